@@ -1,0 +1,56 @@
+"""The exhibits this project regenerates: one id per exhibit, used everywhere.
+
+The id is the notebook's stem (``notebooks/table1.ipynb``), the file stem of
+its outputs (``tables/table1.csv``) and its key in the manifest. Titles of
+the four tables are the review's own (data, with attribution); captions are
+ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Exhibit", "EXHIBITS", "get"]
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """One published exhibit and the notebook that regenerates it."""
+
+    id: str
+    kind: str  # "table" or "figure"
+    title: str
+    caption: str
+    resource: str | None = None  # the data/ resource a table exhibit reproduces
+
+
+EXHIBITS: dict[str, Exhibit] = {e.id: e for e in [
+    Exhibit("table1", "table", "Table 1. Exploitations of MSCs in aging-related diseases",
+            "Preclinical studies that treated models of aging-related disease with MSCs, "
+            "one row per study as printed in the review.", "msc_studies"),
+    Exhibit("table2", "table", "Table 2. Exploitations of MSCs-Exo in aging-related diseases",
+            "Preclinical studies that used MSC-derived exosomes, one row per study as printed.",
+            "exosome_studies"),
+    Exhibit("table3", "table", "Table 3. Clinical trials of MSCs and exosomes for the treatment of aging diseases",
+            "Registered clinical studies of MSCs or MSC exosomes in aging-related disease, as printed.",
+            "clinical_trials"),
+    Exhibit("table4", "table", "Table 4. Advantages and limitations of MSCs from different tissue sources",
+            "How each MSC tissue source is obtained and what speaks for and against it, as printed.",
+            "tissue_sources"),
+    Exhibit("fig1", "figure", "Fig. 1. Anti-aging mechanisms of MSCs and MSC-exosomes: evidence map",
+            "Number of preclinical studies in Tables 1 and 2 whose printed effects support each mechanism, "
+            "for cells and for exosomes. An evidence diagram regenerated from the tables, not the "
+            "article's artwork."),
+    Exhibit("fig2", "figure", "Fig. 2. MSC source, disease and signalling pathway: evidence flows",
+            "Studies in Tables 1 and 2 linked from MSC tissue source to disease to the pathway family "
+            "their printed effects name, weighted by study count. An evidence diagram regenerated from "
+            "the tables, not the article's artwork."),
+]}
+
+
+def get(exhibit: str) -> Exhibit:
+    """Return an exhibit by id, or raise a KeyError listing the known ids."""
+    try:
+        return EXHIBITS[exhibit]
+    except KeyError:
+        raise KeyError(f"unknown exhibit {exhibit!r}; known: {', '.join(EXHIBITS)}") from None

@@ -1,0 +1,167 @@
+"""Write exhibit files: atomically, byte-for-byte reproducibly, with metadata.
+
+Every file is first written next to its target under a temporary name and
+then renamed over it (``os.replace`` is atomic on one file system), so a
+reader never sees half a file. Each writer strips what would make two runs
+differ: dates in PDF/SVG/XLSX metadata, random SVG ids, zip timestamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display here or in CI; also the deterministic backend
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+__all__ = ["write_bytes", "sha256", "table_bytes", "figure_bytes", "LICENCE", "SOURCE"]
+
+SOURCE = ("Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
+          "for aging and age-related diseases. 2025.")
+LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
+
+# Fixed salt: matplotlib otherwise draws random ids into every SVG.
+matplotlib.rcParams["svg.hashsalt"] = "mscs-aging-review"
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, smaller, stable
+matplotlib.rcParams["pdf.fonttype"] = 42
+
+
+def sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: a temporary sibling, then rename.
+
+    An unchanged file is left alone, so its modification time keeps telling
+    when its content last changed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_bytes() == data:
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite a zip (xlsx) with fixed timestamps and a fixed member order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def _xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
+    import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append(list(frame.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for record in frame.itertuples(index=False):
+        ws.append(["" if pd.isna(v) else v for v in record])
+    for column in ws.columns:
+        for cell in column:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    fixed = datetime.datetime(2025, 1, 1)  # no build time in a citable file
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    wb.properties.title = title
+    wb.properties.description = caption
+    wb.properties.creator = "mscs-aging-review"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+def _latex(frame: pd.DataFrame, caption: str, label: str) -> bytes:
+    escaped = frame.copy()
+    for column in escaped.columns:
+        escaped[column] = escaped[column].map(
+            lambda v: _tex_escape(str(v)).replace("\n", r" \newline ") if not pd.isna(v) else "")
+    escaped.columns = [_tex_escape(c) for c in escaped.columns]
+    styler = escaped.style.hide(axis="index")
+    tex = styler.to_latex(
+        caption=_tex_escape(caption), label=f"tab:{label}", hrules=True,
+        column_format="".join("p{%.2f\\linewidth}" % (0.9 / len(frame.columns)) for _ in frame.columns),
+        position="htbp", environment="longtable",
+    )
+    header = "% Regenerated from data/ by the mscs-aging-review project. Needs \\usepackage{booktabs,longtable}.\n"
+    return (header + tex).encode("utf-8")
+
+
+def _tex_escape(text: str) -> str:
+    for char, repl in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"),
+                       ("#", r"\#"), ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("~", r"\textasciitilde{}"),
+                       ("^", r"\textasciicircum{}")):
+        text = text.replace(char, repl)
+    return text
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, caption: str) -> bytes:
+    """Serialise a table exhibit in one format.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The exhibit: published headers, printed cells.
+    fmt : {'csv', 'md', 'tex', 'xlsx'}
+    exhibit, title, caption : str
+        Identify the exhibit inside formats that carry metadata.
+    """
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt == "md":
+        shown = frame.map(lambda v: "" if pd.isna(v) else str(v).replace("\n", "<br>").replace("|", "\\|"))
+        return (f"<!-- {exhibit}: regenerated from data/ by the mscs-aging-review project -->\n\n"
+                f"**{title}**\n\n" + shown.to_markdown(index=False) + "\n").encode("utf-8")
+    if fmt == "tex":
+        return _latex(frame, f"{title}. {caption}".strip(), exhibit)
+    if fmt == "xlsx":
+        return _xlsx(frame, exhibit, f"{title}. {caption}")
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+def figure_bytes(fig: plt.Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -> bytes:
+    """Render a figure in one format with embedded, date-free metadata."""
+    meta = {
+        "png": {"Title": title, "Description": f"Exhibit {exhibit}", "Source": SOURCE,
+                "Copyright": LICENCE, "Software": "matplotlib (mscs-aging-review)"},
+        "svg": {"Title": title, "Identifier": exhibit, "Source": SOURCE, "Rights": LICENCE,
+                "Date": None, "Creator": "mscs-aging-review"},
+        "pdf": {"Title": title, "Subject": f"Exhibit {exhibit}. Source: {SOURCE}", "Keywords": LICENCE,
+                "Creator": "mscs-aging-review", "Producer": "matplotlib", "CreationDate": None, "ModDate": None},
+    }[fmt]
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight")
+    return buffer.getvalue()

@@ -1,0 +1,228 @@
+"""Notebook parameters: declared defaults, validation and where a run writes.
+
+The single source of truth for a notebook's parameters is its own
+``parameters`` cell (literals only). :func:`declared` reads that cell with
+``ast`` from the ``.ipynb`` JSON, so the build, ``review run`` and the
+notebook itself agree on names and defaults without a second copy.
+
+Values arrive from papermill as strings (``-p diseases AD,POF``) or as YAML
+lists (``-y``/``-f``); :func:`validate` accepts both, checks every value
+against what the data allows and raises :class:`ParameterError` naming the
+parameter and the allowed values before any work is done.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+
+__all__ = ["ParameterError", "declared", "validate", "Resolved", "ALL"]
+
+ALL = "all"
+
+#: Allowed values of the shared list parameters. Codes are those that the
+#: derivations in :mod:`helpers.derive` produce from the printed cells.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "diseases": ("POF", "AD", "AS", "OP", "SKIN", "WEAK"),
+    "sources": ("UC", "UCB", "BM", "AD", "AM", "DP"),
+    "host_species": ("mouse", "rat", "rabbit"),
+    "modality": ("cells", "exosomes"),
+}
+TABLE_FORMATS = ("csv", "md", "tex", "xlsx")
+FIGURE_FORMATS = ("png", "svg", "pdf")
+
+
+class ParameterError(ValueError):
+    """A notebook parameter has a value the notebook cannot use."""
+
+
+def _parameters_cell(notebook: Path) -> str:
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return "".join(cell["source"])
+    raise ParameterError(f"{paths.relative(notebook)} has no cell tagged 'parameters'")
+
+
+def declared(notebook: Path) -> dict[str, object]:
+    """Return the parameters a notebook declares, with their default values.
+
+    Parameters
+    ----------
+    notebook : pathlib.Path
+        A notebook whose ``parameters`` cell assigns literals only.
+
+    Returns
+    -------
+    dict
+        Name to default value, in the cell's order.
+    """
+    tree = ast.parse(_parameters_cell(notebook))
+    out: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out[node.target.id] = ast.literal_eval(node.value)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            out[node.targets[0].id] = ast.literal_eval(node.value)
+        else:
+            raise ParameterError(f"{paths.relative(notebook)}: the parameters cell may only assign literals")
+    return out
+
+
+def _as_list(name: str, value: object) -> list[str]:
+    """Accept a list, a comma-separated string or the word 'all'."""
+    if isinstance(value, str):
+        items = [v.strip() for v in value.split(",")]
+    elif isinstance(value, (list, tuple)):
+        items = [str(v).strip() for v in value]
+    else:
+        raise ParameterError(f"parameter {name!r}: expected a list or a comma-separated string, got {value!r}")
+    items = [v for v in items if v]
+    if not items:
+        raise ParameterError(f"parameter {name!r}: empty; use 'all' for no filter")
+    return items
+
+
+def _choice_list(name: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...] | str:
+    items = _as_list(name, value)
+    if items == [ALL]:
+        return ALL
+    lookup = {a.lower(): a for a in allowed}
+    bad = [v for v in items if v.lower() not in lookup]
+    if bad:
+        raise ParameterError(
+            f"parameter {name!r}: unknown value(s) {', '.join(map(repr, bad))}; "
+            f"allowed: {ALL!r} or any of {', '.join(allowed)}"
+        )
+    chosen = {lookup[v.lower()] for v in items}
+    # A list naming every allowed value is the same selection as 'all'.
+    return ALL if chosen == set(allowed) else tuple(a for a in allowed if a in chosen)
+
+
+def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
+    if name in CHOICES and name != "modality":
+        return _choice_list(name, value, CHOICES[name])
+    if name == "modality":
+        text = str(value).strip().lower()
+        allowed = (ALL, *CHOICES["modality"])
+        if text not in allowed:
+            raise ParameterError(f"parameter 'modality': got {value!r}; allowed: {', '.join(allowed)}")
+        return text
+    if name == "formats":
+        items = _as_list(name, value)
+        bad = [v for v in items if v.lower() not in formats]
+        if bad:
+            raise ParameterError(
+                f"parameter 'formats': unknown format(s) {', '.join(map(repr, bad))}; allowed: {', '.join(formats)}"
+            )
+        return tuple(f for f in formats if f in {v.lower() for v in items})
+    if name == "dpi":
+        try:
+            dpi = int(value)
+        except (TypeError, ValueError):
+            raise ParameterError(f"parameter 'dpi': expected a whole number, got {value!r}") from None
+        if not 50 <= dpi <= 1200:
+            raise ParameterError(f"parameter 'dpi': {dpi} is outside 50–1200")
+        return dpi
+    if name == "output_dir":
+        return str(value or "")
+    # Notebook-specific parameters keep the type of their default.
+    if isinstance(default, bool):
+        if str(value).lower() in {"true", "1", "yes"}:
+            return True
+        if str(value).lower() in {"false", "0", "no"}:
+            return False
+        raise ParameterError(f"parameter {name!r}: expected true or false, got {value!r}")
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ParameterError(f"parameter {name!r}: expected a whole number, got {value!r}") from None
+    if isinstance(default, (list, tuple)):
+        return tuple(_as_list(name, value))
+    return value
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Validated parameters of one run and the folders it writes to."""
+
+    exhibit: str
+    values: dict[str, object]
+    canonical: bool
+    out_dir: Path
+    changed: dict[str, object] = field(default_factory=dict)
+
+    def selected(self, name: str) -> tuple[str, ...] | None:
+        """Return the selected codes of a list parameter, or None for all."""
+        value = self.values.get(name, ALL)
+        return None if value == ALL else tuple(value) if not isinstance(value, str) else (value,)
+
+
+def _slug(exhibit: str, changed: dict[str, object]) -> str:
+    parts = [exhibit]
+    for name, value in changed.items():
+        shown = "+".join(value) if isinstance(value, tuple) else str(value)
+        parts.append(f"{name}-{shown}")
+    return re.sub(r"[^A-Za-z0-9+._-]+", "-", "_".join(parts))[:120]
+
+
+def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path | None = None) -> Resolved:
+    """Validate a run's parameters and decide where its exhibits go.
+
+    Parameters
+    ----------
+    exhibit : str
+        The exhibit id (``table1`` … ``fig2``), also the notebook's stem.
+    kind : {'table', 'figure'}
+        Decides the allowed ``formats`` and the canonical folder.
+    given : dict
+        The values in the notebook's namespace after papermill injection.
+    notebook : pathlib.Path, optional
+        The notebook declaring the defaults; ``notebooks/<exhibit>.ipynb``.
+
+    Returns
+    -------
+    Resolved
+        Normalised values; ``canonical`` is true only when every value
+        equals its default and no ``output_dir`` was given.
+
+    Raises
+    ------
+    ParameterError
+        For an undeclared name or a value outside what is allowed.
+    """
+    notebook = notebook or paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    defaults = declared(notebook)
+    unknown = sorted(set(given) - set(defaults))
+    if unknown:
+        raise ParameterError(
+            f"{exhibit}: unknown parameter(s) {', '.join(unknown)}; declared: {', '.join(defaults)}"
+        )
+    formats = TABLE_FORMATS if kind == "table" else FIGURE_FORMATS
+    values, changed = {}, {}
+    for name, default in defaults.items():
+        value = _normalise(name, given.get(name, default), default, formats)
+        values[name] = value
+        if name != "output_dir" and value != _normalise(name, default, default, formats):
+            changed[name] = value
+    output_dir = values.get("output_dir", "")
+    canonical_dir = paths.TABLES_DIR if kind == "table" else paths.FIGURES_DIR
+    if output_dir:
+        # A relative output_dir is read from the project root, like every path here.
+        out_dir = (paths.ROOT / output_dir).resolve()
+        if changed and out_dir in {paths.TABLES_DIR, paths.FIGURES_DIR}:
+            raise ParameterError(
+                f"parameter 'output_dir': {paths.relative(out_dir)}/ holds only the canonical exhibits, "
+                f"made with default parameters; this run changes {', '.join(changed)}"
+            )
+    elif changed:
+        out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
+    else:
+        out_dir = canonical_dir
+    return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir, changed=changed)

@@ -1,0 +1,128 @@
+"""One notebook run: validated parameters, output folder and written files.
+
+A notebook calls :func:`start` right after its ``parameters`` cell::
+
+    run = start("table3", globals())
+
+``start`` validates the declared parameters before anything is read or
+written and decides where the exhibits go:
+
+* default parameters: the canonical ``tables/`` or ``figures/``;
+* anything else: ``runs/<readable-slug>/`` (or the given ``output_dir``),
+  never the canonical folders.
+
+During ``review build`` the environment variable ``REVIEW_STAGE_DIR`` names
+a staging folder; canonical files are written there and moved into place by
+the build only after the whole notebook has succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, data, export, paths
+from .params import Resolved, validate
+
+__all__ = ["start", "Run", "STAGE_ENV"]
+
+STAGE_ENV = "REVIEW_STAGE_DIR"
+
+
+@dataclass
+class Run:
+    """The state of one notebook run; see :func:`start`."""
+
+    exhibit: catalog.Exhibit
+    params: Resolved
+    out_dir: Path
+    written: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+
+    @property
+    def values(self) -> dict[str, object]:
+        """The validated parameter values."""
+        return self.params.values
+
+    def selected(self, name: str) -> tuple[str, ...] | None:
+        """Selected codes of a list parameter, or None when all are selected."""
+        return self.params.selected(name)
+
+    def _write(self, suffix: str, payload: bytes) -> None:
+        target = export.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
+        self.written[target.name] = export.sha256(target)
+        self._record()
+
+    def save_table(self, frame) -> None:
+        """Write a table exhibit in every requested format."""
+        for fmt in self.values["formats"]:
+            self._write(fmt, export.table_bytes(frame, fmt, exhibit=self.exhibit.id,
+                                                title=self.exhibit.title, caption=self.exhibit.caption))
+
+    def save_figure(self, fig) -> None:
+        """Write a figure exhibit in every requested format, at the run's dpi."""
+        for fmt in self.values["formats"]:
+            self._write(fmt, export.figure_bytes(fig, fmt, exhibit=self.exhibit.id,
+                                                 title=self.exhibit.title, dpi=self.values["dpi"]))
+
+    def _record(self) -> None:
+        """Record parameters, outputs and the data files read, beside the outputs.
+
+        The build reads this record to fill the manifest and to know which
+        data files each notebook depends on.
+        """
+        record = {
+            "exhibit": self.exhibit.id,
+            "canonical": self.params.canonical,
+            "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in self.values.items()},
+            "files": dict(sorted(self.written.items())),
+            "inputs": {paths.relative(p): export.sha256(p) for p in data.files_read()},
+        }
+        name = f"{self.exhibit.id}.record.json" if self.params.canonical else "run.json"
+        target = self.out_dir / name if not self.params.canonical or os.environ.get(STAGE_ENV) else None
+        if target is not None:
+            export.write_bytes(target, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+
+    def files_report(self) -> str:
+        """Text listing each written file and its SHA-256 (keeps figures under nbval's watch)."""
+        shown = self.exhibit.id if self.params.canonical else paths.relative(self.out_dir)
+        where = (paths.TABLES_DIR if self.exhibit.kind == "table" else paths.FIGURES_DIR) \
+            if self.params.canonical else self.out_dir
+        lines = [f"Exhibit {shown}, written to {paths.relative(where)}/"]
+        lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
+        return "\n".join(lines)
+
+
+def start(exhibit: str, namespace: dict) -> Run:
+    """Validate a notebook's parameters and prepare its run.
+
+    Parameters
+    ----------
+    exhibit : str
+        The exhibit id; the notebook ``notebooks/<exhibit>.ipynb`` declares
+        the parameters.
+    namespace : dict
+        The notebook's ``globals()``, holding the (possibly injected) values.
+
+    Returns
+    -------
+    Run
+
+    Raises
+    ------
+    helpers.params.ParameterError
+        Before anything is read or written, naming the parameter and the
+        allowed values.
+    """
+    info = catalog.get(exhibit)
+    notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    from .params import declared
+
+    given = {name: namespace[name] for name in declared(notebook) if name in namespace}
+    resolved = validate(exhibit, info.kind, given, notebook)
+    out_dir = resolved.out_dir
+    stage = os.environ.get(STAGE_ENV)
+    if resolved.canonical and stage:
+        out_dir = Path(stage) / out_dir.name
+    return Run(info, resolved, out_dir)
