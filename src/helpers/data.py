@@ -19,10 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import paths
+
+if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
+    import pandas as pd
 
 __all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "data_hashes"]
 
@@ -169,6 +171,8 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 
 
 def _read(name: str, data_dir: Path) -> pd.DataFrame:
+    import pandas as pd
+
     descriptors = resources(data_dir)
     if name not in descriptors:
         raise KeyError(f"no resource {name!r} in data/datapackage.json; known: {', '.join(descriptors)}")

@@ -15,22 +15,30 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import matplotlib
+import re
+from typing import TYPE_CHECKING
 
-matplotlib.use("Agg")  # no display here or in CI; also the deterministic backend
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+if TYPE_CHECKING:  # imported lazily: `review build` must not pay for them when nothing is stale
+    import pandas as pd
+    from matplotlib.figure import Figure
 
-__all__ = ["write_bytes", "sha256", "table_bytes", "figure_bytes", "LICENCE", "SOURCE"]
+__all__ = ["write_bytes", "sha256", "table_bytes", "figure_bytes", "configure_matplotlib", "LICENCE", "SOURCE"]
 
 SOURCE = ("Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
           "for aging and age-related diseases. 2025.")
 LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
 
-# Fixed salt: matplotlib otherwise draws random ids into every SVG.
-matplotlib.rcParams["svg.hashsalt"] = "mscs-aging-review"
-matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, smaller, stable
-matplotlib.rcParams["pdf.fonttype"] = 42
+
+
+def configure_matplotlib() -> None:
+    """Settings every figure of the project needs for reproducible bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display here or in CI; also the deterministic backend
+    # Fixed salt: matplotlib otherwise draws random ids into every SVG.
+    matplotlib.rcParams["svg.hashsalt"] = "mscs-aging-review"
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, smaller, stable
+    matplotlib.rcParams["pdf.fonttype"] = 42
 
 
 def sha256(path: Path) -> str:
@@ -63,7 +71,11 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 
 def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip (xlsx) with fixed timestamps and a fixed member order."""
+    """Rewrite a zip (xlsx) with fixed timestamps, including the one in its XML.
+
+    openpyxl stamps ``dcterms:modified`` with the time of saving, whatever
+    the workbook says, and zip members carry their write time.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -71,12 +83,17 @@ def _normalise_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            payload = source.read(name)
+            if name == "docProps/core.xml":
+                payload = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", payload)
+            target.writestr(info, payload)
     return out.getvalue()
 
 
 def _xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
     import datetime
+
+    import pandas as pd
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -105,6 +122,8 @@ def _xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
 
 
 def _latex(frame: pd.DataFrame, caption: str, label: str) -> bytes:
+    import pandas as pd
+
     escaped = frame.copy()
     for column in escaped.columns:
         escaped[column] = escaped[column].map(
@@ -139,6 +158,8 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, capt
     exhibit, title, caption : str
         Identify the exhibit inside formats that carry metadata.
     """
+    import pandas as pd
+
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt == "md":
@@ -152,8 +173,9 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, capt
     raise ValueError(f"unknown table format {fmt!r}")
 
 
-def figure_bytes(fig: plt.Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -> bytes:
+def figure_bytes(fig: Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -> bytes:
     """Render a figure in one format with embedded, date-free metadata."""
+    configure_matplotlib()
     meta = {
         "png": {"Title": title, "Description": f"Exhibit {exhibit}", "Source": SOURCE,
                 "Copyright": LICENCE, "Software": "matplotlib (mscs-aging-review)"},

@@ -1,0 +1,255 @@
+"""The build: run every stale notebook in parallel, then publish atomically.
+
+Process model (measured, see bench/): starting a Python process that imports
+nbformat and papermill costs about a second, and a kernel start costs about
+as much again. So one orchestrating process imports papermill once, and each
+notebook's kernel starts concurrently from a thread pool (kernels are
+separate processes; the threads only wait on them). Results are collected
+in catalogue order, whatever order they finish in.
+
+Incremental rule. A notebook runs again when its fingerprint changes. The
+fingerprint covers its own code (cell sources and tags, not outputs), the
+data files it actually read in its last run (recorded by
+:class:`helpers.session.Run`), every ``helpers`` source file, the pip lock and
+its parameters (the declared defaults). jupyter-cache was not enough: it
+keys a notebook on its cell code alone, so an edited CSV or helper would not
+trigger a rerun. Fingerprints live in the committed manifest, so a fresh
+clone knows at once that nothing needs running.
+
+Safety. Exhibits and notebooks are written to ``.cache/stage/`` and moved
+into place only after their notebook succeeded. The moves of one build are
+listed in a journal first; a build killed during the moves is rolled
+forward by the next one, so every file is either wholly old or wholly new
+and the manifest always describes what is on disk. A lock file keeps two
+builds from writing at once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, data, export, manifest, notebooks, params, paths
+from .session import STAGE_ENV
+
+__all__ = ["BuildError", "BuildResult", "build", "fingerprint", "stale"]
+
+STAGE = paths.CACHE_DIR / "stage"
+JOURNAL = paths.CACHE_DIR / "publish.json"
+LOCK = paths.CACHE_DIR / "build.lock"
+
+
+class BuildError(RuntimeError):
+    """A build could not start (lock held, bad data) or a notebook failed."""
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the summary and the exit code."""
+
+    ran: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _sha_text(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def helpers_hash() -> str:
+    """SHA-256 over every ``helpers`` source file (names and bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths.SRC_DIR.rglob("*.py")):
+        digest.update(path.relative_to(paths.SRC_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(exhibit: str, inputs: dict[str, str] | None = None) -> dict[str, str]:
+    """The facts that decide whether ``exhibit``'s notebook must run again.
+
+    Parameters
+    ----------
+    exhibit : str
+    inputs : dict, optional
+        Data files (project-relative) the notebook read last time, with the
+        hashes they had; the current hashes of those files are used.
+    """
+    notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    current_inputs = {}
+    for name in sorted(inputs or {}):
+        path = paths.ROOT / name
+        current_inputs[name] = export.sha256(path) if path.exists() else "missing"
+    return {
+        "notebook": notebooks.code_hash(notebook),
+        "parameters": _sha_text(json.dumps(params.declared(notebook), sort_keys=True)),
+        "helpers": helpers_hash(),
+        "lock": export.sha256(paths.LOCKFILE),
+        "inputs": _sha_text(json.dumps(current_inputs, sort_keys=True)),
+    }
+
+
+def stale(exhibit: str, entry: dict | None) -> str | None:
+    """Why ``exhibit`` must run again, or None when it is up to date."""
+    if not entry:
+        return "never built"
+    now = fingerprint(exhibit, entry.get("inputs"))
+    changed = [k for k, v in now.items() if entry.get("fingerprint", {}).get(k) != v]
+    if changed:
+        return "changed: " + ", ".join(changed)
+    problems = manifest.check_files(entry)
+    if problems:
+        return "outputs differ from the manifest"
+    return None
+
+
+@contextmanager
+def _lock():
+    LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK, "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError("another build is running (lock .cache/build.lock is held); wait for it") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _publish(moves: list[tuple[str, str]], entries: dict[str, dict]) -> None:
+    """Move staged files into place and update the manifest, crash-safely."""
+    export.write_bytes(JOURNAL, json.dumps({"moves": moves, "entries": entries}, sort_keys=True).encode())
+    _roll_forward()
+
+
+def _roll_forward() -> None:
+    """Finish a publish that a killed build left half done (idempotent)."""
+    if not JOURNAL.exists():
+        return
+    journal = json.loads(JOURNAL.read_text())
+    for source, target in journal["moves"]:
+        src, dst = paths.ROOT / source, paths.ROOT / target
+        if src.exists():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)
+    manifest.update(journal["entries"])
+    JOURNAL.unlink()
+
+
+def _run_one(exhibit: str, stage: Path) -> tuple[list[tuple[str, str]], dict]:
+    """Execute one notebook into the stage; return its moves and manifest entry."""
+    info = catalog.get(exhibit)
+    source = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    staged_nb = stage / "notebooks" / source.name
+    staged_nb.parent.mkdir(parents=True, exist_ok=True)
+    notebooks.execute(source, staged_nb)
+    kind_dir = (paths.TABLES_DIR if info.kind == "table" else paths.FIGURES_DIR).name
+    record_path = stage / kind_dir / f"{exhibit}.record.json"
+    if not record_path.exists():
+        raise BuildError(f"{exhibit}: the notebook wrote no exhibit (no call to run.save_*)")
+    record = json.loads(record_path.read_text())
+    record_path.unlink()
+    moves = [(paths.relative(staged_nb), paths.relative(source))]
+    for name in record["files"]:
+        moves.append((paths.relative(stage / kind_dir / name), f"{kind_dir}/{name}"))
+    entry = manifest.entry(info, record, fingerprint(exhibit, record["inputs"]))
+    return moves, entry
+
+
+def build(only: list[str] | None = None, *, force: bool = False, jobs: int | None = None,
+          progress: bool = True, log=print) -> BuildResult:
+    """Bring every canonical exhibit up to date.
+
+    Parameters
+    ----------
+    only : list of str, optional
+        Exhibit ids to consider; all notebooks by default.
+    force : bool
+        Run even notebooks that are up to date.
+    jobs : int, optional
+        Notebooks run at once; the number of cores by default.
+    progress : bool
+        Show a tqdm progress bar on stderr.
+
+    Returns
+    -------
+    BuildResult
+    """
+    started = time.perf_counter()
+    result = BuildResult()
+    known = notebooks.notebook_ids()
+    for name in only or []:
+        if name not in known:
+            raise BuildError(f"unknown notebook {name!r}; known: {', '.join(known)}")
+    chosen = [e for e in known if not only or e in only]
+    with _lock():
+        _roll_forward()  # recover from a build killed while publishing
+        data.validate()  # once here, so no kernel pays for it and bad data stops everything
+        current = manifest.load()
+        todo = []
+        for exhibit in chosen:
+            reason = "forced" if force else stale(exhibit, current.get(exhibit))
+            (todo if reason else result.skipped).append(exhibit)
+            if reason:
+                log(f"{exhibit}: {reason}")
+        if not todo:
+            if not (paths.FIGURES_DIR / manifest.NAME).exists():
+                manifest.update({})
+            result.seconds = time.perf_counter() - started
+            return result
+        shutil.rmtree(STAGE, ignore_errors=True)
+        STAGE.mkdir(parents=True)
+        outcomes: dict[str, tuple] = {}
+        previous = os.environ.get(STAGE_ENV)
+        os.environ[STAGE_ENV] = str(STAGE)  # inherited by every kernel started below
+        try:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=not progress, leave=False)
+            with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+                futures = {pool.submit(_run_one, e, STAGE): e for e in todo}
+                for future in as_completed(futures):
+                    exhibit = futures[future]
+                    try:
+                        outcomes[exhibit] = future.result()
+                    except Exception as exc:  # reported per notebook; the others still publish
+                        result.failed[exhibit] = _describe_failure(exhibit, exc)
+                    bar.update(1)
+            bar.close()
+        finally:
+            if previous is None:
+                os.environ.pop(STAGE_ENV, None)
+            else:
+                os.environ[STAGE_ENV] = previous
+        moves, entries = [], {}
+        for exhibit in todo:  # catalogue order, whatever order they finished in
+            if exhibit in outcomes:
+                moves += outcomes[exhibit][0]
+                entries[exhibit] = outcomes[exhibit][1]
+                result.ran.append(exhibit)
+        _publish(moves, entries)
+        shutil.rmtree(STAGE, ignore_errors=True)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _describe_failure(exhibit: str, exc: Exception) -> str:
+    """Name the notebook, the cell and the error in one or two lines."""
+    cell = getattr(exc, "exec_count", None)
+    if hasattr(exc, "ename"):
+        return f"notebooks/{exhibit}.ipynb, cell In[{cell}]: {exc.ename}: {exc.evalue}"
+    return f"notebooks/{exhibit}.ipynb: {type(exc).__name__}: {exc}"

@@ -1,0 +1,98 @@
+"""The provenance manifest of the canonical exhibits: ``figures/manifest.json``.
+
+For every exhibit it holds the id, title and caption; each file with its
+SHA-256; the notebook and parameters that made it; the data files it read,
+with their hashes; and the software versions. It holds no build time and no
+commit id: a committed file that names its own commit can never be up to
+date, and a time would change on every build. Content hashes identify the
+inputs instead (the README shows how to add the commit when citing).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from . import envfiles, export, paths
+from .catalog import Exhibit
+
+__all__ = ["NAME", "path", "load", "entry", "update", "check_files", "verify"]
+
+NAME = "manifest.json"
+#: Packages whose versions shape the exhibits' bytes.
+_SOFTWARE = ("pandas", "numpy", "matplotlib", "openpyxl", "tabulate", "frictionless",
+             "papermill", "nbformat", "nbclient", "ipykernel")
+
+
+def path():
+    """Where the manifest lives."""
+    return paths.FIGURES_DIR / NAME
+
+
+def load() -> dict[str, dict]:
+    """Return the manifest's entries by exhibit id ({} when there is none)."""
+    if not path().exists():
+        return {}
+    return json.loads(path().read_text(encoding="utf-8"))["exhibits"]
+
+
+def software() -> dict[str, str]:
+    """Versions of Python (major.minor) and of the pinned packages that matter."""
+    pins = envfiles.read_lock()
+    versions = {"python": f"{sys.version_info.major}.{sys.version_info.minor}"}
+    versions.update({name: pins[name] for name in _SOFTWARE if name in pins})
+    return versions
+
+
+def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
+    """Build one exhibit's manifest entry from its run record."""
+    folder = "tables" if info.kind == "table" else "figures"
+    return {
+        "id": info.id,
+        "kind": info.kind,
+        "title": info.title,
+        "caption": info.caption,
+        "notebook": f"notebooks/{info.id}.ipynb",
+        "parameters": record["parameters"],
+        "files": {f"{folder}/{name}": digest for name, digest in sorted(record["files"].items())},
+        "inputs": dict(sorted(record["inputs"].items())),
+        "fingerprint": fingerprint,
+    }
+
+
+def update(entries: dict[str, dict]) -> None:
+    """Merge new entries into the manifest and rewrite it deterministically."""
+    from .catalog import EXHIBITS
+
+    merged = load()
+    merged.update(entries)
+    ordered = {k: merged[k] for k in EXHIBITS if k in merged}
+    document = {
+        "project": "mscs-aging-review",
+        "source": export.SOURCE,
+        "licence": export.LICENCE,
+        "how_to_verify": "review verify (or make verify) recomputes every SHA-256 below",
+        "software": software(),
+        "exhibits": ordered,
+    }
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    export.write_bytes(path(), text.encode("utf-8"))
+
+
+def check_files(item: dict) -> list[str]:
+    """Problems with one entry's files on disk (missing or altered)."""
+    problems = []
+    for name, digest in item["files"].items():
+        target = paths.ROOT / name
+        if not target.exists():
+            problems.append(f"{name}: missing (recorded sha256 {digest[:12]}…)")
+        elif export.sha256(target) != digest:
+            problems.append(f"{name}: sha256 {export.sha256(target)[:12]}… differs from the recorded {digest[:12]}…")
+    return problems
+
+
+def verify() -> list[str]:
+    """Check every canonical file against the manifest; return the problems."""
+    if not path().exists():
+        return [f"{paths.relative(path())}: missing; run `review build`"]
+    return [p for item in load().values() for p in check_files(item)]

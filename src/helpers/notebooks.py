@@ -1,0 +1,98 @@
+"""Execute notebooks with papermill and keep what they store stable.
+
+papermill records run times, durations and absolute paths in the executed
+notebook; the kernel records the patch version of Python. None of that may
+reach a committed notebook, so :func:`clean` removes it and what is left is
+a pure function of the code and the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import paths
+
+__all__ = ["clean", "code_hash", "execute", "notebook_path", "notebook_ids"]
+
+
+def notebook_ids() -> list[str]:
+    """Exhibit ids that have a notebook, in catalogue order."""
+    from .catalog import EXHIBITS
+
+    return [e for e in EXHIBITS if (paths.NOTEBOOKS_DIR / f"{e}.ipynb").exists()]
+
+
+def notebook_path(name: str) -> Path:
+    """Resolve an exhibit id or a notebook path to the notebook file."""
+    candidate = Path(name)
+    if candidate.suffix == ".ipynb" and candidate.exists():
+        return candidate.resolve()
+    path = paths.NOTEBOOKS_DIR / f"{candidate.stem}.ipynb"
+    if not path.exists():
+        known = ", ".join(p.stem for p in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")))
+        raise FileNotFoundError(f"no notebook {name!r}; known: {known}")
+    return path
+
+
+def code_hash(notebook: Path) -> str:
+    """SHA-256 of what a notebook would execute: cell types, sources and tags.
+
+    Outputs and execution counts are left out, so a build that rewrites a
+    notebook's outputs does not change the hash that decides whether the
+    notebook must run again.
+    """
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    code = [
+        [c["cell_type"], "".join(c["source"]), sorted(c.get("metadata", {}).get("tags", []))]
+        for c in nb["cells"]
+    ]
+    blob = json.dumps([code, nb["metadata"].get("kernelspec", {})], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def clean(nb: dict) -> dict:
+    """Strip volatile metadata from an executed notebook (in place) and return it."""
+    nb["metadata"].pop("papermill", None)
+    info = nb["metadata"].get("language_info")
+    if info:
+        info.pop("version", None)  # the interpreter's patch level differs between machines
+    for cell in nb["cells"]:
+        meta = cell.get("metadata", {})
+        for key in ("papermill", "execution", "collapsed", "scrolled"):
+            meta.pop(key, None)
+    return nb
+
+
+def dumps(nb: dict) -> bytes:
+    """Serialise a notebook the way nbformat does (1-space indent, sorted keys)."""
+    import nbformat
+
+    return (nbformat.writes(nbformat.from_dict(nb)) + "\n").encode("utf-8")
+
+
+def execute(source: Path, target: Path, parameters: dict | None = None, *, cwd: Path | None = None) -> bytes:
+    """Run a notebook with papermill and return its cleaned bytes.
+
+    Parameters
+    ----------
+    source, target : pathlib.Path
+        The notebook to run and where papermill writes while it runs.
+    parameters : dict, optional
+        Injected after the ``parameters`` cell (names already checked).
+
+    Raises
+    ------
+    papermill.PapermillExecutionError
+        Naming the cell and the error when a cell fails.
+    """
+    import papermill
+
+    nb = papermill.execute_notebook(
+        str(source), str(target), parameters=parameters or {}, progress_bar=False,
+        request_save_on_cell_execute=False, log_output=False, cwd=str(cwd or paths.ROOT),
+    )
+    data = dumps(clean(dict(nb)))
+    Path(target).write_bytes(data)
+    return data
