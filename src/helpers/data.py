@@ -26,7 +26,7 @@ from . import paths
 if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
     import pandas as pd
 
-__all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "data_hashes"]
+__all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "note_read", "data_hashes"]
 
 #: Every file a loader has read in this process (for build provenance).
 _READ: set[Path] = set()
@@ -34,6 +34,11 @@ _READ: set[Path] = set()
 
 class DataError(ValueError):
     """A file in ``data/`` does not match its schema."""
+
+
+def note_read(path: Path) -> None:
+    """Record that this process read ``path`` (loaders outside this module call it)."""
+    _READ.add(Path(path).resolve())
 
 
 def files_read() -> list[Path]:
@@ -98,7 +103,9 @@ def _describe(error, resource: dict, data_dir: Path) -> str:
         got = "an empty cell" if cell in (None, "") else repr(cell)
         return f"{location}: got {got}; expected {_expectation(fields[column])}."
     if error.type == "foreign-key":
-        return f"{location}: {error.note}; every reference number must exist in data/references.csv."
+        keys = resource["schema"].get("foreignKeys", [])
+        target = keys[0]["reference"]["resource"] if keys else "the referenced resource"
+        return f"{location}: {error.note}; the value must exist in data/{target}.csv."
     return f"{location}: {error.type}: {error.note}"
 
 
@@ -180,7 +187,8 @@ def _read(name: str, data_dir: Path) -> pd.DataFrame:
     dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}
     path = data_dir / resource["path"]
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[], encoding="utf-8")
-    _READ.update({path, data_dir / "datapackage.json"})
+    note_read(path)
+    note_read(data_dir / "datapackage.json")
     return frame
 
 

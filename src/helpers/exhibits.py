@@ -15,7 +15,7 @@ import pandas as pd
 from . import data, derive
 from .session import Run
 
-__all__ = ["load_table", "published", "legend", "summary", "to_html"]
+__all__ = ["selected_rows", "load_table", "published", "legend", "summary", "to_html"]
 
 #: Which shared parameters filter which derived column.
 _FILTERS = {"diseases": "disease_code", "sources": "tissue", "host_species": "host_species",
@@ -29,7 +29,7 @@ def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame) ->
     return derive.derive(resource, frame, abbreviations)
 
 
-def _keep(derived: pd.DataFrame, run: Run) -> pd.Series:
+def selected_rows(derived: pd.DataFrame, run: Run) -> pd.Series:
     """Rows whose derived codes match every selecting parameter of the run."""
     keep = pd.Series(True, index=derived.index)
     for name, column in _FILTERS.items():
@@ -56,7 +56,7 @@ def load_table(run: Run) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames = data.load_all()
     printed = frames[resource]
     derived = _derived(resource, printed, frames["abbreviations"])
-    keep = _keep(derived, run)
+    keep = selected_rows(derived, run)
     return printed[keep].reset_index(drop=True), derived[keep].reset_index(drop=True)
 
 

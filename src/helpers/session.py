@@ -66,6 +66,15 @@ class Run:
             self._write(fmt, export.figure_bytes(fig, fmt, exhibit=self.exhibit.id,
                                                  title=self.exhibit.title, dpi=self.values["dpi"]))
 
+    def save_evidence(self, frame) -> None:
+        """Write the rows behind a figure as ``<id>.evidence.csv`` beside it."""
+        self._write("evidence.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def svg(self, fig) -> str:
+        """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
+        return export.figure_bytes(fig, "svg", exhibit=self.exhibit.id, title=self.exhibit.title,
+                                   dpi=self.values.get("dpi", 100)).decode("utf-8")
+
     def _record(self) -> None:
         """Record parameters, outputs and the data files read, beside the outputs.
 
@@ -79,10 +88,11 @@ class Run:
             "files": dict(sorted(self.written.items())),
             "inputs": {paths.relative(p): export.sha256(p) for p in data.files_read()},
         }
+        if self.params.canonical and not os.environ.get(STAGE_ENV):
+            return  # a canonical run outside the build: the build's manifest is the record
         name = f"{self.exhibit.id}.record.json" if self.params.canonical else "run.json"
-        target = self.out_dir / name if not self.params.canonical or os.environ.get(STAGE_ENV) else None
-        if target is not None:
-            export.write_bytes(target, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+        payload = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        export.write_bytes(self.out_dir / name, payload.encode())
 
     def files_report(self) -> str:
         """Text listing each written file and its SHA-256 (keeps figures under nbval's watch)."""

@@ -1,0 +1,151 @@
+"""The data package: it loads with the right types, and bad data fails clearly."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import data
+
+from .conftest import DATA
+
+EXPECTED_ROWS = {"msc_studies": 28, "exosome_studies": 28, "clinical_trials": 18, "tissue_sources": 5,
+                 "references": 83}
+
+
+def test_every_resource_loads_with_schema_types():
+    frames = data.load_all()
+    for name, count in EXPECTED_ROWS.items():
+        assert len(frames[name]) == count, name
+    assert frames["msc_studies"]["ref"].dtype == "Int64"
+    assert frames["clinical_trials"]["enrollment"].dtype == "Int64"
+    # Printed empties stay empty strings, and a printed "NA" stays text.
+    assert frames["msc_studies"].loc[1, "precondition"] == ""
+    assert frames["exosome_studies"].loc[0, "route_dosage"] == "NA"
+
+
+def test_rows_are_numbered_in_published_order():
+    for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources"):
+        frame = data.load(name)
+        assert frame["row"].tolist() == list(range(1, len(frame) + 1)), name
+
+
+def test_references_keep_printed_identifiers():
+    refs = data.load("references").set_index("ref")
+    assert refs.index.tolist() == list(range(1, 84))
+    assert refs.loc[3, "doi"] == "10.1016/j.cell.2022.11.001"
+    assert refs.loc[3, "pmid"] == "36599349"
+    # Printed errata are kept as printed, for the audit to flag.
+    assert refs.loc[1, "pmid"] == "2012;22:R741–52"
+    assert refs.loc[33, "pmid"] == refs.loc[34, "pmid"] == "37348174"
+    assert refs.loc[5, "pmid"] == ""
+
+
+def test_abbreviations_record_their_legend():
+    abbr = data.load("abbreviations")
+    assert set(abbr["legend"]) == {"article", "table1", "table2", "table3", "table4", "fig1", "fig2"}
+    # Legends differ: OVX is "Oophorectomy" under Table 1 and "Ovariectomy" under Table 2.
+    ovx = abbr[abbr["abbreviation"] == "OVX"].set_index("legend")["definition"]
+    assert ovx["table1"] == "Oophorectomy" and ovx["table2"] == "Ovariectomy"
+    assert not abbr.duplicated(["legend", "position"]).any()
+
+
+def test_files_are_utf8_without_typesetting_noise():
+    for path in DATA.glob("*.csv"):
+        text = path.read_bytes().decode("utf-8")
+        for noise in ("<sup>", "</i>", "<li>", "$", "\\times", "\r"):
+            assert noise not in text, f"{path.name} holds {noise!r}"
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _set_cell(path: Path, record: int, column: str, value: str) -> None:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fieldnames = list(rows[0])
+    rows[record - 1][column] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# One corrupted copy per file: (file, record, column, bad value, words the message must hold).
+CORRUPTIONS = [
+    ("msc_studies.csv", 3, "disease", "XYZ", ["record 3", "'disease'", "'XYZ'", "one of", "'POF'"]),
+    ("exosome_studies.csv", 5, "ref", "999", ["record 5", "'ref'", "'999'", "<= 83"]),
+    ("clinical_trials.csv", 2, "enrollment", "many", ["record 2", "'enrollment'", "whole number"]),
+    ("clinical_trials.csv", 4, "nct_number", "NCT12", ["record 4", "'nct_number'", "matching"]),
+    ("tissue_sources.csv", 1, "source", "XX", ["record 1", "'source'", "'UCB'"]),
+    ("references.csv", 7, "doi", "not a doi", ["record 7", "'doi'", "matching"]),
+    ("references.csv", 9, "year", "", ["record 9", "'year'", "an empty cell"]),
+    ("abbreviations.csv", 2, "legend", "table9", ["record 2", "'legend'", "'table4'"]),
+    ("msc_studies.csv", 6, "effects", " padded", ["record 6", "'effects'", "matching"]),
+]
+
+
+@pytest.mark.parametrize("name, record, column, value, words", CORRUPTIONS,
+                         ids=[f"{c[0]}-{c[2]}" for c in CORRUPTIONS])
+def test_corrupted_cell_fails_with_file_record_column_and_expectation(tmp_path, name, record, column, value, words):
+    folder = _copy_data(tmp_path)
+    _set_cell(folder / name, record, column, value)
+    with pytest.raises(data.DataError) as info:
+        data.validate(folder, use_cache=False)
+    message = str(info.value)
+    assert message.startswith(f"data/{name}") or name in message
+    for word in words:
+        assert word in message, (word, message)
+
+
+def test_missing_reference_breaks_the_foreign_key(tmp_path):
+    folder = _copy_data(tmp_path)
+    refs = pd.read_csv(folder / "references.csv", dtype=str, keep_default_na=False)
+    refs[refs["ref"] != "10"].to_csv(folder / "references.csv", index=False, lineterminator="\n")
+    with pytest.raises(data.DataError, match=r"msc_studies\.csv.*references"):
+        data.validate(folder, use_cache=False)
+
+
+def test_duplicate_row_number_is_refused(tmp_path):
+    folder = _copy_data(tmp_path)
+    _set_cell(folder / "tissue_sources.csv", 2, "row", "1")
+    with pytest.raises(data.DataError, match=r"tissue_sources\.csv"):
+        data.validate(folder, use_cache=False)
+
+
+def test_non_utf8_file_is_refused(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "clinical_trials.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    with pytest.raises(data.DataError, match=r"clinical_trials\.csv: not UTF-8"):
+        data.validate(folder, use_cache=False)
+
+
+def test_missing_file_is_named(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "references.csv").unlink()
+    with pytest.raises(data.DataError, match=r"references\.csv: file is missing"):
+        data.validate(folder, use_cache=False)
+
+
+def test_validation_is_cached_on_content_hashes(tmp_path, monkeypatch):
+    folder = _copy_data(tmp_path)
+    monkeypatch.setattr(data.paths, "CACHE_DIR", tmp_path / "cache")
+    data.validate(folder)
+    stamps = list((tmp_path / "cache" / "validated").iterdir())
+    assert len(stamps) == 1
+    # An edit that keeps the data valid gets a new key, so validation runs again.
+    _set_cell(folder / "tissue_sources.csv", 1, "method_of_procurement", "Isolated from BM aspirate.")
+    data.validate(folder)
+    assert len(list((tmp_path / "cache" / "validated").iterdir())) == 2
+    # And an invalid edit is never hidden by an old stamp.
+    _set_cell(folder / "tissue_sources.csv", 1, "source", "XX")
+    with pytest.raises(data.DataError):
+        data.validate(folder)

@@ -1,0 +1,446 @@
+"""Tests for helpers.tags: the lexicon, curated corrections and counts.
+
+The lexicon is data, so most tests here are tables of printed phrases and
+the tags they must (or must not) produce with the real ``data/lexicon.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import tags as T
+
+DATA = Path(__file__).parents[1] / "data"
+LEXICON_HEADER = "kind,tag,label,pattern,note\n"
+CURATED_HEADER = "table,row,kind,tag,action,evidence\n"
+
+
+# ------------------------------------------------------------------ helpers
+
+@pytest.fixture(scope="module")
+def lexicon() -> pd.DataFrame:
+    return T.load_lexicon(DATA / "lexicon.csv")
+
+
+@pytest.fixture(scope="module")
+def curated(lexicon) -> pd.DataFrame:
+    return T.load_curated(DATA / "curated_tags.csv", lexicon)
+
+
+@pytest.fixture(scope="module")
+def studies() -> dict[str, pd.DataFrame]:
+    frames = {}
+    for name in T.TABLES:
+        frame = pd.read_csv(DATA / f"{name}.csv", dtype=str, keep_default_na=False)
+        frames[name] = frame.astype({"row": int, "ref": int})
+    return frames
+
+
+@pytest.fixture(scope="module")
+def tagged(studies, lexicon, curated) -> pd.DataFrame:
+    return T.tag_rows(studies, lexicon, curated)
+
+
+def _study(*effects: str, table: str = "msc_studies") -> dict[str, pd.DataFrame]:
+    """A minimal study table with one row per effects text."""
+    return {table: pd.DataFrame({
+        "row": range(1, len(effects) + 1), "ref": range(101, 101 + len(effects)),
+        "disease": "POF", "source": "hUC-MSC", "effects": list(effects),
+    })}
+
+
+def _found(text: str, lexicon: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """{(kind, tag): phrase} that the lexicon finds in one effects text."""
+    out = T.tag_rows(_study(text), lexicon)
+    return {(k, t): p for k, t, p in zip(out["kind"], out["tag"], out["phrase"])}
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _row(tagged: pd.DataFrame, table: str, row: int) -> dict[tuple[str, str], pd.Series]:
+    part = tagged[(tagged["table"] == table) & (tagged["row"] == row)]
+    return {(r.kind, r.tag): r for r in part.itertuples(index=False)}
+
+
+# ------------------------------------------------ lexicon: positive matches
+
+MATCHES = [
+    # effects text (printed wording), kind, tag, expected phrase
+    ("hUC-MSCs induce neurogenesis through activin A", "mechanism", "differentiation_regeneration", "neurogenesis"),
+    ("hUC-MSCs induce neurogenesis through activin A", "mechanism", "paracrine_growth_factors", "activin"),
+    ("enhancing osteoblast proliferation and differentiation", "mechanism", "differentiation_regeneration", "proliferation"),
+    ("improve hAD-MSCs retention and revascularization in grafts", "mechanism", "angiogenesis", "revascularization"),
+    ("improve hAD-MSCs retention and revascularization in grafts", "mechanism", "differentiation_regeneration", "revascularization"),
+    ("through paracrine VEGFA, regulate the PI3K/AKT/mTOR signaling pathway", "mechanism", "paracrine_growth_factors", "paracrine"),
+    ("HGF mediated HUC-MSC-induced functional recovery", "mechanism", "paracrine_growth_factors", "HGF"),
+    ("neurotrophic factor secretion", "mechanism", "paracrine_growth_factors", "neurotrophic"),
+    ("BDNF-related neuropathological changes", "mechanism", "paracrine_growth_factors", "BDNF"),
+    ("hAM-MSC treatment can effectively reduce immune response", "mechanism", "immunomodulation_inflammation", "immune"),
+    ("modulate gliocyte activation, neuroinflammation", "mechanism", "immunomodulation_inflammation", "gliocyte activation"),
+    ("promoting M1/M2 polarization of microglia", "mechanism", "immunomodulation_inflammation", "microglia"),
+    ("inhibiting NLRP3 inflammasome activation in osteoclasts", "mechanism", "immunomodulation_inflammation", "NLRP3"),
+    ("circulation of CD8+ CD28-T cells", "mechanism", "immunomodulation_inflammation", "T cells"),
+    ("demonstrated enhanced anti-inflammatory effects", "mechanism", "immunomodulation_inflammation", "inflammatory"),
+    ("inhibit TICs apoptosis", "mechanism", "anti_apoptosis", "apoptosis"),
+    ("regulate cellular autophagy, thereby reducing GC death.", "mechanism", "anti_apoptosis", "GC death"),
+    ("nerve cell survival and apoptosis", "mechanism", "anti_apoptosis", "cell survival"),
+    ("alleviate apoptosis and oxidative stress", "mechanism", "oxidative_stress", "oxidative stress"),
+    ("dermal fibroblast proliferation, antioxidant effect", "mechanism", "oxidative_stress", "antioxidant"),
+    ("by activating Nrf2 signaling pathway", "mechanism", "oxidative_stress", "Nrf2"),
+    ("alleviate the over-autophagy of ovarian GCs", "mechanism", "autophagy", "autophagy"),
+    ("suppress apoptosis via mitochondrial transfer by extracellular vesicles", "mechanism", "mitochondrial_transfer", "mitochondrial"),
+    ("inhibit ox-LDL uptake, inflammatory response and endothelial injury", "mechanism", "angiogenesis", "endothelial injury"),
+    ("paracrine effect of angiogenesis.", "mechanism", "angiogenesis", "angiogenesis"),
+    ("hUCMSCs-Exos-miR-22-3p targets the KLF6", "mechanism", "noncoding_rna", "miR-22-3p"),
+    ("the miR-let7/HMGA2/NF-κB pathway", "mechanism", "noncoding_rna", "miR-let7"),
+    ("ADMSC-Exo overexpressing microRNA-21 can increase", "mechanism", "noncoding_rna", "microRNA-21"),
+    ("by delivering circ-Epc1 and promoting", "mechanism", "noncoding_rna", "circ-Epc1"),
+    ("recovery of ovarian function and tissue fibrosis", "mechanism", "ecm_fibrosis", "fibrosis"),
+    ("and matrix metalloproteinases reduction", "mechanism", "ecm_fibrosis", "matrix metalloproteinases"),
+    # pathway families
+    ("regulate the PI3K/AKT/mTOR signaling pathway", "pathway", "pi3k_akt_mtor", "PI3K"),
+    ("activate the PI3K/Akt signaling pathway", "pathway", "pi3k_akt_mtor", "PI3K"),
+    ("inhibiting the PTEN/AKT/FOXO3a signaling pathway", "pathway", "pi3k_akt_mtor", "PTEN"),
+    ("upregulate the Wnt/β-catenin and Hippo signaling pathways.", "pathway", "wnt_beta_catenin", "Wnt"),
+    ("through the FZD5/Wnt/β-catenin pathway", "pathway", "wnt_beta_catenin", "FZD5"),
+    ("beta-catenin accumulation", "pathway", "wnt_beta_catenin", "beta-catenin"),
+    ("SIRT6/NF-κB signaling pathway", "pathway", "nf_kb", "NF-κB"),
+    ("the NF-kB pathway", "pathway", "nf_kb", "NF-kB"),
+    ("SIRT6/NF-κB signaling pathway", "pathway", "sirt", "SIRT6"),
+    ("regulating the Nrf2/HO-1 axis", "pathway", "nrf2_ho1", "Nrf2"),
+    ("the Nrf/HO-1 signaling pathway", "pathway", "nrf2_ho1", "Nrf"),
+    ("targeting the KLF6 and ERK1/2 signaling pathways.", "pathway", "mapk", "ERK1/2"),
+    ("the p38 MAPK pathway", "pathway", "mapk", "p38"),
+    ("by regulating the Hippo pathway", "pathway", "hippo", "Hippo"),
+    ("alleviate apoptosis and oxidative stress", "pathway", "oxidative_stress", "oxidative stress"),
+    ("AMPK/NR4A1 signaling pathway is involved", "pathway", "ampk_nr4a1", "AMPK"),
+    ("regulating NR4A1-mediated mitochondrial mechanisms", "pathway", "ampk_nr4a1", "NR4A1"),
+    ("Fst genes, downregulate TGF-β, and", "pathway", "tgf_beta", "TGF-β"),
+    ("activating the SphK/S1P signaling pathway", "pathway", "sphk_s1p", "SphK"),
+    ("targets the KLF6 and ATF4-ATF3-CHOP pathways.", "pathway", "klf6_atf4_chop", "KLF6"),
+]
+
+
+@pytest.mark.parametrize("text, kind, tag, phrase", MATCHES)
+def test_lexicon_finds_tag_with_exact_phrase(lexicon, text, kind, tag, phrase):
+    found = _found(text, lexicon)
+    assert found.get((kind, tag)) == phrase, f"{text!r}: got {found}"
+    assert phrase in text  # the phrase is the printed substring itself
+
+
+# ------------------------------------------------ lexicon: negatives
+
+NO_MATCHES = [
+    # text, kind, tag it must NOT produce, why
+    ("in the hippocampus of AD mice", "pathway", "hippo", "hippocampus is not the Hippo pathway"),
+    ("AD-MSCs had better effect on improving ovarian function", "pathway", None, "AD the disease/tissue is no pathway"),
+    ("up-regulating the circulation of CD8+ CD28-T cells", "mechanism", "noncoding_rna", "circulation is not circRNA"),
+    ("MT enhances the therapeutic effect of AD-MSCs", "mechanism", "mitochondrial_transfer", "MT is melatonin in Table 1"),
+    ("activating dermal fibroblast proliferation", "mechanism", "ecm_fibrosis", "fibroblast is not fibrosis"),
+    ("inhibit ox-LDL uptake", "mechanism", "oxidative_stress", "ox-LDL uptake is not oxidative stress"),
+    ("downregulate TGF-β", "mechanism", "paracrine_growth_factors", "TGF abbreviation is a pathway"),
+    ("inflammation in human coronary artery endothelial cells", "mechanism", "angiogenesis", "endothelial cells as target"),
+    ("the Takt of the cell cycle", "pathway", "pi3k_akt_mtor", "AKT inside a word"),
+    ("a clerk recorded the dose", "pathway", "mapk", "ERK inside a word"),
+    ("Rosiglitazone and ros", "mechanism", "oxidative_stress", "ROS is a case-sensitive acronym"),
+    ("chop the tissue into pieces", "pathway", "klf6_atf4_chop", "CHOP is a case-sensitive acronym"),
+    ("improved survival of aged mice", "mechanism", "anti_apoptosis", "animal survival is an outcome"),
+    ("at cells and tissues", "mechanism", "immunomodulation_inflammation", "T cell needs a word-initial capital T"),
+    ("Intrarenal transplantation of hBM-MSCs may be a safe stem cell-based therapy", None, None, "no mechanism printed"),
+]
+
+
+@pytest.mark.parametrize("text, kind, tag, why", NO_MATCHES)
+def test_lexicon_does_not_produce_false_positive(lexicon, text, kind, tag, why):
+    found = _found(text, lexicon)
+    unwanted = [key for key in found
+                if (kind is None or key[0] == kind) and (tag is None or key[1] == tag)]
+    assert unwanted == [], f"{why}: {text!r} gave {found}"
+
+
+def test_first_phrase_in_reading_order_wins(lexicon):
+    # Two patterns of one tag match; the earlier position is kept.
+    found = _found("BDNF secretion and paracrine signalling", lexicon)
+    assert found[("mechanism", "paracrine_growth_factors")] == "BDNF"
+    found = _found("paracrine signalling and BDNF secretion", lexicon)
+    assert found[("mechanism", "paracrine_growth_factors")] == "paracrine"
+
+
+# ------------------------------------------------ lexicon: validation
+
+BAD_LEXICONS = [
+    # body after the header, expected message fragments
+    ("mechanism,autophagy,Autophagy,\\bautophag\\w*,\nmechanism,oops,Oops,(unclosed,\n",
+     ["lexicon.csv, line 3, column 4 (pattern)", "invalid regular expression", "missing ), unterminated subpattern",
+      "position 0"]),
+    ("mechanism,x,X,[a-,\n", ["line 2, column 4 (pattern)", "unterminated character set"]),
+    ("pathways,x,X,\\bx\\b,\n", ["line 2, column 1 (kind)", "expected one of 'mechanism', 'pathway'", "'pathways'"]),
+    ("pathway,Bad-Tag,X,\\bx\\b,\n", ["line 2, column 2 (tag)", "not a snake_case id"]),
+    ("pathway,x,,\\bx\\b,\n", ["line 2, column 3 (label)", "must not be empty"]),
+    ("pathway,x,X,a*,\n", ["line 2, column 4 (pattern)", "matches the empty string"]),
+    ("pathway,x,X, \\bx\\b,\n", ["line 2, column 4 (pattern)", "leading/trailing whitespace"]),
+    ("pathway,x,X,\\bx\\b,\npathway,x,Y,\\by\\b,\n", ["line 3, column 3 (label)", "labelled 'Y' here but 'X' on line 2"]),
+    ("pathway,x,X,\\bx\\b,\npathway,x,X,\\bx\\b,\n", ["line 3, column 4 (pattern)", "duplicate of line 2"]),
+    ("pathway,x,X,\\bx\\b,,extra\n", ["line 2", "6 cells for 5 columns"]),
+]
+
+
+@pytest.mark.parametrize("body, fragments", BAD_LEXICONS)
+def test_bad_lexicon_is_refused_with_a_clear_message(tmp_path, body, fragments):
+    path = _write(tmp_path, "lexicon.csv", LEXICON_HEADER + body)
+    with pytest.raises(ValueError) as info:
+        T.load_lexicon(path)
+    for fragment in fragments:
+        assert fragment in str(info.value)
+
+
+def test_lexicon_missing_column_is_named(tmp_path):
+    path = _write(tmp_path, "lexicon.csv", "kind,tag,pattern\npathway,x,\\bx\\b\n")
+    with pytest.raises(ValueError, match=r"line 1: missing column\(s\) label, note"):
+        T.load_lexicon(path)
+
+
+def test_lexicon_multiline_note_reports_the_physical_line(tmp_path):
+    body = 'pathway,x,X,\\bx\\b,"a note\nover two lines"\npathway,y,Y,(,\n'
+    path = _write(tmp_path, "lexicon.csv", LEXICON_HEADER + body)
+    with pytest.raises(ValueError, match=r"line 4, column 4 \(pattern\)"):
+        T.load_lexicon(path)
+
+
+# ------------------------------------------------ curated: validation
+
+SMALL_LEXICON = (LEXICON_HEADER
+                 + "mechanism,anti_apoptosis,Anti-apoptosis,\\bapopto\\w*,\n"
+                 + "mechanism,paracrine,Paracrine,\\bparacrine\\b,\n"
+                 + "pathway,nf_kb,NF-κB,\\bNF-?κB\\b,\n")
+
+BAD_CURATED = [
+    ("msc_studies,1,mechanism,autophagy,add,x\n", ["line 2, column 4 (tag)", "mechanism tag 'autophagy' is not in the lexicon"]),
+    ("msc_studies,1,pathway,paracrine,add,x\n", ["line 2, column 4 (tag)", "pathway tag 'paracrine' is not in the lexicon"]),
+    ("msc_studies,1,mechanism,paracrine,keep,x\n", ["line 2, column 5 (action)", "expected one of 'add', 'remove'"]),
+    ("table9,1,mechanism,paracrine,add,x\n", ["line 2, column 1 (table)", "'table9'"]),
+    ("msc_studies,0,mechanism,paracrine,add,x\n", ["line 2, column 2 (row)", "row number >= 1"]),
+    ("msc_studies,1,mechanism,paracrine,add,\n", ["line 2, column 6 (evidence)", "must not be empty"]),
+    ("msc_studies,1,mechanism,paracrine,add,x\nmsc_studies,1,mechanism,paracrine,remove,y\n",
+     ["line 3", "already curated on line 2"]),
+]
+
+
+@pytest.mark.parametrize("body, fragments", BAD_CURATED)
+def test_bad_curated_file_is_refused(tmp_path, body, fragments):
+    _write(tmp_path, "lexicon.csv", SMALL_LEXICON)
+    path = _write(tmp_path, "curated_tags.csv", CURATED_HEADER + body)
+    with pytest.raises(ValueError) as info:
+        T.load_curated(path)  # finds lexicon.csv beside it
+    for fragment in fragments:
+        assert fragment in str(info.value)
+
+
+# ------------------------------------------------ curated: add and remove
+
+@pytest.fixture
+def small(tmp_path):
+    lexicon = T.load_lexicon(_write(tmp_path, "lexicon.csv", SMALL_LEXICON))
+    studies = _study("BM-MSCs can induce T cell apoptosis",
+                     "hDP-MSCs-produced CD39 regulates osteoclasts",
+                     "paracrine NF-κB", table="msc_studies")
+    return tmp_path, lexicon, studies
+
+
+def test_curated_remove_and_add(small):
+    tmp_path, lexicon, studies = small
+    curated = T.load_curated(_write(tmp_path, "curated_tags.csv", CURATED_HEADER
+                                    + "msc_studies,1,mechanism,anti_apoptosis,remove,apoptosis is induced\n"
+                                    + "msc_studies,2,mechanism,paracrine,add,'hDP-MSCs-produced CD39'\n"),
+                             lexicon)
+    plain = T.tag_rows(studies, lexicon)
+    fixed = T.tag_rows(studies, lexicon, curated)
+    assert ("msc_studies", 1, "anti_apoptosis") in set(zip(plain["table"], plain["row"], plain["tag"]))
+    assert not ((fixed["row"] == 1) & (fixed["tag"] == "anti_apoptosis")).any()
+    added = fixed[(fixed["row"] == 2)].iloc[0]
+    assert (added["tag"], added["origin"], added["phrase"], added["label"]) == (
+        "paracrine", "curated", "'hDP-MSCs-produced CD39'", "Paracrine")
+    # Row 3 is untouched by curation.
+    assert fixed[fixed["row"] == 3]["origin"].tolist() == ["lexicon", "lexicon"]
+
+
+STALE = [
+    ("msc_studies,2,mechanism,anti_apoptosis,remove,x\n", "the lexicon does not tag this row"),
+    ("msc_studies,3,mechanism,paracrine,add,x\n", "the lexicon already finds it ('paracrine')"),
+    ("msc_studies,9,mechanism,paracrine,add,x\n", "the table has no such row"),
+]
+
+
+@pytest.mark.parametrize("body, message", STALE)
+def test_stale_curation_is_an_error(small, body, message):
+    tmp_path, lexicon, studies = small
+    curated = T.load_curated(_write(tmp_path, "curated_tags.csv", CURATED_HEADER + body), lexicon)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        T.tag_rows(studies, lexicon, curated)
+
+
+def test_curation_for_an_absent_table_is_ignored(small):
+    tmp_path, lexicon, studies = small
+    curated = T.load_curated(_write(tmp_path, "curated_tags.csv", CURATED_HEADER
+                                    + "exosome_studies,99,mechanism,paracrine,add,x\n"), lexicon)
+    assert T.tag_rows(studies, lexicon, curated).equals(T.tag_rows(studies, lexicon))
+
+
+def test_unknown_table_is_refused(small):
+    _, lexicon, _ = small
+    with pytest.raises(ValueError, match="unknown table"):
+        T.tag_rows({"table3": pd.DataFrame()}, lexicon)
+
+
+# ------------------------------------------------ output shape and counts
+
+def test_output_columns_order_and_one_line_per_tag(small):
+    _, lexicon, _ = small
+    studies = {**_study("apoptosis and apoptotic paracrine", table="exosome_studies"),
+               **_study("NF-κB", table="msc_studies")}
+    out = T.tag_rows(studies, lexicon)
+    assert list(out.columns) == list(T.TAG_COLUMNS)
+    assert out[["table", "tag"]].values.tolist() == [
+        ["msc_studies", "nf_kb"], ["exosome_studies", "anti_apoptosis"], ["exosome_studies", "paracrine"]]
+    assert out["modality"].tolist() == ["cells", "exosomes", "exosomes"]
+    assert out.loc[1, "phrase"] == "apoptosis"
+
+
+def test_support_counts_and_refs():
+    tags = pd.DataFrame([
+        # table, row, ref, modality, kind, tag, label
+        ("msc_studies", 1, 10, "cells", "mechanism", "a", "Alpha"),
+        ("msc_studies", 2, 13, "cells", "mechanism", "a", "Alpha"),
+        ("exosome_studies", 1, 22, "exosomes", "mechanism", "a", "Alpha"),
+        ("exosome_studies", 2, 25, "exosomes", "mechanism", "b", "Beta"),
+        ("msc_studies", 3, 14, "cells", "mechanism", "c", "Gamma"),
+        ("msc_studies", 3, 14, "cells", "pathway", "p", "Pathway P"),
+    ], columns=["table", "row", "ref", "modality", "kind", "tag", "label"])
+    counts = T.support_counts(tags, "mechanism")
+    assert counts.index.name == "label"
+    assert counts.to_dict("index") == {"Alpha": {"cells": 2, "exosomes": 1},
+                                       "Beta": {"cells": 0, "exosomes": 1},
+                                       "Gamma": {"cells": 1, "exosomes": 0}}
+    assert list(counts.index) == ["Alpha", "Beta", "Gamma"]  # total desc, then label
+    refs = T.supporting_refs(tags, "mechanism")
+    assert refs.iloc[0].tolist() == ["Alpha", "cells", [10, 13], "10, 13"]
+    assert refs[["label", "modality"]].values.tolist() == [
+        ["Alpha", "cells"], ["Alpha", "exosomes"], ["Beta", "exosomes"], ["Gamma", "cells"]]
+    lexicon = pd.DataFrame({"kind": ["mechanism"], "tag": ["z"], "label": ["Zeta"], "pattern": ["z"], "note": [""]})
+    assert T.support_counts(tags, "mechanism", lexicon).loc["Zeta"].tolist() == [0, 0]
+    with pytest.raises(ValueError, match="kind must be one of"):
+        T.support_counts(tags, "mechanisms")
+
+
+# ------------------------------------------------ the real data
+
+REQUIRED = {
+    "mechanism": {"differentiation_regeneration", "paracrine_growth_factors", "immunomodulation_inflammation",
+                  "anti_apoptosis", "oxidative_stress", "autophagy", "mitochondrial_transfer", "angiogenesis"},
+    "pathway": {"pi3k_akt_mtor", "wnt_beta_catenin", "nf_kb", "nrf2_ho1", "sirt", "mapk", "hippo",
+                "oxidative_stress"},
+}
+
+
+def test_real_lexicon_covers_required_tags_and_stays_readable(lexicon):
+    for kind, required in REQUIRED.items():
+        present = set(lexicon.loc[lexicon["kind"] == kind, "tag"])
+        assert required <= present, f"{kind}: missing {required - present}"
+    assert lexicon.loc[lexicon["kind"] == "pathway", "tag"].nunique() <= 12
+
+
+def test_every_curated_tag_exists_in_the_lexicon(lexicon, curated):
+    known = set(zip(lexicon["kind"], lexicon["tag"]))
+    assert len(curated) > 0
+    assert set(zip(curated["kind"], curated["tag"])) <= known
+
+
+def test_curated_quotes_are_printed_in_that_row(curated, studies):
+    # Evidence must rest on the printed row: every 'quoted' span is verbatim.
+    for entry in curated.itertuples(index=False):
+        row = studies[entry.table].set_index("row").loc[entry.row]
+        printed = " | ".join(str(v) for v in row.values)
+        quotes = re.findall(r"'([^']+)'", entry.evidence)
+        assert quotes, f"{entry.table} row {entry.row}: evidence quotes nothing"
+        for quote in quotes:
+            assert quote in printed, f"{entry.table} row {entry.row}: {quote!r} not printed"
+
+
+def test_real_rows_keep_their_evidence(tagged, studies):
+    assert len(tagged) > 0
+    assert (tagged["phrase"].str.strip() != "").all()
+    effects = {(t, int(r)): e for t, f in studies.items() for r, e in zip(f["row"], f["effects"])}
+    lexical = tagged[tagged["origin"] == "lexicon"]
+    for table, row, phrase in zip(lexical["table"], lexical["row"], lexical["phrase"]):
+        assert phrase in effects[table, row]
+    refs = {(t, int(r)): int(x) for t, f in studies.items() for r, x in zip(f["row"], f["ref"])}
+    assert all(refs[t, r] == x for t, r, x in zip(tagged["table"], tagged["row"], tagged["ref"]))
+
+
+EXPECTED_ROWS = [
+    # table, row, ref, (kind, tag) that must be present
+    ("exosome_studies", 21, 74, [("pathway", "nrf2_ho1"), ("pathway", "oxidative_stress"),
+                                 ("mechanism", "oxidative_stress"), ("mechanism", "anti_apoptosis")]),
+    ("msc_studies", 5, 14, [("mechanism", "autophagy"), ("pathway", "pi3k_akt_mtor"),
+                            ("mechanism", "paracrine_growth_factors")]),
+    ("msc_studies", 11, 22, [("pathway", "sirt"), ("pathway", "nf_kb")]),
+    ("msc_studies", 3, 12, [("pathway", "wnt_beta_catenin"), ("pathway", "hippo"), ("pathway", "tgf_beta")]),
+    ("exosome_studies", 7, 55, [("mechanism", "mitochondrial_transfer"), ("mechanism", "anti_apoptosis")]),
+    ("exosome_studies", 14, 66, [("pathway", "mapk"), ("mechanism", "immunomodulation_inflammation")]),
+    ("msc_studies", 26, 42, [("pathway", "wnt_beta_catenin"), ("mechanism", "paracrine_growth_factors")]),
+]
+
+
+@pytest.mark.parametrize("table, row, ref, expected", EXPECTED_ROWS)
+def test_real_rows_get_expected_tags(tagged, table, row, ref, expected):
+    lines = _row(tagged, table, row)
+    assert {line.ref for line in lines.values()} == {ref}
+    missing = [key for key in expected if key not in lines]
+    assert missing == [], f"{table} row {row}: missing {missing}; has {sorted(lines)}"
+
+
+UNEXPECTED_ROWS = [
+    # table, row, (kind, tag) that must be absent, why
+    ("msc_studies", 24, ("mechanism", "anti_apoptosis"), "curated remove: MSCs induce T cell apoptosis"),
+    ("msc_studies", 11, ("mechanism", "mitochondrial_transfer"), "MT is melatonin"),
+    ("msc_studies", 18, ("pathway", "hippo"), "hippocampus"),
+    ("exosome_studies", 13, ("pathway", "hippo"), "hippocampus"),
+    ("exosome_studies", 18, ("mechanism", "angiogenesis"), "endothelial cells are the target, not protected"),
+    ("msc_studies", 20, ("mechanism", "oxidative_stress"), "ox-LDL uptake"),
+]
+
+
+@pytest.mark.parametrize("table, row, key, why", UNEXPECTED_ROWS)
+def test_real_rows_avoid_false_positives(tagged, table, row, key, why):
+    lines = _row(tagged, table, row)
+    assert lines, f"{table} row {row} should carry other tags"
+    assert key not in lines, why
+
+
+def test_curated_lines_are_marked(tagged, curated):
+    adds = curated[curated["action"] == "add"]
+    marked = tagged[tagged["origin"] == "curated"]
+    assert sorted(zip(marked["table"], marked["row"], marked["tag"])) == sorted(
+        zip(adds["table"], adds["row"], adds["tag"]))
+    assert set(marked["phrase"]) == set(adds["evidence"])
+
+
+def test_real_counts_match_the_tags(tagged):
+    for kind in T.KINDS:
+        counts = T.support_counts(tagged, kind)
+        part = tagged[tagged["kind"] == kind]
+        assert counts.to_numpy().sum() == len(part)
+        totals = counts.sum(axis=1).tolist()
+        assert totals == sorted(totals, reverse=True)
+        refs = T.supporting_refs(tagged, kind)
+        for line in refs.itertuples(index=False):
+            assert len(line.refs) == counts.loc[line.label, line.modality]
+    assert T.support_counts(tagged, "pathway").loc["Nrf2/HO-1"].tolist() == [1, 1]
