@@ -157,7 +157,7 @@ def _run_one(exhibit: str, stage: Path) -> tuple[list[tuple[str, str]], dict]:
     staged_nb = stage / "notebooks" / source.name
     staged_nb.parent.mkdir(parents=True, exist_ok=True)
     notebooks.execute(source, staged_nb)
-    kind_dir = (paths.TABLES_DIR if info.kind == "table" else paths.FIGURES_DIR).name
+    kind_dir = info.folder.name
     record_path = stage / kind_dir / f"{exhibit}.record.json"
     if not record_path.exists():
         raise BuildError(f"{exhibit}: the notebook wrote no exhibit (no call to run.save_*)")

@@ -9,6 +9,9 @@ ours.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
 
 __all__ = ["Exhibit", "EXHIBITS", "get"]
 
@@ -18,10 +21,15 @@ class Exhibit:
     """One published exhibit and the notebook that regenerates it."""
 
     id: str
-    kind: str  # "table" or "figure"
+    kind: str  # "table", "figure" or "references"
     title: str
     caption: str
     resource: str | None = None  # the data/ resource a table exhibit reproduces
+
+    @property
+    def folder(self) -> Path:
+        """The canonical folder of this exhibit's files."""
+        return paths.FIGURES_DIR if self.kind == "figure" else paths.TABLES_DIR
 
 
 EXHIBITS: dict[str, Exhibit] = {e.id: e for e in [
@@ -45,6 +53,9 @@ EXHIBITS: dict[str, Exhibit] = {e.id: e for e in [
             "Studies in Tables 1 and 2 linked from MSC tissue source to disease to the pathway family "
             "their printed effects name, weighted by study count. An evidence diagram regenerated from "
             "the tables, not the article's artwork."),
+ Exhibit("references", "references", "References of Li & Bai (2025)",
+            "The review's 83 references as printed, with their DOIs and PMIDs, as BibTeX and CSV.",
+            "references"),
 ]}
 
 

@@ -119,6 +119,7 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
     """
     styler = (
         frame.style.hide(axis="index")
+        .format(escape="html")  # cells are data, never markup
         .set_uuid(uid)
         .set_table_styles([
             {"selector": "th", "props": "text-align: left; vertical-align: bottom; background: #f0f0f0;"},

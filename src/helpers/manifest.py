@@ -46,7 +46,7 @@ def software() -> dict[str, str]:
 
 def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
     """Build one exhibit's manifest entry from its run record."""
-    folder = "tables" if info.kind == "table" else "figures"
+    folder = info.folder.name
     return {
         "id": info.id,
         "kind": info.kind,

@@ -35,6 +35,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 TABLE_FORMATS = ("csv", "md", "tex", "xlsx")
 FIGURE_FORMATS = ("png", "svg", "pdf")
+#: Formats each kind of exhibit can be written in.
+FORMATS = {"table": TABLE_FORMATS, "figure": FIGURE_FORMATS, "references": ("bib", "csv")}
 
 
 class ParameterError(ValueError):
@@ -179,7 +181,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     ----------
     exhibit : str
         The exhibit id (``table1`` … ``fig2``), also the notebook's stem.
-    kind : {'table', 'figure'}
+    kind : {'table', 'figure', 'references'}
         Decides the allowed ``formats`` and the canonical folder.
     given : dict
         The values in the notebook's namespace after papermill injection.
@@ -204,7 +206,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         raise ParameterError(
             f"{exhibit}: unknown parameter(s) {', '.join(unknown)}; declared: {', '.join(defaults)}"
         )
-    formats = TABLE_FORMATS if kind == "table" else FIGURE_FORMATS
+    formats = FORMATS[kind]
     values, changed = {}, {}
     for name, default in defaults.items():
         value = _normalise(name, given.get(name, default), default, formats)
@@ -212,7 +214,9 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         if name != "output_dir" and value != _normalise(name, default, default, formats):
             changed[name] = value
     output_dir = values.get("output_dir", "")
-    canonical_dir = paths.TABLES_DIR if kind == "table" else paths.FIGURES_DIR
+    from .catalog import get
+
+    canonical_dir = get(exhibit).folder
     if output_dir:
         # A relative output_dir is read from the project root, like every path here.
         out_dir = (paths.ROOT / output_dir).resolve()

@@ -66,6 +66,10 @@ class Run:
             self._write(fmt, export.figure_bytes(fig, fmt, exhibit=self.exhibit.id,
                                                  title=self.exhibit.title, dpi=self.values["dpi"]))
 
+    def save_text(self, suffix: str, text: str) -> None:
+        """Write one text file ``<id>.<suffix>`` (UTF-8)."""
+        self._write(suffix, text.encode("utf-8"))
+
     def save_evidence(self, frame) -> None:
         """Write the rows behind a figure as ``<id>.evidence.csv`` beside it."""
         self._write("evidence.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
@@ -97,8 +101,7 @@ class Run:
     def files_report(self) -> str:
         """Text listing each written file and its SHA-256 (keeps figures under nbval's watch)."""
         shown = self.exhibit.id if self.params.canonical else paths.relative(self.out_dir)
-        where = (paths.TABLES_DIR if self.exhibit.kind == "table" else paths.FIGURES_DIR) \
-            if self.params.canonical else self.out_dir
+        where = self.exhibit.folder if self.params.canonical else self.out_dir
         lines = [f"Exhibit {shown}, written to {paths.relative(where)}/"]
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
         return "\n".join(lines)

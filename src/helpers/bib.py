@@ -1,0 +1,81 @@
+"""The review's reference list as BibTeX (``tables/references.bib``).
+
+Each entry is built from the printed fields of ``data/references.csv``.
+Nothing is looked up or corrected: a PMID that is not a plain number, or
+volume/pages that do not parse, go into the entry's ``note`` as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+__all__ = ["entry_key", "authors", "volume_pages", "to_bibtex"]
+
+_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _escape(text: str) -> str:
+    return "".join(_SPECIAL.get(ch, ch) for ch in text)
+
+
+def entry_key(ref: int, authors_text: str, year: object) -> str:
+    """A stable, ASCII citation key: ``ref07_Nitzsche2017``."""
+    surname = authors_text.split(",")[0].split(" ")[0]
+    ascii_name = unicodedata.normalize("NFKD", surname).encode("ascii", "ignore").decode()
+    return f"ref{int(ref):02d}_{re.sub(r'[^A-Za-z]', '', ascii_name) or 'anon'}{year}"
+
+
+def authors(text: str) -> str:
+    """Printed "Surname AB, Other C et al" as BibTeX "Surname, AB and Other, C and others"."""
+    out = []
+    for person in (p.strip() for p in text.split(",")):
+        if not person:
+            continue
+        etal = person.endswith(" et al")
+        person = person.removesuffix(" et al").strip()
+        match = re.fullmatch(r"(.+?) ([A-Z]{1,3})", person)
+        out.append(f"{_escape(match.group(1))}, {match.group(2)}" if match else "{" + _escape(person) + "}")
+        if etal:
+            out.append("others")
+    return " and ".join(out)
+
+
+def volume_pages(text: str) -> dict[str, str]:
+    """Split "36(2):354–376" into volume, number and pages; {} if it does not parse."""
+    match = re.fullmatch(r"(\w+)(?:\(([^)]+)\))?:([\w–-]+)", text.strip())
+    if not match:
+        return {}
+    out = {"volume": match.group(1), "pages": match.group(3).replace("–", "--")}
+    if match.group(2):
+        out["number"] = match.group(2)
+    return out
+
+
+def to_bibtex(refs: pd.DataFrame) -> str:
+    """Render every reference as an ``@article`` entry, in printed order."""
+    chunks = ["% The 83 references of Li & Bai (2025), generated from data/references.csv.\n"
+              "% Fields are as printed; anything that does not parse is kept in `note`.\n"]
+    for ref in refs.itertuples(index=False):
+        fields = {"author": authors(ref.authors), "title": "{" + _escape(ref.title) + "}",
+                  "journal": _escape(ref.journal), "year": str(ref.year)}
+        parts = volume_pages(ref.volume_pages)
+        fields.update(parts)
+        notes = [f"Reference {ref.ref} of Li and Bai (2025)"]
+        if not parts:
+            notes.append(f"volume/pages as printed: {_escape(ref.volume_pages)}")
+        if ref.doi:
+            fields["doi"] = _escape(ref.doi)
+        if re.fullmatch(r"\d{7,8}", ref.pmid):
+            fields["pmid"] = ref.pmid
+        elif ref.pmid:
+            notes.append(f"PMID as printed: {_escape(ref.pmid)}")
+        else:
+            notes.append("no PMID printed")
+        fields["note"] = "; ".join(notes)
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+        chunks.append(f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n")
+    return "\n".join(chunks)

@@ -1,0 +1,113 @@
+"""Exhibit builders: selection by derived codes, published layout, legends, evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import evidence, exhibits, paths, plots
+from helpers.params import ParameterError
+from helpers.session import start
+
+
+def _run(exhibit, **params):
+    return start(exhibit, params)
+
+
+@pytest.mark.parametrize("exhibit, params, rows, check", [
+    ("table1", {}, 28, None),
+    ("table1", {"diseases": "AD"}, 6, ("Disease", {"AD"})),
+    ("table1", {"diseases": "POF,AD"}, 18, ("Disease", {"POF", "AD"})),
+    ("table1", {"sources": "DP"}, 2, ("Source", {"hDP-MSC"})),
+    ("table1", {"sources": "AD"}, 8, None),      # includes "hUCMSC/ hAD-MSC" (two sources)
+    ("table1", {"host_species": "rabbit"}, 1, ("Source", {"Rabbit AD-MSC"})),
+    ("table2", {"diseases": "SKIN"}, 3, ("Disease", {"Skin aging"})),
+    ("table3", {"modality": "exosomes"}, 4, None),
+    ("table3", {"diseases": "AS"}, 1, ("NCT number", {"[39]"})),
+    ("table4", {"sources": "UC,UCB"}, 2, ("Source", {"UC", "UCB"})),
+])
+def test_selection_keeps_printed_rows_by_derived_codes(exhibit, params, rows, check):
+    run = _run(exhibit, **params)
+    printed, derived = exhibits.load_table(run)
+    table = exhibits.published(printed, run.exhibit.resource)
+    assert len(table) == rows == len(derived)
+    if check:
+        column, values = check
+        assert set(table[column]) == values
+
+
+def test_published_layout_uses_printed_headers_and_bracketed_refs():
+    run = _run("table1")
+    printed, _ = exhibits.load_table(run)
+    table = exhibits.published(printed, "msc_studies")
+    assert list(table.columns) == ["Disease", "Source", "Animal model", "Precondition", "Route Dosage/cells",
+                                   "In vitro model", "Follow-up period", "Effects", "Ref."]
+    assert table.loc[0, "Ref."] == "[10]" and table.loc[0, "Route Dosage/cells"] == "IP 1 × 10⁷"
+
+
+def test_legend_is_regenerated_from_the_data():
+    legend = exhibits.legend("table3")
+    assert legend.startswith("UC-MSCs: Umbilical cord derived mesenchymal stem cells; AD-MSC:")
+    assert legend.endswith("NA: Not Applicable")
+
+
+def test_table3_summary_counts_phases_statuses_and_enrollment():
+    run = _run("table3")
+    printed, derived = exhibits.load_table(run)
+    summary = exhibits.summary(printed, derived, "clinical_trials")
+    assert summary["Enrollment"].loc[0, "total enrollment"] == 547
+    phases = dict(zip(summary["Phase"]["phase"], summary["Phase"]["studies"]))
+    assert phases == {"1": 7, "1/2": 9, "2": 1, "not a phase": 1}
+    assert summary["Status"]["studies"].sum() == 18
+
+
+def test_html_is_stable_and_escaped():
+    frame = pd.DataFrame({"a": ["<b>x</b>"]})
+    first = exhibits.to_html(frame, uid="u", caption="C & D")
+    assert first == exhibits.to_html(frame, uid="u", caption="C & D")
+    assert "&lt;b&gt;" in first and "T_u" in first
+
+
+def test_a_bad_parameter_fails_before_anything_is_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "RUNS_DIR", tmp_path / "runs")
+    with pytest.raises(ParameterError, match="allowed"):
+        start("table1", {"diseases": "XYZ"})
+    assert not (tmp_path / "runs").exists()
+
+
+def test_figure_evidence_traces_counts_to_rows_and_phrases():
+    run = _run("fig1")
+    selected = evidence.studies(run)
+    tagged = evidence.tagged(selected)
+    table = evidence.evidence_table(tagged, "mechanism")
+    assert {"Table 1", "Table 2"} == set(table["table"])
+    assert table["supporting text"].str.len().gt(0).all()
+    assert table["ref"].str.fullmatch(r"\[\d+\]").all()
+
+
+def test_flows_for_one_disease_only_hold_that_disease():
+    run = _run("fig2", diseases="AD")
+    selected = evidence.studies(run)
+    left, right = evidence.flows(selected, evidence.tagged(selected))
+    assert set(left["disease"]) == set(right["disease"]) == {"Alzheimer's disease"}
+    assert left["studies"].sum() == 6 + 8  # Table 1 and Table 2 AD studies, one source each
+
+
+def test_flows_honour_min_studies_and_untagged():
+    run = _run("fig2")
+    selected = evidence.studies(run)
+    tagged = evidence.tagged(selected)
+    _, right = evidence.flows(selected, tagged, untagged=False, min_studies=2)
+    assert (right["studies"] >= 2).all() and "no pathway named" not in set(right["pathway"])
+
+
+def test_plots_draw_what_they_are_given():
+    counts = pd.DataFrame({"cells": [3, 1], "exosomes": [2, 0]}, index=pd.Index(["Autophagy", "Angiogenesis"]))
+    fig = plots.mechanism_bars(counts, title="T")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"3", "1", "2"} <= texts and "0" not in texts
+    left = pd.DataFrame({"source": ["UC"], "disease": ["AD"], "studies": [2]})
+    right = pd.DataFrame({"disease": ["AD"], "pathway": ["Hippo"], "studies": [2]})
+    fig2 = plots.alluvial(left, right, title="T", columns=("a", "b", "c"))
+    labels = {t.get_text() for t in fig2.axes[0].texts}
+    assert {"UC (2)", "AD (2)", "Hippo (2)"} <= labels

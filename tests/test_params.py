@@ -1,0 +1,86 @@
+"""Parameters: declared in the notebook, validated before work, routed to runs/."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import paths
+from helpers.params import ParameterError, declared, validate
+
+TABLE1 = paths.NOTEBOOKS_DIR / "table1.ipynb"
+FIG2 = paths.NOTEBOOKS_DIR / "fig2.ipynb"
+
+
+def test_declared_reads_the_parameters_cell():
+    params = declared(TABLE1)
+    assert params == {"diseases": "all", "sources": "all", "host_species": "all",
+                      "formats": ["csv", "md", "tex", "xlsx"], "output_dir": ""}
+
+
+@pytest.mark.parametrize("given, expected", [
+    ({"diseases": "AD,POF"}, ("POF", "AD")),          # comma string from papermill -p
+    ({"diseases": ["POF", "AD"]}, ("POF", "AD")),      # YAML list from -y / -f
+    ({"diseases": " ad , pof "}, ("POF", "AD")),       # case and spaces do not matter
+    ({"diseases": "AD"}, ("AD",)),
+    ({"diseases": "POF,AD,AS,OP,SKIN,WEAK"}, "all"),   # every code is the same as "all"
+    ({"diseases": "all"}, "all"),
+])
+def test_list_parameters_accept_strings_and_lists(given, expected):
+    assert validate("table1", "table", given, TABLE1).values["diseases"] == expected
+
+
+@pytest.mark.parametrize("given, words", [
+    ({"diseases": "XYZ"}, ["'diseases'", "'XYZ'", "POF", "AD", "WEAK"]),
+    ({"sources": "UC,liver"}, ["'sources'", "'liver'", "UCB", "DP"]),
+    ({"host_species": "dog"}, ["'host_species'", "mouse", "rabbit"]),
+    ({"formats": "csv,pptx"}, ["'formats'", "'pptx'", "xlsx"]),
+    ({"diseases": ""}, ["'diseases'", "empty"]),
+    ({"diseases": 3}, ["'diseases'", "list"]),
+    ({"colour": "red"}, ["unknown parameter", "colour", "diseases"]),
+])
+def test_bad_values_name_the_parameter_and_what_is_allowed(given, words):
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", given, TABLE1)
+    for word in words:
+        assert word in str(info.value), (word, str(info.value))
+
+
+@pytest.mark.parametrize("given, words", [
+    ({"dpi": "high"}, ["'dpi'", "whole number"]),
+    ({"dpi": 20}, ["'dpi'", "50"]),
+    ({"modality": "cell"}, ["'modality'", "cells", "exosomes"]),
+    ({"min_studies": "two"}, ["'min_studies'", "whole number"]),
+    ({"show_untagged": "maybe"}, ["'show_untagged'", "true or false"]),
+])
+def test_figure_parameters_are_checked(given, words):
+    with pytest.raises(ParameterError) as info:
+        validate("fig2", "figure", given, FIG2)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_defaults_go_to_the_canonical_folders():
+    assert validate("table1", "table", {}, TABLE1).out_dir == paths.TABLES_DIR
+    resolved = validate("fig2", "figure", {"dpi": "200", "show_untagged": "true"}, FIG2)
+    assert resolved.canonical and resolved.out_dir == paths.FIGURES_DIR
+
+
+@pytest.mark.parametrize("given, slug", [
+    ({"diseases": "AD"}, "table1_diseases-AD"),
+    ({"diseases": "AD,POF", "formats": "csv"}, "table1_diseases-POF+AD_formats-csv"),
+])
+def test_other_parameters_go_to_a_readable_run_folder(given, slug):
+    resolved = validate("table1", "table", given, TABLE1)
+    assert not resolved.canonical
+    assert resolved.out_dir == paths.RUNS_DIR / slug
+
+
+@pytest.mark.parametrize("folder", ["tables", "figures"])
+def test_non_default_runs_may_not_target_the_canonical_folders(folder):
+    with pytest.raises(ParameterError, match="canonical"):
+        validate("table1", "table", {"diseases": "AD", "output_dir": folder}, TABLE1)
+
+
+def test_an_explicit_output_dir_is_read_from_the_project_root():
+    resolved = validate("table1", "table", {"output_dir": "runs/mine"}, TABLE1)
+    assert resolved.out_dir == paths.ROOT / "runs" / "mine" and not resolved.canonical
