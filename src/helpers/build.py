@@ -137,8 +137,17 @@ def _publish(moves: list[tuple[str, str]], entries: dict[str, dict]) -> None:
 
 
 def _roll_forward() -> None:
-    """Finish a publish that a killed build left half done (idempotent)."""
+    """Finish a publish that a killed build left half done (idempotent).
+
+    Also removes what a killed writer can leave behind: temporary files of
+    :func:`helpers.export.write_bytes` and stage folders of earlier builds
+    (this build holds the lock, so none of them is in use).
+    """
+    for folder in (paths.NOTEBOOKS_DIR, paths.TABLES_DIR, paths.FIGURES_DIR):
+        for stray in folder.glob(".*.tmp"):
+            stray.unlink(missing_ok=True)
     if not JOURNAL.exists():
+        shutil.rmtree(STAGE, ignore_errors=True)
         return
     journal = json.loads(JOURNAL.read_text())
     for source, target in journal["moves"]:
@@ -148,6 +157,7 @@ def _roll_forward() -> None:
             os.replace(src, dst)
     manifest.update(journal["entries"])
     JOURNAL.unlink()
+    shutil.rmtree(STAGE, ignore_errors=True)
 
 
 def _run_one(exhibit: str, stage: Path) -> tuple[list[tuple[str, str]], dict]:
@@ -211,17 +221,19 @@ def build(only: list[str] | None = None, *, force: bool = False, jobs: int | Non
                 manifest.update({})
             result.seconds = time.perf_counter() - started
             return result
-        shutil.rmtree(STAGE, ignore_errors=True)
-        STAGE.mkdir(parents=True)
+        # A folder of this build's own: a kernel of a killed earlier build
+        # that is still shutting down cannot write into it.
+        stage = STAGE / f"{os.getpid()}-{time.time_ns()}"
+        stage.mkdir(parents=True)
         outcomes: dict[str, tuple] = {}
         previous = os.environ.get(STAGE_ENV)
-        os.environ[STAGE_ENV] = str(STAGE)  # inherited by every kernel started below
+        os.environ[STAGE_ENV] = str(stage)  # inherited by every kernel started below
         try:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=not progress, leave=False)
             with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-                futures = {pool.submit(_run_one, e, STAGE): e for e in todo}
+                futures = {pool.submit(_run_one, e, stage): e for e in todo}
                 for future in as_completed(futures):
                     exhibit = futures[future]
                     try:
@@ -242,7 +254,6 @@ def build(only: list[str] | None = None, *, force: bool = False, jobs: int | Non
                 entries[exhibit] = outcomes[exhibit][1]
                 result.ran.append(exhibit)
         _publish(moves, entries)
-        shutil.rmtree(STAGE, ignore_errors=True)
     result.seconds = time.perf_counter() - started
     return result
 

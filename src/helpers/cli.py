@@ -75,7 +75,8 @@ def _cmd_run(args) -> int:
             raise ParameterError(f"{source.stem} does not declare {', '.join(unknown)}; it declares: {', '.join(allowed)}")
         info = catalog.get(source.stem)
         resolved = validate(info.id, info.kind, values, source)
-        out_dir = Path(args.output_dir).resolve() if args.output_dir else \
+        # Like every path here, a relative -o is read from the project root.
+        out_dir = (paths.ROOT / args.output_dir).resolve() if args.output_dir else \
             (resolved.out_dir if not resolved.canonical else paths.RUNS_DIR / info.id)
         # The run writes its exhibits beside its executed notebook, never to the canonical folders.
         again = validate(info.id, info.kind, {**values, "output_dir": str(out_dir)}, source)

@@ -26,10 +26,12 @@ from . import paths
 if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
     import pandas as pd
 
-__all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "note_read", "data_hashes"]
+__all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "note_read", "track_reads", "data_hashes"]
 
 #: Every file a loader has read in this process (for build provenance).
 _READ: set[Path] = set()
+#: Called after each newly recorded read (the active run refreshes its record).
+_LISTENER: list = [None]
 
 
 class DataError(ValueError):
@@ -38,7 +40,21 @@ class DataError(ValueError):
 
 def note_read(path: Path) -> None:
     """Record that this process read ``path`` (loaders outside this module call it)."""
-    _READ.add(Path(path).resolve())
+    path = Path(path).resolve()
+    if path not in _READ:
+        _READ.add(path)
+        if _LISTENER[0] is not None:
+            _LISTENER[0]()
+
+
+def track_reads(listener=None) -> None:
+    """Start a fresh record of reads, calling ``listener()`` after each new one.
+
+    A notebook run starts here, so that a file read after its last exhibit
+    was saved (a legend, say) still counts as one of its inputs.
+    """
+    _READ.clear()
+    _LISTENER[0] = listener
 
 
 def files_read() -> list[Path]:

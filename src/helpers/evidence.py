@@ -25,11 +25,11 @@ def studies(run: Run) -> dict[str, pd.DataFrame]:
 
     Each frame gains the derived ``disease_code`` and ``tissue`` columns.
     """
-    frames = data.load_all()
+    abbreviations = data.load("abbreviations")
     out = {}
     for table in _STUDY_TABLES:
-        printed = frames[table]
-        derived = derive.derive(table, printed, frames["abbreviations"])
+        printed = data.load(table)  # only the files the figure reads (they decide its reruns)
+        derived = derive.derive(table, printed, abbreviations)
         keep = selected_rows(derived, run)
         joined = printed.assign(disease_code=derived["disease_code"], tissue=derived["tissue"])
         out[table] = joined[keep].reset_index(drop=True)

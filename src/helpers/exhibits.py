@@ -22,7 +22,7 @@ _FILTERS = {"diseases": "disease_code", "sources": "tissue", "host_species": "ho
             "modality": "modality"}
 
 
-def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame) -> pd.DataFrame:
+def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None) -> pd.DataFrame:
     if resource == "tissue_sources":
         # Table 4's Source cell is already a tissue code (BM, AD, UC, UCB, DP).
         return pd.DataFrame({"row": frame["row"], "tissue": frame["source"]})
@@ -53,9 +53,12 @@ def load_table(run: Run) -> tuple[pd.DataFrame, pd.DataFrame]:
         Same index; ``printed`` keeps the data columns exactly as loaded.
     """
     resource = run.exhibit.resource
-    frames = data.load_all()
-    printed = frames[resource]
-    derived = _derived(resource, printed, frames["abbreviations"])
+    # Load only what this exhibit needs: the build reruns a notebook when a
+    # file it read changes, so reading everything would make every edit
+    # rerun every notebook.
+    printed = data.load(resource)
+    abbreviations = data.load("abbreviations") if resource != "tissue_sources" else None
+    derived = _derived(resource, printed, abbreviations)
     keep = selected_rows(derived, run)
     return printed[keep].reset_index(drop=True), derived[keep].reset_index(drop=True)
 

@@ -220,11 +220,13 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     if output_dir:
         # A relative output_dir is read from the project root, like every path here.
         out_dir = (paths.ROOT / output_dir).resolve()
-        if changed and out_dir in {paths.TABLES_DIR, paths.FIGURES_DIR}:
-            raise ParameterError(
-                f"parameter 'output_dir': {paths.relative(out_dir)}/ holds only the canonical exhibits, "
-                f"made with default parameters; this run changes {', '.join(changed)}"
-            )
+        for protected in (paths.TABLES_DIR, paths.FIGURES_DIR, paths.NOTEBOOKS_DIR):
+            if out_dir.is_relative_to(protected):
+                raise ParameterError(
+                    f"parameter 'output_dir': {paths.relative(out_dir)}/ is inside {protected.name}/, "
+                    "which only the build writes (canonical exhibits, default parameters); "
+                    "leave output_dir empty or choose a folder elsewhere, e.g. runs/mine"
+                )
     elif changed:
         out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
     else:

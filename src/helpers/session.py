@@ -138,4 +138,6 @@ def start(exhibit: str, namespace: dict) -> Run:
     stage = os.environ.get(STAGE_ENV)
     if resolved.canonical and stage:
         out_dir = Path(stage) / out_dir.name
-    return Run(info, resolved, out_dir)
+    run = Run(info, resolved, out_dir)
+    data.track_reads(lambda: run._record() if run.written else None)
+    return run

@@ -1,0 +1,149 @@
+"""Benchmark the build against the obvious alternatives, side by side, in one run.
+
+Usage: ``.venv/bin/python bench/bench.py [--repeat N]`` (or ``make bench``).
+
+Everything runs on a throw-away copy of the project (``REVIEW_ROOT``), on the
+same notebooks, in one process run, so the ratios compare like with like on
+this noisy 2-core machine. Printed, in seconds and as ratios:
+
+* ``review build --force``: the full parallel build;
+* ``review build``: a no-op rebuild;
+* ``review build`` after editing one data file, and which notebooks reran;
+* a sequential loop of ``papermill`` CLI calls;
+* a loop of ``jupyter nbconvert --execute``;
+* the in-process lower bound: every notebook's code as plain Python in one
+  process (no kernels, no notebook I/O).
+
+Targets (from the issue): full build >= 3x faster than the papermill loop;
+no-op rebuild < 0.5 s and >= 20x faster than the full build; a one-file edit
+reruns only the notebooks that read that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+COPIED = ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml")
+
+
+def _copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    return target
+
+
+def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
+    return elapsed, done.stdout
+
+
+def _in_process(project: Path, notebooks: list[Path]) -> float:
+    """Run every notebook's code cells as plain Python in this one process."""
+    os.environ["REVIEW_ROOT"] = str(project)
+    sys.path.insert(0, str(ROOT / "src"))
+    start = time.perf_counter()
+    for notebook in notebooks:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, str(notebook), "exec"), {"__name__": "__main__"})  # noqa: S102
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="repeat each measurement, report the median")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="review-bench-"))
+    try:
+        project = _copy_project(work / "project")
+        env = {**os.environ, "REVIEW_ROOT": str(project)}
+        notebooks = sorted((project / "notebooks").glob("*.ipynb"))
+        review = [str(BIN / "python"), "-m", "helpers", "build", "--quiet"]
+        scratch = work / "scratch"
+        scratch.mkdir()
+        # The baselines run with default parameters; the stage variable keeps
+        # their canonical writes out of the copy's tables/ and figures/.
+        base_env = {**env, "REVIEW_STAGE_DIR": str(work / "stage")}
+
+        def median(fn) -> float:
+            return statistics.median(fn() for _ in range(args.repeat))
+
+        rows: dict[str, float] = {}
+        rows["review build --force (full, parallel)"] = median(lambda: _timed([*review, "--force"], env, project)[0])
+        rows["review build (no-op)"] = median(lambda: _timed(review, env, project)[0])
+
+        edited = project / "data" / "tissue_sources.csv"
+        original = edited.read_text(encoding="utf-8")
+        reran: set[str] = set()
+
+        def one_file() -> float:
+            edited.write_text(original.replace("Wide range of sources", "Wide range of sources (edited)"), encoding="utf-8")
+            seconds, out = _timed(review, env, project)
+            reran.update(n.strip() for line in out.splitlines() if line.startswith("regenerated:")
+                         for n in line.split(":", 1)[1].split(","))
+            edited.write_text(original, encoding="utf-8")
+            _timed(review, env, project)  # back to the committed state
+            return seconds
+
+        rows["review build after editing tissue_sources.csv"] = median(one_file)
+
+        def papermill_loop() -> float:
+            start = time.perf_counter()
+            for nb in notebooks:
+                _timed([str(BIN / "papermill"), "--no-progress-bar", str(nb), str(scratch / nb.name)], base_env, scratch)
+            return time.perf_counter() - start
+
+        def nbconvert_loop() -> float:
+            start = time.perf_counter()
+            for nb in notebooks:
+                _timed([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir",
+                        str(scratch), str(nb)], base_env, scratch)
+            return time.perf_counter() - start
+
+        rows["sequential papermill CLI loop"] = median(papermill_loop)
+        rows["sequential jupyter nbconvert --execute loop"] = median(nbconvert_loop)
+        os.environ["REVIEW_STAGE_DIR"] = str(work / "stage")
+        rows["in-process lower bound (plain Python, one process)"] = median(lambda: _in_process(project, notebooks))
+
+        full = rows["review build --force (full, parallel)"]
+        noop = rows["review build (no-op)"]
+        print(f"{len(notebooks)} notebooks, {os.cpu_count()} cores, median of {args.repeat} run(s)\n")
+        print(f"{'measurement':<52} {'seconds':>8} {'x full build':>13}")
+        for name, seconds in rows.items():
+            print(f"{name:<52} {seconds:8.2f} {seconds / full:13.2f}")
+        manifest = json.loads((project / "figures" / "manifest.json").read_text(encoding="utf-8"))
+        readers = {k for k, v in manifest["exhibits"].items() if "data/tissue_sources.csv" in v["inputs"]}
+        speedup = rows["sequential papermill CLI loop"] / full
+        print("\ntargets")
+        print(f"  full build vs papermill loop: {speedup:.2f}x faster (target >= 3x): {'MET' if speedup >= 3 else 'NOT MET'}")
+        print(f"  no-op rebuild: {noop:.3f} s (target < 0.5 s), {full / noop:.0f}x faster than the full build "
+              f"(target >= 20x): {'MET' if noop < 0.5 and full / noop >= 20 else 'NOT MET'}")
+        print(f"  one-file edit reran {sorted(reran)}; notebooks that read the file: {sorted(readers)}: "
+              f"{'MET' if reran == readers else 'NOT MET'}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
