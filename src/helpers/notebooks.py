@@ -14,7 +14,12 @@ from pathlib import Path
 
 from . import paths
 
-__all__ = ["clean", "code_hash", "execute", "notebook_path", "notebook_ids"]
+__all__ = ["clean", "code_hash", "execute", "notebook_path", "notebook_ids", "kernel_name"]
+
+
+def kernel_name(notebook: Path) -> str:
+    """The kernel a notebook asks for (its kernelspec name)."""
+    return json.loads(Path(notebook).read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
 
 
 def notebook_ids() -> list[str]:

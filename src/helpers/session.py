@@ -39,6 +39,7 @@ class Run:
     params: Resolved
     out_dir: Path
     written: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    _svg: dict[int, bytes] = field(default_factory=dict, repr=False)  # figure id -> rendered SVG
 
     @property
     def values(self) -> dict[str, object]:
@@ -63,8 +64,18 @@ class Run:
     def save_figure(self, fig) -> None:
         """Write a figure exhibit in every requested format, at the run's dpi."""
         for fmt in self.values["formats"]:
-            self._write(fmt, export.figure_bytes(fig, fmt, exhibit=self.exhibit.id,
-                                                 title=self.exhibit.title, dpi=self.values["dpi"]))
+            payload = self._render(fig, fmt)
+            self._write(fmt, payload)
+
+    def _render(self, fig, fmt: str) -> bytes:
+        # The SVG shown inline is the one written to disk: render it once.
+        if fmt == "svg" and id(fig) in self._svg:
+            return self._svg[id(fig)]
+        payload = export.figure_bytes(fig, fmt, exhibit=self.exhibit.id, title=self.exhibit.title,
+                                      dpi=self.values.get("dpi", 100))
+        if fmt == "svg":
+            self._svg[id(fig)] = payload
+        return payload
 
     def save_text(self, suffix: str, text: str) -> None:
         """Write one text file ``<id>.<suffix>`` (UTF-8)."""
@@ -76,8 +87,7 @@ class Run:
 
     def svg(self, fig) -> str:
         """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
-        return export.figure_bytes(fig, "svg", exhibit=self.exhibit.id, title=self.exhibit.title,
-                                   dpi=self.values.get("dpi", 100)).decode("utf-8")
+        return self._render(fig, "svg").decode("utf-8")
 
     def _record(self) -> None:
         """Record parameters, outputs and the data files read, beside the outputs.
