@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 KERNEL := mscs-review
 JOBS   ?= 2
 
-.PHONY: all setup build test verify list lab run lock clean
+.PHONY: all setup build rebuild test verify list lab run bench lock clean
 all: build
 
 setup: $(STAMP)
@@ -24,6 +24,10 @@ $(STAMP): requirements.lock pyproject.toml
 build: $(STAMP)
 	$(BIN)/review build
 
+# Run every notebook, even those that are up to date.
+rebuild: $(STAMP)
+	$(BIN)/review build --force
+
 verify: $(STAMP)
 	$(BIN)/review verify
 
@@ -37,6 +41,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# Full, no-op and one-file builds against papermill/nbconvert loops, side by side.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --repeat 3
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

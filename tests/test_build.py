@@ -79,10 +79,12 @@ def stray_temporaries(root: Path) -> list[str]:
 
 
 def overlay(source: Path, target: Path) -> None:
-    """Make ``target``'s published folders (and data) an exact copy of ``source``'s."""
+    """Make ``target``'s published folders, data and build state an exact copy of ``source``'s."""
     for folder in (*OUTPUTS, "data"):
         shutil.rmtree(target / folder, ignore_errors=True)
         shutil.copytree(source / folder, target / folder)
+    (target / ".cache").mkdir(exist_ok=True)
+    shutil.copy2(source / ".cache" / "build-state.json", target / ".cache" / "build-state.json")
 
 
 def build_ok(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -182,15 +184,24 @@ def up_to_date_copy(project_copy: Path, built: Path) -> Path:
 
 # --------------------------------------------------------------------------- 1. no-op
 
-def test_noop_build_runs_no_notebook(project_copy):
-    """A fresh copy is up to date as committed: the build runs nothing and writes nothing."""
+def test_first_build_of_a_fresh_copy_reproduces_the_committed_bytes(project_copy):
+    """A fresh checkout's first build runs every notebook, and every published byte stays as committed."""
     before = tree_hashes(project_copy, *OUTPUTS)
     result = build_ok(project_copy)
-    assert listed(result.stdout, "regenerated") == set(), (
-        "the committed figures/manifest.json is stale: run `review build` and commit it\n" + result.stdout)
-    assert listed(result.stdout, "up to date") == notebook_ids(project_copy)
-    assert tree_hashes(project_copy, *OUTPUTS) == before
-    assert not (project_copy / ".cache" / "stage").exists()
+    assert listed(result.stdout, "regenerated") == notebook_ids(project_copy)
+    assert "not yet built in this checkout" in result.stdout
+    assert tree_hashes(project_copy, *OUTPUTS) == before, (
+        "the committed outputs are stale or not deterministic: run `review build` and commit them")
+
+
+def test_noop_build_runs_no_notebook(up_to_date_copy):
+    """Once built, a build with nothing changed runs nothing and writes nothing."""
+    before = tree_hashes(up_to_date_copy, *OUTPUTS)
+    result = build_ok(up_to_date_copy)
+    assert listed(result.stdout, "regenerated") == set(), result.stdout
+    assert listed(result.stdout, "up to date") == notebook_ids(up_to_date_copy)
+    assert tree_hashes(up_to_date_copy, *OUTPUTS) == before
+    assert not (up_to_date_copy / ".cache" / "stage").exists()
 
 
 # --------------------------------------------------------------------------- 2. incremental

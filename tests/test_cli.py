@@ -194,13 +194,15 @@ def _status(stdout: str) -> dict[str, str]:
     return out
 
 
-def test_list_shows_every_notebook_up_to_date(project_copy):
-    """On a fresh copy every notebook is listed, and as committed every one is up to date."""
+def test_list_shows_every_notebook_and_its_state(project_copy):
+    """A fresh copy lists every notebook as not yet built here; after a build, all are up to date."""
     result = review(project_copy, "list")
     assert result.returncode == 0, result.stderr
     status = _status(result.stdout)
     assert set(status) == {p.stem for p in (project_copy / "notebooks").glob("*.ipynb")}
-    assert set(status.values()) == {"up to date"}, status
+    assert set(status.values()) == {"not yet built in this checkout"}, status
+    assert review(project_copy, "build").returncode == 0
+    assert set(_status(review(project_copy, "list").stdout).values()) == {"up to date"}
 
 
 def test_list_reports_an_edited_input_without_running_anything(project_copy):

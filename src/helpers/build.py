@@ -18,6 +18,9 @@ keys a notebook on its cell code alone, so an edited CSV or helper would not
 trigger a rerun. Fingerprints live in the committed manifest, so a fresh
 clone knows at once that nothing needs running.
 
+The first build in a checkout runs everything (see :data:`STATE`): cloning
+copies the manifest, not the proof that this machine reproduces it.
+
 Safety. Exhibits and notebooks are written to ``.cache/stage/`` and moved
 into place only after their notebook succeeded. The moves of one build are
 listed in a journal first; a build killed during the moves is rolled
@@ -45,6 +48,11 @@ __all__ = ["BuildError", "BuildResult", "build", "fingerprint", "stale"]
 
 STAGE = paths.CACHE_DIR / "stage"
 JOURNAL = paths.CACHE_DIR / "publish.json"
+#: Fingerprints of what this checkout has itself executed. The first build
+#: in a fresh clone therefore runs every notebook, which proves on the
+#: user's machine that the committed bytes reproduce; later builds skip
+#: what is unchanged.
+STATE = paths.CACHE_DIR / "build-state.json"
 LOCK = paths.CACHE_DIR / "build.lock"
 
 
@@ -103,14 +111,29 @@ def fingerprint(exhibit: str, inputs: dict[str, str] | None = None) -> dict[str,
     }
 
 
-def stale(exhibit: str, entry: dict | None) -> str | None:
-    """Why ``exhibit`` must run again, or None when it is up to date."""
+def _state() -> dict[str, dict]:
+    return json.loads(STATE.read_text()) if STATE.exists() else {}
+
+
+def stale(exhibit: str, entry: dict | None, state: dict | None = None) -> str | None:
+    """Why ``exhibit`` must run again, or None when it is up to date.
+
+    Parameters
+    ----------
+    exhibit : str
+    entry : dict or None
+        Its manifest entry.
+    state : dict, optional
+        Fingerprints this checkout has executed; read from :data:`STATE`.
+    """
     if not entry:
         return "never built"
     now = fingerprint(exhibit, entry.get("inputs"))
     changed = [k for k, v in now.items() if entry.get("fingerprint", {}).get(k) != v]
     if changed:
         return "changed: " + ", ".join(changed)
+    if (_state() if state is None else state).get(exhibit) != now:
+        return "not yet built in this checkout"
     problems = manifest.check_files(entry)
     if problems:
         return "outputs differ from the manifest"
@@ -157,6 +180,9 @@ def _roll_forward() -> None:
             dst.parent.mkdir(parents=True, exist_ok=True)
             os.replace(src, dst)
     manifest.update(journal["entries"])
+    state = _state()
+    state.update({k: v["fingerprint"] for k, v in journal["entries"].items()})
+    export.write_bytes(STATE, json.dumps(state, indent=1, sort_keys=True).encode())
     JOURNAL.unlink()
     shutil.rmtree(STAGE, ignore_errors=True)
 
@@ -208,10 +234,10 @@ def build(only: list[str] | None = None, *, force: bool = False, jobs: int | Non
     with _lock():
         _roll_forward()  # recover from a build killed while publishing
         data.validate()  # once here, so no kernel pays for it and bad data stops everything
-        current = manifest.load()
+        current, state = manifest.load(), _state()
         todo = []
         for exhibit in chosen:
-            reason = "forced" if force else stale(exhibit, current.get(exhibit))
+            reason = "forced" if force else stale(exhibit, current.get(exhibit), state)
             (todo if reason else result.skipped).append(exhibit)
             if reason:
                 log(f"{exhibit}: {reason}")
