@@ -18,15 +18,9 @@ SEED = ROOT.parent / "shared" / "seed" / "000_9c99a493e4af6bb2.txt"
 _COPIED = ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml")
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's data, notebooks and outputs in a temp folder.
-
-    Commands run with ``REVIEW_ROOT`` pointing here (see :func:`review`), so
-    builds and runs in a test never touch the real tree.
-    """
-    root = tmp_path / "project"
-    root.mkdir()
+def copy_project(root: Path) -> Path:
+    """Copy the project's data, notebooks and outputs (as committed) to ``root``."""
+    root.mkdir(parents=True)
     for name in _COPIED:
         source = ROOT / name
         if source.is_dir():
@@ -34,6 +28,16 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, root / name)
     return root
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's data, notebooks and outputs in a temp folder.
+
+    Commands run with ``REVIEW_ROOT`` pointing here (see :func:`review`), so
+    builds and runs in a test never touch the real tree.
+    """
+    return copy_project(tmp_path / "project")
 
 
 def review(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, review, tree_hashes
+from .conftest import copy_project, review, tree_hashes
 
 #: The folders a build publishes into.
 OUTPUTS = ("notebooks", "tables", "figures")
@@ -146,21 +146,10 @@ def kill_build(root: Path, delay: float | str) -> None:
 
 # --------------------------------------------------------------------------- fixtures
 
-def _fresh_tree(path: Path) -> Path:
-    path.mkdir()
-    for name in ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, path / name)
-        else:
-            shutil.copy2(source, path / name)
-    return path
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """The committed project, brought up to date once."""
-    root = _fresh_tree(tmp_path_factory.mktemp("built") / "project")
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
     build_ok(root)
     return root
 
@@ -168,7 +157,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(built: Path, tmp_path_factory) -> Path:
     """What a complete forced build of the edited data produces."""
-    root = _fresh_tree(tmp_path_factory.mktemp("reference") / "project")
+    root = copy_project(tmp_path_factory.mktemp("reference") / "project")
     overlay(built, root)
     replace_once(root, *EDIT)
     build_ok(root, "--force")

@@ -89,6 +89,9 @@ CORRUPTIONS = [
     ("references.csv", 9, "year", "", ["record 9", "'year'", "an empty cell"]),
     ("abbreviations.csv", 2, "legend", "table9", ["record 2", "'legend'", "'table4'"]),
     ("msc_studies.csv", 6, "effects", " padded", ["record 6", "'effects'", "matching"]),
+    ("lexicon.csv", 1, "kind", "gene", ["record 1", "'kind'", "'mechanism'", "'pathway'"]),
+    ("curated_tags.csv", 1, "action", "flip", ["record 1", "'action'", "'add'", "'remove'"]),
+    ("curated_tags.csv", 2, "tag", "no_such_tag", ["record 2", "must exist in data/lexicon.csv"]),
 ]
 
 

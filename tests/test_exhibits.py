@@ -25,6 +25,8 @@ def _run(exhibit, **params):
     ("table3", {"modality": "exosomes"}, 4, None),
     ("table3", {"diseases": "AS"}, 1, ("NCT number", {"[39]"})),
     ("table4", {"sources": "UC,UCB"}, 2, ("Source", {"UC", "UCB"})),
+    ("table4", {"diseases": "AD"}, 4, ("Source", {"BM", "AD", "UC", "UCB"})),  # used by AD studies
+    ("table4", {"diseases": "WEAK"}, 0, None),  # the one WEAK study used amniotic MSCs, not in Table 4
 ])
 def test_selection_keeps_printed_rows_by_derived_codes(exhibit, params, rows, check):
     run = _run(exhibit, **params)
@@ -111,3 +113,22 @@ def test_plots_draw_what_they_are_given():
     fig2 = plots.alluvial(left, right, title="T", columns=("a", "b", "c"))
     labels = {t.get_text() for t in fig2.axes[0].texts}
     assert {"UC (2)", "AD (2)", "Hippo (2)"} <= labels
+
+
+def test_canonical_table4_reads_only_its_own_files():
+    """The build reruns a notebook when a file it read changes: Table 4 must not read Tables 1–3."""
+    from helpers import data
+
+    run = _run("table4")
+    exhibits.load_table(run)
+    exhibits.legend("table4")
+    assert {p.name for p in data.files_read()} == {"tissue_sources.csv", "abbreviations.csv", "datapackage.json"}
+
+
+@pytest.mark.parametrize("diseases, refs", [
+    ("all", list(range(1, 84))),
+    ("SKIN", [43, 44, 81, 82, 83]),
+    ("AS", [34, 35, 37, 38, 39, 66, 67, 68, 70, 71]),  # [39] is cited by Table 3's retrospective study
+])
+def test_references_of_the_selected_diseases(diseases, refs):
+    assert exhibits.references(_run("references", diseases=diseases))["ref"].tolist() == refs

@@ -291,6 +291,6 @@ def build(only: list[str] | None = None, *, force: bool = False, jobs: int | Non
 def _describe_failure(exhibit: str, exc: Exception) -> str:
     """Name the notebook, the cell and the error in one or two lines."""
     cell = getattr(exc, "exec_count", None)
-    if hasattr(exc, "ename"):  # papermill's PapermillExecutionError and kernels.NotebookFailed
+    if hasattr(exc, "ename"):  # kernels.NotebookFailed
         return f"notebooks/{exhibit}.ipynb, cell In[{cell}]: {exc.ename}: {exc.evalue}"
     return f"notebooks/{exhibit}.ipynb: {type(exc).__name__}: {exc}"

@@ -87,12 +87,17 @@ def _cmd_run(args) -> int:
     injected = {**values, "output_dir": str(out_dir)}
     (out_dir / "parameters.yaml").write_text(
         yaml.safe_dump({k: v for k, v in injected.items() if k != "output_dir"}, sort_keys=True), encoding="utf-8")
-    try:
-        notebooks.execute(source, out_dir / source.name, injected)
-    except Exception as exc:
-        from .build import _describe_failure
+    from . import kernels
 
-        print(f"review run: FAILED {_describe_failure(info.id, exc)}", file=sys.stderr)
+    # Same engine as the build: papermill's injected cell, run by nbclient.
+    staged = notebooks.parameterize(source, out_dir / f".{source.name}.in", injected)
+    try:
+        outcome = kernels.run_notebooks([(info.id, staged, out_dir / source.name)], workers=1,
+                                        kernel_name=notebooks.kernel_name(source))[info.id]
+    finally:
+        staged.unlink()
+    if isinstance(outcome, Exception):
+        print(f"review run: FAILED {outcome}", file=sys.stderr)
         return EXIT_FAILED
     print(f"ran {info.id} with {json.dumps({k: v for k, v in again.values.items() if k != 'output_dir'})}")
     print(f"outputs in {paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else out_dir}/")

@@ -15,18 +15,49 @@ import pandas as pd
 from . import data, derive
 from .session import Run
 
-__all__ = ["selected_rows", "load_table", "published", "legend", "summary", "to_html"]
+__all__ = ["selected_rows", "study_codes", "load_table", "references", "published", "legend", "summary", "to_html"]
 
 #: Which shared parameters filter which derived column.
 _FILTERS = {"diseases": "disease_code", "sources": "tissue", "host_species": "host_species",
             "modality": "modality"}
 
 
-def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None) -> pd.DataFrame:
-    if resource == "tissue_sources":
-        # Table 4's Source cell is already a tissue code (BM, AD, UC, UCB, DP).
-        return pd.DataFrame({"row": frame["row"], "tissue": frame["source"]})
-    return derive.derive(resource, frame, abbreviations)
+_STUDIES = ("msc_studies", "exosome_studies", "clinical_trials")
+
+
+def study_codes() -> pd.DataFrame:
+    """Disease code, tissue source(s) and cited reference of every row of Tables 1–3.
+
+    Table 3 cites a reference only where it prints one instead of an NCT
+    number (``[39]``).
+    """
+    abbreviations = data.load("abbreviations")
+    parts = []
+    for resource in _STUDIES:
+        printed = data.load(resource)
+        derived = derive.derive(resource, printed, abbreviations)
+        ref = printed["ref"] if "ref" in printed else \
+            printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
+        parts.append(pd.DataFrame({"disease_code": derived["disease_code"], "tissue": derived["tissue"],
+                                   "ref": ref.to_numpy()}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None,
+             by_disease: bool = False) -> pd.DataFrame:
+    if resource != "tissue_sources":
+        return derive.derive(resource, frame, abbreviations)
+    # Table 4's Source cell is already a tissue code (BM, AD, UC, UCB, DP).
+    out = pd.DataFrame({"row": frame["row"], "tissue": frame["source"]})
+    if by_disease:
+        # Table 4 has no disease column: a source is kept for a disease when
+        # a study of that disease in Tables 1–3 used it. Only read when the
+        # run selects diseases, so the canonical table depends on Table 4 alone.
+        codes = study_codes()
+        pairs = codes.assign(tissue=codes["tissue"].str.split("+")).explode("tissue").dropna(subset=["tissue", "disease_code"])
+        used = pairs.groupby("tissue")["disease_code"].agg(lambda c: "+".join(sorted(set(c))))
+        out["disease_code"] = out["tissue"].map(used)
+    return out
 
 
 def selected_rows(derived: pd.DataFrame, run: Run) -> pd.Series:
@@ -58,9 +89,20 @@ def load_table(run: Run) -> tuple[pd.DataFrame, pd.DataFrame]:
     # rerun every notebook.
     printed = data.load(resource)
     abbreviations = data.load("abbreviations") if resource != "tissue_sources" else None
-    derived = _derived(resource, printed, abbreviations)
+    derived = _derived(resource, printed, abbreviations, by_disease=run.selected("diseases") is not None)
     keep = selected_rows(derived, run)
     return printed[keep].reset_index(drop=True), derived[keep].reset_index(drop=True)
+
+
+def references(run: Run) -> pd.DataFrame:
+    """The printed references, or those cited by the studies of the selected diseases."""
+    refs = data.load("references")
+    chosen = run.selected("diseases")
+    if chosen is None:
+        return refs
+    codes = study_codes()
+    cited = set(codes.loc[codes["disease_code"].isin(chosen), "ref"].dropna().astype(int))
+    return refs[refs["ref"].isin(cited)].reset_index(drop=True)
 
 
 def published(printed: pd.DataFrame, resource: str) -> pd.DataFrame:

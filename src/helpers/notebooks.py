@@ -1,9 +1,10 @@
-"""Execute notebooks with papermill and keep what they store stable.
+"""Find, parameterize and clean notebooks.
 
-papermill records run times, durations and absolute paths in the executed
-notebook; the kernel records the patch version of Python. None of that may
-reach a committed notebook, so :func:`clean` removes it and what is left is
-a pure function of the code and the data.
+papermill records run times, durations and absolute paths in an executed
+notebook, and the kernel records the patch version of Python. None of that
+may reach a committed notebook, so :func:`clean` removes it and what is
+left is a pure function of the code and the data. Execution itself is in
+:mod:`helpers.kernels`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from . import paths
 
-__all__ = ["clean", "code_hash", "execute", "notebook_path", "notebook_ids", "kernel_name"]
+__all__ = ["clean", "code_hash", "parameterize", "notebook_path", "notebook_ids", "kernel_name"]
 
 
 def kernel_name(notebook: Path) -> str:
@@ -77,27 +78,17 @@ def dumps(nb: dict) -> bytes:
     return (nbformat.writes(nbformat.from_dict(nb)) + "\n").encode("utf-8")
 
 
-def execute(source: Path, target: Path, parameters: dict | None = None, *, cwd: Path | None = None) -> bytes:
-    """Run a notebook with papermill and return its cleaned bytes.
+def parameterize(source: Path, target: Path, parameters: dict) -> Path:
+    """Write ``source`` with papermill's injected-parameters cell to ``target``.
 
-    Parameters
-    ----------
-    source, target : pathlib.Path
-        The notebook to run and where papermill writes while it runs.
-    parameters : dict, optional
-        Injected after the ``parameters`` cell (names already checked).
-
-    Raises
-    ------
-    papermill.PapermillExecutionError
-        Naming the cell and the error when a cell fails.
+    papermill does the injection (the cell a papermill user would get); the
+    caller has already checked that every name is a declared identifier.
     """
-    import papermill
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
 
-    nb = papermill.execute_notebook(
-        str(source), str(target), parameters=parameters or {}, progress_bar=False,
-        request_save_on_cell_execute=False, log_output=False, cwd=str(cwd or paths.ROOT),
-    )
-    data = dumps(clean(dict(nb)))
-    Path(target).write_bytes(data)
-    return data
+    nb = nbformat.read(source, as_version=4)
+    nb.metadata["papermill"] = nbformat.NotebookNode()  # what papermill's own runner prepares first
+    nb = parameterize_notebook(nb, parameters, kernel_name=kernel_name(source))
+    Path(target).write_text(nbformat.writes(nb), encoding="utf-8")
+    return Path(target)

@@ -120,23 +120,19 @@ def alluvial(left: pd.DataFrame, right: pd.DataFrame, *, title: str, columns: tu
 
     fig, ax = plt.subplots(figsize=(10.0, 7.0))
     xs, width = (0.0, 1.0, 2.0), 0.06
-    # Bands: fill each node from its top, in the order of the nodes on the other side.
-    cursor = {**{("s", k): v[0] for k, v in src.items()}, **{("din", k): v[0] for k, v in dis.items()},
-              **{("dout", k): v[0] for k, v in dis.items()}, **{("p", k): v[0] for k, v in pw.items()}}
-    for _, link in left.sort_values(["source", "disease"], key=lambda s: s.map(
-            {**{k: i for i, k in enumerate(src)}, **{k: i for i, k in enumerate(dis)}})).iterrows():
-        n = float(link["studies"])
-        a, b = cursor[("s", link["source"])], cursor[("din", link["disease"])]
-        _ribbon(ax, xs[0] + width / 2, (a, a - n), xs[1] - width / 2, (b, b - n), colour[link["disease"]])
-        cursor[("s", link["source"])] -= n
-        cursor[("din", link["disease"])] -= n
-    for _, link in right.sort_values(["disease", "pathway"], key=lambda s: s.map(
-            {**{k: i for i, k in enumerate(dis)}, **{k: i for i, k in enumerate(pw)}})).iterrows():
-        n = float(link["studies"])
-        a, b = cursor[("dout", link["disease"])], cursor[("p", link["pathway"])]
-        _ribbon(ax, xs[1] + width / 2, (a, a - n), xs[2] - width / 2, (b, b - n), colour[link["disease"]])
-        cursor[("dout", link["disease"])] -= n
-        cursor[("p", link["pathway"])] -= n
+    # Bands between each pair of columns: each node fills from its top, in
+    # the order of the nodes on the other side.
+    for links, (a_key, b_key), (a_nodes, b_nodes), (x0, x1) in (
+            (left, ("source", "disease"), (src, dis), (xs[0], xs[1])),
+            (right, ("disease", "pathway"), (dis, pw), (xs[1], xs[2]))):
+        a_top = {k: v[0] for k, v in a_nodes.items()}
+        b_top = {k: v[0] for k, v in b_nodes.items()}
+        rank = {**{k: i for i, k in enumerate(a_nodes)}, **{k: i for i, k in enumerate(b_nodes)}}
+        for _, link in links.sort_values([a_key, b_key], key=lambda s: s.map(rank)).iterrows():
+            n, a, b = float(link["studies"]), a_top[link[a_key]], b_top[link[b_key]]
+            _ribbon(ax, x0 + width / 2, (a, a - n), x1 - width / 2, (b, b - n), colour[link["disease"]])
+            a_top[link[a_key]] -= n
+            b_top[link[b_key]] -= n
     # Nodes and their labels.
     for x, nodes, totals, side in ((xs[0], src, src_tot, "right"), (xs[1], dis, dis_tot, "center"),
                                    (xs[2], pw, pw_tot, "left")):
