@@ -8,6 +8,7 @@ the canonical folders are never touched by a parameterised run.
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 import subprocess
@@ -219,4 +220,40 @@ def test_list_reports_an_edited_input_without_running_anything(project_copy):
     assert "table4" in readers
     flagged = {e for e, status in _status(result.stdout).items() if "inputs" in status}
     assert flagged == readers
+    assert tree_hashes(project_copy, *CANONICAL) == before
+
+
+ALL_NOTEBOOKS = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
+def test_papermill_by_hand_with_diseases_ad_gives_an_ad_only_run(project_copy, tmp_path, notebook):
+    """`papermill notebooks/<nb>.ipynb out.ipynb -p diseases AD` works on every notebook, into runs/."""
+    import csv
+
+    before = tree_hashes(project_copy, *CANONICAL)
+    papermill = Path(sys.executable).parent / "papermill"
+    env = {**os.environ, "REVIEW_ROOT": str(project_copy)}
+    env.pop("REVIEW_STAGE_DIR", None)
+    done = subprocess.run([str(papermill), "--no-progress-bar", str(project_copy / "notebooks" / f"{notebook}.ipynb"),
+                           str(tmp_path / "out.ipynb"), "-p", "diseases", "AD"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    run_dir = project_copy / "runs" / f"{notebook}_diseases-AD"
+    record = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert record["parameters"]["diseases"] == ["AD"] and record["files"]
+    for name in record["files"]:
+        assert (run_dir / name).exists()
+    ad_refs = {int(r["ref"]) for t in ("msc_studies", "exosome_studies")
+               for r in csv.DictReader(open(project_copy / "data" / f"{t}.csv", encoding="utf-8"))
+               if r["disease"] == "AD"}
+    if notebook in {"table1", "table2", "table3"}:
+        rows = list(csv.DictReader(open(run_dir / f"{notebook}.csv", encoding="utf-8")))
+        assert rows and {r.get("Disease") or r.get("Disease Type") for r in rows} == {"AD"}
+    elif notebook.startswith("fig"):
+        rows = list(csv.DictReader(open(run_dir / f"{notebook}.evidence.csv", encoding="utf-8")))
+        assert rows and {int(r["ref"].strip("[]")) for r in rows} <= ad_refs
+    elif notebook == "references":
+        rows = list(csv.DictReader(open(run_dir / "references.csv", encoding="utf-8")))
+        assert {int(r["ref"]) for r in rows} == ad_refs  # no Table 3 AD row cites a reference
     assert tree_hashes(project_copy, *CANONICAL) == before
