@@ -409,3 +409,27 @@ def test_two_forced_builds_give_identical_bytes(up_to_date_copy, reference):
     recorded = {name for entry in manifest(root).values() for name in entry["files"]}
     published = set(tree_hashes(root, "tables", "figures")) - {"figures/manifest.json"}
     assert recorded == published, "files in tables/ or figures/ that the manifest does not list, or vice versa"
+
+
+# --------------------------------------------------------------------------- failures
+
+def test_a_failing_notebook_is_named_with_its_cell_and_keeps_the_last_good_exhibits(up_to_date_copy):
+    """A cell error names notebook, cell and error; that exhibit keeps its old files; others publish."""
+    root = up_to_date_copy
+    path = root / "notebooks" / "table2.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    code[1]["source"] = ["raise ValueError('deliberate failure')\n"] + code[1]["source"]
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    replace_once(root, *EDIT)  # table4 is stale too, and must still be published
+    before = tree_hashes(root, "tables", "figures")
+    result = review(root, "build")
+    assert result.returncode == 1
+    assert "FAILED notebooks/table2.ipynb, cell In[2]: ValueError: deliberate failure" in result.stderr
+    assert listed(result.stdout, "regenerated") == {"table4"}
+    after = tree_hashes(root, "tables", "figures")
+    assert {k for k in after if after[k] != before.get(k)} == {"tables/table4.csv", "tables/table4.md",
+                                                              "tables/table4.tex", "tables/table4.xlsx",
+                                                              "figures/manifest.json"}
+    assert review(root, "verify").returncode == 0
+    assert not stray_temporaries(root)

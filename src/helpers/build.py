@@ -87,7 +87,7 @@ def helpers_hash() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(exhibit: str, inputs: dict[str, str] | None = None) -> dict[str, str]:
+def fingerprint(exhibit: str, inputs: dict[str, str] | None = None, *, as_read: bool = False) -> dict[str, str]:
     """The facts that decide whether ``exhibit``'s notebook must run again.
 
     Parameters
@@ -95,13 +95,20 @@ def fingerprint(exhibit: str, inputs: dict[str, str] | None = None) -> dict[str,
     exhibit : str
     inputs : dict, optional
         Data files (project-relative) the notebook read last time, with the
-        hashes they had; the current hashes of those files are used.
+        hashes they had.
+    as_read : bool
+        Use those recorded hashes (what the notebook actually read) rather
+        than hashing the files now; a file edited during a build then makes
+        the next build run the notebook again.
     """
     notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
     current_inputs = {}
     for name in sorted(inputs or {}):
         path = paths.ROOT / name
-        current_inputs[name] = export.sha256(path) if path.exists() else "missing"
+        if as_read:
+            current_inputs[name] = inputs[name]
+        else:
+            current_inputs[name] = export.sha256(path) if path.exists() else "missing"
     return {
         "notebook": notebooks.code_hash(notebook),
         "parameters": _sha_text(json.dumps(params.declared(notebook), sort_keys=True)),
@@ -201,7 +208,7 @@ def _staged(exhibit: str, stage: Path) -> tuple[list[tuple[str, str]], dict]:
     moves = [(paths.relative(staged_nb), paths.relative(source))]
     for name in record["files"]:
         moves.append((paths.relative(stage / kind_dir / name), f"{kind_dir}/{name}"))
-    entry = manifest.entry(info, record, fingerprint(exhibit, record["inputs"]))
+    entry = manifest.entry(info, record, fingerprint(exhibit, record["inputs"], as_read=True))
     return moves, entry
 
 

@@ -34,7 +34,7 @@ def _cmd_build(args) -> int:
         print(f"regenerated: {', '.join(result.ran)}")
     if result.skipped:
         print(f"up to date:  {', '.join(result.skipped)}")
-    for exhibit, message in result.failed.items():
+    for message in result.failed.values():
         print(f"FAILED {message}", file=sys.stderr)
     print(f"build {'finished' if result.ok else 'failed'} in {result.seconds:.2f} s")
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -160,7 +160,7 @@ def validate(data_dir: Path | None = None, *, use_cache: bool = True) -> None:
     import frictionless
 
     descriptors = resources(data_dir)
-    for name, resource in descriptors.items():
+    for resource in descriptors.values():
         # Encoding is checked first: frictionless would report it per cell.
         try:
             (data_dir / resource["path"]).read_bytes().decode("utf-8")

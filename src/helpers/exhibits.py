@@ -71,7 +71,8 @@ def selected_rows(derived: pd.DataFrame, run: Run) -> pd.Series:
             continue
         # A cell may name several sources ("UC+AD"); any selected one keeps the row.
         codes = derived[column].fillna("").astype(str).str.split("+")
-        keep &= codes.map(lambda parts: bool(set(parts) & set(chosen)))
+        wanted = set(chosen)
+        keep &= codes.map(lambda parts, wanted=wanted: bool(set(parts) & wanted))
     return keep
 
 

@@ -18,6 +18,7 @@ the build only after the whole notebook has succeeded.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ class Run:
 
     def _write(self, suffix: str, payload: bytes) -> None:
         target = export.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
-        self.written[target.name] = export.sha256(target)
+        self.written[target.name] = hashlib.sha256(payload).hexdigest()
         self._record()
 
     def save_table(self, frame) -> None:
@@ -95,6 +96,8 @@ class Run:
         The build reads this record to fill the manifest and to know which
         data files each notebook depends on.
         """
+        if self.params.canonical and not os.environ.get(STAGE_ENV):
+            return  # a canonical run outside the build: the build's manifest is the record
         record = {
             "exhibit": self.exhibit.id,
             "canonical": self.params.canonical,
@@ -102,17 +105,14 @@ class Run:
             "files": dict(sorted(self.written.items())),
             "inputs": {paths.relative(p): export.sha256(p) for p in data.files_read()},
         }
-        if self.params.canonical and not os.environ.get(STAGE_ENV):
-            return  # a canonical run outside the build: the build's manifest is the record
         name = f"{self.exhibit.id}.record.json" if self.params.canonical else "run.json"
         payload = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
         export.write_bytes(self.out_dir / name, payload.encode())
 
     def files_report(self) -> str:
         """Text listing each written file and its SHA-256 (keeps figures under nbval's watch)."""
-        shown = self.exhibit.id if self.params.canonical else paths.relative(self.out_dir)
         where = self.exhibit.folder if self.params.canonical else self.out_dir
-        lines = [f"Exhibit {shown}, written to {paths.relative(where)}/"]
+        lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
         return "\n".join(lines)
 
