@@ -68,6 +68,7 @@ def test_html_is_stable_and_escaped():
     first = exhibits.to_html(frame, uid="u", caption="C & D")
     assert first == exhibits.to_html(frame, uid="u", caption="C & D")
     assert "&lt;b&gt;" in first and "T_u" in first
+    assert "#T_a-b-c td" in exhibits.to_html(frame, uid="a b/c")
 
 
 def test_a_bad_parameter_fails_before_anything_is_written(tmp_path, monkeypatch):

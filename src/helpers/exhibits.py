@@ -9,6 +9,7 @@ the derived codes of :mod:`helpers.derive`; they never alter a cell.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -163,6 +164,8 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
     pandas' Styler draws a random id into its HTML unless given ``uuid``;
     a fixed one keeps the notebook output byte-stable for nbval.
     """
+    # The uid becomes a CSS id: a space would split the selector and drop the styles.
+    uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)
     styler = (
         frame.style.hide(axis="index")
         .format(escape="html")  # cells are data, never markup
