@@ -87,3 +87,19 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         export.write_bytes(target, b"half")
     assert target.read_bytes() == b"good"
     assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
+
+
+@pytest.mark.parametrize("exhibit", ["fig1", "fig2"])
+def test_canonical_figures_embed_their_id_title_source_and_licence(exhibit):
+    from helpers import catalog
+
+    from .conftest import ROOT
+
+    title = catalog.get(exhibit).title
+    svg = (ROOT / "figures" / f"{exhibit}.svg").read_text(encoding="utf-8")
+    assert f"<dc:identifier>{exhibit}</dc:identifier>" in svg and f"<dc:title>{title}</dc:title>" in svg
+    assert "Li H, Bai L" in svg and "CC BY-NC-ND 4.0" in svg
+    png = (ROOT / "figures" / f"{exhibit}.png").read_bytes()
+    assert f"Exhibit {exhibit}".encode() in png and b"Li H, Bai L" in png and b"CC BY-NC-ND 4.0" in png
+    pdf = (ROOT / "figures" / f"{exhibit}.pdf").read_bytes()
+    assert f"Exhibit {exhibit}".encode() in pdf and b"CreationDate" not in pdf
