@@ -23,11 +23,13 @@ A kernel whose notebook failed is replaced by a fresh one.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 from pathlib import Path
 
 from . import notebooks, paths
 
-__all__ = ["run_notebooks", "NotebookFailed"]
+__all__ = ["run_notebooks", "NotebookFailed", "KernelStartFailed"]
 
 _RESET = (
     "get_ipython().reset(new_session=True)\n"
@@ -45,28 +47,84 @@ class NotebookFailed(RuntimeError):
         super().__init__(f"{notebook}, cell In[{execution_count}]: {ename}: {evalue}")
 
 
-#: Kernels' own stderr (start-up chatter such as ipykernel's transport
-#: warning) goes here rather than over the build's progress bar. Cell errors
-#: still reach the build through the notebook's outputs.
+class KernelStartFailed(RuntimeError):
+    """A kernel died while starting, on every attempt."""
+
+
+#: Kernels' own stderr is kept here rather than printed over the build's
+#: progress bar. Cell errors still reach the build through the notebook's
+#: outputs, and a kernel that dies at start quotes its stderr in the error.
 KERNEL_LOG = paths.CACHE_DIR / "kernels.log"
 
-
-async def _start(kernel_name: str):
-    from jupyter_client.manager import AsyncKernelManager
-
-    km = AsyncKernelManager(kernel_name=kernel_name)
-    KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
-    with open(KERNEL_LOG, "ab") as log:
-        await km.start_kernel(cwd=str(paths.ROOT), stderr=log)
-    kc = km.client()
-    kc.start_channels()
-    await kc.wait_for_ready(timeout=120)
-    return km, kc
+#: Attempts to start a kernel before its notebook is reported as failed.
+START_ATTEMPTS = 3
 
 
-async def _stop(km, kc) -> None:
-    kc.stop_channels()
-    await km.shutdown_kernel(now=True)
+class _Kernel:
+    """One kernel on private Unix-domain sockets, with its own stderr file.
+
+    Why IPC rather than Jupyter's default TCP: to hand a kernel its ports,
+    jupyter_client binds free ports, closes them and writes the numbers to a
+    file for the kernel to bind again. Another process starting a kernel in
+    that window can take one of them, and the kernel dies before replying to
+    ``kernel_info`` (jupyter/jupyter_client#154, nteract/papermill#511). The
+    test suite and parallel builds start many kernels at once, so the race
+    is real here. Socket files in a fresh private folder cannot collide.
+    """
+
+    def __init__(self, kernel_name: str):
+        from jupyter_client.manager import AsyncKernelManager
+
+        # A short folder under the system temp dir: a socket path must stay
+        # under ~107 bytes, and a project (or a test's copy) can sit deep.
+        self.folder = Path(tempfile.mkdtemp(prefix="mscs-kernel-"))
+        self.stderr = self.folder / "stderr"
+        self.km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(self.folder / "k"))
+        self.kc = None
+
+    async def start(self) -> None:
+        with open(self.stderr, "wb") as err:
+            await self.km.start_kernel(cwd=str(paths.ROOT), stderr=err)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=120)
+
+    def stderr_tail(self, lines: int = 20) -> str:
+        """The last lines the kernel wrote to stderr."""
+        try:
+            text = self.stderr.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    async def stop(self) -> None:
+        """Shut the kernel down, keep its stderr in the log, remove its folder."""
+        if self.kc is not None:
+            self.kc.stop_channels()
+        if self.km.has_kernel:
+            await self.km.shutdown_kernel(now=True)
+        try:
+            KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
+            with open(KERNEL_LOG, "ab") as log:
+                log.write(self.stderr.read_bytes())
+        except OSError:
+            pass
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+async def _start(kernel_name: str) -> _Kernel:
+    """Start a kernel, trying again if it dies on the way up."""
+    why = ""
+    for _ in range(START_ATTEMPTS):
+        kernel = _Kernel(kernel_name)
+        try:
+            await kernel.start()
+            return kernel
+        except RuntimeError as exc:  # jupyter_client: "Kernel died before replying to kernel_info"
+            why = f"{exc}\n{kernel.stderr_tail()}".strip()
+            await kernel.stop()
+    raise KernelStartFailed(f"kernel {kernel_name!r} died while starting ({START_ATTEMPTS} attempts); "
+                            f"its stderr:\n{why}")
 
 
 def _failure(nb: dict, name: str, exc: Exception) -> NotebookFailed:
@@ -82,21 +140,26 @@ async def _worker(queue: asyncio.Queue, kernel_name: str, results: dict, on_done
     import nbformat
     from nbclient import NotebookClient
 
-    km = kc = None
+    kernel = None
     try:
         while True:
             try:
                 key, source, target = queue.get_nowait()
             except asyncio.QueueEmpty:
                 return
-            if km is None:
-                km, kc = await _start(kernel_name)
-            else:
-                await kc.execute_interactive(_RESET, store_history=False, timeout=60)
+            try:
+                if kernel is None:
+                    kernel = await _start(kernel_name)
+                else:
+                    await kernel.kc.execute_interactive(_RESET, store_history=False, timeout=60)
+            except KernelStartFailed as exc:  # reported as this notebook's failure; the next one tries again
+                results[key] = exc
+                on_done(key)
+                continue
             nb = nbformat.read(source, as_version=4)
-            client = NotebookClient(nb, km=km, timeout=600, kernel_name=kernel_name,
+            client = NotebookClient(nb, km=kernel.km, timeout=600, kernel_name=kernel_name,
                                     resources={"metadata": {"path": str(paths.ROOT)}})
-            client.kc = kc
+            client.kc = kernel.kc
             try:
                 await client.async_execute(cleanup_kc=False)
                 data = notebooks.dumps(notebooks.clean(dict(nb)))
@@ -104,12 +167,12 @@ async def _worker(queue: asyncio.Queue, kernel_name: str, results: dict, on_done
                 results[key] = data
             except Exception as exc:  # one failed notebook must not stop the others
                 results[key] = _failure(nb, f"notebooks/{Path(source).name}", exc)
-                await _stop(km, kc)  # its state is unknown: the next notebook gets a fresh kernel
-                km = kc = None
+                await kernel.stop()  # its state is unknown: the next notebook gets a fresh kernel
+                kernel = None
             on_done(key)
     finally:
-        if km is not None:
-            await _stop(km, kc)
+        if kernel is not None:
+            await kernel.stop()
 
 
 def run_notebooks(jobs: list[tuple[str, Path, Path]], *, workers: int, kernel_name: str = "mscs-review",
