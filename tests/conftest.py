@@ -70,3 +70,36 @@ def pytest_configure(config):
         import tempfile
 
         os.environ.setdefault("REVIEW_STAGE_DIR", tempfile.mkdtemp(prefix="nbval-stage-"))
+        _nbval_kernels_on_ipc()
+
+
+_NBVAL_SOCKET_FOLDERS: list[Path] = []
+
+
+def _nbval_kernels_on_ipc() -> None:
+    """Give nbval's kernels private IPC sockets, as the build's own kernels have.
+
+    nbval starts each kernel on TCP ports that jupyter_client picks and
+    releases before the kernel binds them; a kernel started by the other
+    test worker at that moment can take one, and the notebook fails with
+    "Kernel died before replying to kernel_info" (see helpers.kernels).
+    nbval has no option for the transport, so its KernelManager is swapped
+    for one that asks for IPC.
+    """
+    import nbval.kernel
+    from jupyter_client.manager import KernelManager
+
+    from helpers.kernels import ipc_sockets
+
+    class IPCKernelManager(KernelManager):
+        def __init__(self, **kwargs):
+            folder, sockets = ipc_sockets()
+            _NBVAL_SOCKET_FOLDERS.append(folder)
+            super().__init__(**sockets, **kwargs)
+
+    nbval.kernel.KernelManager = IPCKernelManager
+
+
+def pytest_unconfigure(config):
+    for folder in _NBVAL_SOCKET_FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,3 +83,17 @@ def test_a_kernel_that_dies_once_is_replaced_and_the_notebook_runs(jupyter_path,
     assert isinstance(results["a"], bytes), results["a"]
     assert marker.exists()
     assert nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[0].outputs[0]["text"] == "42\n"
+
+
+def test_socket_folders_of_killed_processes_are_swept(tmp_path):
+    """A build killed with SIGKILL cannot remove its kernels' folders; the next run does."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan, _ = kernels.ipc_sockets()
+    (orphan / "owner").write_text(dead.stdout.strip())
+    mine, _ = kernels.ipc_sockets()
+    try:
+        removed = kernels.sweep_orphans()
+        assert orphan in removed and not orphan.exists()
+        assert mine.exists(), "a live process's folder is left alone"
+    finally:
+        shutil.rmtree(mine, ignore_errors=True)

@@ -23,6 +23,7 @@ A kernel whose notebook failed is replaced by a fresh one.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -60,6 +61,47 @@ KERNEL_LOG = paths.CACHE_DIR / "kernels.log"
 START_ATTEMPTS = 3
 
 
+def ipc_sockets() -> tuple[Path, dict[str, str]]:
+    """A fresh private folder and the kernel-manager settings that put a kernel's sockets in it.
+
+    Returns
+    -------
+    folder : Path
+        Remove it once the kernel is gone.
+    settings : dict
+        ``transport`` and ``ip`` for a jupyter_client kernel manager.
+    """
+    # A short folder under the system temp dir: a socket path must stay
+    # under ~107 bytes, and a project (or a test's copy) can sit deep.
+    folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
+    (folder / "owner").write_text(str(os.getpid()))
+    return folder, {"transport": "ipc", "ip": str(folder / "k")}
+
+
+_PREFIX = "mscs-kernel-"
+
+
+def sweep_orphans() -> list[Path]:
+    """Remove socket folders left by processes that were killed before cleaning up.
+
+    Returns
+    -------
+    list of Path
+        The folders removed.
+    """
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        try:
+            owner = int((folder / "owner").read_text())
+            os.kill(owner, 0)
+        except ProcessLookupError:  # its owner is gone
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        except (OSError, ValueError):  # not ours to judge: unreadable, another user's, half-made
+            continue
+    return removed
+
+
 class _Kernel:
     """One kernel on private Unix-domain sockets, with its own stderr file.
 
@@ -75,11 +117,9 @@ class _Kernel:
     def __init__(self, kernel_name: str):
         from jupyter_client.manager import AsyncKernelManager
 
-        # A short folder under the system temp dir: a socket path must stay
-        # under ~107 bytes, and a project (or a test's copy) can sit deep.
-        self.folder = Path(tempfile.mkdtemp(prefix="mscs-kernel-"))
+        self.folder, sockets = ipc_sockets()
         self.stderr = self.folder / "stderr"
-        self.km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(self.folder / "k"))
+        self.km = AsyncKernelManager(kernel_name=kernel_name, **sockets)
         self.kc = None
 
     async def start(self) -> None:
@@ -194,6 +234,8 @@ def run_notebooks(jobs: list[tuple[str, Path, Path]], *, workers: int, kernel_na
     dict
         Key to the executed notebook's bytes, or to a :class:`NotebookFailed`.
     """
+    sweep_orphans()
+
     async def main() -> dict:
         queue: asyncio.Queue = asyncio.Queue()
         for job in jobs:
