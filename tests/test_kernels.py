@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -97,3 +98,16 @@ def test_socket_folders_of_killed_processes_are_swept(tmp_path):
         assert mine.exists(), "a live process's folder is left alone"
     finally:
         shutil.rmtree(mine, ignore_errors=True)
+
+
+def test_sockets_stay_short_when_the_temp_dir_is_deep(tmp_path, monkeypatch):
+    """A deep TMPDIR would overflow the 107-byte limit on a socket path; /tmp is used instead."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    monkeypatch.setattr(kernels.tempfile, "tempdir", str(deep))
+    folder, sockets = kernels.ipc_sockets()
+    try:
+        assert len(os.fsencode(sockets["ip"] + "-99")) <= 107
+        assert folder.parent == Path("/tmp")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

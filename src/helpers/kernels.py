@@ -61,6 +61,24 @@ KERNEL_LOG = paths.CACHE_DIR / "kernels.log"
 START_ATTEMPTS = 3
 
 
+_PREFIX = "mscs-kernel-"
+
+#: A Unix socket path holds at most 107 bytes; ours add about 30 to the base.
+_MAX_BASE = 70
+
+
+def _socket_base() -> str:
+    """The folder for socket folders: the system temp dir, or /tmp if that is too deep.
+
+    Not the project's own .cache: a project, or a test's copy of it, can sit
+    deeper than a socket path allows.
+    """
+    base = tempfile.gettempdir()
+    if len(os.fsencode(base)) > _MAX_BASE and os.path.isdir("/tmp"):
+        return "/tmp"
+    return base
+
+
 def ipc_sockets() -> tuple[Path, dict[str, str]]:
     """A fresh private folder and the kernel-manager settings that put a kernel's sockets in it.
 
@@ -71,14 +89,9 @@ def ipc_sockets() -> tuple[Path, dict[str, str]]:
     settings : dict
         ``transport`` and ``ip`` for a jupyter_client kernel manager.
     """
-    # A short folder under the system temp dir: a socket path must stay
-    # under ~107 bytes, and a project (or a test's copy) can sit deep.
-    folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
+    folder = Path(tempfile.mkdtemp(prefix=_PREFIX, dir=_socket_base()))
     (folder / "owner").write_text(str(os.getpid()))
     return folder, {"transport": "ipc", "ip": str(folder / "k")}
-
-
-_PREFIX = "mscs-kernel-"
 
 
 def sweep_orphans() -> list[Path]:
@@ -90,7 +103,7 @@ def sweep_orphans() -> list[Path]:
         The folders removed.
     """
     removed = []
-    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+    for folder in Path(_socket_base()).glob(f"{_PREFIX}*"):
         try:
             owner = int((folder / "owner").read_text())
             os.kill(owner, 0)
