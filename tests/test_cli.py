@@ -147,12 +147,12 @@ def test_run_refuses_to_write_into_canonical_folders(project_copy, args):
 
 # --------------------------------------------------------------------------- papermill
 
-def _papermill(root: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """Plain papermill on the copy's table3 notebook, started from an unrelated folder."""
+def _papermill(root: Path, cwd: Path, *args: str, notebook: str = "table3") -> subprocess.CompletedProcess:
+    """Plain papermill on one of the copy's notebooks, started from an unrelated folder ``cwd``."""
     papermill = Path(sys.executable).parent / "papermill"
     env = {**os.environ, "REVIEW_ROOT": str(root)}
     env.pop("REVIEW_STAGE_DIR", None)
-    command = [str(papermill), str(root / "notebooks" / "table3.ipynb"), "out.ipynb", *args]
+    command = [str(papermill), "--no-progress-bar", str(root / "notebooks" / f"{notebook}.ipynb"), "out.ipynb", *args]
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     # Plain papermill starts its kernel on TCP ports that jupyter_client picks,
     # releases and hands over; a kernel started at the same moment by another
@@ -241,12 +241,7 @@ def test_papermill_by_hand_with_diseases_ad_gives_an_ad_only_run(project_copy, t
     import csv
 
     before = tree_hashes(project_copy, *CANONICAL)
-    papermill = Path(sys.executable).parent / "papermill"
-    env = {**os.environ, "REVIEW_ROOT": str(project_copy)}
-    env.pop("REVIEW_STAGE_DIR", None)
-    done = subprocess.run([str(papermill), "--no-progress-bar", str(project_copy / "notebooks" / f"{notebook}.ipynb"),
-                           str(tmp_path / "out.ipynb"), "-p", "diseases", "AD"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    done = _papermill(project_copy, tmp_path, "-p", "diseases", "AD", notebook=notebook)
     assert done.returncode == 0, done.stderr
     run_dir = project_copy / "runs" / f"{notebook}_diseases-AD"
     record = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
