@@ -1,16 +1,21 @@
 # Two commands: `make` sets up and regenerates every exhibit; `make test`
 # sets up and runs the whole test suite. Both bootstrap .venv from the lock.
+# `make help` lists every target.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KERNEL := mscs-review
 JOBS   ?= 2
+LINTED := src tests tools bench
 
-.PHONY: all setup build rebuild test verify list lab run bench lock clean
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean
 all: build
 
-setup: $(STAMP)
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+setup: $(STAMP) ## create .venv from requirements.lock (done by every target that needs it)
 
 # The stamp is rebuilt whenever the lock or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -21,39 +26,49 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@touch $@
 
-build: $(STAMP)
+build: $(STAMP) ## regenerate every stale exhibit (the default target)
 	$(BIN)/review build
 
-# Run every notebook, even those that are up to date.
-rebuild: $(STAMP)
+rebuild: $(STAMP) ## run every notebook, even those up to date
 	$(BIN)/review build --force
 
-verify: $(STAMP)
-	$(BIN)/review verify
-
-list: $(STAMP)
-	$(BIN)/review list
-
-# make run NB=table3 ARGS="-p diseases AD,POF"
-run: $(STAMP)
-	$(BIN)/review run $(NB) $(ARGS)
-
-test: $(STAMP)
+test: $(STAMP) lint ## lint, then the whole test suite, nbval included
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-# Full, no-op and one-file builds against papermill/nbconvert loops, side by side.
-bench: $(STAMP)
+lint: $(STAMP) ## ruff: lint and format check
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+format: $(STAMP) ## ruff: fix what can be fixed and reformat
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
+
+verify: $(STAMP) ## check canonical files against figures/manifest.json
+	$(BIN)/review verify
+
+list: $(STAMP) ## list notebooks, their parameters and whether they are stale
+	$(BIN)/review list
+
+run: $(STAMP) ## run one notebook: make run NB=table3 ARGS="-p diseases AD,POF"
+	$(BIN)/review run $(NB) $(ARGS)
+
+bench: $(STAMP) ## full, no-op, one-file and tool-edit builds against papermill/nbconvert loops
 	$(BIN)/python bench/bench.py --repeat 3
 
-lab: $(STAMP)
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab notebooks
 
-# Re-resolve the lock from pyproject.toml in a scratch venv (needs network).
-lock:
+lock: ## re-resolve requirements.lock and environment.yml from pyproject.toml (needs PyPI)
 	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
 	.cache/lock-venv/bin/pip install --quiet -e '.[dev]'
-	.cache/lock-venv/bin/python -m helpers.envfiles write
+	.cache/lock-venv/bin/python -m review.lockfiles write
 
-clean:
+clean: ## remove .venv, .cache and runs/
 	rm -rf $(VENV) .cache runs
+
+# An unknown target prints the list instead of make's terse error.
+.DEFAULT:
+	@echo "make: no target '$@'; the targets are:" >&2
+	@$(MAKE) --no-print-directory help >&2
+	@exit 2

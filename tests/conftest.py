@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "000_9c99a493e4af6bb2.txt"
 
+# The one-off transcription lives in tools/, outside the installed packages;
+# tests/test_fidelity.py imports it from there.
+sys.path.insert(0, str(ROOT / "tools"))
+
 #: What a copy of the project needs to build (the package itself is shared).
 _COPIED = ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml")
 
@@ -43,8 +47,9 @@ def project_copy(tmp_path: Path) -> Path:
 def review(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the ``review`` command against the project at ``root``."""
     env = {**os.environ, "REVIEW_ROOT": str(root)}
-    return subprocess.run([sys.executable, "-m", "helpers", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "review", *args], cwd=root, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def tree_hashes(root: Path, *folders: str) -> dict[str, str]:
@@ -63,43 +68,52 @@ def pytest_configure(config):
     """Keep nbval's re-execution of the notebooks away from the canonical files.
 
     nbval runs each committed notebook with its default parameters, which
-    would write into tables/ and figures/. Pointing the stage variable at a
-    scratch folder sends those writes there instead (see helpers.session).
+    write into tables/ and figures/. Its kernels get ``REVIEW_ROOT`` set to
+    a scratch copy of the project's data and notebooks, so those writes land
+    in the copy; this test process itself keeps the real tree.
     """
     if getattr(config.option, "nbval", False) or getattr(config.option, "nbval_lax", False):
         import tempfile
 
-        os.environ.setdefault("REVIEW_STAGE_DIR", tempfile.mkdtemp(prefix="nbval-stage-"))
-        _nbval_kernels_on_ipc()
+        scratch = Path(tempfile.mkdtemp(prefix="nbval-root-"))
+        _SCRATCH.append(scratch)
+        for name in ("data", "notebooks"):
+            shutil.copytree(ROOT / name, scratch / name)
+        shutil.copy2(ROOT / "requirements.lock", scratch / "requirements.lock")
+        _nbval_kernels_isolated(scratch)
 
 
-_NBVAL_SOCKET_FOLDERS: list[Path] = []
+_SCRATCH: list[Path] = []
 
 
-def _nbval_kernels_on_ipc() -> None:
-    """Give nbval's kernels private IPC sockets, as the build's own kernels have.
+def _nbval_kernels_isolated(root: Path) -> None:
+    """Give nbval's kernels private IPC sockets and the scratch project root.
 
-    nbval starts each kernel on TCP ports that jupyter_client picks and
-    releases before the kernel binds them; a kernel started by the other
-    test worker at that moment can take one, and the notebook fails with
-    "Kernel died before replying to kernel_info" (see helpers.kernels).
-    nbval has no option for the transport, so its KernelManager is swapped
-    for one that asks for IPC.
+    IPC, as the build's own kernels have: nbval starts each kernel on TCP
+    ports that jupyter_client picks and releases before the kernel binds
+    them; a kernel started by the other test worker at that moment can take
+    one, and the notebook fails with "Kernel died before replying to
+    kernel_info" (see review.kernels). nbval has no option for either, so
+    its KernelManager is swapped for one that asks for both.
     """
     import nbval.kernel
     from jupyter_client.manager import KernelManager
 
-    from helpers.kernels import ipc_sockets
+    from review.kernels import ipc_sockets
 
-    class IPCKernelManager(KernelManager):
+    class IsolatedKernelManager(KernelManager):
         def __init__(self, **kwargs):
             folder, sockets = ipc_sockets()
-            _NBVAL_SOCKET_FOLDERS.append(folder)
+            _SCRATCH.append(folder)
             super().__init__(**sockets, **kwargs)
 
-    nbval.kernel.KernelManager = IPCKernelManager
+        def start_kernel(self, **kwargs):
+            kwargs["env"] = {**os.environ, **kwargs.get("env", {}), "REVIEW_ROOT": str(root)}
+            return super().start_kernel(**kwargs)
+
+    nbval.kernel.KernelManager = IsolatedKernelManager
 
 
 def pytest_unconfigure(config):
-    for folder in _NBVAL_SOCKET_FOLDERS:
+    for folder in _SCRATCH:
         shutil.rmtree(folder, ignore_errors=True)

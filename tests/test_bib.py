@@ -11,23 +11,29 @@ from helpers import bib, data
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("printed, expected", [
-    ("Niccoli T, Partridge L", "Niccoli, T and Partridge, L"),
-    ("Dominici M, Le Blanc K, Mueller I et al", "Dominici, M and Le Blanc, K and Mueller, I and others"),
-    ("Guarente L, SDA, Kroemer G", "Guarente, L and {SDA} and Kroemer, G"),
-    ("Wood MJA, Andaloussi SEL", "Wood, MJA and Andaloussi, SEL"),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("Niccoli T, Partridge L", "Niccoli, T and Partridge, L"),
+        ("Dominici M, Le Blanc K, Mueller I et al", "Dominici, M and Le Blanc, K and Mueller, I and others"),
+        ("Guarente L, SDA, Kroemer G", "Guarente, L and {SDA} and Kroemer, G"),
+        ("Wood MJA, Andaloussi SEL", "Wood, MJA and Andaloussi, SEL"),
+    ],
+)
 def test_authors(printed, expected):
     assert bib.authors(printed) == expected
 
 
-@pytest.mark.parametrize("printed, expected", [
-    ("36(2):354–376", {"volume": "36", "number": "2", "pages": "354--376"}),
-    ("22:R741–52", {"volume": "22", "pages": "R741--52"}),
-    ("28(7–8):997–1011", {"volume": "28", "number": "7–8", "pages": "997--1011"}),
-    ("97(6):e13267", {"volume": "97", "number": "6", "pages": "e13267"}),
-    ("no pages", {}),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("36(2):354–376", {"volume": "36", "number": "2", "pages": "354--376"}),
+        ("22:R741–52", {"volume": "22", "pages": "R741--52"}),
+        ("28(7–8):997–1011", {"volume": "28", "number": "7–8", "pages": "997--1011"}),
+        ("97(6):e13267", {"volume": "97", "number": "6", "pages": "e13267"}),
+        ("no pages", {}),
+    ],
+)
 def test_volume_pages(printed, expected):
     assert bib.volume_pages(printed) == expected
 

@@ -18,6 +18,7 @@ module-wide trees are built once and copied into each test that needs them:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -29,18 +30,22 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, review, tree_hashes
+from .conftest import ROOT, copy_project, review, tree_hashes
 
 #: The folders a build publishes into.
 OUTPUTS = ("notebooks", "tables", "figures")
 
 #: A schema-valid edit of one printed cell: (file, old text, new text).
 EDIT = ("data/tissue_sources.csv", "The most widely studied", "The most extensively studied")
-EDIT_TRIALS = ("data/clinical_trials.csv", "hormone replacement therapy for POF",
-               "hormone replacement therapy for premature ovarian failure (POF)")
+EDIT_TRIALS = (
+    "data/clinical_trials.csv",
+    "hormone replacement therapy for POF",
+    "hormone replacement therapy for premature ovarian failure (POF)",
+)
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def replace_once(root: Path, name: str, old: str, new: str) -> None:
     """Replace ``old`` by ``new`` in ``root/name``, byte-wise, exactly once."""
@@ -68,14 +73,22 @@ def manifest(root: Path) -> dict:
 
 def file_bytes(root: Path) -> dict[str, bytes]:
     """Every published file's bytes, by project-relative path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for folder in OUTPUTS for p in sorted((root / folder).rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in OUTPUTS
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 def stray_temporaries(root: Path) -> list[str]:
     """Half-written files (``.name.XXXX.tmp``) left in the published folders."""
-    return [p.relative_to(root).as_posix() for folder in OUTPUTS for p in (root / folder).rglob("*")
-            if p.name.startswith(".") and p.name.endswith(".tmp")]
+    return [
+        p.relative_to(root).as_posix()
+        for folder in OUTPUTS
+        for p in (root / folder).rglob("*")
+        if p.name.startswith(".") and p.name.endswith(".tmp")
+    ]
 
 
 def overlay(source: Path, target: Path) -> None:
@@ -118,8 +131,14 @@ def kill_build(root: Path, delay: float | str) -> None:
     ten seconds are killed by pid.
     """
     env = {**os.environ, "REVIEW_ROOT": str(root)}
-    proc = subprocess.Popen([sys.executable, "-m", "helpers", "build", "--force"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "review", "build", "--force"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         if delay == "publishing":
             journal = root / ".cache" / "publish.json"
@@ -129,22 +148,19 @@ def kill_build(root: Path, delay: float | str) -> None:
         else:
             time.sleep(delay)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait()
         deadline = time.monotonic() + 10
         while kernels_of(root) and time.monotonic() < deadline:
             time.sleep(0.1)
         for pid in kernels_of(root):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 # --------------------------------------------------------------------------- fixtures
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
@@ -173,6 +189,7 @@ def up_to_date_copy(project_copy: Path, built: Path) -> Path:
 
 # --------------------------------------------------------------------------- 1. no-op
 
+
 def test_first_build_of_a_fresh_copy_reproduces_the_committed_bytes(project_copy):
     """A fresh checkout's first build runs every notebook, and every published byte stays as committed."""
     before = tree_hashes(project_copy, *OUTPUTS)
@@ -180,7 +197,8 @@ def test_first_build_of_a_fresh_copy_reproduces_the_committed_bytes(project_copy
     assert listed(result.stdout, "regenerated") == notebook_ids(project_copy)
     assert "not yet built in this checkout" in result.stdout
     assert tree_hashes(project_copy, *OUTPUTS) == before, (
-        "the committed outputs are stale or not deterministic: run `review build` and commit them")
+        "the committed outputs are stale or not deterministic: run `review build` and commit them"
+    )
 
 
 def test_noop_build_runs_no_notebook(up_to_date_copy):
@@ -194,6 +212,7 @@ def test_noop_build_runs_no_notebook(up_to_date_copy):
 
 
 # --------------------------------------------------------------------------- 2. incremental
+
 
 def _dependents(root: Path, data_file: str) -> set[str]:
     """Exhibits whose last run read ``data_file``, according to the manifest."""
@@ -218,8 +237,9 @@ def test_editing_one_csv_reruns_exactly_its_dependents(up_to_date_copy):
     after = tree_hashes(root, *OUTPUTS)
     changed = {name for name in after if after[name] != before.get(name)}
     assert "tables/table4.csv" in changed
-    assert changed <= {n for n in after if n.startswith(("tables/table4.", "notebooks/table4."))} \
-        | {"figures/manifest.json"}
+    assert changed <= {n for n in after if n.startswith(("tables/table4.", "notebooks/table4."))} | {
+        "figures/manifest.json"
+    }
 
     # Table 3 is made from clinical_trials.csv; the expected set comes from the manifest.
     expected = _dependents(root, EDIT_TRIALS[0])
@@ -241,7 +261,51 @@ def test_a_file_read_after_the_exhibit_is_saved_is_an_input_too(up_to_date_copy)
     assert "Dental pulp tissue" in (root / "notebooks" / "table4.ipynb").read_text(encoding="utf-8")
 
 
+def _with_own_source(root: Path) -> dict[str, str]:
+    """Copy ``src/`` into ``root`` and return an environment whose processes import it from there.
+
+    The copy's modules have the same names and bytes as the real ones, so
+    the manifest's recorded library hashes still match; editing the copy
+    then changes what this project's build and kernels import, and nothing
+    the other tests use.
+    """
+    shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    return {**os.environ, "REVIEW_ROOT": str(root), "PYTHONPATH": str(root / "src")}
+
+
+def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "review", "build"], cwd=root, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.mark.parametrize(
+    "module, expected",
+    [
+        ("review/cli.py", set()),  # the build tool: no notebook imports it
+        ("review/kernels.py", set()),
+        ("helpers/plots.py", {"fig1", "fig2"}),  # drawing: only the figure notebooks
+        ("helpers/bib.py", {"references"}),
+    ],
+)
+def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):
+    """A notebook's fingerprint covers the library modules it imported, and only those."""
+    root = up_to_date_copy
+    env = _with_own_source(root)
+    assert listed(_build_with(env, root).stdout, "regenerated") == set(), "the copy of src/ changed nothing"
+    recorded = {e for e, entry in manifest(root).items() if module in entry["modules"]}
+    assert recorded == expected, "the manifest's module records disagree with the imports"
+    with open(root / "src" / module, "a", encoding="utf-8") as fh:
+        fh.write("\n# an edit that changes the module's bytes\n")
+    result = _build_with(env, root)
+    assert listed(result.stdout, "regenerated") == expected, result.stdout
+    assert listed(result.stdout, "up to date") == notebook_ids(root) - expected
+
+
 # --------------------------------------------------------------------------- 3. bad data
+
 
 def test_bad_cell_fails_before_anything_is_written(project_copy):
     """An invalid code stops even a forced build, naming file, column and allowed values."""
@@ -263,6 +327,7 @@ def test_bad_cell_fails_before_anything_is_written(project_copy):
 
 
 # --------------------------------------------------------------------------- 4. crashes
+
 
 def assert_each_file_old_or_new(root: Path, old: dict[str, bytes], new: dict[str, bytes]) -> None:
     """No half-written or stray file, none lost: each published file is wholly old or wholly new."""
@@ -350,6 +415,7 @@ def test_publish_interrupted_midway_is_rolled_forward(up_to_date_copy, reference
 
 # --------------------------------------------------------------------------- 5. lock
 
+
 def test_second_build_is_refused_while_one_holds_the_lock(project_copy):
     """With .cache/build.lock held, ``review build`` exits 2, says why and touches nothing."""
     import fcntl
@@ -367,6 +433,7 @@ def test_second_build_is_refused_while_one_holds_the_lock(project_copy):
 
 
 # --------------------------------------------------------------------------- 6. --only
+
 
 def test_only_runs_the_named_notebook(up_to_date_copy):
     """``--only table2 --force`` runs table2 and replaces only its files."""
@@ -394,6 +461,7 @@ def test_only_with_an_unknown_notebook_is_a_usage_error(project_copy):
 
 # --------------------------------------------------------------------------- 7. determinism
 
+
 def test_two_forced_builds_give_identical_bytes(up_to_date_copy, reference):
     """Every notebook run twice gives the same SHA-256 for every notebook, table, figure and the manifest.
 
@@ -413,6 +481,7 @@ def test_two_forced_builds_give_identical_bytes(up_to_date_copy, reference):
 
 # --------------------------------------------------------------------------- failures
 
+
 def test_a_failing_notebook_is_named_with_its_cell_and_keeps_the_last_good_exhibits(up_to_date_copy):
     """A cell error names notebook, cell and error; that exhibit keeps its old files; others publish."""
     root = up_to_date_copy
@@ -428,8 +497,12 @@ def test_a_failing_notebook_is_named_with_its_cell_and_keeps_the_last_good_exhib
     assert "FAILED notebooks/table2.ipynb, cell In[2]: ValueError: deliberate failure" in result.stderr
     assert listed(result.stdout, "regenerated") == {"table4"}
     after = tree_hashes(root, "tables", "figures")
-    assert {k for k in after if after[k] != before.get(k)} == {"tables/table4.csv", "tables/table4.md",
-                                                              "tables/table4.tex", "tables/table4.xlsx",
-                                                              "figures/manifest.json"}
+    assert {k for k in after if after[k] != before.get(k)} == {
+        "tables/table4.csv",
+        "tables/table4.md",
+        "tables/table4.tex",
+        "tables/table4.xlsx",
+        "figures/manifest.json",
+    }
     assert review(root, "verify").returncode == 0
     assert not stray_temporaries(root)

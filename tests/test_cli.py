@@ -8,8 +8,8 @@ the canonical folders are never touched by a parameterised run.
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 import os
 import subprocess
 import sys
@@ -46,6 +46,7 @@ def the_run_folder(root: Path) -> Path:
 
 # --------------------------------------------------------------------------- verify
 
+
 def test_verify_passes_on_a_fresh_copy(project_copy):
     """Every file the committed manifest lists has the recorded SHA-256."""
     result = review(project_copy, "verify")
@@ -53,10 +54,13 @@ def test_verify_passes_on_a_fresh_copy(project_copy):
     assert "match figures/manifest.json" in result.stdout
 
 
-@pytest.mark.parametrize("damage, name, message", [
-    ("flip", "tables/table1.csv", "differs"),
-    ("delete", "tables/table2.md", "missing"),
-])
+@pytest.mark.parametrize(
+    "damage, name, message",
+    [
+        ("flip", "tables/table1.csv", "differs"),
+        ("delete", "tables/table2.md", "missing"),
+    ],
+)
 def test_verify_names_the_damaged_file(project_copy, damage, name, message):
     """One flipped byte or one deleted file: exit 1, naming the file and what is wrong."""
     target = project_copy / name
@@ -76,6 +80,7 @@ def test_verify_names_the_damaged_file(project_copy, damage, name, message):
 
 
 # --------------------------------------------------------------------------- run
+
 
 def test_run_with_a_parameter_writes_only_under_runs(project_copy):
     """``review run table1 -p diseases AD``: an AD-only table, its notebook and parameters in runs/<slug>/."""
@@ -112,15 +117,18 @@ def test_list_parameters_in_every_papermill_form(project_copy, tmp_path, how):
     assert {row[0] for row in table[1:]} == {"AD", "POF"}
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["table1", "-p", "colour", "red"],
-     ["colour", "diseases, sources, host_species, formats, output_dir"]),
-    (["table1", "-p", "x=1;import os;os.system('touch PWNED');y", "1"], ["not a Python identifier"]),
-    (["table1", "-y", "{'x=1;import os;os.system(\"touch PWNED\");y': 1}"], ["not a Python identifier"]),
-    (["table1", "-p", "diseases", "XYZ"], ["'XYZ'", DISEASES]),
-    (["table1", "-p", "diseases", "AD", "-p", "output_dir", "tables"], ["output_dir", "canonical"]),
-    (["nosuch"], ["no notebook 'nosuch'", "known: "]),
-], ids=["undeclared", "code-as-name", "code-as-yaml-key", "unknown-value", "into-tables", "unknown-notebook"])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["table1", "-p", "colour", "red"], ["colour", "diseases, sources, host_species, formats, output_dir"]),
+        (["table1", "-p", "x=1;import os;os.system('touch PWNED');y", "1"], ["not a Python identifier"]),
+        (["table1", "-y", "{'x=1;import os;os.system(\"touch PWNED\");y': 1}"], ["not a Python identifier"]),
+        (["table1", "-p", "diseases", "XYZ"], ["'XYZ'", DISEASES]),
+        (["table1", "-p", "diseases", "AD", "-p", "output_dir", "tables"], ["output_dir", "canonical"]),
+        (["nosuch"], ["no notebook 'nosuch'", "known: "]),
+    ],
+    ids=["undeclared", "code-as-name", "code-as-yaml-key", "unknown-value", "into-tables", "unknown-notebook"],
+)
 def test_run_refuses_bad_requests(project_copy, args, expected):
     """Bad names, values or notebooks: exit 2 with a message that helps, and nothing written."""
     before = tree_hashes(project_copy, *CANONICAL)
@@ -147,11 +155,11 @@ def test_run_refuses_to_write_into_canonical_folders(project_copy, args):
 
 # --------------------------------------------------------------------------- papermill
 
+
 def _papermill(root: Path, cwd: Path, *args: str, notebook: str = "table3") -> subprocess.CompletedProcess:
     """Plain papermill on one of the copy's notebooks, started from an unrelated folder ``cwd``."""
     papermill = Path(sys.executable).parent / "papermill"
     env = {**os.environ, "REVIEW_ROOT": str(root)}
-    env.pop("REVIEW_STAGE_DIR", None)
     command = [str(papermill), "--no-progress-bar", str(root / "notebooks" / f"{notebook}.ipynb"), "out.ipynb", *args]
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     # Plain papermill starts its kernel on TCP ports that jupyter_client picks,
@@ -193,6 +201,7 @@ def test_plain_papermill_with_a_bad_value_fails_naming_the_allowed_values(projec
 
 
 # --------------------------------------------------------------------------- list
+
 
 def _status(stdout: str) -> dict[str, str]:
     """Exhibit id -> status from the first line of each ``review list`` entry."""
@@ -248,16 +257,19 @@ def test_papermill_by_hand_with_diseases_ad_gives_an_ad_only_run(project_copy, t
     assert record["parameters"]["diseases"] == ["AD"] and record["files"]
     for name in record["files"]:
         assert (run_dir / name).exists()
-    ad_refs = {int(r["ref"]) for t in ("msc_studies", "exosome_studies")
-               for r in csv.DictReader(open(project_copy / "data" / f"{t}.csv", encoding="utf-8"))
-               if r["disease"] == "AD"}
+    ad_refs = {
+        int(r["ref"])
+        for t in ("msc_studies", "exosome_studies")
+        for r in csv.DictReader(io.StringIO((project_copy / "data" / f"{t}.csv").read_text(encoding="utf-8")))
+        if r["disease"] == "AD"
+    }
     if notebook in {"table1", "table2", "table3"}:
-        rows = list(csv.DictReader(open(run_dir / f"{notebook}.csv", encoding="utf-8")))
+        rows = list(csv.DictReader(io.StringIO((run_dir / f"{notebook}.csv").read_text(encoding="utf-8"))))
         assert rows and {r.get("Disease") or r.get("Disease Type") for r in rows} == {"AD"}
     elif notebook.startswith("fig"):
-        rows = list(csv.DictReader(open(run_dir / f"{notebook}.evidence.csv", encoding="utf-8")))
+        rows = list(csv.DictReader(io.StringIO((run_dir / f"{notebook}.evidence.csv").read_text(encoding="utf-8"))))
         assert rows and {int(r["ref"].strip("[]")) for r in rows} <= ad_refs
     elif notebook == "references":
-        rows = list(csv.DictReader(open(run_dir / "references.csv", encoding="utf-8")))
+        rows = list(csv.DictReader(io.StringIO((run_dir / "references.csv").read_text(encoding="utf-8"))))
         assert {int(r["ref"]) for r in rows} == ad_refs  # no Table 3 AD row cites a reference
     assert tree_hashes(project_copy, *CANONICAL) == before

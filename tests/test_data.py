@@ -13,12 +13,11 @@ from helpers import data
 
 from .conftest import DATA
 
-EXPECTED_ROWS = {"msc_studies": 28, "exosome_studies": 28, "clinical_trials": 18, "tissue_sources": 5,
-                 "references": 83}
+EXPECTED_ROWS = {"msc_studies": 28, "exosome_studies": 28, "clinical_trials": 18, "tissue_sources": 5, "references": 83}
 
 
 def test_every_resource_loads_with_schema_types():
-    frames = data.load_all()
+    frames = {name: data.load(name) for name in data.resources()}
     for name, count in EXPECTED_ROWS.items():
         assert len(frames[name]) == count, name
     assert frames["msc_studies"]["ref"].dtype == "Int64"
@@ -95,8 +94,7 @@ CORRUPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("name, record, column, value, words", CORRUPTIONS,
-                         ids=[f"{c[0]}-{c[2]}" for c in CORRUPTIONS])
+@pytest.mark.parametrize("name, record, column, value, words", CORRUPTIONS, ids=[f"{c[0]}-{c[2]}" for c in CORRUPTIONS])
 def test_corrupted_cell_fails_with_file_record_column_and_expectation(tmp_path, name, record, column, value, words):
     folder = _copy_data(tmp_path)
     _set_cell(folder / name, record, column, value)

@@ -100,10 +100,13 @@ def test_disease_code(text, code):
     assert code in DISEASE_CODES
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "no disease printed"),
-    ("Osteoarthritis", "disease 'Osteoarthritis' is not a known disease code"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "no disease printed"),
+        ("Osteoarthritis", "disease 'Osteoarthritis' is not a known disease code"),
+    ],
+)
 def test_disease_code_missing(text, reason):
     assert disease_code(text) == Derived(None, reason)
 
@@ -166,10 +169,13 @@ def test_msc_sources_ucb_is_not_uc():
     assert msc_sources("hUCB-MSC")[0].tissue.value == "UCB"
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "no MSC source printed"),
-    ("iPSC", "MSC source 'iPSC' is not a recognised tissue/species form"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "no MSC source printed"),
+        ("iPSC", "MSC source 'iPSC' is not a recognised tissue/species form"),
+    ],
+)
 def test_msc_sources_missing(text, reason):
     (source,) = msc_sources(text)
     assert source.tissue == Derived(None, reason)
@@ -181,8 +187,7 @@ def test_msc_sources_missing(text, reason):
 MODALITY_CASES = [
     ("msc_studies", "", "cells"),
     ("exosome_studies", "", "exosomes"),
-    *[("clinical_trials", text, "exosomes" if "Exos" in text else "cells")
-      for text, _ in SOURCE_CASES_T3],
+    *[("clinical_trials", text, "exosomes" if "Exos" in text else "cells") for text, _ in SOURCE_CASES_T3],
     ("clinical_trials", "UC-MSC-EVs", "exosomes"),
 ]
 
@@ -246,10 +251,8 @@ ANIMAL_CASES = [
 
 ANIMAL_MISSING = [
     ("", "no animal model printed"),
-    ("Aged mice / CTX induced POF rat model",
-     "animal model names more than one species: mouse, rat"),
-    ("Y radiation-induced model",
-     "animal model 'Y radiation-induced model' names no host species"),
+    ("Aged mice / CTX induced POF rat model", "animal model names more than one species: mouse, rat"),
+    ("Y radiation-induced model", "animal model 'Y radiation-induced model' names no host species"),
 ]
 
 
@@ -356,37 +359,43 @@ def test_legend_route_codes(legends):
     assert not {"AD", "NA", "MI", "CTX"} & codes
 
 
-@pytest.mark.parametrize("text, parts", [
-    ("IV 1 × 10⁶", ("IV", "1 × 10⁶")),
-    ("IV NA", ("IV", "NA")),
-    ("NA 2 × 10⁷", ("NA", "2 × 10⁷")),
-    ("NA", ("NA", "NA")),
-    ("coculture", ("coculture", "")),
-    ("Back sides 1 × 10⁷", ("Back sides", "1 × 10⁷")),
-    ("SC 200, 400 and 600 µg", ("SC", "200, 400 and 600 µg")),
-    ("150 µg", ("", "150 µg")),
-    ("", ("", "")),
-])
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("IV 1 × 10⁶", ("IV", "1 × 10⁶")),
+        ("IV NA", ("IV", "NA")),
+        ("NA 2 × 10⁷", ("NA", "2 × 10⁷")),
+        ("NA", ("NA", "NA")),
+        ("coculture", ("coculture", "")),
+        ("Back sides 1 × 10⁷", ("Back sides", "1 × 10⁷")),
+        ("SC 200, 400 and 600 µg", ("SC", "200, 400 and 600 µg")),
+        ("150 µg", ("", "150 µg")),
+        ("", ("", "")),
+    ],
+)
 def test_split_route_dosage(text, parts):
     assert split_route_dosage(text) == parts
 
 
-@pytest.mark.parametrize("code, legend, defined", [
-    ("IV", "table1", True),
-    ("OV", "table1", True),
-    ("IP", "table1", True),
-    ("SC", "table1", True),
-    ("MI", "table1", False),   # printed in Table 1, defined in no legend
-    ("ICV", "table1", False),  # defined in Tables 2-3 only
-    ("ICV", "table2", True),
-    ("IN", "table2", True),
-    ("IN", "table3", True),
-    ("IP", "table3", False),
-    ("COCULTURE", "table1", True),  # spelled out: needs no legend
-    ("BACK_SIDES", "table1", True),
-    ("FEMUR", "table2", True),
-    ("SUPERFICIAL", "table3", True),
-])
+@pytest.mark.parametrize(
+    "code, legend, defined",
+    [
+        ("IV", "table1", True),
+        ("OV", "table1", True),
+        ("IP", "table1", True),
+        ("SC", "table1", True),
+        ("MI", "table1", False),  # printed in Table 1, defined in no legend
+        ("ICV", "table1", False),  # defined in Tables 2-3 only
+        ("ICV", "table2", True),
+        ("IN", "table2", True),
+        ("IN", "table3", True),
+        ("IP", "table3", False),
+        ("COCULTURE", "table1", True),  # spelled out: needs no legend
+        ("BACK_SIDES", "table1", True),
+        ("FEMUR", "table2", True),
+        ("SUPERFICIAL", "table3", True),
+    ],
+)
 def test_route_defined(code, legend, defined, legends):
     assert route_defined(code, legend_codes(legends, legend)) is defined
 
@@ -524,11 +533,14 @@ def test_follow_up_days(text, days):
     assert result.value == pytest.approx(days)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "no follow-up printed"),
-    ("until death", "follow-up 'until death' is not a number of hours/days/weeks/months/years"),
-    ("3 fortnights", "follow-up '3 fortnights' is not a number of hours/days/weeks/months/years"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "no follow-up printed"),
+        ("until death", "follow-up 'until death' is not a number of hours/days/weeks/months/years"),
+        ("3 fortnights", "follow-up '3 fortnights' is not a number of hours/days/weeks/months/years"),
+    ],
+)
 def test_follow_up_days_missing(text, reason):
     assert follow_up_days(text) == Derived(None, reason)
 
@@ -549,8 +561,7 @@ SETTING_CASES = [
     ("Naturally aged mice", "", ("MI",), "in vivo"),
     # Table 1 row 14: an animal model is printed but the MSCs were co-cultured.
     ("5XFAD mice", "Neural stem cell", ("COCULTURE",), "in vitro"),
-    ("Intrahippocampal infusion of Aβ induces AD in a rat model", "", ("HIPPOCAMPUS",),
-     "in vivo"),
+    ("Intrahippocampal infusion of Aβ induces AD in a rat model", "", ("HIPPOCAMPUS",), "in vivo"),
     ("D-gal induces transgenic FVB mouse model", "", (), "in vivo"),  # route NA
     ("Skin aging model of nude mice", "HDFs", ("SC",), "in vivo + in vitro"),
     ("", "HDFs/ HaCaTs", ("COCULTURE",), "in vitro"),
@@ -576,8 +587,7 @@ def test_setting(animal, in_vitro, codes, expected):
 
 @pytest.mark.parametrize("codes", [(), ("IV",)])
 def test_setting_missing(codes):
-    assert setting("", "", codes) == Derived(
-        None, "neither an animal model nor an in vitro model is printed")
+    assert setting("", "", codes) == Derived(None, "neither an animal model nor an in vitro model is printed")
 
 
 # --- size ------------------------------------------------------------------------
@@ -612,11 +622,14 @@ def test_size_nm(text, expected):
     assert size_nm(text) == Derived(expected)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "no size printed"),
-    ("200–30 nm", "size range '200–30 nm' runs backwards"),
-    ("about 100", "size 'about 100' is not a size or size range in nm"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "no size printed"),
+        ("200–30 nm", "size range '200–30 nm' runs backwards"),
+        ("about 100", "size 'about 100' is not a size or size range in nm"),
+    ],
+)
 def test_size_nm_missing(text, reason):
     assert size_nm(text) == Derived(None, reason)
 
@@ -631,19 +644,35 @@ def test_phase(text, expected):
     assert phase(text) == Derived(expected)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("A retrospective study", "not a trial phase: 'A retrospective study'"),
-    ("", "no phase printed"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("A retrospective study", "not a trial phase: 'A retrospective study'"),
+        ("", "no phase printed"),
+    ],
+)
 def test_phase_missing(text, reason):
     assert phase(text) == Derived(None, reason)
 
 
 NCT_CASES = [
-    "NCT01742533", "NCT02062931", "NCT02043743", "NCT02696889", "NCT06132542",
-    "NCT05494723", "NCT06202547", "NCT02054208", "NCT03117738", "NCT02672306",
-    "NCT02600130", "NCT04388982", "NCT06607900", "NCT02566655", "NCT05152381",
-    "NCT04501354", "NCT05813379",
+    "NCT01742533",
+    "NCT02062931",
+    "NCT02043743",
+    "NCT02696889",
+    "NCT06132542",
+    "NCT05494723",
+    "NCT06202547",
+    "NCT02054208",
+    "NCT03117738",
+    "NCT02672306",
+    "NCT02600130",
+    "NCT04388982",
+    "NCT06607900",
+    "NCT02566655",
+    "NCT05152381",
+    "NCT04501354",
+    "NCT05813379",
 ]
 
 
@@ -652,11 +681,14 @@ def test_nct_id(text):
     assert nct_id(text) == Derived(text)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("[39]", "a reference number [39] printed instead of an NCT number"),
-    ("", "no NCT number printed"),
-    ("NCT0174253", "'NCT0174253' is not an NCT number"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("[39]", "a reference number [39] printed instead of an NCT number"),
+        ("", "no NCT number printed"),
+        ("NCT0174253", "'NCT0174253' is not an NCT number"),
+    ],
+)
 def test_nct_id_missing(text, reason):
     assert nct_id(text) == Derived(None, reason)
 
@@ -692,8 +724,7 @@ COVERAGE = [
 ]
 
 
-@pytest.mark.parametrize("table, column, covered", COVERAGE,
-                         ids=[f"{t}.{c}" for t, c, _ in COVERAGE])
+@pytest.mark.parametrize("table, column, covered", COVERAGE, ids=[f"{t}.{c}" for t, c, _ in COVERAGE])
 def test_every_printed_form_has_a_case(table, column, covered):
     printed = set(load(table)[column])
     assert printed, "the column is empty: nothing to cover"
@@ -809,8 +840,7 @@ def test_spot_check_table2_row28(derived):
     assert row["ref"] == 83
     assert row["modality"] == "exosomes"
     assert row["route"] == "SC"
-    assert (row["dose_low"], row["dose_high"], row["dose_unit"], row["dose_arms"]) == (
-        200.0, 600.0, "µg", 3)
+    assert (row["dose_low"], row["dose_high"], row["dose_unit"], row["dose_arms"]) == (200.0, 600.0, "µg", 3)
     assert row["follow_up_days"] == 3.0
     assert (row["size_low_nm"], row["size_high_nm"]) == (40.0, 100.0)
     assert row["host_species"] == "rat"
@@ -834,7 +864,11 @@ def test_spot_check_table3(derived):
     assert row17["phase_missing"] == "not a trial phase: 'A retrospective study'"
     row18 = _row(out, 18)
     assert (row18["tissue"], row18["modality"], row18["route"], row18["phase"]) == (
-        "UCB", "exosomes", "SUPERFICIAL", "1/2")
+        "UCB",
+        "exosomes",
+        "SUPERFICIAL",
+        "1/2",
+    )
     assert row18["donor_species_missing"] == "no species prefix printed"
     assert _row(out, 1)["phase"] == "1/2"
     assert (out["modality"] == "exosomes").sum() == 4

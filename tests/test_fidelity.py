@@ -7,14 +7,21 @@ import re
 
 import pytest
 
-from helpers import data, transcribe
+import transcribe  # tools/transcribe.py; conftest puts tools/ on sys.path
+from helpers import data
 
 from .conftest import DATA, ROOT, SEED
 
-TABLES = {"table1": ("msc_studies", 28), "table2": ("exosome_studies", 28),
-          "table3": ("clinical_trials", 18), "table4": ("tissue_sources", 5)}
+TABLES = {
+    "table1": ("msc_studies", 28),
+    "table2": ("exosome_studies", 28),
+    "table3": ("clinical_trials", 18),
+    "table4": ("tissue_sources", 5),
+}
 
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the review's text (../shared/seed) is not beside the project")
+needs_seed = pytest.mark.skipif(
+    not SEED.exists(), reason="the review's text (../shared/seed) is not beside the project"
+)
 
 
 def _csv_rows(path):
@@ -23,8 +30,9 @@ def _csv_rows(path):
 
 
 @needs_seed
-@pytest.mark.parametrize("resource", ["msc_studies", "exosome_studies", "clinical_trials", "tissue_sources",
-                                      "references", "abbreviations"])
+@pytest.mark.parametrize(
+    "resource", ["msc_studies", "exosome_studies", "clinical_trials", "tissue_sources", "references", "abbreviations"]
+)
 def test_data_matches_a_fresh_transcription_of_the_seed(resource):
     """Re-running the documented transcription on the review's text gives data/ exactly."""
     fresh = transcribe.transcribe(SEED)[resource]
@@ -41,8 +49,10 @@ def test_published_headers_are_the_printed_ones():
     printed = transcribe.printed_headers(SEED.read_text(encoding="utf-8"))
     for table, (resource, _) in TABLES.items():
         header = _csv_rows(ROOT / "tables" / f"{table}.csv")[0]
-        expected = [re.sub(r"(\w)-(\w)", r"\1\2", h) if h.startswith("Dis-ease") else h.replace("/ ", "/")
-                    for h in printed[resource]]
+        expected = [
+            re.sub(r"(\w)-(\w)", r"\1\2", h) if h.startswith("Dis-ease") else h.replace("/ ", "/")
+            for h in printed[resource]
+        ]
         assert header == expected, table
 
 
@@ -73,7 +83,7 @@ def test_clean_renders_typesetting_as_unicode():
         "<i>Bmi-1</i> <sup>-/-</sup> mouse": "Bmi-1⁻/⁻ mouse",
         "<i>Bmi-1</i> -deficient": "Bmi-1-deficient",
         "Ldlr $^{-/-}$  mice": "Ldlr⁻/⁻ mice",
-        '<ul><li>λ One</li> <li>λ Two</li></ul>': "One\nTwo",
+        "<ul><li>λ One</li> <li>λ Two</li></ul>": "One\nTwo",
     }
     for raw, expected in cases.items():
         assert transcribe.clean(raw) == expected, raw

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import kernels
+from review import kernels
 
 
 def _notebook(path: Path, *sources: str) -> Path:
@@ -39,14 +39,16 @@ def jupyter_path(tmp_path, monkeypatch) -> Path:
 
 def test_kernels_use_private_ipc_sockets_not_tcp_ports(jupyter_path, tmp_path):
     """Each kernel binds Unix sockets in its own folder, so concurrent starts cannot race for ports."""
-    probe = ("import json, ipykernel.kernelapp as k\n"
-             "app = k.IPKernelApp.instance()\n"
-             "print(json.dumps([app.transport, app.ip]))")
+    probe = (
+        "import json, ipykernel.kernelapp as k\n"
+        "app = k.IPKernelApp.instance()\n"
+        "print(json.dumps([app.transport, app.ip]))"
+    )
     jobs = [(f"nb{i}", _notebook(tmp_path / f"nb{i}.ipynb", probe), tmp_path / f"out{i}.ipynb") for i in range(4)]
     results = kernels.run_notebooks(jobs, workers=4, kernel_name="pool-python")
     folders = set()
     for key, _source, target in jobs:
-        assert isinstance(results[key], bytes), results[key]
+        assert isinstance(results[key], kernels.Executed), results[key]
         out = nbformat.read(target, as_version=4).cells[0].outputs[0]["text"]
         transport, ip = json.loads(out)
         assert transport == "ipc"
@@ -58,9 +60,11 @@ def test_kernels_use_private_ipc_sockets_not_tcp_ports(jupyter_path, tmp_path):
 def test_a_kernel_that_dies_at_start_is_retried_then_reported_with_its_stderr(jupyter_path, tmp_path, monkeypatch):
     """A kernel that cannot start fails its notebook with a message quoting what the kernel printed."""
     marker = tmp_path / "attempts"
-    dead = ("import sys, pathlib; p = pathlib.Path(sys.argv[1]); "
-            "p.write_text(p.read_text() + 'x' if p.exists() else 'x'); "
-            "sys.stderr.write('ImportError: no module named broken_dependency\\n'); sys.exit(3)")
+    dead = (
+        "import sys, pathlib; p = pathlib.Path(sys.argv[1]); "
+        "p.write_text(p.read_text() + 'x' if p.exists() else 'x'); "
+        "sys.stderr.write('ImportError: no module named broken_dependency\\n'); sys.exit(3)"
+    )
     _kernelspec(jupyter_path, "dead-python", [sys.executable, "-c", dead, str(marker)])
     nb = _notebook(tmp_path / "a.ipynb", "1 + 1")
     results = kernels.run_notebooks([("a", nb, tmp_path / "out.ipynb")], workers=1, kernel_name="dead-python")
@@ -74,14 +78,16 @@ def test_a_kernel_that_dies_at_start_is_retried_then_reported_with_its_stderr(ju
 def test_a_kernel_that_dies_once_is_replaced_and_the_notebook_runs(jupyter_path, tmp_path):
     """The first start dies (as a lost port race would); the retry runs the notebook."""
     marker = tmp_path / "died-once"
-    flaky = ("import os, sys, runpy; m = sys.argv.pop(1)\n"
-             "if not os.path.exists(m):\n"
-             "    open(m, 'w').close(); sys.exit(1)\n"
-             "sys.argv[0] = 'ipykernel_launcher'; runpy.run_module('ipykernel_launcher', run_name='__main__')")
+    flaky = (
+        "import os, sys, runpy; m = sys.argv.pop(1)\n"
+        "if not os.path.exists(m):\n"
+        "    open(m, 'w').close(); sys.exit(1)\n"
+        "sys.argv[0] = 'ipykernel_launcher'; runpy.run_module('ipykernel_launcher', run_name='__main__')"
+    )
     _kernelspec(jupyter_path, "flaky-python", [sys.executable, "-c", flaky, str(marker), "-f", "{connection_file}"])
     nb = _notebook(tmp_path / "a.ipynb", "print(6 * 7)")
     results = kernels.run_notebooks([("a", nb, tmp_path / "out.ipynb")], workers=1, kernel_name="flaky-python")
-    assert isinstance(results["a"], bytes), results["a"]
+    assert isinstance(results["a"], kernels.Executed), results["a"]
     assert marker.exists()
     assert nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[0].outputs[0]["text"] == "42\n"
 

@@ -13,31 +13,42 @@ FIG2 = paths.NOTEBOOKS_DIR / "fig2.ipynb"
 
 def test_declared_reads_the_parameters_cell():
     params = declared(TABLE1)
-    assert params == {"diseases": "all", "sources": "all", "host_species": "all",
-                      "formats": ["csv", "md", "tex", "xlsx"], "output_dir": ""}
+    assert params == {
+        "diseases": "all",
+        "sources": "all",
+        "host_species": "all",
+        "formats": ["csv", "md", "tex", "xlsx"],
+        "output_dir": "",
+    }
 
 
-@pytest.mark.parametrize("given, expected", [
-    ({"diseases": "AD,POF"}, ("POF", "AD")),          # comma string from papermill -p
-    ({"diseases": ["POF", "AD"]}, ("POF", "AD")),      # YAML list from -y / -f
-    ({"diseases": " ad , pof "}, ("POF", "AD")),       # case and spaces do not matter
-    ({"diseases": "AD"}, ("AD",)),
-    ({"diseases": "POF,AD,AS,OP,SKIN,WEAK"}, "all"),   # every code is the same as "all"
-    ({"diseases": "all"}, "all"),
-])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ({"diseases": "AD,POF"}, ("POF", "AD")),  # comma string from papermill -p
+        ({"diseases": ["POF", "AD"]}, ("POF", "AD")),  # YAML list from -y / -f
+        ({"diseases": " ad , pof "}, ("POF", "AD")),  # case and spaces do not matter
+        ({"diseases": "AD"}, ("AD",)),
+        ({"diseases": "POF,AD,AS,OP,SKIN,WEAK"}, "all"),  # every code is the same as "all"
+        ({"diseases": "all"}, "all"),
+    ],
+)
 def test_list_parameters_accept_strings_and_lists(given, expected):
     assert validate("table1", "table", given, TABLE1).values["diseases"] == expected
 
 
-@pytest.mark.parametrize("given, words", [
-    ({"diseases": "XYZ"}, ["'diseases'", "'XYZ'", "POF", "AD", "WEAK"]),
-    ({"sources": "UC,liver"}, ["'sources'", "'liver'", "UCB", "DP"]),
-    ({"host_species": "dog"}, ["'host_species'", "mouse", "rabbit"]),
-    ({"formats": "csv,pptx"}, ["'formats'", "'pptx'", "xlsx"]),
-    ({"diseases": ""}, ["'diseases'", "empty"]),
-    ({"diseases": 3}, ["'diseases'", "list"]),
-    ({"colour": "red"}, ["unknown parameter", "colour", "diseases"]),
-])
+@pytest.mark.parametrize(
+    "given, words",
+    [
+        ({"diseases": "XYZ"}, ["'diseases'", "'XYZ'", "POF", "AD", "WEAK"]),
+        ({"sources": "UC,liver"}, ["'sources'", "'liver'", "UCB", "DP"]),
+        ({"host_species": "dog"}, ["'host_species'", "mouse", "rabbit"]),
+        ({"formats": "csv,pptx"}, ["'formats'", "'pptx'", "xlsx"]),
+        ({"diseases": ""}, ["'diseases'", "empty"]),
+        ({"diseases": 3}, ["'diseases'", "list"]),
+        ({"colour": "red"}, ["unknown parameter", "colour", "diseases"]),
+    ],
+)
 def test_bad_values_name_the_parameter_and_what_is_allowed(given, words):
     with pytest.raises(ParameterError) as info:
         validate("table1", "table", given, TABLE1)
@@ -45,13 +56,16 @@ def test_bad_values_name_the_parameter_and_what_is_allowed(given, words):
         assert word in str(info.value), (word, str(info.value))
 
 
-@pytest.mark.parametrize("given, words", [
-    ({"dpi": "high"}, ["'dpi'", "whole number"]),
-    ({"dpi": 20}, ["'dpi'", "50"]),
-    ({"modality": "cell"}, ["'modality'", "cells", "exosomes"]),
-    ({"min_studies": "two"}, ["'min_studies'", "whole number"]),
-    ({"show_untagged": "maybe"}, ["'show_untagged'", "true or false"]),
-])
+@pytest.mark.parametrize(
+    "given, words",
+    [
+        ({"dpi": "high"}, ["'dpi'", "whole number"]),
+        ({"dpi": 20}, ["'dpi'", "50"]),
+        ({"modality": "cell"}, ["'modality'", "cells", "exosomes"]),
+        ({"min_studies": "two"}, ["'min_studies'", "whole number"]),
+        ({"show_untagged": "maybe"}, ["'show_untagged'", "true or false"]),
+    ],
+)
 def test_figure_parameters_are_checked(given, words):
     with pytest.raises(ParameterError) as info:
         validate("fig2", "figure", given, FIG2)
@@ -65,10 +79,13 @@ def test_defaults_go_to_the_canonical_folders():
     assert resolved.canonical and resolved.out_dir == paths.FIGURES_DIR
 
 
-@pytest.mark.parametrize("given, slug", [
-    ({"diseases": "AD"}, "table1_diseases-AD"),
-    ({"diseases": "AD,POF", "formats": "csv"}, "table1_diseases-POF+AD_formats-csv"),
-])
+@pytest.mark.parametrize(
+    "given, slug",
+    [
+        ({"diseases": "AD"}, "table1_diseases-AD"),
+        ({"diseases": "AD,POF", "formats": "csv"}, "table1_diseases-POF+AD_formats-csv"),
+    ],
+)
 def test_other_parameters_go_to_a_readable_run_folder(given, slug):
     resolved = validate("table1", "table", given, TABLE1)
     assert not resolved.canonical

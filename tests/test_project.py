@@ -9,7 +9,8 @@ import re
 import pytest
 import yaml
 
-from helpers import catalog, data, envfiles
+from helpers import catalog, data
+from review import lockfiles
 
 from .conftest import ROOT
 
@@ -17,15 +18,15 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_lock_and_environment_name_the_same_pins():
-    lock = envfiles.read_lock(ROOT / "requirements.lock")
-    env = envfiles.read_environment(ROOT / "environment.yml")
+    lock = lockfiles.read_lock(ROOT / "requirements.lock")
+    env = lockfiles.read_environment(ROOT / "environment.yml")
     assert lock == env
     for needed in ("jupyterlab", "pandas", "matplotlib", "papermill", "nbval", "pytest", "frictionless"):
         assert needed in lock, needed
 
 
 def test_environment_is_exactly_what_the_lock_renders():
-    rendered = envfiles.render_environment(envfiles.read_lock(ROOT / "requirements.lock"))
+    rendered = lockfiles.render_environment(lockfiles.read_lock(ROOT / "requirements.lock"))
     assert (ROOT / "environment.yml").read_text(encoding="utf-8") == rendered
 
 
@@ -37,7 +38,7 @@ def test_every_lock_line_is_an_exact_pin():
 
 def test_jsonschema_is_pinned_below_the_slow_import():
     # jsonschema >= 4.24 pulls rfc3987-syntax, whose grammar compiles at import (jsonschema#1392).
-    lock = envfiles.read_lock(ROOT / "requirements.lock")
+    lock = lockfiles.read_lock(ROOT / "requirements.lock")
     assert tuple(int(p) for p in lock["jsonschema"].split(".")[:2]) < (4, 24)
     assert "rfc3987-syntax" not in lock
 
@@ -121,3 +122,20 @@ def test_committed_notebook_outputs_are_clean(notebook):
             assert str(ROOT) not in text and "/tmp/" not in text, "no absolute paths"
             assert not re.search(r"0x[0-9a-f]{8,}", text), "no memory addresses"
     assert any(c.get("outputs") for c in nb["cells"]), "outputs are committed"
+
+
+def test_make_help_lists_every_target_and_answers_an_unknown_one():
+    import subprocess
+
+    targets = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)) - {"all"}
+    shown = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert {line.split()[0] for line in shown.splitlines()} == targets
+    unknown = subprocess.run(["make", "-s", "no-such-target"], cwd=ROOT, capture_output=True, text=True)
+    assert unknown.returncode != 0 and "the targets are" in unknown.stderr and "bench" in unknown.stderr
+
+
+def test_readme_names_both_layers_and_the_architecture_notes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in ("`src/helpers/`", "`src/review/`", "`tools/`", "ARCHITECTURE.md", "CONTRIBUTING.md"):
+        assert needle in readme, needle
+    assert "python -m helpers" not in readme

@@ -1,12 +1,9 @@
-"""Regenerate the exhibits of Li & Bai (2025) from curated data.
+"""The notebook library: regenerate the exhibits of Li & Bai (2025) from curated data.
 
-The package keeps all logic of the project; notebooks only call into it.
-Modules, one job each:
-
-``paths``      every location, anchored on the package
-``data``       load ``data/`` and validate it against its schema
-``transcribe`` the documented transcription of the review's text
-``derive``     derived fields (codes, doses, days) computed from printed cells
+Every piece of logic the notebooks call lives here, in small modules with
+one job each; ARCHITECTURE.md lists them. The build tool that runs the
+notebooks is the separate package :mod:`review`, which imports this one and
+never the reverse.
 """
 
 __version__ = "0.1.0"

@@ -12,14 +12,9 @@ import unicodedata
 
 import pandas as pd
 
+from .latex import escape as _escape
+
 __all__ = ["entry_key", "authors", "volume_pages", "to_bibtex"]
-
-_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-
-
-def _escape(text: str) -> str:
-    return "".join(_SPECIAL.get(ch, ch) for ch in text)
 
 
 def entry_key(ref: int, authors_text: str, year: object) -> str:
@@ -57,11 +52,17 @@ def volume_pages(text: str) -> dict[str, str]:
 
 def to_bibtex(refs: pd.DataFrame) -> str:
     """Render every reference as an ``@article`` entry, in printed order."""
-    chunks = ["% The 83 references of Li & Bai (2025), generated from data/references.csv.\n"
-              "% Fields are as printed; anything that does not parse is kept in `note`.\n"]
+    chunks = [
+        "% The 83 references of Li & Bai (2025), generated from data/references.csv.\n"
+        "% Fields are as printed; anything that does not parse is kept in `note`.\n"
+    ]
     for ref in refs.itertuples(index=False):
-        fields = {"author": authors(ref.authors), "title": "{" + _escape(ref.title) + "}",
-                  "journal": _escape(ref.journal), "year": str(ref.year)}
+        fields = {
+            "author": authors(ref.authors),
+            "title": "{" + _escape(ref.title) + "}",
+            "journal": _escape(ref.journal),
+            "year": str(ref.year),
+        }
         parts = volume_pages(ref.volume_pages)
         fields.update(parts)
         notes = [f"Reference {ref.ref} of Li and Bai (2025)"]

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from . import paths
 
-__all__ = ["Exhibit", "EXHIBITS", "get"]
+__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "LICENCE"]
+
+#: The review every exhibit derives from, and the licence its content keeps.
+SOURCE = (
+    "Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
+    "for aging and age-related diseases. 2025."
+)
+LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
 
 
 @dataclass(frozen=True)
@@ -32,31 +39,63 @@ class Exhibit:
         return paths.FIGURES_DIR if self.kind == "figure" else paths.TABLES_DIR
 
 
-EXHIBITS: dict[str, Exhibit] = {e.id: e for e in [
-    Exhibit("table1", "table", "Table 1. Exploitations of MSCs in aging-related diseases",
+EXHIBITS: dict[str, Exhibit] = {
+    e.id: e
+    for e in [
+        Exhibit(
+            "table1",
+            "table",
+            "Table 1. Exploitations of MSCs in aging-related diseases",
             "Preclinical studies that treated models of aging-related disease with MSCs, "
-            "one row per study as printed in the review.", "msc_studies"),
-    Exhibit("table2", "table", "Table 2. Exploitations of MSCs-Exo in aging-related diseases",
+            "one row per study as printed in the review.",
+            "msc_studies",
+        ),
+        Exhibit(
+            "table2",
+            "table",
+            "Table 2. Exploitations of MSCs-Exo in aging-related diseases",
             "Preclinical studies that used MSC-derived exosomes, one row per study as printed.",
-            "exosome_studies"),
-    Exhibit("table3", "table", "Table 3. Clinical trials of MSCs and exosomes for the treatment of aging diseases",
+            "exosome_studies",
+        ),
+        Exhibit(
+            "table3",
+            "table",
+            "Table 3. Clinical trials of MSCs and exosomes for the treatment of aging diseases",
             "Registered clinical studies of MSCs or MSC exosomes in aging-related disease, as printed.",
-            "clinical_trials"),
-    Exhibit("table4", "table", "Table 4. Advantages and limitations of MSCs from different tissue sources",
+            "clinical_trials",
+        ),
+        Exhibit(
+            "table4",
+            "table",
+            "Table 4. Advantages and limitations of MSCs from different tissue sources",
             "How each MSC tissue source is obtained and what speaks for and against it, as printed.",
-            "tissue_sources"),
-    Exhibit("fig1", "figure", "Fig. 1. Anti-aging mechanisms of MSCs and MSC-exosomes: evidence map",
+            "tissue_sources",
+        ),
+        Exhibit(
+            "fig1",
+            "figure",
+            "Fig. 1. Anti-aging mechanisms of MSCs and MSC-exosomes: evidence map",
             "Number of preclinical studies in Tables 1 and 2 whose printed effects support each mechanism, "
             "for cells and for exosomes. An evidence diagram regenerated from the tables, not the "
-            "article's artwork."),
-    Exhibit("fig2", "figure", "Fig. 2. MSC source, disease and signalling pathway: evidence flows",
+            "article's artwork.",
+        ),
+        Exhibit(
+            "fig2",
+            "figure",
+            "Fig. 2. MSC source, disease and signalling pathway: evidence flows",
             "Studies in Tables 1 and 2 linked from MSC tissue source to disease to the pathway family "
             "their printed effects name, weighted by study count. An evidence diagram regenerated from "
-            "the tables, not the article's artwork."),
- Exhibit("references", "references", "References of Li & Bai (2025)",
+            "the tables, not the article's artwork.",
+        ),
+        Exhibit(
+            "references",
+            "references",
+            "References of Li & Bai (2025)",
             "The review's 83 references as printed, with their DOIs and PMIDs, as BibTeX and CSV.",
-            "references"),
-]}
+            "references",
+        ),
+    ]
+}
 
 
 def get(exhibit: str) -> Exhibit:

@@ -21,45 +21,16 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
+from . import paths, runrecord
 
 if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
     import pandas as pd
 
-__all__ = ["DataError", "validate", "load", "load_all", "resources", "files_read", "note_read", "track_reads", "data_hashes"]
-
-#: Every file a loader has read in this process (for build provenance).
-_READ: set[Path] = set()
-#: Called after each newly recorded read (the active run refreshes its record).
-_LISTENER: list = [None]
+__all__ = ["DataError", "validate", "load", "load_file", "resources", "data_hashes"]
 
 
 class DataError(ValueError):
     """A file in ``data/`` does not match its schema."""
-
-
-def note_read(path: Path) -> None:
-    """Record that this process read ``path`` (loaders outside this module call it)."""
-    path = Path(path).resolve()
-    if path not in _READ:
-        _READ.add(path)
-        if _LISTENER[0] is not None:
-            _LISTENER[0]()
-
-
-def track_reads(listener=None) -> None:
-    """Start a fresh record of reads, calling ``listener()`` after each new one.
-
-    A notebook run starts here, so that a file read after its last exhibit
-    was saved (a legend, say) still counts as one of its inputs.
-    """
-    _READ.clear()
-    _LISTENER[0] = listener
-
-
-def files_read() -> list[Path]:
-    """Return the data files read so far by this process, sorted."""
-    return sorted(_READ)
 
 
 def _package(data_dir: Path) -> dict:
@@ -125,6 +96,14 @@ def _describe(error, resource: dict, data_dir: Path) -> str:
     return f"{location}: {error.type}: {error.note}"
 
 
+def _check_utf8(path: Path) -> None:
+    # Checked before frictionless, which would report bad bytes once per cell.
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{paths.relative(path)}: not UTF-8 (byte {exc.start}); save the file as UTF-8.") from None
+
+
 def _validation_key(data_dir: Path) -> str:
     # The validator's version is part of the key; reading it from metadata
     # avoids importing frictionless when the answer is already cached.
@@ -161,14 +140,7 @@ def validate(data_dir: Path | None = None, *, use_cache: bool = True) -> None:
 
     descriptors = resources(data_dir)
     for resource in descriptors.values():
-        # Encoding is checked first: frictionless would report it per cell.
-        try:
-            (data_dir / resource["path"]).read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                f"{paths.relative(data_dir / resource['path'])}: not UTF-8 "
-                f"(byte {exc.start}); save the file as UTF-8."
-            ) from None
+        _check_utf8(data_dir / resource["path"])
     report = frictionless.Package(str(data_dir / "datapackage.json")).validate()
     if not report.valid:
         for task in report.tasks:
@@ -193,7 +165,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     return _read(name, data_dir)
 
 
-def _read(name: str, data_dir: Path) -> pd.DataFrame:
+def _read(name: str, data_dir: Path, path: Path | None = None) -> pd.DataFrame:
     import pandas as pd
 
     descriptors = resources(data_dir)
@@ -201,16 +173,34 @@ def _read(name: str, data_dir: Path) -> pd.DataFrame:
         raise KeyError(f"no resource {name!r} in data/datapackage.json; known: {', '.join(descriptors)}")
     resource = descriptors[name]
     dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}
-    path = data_dir / resource["path"]
+    path = path or data_dir / resource["path"]
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[], encoding="utf-8")
-    note_read(path)
-    note_read(data_dir / "datapackage.json")
+    runrecord.note_read(path)
+    runrecord.note_read(data_dir / "datapackage.json")
     return frame
 
 
-def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Validate once, then load every resource of the package, by name."""
-    data_dir = Path(data_dir or paths.DATA_DIR).resolve()
-    validate(data_dir)
-    return {name: _read(name, data_dir) for name in resources(data_dir)}
+def load_file(name: str, path: Path) -> pd.DataFrame:
+    """Validate one CSV against resource ``name``'s schema in ``data/``, then load it.
 
+    For a file kept outside ``data/`` with the layout of one of its
+    resources (a trial lexicon, a test fixture). Foreign keys are not
+    checked: they need the whole package.
+
+    Raises
+    ------
+    DataError
+        Naming the file, record, column and expected value.
+    """
+    import frictionless
+
+    path = Path(path).resolve()
+    descriptor = dict(resources()[name], path=path.name)
+    _check_utf8(path)
+    schema = {k: v for k, v in descriptor["schema"].items() if k != "foreignKeys"}
+    resource = frictionless.Resource(dict(descriptor, schema=schema), basepath=str(path.parent))
+    report = resource.validate()
+    if not report.valid:
+        errors = report.tasks[0].errors if report.tasks else report.errors
+        raise DataError(_describe(errors[0], descriptor, path.parent))
+    return _read(name, paths.DATA_DIR, path)  # the project's schema, the given file

@@ -34,6 +34,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from .vocab import DISEASE_CODES, PRECLINICAL_TABLES, SPECIES, STUDY_TABLES, TABLE_OF_RESOURCE, TISSUE_CODES
+
 __all__ = [
     "Derived",
     "Source",
@@ -119,16 +121,6 @@ class Dose(NamedTuple):
 
 # --- vocabularies --------------------------------------------------------------
 
-#: Disease code -> readable label.
-DISEASE_CODES: dict[str, str] = {
-    "POF": "Premature ovarian failure",
-    "AD": "Alzheimer's disease",
-    "AS": "Atherosclerosis",
-    "OP": "Osteoporosis",
-    "SKIN": "Skin aging",
-    "WEAK": "Premature aging (weakness)",
-}
-
 # Printed disease spellings (lower-cased) -> code. "weakness" is the printed
 # label of Table 1's Bmi-1-deficient premature-ageing mouse model.
 _DISEASE_SPELLINGS: dict[str, str] = {
@@ -138,19 +130,6 @@ _DISEASE_SPELLINGS: dict[str, str] = {
     **{code.lower(): code for code in DISEASE_CODES},
     **{label.lower(): code for code, label in DISEASE_CODES.items()},
 }
-
-#: MSC tissue code -> readable label.
-TISSUE_CODES: dict[str, str] = {
-    "UC": "Umbilical cord",
-    "UCB": "Umbilical cord blood",
-    "BM": "Bone marrow",
-    "AD": "Adipose tissue",
-    "AM": "Amniotic membrane",
-    "DP": "Dental pulp",
-}
-
-#: Species names used for donors and hosts.
-SPECIES: tuple[str, ...] = ("human", "mouse", "rat", "rabbit")
 
 # One-letter donor prefixes as printed in Tables 1-2 ("hUC-MSC", "rBM-MSC").
 # Matched case-sensitively: the legends only ever print them lower-case.
@@ -168,16 +147,10 @@ ROUTE_SITES: dict[str, str] = {
 
 #: Route abbreviations printed in the route columns. "MI" is defined in no
 #: legend; it is kept (not guessed at) so the audit can flag it.
-KNOWN_ROUTE_CODES: frozenset[str] = frozenset(
-    {"IV", "IP", "OV", "SC", "IM", "ICV", "IN", "MI"}
-)
+KNOWN_ROUTE_CODES: frozenset[str] = frozenset({"IV", "IP", "OV", "SC", "IM", "ICV", "IN", "MI"})
 
 #: Derived-table name -> the abbreviation legend printed under that table.
-TABLE_LEGENDS: dict[str, str] = {
-    "msc_studies": "table1",
-    "exosome_studies": "table2",
-    "clinical_trials": "table3",
-}
+TABLE_LEGENDS: dict[str, str] = {t: TABLE_OF_RESOURCE[t] for t in STUDY_TABLES}
 
 #: Days per follow-up unit. A month is taken as 30 days and a year as 365
 #: days; the review never says which calendar it means.
@@ -190,11 +163,26 @@ DAYS_PER_UNIT: dict[str, float] = {
 }
 
 _UNIT_SPELLINGS: dict[str, str] = {
-    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
-    "d": "day", "day": "day", "days": "day",
-    "w": "week", "wk": "week", "wks": "week", "week": "week", "weeks": "week",
-    "month": "month", "months": "month",
-    "y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year",
+    "h": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "hour": "hour",
+    "hours": "hour",
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "w": "week",
+    "wk": "week",
+    "wks": "week",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "y": "year",
+    "yr": "year",
+    "yrs": "year",
+    "year": "year",
+    "years": "year",
 }
 
 
@@ -230,12 +218,16 @@ def disease_code(text: str) -> Derived:
 
 # --- MSC source ------------------------------------------------------------------
 
-# "UCB" is listed before "UC" so that umbilical cord blood is never read as
+# Longer codes are tried first ("UCB" before "UC") so that umbilical cord blood is never read as
 # umbilical cord; the trailing part allows "-MSC", "MSCs", "-MSC-Exos" etc.
 _SOURCE_RE = re.compile(
     r"""
-    (?:(?P<prefix>[hmr])|(?P<word>human|mouse|rat|rabbit)\s+)?
-    (?P<tissue>UCB|UC|BM|AD|AM|DP)
+    (?:(?P<prefix>[hmr])|(?P<word>"""
+    + "|".join(SPECIES)
+    + r""")\s+)?
+    (?P<tissue>"""
+    + "|".join(sorted(TISSUE_CODES, key=len, reverse=True))
+    + r""")
     [-\s]?MSCs?
     (?:\s*-\s*(?:Exos?|EVs?|sEVs?))?
     """,
@@ -319,10 +311,8 @@ def modality(table: str, msc_type: str = "") -> Derived:
     ValueError
         For an unknown table name (a programming error, not a data gap).
     """
-    if table == "msc_studies":
-        return Derived("cells")
-    if table == "exosome_studies":
-        return Derived("exosomes")
+    if table in PRECLINICAL_TABLES:
+        return Derived(PRECLINICAL_TABLES[table])
     if table != "clinical_trials":
         raise ValueError(f"unknown table {table!r}")
     cell = _squash(msc_type)
@@ -375,9 +365,7 @@ def host_species(animal_model: str) -> Derived:
 # not contain digits, so a list dose ("200, 400 and 600 µg") is never split.
 _ROUTE_DOSE_RE = re.compile(r"(?:(?P<route>[^\d]*?)\s+)?(?P<dose>NA|\d.*)")
 _ROUTE_SPLIT_RE = re.compile(r"\s*(?:/|\+|,|\band\b)\s*", re.IGNORECASE)
-_ROUTE_DEFINITION_RE = re.compile(
-    r"\b(?:injections?|administration|infusion)\b", re.IGNORECASE
-)
+_ROUTE_DEFINITION_RE = re.compile(r"\b(?:injections?|administration|infusion)\b", re.IGNORECASE)
 _NA_ROUTE = "route printed as NA (Not Applicable)"
 
 
@@ -529,7 +517,10 @@ _TERM_RE = re.compile(
 )
 _MASS_UNIT_RE = re.compile(r"(?P<mass>[nµum]?g)(?:\s*/\s*(?P<per>ml|kg|g))?")
 _COUNT_UNITS = {
-    "cell": "cells", "cells": "cells", "particle": "particles", "particles": "particles",
+    "cell": "cells",
+    "cells": "cells",
+    "particle": "particles",
+    "particles": "particles",
 }
 
 
@@ -666,9 +657,7 @@ def setting(animal_model: str, in_vitro_model: str, route_codes: Iterable[str] =
 
 # --- Table 2 size ----------------------------------------------------------------
 
-_SIZE_RE = re.compile(
-    r"(?P<low>\d+(?:\.\d+)?)(?:\s*[–—-]\s*(?P<high>\d+(?:\.\d+)?))?\s*nm", re.IGNORECASE
-)
+_SIZE_RE = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:\s*[–—-]\s*(?P<high>\d+(?:\.\d+)?))?\s*nm", re.IGNORECASE)
 
 
 def size_nm(text: str) -> Derived:
@@ -774,9 +763,19 @@ _FIELD_DTYPES: dict[str, str] = {
 }
 
 _PRECLINICAL_FIELDS = (
-    "disease_code", "tissue", "donor_species", "modality", "host_species",
-    "route", "route_defined", "dose_low", "dose_high", "dose_unit",
-    "dose_arms", "follow_up_days", "setting",
+    "disease_code",
+    "tissue",
+    "donor_species",
+    "modality",
+    "host_species",
+    "route",
+    "route_defined",
+    "dose_low",
+    "dose_high",
+    "dose_unit",
+    "dose_arms",
+    "follow_up_days",
+    "setting",
 )
 
 #: Derived fields of each table, in output order.
@@ -784,8 +783,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "msc_studies": _PRECLINICAL_FIELDS,
     "exosome_studies": (*_PRECLINICAL_FIELDS, "size_low_nm", "size_high_nm"),
     "clinical_trials": (
-        "disease_code", "tissue", "donor_species", "modality",
-        "route", "route_defined", "phase", "nct_id",
+        "disease_code",
+        "tissue",
+        "donor_species",
+        "modality",
+        "route",
+        "route_defined",
+        "phase",
+        "nct_id",
     ),
 }
 
@@ -794,7 +799,9 @@ _INPUTS: dict[str, dict[str, str]] = {
     "msc_studies": {"disease": "disease", "source": "source", "route": "route_dosage"},
     "exosome_studies": {"disease": "disease", "source": "source", "route": "route_dosage"},
     "clinical_trials": {
-        "disease": "disease_type", "source": "msc_type", "route": "migration_method",
+        "disease": "disease_type",
+        "source": "msc_type",
+        "route": "migration_method",
     },
 }
 
@@ -821,8 +828,9 @@ def _route_defined(route: Derived, legend: frozenset[str]) -> Derived:
     return Derived(all(route_defined(code, legend) for code in route.value))
 
 
-def _derive_row(table: str, row: pd.Series, route_legends: frozenset[str],
-                table_legend: frozenset[str]) -> dict[str, Derived]:
+def _derive_row(
+    table: str, row: pd.Series, route_legends: frozenset[str], table_legend: frozenset[str]
+) -> dict[str, Derived]:
     """Derive every field of one printed row."""
     cols = _INPUTS[table]
     sources = msc_sources(row[cols["source"]])
@@ -841,15 +849,16 @@ def _derive_row(table: str, row: pd.Series, route_legends: frozenset[str],
         return out
     amount = dose(row["route_dosage"], _DEFAULT_DOSE_UNIT[table])
     out["host_species"] = host_species(row["animal_model"])
-    out.update({
-        "dose_low": _part(amount, 0),
-        "dose_high": _part(amount, 1),
-        "dose_unit": _part(amount, 2),
-        "dose_arms": _part(amount, 3),
-        "follow_up_days": follow_up_days(row["follow_up"]),
-        "setting": setting(row["animal_model"], row["in_vitro_model"],
-                           () if route.missing else route.value),
-    })
+    out.update(
+        {
+            "dose_low": _part(amount, 0),
+            "dose_high": _part(amount, 1),
+            "dose_unit": _part(amount, 2),
+            "dose_arms": _part(amount, 3),
+            "follow_up_days": follow_up_days(row["follow_up"]),
+            "setting": setting(row["animal_model"], row["in_vitro_model"], () if route.missing else route.value),
+        }
+    )
     if table == "exosome_studies":
         size = size_nm(row["size_nm"])
         out["size_low_nm"] = _part(size, 0)
@@ -887,13 +896,9 @@ def derive(table: str, df: pd.DataFrame, legends: pd.DataFrame) -> pd.DataFrame:
     derived = [_derive_row(table, row, route_legends, table_legend) for _, row in df.iterrows()]
 
     ids = ["row", "ref"] if table != "clinical_trials" else ["row"]
-    columns: dict[str, pd.Series] = {
-        name: pd.Series(df[name].to_numpy(), dtype="Int64") for name in ids
-    }
+    columns: dict[str, pd.Series] = {name: pd.Series(df[name].to_numpy(), dtype="Int64") for name in ids}
     for field in FIELDS[table]:
         results = [row[field] for row in derived]
-        columns[field] = pd.Series(
-            [pd.NA if r.missing else r.value for r in results], dtype=_FIELD_DTYPES[field]
-        )
+        columns[field] = pd.Series([pd.NA if r.missing else r.value for r in results], dtype=_FIELD_DTYPES[field])
         columns[f"{field}_missing"] = pd.Series([r.reason for r in results], dtype="string")
     return pd.DataFrame(columns)

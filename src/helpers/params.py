@@ -16,31 +16,36 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from . import catalog, paths
+from .vocab import ALL, CHOICES, FORMATS
 
-__all__ = ["ParameterError", "declared", "validate", "Resolved", "ALL"]
-
-ALL = "all"
-
-#: Allowed values of the shared list parameters. Codes are those that the
-#: derivations in :mod:`helpers.derive` produce from the printed cells.
-CHOICES: dict[str, tuple[str, ...]] = {
-    "diseases": ("POF", "AD", "AS", "OP", "SKIN", "WEAK"),
-    "sources": ("UC", "UCB", "BM", "AD", "AM", "DP"),
-    "host_species": ("mouse", "rat", "rabbit"),
-    "modality": ("cells", "exosomes"),
-}
-TABLE_FORMATS = ("csv", "md", "tex", "xlsx")
-FIGURE_FORMATS = ("png", "svg", "pdf")
-#: Formats each kind of exhibit can be written in.
-FORMATS = {"table": TABLE_FORMATS, "figure": FIGURE_FORMATS, "references": ("bib", "csv")}
+__all__ = ["ParameterError", "declared", "check_declared", "validate", "Resolved", "ALL", "CHOICES", "FORMATS"]
 
 
 class ParameterError(ValueError):
     """A notebook parameter has a value the notebook cannot use."""
+
+
+def check_declared(exhibit: str, given: dict, defaults: dict) -> None:
+    """Refuse names the notebook does not declare, and names that are not identifiers.
+
+    papermill pastes parameter names into code unescaped, so a name such as
+    ``x=1;import os;y`` would run; only identifiers are accepted.
+
+    Raises
+    ------
+    ParameterError
+        Naming the offending names and the declared ones.
+    """
+    for name in given:
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ParameterError(f"parameter name {name!r} is not a Python identifier")
+    unknown = sorted(set(given) - set(defaults))
+    if unknown:
+        raise ParameterError(f"{exhibit}: unknown parameter(s) {', '.join(unknown)}; declared: {', '.join(defaults)}")
 
 
 def _parameters_cell(notebook: Path) -> str:
@@ -158,7 +163,6 @@ class Resolved:
     values: dict[str, object]
     canonical: bool
     out_dir: Path
-    changed: dict[str, object] = field(default_factory=dict)
 
     def selected(self, name: str) -> tuple[str, ...] | None:
         """Return the selected codes of a list parameter, or None for all."""
@@ -201,11 +205,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     """
     notebook = notebook or paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
     defaults = declared(notebook)
-    unknown = sorted(set(given) - set(defaults))
-    if unknown:
-        raise ParameterError(
-            f"{exhibit}: unknown parameter(s) {', '.join(unknown)}; declared: {', '.join(defaults)}"
-        )
+    check_declared(exhibit, given, defaults)
     formats = FORMATS[kind]
     values, changed = {}, {}
     for name, default in defaults.items():
@@ -214,9 +214,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         if name != "output_dir" and value != _normalise(name, default, default, formats):
             changed[name] = value
     output_dir = values.get("output_dir", "")
-    from .catalog import get
-
-    canonical_dir = get(exhibit).folder
+    canonical_dir = catalog.get(exhibit).folder
     if output_dir:
         # A relative output_dir is read from the project root, like every path here.
         out_dir = (paths.ROOT / output_dir).resolve()
@@ -231,4 +229,4 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
     else:
         out_dir = canonical_dir
-    return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir, changed=changed)
+    return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir)

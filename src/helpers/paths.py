@@ -15,8 +15,16 @@ import os
 from pathlib import Path
 
 __all__ = [
-    "ROOT", "DATA_DIR", "NOTEBOOKS_DIR", "FIGURES_DIR", "TABLES_DIR",
-    "RUNS_DIR", "CACHE_DIR", "DATAPACKAGE", "SEED", "LOCKFILE", "SRC_DIR",
+    "ROOT",
+    "DATA_DIR",
+    "NOTEBOOKS_DIR",
+    "FIGURES_DIR",
+    "TABLES_DIR",
+    "RUNS_DIR",
+    "CACHE_DIR",
+    "DATAPACKAGE",
+    "LOCKFILE",
+    "SRC_DIR",
     "relative",
 ]
 
@@ -31,9 +39,6 @@ TABLES_DIR: Path = ROOT / "tables"
 RUNS_DIR: Path = ROOT / "runs"
 CACHE_DIR: Path = ROOT / ".cache"
 LOCKFILE: Path = ROOT / "requirements.lock"
-
-#: The review's full text, shared beside the project (not shipped with it).
-SEED: Path = ROOT.parent / "shared" / "seed" / "000_9c99a493e4af6bb2.txt"
 
 
 def relative(path: Path) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .export import configure_matplotlib
+from .style import configure_matplotlib
 
 configure_matplotlib()
 
@@ -45,12 +45,23 @@ def mechanism_bars(counts: pd.DataFrame, *, title: str, note: str = "") -> plt.F
         if modality not in counts:
             continue
         values = counts[modality].iloc[::-1].to_numpy()
-        bars = ax.barh(y + offset, values, height=height, color=_MODALITY_COLOURS[modality],
-                       label=f"MSCs as {'cells' if modality == 'cells' else 'exosomes'}")
+        bars = ax.barh(
+            y + offset,
+            values,
+            height=height,
+            color=_MODALITY_COLOURS[modality],
+            label=f"MSCs as {'cells' if modality == 'cells' else 'exosomes'}",
+        )
         for bar, value in zip(bars, values):
             if value:
-                ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2, str(int(value)),
-                        va="center", ha="left", fontsize=8)
+                ax.text(
+                    bar.get_width() + 0.1,
+                    bar.get_y() + bar.get_height() / 2,
+                    str(int(value)),
+                    va="center",
+                    ha="left",
+                    fontsize=8,
+                )
     ax.set_yticks(y, labels)
     ax.set_xlabel("Preclinical studies whose printed effects support the mechanism")
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -66,10 +77,28 @@ def mechanism_bars(counts: pd.DataFrame, *, title: str, note: str = "") -> plt.F
 def _ribbon(ax, x0: float, y0: tuple[float, float], x1: float, y1: tuple[float, float], colour: str) -> None:
     """A filled band from (x0, y0-span) to (x1, y1-span) with S-shaped edges."""
     mid = (x0 + x1) / 2
-    verts = [(x0, y0[0]), (mid, y0[0]), (mid, y1[0]), (x1, y1[0]),
-             (x1, y1[1]), (mid, y1[1]), (mid, y0[1]), (x0, y0[1]), (x0, y0[0])]
-    codes = [MplPath.MOVETO, MplPath.CURVE4, MplPath.CURVE4, MplPath.CURVE4,
-             MplPath.LINETO, MplPath.CURVE4, MplPath.CURVE4, MplPath.CURVE4, MplPath.CLOSEPOLY]
+    verts = [
+        (x0, y0[0]),
+        (mid, y0[0]),
+        (mid, y1[0]),
+        (x1, y1[0]),
+        (x1, y1[1]),
+        (mid, y1[1]),
+        (mid, y0[1]),
+        (x0, y0[1]),
+        (x0, y0[0]),
+    ]
+    codes = [
+        MplPath.MOVETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.LINETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CLOSEPOLY,
+    ]
     ax.add_patch(PathPatch(MplPath(verts, codes), facecolor=colour, edgecolor="none", alpha=0.55))
 
 
@@ -82,8 +111,48 @@ def _stack(totals: dict[str, float], gap: float) -> dict[str, list[float]]:
     return out
 
 
-def alluvial(left: pd.DataFrame, right: pd.DataFrame, *, title: str, columns: tuple[str, str, str],
-             note: str = "") -> plt.Figure:
+_NODE_WIDTH = 0.06
+
+
+def _bands(
+    ax,
+    links: pd.DataFrame,
+    keys: tuple[str, str],
+    nodes: tuple[dict, dict],
+    xs: tuple[float, float],
+    colour: dict[str, str],
+) -> None:
+    """Draw the bands between two columns; each node fills from its top, in the other side's order."""
+    (a_key, b_key), (a_nodes, b_nodes), (x0, x1) = keys, nodes, xs
+    a_top = {k: v[0] for k, v in a_nodes.items()}
+    b_top = {k: v[0] for k, v in b_nodes.items()}
+    rank = {**{k: i for i, k in enumerate(a_nodes)}, **{k: i for i, k in enumerate(b_nodes)}}
+    for _, link in links.sort_values([a_key, b_key], key=lambda s: s.map(rank)).iterrows():
+        n, a, b = float(link["studies"]), a_top[link[a_key]], b_top[link[b_key]]
+        _ribbon(ax, x0 + _NODE_WIDTH / 2, (a, a - n), x1 - _NODE_WIDTH / 2, (b, b - n), colour[link["disease"]])
+        a_top[link[a_key]] -= n
+        b_top[link[b_key]] -= n
+
+
+def _nodes(ax, x: float, nodes: dict, totals: dict, side: str, colour: dict[str, str], gap: float) -> None:
+    """Draw one column's nodes and label them beside (outer columns) or above (middle)."""
+    width = _NODE_WIDTH
+    for name, (top, bottom) in nodes.items():
+        fill = colour.get(name, "#555555") if side == "center" else "#555555"
+        ax.add_patch(Rectangle((x - width / 2, bottom), width, top - bottom, facecolor=fill, edgecolor="white"))
+        label = f"{name} ({int(totals[name])})"
+        if side == "right":
+            ax.text(x - width, (top + bottom) / 2, label, ha="right", va="center", fontsize=8)
+        elif side == "left":
+            ax.text(x + width, (top + bottom) / 2, label, ha="left", va="center", fontsize=8)
+        else:
+            box = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+            ax.text(x, top + gap * 0.15, label, ha="center", va="bottom", fontsize=8, fontweight="bold", bbox=box)
+
+
+def alluvial(
+    left: pd.DataFrame, right: pd.DataFrame, *, title: str, columns: tuple[str, str, str], note: str = ""
+) -> plt.Figure:
     """Fig. 2: a three-column alluvial diagram, source → disease → pathway.
 
     Parameters
@@ -102,8 +171,10 @@ def alluvial(left: pd.DataFrame, right: pd.DataFrame, *, title: str, columns: tu
     can be fed unequally from its two sides; each side is scaled on its own.
     Colour follows the disease, so a reader can follow one disease through.
     """
-    diseases = sorted(set(left["disease"]) | set(right["disease"]),
-                      key=lambda d: (-left.loc[left["disease"] == d, "studies"].sum(), d))
+    diseases = sorted(
+        set(left["disease"]) | set(right["disease"]),
+        key=lambda d: (-left.loc[left["disease"] == d, "studies"].sum(), d),
+    )
     colour = {d: OKABE_ITO[i % len(OKABE_ITO)] for i, d in enumerate(diseases)}
 
     def order(frame: pd.DataFrame, key: str) -> dict[str, float]:
@@ -119,34 +190,12 @@ def alluvial(left: pd.DataFrame, right: pd.DataFrame, *, title: str, columns: tu
     src, dis, pw = _stack(src_tot, gap), _stack(dis_tot, gap), _stack(pw_tot, gap)
 
     fig, ax = plt.subplots(figsize=(10.0, 7.0))
-    xs, width = (0.0, 1.0, 2.0), 0.06
-    # Bands between each pair of columns: each node fills from its top, in
-    # the order of the nodes on the other side.
-    for links, (a_key, b_key), (a_nodes, b_nodes), (x0, x1) in (
-            (left, ("source", "disease"), (src, dis), (xs[0], xs[1])),
-            (right, ("disease", "pathway"), (dis, pw), (xs[1], xs[2]))):
-        a_top = {k: v[0] for k, v in a_nodes.items()}
-        b_top = {k: v[0] for k, v in b_nodes.items()}
-        rank = {**{k: i for i, k in enumerate(a_nodes)}, **{k: i for i, k in enumerate(b_nodes)}}
-        for _, link in links.sort_values([a_key, b_key], key=lambda s: s.map(rank)).iterrows():
-            n, a, b = float(link["studies"]), a_top[link[a_key]], b_top[link[b_key]]
-            _ribbon(ax, x0 + width / 2, (a, a - n), x1 - width / 2, (b, b - n), colour[link["disease"]])
-            a_top[link[a_key]] -= n
-            b_top[link[b_key]] -= n
-    # Nodes and their labels.
-    for x, nodes, totals, side in ((xs[0], src, src_tot, "right"), (xs[1], dis, dis_tot, "center"),
-                                   (xs[2], pw, pw_tot, "left")):
-        for name, (top, bottom) in nodes.items():
-            fill = colour.get(name, "#555555") if side == "center" else "#555555"
-            ax.add_patch(Rectangle((x - width / 2, bottom), width, top - bottom, facecolor=fill, edgecolor="white"))
-            label = f"{name} ({int(totals[name])})"
-            if side == "right":
-                ax.text(x - width, (top + bottom) / 2, label, ha="right", va="center", fontsize=8)
-            elif side == "left":
-                ax.text(x + width, (top + bottom) / 2, label, ha="left", va="center", fontsize=8)
-            else:
-                ax.text(x, top + gap * 0.15, label, ha="center", va="bottom", fontsize=8, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    xs = (0.0, 1.0, 2.0)
+    _bands(ax, left, ("source", "disease"), (src, dis), (xs[0], xs[1]), colour)
+    _bands(ax, right, ("disease", "pathway"), (dis, pw), (xs[1], xs[2]), colour)
+    _nodes(ax, xs[0], src, src_tot, "right", colour, gap)
+    _nodes(ax, xs[1], dis, dis_tot, "center", colour, gap)
+    _nodes(ax, xs[2], pw, pw_tot, "left", colour, gap)
     lowest = min(v[1] for v in (*src.values(), *dis.values(), *pw.values()))
     for x, heading in zip(xs, columns):
         ax.text(x, gap * 1.6, heading, ha="center", va="bottom", fontsize=10, fontweight="bold")

@@ -7,29 +7,31 @@ A notebook calls :func:`start` right after its ``parameters`` cell::
 ``start`` validates the declared parameters before anything is read or
 written and decides where the exhibits go:
 
-* default parameters: the canonical ``tables/`` or ``figures/``;
+* default parameters: the canonical ``tables/`` or ``figures/`` (or, inside
+  ``review build``, the build's staging folder, see
+  :func:`helpers.runrecord.begin`);
 * anything else: ``runs/<readable-slug>/`` (or the given ``output_dir``),
   never the canonical folders.
 
-During ``review build`` the environment variable ``REVIEW_STAGE_DIR`` names
-a staging folder; canonical files are written there and moved into place by
-the build only after the whole notebook has succeeded.
+Every written file is reported to :mod:`helpers.runrecord`. The notebook's
+last call, :meth:`Run.finish`, lists the files and, for a run with other
+parameters, leaves the record beside them as ``run.json``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, data, export, paths
-from .params import Resolved, validate
+from . import catalog, files, formats, paths, runrecord
+from .params import Resolved, declared, validate
 
-__all__ = ["start", "Run", "STAGE_ENV"]
+__all__ = ["start", "Run", "RUN_RECORD"]
 
-STAGE_ENV = "REVIEW_STAGE_DIR"
+#: The record a non-canonical run leaves in its folder.
+RUN_RECORD = "run.json"
 
 
 @dataclass
@@ -52,28 +54,32 @@ class Run:
         return self.params.selected(name)
 
     def _write(self, suffix: str, payload: bytes) -> None:
-        target = export.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
+        target = files.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
         self.written[target.name] = hashlib.sha256(payload).hexdigest()
-        self._record()
+        runrecord.note_written(target.name, self.written[target.name])
 
     def save_table(self, frame) -> None:
         """Write a table exhibit in every requested format."""
         for fmt in self.values["formats"]:
-            self._write(fmt, export.table_bytes(frame, fmt, exhibit=self.exhibit.id,
-                                                title=self.exhibit.title, caption=self.exhibit.caption))
+            self._write(
+                fmt,
+                formats.table_bytes(
+                    frame, fmt, exhibit=self.exhibit.id, title=self.exhibit.title, caption=self.exhibit.caption
+                ),
+            )
 
     def save_figure(self, fig) -> None:
         """Write a figure exhibit in every requested format, at the run's dpi."""
         for fmt in self.values["formats"]:
-            payload = self._render(fig, fmt)
-            self._write(fmt, payload)
+            self._write(fmt, self._render(fig, fmt))
 
     def _render(self, fig, fmt: str) -> bytes:
         # The SVG shown inline is the one written to disk: render it once.
         if fmt == "svg" and id(fig) in self._svg:
             return self._svg[id(fig)]
-        payload = export.figure_bytes(fig, fmt, exhibit=self.exhibit.id, title=self.exhibit.title,
-                                      dpi=self.values.get("dpi", 100))
+        payload = formats.figure_bytes(
+            fig, fmt, exhibit=self.exhibit.id, title=self.exhibit.title, dpi=self.values.get("dpi", 100)
+        )
         if fmt == "svg":
             self._svg[id(fig)] = payload
         return payload
@@ -90,27 +96,22 @@ class Run:
         """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
         return self._render(fig, "svg").decode("utf-8")
 
-    def _record(self) -> None:
-        """Record parameters, outputs and the data files read, beside the outputs.
+    def finish(self) -> str:
+        """End the run: list each written file with its SHA-256.
 
-        The build reads this record to fill the manifest and to know which
-        data files each notebook depends on.
+        A run with other parameters also writes the run record (parameters,
+        files, data read, library modules used) as ``run.json`` beside its
+        files, whoever ran it; canonical runs are described by the build's
+        manifest instead.
+
+        Returns
+        -------
+        str
+            The listing, printed by the notebook so nbval watches the hashes.
         """
-        if self.params.canonical and not os.environ.get(STAGE_ENV):
-            return  # a canonical run outside the build: the build's manifest is the record
-        record = {
-            "exhibit": self.exhibit.id,
-            "canonical": self.params.canonical,
-            "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in self.values.items()},
-            "files": dict(sorted(self.written.items())),
-            "inputs": {paths.relative(p): export.sha256(p) for p in data.files_read()},
-        }
-        name = f"{self.exhibit.id}.record.json" if self.params.canonical else "run.json"
-        payload = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
-        export.write_bytes(self.out_dir / name, payload.encode())
-
-    def files_report(self) -> str:
-        """Text listing each written file and its SHA-256 (keeps figures under nbval's watch)."""
+        if not self.params.canonical:
+            text = json.dumps(runrecord.record(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+            files.write_bytes(self.out_dir / RUN_RECORD, text.encode("utf-8"))
         where = self.exhibit.folder if self.params.canonical else self.out_dir
         lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
@@ -140,14 +141,11 @@ def start(exhibit: str, namespace: dict) -> Run:
     """
     info = catalog.get(exhibit)
     notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
-    from .params import declared
-
     given = {name: namespace[name] for name in declared(notebook) if name in namespace}
     resolved = validate(exhibit, info.kind, given, notebook)
     out_dir = resolved.out_dir
-    stage = os.environ.get(STAGE_ENV)
-    if resolved.canonical and stage:
-        out_dir = Path(stage) / out_dir.name
-    run = Run(info, resolved, out_dir)
-    data.track_reads(lambda: run._record() if run.written else None)
-    return run
+    stage = runrecord.stage()
+    if resolved.canonical and stage is not None:
+        out_dir = stage / out_dir.name
+    runrecord.note_run(info.id, resolved.values, resolved.canonical, out_dir)
+    return Run(info, resolved, out_dir)

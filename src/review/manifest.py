@@ -13,15 +13,27 @@ from __future__ import annotations
 import json
 import sys
 
-from . import envfiles, export, paths
-from .catalog import Exhibit
+from helpers import files, paths
+from helpers.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
+
+from . import lockfiles
 
 __all__ = ["NAME", "path", "load", "entry", "update", "check_files", "verify"]
 
 NAME = "manifest.json"
 #: Packages whose versions shape the exhibits' bytes.
-_SOFTWARE = ("pandas", "numpy", "matplotlib", "openpyxl", "tabulate", "frictionless",
-             "papermill", "nbformat", "nbclient", "ipykernel")
+_SOFTWARE = (
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "openpyxl",
+    "tabulate",
+    "frictionless",
+    "papermill",
+    "nbformat",
+    "nbclient",
+    "ipykernel",
+)
 
 
 def path():
@@ -38,14 +50,14 @@ def load() -> dict[str, dict]:
 
 def software() -> dict[str, str]:
     """Versions of Python (major.minor) and of the pinned packages that matter."""
-    pins = envfiles.read_lock()
+    pins = lockfiles.read_lock()
     versions = {"python": f"{sys.version_info.major}.{sys.version_info.minor}"}
     versions.update({name: pins[name] for name in _SOFTWARE if name in pins})
     return versions
 
 
 def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
-    """Build one exhibit's manifest entry from its run record."""
+    """Build one exhibit's manifest entry from its run record (:mod:`helpers.runrecord`)."""
     folder = info.folder.name
     return {
         "id": info.id,
@@ -56,27 +68,26 @@ def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
         "parameters": record["parameters"],
         "files": {f"{folder}/{name}": digest for name, digest in sorted(record["files"].items())},
         "inputs": dict(sorted(record["inputs"].items())),
+        "modules": dict(sorted(record["modules"].items())),
         "fingerprint": fingerprint,
     }
 
 
 def update(entries: dict[str, dict]) -> None:
     """Merge new entries into the manifest and rewrite it deterministically."""
-    from .catalog import EXHIBITS
-
     merged = load()
     merged.update(entries)
     ordered = {k: merged[k] for k in EXHIBITS if k in merged}
     document = {
         "project": "mscs-aging-review",
-        "source": export.SOURCE,
-        "licence": export.LICENCE,
+        "source": SOURCE,
+        "licence": LICENCE,
         "how_to_verify": "review verify (or make verify) recomputes every SHA-256 below",
         "software": software(),
         "exhibits": ordered,
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    export.write_bytes(path(), text.encode("utf-8"))
+    files.write_bytes(path(), text.encode("utf-8"))
 
 
 def check_files(item: dict) -> list[str]:
@@ -86,8 +97,8 @@ def check_files(item: dict) -> list[str]:
         target = paths.ROOT / name
         if not target.exists():
             problems.append(f"{name}: missing (recorded sha256 {digest[:12]}…)")
-        elif export.sha256(target) != digest:
-            problems.append(f"{name}: sha256 {export.sha256(target)[:12]}… differs from the recorded {digest[:12]}…")
+        elif files.sha256(target) != digest:
+            problems.append(f"{name}: sha256 {files.sha256(target)[:12]}… differs from the recorded {digest[:12]}…")
     return problems
 
 

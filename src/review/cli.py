@@ -11,7 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from . import paths
+from helpers import paths
+
+from .kernels import DEFAULT_TIMEOUT
 
 __all__ = ["main"]
 
@@ -19,16 +21,25 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _cmd_build(args) -> int:
+    from helpers.data import DataError
+
     from .build import BuildError, build
+    from .publish import LockHeld
 
     try:
-        result = build(args.only or None, force=args.force, jobs=args.jobs, progress=not args.quiet,
-                       log=(lambda *_: None) if args.quiet else print)
-    except BuildError as exc:
+        result = build(
+            args.only or None,
+            force=args.force,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            progress=not args.quiet,
+            log=(lambda *_: None) if args.quiet else print,
+        )
+    except (BuildError, LockHeld) as exc:
         print(f"review build: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except ValueError as exc:  # bad data: DataError names file, record, column
-        print(f"review build: {exc}", file=sys.stderr)
+    except DataError as exc:  # names file, record, column and what was expected
+        print(f"review build: data error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if result.ran:
         print(f"regenerated: {', '.join(result.ran)}")
@@ -53,31 +64,28 @@ def _parse_run_parameters(args) -> dict:
         values[name] = value
     for name, value in args.parameters or []:
         values[name] = value  # strings; helpers.params converts and checks them
-    for name in values:
-        # papermill pastes names into code unescaped: `-p "x=1;import os;…;y" 1` would run.
-        if not isinstance(name, str) or not name.isidentifier():
-            raise ValueError(f"parameter name {name!r} is not a Python identifier")
     return values
 
 
 def _cmd_run(args) -> int:
     import yaml
 
-    from . import catalog, notebooks
-    from .params import ParameterError, declared, validate
+    from helpers import catalog
+    from helpers.params import validate
+
+    from . import nbfiles
 
     try:
-        source = notebooks.notebook_path(args.notebook)
+        source = nbfiles.notebook_path(args.notebook)
         values = _parse_run_parameters(args)
-        allowed = declared(source)
-        unknown = sorted(set(values) - set(allowed))
-        if unknown:
-            raise ParameterError(f"{source.stem} does not declare {', '.join(unknown)}; it declares: {', '.join(allowed)}")
         info = catalog.get(source.stem)
         resolved = validate(info.id, info.kind, values, source)
         # Like every path here, a relative -o is read from the project root.
-        out_dir = (paths.ROOT / args.output_dir).resolve() if args.output_dir else \
-            (resolved.out_dir if not resolved.canonical else paths.RUNS_DIR / info.id)
+        out_dir = (
+            (paths.ROOT / args.output_dir).resolve()
+            if args.output_dir
+            else (resolved.out_dir if not resolved.canonical else paths.RUNS_DIR / info.id)
+        )
         # The run writes its exhibits beside its executed notebook, never to the canonical folders.
         again = validate(info.id, info.kind, {**values, "output_dir": str(out_dir)}, source)
     except (ValueError, FileNotFoundError, KeyError) as exc:
@@ -86,14 +94,19 @@ def _cmd_run(args) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     injected = {**values, "output_dir": str(out_dir)}
     (out_dir / "parameters.yaml").write_text(
-        yaml.safe_dump({k: v for k, v in injected.items() if k != "output_dir"}, sort_keys=True), encoding="utf-8")
+        yaml.safe_dump({k: v for k, v in injected.items() if k != "output_dir"}, sort_keys=True), encoding="utf-8"
+    )
     from . import kernels
 
     # Same engine as the build: papermill's injected cell, run by nbclient.
-    staged = notebooks.parameterize(source, out_dir / f".{source.name}.in", injected)
+    staged = nbfiles.parameterize(source, out_dir / f".{source.name}.in", injected)
     try:
-        outcome = kernels.run_notebooks([(info.id, staged, out_dir / source.name)], workers=1,
-                                        kernel_name=notebooks.kernel_name(source))[info.id]
+        outcome = kernels.run_notebooks(
+            [(info.id, staged, out_dir / source.name)],
+            workers=1,
+            kernel_name=nbfiles.kernel_name(source),
+            timeout=args.timeout,
+        )[info.id]
     finally:
         staged.unlink()
     if isinstance(outcome, Exception):
@@ -119,18 +132,31 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_list(args) -> int:
-    from . import build, catalog, manifest, notebooks
-    from .params import declared
+    from helpers import catalog
+    from helpers.params import declared
+
+    from . import fingerprint, manifest, nbfiles
 
     entries = manifest.load()
-    for exhibit in notebooks.notebook_ids():
+    for exhibit in nbfiles.notebook_ids():
         info = catalog.get(exhibit)
-        reason = build.stale(exhibit, entries.get(exhibit))
-        print(f"{exhibit:<8} {info.kind:<7} {'up to date' if not reason else reason}")
+        reason = fingerprint.stale(exhibit, entries.get(exhibit))
+        print(f"{exhibit:<8} {info.kind:<7} {reason or 'up to date'}")
         print(f"         {info.title}")
         defaults = declared(paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb")
         print("         parameters: " + ", ".join(f"{k}={v!r}" for k, v in defaults.items()))
     return EXIT_OK
+
+
+def _timeout_option(command: argparse.ArgumentParser) -> None:
+    """The per-cell timeout shared by ``build`` and ``run``."""
+    command.add_argument(
+        "--timeout",
+        type=int,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds a single cell may run (default: {DEFAULT_TIMEOUT})",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -143,6 +169,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--only", nargs="+", metavar="ID", help="consider only these exhibits")
     b.add_argument("--jobs", "-j", type=int, default=None, help="notebooks at once (default: cores)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or reasons")
+    _timeout_option(b)
     b.set_defaults(func=_cmd_build)
 
     r = sub.add_parser("run", help="run one notebook with parameters into runs/<slug>/")
@@ -152,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("-y", "--parameters_yaml", action="append", metavar="YAML")
     r.add_argument("-f", "--parameters_file", action="append", metavar="FILE")
     r.add_argument("-o", "--output-dir", help="folder for this run (default: runs/<slug>/)")
+    _timeout_option(r)
     r.set_defaults(func=_cmd_run)
 
     v = sub.add_parser("verify", help="check canonical files against figures/manifest.json")

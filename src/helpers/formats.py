@@ -1,73 +1,26 @@
-"""Write exhibit files: atomically, byte-for-byte reproducibly, with metadata.
+"""Serialise exhibits: tables as CSV, Markdown, LaTeX and Excel; figures as PNG, SVG and PDF.
 
-Every file is first written next to its target under a temporary name and
-then renamed over it (``os.replace`` is atomic on one file system), so a
-reader never sees half a file. Each writer strips what would make two runs
-differ: dates in PDF/SVG/XLSX metadata, random SVG ids, zip timestamps.
+Each serialiser returns bytes that depend only on its inputs: dates in
+PDF/SVG/XLSX metadata, random SVG ids and zip timestamps are fixed or left
+out. Writing the bytes is :mod:`helpers.files`' job.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import tempfile
-import zipfile
-from pathlib import Path
-
 import re
+import zipfile
 from typing import TYPE_CHECKING
+
+from .catalog import LICENCE, SOURCE
+from .latex import escape as _tex_escape
+from .style import configure_matplotlib
 
 if TYPE_CHECKING:  # imported lazily: `review build` must not pay for them when nothing is stale
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["write_bytes", "sha256", "table_bytes", "figure_bytes", "configure_matplotlib", "LICENCE", "SOURCE"]
-
-SOURCE = ("Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
-          "for aging and age-related diseases. 2025.")
-LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
-
-
-
-def configure_matplotlib() -> None:
-    """Settings every figure of the project needs for reproducible bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display here or in CI; also the deterministic backend
-    # Fixed salt: matplotlib otherwise draws random ids into every SVG.
-    matplotlib.rcParams["svg.hashsalt"] = "mscs-aging-review"
-    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, smaller, stable
-    matplotlib.rcParams["pdf.fonttype"] = 42
-
-
-def sha256(path: Path) -> str:
-    """Return the hex SHA-256 of a file."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically: a temporary sibling, then rename.
-
-    An unchanged file is left alone, so its modification time keeps telling
-    when its content last changed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_bytes() == data:
-        return path
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+__all__ = ["table_bytes", "figure_bytes"]
 
 
 def _normalise_zip(data: bytes) -> bytes:
@@ -94,7 +47,6 @@ def _xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
     import datetime
 
     import pandas as pd
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -127,24 +79,20 @@ def _latex(frame: pd.DataFrame, caption: str, label: str) -> bytes:
     escaped = frame.copy()
     for column in escaped.columns:
         escaped[column] = escaped[column].map(
-            lambda v: _tex_escape(str(v)).replace("\n", r" \newline ") if not pd.isna(v) else "")
+            lambda v: _tex_escape(str(v)).replace("\n", r" \newline ") if not pd.isna(v) else ""
+        )
     escaped.columns = [_tex_escape(c) for c in escaped.columns]
     styler = escaped.style.hide(axis="index")
     tex = styler.to_latex(
-        caption=_tex_escape(caption), label=f"tab:{label}", hrules=True,
+        caption=_tex_escape(caption),
+        label=f"tab:{label}",
+        hrules=True,
         column_format="".join("p{%.2f\\linewidth}" % (0.9 / len(frame.columns)) for _ in frame.columns),
-        position="htbp", environment="longtable",
+        position="htbp",
+        environment="longtable",
     )
     header = "% Regenerated from data/ by the mscs-aging-review project. Needs \\usepackage{booktabs,longtable}.\n"
     return (header + tex).encode("utf-8")
-
-
-def _tex_escape(text: str) -> str:
-    for char, repl in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"),
-                       ("#", r"\#"), ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("~", r"\textasciitilde{}"),
-                       ("^", r"\textasciicircum{}")):
-        text = text.replace(char, repl)
-    return text
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, caption: str) -> bytes:
@@ -164,8 +112,10 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, capt
         return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt == "md":
         shown = frame.map(lambda v: "" if pd.isna(v) else str(v).replace("\n", "<br>").replace("|", "\\|"))
-        return (f"<!-- {exhibit}: regenerated from data/ by the mscs-aging-review project -->\n\n"
-                f"**{title}**\n\n" + shown.to_markdown(index=False) + "\n").encode("utf-8")
+        return (
+            f"<!-- {exhibit}: regenerated from data/ by the mscs-aging-review project -->\n\n"
+            f"**{title}**\n\n" + shown.to_markdown(index=False) + "\n"
+        ).encode("utf-8")
     if fmt == "tex":
         return _latex(frame, f"{title}. {caption}".strip(), exhibit)
     if fmt == "xlsx":
@@ -177,12 +127,30 @@ def figure_bytes(fig: Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -
     """Render a figure in one format with embedded, date-free metadata."""
     configure_matplotlib()
     meta = {
-        "png": {"Title": title, "Description": f"Exhibit {exhibit}", "Source": SOURCE,
-                "Copyright": LICENCE, "Software": "matplotlib (mscs-aging-review)"},
-        "svg": {"Title": title, "Identifier": exhibit, "Source": SOURCE, "Rights": LICENCE,
-                "Date": None, "Creator": "mscs-aging-review"},
-        "pdf": {"Title": title, "Subject": f"Exhibit {exhibit}. Source: {SOURCE}", "Keywords": LICENCE,
-                "Creator": "mscs-aging-review", "Producer": "matplotlib", "CreationDate": None, "ModDate": None},
+        "png": {
+            "Title": title,
+            "Description": f"Exhibit {exhibit}",
+            "Source": SOURCE,
+            "Copyright": LICENCE,
+            "Software": "matplotlib (mscs-aging-review)",
+        },
+        "svg": {
+            "Title": title,
+            "Identifier": exhibit,
+            "Source": SOURCE,
+            "Rights": LICENCE,
+            "Date": None,
+            "Creator": "mscs-aging-review",
+        },
+        "pdf": {
+            "Title": title,
+            "Subject": f"Exhibit {exhibit}. Source: {SOURCE}",
+            "Keywords": LICENCE,
+            "Creator": "mscs-aging-review",
+            "Producer": "matplotlib",
+            "CreationDate": None,
+            "ModDate": None,
+        },
     }[fmt]
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight")

@@ -1,4 +1,4 @@
-"""The four published tables: selection, published layout, legend and summary.
+"""The four published tables: rows selected by a run, published layout, legend and summary.
 
 A table exhibit is the printed rows of one ``data/`` resource under the
 published headers (the schema's field titles), in published order, with the
@@ -8,22 +8,14 @@ the derived codes of :mod:`helpers.derive`; they never alter a cell.
 
 from __future__ import annotations
 
-import html
-import re
-
 import pandas as pd
 
 from . import data, derive
+from .select import selected_rows
 from .session import Run
+from .vocab import DISEASE_CODES, STUDY_TABLES
 
-__all__ = ["selected_rows", "study_codes", "load_table", "references", "published", "legend", "summary", "to_html"]
-
-#: Which shared parameters filter which derived column.
-_FILTERS = {"diseases": "disease_code", "sources": "tissue", "host_species": "host_species",
-            "modality": "modality"}
-
-
-_STUDIES = ("msc_studies", "exosome_studies", "clinical_trials")
+__all__ = ["study_codes", "load_table", "references", "published", "legend", "summary"]
 
 
 def study_codes() -> pd.DataFrame:
@@ -34,18 +26,21 @@ def study_codes() -> pd.DataFrame:
     """
     abbreviations = data.load("abbreviations")
     parts = []
-    for resource in _STUDIES:
+    for resource in STUDY_TABLES:
         printed = data.load(resource)
         derived = derive.derive(resource, printed, abbreviations)
-        ref = printed["ref"] if "ref" in printed else \
-            printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
-        parts.append(pd.DataFrame({"disease_code": derived["disease_code"], "tissue": derived["tissue"],
-                                   "ref": ref.to_numpy()}))
+        ref = (
+            printed["ref"] if "ref" in printed else printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
+        )
+        parts.append(
+            pd.DataFrame({"disease_code": derived["disease_code"], "tissue": derived["tissue"], "ref": ref.to_numpy()})
+        )
     return pd.concat(parts, ignore_index=True)
 
 
-def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None,
-             by_disease: bool = False) -> pd.DataFrame:
+def _derived(
+    resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None, by_disease: bool = False
+) -> pd.DataFrame:
     if resource != "tissue_sources":
         return derive.derive(resource, frame, abbreviations)
     # Table 4's Source cell is already a tissue code (BM, AD, UC, UCB, DP).
@@ -55,26 +50,14 @@ def _derived(resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | N
         # a study of that disease in Tables 1–3 used it. Only read when the
         # run selects diseases, so the canonical table depends on Table 4 alone.
         codes = study_codes()
-        pairs = codes.assign(tissue=codes["tissue"].str.split("+")).explode("tissue").dropna(subset=["tissue", "disease_code"])
+        pairs = (
+            codes.assign(tissue=codes["tissue"].str.split("+"))
+            .explode("tissue")
+            .dropna(subset=["tissue", "disease_code"])
+        )
         used = pairs.groupby("tissue")["disease_code"].agg(lambda c: "+".join(sorted(set(c))))
         out["disease_code"] = out["tissue"].map(used)
     return out
-
-
-def selected_rows(derived: pd.DataFrame, run: Run) -> pd.Series:
-    """Rows whose derived codes match every selecting parameter of the run."""
-    keep = pd.Series(True, index=derived.index)
-    for name, column in _FILTERS.items():
-        if name not in run.values or column not in derived:
-            continue
-        chosen = run.selected(name)
-        if chosen is None or chosen == ("all",):
-            continue
-        # A cell may name several sources ("UC+AD"); any selected one keeps the row.
-        codes = derived[column].fillna("").astype(str).str.split("+")
-        wanted = set(chosen)
-        keep &= codes.map(lambda parts, wanted=wanted: bool(set(parts) & wanted))
-    return keep
 
 
 def load_table(run: Run) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -144,7 +127,7 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     """
     out: dict[str, pd.DataFrame] = {}
     if "disease_code" in derived:
-        labels = derived["disease_code"].map(lambda c: derive.DISEASE_CODES.get(c, c) if pd.notna(c) else c)
+        labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
         out["Disease"] = _counts(labels, "disease")
     out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if "host_species" in derived:
@@ -153,32 +136,7 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
         out["Modality"] = _counts(derived["modality"], "modality")
-        out["Enrollment"] = pd.DataFrame({"studies": [len(printed)],
-                                          "total enrollment": [int(printed["enrollment"].sum())]})
-    return out
-
-
-def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "") -> str:
-    """Render a frame as a styled HTML table for people.
-
-    pandas' Styler draws a random id into its HTML unless given ``uuid``;
-    a fixed one keeps the notebook output byte-stable for nbval.
-    """
-    # The uid becomes a CSS id: a space would split the selector and drop the styles.
-    uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)
-    styler = (
-        frame.style.hide(axis="index")
-        .format(escape="html")  # cells are data, never markup
-        .set_uuid(uid)
-        .set_table_styles([
-            {"selector": "th", "props": "text-align: left; vertical-align: bottom; background: #f0f0f0;"},
-            {"selector": "td", "props": "text-align: left; vertical-align: top; white-space: pre-line;"},
-            {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
-        ])
-    )
-    if caption:
-        styler = styler.set_caption(html.escape(caption))
-    out = styler.to_html()
-    if footer:
-        out += f'<p style="font-size: 85%; max-width: 60em;">{html.escape(footer)}</p>'
+        out["Enrollment"] = pd.DataFrame(
+            {"studies": [len(printed)], "total enrollment": [int(printed["enrollment"].sum())]}
+        )
     return out

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import paths
+from helpers import paths
 
 __all__ = ["read_lock", "read_environment", "render_environment", "main"]
 
@@ -22,7 +22,7 @@ ENVIRONMENT = paths.ROOT / "environment.yml"
 _HEADER = """\
 # Exact pins of every package the project installs (pip lock).
 # Regenerate with `make lock`; environment.yml is rendered from this file and
-# tests/test_environment.py checks that the two agree.
+# tests/test_project.py checks that the two agree.
 # jsonschema stays below 4.24: later releases pull in rfc3987-syntax, whose
 # grammar compiles at import and costs every nbformat import about 2.5 s.
 """
@@ -78,11 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     """``write``: freeze the current environment into the lock and environment.yml."""
     argv = sys.argv[1:] if argv is None else argv
     if argv != ["write"]:
-        print("usage: python -m helpers.envfiles write", file=sys.stderr)
+        print("usage: python -m review.lockfiles write", file=sys.stderr)
         return 2
     frozen = subprocess.run(
         [sys.executable, "-m", "pip", "freeze", "--exclude-editable", "--all"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     pins = [line for line in frozen.splitlines() if _PIN.match(line) and not line.startswith("pip==")]
     paths.LOCKFILE.write_text(_HEADER + "\n".join(sorted(pins, key=str.lower)) + "\n", encoding="utf-8")

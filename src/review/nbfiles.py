@@ -1,10 +1,10 @@
-"""Find, parameterize and clean notebooks.
+"""Notebook files: find them, hash their code, inject parameters, clean executed copies.
 
 papermill records run times, durations and absolute paths in an executed
 notebook, and the kernel records the patch version of Python. None of that
 may reach a committed notebook, so :func:`clean` removes it and what is
 left is a pure function of the code and the data. Execution itself is in
-:mod:`helpers.kernels`.
+:mod:`review.kernels`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import paths
+from helpers import paths
+from helpers.catalog import EXHIBITS
 
-__all__ = ["clean", "code_hash", "parameterize", "notebook_path", "notebook_ids", "kernel_name"]
+__all__ = ["clean", "dumps", "code_hash", "parameterize", "notebook_path", "notebook_ids", "kernel_name"]
 
 
 def kernel_name(notebook: Path) -> str:
@@ -25,8 +26,6 @@ def kernel_name(notebook: Path) -> str:
 
 def notebook_ids() -> list[str]:
     """Exhibit ids that have a notebook, in catalogue order."""
-    from .catalog import EXHIBITS
-
     return [e for e in EXHIBITS if (paths.NOTEBOOKS_DIR / f"{e}.ipynb").exists()]
 
 
@@ -50,10 +49,7 @@ def code_hash(notebook: Path) -> str:
     notebook must run again.
     """
     nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
-    code = [
-        [c["cell_type"], "".join(c["source"]), sorted(c.get("metadata", {}).get("tags", []))]
-        for c in nb["cells"]
-    ]
+    code = [[c["cell_type"], "".join(c["source"]), sorted(c.get("metadata", {}).get("tags", []))] for c in nb["cells"]]
     blob = json.dumps([code, nb["metadata"].get("kernelspec", {})], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.vocab import TABLE_OF_RESOURCE
+
 __all__ = [
     "clean",
     "transcribe",
@@ -72,7 +74,7 @@ def _math(match: re.Match[str]) -> str:
     if body.strip() == r"\mu":
         return f"{before}{rendered}"
     # A following lower-case word ("A $\\beta$ induces") was a separate word.
-    keep_after = after if re.match(r"[a-z ]", match.string[match.end():match.end() + 1]) else ""
+    keep_after = after if re.match(r"[a-z ]", match.string[match.end() : match.end() + 1]) else ""
     return f"{rendered}{keep_after}"
 
 
@@ -121,23 +123,47 @@ def clean(text: str) -> str:
 #: printed header of each column is kept as its ``title`` in the schema.
 TABLE_COLUMNS: dict[str, list[str]] = {
     "msc_studies": [
-        "disease", "source", "animal_model", "precondition", "route_dosage",
-        "in_vitro_model", "follow_up", "effects", "ref",
+        "disease",
+        "source",
+        "animal_model",
+        "precondition",
+        "route_dosage",
+        "in_vitro_model",
+        "follow_up",
+        "effects",
+        "ref",
     ],
     "exosome_studies": [
-        "disease", "source", "animal_model", "size_nm", "route_dosage",
-        "in_vitro_model", "follow_up", "effects", "ref",
+        "disease",
+        "source",
+        "animal_model",
+        "size_nm",
+        "route_dosage",
+        "in_vitro_model",
+        "follow_up",
+        "effects",
+        "ref",
     ],
     "clinical_trials": [
-        "disease_type", "purpose", "msc_type", "migration_method", "results",
-        "phases", "enrollment", "research_status", "nct_number",
+        "disease_type",
+        "purpose",
+        "msc_type",
+        "migration_method",
+        "results",
+        "phases",
+        "enrollment",
+        "research_status",
+        "nct_number",
     ],
     "tissue_sources": [
-        "source", "method_of_procurement", "advantages", "disadvantages",
+        "source",
+        "method_of_procurement",
+        "advantages",
+        "disadvantages",
     ],
 }
 
-_TABLE_IDS = {1: "msc_studies", 2: "exosome_studies", 3: "clinical_trials", 4: "tissue_sources"}
+_TABLE_IDS = {int(table.removeprefix("table")): resource for resource, table in TABLE_OF_RESOURCE.items()}
 
 
 @dataclass
@@ -228,8 +254,9 @@ def _legend_entries(legend: str, source: str) -> list[dict[str, str]]:
         note = ""
         split = _MISSING_SEPARATOR.match(definition)
         if split:
-            entries.append(_entry(source, abbreviation, split.group(1),
-                                  "printed with no separator before the next entry"))
+            entries.append(
+                _entry(source, abbreviation, split.group(1), "printed with no separator before the next entry")
+            )
             abbreviation, definition = split.group(2), split.group(3)
             note = "printed with no separator after the previous entry"
         entries.append(_entry(source, abbreviation, definition, note))
@@ -251,13 +278,13 @@ def _caption_legend(caption: str) -> str:
     # the illustration credit.
     caption = caption.split("Created using")[0]
     first = re.search(r"[.)] ([A-Z][A-Za-z-]*[,:] )", caption)
-    return caption[first.start() + 2:] if first else ""
+    return caption[first.start() + 2 :] if first else ""
 
 
 def _abbreviations(lines: list[str], blocks: dict[int, _TableBlock]) -> list[dict[str, str]]:
     entries: list[dict[str, str]] = []
     start = lines.index("#### Abbreviations")
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith("###"):
             break
         if "\t" in line:
@@ -292,7 +319,7 @@ def _reference_items(lines: list[str]) -> list[str]:
     """
     start = lines.index("### References")
     items: list[str] = []
-    for raw in lines[start + 1:]:
+    for raw in lines[start + 1 :]:
         if raw.startswith("### "):
             break
         line = raw.strip()
@@ -311,13 +338,12 @@ def _reference_items(lines: list[str]) -> list[str]:
 
 
 def _reference(number: int, item: str) -> dict[str, str]:
-    text = clean(item.replace("<https://", "https://").replace("<http://", "http://")
-                 .replace(">", ""))
+    text = clean(item.replace("<https://", "https://").replace("<http://", "http://").replace(">", ""))
     # Markdown emphasis marks the journal; read it before it is cleaned away.
     journal = re.search(r"\*([^*]+)\*", item)
     head = item[: journal.start()] if journal else item
     authors, _, title = clean(head).partition(". ")
-    after = item[journal.end():] if journal else ""
+    after = item[journal.end() :] if journal else ""
     issue = re.match(r"\.?\s*(\d{4});\s*([^.<]*?)\.?\s*(?:<|$|\s\*|\sEpub|\s)", after)
     doi = re.search(r"<?https?://doi\.org/([^>\s]+?)>?(?:\.?\s|\.?$)", item)
     # The closing "PMID: n." of a reference; ref 35 prints one inside its title,
@@ -364,8 +390,7 @@ def transcribe(seed_path: Path) -> dict[str, list[dict[str, str]]]:
 
 #: Column order of the two non-table resources.
 OTHER_COLUMNS = {
-    "references": ["ref", "authors", "title", "journal", "year", "volume_pages",
-                   "doi", "pmid", "citation"],
+    "references": ["ref", "authors", "title", "journal", "year", "volume_pages", "doi", "pmid", "citation"],
     "abbreviations": ["legend", "position", "abbreviation", "definition", "note"],
 }
 

@@ -1,11 +1,11 @@
-"""Exhibit builders: selection by derived codes, published layout, legends, evidence."""
+"""Table exhibits and figure evidence: selection by derived codes, published layout, legends, HTML."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from helpers import evidence, exhibits, paths, plots
+from helpers import evidence, htmltable, paths, plots, runrecord, tables
 from helpers.params import ParameterError
 from helpers.session import start
 
@@ -14,24 +14,27 @@ def _run(exhibit, **params):
     return start(exhibit, params)
 
 
-@pytest.mark.parametrize("exhibit, params, rows, check", [
-    ("table1", {}, 28, None),
-    ("table1", {"diseases": "AD"}, 6, ("Disease", {"AD"})),
-    ("table1", {"diseases": "POF,AD"}, 18, ("Disease", {"POF", "AD"})),
-    ("table1", {"sources": "DP"}, 2, ("Source", {"hDP-MSC"})),
-    ("table1", {"sources": "AD"}, 8, None),      # includes "hUCMSC/ hAD-MSC" (two sources)
-    ("table1", {"host_species": "rabbit"}, 1, ("Source", {"Rabbit AD-MSC"})),
-    ("table2", {"diseases": "SKIN"}, 3, ("Disease", {"Skin aging"})),
-    ("table3", {"modality": "exosomes"}, 4, None),
-    ("table3", {"diseases": "AS"}, 1, ("NCT number", {"[39]"})),
-    ("table4", {"sources": "UC,UCB"}, 2, ("Source", {"UC", "UCB"})),
-    ("table4", {"diseases": "AD"}, 4, ("Source", {"BM", "AD", "UC", "UCB"})),  # used by AD studies
-    ("table4", {"diseases": "WEAK"}, 0, None),  # the one WEAK study used amniotic MSCs, not in Table 4
-])
+@pytest.mark.parametrize(
+    "exhibit, params, rows, check",
+    [
+        ("table1", {}, 28, None),
+        ("table1", {"diseases": "AD"}, 6, ("Disease", {"AD"})),
+        ("table1", {"diseases": "POF,AD"}, 18, ("Disease", {"POF", "AD"})),
+        ("table1", {"sources": "DP"}, 2, ("Source", {"hDP-MSC"})),
+        ("table1", {"sources": "AD"}, 8, None),  # includes "hUCMSC/ hAD-MSC" (two sources)
+        ("table1", {"host_species": "rabbit"}, 1, ("Source", {"Rabbit AD-MSC"})),
+        ("table2", {"diseases": "SKIN"}, 3, ("Disease", {"Skin aging"})),
+        ("table3", {"modality": "exosomes"}, 4, None),
+        ("table3", {"diseases": "AS"}, 1, ("NCT number", {"[39]"})),
+        ("table4", {"sources": "UC,UCB"}, 2, ("Source", {"UC", "UCB"})),
+        ("table4", {"diseases": "AD"}, 4, ("Source", {"BM", "AD", "UC", "UCB"})),  # used by AD studies
+        ("table4", {"diseases": "WEAK"}, 0, None),  # the one WEAK study used amniotic MSCs, not in Table 4
+    ],
+)
 def test_selection_keeps_printed_rows_by_derived_codes(exhibit, params, rows, check):
     run = _run(exhibit, **params)
-    printed, derived = exhibits.load_table(run)
-    table = exhibits.published(printed, run.exhibit.resource)
+    printed, derived = tables.load_table(run)
+    table = tables.published(printed, run.exhibit.resource)
     assert len(table) == rows == len(derived)
     if check:
         column, values = check
@@ -40,23 +43,32 @@ def test_selection_keeps_printed_rows_by_derived_codes(exhibit, params, rows, ch
 
 def test_published_layout_uses_printed_headers_and_bracketed_refs():
     run = _run("table1")
-    printed, _ = exhibits.load_table(run)
-    table = exhibits.published(printed, "msc_studies")
-    assert list(table.columns) == ["Disease", "Source", "Animal model", "Precondition", "Route Dosage/cells",
-                                   "In vitro model", "Follow-up period", "Effects", "Ref."]
+    printed, _ = tables.load_table(run)
+    table = tables.published(printed, "msc_studies")
+    assert list(table.columns) == [
+        "Disease",
+        "Source",
+        "Animal model",
+        "Precondition",
+        "Route Dosage/cells",
+        "In vitro model",
+        "Follow-up period",
+        "Effects",
+        "Ref.",
+    ]
     assert table.loc[0, "Ref."] == "[10]" and table.loc[0, "Route Dosage/cells"] == "IP 1 × 10⁷"
 
 
 def test_legend_is_regenerated_from_the_data():
-    legend = exhibits.legend("table3")
+    legend = tables.legend("table3")
     assert legend.startswith("UC-MSCs: Umbilical cord derived mesenchymal stem cells; AD-MSC:")
     assert legend.endswith("NA: Not Applicable")
 
 
 def test_table3_summary_counts_phases_statuses_and_enrollment():
     run = _run("table3")
-    printed, derived = exhibits.load_table(run)
-    summary = exhibits.summary(printed, derived, "clinical_trials")
+    printed, derived = tables.load_table(run)
+    summary = tables.summary(printed, derived, "clinical_trials")
     assert summary["Enrollment"].loc[0, "total enrollment"] == 547
     phases = dict(zip(summary["Phase"]["phase"], summary["Phase"]["studies"]))
     assert phases == {"1": 7, "1/2": 9, "2": 1, "not a phase": 1}
@@ -65,10 +77,10 @@ def test_table3_summary_counts_phases_statuses_and_enrollment():
 
 def test_html_is_stable_and_escaped():
     frame = pd.DataFrame({"a": ["<b>x</b>"]})
-    first = exhibits.to_html(frame, uid="u", caption="C & D")
-    assert first == exhibits.to_html(frame, uid="u", caption="C & D")
+    first = htmltable.to_html(frame, uid="u", caption="C & D")
+    assert first == htmltable.to_html(frame, uid="u", caption="C & D")
     assert "&lt;b&gt;" in first and "T_u" in first
-    assert "#T_a-b-c td" in exhibits.to_html(frame, uid="a b/c")
+    assert "#T_a-b-c td" in htmltable.to_html(frame, uid="a b/c")
 
 
 def test_a_bad_parameter_fails_before_anything_is_written(tmp_path, monkeypatch):
@@ -118,18 +130,21 @@ def test_plots_draw_what_they_are_given():
 
 def test_canonical_table4_reads_only_its_own_files():
     """The build reruns a notebook when a file it read changes: Table 4 must not read Tables 1–3."""
-    from helpers import data
-
+    runrecord.begin()
     run = _run("table4")
-    exhibits.load_table(run)
-    exhibits.legend("table4")
-    assert {p.name for p in data.files_read()} == {"tissue_sources.csv", "abbreviations.csv", "datapackage.json"}
+    tables.load_table(run)
+    tables.legend("table4")
+    read = runrecord.record()["inputs"]
+    assert {name.rsplit("/", 1)[-1] for name in read} == {"tissue_sources.csv", "abbreviations.csv", "datapackage.json"}
 
 
-@pytest.mark.parametrize("diseases, refs", [
-    ("all", list(range(1, 84))),
-    ("SKIN", [43, 44, 81, 82, 83]),
-    ("AS", [34, 35, 37, 38, 39, 66, 67, 68, 70, 71]),  # [39] is cited by Table 3's retrospective study
-])
+@pytest.mark.parametrize(
+    "diseases, refs",
+    [
+        ("all", list(range(1, 84))),
+        ("SKIN", [43, 44, 81, 82, 83]),
+        ("AS", [34, 35, 37, 38, 39, 66, 67, 68, 70, 71]),  # [39] is cited by Table 3's retrospective study
+    ],
+)
 def test_references_of_the_selected_diseases(diseases, refs):
-    assert exhibits.references(_run("references", diseases=diseases))["ref"].tolist() == refs
+    assert tables.references(_run("references", diseases=diseases))["ref"].tolist() == refs

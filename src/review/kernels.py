@@ -10,8 +10,10 @@ notebooks in turn.
 
 Each notebook still starts from a clean slate: before it runs, the kernel's
 user namespace, history and execution counter are reset
-(``InteractiveShell.reset(new_session=True)``) and open figures are closed;
-only imported modules stay warm. nbclient (the engine papermill itself
+(``InteractiveShell.reset(new_session=True)``), open figures are closed and
+the ``helpers`` modules are unloaded (:func:`review.contract.begin_code`);
+only third-party modules stay warm. After it ran, the kernel reports what
+the notebook read, imported and wrote (:func:`review.contract.collect`). nbclient (the engine papermill itself
 uses) numbers execution counts per notebook, so outputs do not depend on
 which kernel ran a notebook or in which order. nbval re-executes every
 committed notebook in a fresh kernel and compares outputs, which would
@@ -26,18 +28,30 @@ import asyncio
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import notebooks, paths
+from helpers import paths
 
-__all__ = ["run_notebooks", "NotebookFailed", "KernelStartFailed"]
+from . import contract, nbfiles
 
-_RESET = (
-    "get_ipython().reset(new_session=True)\n"
-    "import matplotlib.pyplot as _plt\n"
-    "_plt.close('all')\n"
-    "del _plt\n"
-)
+__all__ = [
+    "run_notebooks",
+    "Executed",
+    "NotebookFailed",
+    "KernelStartFailed",
+    "ipc_sockets",
+    "sweep_orphans",
+    "DEFAULT_TIMEOUT",
+]
+
+
+@dataclass(frozen=True)
+class Executed:
+    """A notebook that ran to the end: its cleaned bytes and its run record."""
+
+    notebook: bytes
+    record: dict
 
 
 class NotebookFailed(RuntimeError):
@@ -56,6 +70,9 @@ class KernelStartFailed(RuntimeError):
 #: progress bar. Cell errors still reach the build through the notebook's
 #: outputs, and a kernel that dies at start quotes its stderr in the error.
 KERNEL_LOG = paths.CACHE_DIR / "kernels.log"
+
+#: Seconds a single cell may run before its notebook fails (``--timeout``).
+DEFAULT_TIMEOUT = 600
 
 #: Attempts to start a kernel before its notebook is reported as failed.
 START_ATTEMPTS = 3
@@ -176,8 +193,9 @@ async def _start(kernel_name: str) -> _Kernel:
         except RuntimeError as exc:  # jupyter_client: "Kernel died before replying to kernel_info"
             why = f"{exc}\n{kernel.stderr_tail()}".strip()
             await kernel.stop()
-    raise KernelStartFailed(f"kernel {kernel_name!r} died while starting ({START_ATTEMPTS} attempts); "
-                            f"its stderr:\n{why}")
+    raise KernelStartFailed(
+        f"kernel {kernel_name!r} died while starting ({START_ATTEMPTS} attempts); its stderr:\n{why}"
+    )
 
 
 def _failure(nb: dict, name: str, exc: Exception) -> NotebookFailed:
@@ -189,10 +207,32 @@ def _failure(nb: dict, name: str, exc: Exception) -> NotebookFailed:
     return NotebookFailed(name, None, type(exc).__name__, str(exc).strip().splitlines()[-1] if str(exc) else "")
 
 
-async def _worker(queue: asyncio.Queue, kernel_name: str, results: dict, on_done) -> None:
+async def _run_one(
+    kernel: _Kernel, source: Path, target: Path, stage: str | None, kernel_name: str, timeout: int
+) -> Executed:
+    """Run one notebook on a started kernel and collect its record."""
     import nbformat
     from nbclient import NotebookClient
 
+    await kernel.kc.execute_interactive(contract.begin_code(stage), store_history=False, timeout=60)
+    nb = nbformat.read(source, as_version=4)
+    client = NotebookClient(
+        nb, km=kernel.km, timeout=timeout, kernel_name=kernel_name, resources={"metadata": {"path": str(paths.ROOT)}}
+    )
+    client.kc = kernel.kc
+    try:
+        await client.async_execute(cleanup_kc=False)
+    except Exception as exc:
+        raise _failure(nb, f"notebooks/{Path(source).name}", exc) from exc
+    record = await contract.collect(kernel.kc)
+    data = nbfiles.dumps(nbfiles.clean(dict(nb)))
+    Path(target).write_bytes(data)
+    return Executed(data, record)
+
+
+async def _worker(
+    queue: asyncio.Queue, kernel_name: str, stage: str | None, timeout: int, results: dict, on_done
+) -> None:
     kernel = None
     try:
         while True:
@@ -201,25 +241,16 @@ async def _worker(queue: asyncio.Queue, kernel_name: str, results: dict, on_done
             except asyncio.QueueEmpty:
                 return
             try:
-                if kernel is None:
-                    kernel = await _start(kernel_name)
-                else:
-                    await kernel.kc.execute_interactive(_RESET, store_history=False, timeout=60)
+                kernel = kernel or await _start(kernel_name)
+                results[key] = await _run_one(kernel, source, target, stage, kernel_name, timeout)
             except KernelStartFailed as exc:  # reported as this notebook's failure; the next one tries again
                 results[key] = exc
-                on_done(key)
-                continue
-            nb = nbformat.read(source, as_version=4)
-            client = NotebookClient(nb, km=kernel.km, timeout=600, kernel_name=kernel_name,
-                                    resources={"metadata": {"path": str(paths.ROOT)}})
-            client.kc = kernel.kc
-            try:
-                await client.async_execute(cleanup_kc=False)
-                data = notebooks.dumps(notebooks.clean(dict(nb)))
-                Path(target).write_bytes(data)
-                results[key] = data
             except Exception as exc:  # one failed notebook must not stop the others
-                results[key] = _failure(nb, f"notebooks/{Path(source).name}", exc)
+                results[key] = (
+                    exc
+                    if isinstance(exc, NotebookFailed)
+                    else NotebookFailed(f"notebooks/{Path(source).name}", None, type(exc).__name__, str(exc))
+                )
                 await kernel.stop()  # its state is unknown: the next notebook gets a fresh kernel
                 kernel = None
             on_done(key)
@@ -228,8 +259,15 @@ async def _worker(queue: asyncio.Queue, kernel_name: str, results: dict, on_done
             await kernel.stop()
 
 
-def run_notebooks(jobs: list[tuple[str, Path, Path]], *, workers: int, kernel_name: str = "mscs-review",
-                  on_done=lambda key: None) -> dict[str, bytes | NotebookFailed]:
+def run_notebooks(
+    jobs: list[tuple[str, Path, Path]],
+    *,
+    workers: int,
+    kernel_name: str = "mscs-review",
+    stage: str | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+    on_done=lambda key: None,
+) -> dict[str, Executed | Exception]:
     """Execute notebooks on ``workers`` warm kernels.
 
     Parameters
@@ -239,13 +277,18 @@ def run_notebooks(jobs: list[tuple[str, Path, Path]], *, workers: int, kernel_na
         Put the slowest first: workers take them in order.
     workers : int
         Kernels running at once.
+    stage : str, optional
+        Folder for canonical exhibits (see :func:`helpers.runrecord.begin`).
+    timeout : int
+        Seconds a single cell may run.
     on_done : callable
         Called with the key of each finished notebook (progress bars).
 
     Returns
     -------
     dict
-        Key to the executed notebook's bytes, or to a :class:`NotebookFailed`.
+        Key to an :class:`Executed`, or to the exception that stopped it
+        (:class:`NotebookFailed` or :class:`KernelStartFailed`).
     """
     sweep_orphans()
 
@@ -255,7 +298,7 @@ def run_notebooks(jobs: list[tuple[str, Path, Path]], *, workers: int, kernel_na
             queue.put_nowait(job)
         results: dict = {}
         count = max(1, min(workers, len(jobs)))
-        await asyncio.gather(*(_worker(queue, kernel_name, results, on_done) for _ in range(count)))
+        await asyncio.gather(*(_worker(queue, kernel_name, stage, timeout, results, on_done) for _ in range(count)))
         return results
 
     return asyncio.run(main())

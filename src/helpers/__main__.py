@@ -1,5 +1,0 @@
-"""``python -m helpers`` is the ``review`` command."""
-
-from .cli import main
-
-raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""The project's fixed vocabulary, stated once: tables, codes and parameter choices.
+
+Every other module (derivations, tagging, parameters, table layout) and the
+comments of the notebooks' ``parameters`` cells read these names from here;
+``tests/test_vocab.py`` fails when a notebook comment and this module
+disagree. Labels are ours; the codes are the abbreviations the review prints.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PRINTED_TABLES",
+    "STUDY_TABLES",
+    "PRECLINICAL_TABLES",
+    "TABLE_OF_RESOURCE",
+    "RESOURCE_OF_TABLE",
+    "DISEASE_CODES",
+    "TISSUE_CODES",
+    "SPECIES",
+    "HOST_SPECIES",
+    "MODALITIES",
+    "ALL",
+    "CHOICES",
+    "FORMATS",
+]
+
+#: The review's four printed tables: ``data/`` resource -> exhibit id.
+TABLE_OF_RESOURCE: dict[str, str] = {
+    "msc_studies": "table1",
+    "exosome_studies": "table2",
+    "clinical_trials": "table3",
+    "tissue_sources": "table4",
+}
+RESOURCE_OF_TABLE: dict[str, str] = {table: resource for resource, table in TABLE_OF_RESOURCE.items()}
+PRINTED_TABLES: tuple[str, ...] = tuple(TABLE_OF_RESOURCE)
+
+#: The tables with one row per study or trial (they carry disease and source cells).
+STUDY_TABLES: tuple[str, ...] = ("msc_studies", "exosome_studies", "clinical_trials")
+
+#: The preclinical tables, with the modality each one studies (in output order).
+PRECLINICAL_TABLES: dict[str, str] = {"msc_studies": "cells", "exosome_studies": "exosomes"}
+
+#: Disease code -> readable label.
+DISEASE_CODES: dict[str, str] = {
+    "POF": "Premature ovarian failure",
+    "AD": "Alzheimer's disease",
+    "AS": "Atherosclerosis",
+    "OP": "Osteoporosis",
+    "SKIN": "Skin aging",
+    "WEAK": "Premature aging (weakness)",
+}
+
+#: MSC tissue code -> readable label.
+TISSUE_CODES: dict[str, str] = {
+    "UC": "Umbilical cord",
+    "UCB": "Umbilical cord blood",
+    "BM": "Bone marrow",
+    "AD": "Adipose tissue",
+    "AM": "Amniotic membrane",
+    "DP": "Dental pulp",
+}
+
+#: Species names used for donors and hosts.
+SPECIES: tuple[str, ...] = ("human", "mouse", "rat", "rabbit")
+#: Species that appear as animal hosts in Tables 1-2.
+HOST_SPECIES: tuple[str, ...] = ("mouse", "rat", "rabbit")
+#: What a study administers: the cells themselves or their exosomes.
+MODALITIES: tuple[str, ...] = ("cells", "exosomes")
+
+#: The word that selects everything in a list parameter.
+ALL = "all"
+
+#: Allowed values of the shared selecting parameters, by parameter name.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "diseases": tuple(DISEASE_CODES),
+    "sources": tuple(TISSUE_CODES),
+    "host_species": HOST_SPECIES,
+    "modality": MODALITIES,
+}
+
+#: File formats each kind of exhibit can be written in, in writing order.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "table": ("csv", "md", "tex", "xlsx"),
+    "figure": ("png", "svg", "pdf"),
+    "references": ("bib", "csv"),
+}
