@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import bib, data
+from helpers import bib, data, latex
 
 from .conftest import ROOT
 
@@ -18,6 +18,8 @@ from .conftest import ROOT
         ("Dominici M, Le Blanc K, Mueller I et al", "Dominici, M and Le Blanc, K and Mueller, I and others"),
         ("Guarente L, SDA, Kroemer G", "Guarente, L and {SDA} and Kroemer, G"),
         ("Wood MJA, Andaloussi SEL", "Wood, MJA and Andaloussi, SEL"),
+        ("López-Otín C, Hägg S", r"L{\'{o}}pez-Ot{\'{\i}}n, C and H{\"{a}}gg, S"),
+        ("O'Brien K, Smith_Jones A", r"O'Brien, K and Smith\_Jones, A"),
     ],
 )
 def test_authors(printed, expected):
@@ -29,13 +31,29 @@ def test_authors(printed, expected):
     [
         ("36(2):354–376", {"volume": "36", "number": "2", "pages": "354--376"}),
         ("22:R741–52", {"volume": "22", "pages": "R741--52"}),
-        ("28(7–8):997–1011", {"volume": "28", "number": "7–8", "pages": "997--1011"}),
+        ("28(7–8):997–1011", {"volume": "28", "number": "7--8", "pages": "997--1011"}),
         ("97(6):e13267", {"volume": "97", "number": "6", "pages": "e13267"}),
         ("no pages", {}),
     ],
 )
 def test_volume_pages(printed, expected):
     assert bib.volume_pages(printed) == expected
+
+
+def test_an_unmapped_character_names_the_reference_and_field():
+    refs = data.load("references").head(2).copy()
+    refs.loc[1, "title"] = "A snowman ☃"
+    with pytest.raises(
+        latex.UnmappedCharacter, match=r"U\+2603 SNOWMAN\) in data/references.csv, reference 2, column 'title'"
+    ):
+        bib.to_bibtex(refs)
+
+
+def test_bibtex_is_ascii_with_latex_forms():
+    text = bib.to_bibtex(data.load("references"))
+    assert text.isascii()
+    assert "author = {L{\\'{o}}pez-Ot{\\'{\\i}}n, C and Blasco, MA" in text  # ref 3
+    assert "TGF-$\\beta$, Wnt/$\\beta$-catenin and Hippo pathways" in text
 
 
 def test_keys_are_unique_ascii_and_ordered():

@@ -53,6 +53,26 @@ def test_abbreviations_record_their_legend():
     assert not abbr.duplicated(["legend", "position"]).any()
 
 
+def test_legend_notes_hold_the_printed_sentences_that_are_not_abbreviations():
+    notes = data.load("legend_notes")
+    assert list(notes.itertuples(index=False, name=None)) == [
+        ("table3", 14, "source", "Data obtained from ClinicalTrials.gov"),
+        ("fig1", 6, "credit", "Created using BioRender.com"),
+        ("fig2", 8, "credit", "Created using BioRender.com"),
+    ]
+
+
+def test_legend_positions_are_one_sequence_over_entries_and_notes():
+    """Abbreviation entries and notes of one legend never share a position, and leave no gap."""
+    abbr = data.load("abbreviations")[["legend", "position"]]
+    notes = data.load("legend_notes")[["legend", "position"]]
+    both = pd.concat([abbr, notes], ignore_index=True)
+    assert not both.duplicated().any()
+    assert set(notes["legend"]) <= set(abbr["legend"])
+    for legend, positions in both.groupby("legend")["position"]:
+        assert sorted(positions) == list(range(1, len(positions) + 1)), legend
+
+
 def test_files_are_utf8_without_typesetting_noise():
     for path in DATA.glob("*.csv"):
         text = path.read_bytes().decode("utf-8")
@@ -87,10 +107,14 @@ CORRUPTIONS = [
     ("references.csv", 7, "doi", "not a doi", ["record 7", "'doi'", "matching"]),
     ("references.csv", 9, "year", "", ["record 9", "'year'", "an empty cell"]),
     ("abbreviations.csv", 2, "legend", "table9", ["record 2", "'legend'", "'table4'"]),
+    ("legend_notes.csv", 1, "kind", "footnote", ["record 1", "'kind'", "'source'", "'credit'"]),
+    ("legend_notes.csv", 2, "legend", "article", ["record 2", "'legend'", "'fig2'"]),
+    ("legend_notes.csv", 3, "text", "", ["record 3", "'text'", "an empty cell"]),
+    ("legend_notes.csv", 1, "position", "0", ["record 1", "'position'", ">= 1"]),
     ("msc_studies.csv", 6, "effects", " padded", ["record 6", "'effects'", "matching"]),
     ("lexicon.csv", 1, "kind", "gene", ["record 1", "'kind'", "'mechanism'", "'pathway'"]),
     ("curated_tags.csv", 1, "action", "flip", ["record 1", "'action'", "'add'", "'remove'"]),
-    ("curated_tags.csv", 2, "tag", "no_such_tag", ["record 2", "must exist in data/lexicon.csv"]),
+    ("curated_tags.csv", 2, "tag", "no_such_tag", ["record 2", "must exist in data/categories.csv"]),
 ]
 
 
@@ -111,6 +135,14 @@ def test_missing_reference_breaks_the_foreign_key(tmp_path):
     refs = pd.read_csv(folder / "references.csv", dtype=str, keep_default_na=False)
     refs[refs["ref"] != "10"].to_csv(folder / "references.csv", index=False, lineterminator="\n")
     with pytest.raises(data.DataError, match=r"msc_studies\.csv.*references"):
+        data.validate(folder, use_cache=False)
+
+
+def test_duplicate_legend_note_position_is_refused(tmp_path):
+    folder = _copy_data(tmp_path)
+    _set_cell(folder / "legend_notes.csv", 3, "legend", "fig1")
+    _set_cell(folder / "legend_notes.csv", 3, "position", "6")
+    with pytest.raises(data.DataError, match=r"legend_notes\.csv"):
         data.validate(folder, use_cache=False)
 
 

@@ -872,3 +872,72 @@ def test_spot_check_table3(derived):
     assert row18["donor_species_missing"] == "no species prefix printed"
     assert _row(out, 1)["phase"] == "1/2"
     assert (out["modality"] == "exosomes").sum() == 4
+
+
+# --- modified products ---------------------------------------------------------
+
+# Hand-read from the printed Precondition and Effects cells: row -> modification.
+MODIFIED_TABLE1 = {
+    6: "engineered",
+    7: "selected",
+    10: "primed+biomaterial",
+    11: "co-treatment",
+    12: "biomaterial",
+    13: "biomaterial",
+    17: "co-treatment",
+    18: "co-treatment",
+    19: "primed",
+    22: "biomaterial",
+}
+MODIFIED_TABLE2 = {
+    5: "biomaterial",
+    6: "engineered",
+    10: "primed",
+    11: "primed",
+    12: "primed",
+    17: "engineered",
+    18: "engineered",
+    20: "engineered",
+    22: "engineered",
+    23: "engineered+biomaterial",
+    24: "engineered",
+    25: "biomaterial",
+    27: "biomaterial",
+}
+
+
+@pytest.mark.parametrize("table, expected", [("msc_studies", MODIFIED_TABLE1), ("exosome_studies", MODIFIED_TABLE2)])
+def test_modification_of_every_printed_row(table, expected):
+    from helpers import data
+
+    derived = derive(table, data.load(table), data.load("abbreviations"))
+    got = dict(zip(range(1, len(derived) + 1), derived["modification"]))
+    assert got == {row: expected.get(row, "none") for row in got}
+    assert set(derived["product"]) == {"native", "modified"}
+    assert (derived["product"] == "native").sum() == len(derived) - len(expected)
+
+
+@pytest.mark.parametrize(
+    "precondition, effects, expected",
+    [
+        ("", "Engineered hUCMSC-Exos overexpressing miR-211-5p inhibitors", "engineered"),
+        ("3D bioprinted engineered ovaries", "3D bio-printed engineered ovaries composed of IVA", "biomaterial"),
+        ("", "3D-HucMSC-Exo has demonstrated enhanced effects", "primed"),
+        ("", "GMNP-loaded EVs derived from BMMSCs", "engineered"),
+        ("", "Delivery of miR-15b-5p via magnetic nanoparticle-enhanced BMMSC-Exos", "engineered+biomaterial"),
+        ("", "The delivery of BMMSCs-Exo-miR-144-5p may improve", "none"),  # native cargo cannot be ruled out
+        ("", "hUCMSCs-Exos-miR-22-3p targets the KLF6", "none"),
+        ("Resveratrol", "hUC-MSCs and resveratrol have cumulative effects", "co-treatment"),
+        ("DMF", "Pretreatment of AD-MSCs with DMF improves therapeutic efficacy", "primed"),
+        ("hyaluronic acid and hypoxia", "", "primed+biomaterial"),
+        ("LRP1 high subset MSCs", "", "selected"),
+        ("", "Allograft AD-MSCs can be transported", "none"),
+        ("", "", "none"),
+    ],
+)
+def test_modification_reads_only_the_printed_words(precondition, effects, expected):
+    from helpers.derive import modification, product
+
+    result = modification(precondition, effects)
+    assert result.value == expected
+    assert product(result).value == ("native" if expected == "none" else "modified")

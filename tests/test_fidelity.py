@@ -31,7 +31,16 @@ def _csv_rows(path):
 
 @needs_seed
 @pytest.mark.parametrize(
-    "resource", ["msc_studies", "exosome_studies", "clinical_trials", "tissue_sources", "references", "abbreviations"]
+    "resource",
+    [
+        "msc_studies",
+        "exosome_studies",
+        "clinical_trials",
+        "tissue_sources",
+        "references",
+        "abbreviations",
+        "legend_notes",
+    ],
 )
 def test_data_matches_a_fresh_transcription_of_the_seed(resource):
     """Re-running the documented transcription on the review's text gives data/ exactly."""
@@ -41,6 +50,66 @@ def test_data_matches_a_fresh_transcription_of_the_seed(resource):
     assert len(committed) == len(fresh)
     for number, (ours, theirs) in enumerate(zip(committed, fresh), start=1):
         assert ours == {k: theirs[k] for k in ours}, f"{resource} record {number}"
+
+
+def _printed_legends(seed: str) -> dict[str, str]:
+    """The legend printed under each table and in each figure caption, as raw text of the seed."""
+    lines = seed.splitlines()
+    blocks = transcribe._table_blocks(lines)
+    out = {f"table{n}": " ".join(block.legend) for n, block in blocks.items()}
+    for line in lines:
+        fig = re.match(r"\*\*Fig\. (\d)\*\* (.*)", line)
+        if fig:
+            out[f"fig{fig.group(1)}"] = transcribe._caption_legend(fig.group(2))
+    return out
+
+
+def _words(text: str) -> str:
+    """Legend text with separators and spacing folded: "ABBR: definition" and notes, in order."""
+    return " ".join(re.sub(r"[;.,:]", " ", text).split())
+
+
+@needs_seed
+@pytest.mark.parametrize("exhibit", ["table1", "table2", "table3", "table4", "fig1", "fig2"])
+def test_regenerated_legend_says_what_the_printed_one_says(exhibit):
+    """Every word of the printed legend, the sentences that are not abbreviations included, in printed order."""
+    from helpers import tables
+
+    printed = _printed_legends(SEED.read_text(encoding="utf-8"))[exhibit]
+    assert _words(tables.legend(exhibit)) == _words(transcribe.clean(printed))
+
+
+@needs_seed
+def test_table3_legend_keeps_its_statement_of_source():
+    printed = _printed_legends(SEED.read_text(encoding="utf-8"))["table3"]
+    assert printed.endswith("; Data obtained from ClinicalTrials.gov")
+    notes = transcribe.transcribe(SEED)["legend_notes"]
+    assert {
+        "legend": "table3",
+        "kind": "source",
+        "text": "Data obtained from ClinicalTrials.gov",
+        "position": "14",
+    } in notes
+
+
+@pytest.mark.parametrize(
+    "legend, entries",
+    [
+        ("A: a; B: b", [("A", "a"), ("B", "b")]),
+        ("A: a; Data obtained from X.org", [("A", "a"), ("source", "Data obtained from X.org")]),
+        ("A, a; Created using Tool.com", [("A", "a"), ("credit", "Created using Tool.com")]),
+    ],
+)
+def test_legend_entries_and_notes_are_read_in_printed_order(legend, entries):
+    read = transcribe._legend_entries(legend, "table9")
+    assert [
+        (e["abbreviation"], e["definition"]) if "abbreviation" in e else (e["kind"], e["text"]) for e in read
+    ] == entries
+
+
+def test_a_legend_sentence_that_is_neither_entry_nor_known_note_stops_the_transcription():
+    with pytest.raises(ValueError, match="table9 legend: 'Adapted from somewhere' is neither"):
+        transcribe._legend_entries("A: a; Adapted from somewhere", "table9")
 
 
 @needs_seed

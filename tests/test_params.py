@@ -75,7 +75,7 @@ def test_figure_parameters_are_checked(given, words):
 
 def test_defaults_go_to_the_canonical_folders():
     assert validate("table1", "table", {}, TABLE1).out_dir == paths.TABLES_DIR
-    resolved = validate("fig2", "figure", {"dpi": "200", "show_untagged": "true"}, FIG2)
+    resolved = validate("fig2", "figure", {"dpi": "200", "show_untagged": "false"}, FIG2)
     assert resolved.canonical and resolved.out_dir == paths.FIGURES_DIR
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import evidence, htmltable, paths, plots, runrecord, tables
+from helpers import evidence, paths, runrecord, tables
 from helpers.params import ParameterError
 from helpers.session import start
 
@@ -59,28 +59,52 @@ def test_published_layout_uses_printed_headers_and_bracketed_refs():
     assert table.loc[0, "Ref."] == "[10]" and table.loc[0, "Route Dosage/cells"] == "IP 1 × 10⁷"
 
 
-def test_legend_is_regenerated_from_the_data():
-    legend = tables.legend("table3")
-    assert legend.startswith("UC-MSCs: Umbilical cord derived mesenchymal stem cells; AD-MSC:")
-    assert legend.endswith("NA: Not Applicable")
+@pytest.mark.parametrize(
+    "exhibit, start, end",
+    [
+        ("table1", "hUC-MSC: human umbilical cord-derived mesenchymal stem cells; mUCMSCs:", "NA: Not Applicable"),
+        ("table2", "hUCMSC: Human umbilical cord derived mesenchymal stem cells;", "NA: Not Applicable"),
+        (
+            "table3",
+            "UC-MSCs: Umbilical cord derived mesenchymal stem cells; AD-MSC:",
+            "NA: Not Applicable; Data obtained from ClinicalTrials.gov",  # the source note, printed last
+        ),
+        ("table4", "BM: bone marrow; AD: adipose;", "MSCs: mesenchymal stem cells"),
+        ("fig1", "OS: Oxidative stress;", "EGF: Epidermal growth factor; Created using BioRender.com"),
+        ("fig2", "UC: Umbilical Cord;", "MMPs: Matrix metalloproteinases; Created using BioRender.com"),
+        ("references", "", ""),  # no printed legend
+    ],
+)
+def test_legend_is_regenerated_from_the_data_in_printed_order(exhibit, start, end):
+    legend = tables.legend(exhibit)
+    assert legend.startswith(start) and legend.endswith(end)
+    assert legend.count("Data obtained from") == (exhibit == "table3")
+
+
+def test_legend_refuses_a_position_claimed_twice(monkeypatch):
+    frames = {
+        "abbreviations": pd.DataFrame({"legend": ["t"], "position": [1], "abbreviation": ["A"], "definition": ["a"]}),
+        "legend_notes": pd.DataFrame({"legend": ["t"], "position": [1], "kind": ["source"], "text": ["Data"]}),
+    }
+    monkeypatch.setattr(tables.data, "load", frames.__getitem__)
+    with pytest.raises(ValueError, match="legend 't': a position is used by both"):
+        tables.legend("t")
+    frames["legend_notes"].loc[0, "position"] = 2
+    assert tables.legend("t") == "A: a; Data"
+    frames["legend_notes"].loc[0, "position"] = 0
+    assert tables.legend("t") == "Data; A: a"
 
 
 def test_table3_summary_counts_phases_statuses_and_enrollment():
     run = _run("table3")
     printed, derived = tables.load_table(run)
     summary = tables.summary(printed, derived, "clinical_trials")
-    assert summary["Enrollment"].loc[0, "total enrollment"] == 547
+    status = summary["Enrollment by status"]
+    assert status.iloc[-1]["participants"] == 547 and "mix of actual and planned" in status.iloc[-1]["meaning"]
+    assert status.iloc[:-1]["participants"].sum() == 547
     phases = dict(zip(summary["Phase"]["phase"], summary["Phase"]["studies"]))
     assert phases == {"1": 7, "1/2": 9, "2": 1, "not a phase": 1}
     assert summary["Status"]["studies"].sum() == 18
-
-
-def test_html_is_stable_and_escaped():
-    frame = pd.DataFrame({"a": ["<b>x</b>"]})
-    first = htmltable.to_html(frame, uid="u", caption="C & D")
-    assert first == htmltable.to_html(frame, uid="u", caption="C & D")
-    assert "&lt;b&gt;" in first and "T_u" in first
-    assert "#T_a-b-c td" in htmltable.to_html(frame, uid="a b/c")
 
 
 def test_a_bad_parameter_fails_before_anything_is_written(tmp_path, monkeypatch):
@@ -100,34 +124,6 @@ def test_figure_evidence_traces_counts_to_rows_and_phrases():
     assert table["ref"].str.fullmatch(r"\[\d+\]").all()
 
 
-def test_flows_for_one_disease_only_hold_that_disease():
-    run = _run("fig2", diseases="AD")
-    selected = evidence.studies(run)
-    left, right = evidence.flows(selected, evidence.tagged(selected))
-    assert set(left["disease"]) == set(right["disease"]) == {"Alzheimer's disease"}
-    assert left["studies"].sum() == 6 + 8  # Table 1 and Table 2 AD studies, one source each
-
-
-def test_flows_honour_min_studies_and_untagged():
-    run = _run("fig2")
-    selected = evidence.studies(run)
-    tagged = evidence.tagged(selected)
-    _, right = evidence.flows(selected, tagged, untagged=False, min_studies=2)
-    assert (right["studies"] >= 2).all() and "no pathway named" not in set(right["pathway"])
-
-
-def test_plots_draw_what_they_are_given():
-    counts = pd.DataFrame({"cells": [3, 1], "exosomes": [2, 0]}, index=pd.Index(["Autophagy", "Angiogenesis"]))
-    fig = plots.mechanism_bars(counts, title="T")
-    texts = {t.get_text() for t in fig.axes[0].texts}
-    assert {"3", "1", "2"} <= texts and "0" not in texts
-    left = pd.DataFrame({"source": ["UC"], "disease": ["AD"], "studies": [2]})
-    right = pd.DataFrame({"disease": ["AD"], "pathway": ["Hippo"], "studies": [2]})
-    fig2 = plots.alluvial(left, right, title="T", columns=("a", "b", "c"))
-    labels = {t.get_text() for t in fig2.axes[0].texts}
-    assert {"UC (2)", "AD (2)", "Hippo (2)"} <= labels
-
-
 def test_canonical_table4_reads_only_its_own_files():
     """The build reruns a notebook when a file it read changes: Table 4 must not read Tables 1–3."""
     runrecord.begin()
@@ -135,7 +131,12 @@ def test_canonical_table4_reads_only_its_own_files():
     tables.load_table(run)
     tables.legend("table4")
     read = runrecord.record()["inputs"]
-    assert {name.rsplit("/", 1)[-1] for name in read} == {"tissue_sources.csv", "abbreviations.csv", "datapackage.json"}
+    assert {name.rsplit("/", 1)[-1] for name in read} == {
+        "tissue_sources.csv",
+        "abbreviations.csv",
+        "legend_notes.csv",
+        "datapackage.json",
+    }
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,10 @@ def _parameter_comments(notebook) -> dict[str, str]:
 def listed_choices(name: str, comment: str) -> set[str]:
     """The choices a parameters comment offers, by the house convention.
 
-    Lists end the comment as ``…: A, B, C; or "all"``; ``modality`` and the
-    formats quote or list their words.
+    Lists end the comment as ``…: A, B, C; or "all"``; single-choice
+    parameters (``modality``, ``product``) quote their words.
     """
-    if name == "modality":
+    if name in vocab.SINGLE_CHOICE:
         return set(re.findall(r'"([^"]+)"', comment)) - {vocab.ALL}
     tail = comment.rsplit(":", 1)[1].split(";")[0]
     return {item.strip() for item in tail.split(",") if item.strip()}

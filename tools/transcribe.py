@@ -2,11 +2,12 @@
 
 The seed text is a PDF-to-text conversion of the review. This module
 documents, as code, every step taken to turn it into ``data/``: it finds the
-tab-separated table blocks, the footnote legends, the abbreviation list and
-the reference list, and renders the conversion's typesetting noise as plain
-Unicode. Nothing here interprets or corrects what the review prints; the
-only judgement calls are listed in ``data/README.md`` and flagged in the
-``note`` column where they touch a single entry.
+tab-separated table blocks, the footnote legends (their abbreviation entries
+and their other sentences), the abbreviation list and the reference list,
+and renders the conversion's typesetting noise as plain Unicode. Nothing
+here interprets or corrects what the review prints; the only judgement calls
+are listed in ``data/README.md`` and flagged in the ``note`` column where
+they touch a single entry.
 
 The committed CSVs are the source of truth. ``tests/test_fidelity.py``
 re-runs this transcription on the seed (when the seed is present) and
@@ -239,14 +240,33 @@ def printed_headers(seed: str) -> dict[str, list[str]]:
 _MISSING_SEPARATOR = re.compile(r"^(.*?) ([A-Z]{2,}): (.*)$")
 
 
+#: The sentences a legend prints besides its abbreviation entries, by their
+#: opening words, and what each kind of sentence is.
+NOTE_KINDS = {
+    "Data obtained from": "source",  # Table 3: where the rows come from
+    "Created using": "credit",  # Figs. 1-2: the tool the article's artwork was drawn with
+}
+
+
 def _legend_entries(legend: str, source: str) -> list[dict[str, str]]:
-    entries = []
+    """Read one printed legend into abbreviation entries and notes, in printed order.
+
+    A note (a row of ``legend_notes``) carries ``kind`` and ``text``; an
+    abbreviation entry carries ``abbreviation`` and ``definition``. A chunk
+    that is neither an entry ("ABBR: definition", "ABBR, definition") nor a
+    known note stops the transcription rather than being dropped.
+    """
+    entries: list[dict[str, str]] = []
     for chunk in legend.split(";"):
         chunk = chunk.strip().rstrip(".")
         if not chunk:
             continue
-        if chunk.startswith("Data obtained from"):
-            continue  # a source note, not an abbreviation
+        kind = next((k for opening, k in NOTE_KINDS.items() if chunk.startswith(opening)), None)
+        if kind:
+            entries.append({"legend": source, "kind": kind, "text": clean(chunk)})
+            continue
+        if ":" not in chunk and "," not in chunk:
+            raise ValueError(f"{source} legend: {chunk!r} is neither an abbreviation entry nor a known note")
         abbreviation, _, definition = chunk.partition(":")
         if not _:
             abbreviation, _, definition = chunk.partition(",")
@@ -273,15 +293,19 @@ def _entry(source: str, abbreviation: str, definition: str, note: str = "") -> d
 
 
 def _caption_legend(caption: str) -> str:
-    """Return the abbreviation part of a figure caption."""
-    # The legend follows the caption's descriptive sentences and precedes
-    # the illustration credit.
-    caption = caption.split("Created using")[0]
+    """Return the legend part of a figure caption: its abbreviations and the credit after them."""
+    # The legend follows the caption's descriptive sentences (the caption
+    # proper, not transcribed) and ends with the illustration credit.
     first = re.search(r"[.)] ([A-Z][A-Za-z-]*[,:] )", caption)
     return caption[first.start() + 2 :] if first else ""
 
 
-def _abbreviations(lines: list[str], blocks: dict[int, _TableBlock]) -> list[dict[str, str]]:
+def _legends(lines: list[str], blocks: dict[int, _TableBlock]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Return the abbreviation entries and the legend notes, each numbered in printed order.
+
+    ``position`` counts a legend's entries and notes together, so the two
+    files merge back into the printed legend by position.
+    """
     entries: list[dict[str, str]] = []
     start = lines.index("#### Abbreviations")
     for line in lines[start + 1 :]:
@@ -302,7 +326,7 @@ def _abbreviations(lines: list[str], blocks: dict[int, _TableBlock]) -> list[dic
     for entry in entries:
         positions[entry["legend"]] = positions.get(entry["legend"], 0) + 1
         entry["position"] = str(positions[entry["legend"]])
-    return entries
+    return [e for e in entries if "text" not in e], [e for e in entries if "text" in e]
 
 
 # --- References -------------------------------------------------------------
@@ -377,21 +401,23 @@ def transcribe(seed_path: Path) -> dict[str, list[dict[str, str]]]:
     -------
     dict of str to list of dict
         Rows (column name to cell text) for each resource name:
-        the four tables, ``references`` and ``abbreviations``.
+        the four tables, ``references``, ``abbreviations`` and
+        ``legend_notes``.
     """
     seed = seed_path.read_text(encoding="utf-8")
     lines = seed.splitlines()
     blocks = _table_blocks(lines)
     out = {_TABLE_IDS[n]: _table_rows(_TABLE_IDS[n], b) for n, b in sorted(blocks.items())}
     out["references"] = [_reference(i, item) for i, item in enumerate(_reference_items(lines), 1)]
-    out["abbreviations"] = _abbreviations(lines, blocks)
+    out["abbreviations"], out["legend_notes"] = _legends(lines, blocks)
     return out
 
 
-#: Column order of the two non-table resources.
+#: Column order of the non-table resources.
 OTHER_COLUMNS = {
     "references": ["ref", "authors", "title", "journal", "year", "volume_pages", "doi", "pmid", "citation"],
     "abbreviations": ["legend", "position", "abbreviation", "definition", "note"],
+    "legend_notes": ["legend", "position", "kind", "text"],
 }
 
 

@@ -13,13 +13,15 @@ from pathlib import Path
 
 from . import paths
 
-__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "LICENCE"]
+__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE"]
 
 #: The review every exhibit derives from, and the licence its content keeps.
 SOURCE = (
     "Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
     "for aging and age-related diseases. 2025."
 )
+#: How a figure's note names its source.
+SOURCE_SHORT = "Source: Li & Bai (2025), CC BY-NC-ND 4.0"
 LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
 
 
@@ -74,18 +76,20 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "fig1",
             "figure",
-            "Fig. 1. Anti-aging mechanisms of MSCs and MSC-exosomes: evidence map",
-            "Number of preclinical studies in Tables 1 and 2 whose printed effects support each mechanism, "
-            "for cells and for exosomes. An evidence diagram regenerated from the tables, not the "
-            "article's artwork.",
+            "Fig. 1. Anti-aging mechanisms of MSCs and MSC-derived exosomes: evidence map",
+            "Preclinical studies of Tables 1 and 2 whose printed effects support each mechanism or cargo "
+            "category, by disease, for MSCs and for MSC-derived exosomes; the last row of each kind counts "
+            "the studies that name none. An evidence map regenerated from the tables, not the article's "
+            "artwork.",
         ),
         Exhibit(
             "fig2",
             "figure",
             "Fig. 2. MSC source, disease and signalling pathway: evidence flows",
-            "Studies in Tables 1 and 2 linked from MSC tissue source to disease to the pathway family "
-            "their printed effects name, weighted by study count. An evidence diagram regenerated from "
-            "the tables, not the article's artwork.",
+            "Preclinical studies of Tables 1 and 2 that name a signalling pathway family, traced from MSC "
+            "tissue source to disease to pathway family. Each study weighs 1, split equally among its "
+            "sources and among its families, so every column totals the number of studies drawn. An "
+            "evidence diagram regenerated from the tables, not the article's artwork.",
         ),
         Exhibit(
             "references",

@@ -1,4 +1,17 @@
-"""Render a DataFrame as a styled HTML table for the notebooks' readers."""
+"""Render a DataFrame as an HTML table that reads well wherever a notebook is opened.
+
+Readers meet our notebooks in three places: a trusted JupyterLab, an
+untrusted one (whose sanitizer strips ``<style>`` blocks and ``style``
+attributes) and code hosts' notebook views (which strip them too). So the
+layout that matters is carried by markup those sanitizers keep: ``<br>``
+between the lines of a cell, and ``align``/``valign`` attributes (numbers
+right, text left, everything top-aligned). A scoped ``<style>`` block only
+adds polish where it survives.
+
+We write the few lines of HTML ourselves rather than use pandas' Styler,
+which has no way to put attributes on individual cells and turns line
+breaks into nothing but CSS.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +20,62 @@ import re
 
 import pandas as pd
 
-__all__ = ["to_html"]
+__all__ = ["to_html", "is_numeric"]
+
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 
 
-def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "") -> str:
-    """Render a frame as a styled HTML table for people.
+def is_numeric(column: pd.Series) -> bool:
+    """True when every non-empty cell of a column is a number (so it is right-aligned)."""
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        return True
+    values = [str(v).strip() for v in column if not pd.isna(v) and str(v).strip() not in ("", "NA", "nan")]
+    return bool(values) and all(_NUMBER.match(v) for v in values)
 
-    pandas' Styler draws a random id into its HTML unless given ``uuid``;
-    a fixed one keeps the notebook output byte-stable for nbval.
+
+def _cell(value: object) -> str:
+    """A cell's text, escaped (cells are data, never markup), with its lines kept as lines."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "<br>".join(html.escape(line) for line in str(value).split("\n"))
+
+
+def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "", notes: tuple[str, ...] = ()) -> str:
+    """Render a frame as an HTML table for people.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Shown without its index.
+    uid : str
+        The table's id (scopes its style); the same uid gives the same bytes.
+    caption : str
+        Shown above the table.
+    footer : str
+        A legend shown under the table.
+    notes : tuple of str
+        Further paragraphs under the legend (transcription notes, say).
     """
-    # The uid becomes a CSS id: a space would split the selector and drop the styles.
-    uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)
-    styler = (
-        frame.style.hide(axis="index")
-        .format(escape="html")  # cells are data, never markup
-        .set_uuid(uid)
-        .set_table_styles(
-            [
-                {"selector": "th", "props": "text-align: left; vertical-align: bottom; background: #f0f0f0;"},
-                {"selector": "td", "props": "text-align: left; vertical-align: top; white-space: pre-line;"},
-                {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
-            ]
-        )
+    uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)  # a CSS id: a space would split the selector
+    align = ["right" if is_numeric(frame[c]) else "left" for c in frame.columns]
+    head = "".join(f'<th align="{a}" valign="bottom">{html.escape(str(c))}</th>' for c, a in zip(frame.columns, align))
+    body = "".join(
+        "<tr>" + "".join(f'<td align="{a}" valign="top">{_cell(v)}</td>' for v, a in zip(row, align)) + "</tr>"
+        for row in frame.itertuples(index=False, name=None)
     )
+    style = (
+        f"<style>#{uid} {{border-collapse: collapse; margin-bottom: 0.5em;}} "
+        f"#{uid} th {{background: #f0f0f0; padding: 3px 8px;}} "
+        f"#{uid} td {{padding: 3px 8px; border-top: 1px solid #e0e0e0;}} "
+        f"#{uid} caption {{caption-side: top; text-align: left; font-weight: bold; padding-bottom: 4px;}}</style>"
+    )
+    out = style + f'<table id="{uid}">'
     if caption:
-        styler = styler.set_caption(html.escape(caption))
-    out = styler.to_html()
-    if footer:
-        out += f'<p style="font-size: 85%; max-width: 60em;">{html.escape(footer)}</p>'
+        out += f"<caption>{html.escape(caption)}</caption>"
+    out += f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    for paragraph in (footer, *notes):
+        if paragraph:
+            out += f"<p><small>{_cell(paragraph)}</small></p>"
     return out

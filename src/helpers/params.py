@@ -16,13 +16,23 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog, paths
-from .vocab import ALL, CHOICES, FORMATS
+from .vocab import ALL, CHOICES, FORMATS, SINGLE_CHOICE
 
-__all__ = ["ParameterError", "declared", "check_declared", "validate", "Resolved", "ALL", "CHOICES", "FORMATS"]
+__all__ = [
+    "ParameterError",
+    "declared",
+    "check_declared",
+    "validate",
+    "describe_selection",
+    "Resolved",
+    "ALL",
+    "CHOICES",
+    "FORMATS",
+]
 
 
 class ParameterError(ValueError):
@@ -112,13 +122,13 @@ def _choice_list(name: str, value: object, allowed: tuple[str, ...]) -> tuple[st
 
 
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
-    if name in CHOICES and name != "modality":
+    if name in CHOICES and name not in SINGLE_CHOICE:
         return _choice_list(name, value, CHOICES[name])
-    if name == "modality":
+    if name in SINGLE_CHOICE:
         text = str(value).strip().lower()
-        allowed = (ALL, *CHOICES["modality"])
+        allowed = (ALL, *CHOICES[name])
         if text not in allowed:
-            raise ParameterError(f"parameter 'modality': got {value!r}; allowed: {', '.join(allowed)}")
+            raise ParameterError(f"parameter {name!r}: got {value!r}; allowed: {', '.join(allowed)}")
         return text
     if name == "formats":
         items = _as_list(name, value)
@@ -163,11 +173,39 @@ class Resolved:
     values: dict[str, object]
     canonical: bool
     out_dir: Path
+    changed: dict[str, object] = field(default_factory=dict)  # values that differ from the defaults
 
     def selected(self, name: str) -> tuple[str, ...] | None:
         """Return the selected codes of a list parameter, or None for all."""
         value = self.values.get(name, ALL)
         return None if value == ALL else tuple(value) if not isinstance(value, str) else (value,)
+
+
+#: Parameters that shape files, not content: a selection never names them.
+_PRESENTATION = ("formats", "dpi", "output_dir")
+
+
+def describe_selection(changed: dict[str, object]) -> str:
+    """Name what a run with other parameters shows, for its figures' subtitles and tables' captions.
+
+    Examples
+    --------
+    >>> describe_selection({"diseases": ("AD", "POF"), "modality": "exosomes"})
+    'Selection: diseases AD, POF · exosomes only'
+    >>> describe_selection({"dpi": 300})
+    ''
+    """
+    parts = []
+    for name, value in changed.items():
+        if name in _PRESENTATION:
+            continue
+        if name in SINGLE_CHOICE:
+            parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")
+        elif isinstance(value, tuple):
+            parts.append(f"{name.replace('_', ' ')} {', '.join(value)}")
+        else:
+            parts.append(f"{name.replace('_', ' ')} {value}")
+    return "Selection: " + " · ".join(parts) if parts else ""
 
 
 def _slug(exhibit: str, changed: dict[str, object]) -> str:
@@ -229,4 +267,4 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
     else:
         out_dir = canonical_dir
-    return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir)
+    return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir, changed=changed)

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 __all__ = ["selected_rows", "FILTERS"]
 
 #: Which shared parameters filter which derived column.
-FILTERS = {"diseases": "disease_code", "sources": "tissue", "host_species": "host_species", "modality": "modality"}
+FILTERS = {
+    "diseases": "disease_code",
+    "sources": "tissue",
+    "host_species": "host_species",
+    "modality": "modality",
+    "product": "product",
+}
 
 
 def selected_rows(derived: pd.DataFrame, run: Run) -> pd.Series:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog, files, formats, paths, runrecord
-from .params import Resolved, declared, validate
+from .params import CHOICES, Resolved, declared, describe_selection, validate
 
 __all__ = ["start", "Run", "RUN_RECORD"]
 
@@ -53,18 +53,40 @@ class Run:
         """Selected codes of a list parameter, or None when all are selected."""
         return self.params.selected(name)
 
+    @property
+    def selection(self) -> str:
+        """``Selection: …`` naming what a run with other parameters shows; ``""`` for the defaults.
+
+        Figures carry it as a subtitle and tables in their caption, so an
+        exhibit cited from a run is never mistaken for the canonical one.
+        """
+        return describe_selection(self.params.changed)
+
     def _write(self, suffix: str, payload: bytes) -> None:
         target = files.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
         self.written[target.name] = hashlib.sha256(payload).hexdigest()
         runrecord.note_written(target.name, self.written[target.name])
 
-    def save_table(self, frame) -> None:
-        """Write a table exhibit in every requested format."""
+    def save_table(self, frame, *, legend: str = "") -> None:
+        """Write a table exhibit in every requested format.
+
+        ``legend`` is the text printed under the table
+        (:func:`helpers.tables.legend`); the Markdown, LaTeX and Excel files
+        carry it (see :func:`helpers.formats.table_bytes`). A run with other
+        parameters names its selection in the title, so the file is never
+        mistaken for the canonical table.
+        """
+        title = f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
         for fmt in self.values["formats"]:
             self._write(
                 fmt,
                 formats.table_bytes(
-                    frame, fmt, exhibit=self.exhibit.id, title=self.exhibit.title, caption=self.exhibit.caption
+                    frame,
+                    fmt,
+                    exhibit=self.exhibit.id,
+                    title=title,
+                    caption=self.exhibit.caption,
+                    legend=legend,
                 ),
             )
 
@@ -96,6 +118,34 @@ class Run:
         """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
         return self._render(fig, "svg").decode("utf-8")
 
+    def rerun(self) -> str:
+        """The exact commands that rerun this notebook, from the project root.
+
+        For a run with other parameters: the same run with ``review run``
+        and with plain papermill. For the canonical run: the build, then an
+        example with one selecting parameter changed.
+        """
+        exhibit, notebook = self.exhibit.id, f"notebooks/{self.exhibit.id}.ipynb"
+        if self.params.changed:
+            args = " ".join(f"-p {name} {_shown(value)}" for name, value in self.params.changed.items())
+            return "\n".join(
+                [
+                    "# this run again (its files go to runs/<slug>/):",
+                    f".venv/bin/review run {exhibit} {args}",
+                    f".venv/bin/papermill {notebook} {exhibit}-run.ipynb {args}",
+                ]
+            )
+        example = next((f"-p {n} {CHOICES[n][0]}" for n in CHOICES if n in self.values), "")
+        return "\n".join(
+            [
+                f"# the canonical exhibit ({self.exhibit.folder.name}/{exhibit}.*), rebuilt if its inputs changed:",
+                f".venv/bin/review build --only {exhibit}",
+                "# with your own parameters (files go to runs/<slug>/, never to the canonical folder):",
+                f".venv/bin/review run {exhibit} {example}".rstrip(),
+                f".venv/bin/papermill {notebook} {exhibit}-run.ipynb {example}".rstrip(),
+            ]
+        )
+
     def finish(self) -> str:
         """End the run: list each written file with its SHA-256.
 
@@ -116,6 +166,11 @@ class Run:
         lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
         return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    """A parameter value as typed on a command line."""
+    return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
 def start(exhibit: str, namespace: dict) -> Run:

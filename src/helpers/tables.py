@@ -15,7 +15,17 @@ from .select import selected_rows
 from .session import Run
 from .vocab import DISEASE_CODES, STUDY_TABLES
 
-__all__ = ["study_codes", "load_table", "references", "published", "legend", "summary"]
+__all__ = [
+    "study_codes",
+    "load_table",
+    "references",
+    "published",
+    "legend",
+    "summary",
+    "enrollment",
+    "transcription_notes",
+    "caption",
+]
 
 
 def study_codes() -> pd.DataFrame:
@@ -103,10 +113,29 @@ def published(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
 
 
 def legend(exhibit: str) -> str:
-    """Regenerate an exhibit's printed abbreviation legend from the data."""
+    """Regenerate the legend printed under an exhibit, in printed order.
+
+    The abbreviation entries (``data/abbreviations.csv``, as "ABBR:
+    definition") and the legend's other sentences (``data/legend_notes.csv``,
+    such as Table 3's "Data obtained from ClinicalTrials.gov") share one
+    sequence of positions; they are merged by position and joined with
+    "; ". An exhibit with no printed legend gives "".
+
+    Raises
+    ------
+    ValueError
+        When an abbreviation entry and a note claim the same position.
+    """
     abbreviations = data.load("abbreviations")
-    rows = abbreviations[abbreviations["legend"] == exhibit].sort_values("position")
-    return "; ".join(f"{a}: {d}" for a, d in zip(rows["abbreviation"], rows["definition"]))
+    notes = data.load("legend_notes")
+    entries = abbreviations[abbreviations["legend"] == exhibit]
+    sentences = notes[notes["legend"] == exhibit]
+    parts = [(p, f"{a}: {d}") for p, a, d in zip(entries["position"], entries["abbreviation"], entries["definition"])]
+    parts += [(p, text) for p, text in zip(sentences["position"], sentences["text"])]
+    positions = [p for p, _ in parts]
+    if len(set(positions)) != len(positions):
+        raise ValueError(f"legend {exhibit!r}: a position is used by both an abbreviation and a note")
+    return "; ".join(text for _, text in sorted(parts))
 
 
 def _counts(values: pd.Series, name: str) -> pd.DataFrame:
@@ -122,8 +151,8 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     -------
     dict of str to pandas.DataFrame
         By disease, MSC source and host species for the preclinical tables;
-        by disease, source, phase and status, plus total enrollment, for
-        Table 3; by source for Table 4.
+        by disease, source, phase, status and modality, plus enrollment by
+        status (:func:`enrollment`), for Table 3; by source for Table 4.
     """
     out: dict[str, pd.DataFrame] = {}
     if "disease_code" in derived:
@@ -136,7 +165,56 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
         out["Modality"] = _counts(derived["modality"], "modality")
-        out["Enrollment"] = pd.DataFrame(
-            {"studies": [len(printed)], "total enrollment": [int(printed["enrollment"].sum())]}
-        )
+        out["Enrollment by status"] = enrollment(printed)
     return out
+
+
+def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
+    """Participants by research status, never summed across statuses without saying so.
+
+    The review prints one Enrollment number per trial. For a completed trial
+    it is how many took part; for a recruiting or not-yet-recruiting one it
+    is how many are planned; for an unknown status, either. So the lines
+    are kept apart, and the total line says that it mixes them.
+    """
+    kinds = {"Completed": "took part", "Recruiting": "planned", "Not yet recruiting": "planned"}
+    rows = []
+    for status, part in printed.groupby("research_status", sort=True):
+        rows.append(
+            {
+                "research status": status,
+                "studies": len(part),
+                "participants": int(part["enrollment"].sum()),
+                "meaning": kinds.get(status, "planned or actual (status unknown or other)"),
+            }
+        )
+    rows.append(
+        {
+            "research status": "all statuses",
+            "studies": len(printed),
+            "participants": int(printed["enrollment"].sum()),
+            "meaning": "a mix of actual and planned numbers; not a count of treated patients",
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def transcription_notes(resource: str, printed: pd.DataFrame) -> tuple[str, ...]:
+    """Our notes on the selected rows' printed cells (``data/transcription_notes.csv``), for under the table.
+
+    Each reads ``Transcription note, row 3, Animal model: …``, with the
+    printed column header.
+    """
+    notes = data.load("transcription_notes")
+    titles = {f["name"]: f["title"] for f in data.resources()[resource]["schema"]["fields"]}
+    shown = set(printed["row"].astype(int))
+    part = notes[(notes["table"] == resource) & notes["row"].astype(int).isin(shown)]
+    return tuple(
+        f"Transcription note, row {row}, {titles.get(column, column)}: {note}"
+        for row, column, note in zip(part["row"], part["column"], part["note"])
+    )
+
+
+def caption(run: Run) -> str:
+    """The table's title, followed by the selection when the run is not the canonical one."""
+    return f"{run.exhibit.title} ({run.selection})" if run.selection else run.exhibit.title

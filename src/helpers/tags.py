@@ -34,7 +34,9 @@ __all__ = [
     "ACTIONS",
     "TABLES",
     "MODALITIES",
+    "CATEGORY_COLUMNS",
     "LEXICON_COLUMNS",
+    "load_categories",
     "CURATED_COLUMNS",
     "TAG_COLUMNS",
     "compile_pattern",
@@ -44,12 +46,15 @@ __all__ = [
     "support_counts",
 ]
 
-KINDS: tuple[str, ...] = ("mechanism", "pathway")
+#: Mechanisms are processes, pathways signalling families, cargo the molecules
+#: an MSC product carries or delivers (data/categories.csv defines each one).
+KINDS: tuple[str, ...] = ("mechanism", "pathway", "cargo")
 ACTIONS: tuple[str, ...] = ("add", "remove")
 #: Tables in output order, with the modality each one studies.
 TABLES: dict[str, str] = PRECLINICAL_TABLES
 MODALITIES: tuple[str, ...] = tuple(TABLES.values())
 
+CATEGORY_COLUMNS: tuple[str, ...] = ("kind", "tag", "label", "definition")
 LEXICON_COLUMNS: tuple[str, ...] = ("kind", "tag", "label", "pattern", "note")
 CURATED_COLUMNS: tuple[str, ...] = ("table", "row", "kind", "tag", "action", "evidence")
 TAG_COLUMNS: tuple[str, ...] = (
@@ -92,8 +97,9 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 # The structure of both files (columns, kinds, snake_case ids, no stray
 # whitespace, no duplicate keys) is the schema's job, checked by
 # helpers.data like every other file of data/. What a schema cannot say is
-# checked here: that each pattern compiles and matches something, and that
-# one tag carries one label.
+# checked here: that each pattern compiles and matches something, and (for a
+# file outside data/, whose foreign keys the schema cannot reach) that each
+# category is defined.
 
 
 def _load(name: str, path: str | Path | None) -> tuple[Path, pd.DataFrame]:
@@ -109,33 +115,39 @@ def _where(path: Path, index: int, column: str) -> str:
     return f"{paths.relative(path)}, record {index + 1} (after the header), column '{column}'"
 
 
+def load_categories() -> pd.DataFrame:
+    """The categories of Figs. 1-2 with their labels and definitions (``data/categories.csv``)."""
+    return data.load("categories")[list(CATEGORY_COLUMNS)]
+
+
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
-    """Load and validate the tag lexicon.
+    """Load and validate the tag lexicon, labelled from the categories.
 
     Parameters
     ----------
     path : str or Path, optional
         ``data/lexicon.csv`` by default, or a file with its columns
-        (``kind, tag, label, pattern, note``).
+        (``kind, tag, pattern, note``).
 
     Returns
     -------
     pandas.DataFrame
-        One row per pattern, in file order, with the file's five columns.
+        One row per pattern, in file order, with columns
+        :data:`LEXICON_COLUMNS`; ``label`` comes from ``data/categories.csv``.
 
     Raises
     ------
     helpers.data.DataError
         Naming file, record and column: for anything the schema refuses,
-        for a pattern that does not compile (with the ``re`` error and its
-        position) or can match the empty string, and for a ``(kind, tag)``
-        with two labels.
+        for a category that ``data/categories.csv`` does not define, and for
+        a pattern that does not compile (with the ``re`` error and its
+        position) or can match the empty string.
     """
     path, frame = _load("lexicon", path)
-    labels: dict[tuple[str, str], tuple[str, int]] = {}
-    for index, (kind, tag, label, pattern) in enumerate(
-        zip(frame["kind"], frame["tag"], frame["label"], frame["pattern"])
-    ):
+    labels = {(k, t): label for k, t, label in load_categories()[["kind", "tag", "label"]].itertuples(index=False)}
+    for index, (kind, tag, pattern) in enumerate(zip(frame["kind"], frame["tag"], frame["pattern"])):
+        if (kind, tag) not in labels:
+            raise data.DataError(f"{_where(path, index, 'tag')}: {kind} {tag!r} is not defined in data/categories.csv")
         try:
             regex = compile_pattern(pattern)
         except re.error as err:
@@ -145,12 +157,7 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
             ) from None
         if regex.fullmatch(""):  # it would tag every row with an empty phrase
             raise data.DataError(f"{_where(path, index, 'pattern')}: {pattern!r} matches the empty string")
-        first = labels.setdefault((kind, tag), (label, index))
-        if first[0] != label:
-            raise data.DataError(
-                f"{_where(path, index, 'label')}: {kind} tag {tag!r} is labelled "
-                f"{label!r} here but {first[0]!r} in record {first[1] + 1}"
-            )
+    frame = frame.assign(label=[labels[k, t] for k, t in zip(frame["kind"], frame["tag"])])
     return frame[list(LEXICON_COLUMNS)].reset_index(drop=True)
 
 

@@ -66,6 +66,9 @@ SPECIES: tuple[str, ...] = ("human", "mouse", "rat", "rabbit")
 HOST_SPECIES: tuple[str, ...] = ("mouse", "rat", "rabbit")
 #: What a study administers: the cells themselves or their exosomes.
 MODALITIES: tuple[str, ...] = ("cells", "exosomes")
+#: Whether a study used its MSC product as obtained or modified it (primed,
+#: engineered, on a biomaterial, selected, or given with a drug).
+PRODUCTS: tuple[str, ...] = ("native", "modified")
 
 #: The word that selects everything in a list parameter.
 ALL = "all"
@@ -76,7 +79,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "sources": tuple(TISSUE_CODES),
     "host_species": HOST_SPECIES,
     "modality": MODALITIES,
+    "product": PRODUCTS,
 }
+#: Selecting parameters that take one value (or "all") rather than a list.
+SINGLE_CHOICE: tuple[str, ...] = ("modality", "product")
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {
