@@ -48,7 +48,8 @@ def test_cells_are_escaped_lines_kept_and_output_stable():
     assert "&lt;b&gt;x&lt;/b&gt;" in first and "<b>x</b>" not in first
     assert "line one<br>line two" in first and "C &amp; D" in first and "legend &lt;i&gt;" in first
     assert 'id="a-b-c"' in first and "#a-b-c td" in first
-    assert '<td align="right" valign="top">14</td>' in first and '<td align="left" valign="top">' in first
+    assert '<td align="right" valign="top" style="text-align: right; vertical-align: top">14</td>' in first
+    assert '<td align="left" valign="top" style="text-align: left; vertical-align: top">' in first
 
 
 def test_table4_list_items_survive_a_sanitizer_on_their_own_lines():

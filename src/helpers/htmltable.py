@@ -5,8 +5,9 @@ untrusted one (whose sanitizer strips ``<style>`` blocks and ``style``
 attributes) and code hosts' notebook views (which strip them too). So the
 layout that matters is carried by markup those sanitizers keep: ``<br>``
 between the lines of a cell, and ``align``/``valign`` attributes (numbers
-right, text left, everything top-aligned). A scoped ``<style>`` block only
-adds polish where it survives.
+right, text left, everything top-aligned), repeated as inline styles
+because a notebook's own stylesheet outranks an ``align`` attribute. A
+scoped ``<style>`` block only adds polish where it survives.
 
 We write the few lines of HTML ourselves rather than use pandas' Styler,
 which has no way to put attributes on individual cells and turns line
@@ -60,9 +61,19 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
     """
     uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)  # a CSS id: a space would split the selector
     align = ["right" if is_numeric(frame[c]) else "left" for c in frame.columns]
-    head = "".join(f'<th align="{a}" valign="bottom">{html.escape(str(c))}</th>' for c, a in zip(frame.columns, align))
+    # The attribute survives sanitizers that drop styles; the inline style wins over notebook
+    # stylesheets that right-align every cell (JupyterLab's does), which an attribute cannot.
+    head = "".join(
+        f'<th align="{a}" valign="bottom" style="text-align: {a}; vertical-align: bottom">{html.escape(str(c))}</th>'
+        for c, a in zip(frame.columns, align)
+    )
     body = "".join(
-        "<tr>" + "".join(f'<td align="{a}" valign="top">{_cell(v)}</td>' for v, a in zip(row, align)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td align="{a}" valign="top" style="text-align: {a}; vertical-align: top">{_cell(v)}</td>'
+            for v, a in zip(row, align)
+        )
+        + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )
     style = (

@@ -59,8 +59,8 @@ def flow_notice(strands: pd.DataFrame, counted: dict[str, int]) -> str:
         f"Only {counted['named']} of the {counted['studies']} selected studies "
         f"({_percent(counted['named'], counted['studies'])}) name a signalling pathway at all. "
         f"The most often named families are {', '.join(top)}. "
-        f"{diseases.index[0]} contributes the most studies that name one ({int(diseases.iloc[0])}); "
-        f"{len(exo)} of them test MSC-derived exosomes."
+        f"{diseases.index[0]} contributes the most studies that name one ({int(diseases.iloc[0])}). "
+        f"Of the {counted['named']} studies that name a family, {len(exo)} test MSC-derived exosomes."
     )
 
 
