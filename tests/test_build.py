@@ -286,13 +286,17 @@ def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
     [
         ("review/cli.py", set()),  # the build tool: no notebook imports it
         ("review/kernels.py", set()),
-        ("helpers/plots.py", {"fig1", "fig2"}),  # drawing: only the figure notebooks
+        ("helpers/plots.py", "figures"),  # drawing: only the figure notebooks
         ("helpers/bib.py", {"references"}),
     ],
 )
 def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):
     """A notebook's fingerprint covers the library modules it imported, and only those."""
     root = up_to_date_copy
+    if expected == "figures":
+        from helpers import catalog
+
+        expected = {e for e, info in catalog.EXHIBITS.items() if info.kind == "figure"}
     env = _with_own_source(root)
     assert listed(_build_with(env, root).stdout, "regenerated") == set(), "the copy of src/ changed nothing"
     recorded = {e for e, entry in manifest(root).items() if module in entry["modules"]}
@@ -302,6 +306,23 @@ def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_da
     result = _build_with(env, root)
     assert listed(result.stdout, "regenerated") == expected, result.stdout
     assert listed(result.stdout, "up to date") == notebook_ids(root) - expected
+
+
+def test_a_notebook_whose_outputs_were_stripped_runs_again(up_to_date_copy):
+    """The executed notebook is part of the exhibit: its bytes are recorded, so a cleared copy is rebuilt."""
+    root = up_to_date_copy
+    path = root / "notebooks" / "table4.ipynb"
+    committed = path.read_bytes()
+    nb = json.loads(committed)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    path.write_text(json.dumps(nb, indent=1) + "\n", encoding="utf-8")
+    result = build_ok(root)
+    assert listed(result.stdout, "regenerated") == {"table4"}
+    assert "outputs differ from the manifest" in result.stdout
+    assert path.read_bytes() == committed
+    assert review(root, "verify").returncode == 0
 
 
 # --------------------------------------------------------------------------- 3. bad data

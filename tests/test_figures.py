@@ -205,3 +205,12 @@ def test_the_reference_is_independent_and_reconciled():
     for line in frame.itertuples(index=False):
         assert line.evidence in effects[line.table, int(line.row)], (line.table, line.row, line.evidence)
     assert set(zip(frame["kind"], frame["tag"])) <= set(zip(*[tags.load_categories()[c] for c in ("kind", "tag")]))
+
+
+def test_the_evidence_map_legend_states_the_studies_per_modality():
+    run = start("fig1", {})
+    selected = evidence.studies(run)
+    tagged = evidence.tagged(selected)
+    fig = matrixplot.evidence_map(evidence.matrix(selected, tagged), totals=evidence.per_modality(selected), title="T")
+    labels = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    assert labels == {"MSCs (Table 1), n = 28", "MSC-derived exosomes (Table 2), n = 28"}

@@ -30,7 +30,7 @@ class Exhibit:
     """One published exhibit and the notebook that regenerates it."""
 
     id: str
-    kind: str  # "table", "figure" or "references"
+    kind: str  # "table", "figure", "references" or "dataset"
     title: str
     caption: str
     resource: str | None = None  # the data/ resource a table exhibit reproduces
@@ -97,6 +97,49 @@ EXHIBITS: dict[str, Exhibit] = {
             "References of Li & Bai (2025)",
             "The review's 83 references as printed, with their DOIs and PMIDs, as BibTeX and CSV.",
             "references",
+        ),
+        # Beyond the paper: analyses the review does not compute, made from the coded dataset.
+        Exhibit(
+            "dataset",
+            "dataset",
+            "Coded studies and trials of Li & Bai (2025)",
+            "One row per preclinical study (tables/studies.csv) and per clinical study (tables/trials.csv) with "
+            "every derived code and quantity, described by tables/datapackage.json.",
+        ),
+        Exhibit(
+            "gapmap",
+            "figure",
+            "From bench to bedside: preclinical studies beside clinical trials, by disease and MSC source",
+            "Preclinical studies of Tables 1-2 and clinical studies of Table 3 counted in a disease x MSC tissue "
+            "source grid, for MSCs and for MSC-derived exosomes; shading marks evidence on one side only.",
+        ),
+        Exhibit(
+            "trials",
+            "figure",
+            "The clinical trial landscape: phase, status, enrollment and route",
+            "Every clinical study of Table 3 by disease and phase, sized by its printed enrollment, coloured by "
+            "status, with its route; the retrospective study without a registry number is marked.",
+        ),
+        Exhibit(
+            "dosing",
+            "figure",
+            "Doses, routes and follow-up in the preclinical studies",
+            "Printed doses as quantities with units (cells, particles, protein mass and concentrations kept apart), "
+            "routes, follow-up in days, and which design items each study reports.",
+        ),
+        Exhibit(
+            "design",
+            "figure",
+            "Study design: animal models, donor-host relation and modified products",
+            "Preclinical studies classified by animal model, by donor-to-host relation and by native or modified "
+            "MSC product, crossed with disease and modality.",
+        ),
+        Exhibit(
+            "timeline",
+            "figure",
+            "How the field moved: publication years of the cited studies",
+            "Preclinical studies by publication year of their cited reference, by modality and disease, with the "
+            "mechanisms and pathway families named each year.",
         ),
     ]
 }

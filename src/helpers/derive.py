@@ -40,6 +40,7 @@ __all__ = [
     "Derived",
     "Source",
     "Dose",
+    "DoseArms",
     "DISEASE_CODES",
     "TISSUE_CODES",
     "SPECIES",
@@ -57,6 +58,8 @@ __all__ = [
     "route_defined",
     "legend_codes",
     "legend_route_codes",
+    "DEFAULT_DOSE_UNIT",
+    "dose_arms",
     "dose",
     "follow_up_days",
     "setting",
@@ -120,6 +123,17 @@ class Dose(NamedTuple):
     high: float
     unit: str
     n_arms: int
+
+
+class DoseArms(NamedTuple):
+    """Every printed dose arm in printed order, and their unit.
+
+    ``unit`` is None when the cell prints no unit and no default applies;
+    the caller decides what that means (:func:`dose` refuses it).
+    """
+
+    values: tuple[float, ...]
+    unit: str | None
 
 
 # --- vocabularies --------------------------------------------------------------
@@ -550,6 +564,43 @@ def _term_value(term: str) -> float | None:
     return float(f"{match['mantissa']}e{exponent}" if exponent else match["mantissa"])
 
 
+def dose_arms(text: str, default_unit: str | None = None) -> Derived:
+    """Read every printed dose arm of a "Route Dosage/cells" cell.
+
+    Parameters
+    ----------
+    text : str
+        The whole printed cell; the route in front is skipped (see
+        :func:`split_route_dosage`).
+    default_unit : str, optional
+        Unit of a bare number, as for :func:`dose`.
+
+    Returns
+    -------
+    Derived
+        A :class:`DoseArms`: the arms as floats in printed order
+        (``"200, 400 and 600 µg"`` -> ``(200.0, 400.0, 600.0)``) and the
+        normalised unit, None when neither the cell nor a default gives one.
+    """
+    _, dose_text = split_route_dosage(text)
+    if not dose_text:
+        return _absent("no dose printed")
+    if dose_text.upper() == "NA":
+        return _absent("dose printed as NA")
+    split = _AMOUNT_UNIT_RE.fullmatch(dose_text)
+    if split is None:
+        return _absent(f"dose '{dose_text}' is not in a recognised form")
+    unit = default_unit or None
+    if split["unit"]:
+        unit = _normalise_unit(split["unit"])
+        if unit is None:
+            return _absent(f"dose unit '{split['unit']}' is not recognised")
+    values = [_term_value(term) for term in _ARM_SPLIT_RE.split(split["amount"])]
+    if not values or any(v is None for v in values):
+        return _absent(f"dose '{dose_text}' is not in a recognised form")
+    return Derived(DoseArms(tuple(values), unit))
+
+
 def dose(text: str, default_unit: str | None = None) -> Derived:
     """Read the dose from a "Route Dosage/cells" cell.
 
@@ -571,25 +622,12 @@ def dose(text: str, default_unit: str | None = None) -> Derived:
         highest printed arm, the normalised unit, and the number of arms
         (``"200, 400 and 600 µg"`` -> ``(200.0, 600.0, "µg", 3)``).
     """
-    _, dose_text = split_route_dosage(text)
-    if not dose_text:
-        return _absent("no dose printed")
-    if dose_text.upper() == "NA":
-        return _absent("dose printed as NA")
-    split = _AMOUNT_UNIT_RE.fullmatch(dose_text)
-    if split is None:
-        return _absent(f"dose '{dose_text}' is not in a recognised form")
-    if split["unit"]:
-        unit = _normalise_unit(split["unit"])
-        if unit is None:
-            return _absent(f"dose unit '{split['unit']}' is not recognised")
-    elif default_unit:
-        unit = default_unit
-    else:
-        return _absent(f"dose '{dose_text}' printed without a unit")
-    values = [_term_value(term) for term in _ARM_SPLIT_RE.split(split["amount"])]
-    if not values or any(v is None for v in values):
-        return _absent(f"dose '{dose_text}' is not in a recognised form")
+    arms = dose_arms(text, default_unit)
+    if arms.missing:
+        return arms
+    values, unit = arms.value
+    if unit is None:
+        return _absent(f"dose '{split_route_dosage(text)[1]}' printed without a unit")
     return Derived(Dose(min(values), max(values), unit, len(values)))
 
 
@@ -867,7 +905,9 @@ _INPUTS: dict[str, dict[str, str]] = {
     },
 }
 
-_DEFAULT_DOSE_UNIT: dict[str, str | None] = {"msc_studies": "cells", "exosome_studies": None}
+#: Unit of a bare dose number per table: Table 1's header reads "Dosage/cells";
+#: Table 2's names none, so a bare number there has no unit.
+DEFAULT_DOSE_UNIT: dict[str, str | None] = {"msc_studies": "cells", "exosome_studies": None}
 
 
 def _joined(parts: Iterable[Derived]) -> Derived:
@@ -909,7 +949,7 @@ def _derive_row(
         out["phase"] = phase(row["phases"])
         out["nct_id"] = nct_id(row["nct_number"])
         return out
-    amount = dose(row["route_dosage"], _DEFAULT_DOSE_UNIT[table])
+    amount = dose(row["route_dosage"], DEFAULT_DOSE_UNIT[table])
     out["host_species"] = host_species(row["animal_model"])
     out.update(
         {

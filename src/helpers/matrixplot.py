@@ -23,14 +23,19 @@ _TEXT = {"cells": "white", "exosomes": "black"}
 _KIND_TITLES = {"mechanism": "Mechanisms", "pathway": "Pathway families", "cargo": "Cargo"}
 
 
+def _is_none(category: str) -> bool:
+    """The rows that count studies with nothing to show, which always come last."""
+    return category.startswith("No ") or category == "not reported"
+
+
 def row_order(cells: pd.DataFrame) -> list[tuple[str, str]]:
-    """Rows top to bottom: by kind, then most studies first; each kind's "No … named" row last."""
+    """Rows top to bottom: by kind, then most studies first; each kind's "No … named" or "not reported" row last."""
     totals = cells.groupby(["kind", "category"], sort=False)["studies"].sum()
     rows = []
     for kind in dict.fromkeys(cells["kind"]):
         part = totals[kind]
-        named = sorted((c for c in part.index if not c.startswith("No ")), key=lambda c: (-part[c], c))
-        rows += [(kind, c) for c in named] + [(kind, c) for c in part.index if c.startswith("No ")]
+        named = sorted((c for c in part.index if not _is_none(c)), key=lambda c: (-part[c], c))
+        rows += [(kind, c) for c in named] + [(kind, c) for c in part.index if _is_none(c)]
     return rows
 
 
@@ -52,10 +57,10 @@ def _dots(ax, cells: pd.DataFrame, y_of: dict, x_of: dict) -> None:
 
 
 def _bars(ax, cells: pd.DataFrame, rows: list, y_of: dict, totals: dict[str, int]) -> None:
-    totals = cells.groupby(["kind", "category", "modality"])["studies"].sum()
+    per_row = cells.groupby(["kind", "category", "modality"])["studies"].sum()
     left = dict.fromkeys(rows, 0)
     for modality in MODALITIES:
-        values = [totals.get((*row, modality), 0) for row in rows]
+        values = [per_row.get((*row, modality), 0) for row in rows]
         ax.barh(
             [y_of[r] for r in rows],
             values,
@@ -103,7 +108,7 @@ def _groups(fig, ax, side, rows: list, y_of: dict) -> None:
             for axis in (ax, side):
                 axis.axhline(first + 0.5, color="#555555", linewidth=0.8)
         ax.annotate(
-            _KIND_TITLES[kind],
+            _KIND_TITLES.get(kind, kind),
             xy=(0, first + 0.5),
             xycoords=("figure fraction", "data"),
             xytext=(0.01, first + 0.5),

@@ -150,3 +150,164 @@ def references_notice(refs: pd.DataFrame) -> str:
         f"five years of that span. {pmid} print a plain PMID; the others print none, or something else in its "
         "place, which the BibTeX keeps in `note` as printed."
     )
+
+
+def _codes(codes: list[str]) -> str:
+    from .vocab import TISSUE_CODES
+
+    return ", ".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in codes) if codes else "none"
+
+
+def gap_note(studies: pd.DataFrame, trials: pd.DataFrame) -> str:
+    """The gap map's note: what a mark counts and what the shading means."""
+    return (
+        f"Circles: preclinical studies (Tables 1-2, {len(studies)} selected); diamonds: clinical studies (Table 3, "
+        f"{len(trials)} selected), per disease and MSC tissue source. A study naming two sources counts in both "
+        "cells. Orange cells: preclinical evidence but no trial; blue cells: a trial with no preclinical study of "
+        f"that disease and source in the review. {SOURCE_SHORT}, Tables 1-3."
+    )
+
+
+def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict) -> str:
+    """What a reader should see in the gap map, in numbers."""
+    if studies.empty and trials.empty:
+        return "No study or trial in this selection."
+    parts = [
+        f"Sources studied only preclinically: {_codes(facts['sources_preclinical_only'])}.",
+        f"Sources tested only in trials: {_codes(facts['sources_trials_only'])}.",
+    ]
+    for modality, word in (("exosomes", "exosome"), ("cells", "MSC")):
+        n_pre = int((studies["modality"] == modality).sum())
+        n_tri = int((trials["modality"] == modality).sum())
+        parts.append(
+            f"{plural(n_pre, word + ' study', word + ' studies')} stand against {plural(n_tri, word + ' trial')}."
+        )
+    gaps = facts["gap_cells"]
+    parts.append(
+        f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical evidence but no trial; "
+        f"{gaps.get('trials only', 0)} have a trial without a preclinical study in the review."
+    )
+    return " ".join(parts)
+
+
+def trials_note(lines: pd.DataFrame) -> str:
+    """The trial landscape's note: marks, sizes and what enrollment means."""
+    return (
+        "One line per clinical study of Table 3. Mark area: printed enrollment; colour: research status; circle: "
+        "MSCs, square: exosomes; hollow: no registry number. Enrollment counts participants for completed trials "
+        "and plans for the others, so the labels say which. Route: the printed migration method. "
+        f"{SOURCE_SHORT}, Table 3 (data obtained from ClinicalTrials.gov)."
+    )
+
+
+def trials_notice(lines: pd.DataFrame) -> str:
+    """What a reader should see in the trial landscape, in numbers."""
+    if lines.empty:
+        return "No clinical study in this selection."
+    phases = lines["phase"].value_counts()
+    done = lines[lines["status"] == "Completed"]
+    planned = lines[lines["meaning"] == "planned"]
+    routes = lines["route"].value_counts()
+    unregistered = int((~lines["registered"]).sum())
+    text = (
+        f"{plural(len(lines), 'clinical study', 'clinical studies')}: "
+        + ", ".join(f"{n} in phase {p}" if p != "no phase" else f"{n} without a phase" for p, n in phases.items())
+        + f". {len(done)} completed, with {int(done['enrollment'].sum())} participants who took part; "
+        f"{len(planned)} still recruiting or not yet recruiting, planning {int(planned['enrollment'].sum())}. "
+        f"Most common route: {routes.index[0]} ({routes.iloc[0]}). "
+    )
+    if unregistered:
+        text += f"{plural(unregistered, 'study')} prints no registry number and is marked hollow."
+    return text
+
+
+def timeline_notice(studies: pd.DataFrame) -> str:
+    """What a reader should see in the timeline, in numbers."""
+    if studies.empty:
+        return "No study in this selection."
+    years = studies["year"].astype(int)
+    parts = [
+        f"The {plural(len(studies), 'study', 'studies')} were published between {years.min()} and "
+        f"{years.max()}; half of them in {int(years.median())} or later."
+    ]
+    for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
+        part = studies.loc[studies["modality"] == modality, "year"].astype(int)
+        if len(part):
+            parts.append(f"{word} studies: median year {int(part.median())}.")
+    return " ".join(parts)
+
+
+def timeline_note() -> str:
+    """The timeline's note."""
+    return (
+        "Top: preclinical studies of Tables 1-2 by the publication year of the reference each cites, MSCs solid "
+        "and MSC-derived exosomes hatched, coloured by disease. Bottom: how many studies of each year name a "
+        f"mechanism or pathway family (data/categories.csv). {SOURCE_SHORT}, Tables 1-2 and references."
+    )
+
+
+def dosing_note() -> str:
+    """The dosing exhibit's note."""
+    return (
+        "Top left: each study's printed dose as a quantity, lowest to highest arm, on a log scale; cells, "
+        "particles, protein mass, mass per body mass and concentrations are separate rows and are never converted "
+        "into one another. Top right: follow-up in days (a month is 30 days). Bottom: routes, and the share of "
+        "studies whose printed cells report each item where it applies. Colour: disease; circle: MSCs (Table 1); "
+        f"square: exosomes (Table 2). {SOURCE_SHORT}, Tables 1-2."
+    )
+
+
+def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, missing: dict[str, int]) -> str:
+    """What a reader should see in the dosing exhibit, in numbers."""
+    if doses.empty and follow.empty:
+        return "No study in this selection reports a dose or a follow-up."
+    parts = []
+    cells = doses[doses["dose_kind"] == "cells"]
+    if len(cells):
+        parts.append(
+            f"Cell doses span {cells['dose_low'].min():.1e} to {cells['dose_high'].max():.1e} cells "
+            f"({plural(len(cells), 'study', 'studies')}); the most common is "
+            f"{cells['dose_low'].mode().iloc[0]:.0e}."
+        )
+    mass = doses[doses["dose_kind"] == "protein mass"]
+    if len(mass):
+        parts.append(
+            f"Exosome doses by protein mass span {mass['dose_low'].min():g} to {mass['dose_high'].max():g} µg "
+            f"({plural(len(mass), 'study', 'studies')})."
+        )
+    kinds = doses["dose_kind"].nunique()
+    parts.append(f"Doses come in {kinds} incommensurable kinds; {missing['dose']} studies give no readable dose.")
+    if len(follow):
+        days = follow["follow_up_days"]
+        parts.append(
+            f"Follow-up runs from {days.min():g} to {days.max():g} days (median {days.median():g}); "
+            f"{missing['follow-up']} in-vivo studies print none."
+        )
+    return " ".join(parts)
+
+
+def design_note() -> str:
+    """The design exhibit's note."""
+    return (
+        "Dot area and number: studies in each category, by disease, for MSCs (blue, Table 1) and MSC-derived "
+        "exosomes (orange, Table 2). A study with two models or modifications counts under each; values that "
+        "could not be read from the printed cells are shown as 'not reported'. Classes are derived by tested code "
+        f"(helpers.design, helpers.derive) from the printed Animal model, Source and Precondition cells. "
+        f"{SOURCE_SHORT}, Tables 1-2."
+    )
+
+
+def design_notice(studies: pd.DataFrame) -> str:
+    """What a reader should see in the design exhibit, in numbers."""
+    if studies.empty:
+        return "No study in this selection."
+    models = studies["model_class"].astype("string").fillna("not reported").str.split("+").explode().value_counts()
+    relation = studies["relation"].astype("string").fillna("not reported").value_counts()
+    modified = int((studies["product"] == "modified").sum())
+    return (
+        f"The most common animal model class is {models.index[0]} ({models.iloc[0]} of {len(studies)} studies); "
+        f"{int(models.get('natural ageing', 0))} use naturally aged animals. "
+        f"{int(relation.get('xenogeneic', 0))} studies give MSCs or exosomes of one species to another "
+        f"(mostly human to rodent), {int(relation.get('allogeneic', 0))} stay within a species. "
+        f"{modified} of the {len(studies)} studies modify the product before or while giving it."
+    )

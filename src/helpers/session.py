@@ -63,7 +63,10 @@ class Run:
         return describe_selection(self.params.changed)
 
     def _write(self, suffix: str, payload: bytes) -> None:
-        target = files.write_bytes(self.out_dir / f"{self.exhibit.id}.{suffix}", payload)
+        self._write_named(f"{self.exhibit.id}.{suffix}", payload)
+
+    def _write_named(self, name: str, payload: bytes) -> None:
+        target = files.write_bytes(self.out_dir / name, payload)
         self.written[target.name] = hashlib.sha256(payload).hexdigest()
         runrecord.note_written(target.name, self.written[target.name])
 
@@ -113,6 +116,23 @@ class Run:
     def save_evidence(self, frame) -> None:
         """Write the rows behind a figure as ``<id>.evidence.csv`` beside it."""
         self._write("evidence.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def save_data(self, frame) -> None:
+        """Write every number a figure draws as ``<id>.data.csv`` beside it."""
+        self._write("data.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def save_package(self, frames: dict, descriptor: dict) -> None:
+        """Write a dataset exhibit: one ``<name>.csv`` per frame and their ``datapackage.json``.
+
+        Only ``dataset`` exhibits write files not named after their id: a
+        data package names its resources.
+        """
+        if self.exhibit.kind != "dataset":
+            raise ValueError(f"{self.exhibit.id}: save_package is for dataset exhibits")
+        for name, frame in frames.items():
+            self._write_named(f"{name}.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+        self._write_named("datapackage.json", text.encode("utf-8"))
 
     def svg(self, fig) -> str:
         """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""

@@ -89,4 +89,5 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "table": ("csv", "md", "tex", "xlsx"),
     "figure": ("png", "svg", "pdf"),
     "references": ("bib", "csv"),
+    "dataset": ("csv",),
 }

@@ -16,6 +16,7 @@ and wrote arrives through its run record (:mod:`review.contract`).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -46,9 +47,9 @@ class BuildResult:
         return not self.failed
 
 
-def _staged(exhibit: str, stage: Path, record: dict) -> tuple[list[tuple[str, str]], dict]:
+def _staged(exhibit: str, stage: Path, executed: kernels.Executed) -> tuple[list[tuple[str, str]], dict]:
     """The moves and manifest entry of one notebook that ran into the stage."""
-    info = catalog.get(exhibit)
+    info, record = catalog.get(exhibit), executed.record
     if record["exhibit"] != exhibit or not record["files"]:
         raise BuildError(f"{exhibit}: the notebook wrote no exhibit (no call to run.save_*)")
     if not record["canonical"]:
@@ -58,7 +59,7 @@ def _staged(exhibit: str, stage: Path, record: dict) -> tuple[list[tuple[str, st
     moves = [(paths.relative(stage / "notebooks" / source.name), paths.relative(source))]
     moves += [(paths.relative(stage / kind_dir / name), f"{kind_dir}/{name}") for name in record["files"]]
     stamp = fingerprint.fingerprint(exhibit, record["inputs"], record["modules"], as_read=True)
-    return moves, manifest.entry(info, record, stamp)
+    return moves, manifest.entry(info, record, stamp, hashlib.sha256(executed.notebook).hexdigest())
 
 
 def _choose(only: list[str] | None, force: bool, log) -> tuple[list[str], list[str]]:
@@ -142,7 +143,7 @@ def build(
                     outcome = executed[exhibit]
                     if isinstance(outcome, Exception):
                         raise outcome
-                    exhibit_moves, entries[exhibit] = _staged(exhibit, stage, outcome.record)
+                    exhibit_moves, entries[exhibit] = _staged(exhibit, stage, outcome)
                     moves += exhibit_moves
                     result.ran.append(exhibit)
                 except Exception as exc:  # reported per notebook; the others still publish

@@ -105,6 +105,6 @@ def stale(exhibit: str, entry: dict | None, state: dict | None = None) -> str | 
         return "changed: " + ", ".join(changed)
     if (load_state() if state is None else state).get(exhibit) != now:
         return "not yet built in this checkout"
-    if manifest.check_files(entry):
+    if manifest.check_files(entry, notebook=True):
         return "outputs differ from the manifest"
     return None

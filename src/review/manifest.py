@@ -56,8 +56,12 @@ def software() -> dict[str, str]:
     return versions
 
 
-def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
-    """Build one exhibit's manifest entry from its run record (:mod:`helpers.runrecord`)."""
+def entry(info: Exhibit, record: dict, fingerprint: dict, notebook_sha256: str) -> dict:
+    """Build one exhibit's manifest entry from its run record (:mod:`helpers.runrecord`).
+
+    The executed notebook is part of the exhibit (readers and nbval see its
+    outputs), so its SHA-256 is recorded and checked like the files'.
+    """
     folder = info.folder.name
     return {
         "id": info.id,
@@ -65,6 +69,7 @@ def entry(info: Exhibit, record: dict, fingerprint: dict) -> dict:
         "title": info.title,
         "caption": info.caption,
         "notebook": f"notebooks/{info.id}.ipynb",
+        "notebook_sha256": notebook_sha256,
         "parameters": record["parameters"],
         "files": {f"{folder}/{name}": digest for name, digest in sorted(record["files"].items())},
         "inputs": dict(sorted(record["inputs"].items())),
@@ -90,10 +95,23 @@ def update(entries: dict[str, dict]) -> None:
     files.write_bytes(path(), text.encode("utf-8"))
 
 
-def check_files(item: dict) -> list[str]:
-    """Problems with one entry's files on disk (missing or altered)."""
+def check_files(item: dict, *, notebook: bool = False) -> list[str]:
+    """Problems with one entry's files on disk (missing or altered).
+
+    Parameters
+    ----------
+    item : dict
+        A manifest entry.
+    notebook : bool
+        Also check the executed notebook. The build does (a notebook whose
+        outputs were cleared must run again); ``review verify`` does not,
+        since a notebook is also source that people edit.
+    """
     problems = []
-    for name, digest in item["files"].items():
+    recorded = dict(item["files"])
+    if notebook and "notebook_sha256" in item:
+        recorded[item["notebook"]] = item["notebook_sha256"]
+    for name, digest in recorded.items():
         target = paths.ROOT / name
         if not target.exists():
             problems.append(f"{name}: missing (recorded sha256 {digest[:12]}…)")
