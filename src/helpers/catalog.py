@@ -135,6 +135,13 @@ EXHIBITS: dict[str, Exhibit] = {
             "MSC product, crossed with disease and modality.",
         ),
         Exhibit(
+            "audit",
+            "audit",
+            "An audit of the review's own consistency",
+            "Every place where the review's tables, legends and references disagree with themselves, found by "
+            "generic rules over data/, each with the printed evidence and a reviewed verdict.",
+        ),
+        Exhibit(
             "timeline",
             "figure",
             "How the field moved: publication years of the cited studies",

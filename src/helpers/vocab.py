@@ -90,4 +90,5 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "figure": ("png", "svg", "pdf"),
     "references": ("bib", "csv"),
     "dataset": ("csv",),
+    "audit": ("csv", "md"),
 }
