@@ -9,7 +9,7 @@ KERNEL := mscs-review
 JOBS   ?= 2
 LINTED := src tests tools bench
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak
 all: build
 
 help: ## list the targets
@@ -26,15 +26,26 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@touch $@
 
-build: $(STAMP) ## regenerate every stale exhibit (the default target)
+build: $(STAMP) ## regenerate every stale exhibit, then bring site/ up to date (the default target)
 	$(BIN)/review build
 
 rebuild: $(STAMP) ## run every notebook, even those up to date
 	$(BIN)/review build --force
 
-test: $(STAMP) lint ## lint, then the whole test suite, nbval included
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
+test: $(STAMP) lint ## lint, then the test suite but its slow checks (make soak), nbval included
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not slow" tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# SOAK=10 runs; every run is kept in .cache/soak/<n>.log and the tally printed.
+SOAK ?= 10
+soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default 10) and count the passes
+	@mkdir -p .cache/soak; passed=0; \
+	for n in $$(seq $(SOAK)); do \
+	  if $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
+	       --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	       > .cache/soak/$$n.log 2>&1; then passed=$$((passed + 1)); echo "soak run $$n: passed"; \
+	  else echo "soak run $$n: FAILED (.cache/soak/$$n.log)"; grep -E "^(FAILED|ERROR)" .cache/soak/$$n.log; fi; \
+	done; echo "soak: $$passed of $(SOAK) runs passed"; test $$passed -eq $(SOAK)
 
 lint: $(STAMP) ## ruff: lint and format check
 	$(BIN)/ruff check $(LINTED)
@@ -43,6 +54,9 @@ lint: $(STAMP) ## ruff: lint and format check
 format: $(STAMP) ## ruff: fix what can be fixed and reformat
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
+
+site: $(STAMP) ## render the static HTML site into site/ (open site/index.html); `make` does it too
+	$(BIN)/review site
 
 verify: $(STAMP) ## check canonical files against figures/manifest.json
 	$(BIN)/review verify

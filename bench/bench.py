@@ -13,12 +13,23 @@ this noisy 2-core machine. Printed, in seconds and as ratios:
 * a sequential loop of ``papermill`` CLI calls;
 * a loop of ``jupyter nbconvert --execute``;
 * the in-process lower bound: every notebook's code as plain Python in one
-  process (no kernels, no notebook I/O).
+  process (no kernels, no notebook I/O);
+* ``review site``: the static site rendered from scratch after a full build,
+  a no-op render, and renders after one notebook or one figure's PNG changed
+  (which outputs were re-rendered);
+* a no-op ``make`` (exhibits and site), as a user types it.
+
+The build rows pass ``--no-site`` so they time the build alone, as before the
+site existed; the site has rows of its own.
 
 Targets (from the issue): full build >= 3x faster than the papermill loop;
 no-op rebuild < 0.5 s and >= 20x faster than the full build; a one-file edit
 reruns only the notebooks that read that file; editing a build-tool module
-reruns no notebook.
+reruns no notebook; on 100 times the data (``bench/scale.py``, ``--scale``) a
+full build takes <= 3x the normal one and every executed notebook stays under
+2 MB (peak memory reported); the site renders in <= 30 s after a full build; a no-op
+``make`` takes < 1 s; a one-notebook change re-renders only its page, and
+the gallery only when a thumbnail changed.
 """
 
 from __future__ import annotations
@@ -84,16 +95,131 @@ def _in_process(project: Path, notebooks: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def _rendered(stdout: str) -> set[str]:
+    """The outputs a ``review site`` says it rendered."""
+    return {
+        name.strip()
+        for line in stdout.splitlines()
+        if line.startswith("site rendered:")
+        for name in line.split(":", 1)[1].split(",")
+    }
+
+
+#: What a site render after each edit must re-render, and nothing else.
+SITE_EDITS = {
+    "notebook": {"exhibits/table4.html"},
+    "figure": {"exhibits/trials.html", "thumbs/trials.png", "gallery.html"},
+}
+
+
+def _site_rows(rows: dict[str, float], project: Path, env: dict, median) -> dict[str, set[str]]:
+    """Time the site: a render from scratch, a no-op, a no-op ``make``, and two one-exhibit edits."""
+    site = [str(BIN / "python"), "-m", "review", "site"]
+
+    def from_scratch() -> float:
+        shutil.rmtree(project / "site", ignore_errors=True)
+        return _timed(site, env, project)[0]
+
+    rows["review site (full render after a full build)"] = median(from_scratch)
+    rows["review site (no-op)"] = median(lambda: _timed(site, env, project)[0])
+    # The Makefile as a user runs it, against the copy; -o keeps make from refreshing .venv's stamp.
+    make = ["make", "--no-print-directory", "-C", str(ROOT), "-o", ".venv/.installed", "build"]
+    rows["make (no-op: exhibits and site)"] = median(lambda: _timed(make, env, project)[0])
+
+    reran: dict[str, set[str]] = {"notebook": set(), "figure": set()}
+    notebook = project / "notebooks" / "table4.ipynb"
+    figure, other = project / "figures" / "trials.png", project / "figures" / "design.png"
+
+    def edited(kind: str, path: Path, change) -> float:
+        original = path.read_bytes()
+        change()
+        seconds, out = _timed(site, env, project)
+        reran[kind].update(_rendered(out))
+        path.write_bytes(original)
+        _timed(site, env, project)  # back to the built state
+        return seconds
+
+    def edit_notebook() -> None:
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+        cell["source"] = "".join(cell["source"]) + "\n\nAn edited sentence."
+        notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    rows["review site after editing one notebook"] = median(lambda: edited("notebook", notebook, edit_notebook))
+    rows["review site after one figure's PNG changed"] = median(
+        lambda: edited("figure", figure, lambda: figure.write_bytes(other.read_bytes()))
+    )
+    return reran
+
+
+def _site_targets(rows: dict[str, float], reran: dict[str, set[str]]) -> None:
+    full_site = rows["review site (full render after a full build)"]
+    verdict = "MET" if full_site <= 30 else "NOT MET"
+    print(f"  site render after a full build: {full_site:.2f} s (target <= 30 s): {verdict}")
+    make = rows["make (no-op: exhibits and site)"]
+    print(f"  no-op make, exhibits and site: {make:.3f} s (target < 1 s): {'MET' if make < 1 else 'NOT MET'}")
+    for kind, expected in SITE_EDITS.items():
+        verdict = "MET" if reran[kind] == expected else "NOT MET"
+        print(f"  {kind} edit re-rendered {sorted(reran[kind])}; expected {sorted(expected)}: {verdict}")
+
+
+#: Prints the peak resident memory (kB) of the largest process a command started, the kernels included.
+_PEAK = (
+    "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+    "print(done.stdout, done.stderr, file=sys.stderr) if done.returncode else None; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(done.returncode)"
+)
+
+
+def _scale_rows(rows: dict[str, float], work: Path, median, factor: int) -> dict:
+    """Time a full build on data ``factor`` times larger (bench/scale.py); measure notebook sizes and peak memory."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import scale
+
+    scaled = _copy_project(work / f"scaled-{factor}")
+    counts = scale.scale(scaled / "data", factor)
+    scale.validate(scaled)
+    env = {**os.environ, "REVIEW_ROOT": str(scaled)}
+    command = [str(BIN / "python"), "-c", _PEAK, str(BIN / "python"), "-m", "review", "build", "-q", "--no-site"]
+    peaks: list[int] = []
+
+    def full() -> float:
+        seconds, out = _timed([*command, "--force"], env, scaled)
+        peaks.append(int(out.split()[-1]))
+        return seconds
+
+    rows[f"review build --force on {factor}x data (bench/scale.py)"] = median(full)
+    sizes = {p.stem: p.stat().st_size for p in (scaled / "notebooks").glob("*.ipynb")}
+    return {"counts": counts, "sizes": sizes, "peak_mb": max(peaks) / 1024}
+
+
+def _scale_targets(rows: dict[str, float], factor: int, scaled: dict) -> None:
+    full = rows["review build --force (full, parallel)"]
+    seconds = rows[f"review build --force on {factor}x data (bench/scale.py)"]
+    print(
+        f"  full build on {factor}x data ({', '.join(f'{k} {v}' for k, v in scaled['counts'].items())} rows): "
+        f"{seconds / full:.1f}x the normal full build (target <= 3x): {'MET' if seconds <= 3 * full else 'NOT MET'}"
+    )
+    big = {name: size for name, size in sorted(scaled["sizes"].items()) if size >= 2 * 1024 * 1024}
+    largest = max(scaled["sizes"], key=scaled["sizes"].get)
+    print(
+        f"  executed notebooks on {factor}x data: largest {largest} {scaled['sizes'][largest] / 1e6:.2f} MB "
+        f"(target < 2 MB each): {'MET' if not big else 'NOT MET: ' + ', '.join(big)}"
+    )
+    print(f"  peak memory of one process (build or kernel) on {factor}x data: {scaled['peak_mb']:.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="repeat each measurement, report the median")
+    parser.add_argument("--scale", type=int, default=100, metavar="N", help="also build on N times the data (0: skip)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="review-bench-"))
     try:
         project = _copy_project(work / "project")
         env = {**os.environ, "REVIEW_ROOT": str(project)}
         notebooks = sorted((project / "notebooks").glob("*.ipynb"))
-        review = [str(BIN / "python"), "-m", "review", "build", "--quiet"]
+        review = [str(BIN / "python"), "-m", "review", "build", "--quiet", "--no-site"]
         scratch = work / "scratch"
         scratch.mkdir()
         # The baselines run with default parameters and so write canonical
@@ -172,6 +298,9 @@ def main() -> int:
             lambda: _in_process(base_project, notebooks)
         )
 
+        site_reran = _site_rows(rows, project, env, median)
+        scaled = _scale_rows(rows, work, median, args.scale) if args.scale else None
+
         full = rows["review build --force (full, parallel)"]
         noop = rows["review build (no-op)"]
         print(f"{len(notebooks)} notebooks, {os.cpu_count()} cores, median of {args.repeat} run(s)\n")
@@ -201,6 +330,9 @@ def main() -> int:
             f"  build-tool edit reran {len(tool_reran)} notebook(s) {sorted(tool_reran)} (target 0): "
             f"{'MET' if not tool_reran else 'NOT MET'}"
         )
+        _site_targets(rows, site_reran)
+        if scaled:
+            _scale_targets(rows, args.scale, scaled)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

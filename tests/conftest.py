@@ -52,6 +52,43 @@ def review(root: Path, *args: str, timeout: float = 300) -> subprocess.Completed
     )
 
 
+#: papermill's own command line, with the kernel manager handed private IPC sockets.
+_PAPERMILL_ON_IPC = """
+import atexit, shutil, sys
+from jupyter_client.manager import KernelManager
+from review.kernels import ipc_sockets
+_init = KernelManager.__init__
+def _on_ipc(self, **kwargs):
+    folder, sockets = ipc_sockets()
+    atexit.register(shutil.rmtree, folder, True)
+    _init(self, **{**sockets, "connection_file": str(folder / "kernel.json"), **kwargs})
+KernelManager.__init__ = _on_ipc
+from papermill.cli import papermill
+sys.exit(papermill())
+"""
+
+
+def papermill(root: Path, cwd: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Plain papermill (its own command line and parameter parsing) on the project at ``root``, run from ``cwd``.
+
+    papermill starts its kernel on TCP ports that jupyter_client picks,
+    releases and hands to the kernel; a process that binds a port in that
+    moment (another test's HTTP server, a browser) can take one, and the
+    kernel dies before replying to kernel_info (jupyter/jupyter_client#154).
+    The race is upstream's and not what the tests check, so papermill's
+    kernel gets private IPC sockets here, as the build's and nbval's have.
+    """
+    env = {**os.environ, "REVIEW_ROOT": str(root)}
+    return subprocess.run(
+        [sys.executable, "-c", _PAPERMILL_ON_IPC, "--no-progress-bar", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def tree_hashes(root: Path, *folders: str) -> dict[str, str]:
     """SHA-256 of every file under the given folders of ``root``."""
     import hashlib
@@ -105,7 +142,7 @@ def _nbval_kernels_isolated(root: Path) -> None:
         def __init__(self, **kwargs):
             folder, sockets = ipc_sockets()
             _SCRATCH.append(folder)
-            super().__init__(**sockets, **kwargs)
+            super().__init__(**sockets, connection_file=str(folder / "kernel.json"), **kwargs)
 
         def start_kernel(self, **kwargs):
             kwargs["env"] = {**os.environ, **kwargs.get("env", {}), "REVIEW_ROOT": str(root)}

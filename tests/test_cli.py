@@ -10,15 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import review, tree_hashes
+from .conftest import papermill, review, tree_hashes
 
 CANONICAL = ("notebooks", "tables", "figures")
 #: The disease codes ``helpers.params`` accepts, as its messages list them.
@@ -158,19 +156,7 @@ def test_run_refuses_to_write_into_canonical_folders(project_copy, args):
 
 def _papermill(root: Path, cwd: Path, *args: str, notebook: str = "table3") -> subprocess.CompletedProcess:
     """Plain papermill on one of the copy's notebooks, started from an unrelated folder ``cwd``."""
-    papermill = Path(sys.executable).parent / "papermill"
-    env = {**os.environ, "REVIEW_ROOT": str(root)}
-    command = [str(papermill), "--no-progress-bar", str(root / "notebooks" / f"{notebook}.ipynb"), "out.ipynb", *args]
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    # Plain papermill starts its kernel on TCP ports that jupyter_client picks,
-    # releases and hands over; a kernel started at the same moment by another
-    # test worker can take one, and this kernel dies before it runs a cell
-    # (jupyter/jupyter_client#154). That race is upstream's, not what these
-    # tests check (the build's own kernels use IPC and cannot hit it), so one
-    # retry absorbs it.
-    if "Kernel died before replying to kernel_info" in result.stderr:
-        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    return result
+    return papermill(root, cwd, str(root / "notebooks" / f"{notebook}.ipynb"), "out.ipynb", *args)
 
 
 def test_plain_papermill_writes_a_run_not_the_canonical_table(project_copy, tmp_path):
@@ -244,7 +230,13 @@ def test_list_reports_an_edited_input_without_running_anything(project_copy):
 ALL_NOTEBOOKS = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
-@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
+#: One table and one figure in every ``make test``; every notebook in ``make soak``.
+QUICK = {"table1", "fig2"}
+
+
+@pytest.mark.parametrize(
+    "notebook", [pytest.param(nb, marks=() if nb in QUICK else pytest.mark.slow) for nb in ALL_NOTEBOOKS]
+)
 def test_papermill_by_hand_with_diseases_ad_gives_an_ad_only_run(project_copy, tmp_path, notebook):
     """`papermill notebooks/<nb>.ipynb out.ipynb -p diseases AD` works on every notebook, into runs/."""
     import csv

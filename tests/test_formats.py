@@ -226,10 +226,15 @@ def test_figures_are_deterministic_and_carry_metadata(figure, fmt, marker):
 
 
 def test_write_bytes_replaces_atomically_and_leaves_no_temporary(tmp_path):
+    """The new bytes arrive by a rename: a reader of the old file keeps it whole, never half of each."""
     target = tmp_path / "out" / "x.csv"
     files.write_bytes(target, b"one")
-    files.write_bytes(target, b"two")
+    with open(target, "rb") as reader:
+        old_inode = os.fstat(reader.fileno()).st_ino
+        files.write_bytes(target, b"two")
+        assert reader.read() == b"one", "the old file was overwritten in place, not replaced"
     assert target.read_bytes() == b"two"
+    assert target.stat().st_ino != old_inode
     assert [p.name for p in target.parent.iterdir()] == ["x.csv"]
 
 

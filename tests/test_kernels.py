@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -92,18 +93,25 @@ def test_a_kernel_that_dies_once_is_replaced_and_the_notebook_runs(jupyter_path,
     assert nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[0].outputs[0]["text"] == "42\n"
 
 
-def test_socket_folders_of_killed_processes_are_swept(tmp_path):
-    """A build killed with SIGKILL cannot remove its kernels' folders; the next run does."""
+def test_socket_folders_of_killed_processes_are_swept(monkeypatch):
+    """A build killed with SIGKILL cannot remove its kernels' folders; the next run does.
+
+    The sweep scans the whole temp folder, where every other test worker's
+    builds sweep too and would take this test's orphan first: the folders
+    live in a private base folder instead.
+    """
+    base = Path(tempfile.mkdtemp(prefix="sweep-", dir="/tmp"))  # short: socket paths stay under 107 bytes
+    monkeypatch.setattr(kernels.tempfile, "tempdir", str(base))
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    orphan, _ = kernels.ipc_sockets()
-    (orphan / "owner").write_text(dead.stdout.strip())
-    mine, _ = kernels.ipc_sockets()
     try:
-        removed = kernels.sweep_orphans()
-        assert orphan in removed and not orphan.exists()
+        orphan, _ = kernels.ipc_sockets()
+        (orphan / "owner").write_text(dead.stdout.strip())
+        mine, _ = kernels.ipc_sockets()
+        assert orphan.parent == mine.parent == base
+        assert kernels.sweep_orphans() == [orphan] and not orphan.exists()
         assert mine.exists(), "a live process's folder is left alone"
     finally:
-        shutil.rmtree(mine, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_sockets_stay_short_when_the_temp_dir_is_deep(tmp_path, monkeypatch):
@@ -117,3 +125,19 @@ def test_sockets_stay_short_when_the_temp_dir_is_deep(tmp_path, monkeypatch):
         assert folder.parent == Path("/tmp")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_cell_that_hangs_or_kills_its_kernel_is_named_and_the_next_notebook_runs(jupyter_path, tmp_path):
+    """A timed-out cell and a kernel that dies name their cell and why; the same worker then runs the next one."""
+    hangs = _notebook(tmp_path / "hangs.ipynb", "x = 1", "import time; time.sleep(60)")
+    dies = _notebook(tmp_path / "dies.ipynb", "x = 1", "y = 2", "import os; os._exit(3)")
+    fine = _notebook(tmp_path / "fine.ipynb", "print(6 * 7)")
+    jobs = [(p.stem, p, tmp_path / f"out-{p.name}") for p in (hangs, dies, fine)]
+    results = kernels.run_notebooks(jobs, workers=1, kernel_name="pool-python", timeout=2)
+    assert str(results["hangs"]) == (
+        "notebooks/hangs.ipynb, cell In[2]: CellTimeoutError: the cell ran longer than the timeout of 2 s (--timeout)"
+    )
+    assert str(results["dies"]) == (
+        "notebooks/dies.ipynb, cell In[3]: DeadKernelError: the kernel died while the cell ran (exit code 3)"
+    )
+    assert isinstance(results["fine"], kernels.Executed), results["fine"]

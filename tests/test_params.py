@@ -101,3 +101,62 @@ def test_non_default_runs_may_not_target_the_canonical_folders(folder):
 def test_an_explicit_output_dir_is_read_from_the_project_root():
     resolved = validate("table1", "table", {"output_dir": "runs/mine"}, TABLE1)
     assert resolved.out_dir == paths.ROOT / "runs" / "mine" and not resolved.canonical
+
+
+@pytest.mark.parametrize(
+    "output_dir, where",
+    [
+        ("tables/sub", "inside tables/, which only the build writes"),  # inside, not equal
+        ("figures/a/b", "inside figures/, which"),
+        ("notebooks/x", "inside notebooks/, which"),
+        ("runs/../tables", "inside tables/, which"),
+        ("runs/./../figures/mine", "inside figures/, which"),
+        (str(paths.ROOT / "figures" / "mine"), "inside figures/, which"),
+        ("data", "not under runs/"),
+        ("src/helpers", "not under runs/"),
+        (".", "not under runs/"),
+        ("runs/a\0b", "NUL"),
+    ],
+)
+def test_output_dir_may_not_point_into_the_project_outside_runs(output_dir, where):
+    with pytest.raises(ParameterError, match="output_dir") as info:
+        validate("table1", "table", {"output_dir": output_dir}, TABLE1)
+    assert where in str(info.value)
+
+
+def test_output_dir_through_a_symlink_into_a_canonical_folder_is_refused(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    (root / "runs").mkdir(parents=True)
+    (root / "figures").mkdir()
+    (root / "runs" / "link").symlink_to(root / "figures", target_is_directory=True)
+    for name, folder in [("ROOT", root), ("RUNS_DIR", root / "runs"), ("FIGURES_DIR", root / "figures")]:
+        monkeypatch.setattr(paths, name, folder)
+    with pytest.raises(ParameterError, match="inside figures/"):
+        validate("table1", "table", {"output_dir": "runs/link/mine"}, TABLE1)
+
+
+@pytest.mark.parametrize("output_dir", ["runs/mine", "runs", "runs/a/b", "/tmp/elsewhere-outside-the-project"])
+def test_output_dir_under_runs_or_outside_the_project_is_accepted(output_dir):
+    resolved = validate("table1", "table", {"output_dir": output_dir}, TABLE1)
+    assert resolved.out_dir == (paths.ROOT / output_dir).resolve() and not resolved.canonical
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), "1e400", [300], None])
+def test_numbers_that_are_not_whole_numbers_are_refused_not_crashed(value):
+    with pytest.raises(ParameterError, match="'dpi'"):
+        validate("fig2", "figure", {"dpi": value}, FIG2)
+    with pytest.raises(ParameterError, match="'min_studies'"):
+        validate("fig2", "figure", {"min_studies": value}, FIG2)
+
+
+def test_start_refuses_a_name_papermill_injected_that_the_notebook_does_not_declare():
+    """papermill only warns; ``start`` reads its injected cell from ``In`` and refuses, naming both."""
+    from helpers.session import start
+
+    namespace = {"In": ["", 'diseases: str = "all"', '# Parameters\ndiseases = "AD"\ncolour = "red"\n']}
+    namespace.update(diseases="AD", colour="red")
+    with pytest.raises(ParameterError) as info:
+        start("table1", namespace)
+    assert str(info.value) == (
+        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, formats, output_dir"
+    )

@@ -99,7 +99,6 @@ def test_notebooks_are_thin_and_declare_literal_parameters(notebook):
     for node in ast.parse("".join(tagged[0]["source"])).body:
         assert isinstance(node, ast.AnnAssign), "typed assignments only"
         ast.literal_eval(node.value)  # literals only
-        assert node.target.id in "".join(tagged[0]["source"])
     lines = "".join(tagged[0]["source"]).splitlines()
     assert all("#" in line for line in lines), "every parameter carries a comment"
     code = [c for c in cells if c["cell_type"] == "code"]

@@ -186,7 +186,6 @@ MATCHES = [
 def test_lexicon_finds_tag_with_exact_phrase(lexicon, text, kind, tag, phrase):
     found = _found(text, lexicon)
     assert found.get((kind, tag)) == phrase, f"{text!r}: got {found}"
-    assert phrase in text  # the phrase is the printed substring itself
 
 
 # ------------------------------------------------ lexicon: negatives

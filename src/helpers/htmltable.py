@@ -21,7 +21,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["to_html", "is_numeric"]
+__all__ = ["to_html", "is_numeric", "MAX_ROWS"]
 
 _NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 
@@ -43,7 +43,25 @@ def _cell(value: object) -> str:
     return "<br>".join(html.escape(line) for line in str(value).split("\n"))
 
 
-def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "", notes: tuple[str, ...] = ()) -> str:
+#: Rows a notebook shows at most. A longer frame is cut, with a note under it:
+#: at 100 times the review's data an executed notebook would otherwise pass
+#: 20 MB. The files a notebook writes always hold every row.
+MAX_ROWS = 100
+_CUT = (
+    "<p><small><b>Showing the first {shown} of {total} rows.</b> "
+    "The files this notebook writes hold every row.</small></p>"
+)
+
+
+def to_html(
+    frame: pd.DataFrame,
+    *,
+    uid: str,
+    caption: str = "",
+    footer: str = "",
+    notes: tuple[str, ...] = (),
+    max_rows: int | None = MAX_ROWS,
+) -> str:
     """Render a frame as an HTML table for people.
 
     Parameters
@@ -58,6 +76,8 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
         A legend shown under the table.
     notes : tuple of str
         Further paragraphs under the legend (transcription notes, say).
+    max_rows : int or None
+        Show at most this many rows, saying so under the table; None shows all.
     """
     uid = re.sub(r"[^A-Za-z0-9_-]+", "-", uid)  # a CSS id: a space would split the selector
     align = ["right" if is_numeric(frame[c]) else "left" for c in frame.columns]
@@ -74,7 +94,7 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
             for v, a in zip(row, align)
         )
         + "</tr>"
-        for row in frame.itertuples(index=False, name=None)
+        for row in frame.head(max_rows if max_rows is not None else len(frame)).itertuples(index=False, name=None)
     )
     style = (
         f"<style>#{uid} {{border-collapse: collapse; margin-bottom: 0.5em;}} "
@@ -86,6 +106,8 @@ def to_html(frame: pd.DataFrame, *, uid: str, caption: str = "", footer: str = "
     if caption:
         out += f"<caption>{html.escape(caption)}</caption>"
     out += f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if max_rows is not None and len(frame) > max_rows:
+        out += _CUT.format(shown=max_rows, total=len(frame))
     for paragraph in (footer, *notes):
         if paragraph:
             out += f"<p><small>{_cell(paragraph)}</small></p>"

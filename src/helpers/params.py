@@ -26,6 +26,7 @@ __all__ = [
     "ParameterError",
     "declared",
     "check_declared",
+    "injected",
     "validate",
     "describe_selection",
     "Resolved",
@@ -56,6 +57,36 @@ def check_declared(exhibit: str, given: dict, defaults: dict) -> None:
     unknown = sorted(set(given) - set(defaults))
     if unknown:
         raise ParameterError(f"{exhibit}: unknown parameter(s) {', '.join(unknown)}; declared: {', '.join(defaults)}")
+
+
+#: The first line of the cell papermill injects (tagged ``injected-parameters``).
+INJECTED_HEADER = "# Parameters"
+
+
+def injected(namespace: dict) -> list[str]:
+    """Names assigned by the parameters cell papermill injected into this kernel, if any.
+
+    papermill only warns about a parameter the notebook does not declare, and
+    runs it anyway. Inside the kernel, IPython's ``In`` list (in the
+    notebook's namespace) holds the sources of the executed cells; the last
+    one that starts with :data:`INJECTED_HEADER` is papermill's, and its
+    assignments are read with ``ast``.
+    """
+    history = namespace.get("In")
+    if not isinstance(history, list):
+        return []  # not IPython (plain Python, a test)
+    for source in reversed(history):
+        if isinstance(source, str) and source.startswith(INJECTED_HEADER):
+            try:
+                body = ast.parse(source).body
+            except (SyntaxError, ValueError):  # ValueError: a NUL byte
+                return []
+            names = []
+            for node in body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                names += [t.id for t in targets if isinstance(t, ast.Name)]
+            return names
+    return []
 
 
 def _parameters_cell(notebook: Path) -> str:
@@ -121,7 +152,21 @@ def _choice_list(name: str, value: object, allowed: tuple[str, ...]) -> tuple[st
     return ALL if chosen == set(allowed) else tuple(a for a in allowed if a in chosen)
 
 
+def _audit_choice(name: str, value: object) -> object:
+    """The audit notebook's ``severity`` (lowest level shown) and ``rules`` (rule ids to run, or 'all')."""
+    from .audit import RULES, SEVERITIES, rank  # the rule registry, read only when a notebook declares these
+
+    if name == "severity":
+        text = str(value).strip().lower()
+        if text not in SEVERITIES:
+            raise ParameterError(f"parameter 'severity': got {value!r}; allowed: {', '.join(SEVERITIES)}")
+        return text
+    return _choice_list(name, value, tuple(sorted(RULES, key=rank)))
+
+
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
+    if name in ("severity", "rules"):
+        return _audit_choice(name, value)
     if name in CHOICES and name not in SINGLE_CHOICE:
         return _choice_list(name, value, CHOICES[name])
     if name in SINGLE_CHOICE:
@@ -141,7 +186,7 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
     if name == "dpi":
         try:
             dpi = int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ParameterError(f"parameter 'dpi': expected a whole number, got {value!r}") from None
         if not 50 <= dpi <= 1200:
             raise ParameterError(f"parameter 'dpi': {dpi} is outside 50–1200")
@@ -158,7 +203,7 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
     if isinstance(default, int):
         try:
             return int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ParameterError(f"parameter {name!r}: expected a whole number, got {value!r}") from None
     if isinstance(default, (list, tuple)):
         return tuple(_as_list(name, value))
@@ -255,6 +300,8 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     canonical_dir = catalog.get(exhibit).folder
     if output_dir:
         # A relative output_dir is read from the project root, like every path here.
+        if "\0" in output_dir:
+            raise ParameterError(f"parameter 'output_dir': {output_dir!r} holds a NUL character; expected a path")
         out_dir = (paths.ROOT / output_dir).resolve()
         for protected in (paths.TABLES_DIR, paths.FIGURES_DIR, paths.NOTEBOOKS_DIR):
             if out_dir.is_relative_to(protected):
@@ -263,6 +310,12 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
                     "which only the build writes (canonical exhibits, default parameters); "
                     "leave output_dir empty or choose a folder elsewhere, e.g. runs/mine"
                 )
+        # Anywhere else in the project (data/, src/, .cache/, the root) a run would overwrite sources.
+        if out_dir.is_relative_to(paths.ROOT) and not out_dir.is_relative_to(paths.RUNS_DIR):
+            raise ParameterError(
+                f"parameter 'output_dir': {paths.relative(out_dir) or '.'}/ is inside the project but not under "
+                "runs/; choose a folder under runs/ (e.g. runs/mine) or outside the project"
+            )
     elif changed:
         out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
     else:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog, files, formats, paths, runrecord
-from .params import CHOICES, Resolved, declared, describe_selection, validate
+from .params import CHOICES, Resolved, check_declared, declared, describe_selection, injected, validate
 
 __all__ = ["start", "Run", "RUN_RECORD"]
 
@@ -216,7 +216,10 @@ def start(exhibit: str, namespace: dict) -> Run:
     """
     info = catalog.get(exhibit)
     notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
-    given = {name: namespace[name] for name in declared(notebook) if name in namespace}
+    defaults = declared(notebook)
+    # papermill runs an undeclared name with a warning only; the notebook itself refuses it.
+    check_declared(exhibit, {name: None for name in injected(namespace)}, defaults)
+    given = {name: namespace[name] for name in defaults if name in namespace}
     resolved = validate(exhibit, info.kind, given, notebook)
     out_dir = resolved.out_dir
     stage = runrecord.stage()

@@ -16,8 +16,11 @@ and wrote arrives through its run record (:mod:`review.contract`).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,7 +135,7 @@ def build(
     result = BuildResult()
     with publish.lock():
         publish.roll_forward()  # recover from a build killed while publishing
-        data.validate()  # once here, so no kernel pays for it and bad data stops everything
+        _validate_data()  # once here, so no kernel pays for it and bad data stops everything
         todo, result.skipped = _choose(only, force, log)
         moves, entries = [], {}
         if todo:
@@ -148,10 +151,95 @@ def build(
                     result.ran.append(exhibit)
                 except Exception as exc:  # reported per notebook; the others still publish
                     result.failed[exhibit] = _describe_failure(exhibit, exc)
-        if todo or not manifest.path().exists():
+        if moves or not manifest.path().exists():
             publish.publish(moves, entries)
+        elif todo:  # every notebook failed: nothing to publish, so nothing is written (a full disk, say)
+            shutil.rmtree(stage, ignore_errors=True)
     result.seconds = time.perf_counter() - started
     return result
+
+
+#: The field types :mod:`helpers.data` loads.
+_FIELD_TYPES = tuple(data._PANDAS_TYPES)
+
+
+def _validate_data() -> None:
+    """:func:`helpers.data.validate`, after the checks whose failures it would not name well.
+
+    The schema must be JSON with field types the loader reads, and each CSV
+    must pass :func:`_check_csv`. Each problem is one
+    :class:`helpers.data.DataError` naming the file and line or field.
+    """
+    schema = paths.relative(paths.DATAPACKAGE)
+    try:
+        resources = data.resources()
+    except FileNotFoundError:
+        raise data.DataError(f"{schema}: file is missing") from None
+    except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise data.DataError(f"{schema}: not a data package (valid JSON with a 'resources' list): {exc}") from None
+    for name, resource in resources.items():
+        fields = resource.get("schema", {}).get("fields", [])
+        for column in fields:
+            if column.get("type") not in _FIELD_TYPES:
+                raise data.DataError(
+                    f"{schema}: resource {name!r}, field {column.get('name')!r}: type {column.get('type')!r}; "
+                    f"expected one of {', '.join(_FIELD_TYPES)}"
+                )
+        path = paths.DATA_DIR / resource.get("path", "")
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue  # helpers.data says a file is missing
+        _check_csv(paths.relative(path), raw, [f.get("name") for f in fields])
+    try:
+        data.validate()
+    except data.DataError:
+        raise
+    except Exception as exc:  # frictionless refusing the descriptor itself
+        if type(exc).__module__.split(".")[0] != "frictionless":
+            raise
+        raise data.DataError(f"{schema}: {exc}") from None
+
+
+def _check_csv(where: str, raw: bytes, expected: list[str]) -> None:
+    """Refuse what frictionless and pandas would read differently, or that frictionless names vaguely.
+
+    UTF-8 without a byte-order mark, LF line endings (a CR would stay inside
+    multi-line cells), every quoted cell closed (frictionless reads an
+    unclosed quote as a cell running to the end of the file, pandas fails),
+    and the schema's header, in order.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise data.DataError(f"{where}: starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+    if b"\r" in raw:
+        line = raw[: raw.index(b"\r")].count(b"\n") + 1
+        raise data.DataError(f"{where}, line {line}: CR line ending (CRLF); save it with LF line endings")
+    if not raw.strip():
+        raise data.DataError(f"{where}: empty; expected a header line: {','.join(expected)}")
+    text = raw.decode("utf-8", "replace")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header, record, line = [], 0, 1
+    try:
+        header = next(reader)
+        line = reader.line_num + 1
+        for record, _ in enumerate(reader, start=1):  # noqa: B007 (the count is read after the loop)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        cells = next(csv.reader(io.StringIO("\n".join(text.split("\n")[line - 1 :]), newline="")), [""])
+        column = header[len(cells) - 1] if header and len(cells) <= len(header) else "?"
+        place = f"record {record + 1} (after the header), line {line}, column {column!r}" if header else "line 1"
+        raise data.DataError(f"{where}, {place}: a quoted cell is not closed ({exc})") from None
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        detail = "; ".join(
+            [f"missing {', '.join(map(repr, missing))}"] * bool(missing)
+            + [f"unexpected {', '.join(map(repr, extra))}"] * bool(extra)
+        )
+        raise data.DataError(
+            f"{where}, line 1 (header): {detail or 'the columns are in another order'}; "
+            f"expected columns {', '.join(expected)}"
+        )
 
 
 def _describe_failure(exhibit: str, exc: Exception) -> str:

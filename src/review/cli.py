@@ -1,7 +1,8 @@
-"""The ``review`` command: build, run, verify and list the exhibits.
+"""The ``review`` command: build, run, verify and list the exhibits, and render the site.
 
 Exit codes: 0 success; 1 a notebook failed or a check found a problem;
-2 the command was used wrongly (unknown notebook, bad parameter, lock held).
+2 the command was used wrongly (unknown notebook, bad parameter, lock held);
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import paths
@@ -18,6 +20,10 @@ from .kernels import DEFAULT_TIMEOUT
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: What a shell reports for a command ended by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+#: The one line a command ended by Ctrl-C prints.
+INTERRUPTED = {"build": "review build: interrupted; every file is wholly old or new, run `review build` again"}
 
 
 def _cmd_build(args) -> int:
@@ -41,6 +47,14 @@ def _cmd_build(args) -> int:
     except DataError as exc:  # names file, record, column and what was expected
         print(f"review build: data error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # a read-only folder, a full disk: the journal lets the next build finish
+        where = f" {paths.relative(Path(exc.filename))}:" if exc.filename else ""
+        print(
+            f"review build: cannot write{where} {exc.strerror or exc}; the last good exhibits are kept, "
+            "fix this and run `review build` again",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if result.ran:
         print(f"regenerated: {', '.join(result.ran)}")
     if result.skipped:
@@ -48,18 +62,63 @@ def _cmd_build(args) -> int:
     for message in result.failed.values():
         print(f"FAILED {message}", file=sys.stderr)
     print(f"build {'finished' if result.ok else 'failed'} in {result.seconds:.2f} s")
+    if result.ok and not args.no_site:
+        return _render_site(force=False, quiet=args.quiet)
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _render_site(*, force: bool, quiet: bool) -> int:
+    """Bring site/ up to date (a hash check when nothing changed) and say what was written."""
+    from . import site
+
+    try:
+        result = site.render(force=force)
+    except Exception as exc:  # a page that cannot be rendered must not pass silently
+        print(f"review site: FAILED {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if result.rendered:  # by name when few, so a one-notebook change shows what it re-rendered
+        rendered = ", ".join(result.rendered) if len(result.rendered) <= 12 else f"{len(result.rendered)} outputs"
+        print(f"site rendered: {rendered}")
+    if result.copied and not quiet:
+        copied = ", ".join(result.copied) if len(result.copied) <= 12 else f"{len(result.copied)} files"
+        print(f"site copied: {copied}")
+    if result.removed:
+        print(f"site removed: {', '.join(result.removed)}")
+    index = result.folder / "index.html"
+    shown = paths.relative(index) if index.is_relative_to(paths.ROOT) else index
+    counts = f"{len(result.rendered)} rendered, {len(result.copied)} copied, {len(result.unchanged)} unchanged"
+    print(f"site ready in {result.seconds:.2f} s ({counts}): {shown}")
+    return EXIT_OK
+
+
+def _cmd_site(args) -> int:
+    return _render_site(force=args.force, quiet=args.quiet)
 
 
 def _parse_run_parameters(args) -> dict:
     """Collect -p/-r/-y/-f parameters like papermill, refusing unsafe names."""
     import yaml
 
+    from helpers.params import ParameterError
+
+    def mapping(text: str, where: str) -> dict:
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ParameterError(f"{where}: not valid YAML: {exc}") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ParameterError(f"{where}: expected a mapping (name: value per line), got a {type(loaded).__name__}")
+        return loaded or {}
+
     values: dict = {}
     for path in args.parameters_file or []:
-        values.update(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ParameterError(f"-f {path}: cannot read the parameters file: {exc}") from None
+        values.update(mapping(text, f"-f {path}"))
     for text in args.parameters_yaml or []:
-        values.update(yaml.safe_load(text) or {})
+        values.update(mapping(text, f"-y {text!r}"))
     for name, value in args.parameters_raw or []:
         values[name] = value
     for name, value in args.parameters or []:
@@ -67,9 +126,62 @@ def _parse_run_parameters(args) -> dict:
     return values
 
 
-def _cmd_run(args) -> int:
+@contextmanager
+def _run_lock(out_dir: Path):
+    """Take turns with any other ``review run`` into the same folder (same parameters, same slug)."""
+    import fcntl
+    import hashlib
+
+    lock = paths.CACHE_DIR / "run-locks" / f"{hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("review run: waiting for another run into the same folder to finish", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def _run_into(out_dir: Path, source: Path, exhibit: str, injected: dict, timeout: int):
+    """Run one parameterised notebook, writing into ``out_dir`` only whole files and only its own.
+
+    The injected notebook is staged in a private temporary folder (two runs
+    with the same parameters once shared one staging name, and one removed
+    the other's); runs into one folder take turns, and every file lands by
+    an atomic rename, so a folder never mixes two runs' files.
+    """
+    import tempfile
+
     import yaml
 
+    from helpers import files
+
+    from . import kernels, nbfiles
+
+    with _run_lock(out_dir), tempfile.TemporaryDirectory(prefix="review-run-") as private:
+        shown = {k: v for k, v in injected.items() if k != "output_dir"}
+        files.write_bytes(out_dir / "parameters.yaml", yaml.safe_dump(shown, sort_keys=True).encode("utf-8"))
+        # Same engine as the build: papermill's injected cell, run by nbclient.
+        staged = nbfiles.parameterize(source, Path(private) / source.name, injected)
+        # papermill gives its injected cell a random id; a run's notebook must be the same bytes every time.
+        nb = json.loads(staged.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+                cell["id"] = "injected-parameters"
+        staged.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+        outcome = kernels.run_notebooks(
+            [(exhibit, staged, Path(private) / "executed.ipynb")],
+            workers=1,
+            kernel_name=nbfiles.kernel_name(source),
+            timeout=timeout,
+        )[exhibit]
+        if not isinstance(outcome, Exception):
+            files.write_bytes(out_dir / source.name, outcome.notebook)
+    return outcome
+
+
+def _cmd_run(args) -> int:
     from helpers import catalog
     from helpers.params import validate
 
@@ -91,24 +203,8 @@ def _cmd_run(args) -> int:
     except (ValueError, FileNotFoundError, KeyError) as exc:
         print(f"review run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    out_dir.mkdir(parents=True, exist_ok=True)
     injected = {**values, "output_dir": str(out_dir)}
-    (out_dir / "parameters.yaml").write_text(
-        yaml.safe_dump({k: v for k, v in injected.items() if k != "output_dir"}, sort_keys=True), encoding="utf-8"
-    )
-    from . import kernels
-
-    # Same engine as the build: papermill's injected cell, run by nbclient.
-    staged = nbfiles.parameterize(source, out_dir / f".{source.name}.in", injected)
-    try:
-        outcome = kernels.run_notebooks(
-            [(info.id, staged, out_dir / source.name)],
-            workers=1,
-            kernel_name=nbfiles.kernel_name(source),
-            timeout=args.timeout,
-        )[info.id]
-    finally:
-        staged.unlink()
+    outcome = _run_into(out_dir, source, info.id, injected, args.timeout)
     if isinstance(outcome, Exception):
         print(f"review run: FAILED {outcome}", file=sys.stderr)
         return EXIT_FAILED
@@ -169,8 +265,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--only", nargs="+", metavar="ID", help="consider only these exhibits")
     b.add_argument("--jobs", "-j", type=int, default=None, help="notebooks at once (default: cores)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or reasons")
+    b.add_argument("--no-site", action="store_true", help="do not render site/ after a successful build")
     _timeout_option(b)
     b.set_defaults(func=_cmd_build)
+
+    s = sub.add_parser("site", help="render the static HTML site into site/ (only what changed)")
+    s.add_argument("--force", action="store_true", help="re-render every page")
+    s.add_argument("--quiet", "-q", action="store_true", help="do not list the files copied")
+    s.set_defaults(func=_cmd_site)
 
     r = sub.add_parser("run", help="run one notebook with parameters into runs/<slug>/")
     r.add_argument("notebook", help="exhibit id (table3) or notebook path")
@@ -193,7 +295,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``review`` command."""
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:  # Ctrl-C: kernels are shut down and locks released on the way out
+        print(INTERRUPTED.get(args.command, f"review {args.command}: interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import signal
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,7 +151,10 @@ class _Kernel:
 
         self.folder, sockets = ipc_sockets()
         self.stderr = self.folder / "stderr"
-        self.km = AsyncKernelManager(kernel_name=kernel_name, **sockets)
+        # The connection file too, rather than the temp folder: a build killed with SIGKILL
+        # leaves it behind, and sweep_orphans removes it with the folder.
+        connection = str(self.folder / "kernel.json")
+        self.km = AsyncKernelManager(kernel_name=kernel_name, connection_file=connection, **sockets)
         self.kc = None
 
     async def start(self) -> None:
@@ -193,18 +198,44 @@ async def _start(kernel_name: str) -> _Kernel:
         except RuntimeError as exc:  # jupyter_client: "Kernel died before replying to kernel_info"
             why = f"{exc}\n{kernel.stderr_tail()}".strip()
             await kernel.stop()
+        except BaseException:  # interrupted (Ctrl-C) while starting: leave no kernel behind
+            await kernel.stop()
+            raise
     raise KernelStartFailed(
         f"kernel {kernel_name!r} died while starting ({START_ATTEMPTS} attempts); its stderr:\n{why}"
     )
 
 
-def _failure(nb: dict, name: str, exc: Exception) -> NotebookFailed:
-    """Find the failing cell in the executed notebook and describe it."""
+def _failure(nb: dict, name: str, exc: Exception, cell_number: int | None = None, why: str = "") -> NotebookFailed:
+    """Find the failing cell in the executed notebook and describe it.
+
+    A cell that raised carries an error output. A cell that timed out or
+    whose kernel died does not: ``cell_number`` (the code cells started so
+    far) names it, and ``why`` says what happened.
+    """
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 return NotebookFailed(name, cell.get("execution_count"), output["ename"], output["evalue"])
-    return NotebookFailed(name, None, type(exc).__name__, str(exc).strip().splitlines()[-1] if str(exc) else "")
+    text = why or (str(exc).strip().splitlines()[-1] if str(exc).strip() else "")
+    return NotebookFailed(name, cell_number, type(exc).__name__, text)
+
+
+async def _why(kernel: _Kernel, exc: Exception, timeout: int) -> str:
+    """Say in words why a cell stopped without an error of its own."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellTimeoutError):
+        return f"the cell ran longer than the timeout of {timeout} s (--timeout)"
+    if isinstance(exc, DeadKernelError):
+        code = await kernel.km.provisioner.poll() if kernel.km.provisioner else None
+        tail = kernel.stderr_tail(5)
+        return (
+            "the kernel died while the cell ran"
+            + (f" (exit code {code})" if code is not None else "")
+            + (f"; its stderr: {tail}" if tail else "")
+        )
+    return ""
 
 
 async def _run_one(
@@ -223,7 +254,8 @@ async def _run_one(
     try:
         await client.async_execute(cleanup_kc=False)
     except Exception as exc:
-        raise _failure(nb, f"notebooks/{Path(source).name}", exc) from exc
+        why = await _why(kernel, exc, timeout)
+        raise _failure(nb, f"notebooks/{Path(source).name}", exc, client.code_cells_executed or None, why) from exc
     record = await contract.collect(kernel.kc)
     data = nbfiles.dumps(nbfiles.clean(dict(nb)))
     Path(target).write_bytes(data)
@@ -246,6 +278,8 @@ async def _worker(
             except KernelStartFailed as exc:  # reported as this notebook's failure; the next one tries again
                 results[key] = exc
             except Exception as exc:  # one failed notebook must not stop the others
+                if asyncio.current_task().cancelling():  # nbclient turns Ctrl-C into DeadKernelError
+                    raise asyncio.CancelledError from exc
                 results[key] = (
                     exc
                     if isinstance(exc, NotebookFailed)
@@ -298,7 +332,34 @@ def run_notebooks(
             queue.put_nowait(job)
         results: dict = {}
         count = max(1, min(workers, len(jobs)))
-        await asyncio.gather(*(_worker(queue, kernel_name, stage, timeout, results, on_done) for _ in range(count)))
+        with _ctrl_c_cancels(asyncio.current_task()):
+            await asyncio.gather(*(_worker(queue, kernel_name, stage, timeout, results, on_done) for _ in range(count)))
         return results
 
-    return asyncio.run(main())
+    try:
+        return asyncio.run(main())
+    except asyncio.CancelledError:  # Ctrl-C: every worker has stopped its kernel
+        raise KeyboardInterrupt from None
+
+
+@contextmanager
+def _ctrl_c_cancels(task: asyncio.Task):
+    """Make Ctrl-C (SIGINT) cancel ``task``, and keep nbclient from taking the signal over.
+
+    nbclient installs a SIGINT handler of its own for each notebook, which
+    shuts that notebook's kernel down and lets the other notebooks run on;
+    a build must stop as a whole instead. Cancelling the task cancels every
+    worker, and each stops its kernel on the way out.
+    """
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGINT, task.cancel)
+    except (RuntimeError, ValueError):  # not the main thread: nbclient cannot install its handler either
+        yield
+        return
+    loop.add_signal_handler = loop.remove_signal_handler = lambda *_args, **_kwargs: None
+    try:
+        yield
+    finally:
+        del loop.add_signal_handler, loop.remove_signal_handler
+        loop.remove_signal_handler(signal.SIGINT)

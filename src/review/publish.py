@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,9 +61,33 @@ def new_stage() -> Path:
 
 
 def publish(moves: list[tuple[str, str]], entries: dict[str, dict]) -> None:
-    """Move staged files into place and update the manifest, crash-safely."""
+    """Move staged files into place and update the manifest, crash-safely.
+
+    Raises
+    ------
+    OSError
+        Before anything moves, when a target folder cannot take a new file
+        (read-only, say): the last good exhibits stay as they are.
+    """
+    _check_writable({(paths.ROOT / target).parent for _, target in moves} | {manifest.path().parent})
     files.write_bytes(JOURNAL, json.dumps({"moves": moves, "entries": entries}, sort_keys=True).encode())
     roll_forward()
+
+
+def _check_writable(folders: set[Path]) -> None:
+    """Create and remove a file in each folder, naming the first one that refuses.
+
+    A publish stopped half way by a read-only folder would be finished by the
+    next build, but until then the manifest would not describe the files.
+    """
+    for folder in sorted(folders):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, probe = tempfile.mkstemp(prefix=".publish.", suffix=".tmp", dir=folder)  # swept if we are killed
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(folder)) from None
 
 
 def roll_forward() -> None:
