@@ -44,15 +44,15 @@ MUTANTS = [
     Mutant(
         "output_dir: canonical folders refused only when equal, not when inside",
         "helpers/params.py",
-        "            if out_dir.is_relative_to(protected):",
-        "            if out_dir == protected:",
+        "        if out_dir.is_relative_to(protected):",
+        "        if out_dir == protected:",
         ("tests/test_params.py",),
     ),
     Mutant(
-        "output_dir: anywhere else in the project (data/, src/) accepted",
+        "output_dir: anywhere outside runs/ (data/, src/, /) accepted",
         "helpers/params.py",
-        "        if out_dir.is_relative_to(paths.ROOT) and not out_dir.is_relative_to(paths.RUNS_DIR):",
-        "        if False:",
+        "    if not out_dir.is_relative_to(paths.RUNS_DIR):",
+        "    if False:",
         ("tests/test_params.py",),
     ),
     Mutant(

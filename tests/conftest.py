@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 #: What a copy of the project needs to build (the package itself is shared).
 _COPIED = ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml")
+
+#: The folders a build publishes into.
+OUTPUTS = ("notebooks", "tables", "figures")
+
+#: A schema-valid edit of one printed cell: (file, old text, new text).
+EDIT = ("data/tissue_sources.csv", "The most widely studied", "The most extensively studied")
 
 
 def copy_project(root: Path) -> Path:
@@ -89,6 +99,45 @@ def papermill(root: Path, cwd: Path, *args: str, timeout: float = 300) -> subpro
     )
 
 
+def build_lock_held(root: Path) -> bool:
+    """A build of ``root`` holds ``.cache/build.lock`` (read from /proc/locks, without touching the lock).
+
+    Trying the lock to find out would, for that instant, hold it, and a
+    build starting then would be refused as if another build were running.
+    """
+    try:
+        st = (root / ".cache" / "build.lock").stat()
+        held = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return False
+    key = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    return any(len(f) > 5 and f[1] == "FLOCK" and f[5] == key for f in map(str.split, held))
+
+
+def replace_once(root: Path, name: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in ``root/name``, byte-wise, exactly once."""
+    path = root / name
+    raw = path.read_bytes()
+    assert raw.count(old.encode()) == 1, f"{name}: expected exactly one {old!r} to edit"
+    path.write_bytes(raw.replace(old.encode(), new.encode()))
+
+
+def overlay(source: Path, target: Path) -> None:
+    """Make ``target``'s published folders, data and build state an exact copy of ``source``'s."""
+    for folder in (*OUTPUTS, "data"):
+        shutil.rmtree(target / folder, ignore_errors=True)
+        shutil.copytree(source / folder, target / folder)
+    (target / ".cache").mkdir(exist_ok=True)
+    shutil.copy2(source / ".cache" / "build-state.json", target / ".cache" / "build-state.json")
+
+
+def build_ok(root: Path, *args: str, site: bool = False) -> subprocess.CompletedProcess:
+    """``review build`` that must succeed; without the site unless asked (tests/test_site.py checks it)."""
+    result = review(root, "build", *args, *(() if site else ("--no-site",)))
+    assert result.returncode == 0, f"review build {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
 def tree_hashes(root: Path, *folders: str) -> dict[str, str]:
     """SHA-256 of every file under the given folders of ``root``."""
     import hashlib
@@ -154,3 +203,108 @@ def _nbval_kernels_isolated(root: Path) -> None:
 def pytest_unconfigure(config):
     for folder in _SCRATCH:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+#: The real tree's canonical and source folders, hashed when the session starts.
+_GUARDED = (*OUTPUTS, "data")
+_BEFORE: dict[str, str] = {}
+
+
+def pytest_sessionstart(session):
+    """Remember the real tree's exhibits and data (once, in the controlling process)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        _BEFORE.update(tree_hashes(ROOT, *_GUARDED))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the session if any test wrote into the real ``tables/``, ``figures/``, ``notebooks/`` or ``data/``.
+
+    Every test must work on a copy; a run that escaped its copy (an
+    ``output_dir`` or ``REVIEW_ROOT`` that pointed back here) once left
+    run files in the real ``figures/``.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") or not _BEFORE:
+        return
+    after = tree_hashes(ROOT, *_GUARDED)
+    changed = sorted(name for name in _BEFORE.keys() | after.keys() if _BEFORE.get(name) != after.get(name))
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = "tests changed the real project tree (they must work on copies): " + ", ".join(changed[:20])
+        if reporter is not None:
+            reporter.write_line(message, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --------------------------------------------------------------------------- trees built once per session
+#
+# A built copy of the project costs a full build (about ten seconds on two
+# cores). The build, fault and concurrency tests all start from the same two
+# trees, so each is built once per test session and shared by every xdist
+# worker: the first worker to need it builds it under a file lock, the others
+# wait for it and then read it. Tests never write into these trees; they
+# ``overlay`` them onto their own ``project_copy``.
+
+
+def _shared_tree(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """The tree ``make(root)`` builds, once for all workers, with the facts it returned."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root, facts = shared / name / "project", shared / name / "facts.json"
+    (shared / name).mkdir(exist_ok=True)
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held while building; released when the file closes
+        if not facts.exists():
+            shutil.rmtree(root, ignore_errors=True)  # a worker that died while building left half a tree
+            copy_project(root)
+            facts.write_text(json.dumps(make(root)), encoding="utf-8")
+    return root, json.loads(facts.read_text(encoding="utf-8"))
+
+
+def _build_fresh_copy(root: Path) -> dict:
+    before = tree_hashes(root, *OUTPUTS)
+    result = build_ok(root)
+    return {"before": before, "stdout": result.stdout}
+
+
+@pytest.fixture(scope="session")
+def fresh_build(tmp_path_factory) -> tuple[Path, dict]:
+    """The committed project after its first ``review build`` in a new checkout.
+
+    Returns the tree and ``{"before": hashes of the published files as
+    committed, "stdout": what the build printed}``.
+    """
+    return _shared_tree(tmp_path_factory, "built", _build_fresh_copy)
+
+
+@pytest.fixture(scope="session")
+def built(fresh_build) -> Path:
+    """The committed project, brought up to date by one build (never written to)."""
+    return fresh_build[0]
+
+
+@pytest.fixture(scope="session")
+def reference_build(tmp_path_factory, built: Path) -> tuple[Path, float]:
+    """``built`` with :data:`EDIT` applied and every notebook run by ``build --force``, and how long that took."""
+
+    def make(root: Path) -> dict:
+        overlay(built, root)
+        replace_once(root, *EDIT)
+        started = time.perf_counter()
+        build_ok(root, "--force")
+        return {"seconds": time.perf_counter() - started}
+
+    root, facts = _shared_tree(tmp_path_factory, "reference", make)
+    return root, facts["seconds"]
+
+
+@pytest.fixture(scope="session")
+def reference(reference_build) -> Path:
+    """What a complete forced build of the edited data produces (never written to)."""
+    return reference_build[0]
+
+
+@pytest.fixture
+def up_to_date_copy(project_copy: Path, built: Path) -> Path:
+    """A ``project_copy`` whose outputs, data and build state match ``built``."""
+    overlay(built, project_copy)
+    return project_copy

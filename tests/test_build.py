@@ -5,11 +5,12 @@ drives the real command in a subprocess (``review``), so what is checked is
 what a user gets: exit codes, messages and the bytes on disk.
 
 Running notebooks is the expensive part (a few seconds each), so two
-module-wide trees are built once and copied into each test that needs them:
+trees are built once per test session (see ``tests/conftest.py``) and
+overlaid onto each test's own copy:
 
 ``built``
-    the project as committed, brought up to date by one ``review build``
-    (a no-op when the committed manifest is current);
+    the project as committed, after its first ``review build`` in a new
+    checkout;
 ``reference``
     ``built`` with :data:`EDIT` applied to the data and every notebook run
     by ``review build --force``: what a complete build of the edited data
@@ -30,13 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project, review, tree_hashes
+from .conftest import EDIT, OUTPUTS, ROOT, build_ok, replace_once, review, tree_hashes
 
-#: The folders a build publishes into.
-OUTPUTS = ("notebooks", "tables", "figures")
-
-#: A schema-valid edit of one printed cell: (file, old text, new text).
-EDIT = ("data/tissue_sources.csv", "The most widely studied", "The most extensively studied")
 EDIT_TRIALS = (
     "data/clinical_trials.csv",
     "hormone replacement therapy for POF",
@@ -45,14 +41,6 @@ EDIT_TRIALS = (
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def replace_once(root: Path, name: str, old: str, new: str) -> None:
-    """Replace ``old`` by ``new`` in ``root/name``, byte-wise, exactly once."""
-    path = root / name
-    raw = path.read_bytes()
-    assert raw.count(old.encode()) == 1, f"{name}: expected exactly one {old!r} to edit"
-    path.write_bytes(raw.replace(old.encode(), new.encode()))
 
 
 def listed(stdout: str, label: str) -> set[str]:
@@ -91,21 +79,6 @@ def stray_temporaries(root: Path) -> list[str]:
     ]
 
 
-def overlay(source: Path, target: Path) -> None:
-    """Make ``target``'s published folders, data and build state an exact copy of ``source``'s."""
-    for folder in (*OUTPUTS, "data"):
-        shutil.rmtree(target / folder, ignore_errors=True)
-        shutil.copytree(source / folder, target / folder)
-    (target / ".cache").mkdir(exist_ok=True)
-    shutil.copy2(source / ".cache" / "build-state.json", target / ".cache" / "build-state.json")
-
-
-def build_ok(root: Path, *args: str) -> subprocess.CompletedProcess:
-    result = review(root, "build", *args)
-    assert result.returncode == 0, f"review build {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
-
-
 def kernels_of(root: Path) -> list[int]:
     """Processes (the build and its kernels) started with ``REVIEW_ROOT=root``."""
     needle = f"REVIEW_ROOT={root}".encode()
@@ -132,7 +105,7 @@ def kill_build(root: Path, delay: float | str) -> None:
     """
     env = {**os.environ, "REVIEW_ROOT": str(root)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "review", "build", "--force"],
+        [sys.executable, "-m", "review", "build", "--force", "--no-site"],
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -159,44 +132,15 @@ def kill_build(root: Path, delay: float | str) -> None:
                 os.kill(pid, signal.SIGKILL)
 
 
-# --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The committed project, brought up to date once."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build_ok(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def reference(built: Path, tmp_path_factory) -> Path:
-    """What a complete forced build of the edited data produces."""
-    root = copy_project(tmp_path_factory.mktemp("reference") / "project")
-    overlay(built, root)
-    replace_once(root, *EDIT)
-    build_ok(root, "--force")
-    return root
-
-
-@pytest.fixture
-def up_to_date_copy(project_copy: Path, built: Path) -> Path:
-    """A ``project_copy`` whose outputs and manifest match its data and code."""
-    overlay(built, project_copy)
-    return project_copy
-
-
 # --------------------------------------------------------------------------- 1. no-op
 
 
-def test_first_build_of_a_fresh_copy_reproduces_the_committed_bytes(project_copy):
+def test_first_build_of_a_fresh_copy_reproduces_the_committed_bytes(fresh_build):
     """A fresh checkout's first build runs every notebook, and every published byte stays as committed."""
-    before = tree_hashes(project_copy, *OUTPUTS)
-    result = build_ok(project_copy)
-    assert listed(result.stdout, "regenerated") == notebook_ids(project_copy)
-    assert "not yet built in this checkout" in result.stdout
-    assert tree_hashes(project_copy, *OUTPUTS) == before, (
+    root, facts = fresh_build
+    assert listed(facts["stdout"], "regenerated") == notebook_ids(root)
+    assert "not yet built in this checkout" in facts["stdout"]
+    assert tree_hashes(root, *OUTPUTS) == facts["before"], (
         "the committed outputs are stale or not deterministic: run `review build` and commit them"
     )
 
@@ -276,7 +220,12 @@ def _with_own_source(root: Path) -> dict[str, str]:
 
 def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "review", "build"], cwd=root, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "review", "build", "--no-site"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
@@ -522,7 +471,7 @@ def test_a_failing_notebook_is_named_with_its_cell_and_keeps_the_last_good_exhib
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     replace_once(root, *EDIT)  # table4 is stale too, and must still be published
     before = tree_hashes(root, "tables", "figures")
-    result = review(root, "build")
+    result = review(root, "build", "--no-site")
     assert result.returncode == 1
     assert "FAILED notebooks/table2.ipynb, cell In[2]: ValueError: deliberate failure" in result.stderr
     assert listed(result.stdout, "regenerated") == {"table4", "audit"}  # both read tissue_sources.csv

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import papermill, review, tree_hashes
+from .conftest import copy_project, papermill, review, tree_hashes
 
 CANONICAL = ("notebooks", "tables", "figures")
 #: The disease codes ``helpers.params`` accepts, as its messages list them.
@@ -199,15 +199,16 @@ def _status(stdout: str) -> dict[str, str]:
     return out
 
 
-def test_list_shows_every_notebook_and_its_state(project_copy):
+def test_list_shows_every_notebook_and_its_state(tmp_path, up_to_date_copy):
     """A fresh copy lists every notebook as not yet built here; after a build, all are up to date."""
-    result = review(project_copy, "list")
+    fresh = copy_project(tmp_path / "fresh")
+    result = review(fresh, "list")
     assert result.returncode == 0, result.stderr
     status = _status(result.stdout)
-    assert set(status) == {p.stem for p in (project_copy / "notebooks").glob("*.ipynb")}
+    assert set(status) == {p.stem for p in (fresh / "notebooks").glob("*.ipynb")}
     assert set(status.values()) == {"not yet built in this checkout"}, status
-    assert review(project_copy, "build").returncode == 0
-    assert set(_status(review(project_copy, "list").stdout).values()) == {"up to date"}
+    built = _status(review(up_to_date_copy, "list").stdout)
+    assert set(built) == set(status) and set(built.values()) == {"up to date"}, built
 
 
 def test_list_reports_an_edited_input_without_running_anything(project_copy):

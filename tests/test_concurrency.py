@@ -1,12 +1,12 @@
 """Two commands at once on one project: builds, a build and a run, two identical runs.
 
-Marked slow (each test runs notebooks in two processes at the same time);
-``make soak`` runs them.
+``make test`` runs a build with a run, and identical runs; two builds at
+once (30 s) is marked slow for ``make soak``, and ``tests/test_build.py``
+checks the lock quickly.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 import sys
@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, review
-from .test_build import EDIT, OUTPUTS, build_ok, file_bytes, listed, overlay, replace_once, stray_temporaries
-
-pytestmark = pytest.mark.slow
+from .conftest import EDIT, OUTPUTS, build_lock_held, build_ok, overlay, replace_once, review
+from .test_build import file_bytes, listed, stray_temporaries
 
 
 def start(root: Path, *args: str) -> subprocess.Popen:
@@ -32,31 +30,11 @@ def start(root: Path, *args: str) -> subprocess.Popen:
     )
 
 
-def lock_is_held(root: Path) -> bool:
-    lock = root / ".cache" / "build.lock"
-    if not lock.exists():
-        return False
-    with open(lock) as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fh, fcntl.LOCK_UN)
-        return False
-
-
 def wait_for(condition, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.01)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build_ok(root, "--no-site")
-    return root
 
 
 @pytest.fixture
@@ -65,11 +43,12 @@ def up_to_date(project_copy: Path, built: Path) -> Path:
     return project_copy
 
 
+@pytest.mark.slow
 def test_a_second_build_is_refused_while_the_first_runs_and_nothing_is_corrupted(up_to_date):
     root = up_to_date
     replace_once(root, *EDIT)
     first = start(root, "build", "-q", "--no-site", "--force")
-    wait_for(lambda: lock_is_held(root) or first.poll() is not None)
+    wait_for(lambda: build_lock_held(root) or first.poll() is not None)
     second = review(root, "build", "-q", "--no-site")
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, out + err
@@ -79,7 +58,7 @@ def test_a_second_build_is_refused_while_the_first_runs_and_nothing_is_corrupted
     )
     assert review(root, "verify").returncode == 0
     assert stray_temporaries(root) == []
-    again = build_ok(root, "--no-site")
+    again = build_ok(root)
     assert listed(again.stdout, "regenerated") == set(), "the first build left everything up to date"
 
 
@@ -87,7 +66,7 @@ def test_a_run_during_a_build_works_and_leaves_the_build_alone(up_to_date):
     root = up_to_date
     expected = file_bytes(root)
     build = start(root, "build", "-q", "--no-site", "--force")
-    wait_for(lambda: lock_is_held(root) or build.poll() is not None)
+    wait_for(lambda: build_lock_held(root) or build.poll() is not None)
     run = review(root, "run", "table1", "-p", "diseases", "AD")
     out, err = build.communicate(timeout=300)
     assert build.returncode == 0, out + err

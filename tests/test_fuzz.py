@@ -4,9 +4,9 @@ Property: whatever values arrive for a notebook's declared parameters
 (valid codes, unknown words, unicode, numbers, huge lists, mappings,
 ``None``, path tricks in ``output_dir``) and whatever extra names, a run is
 either accepted, going to its canonical folder with the defaults or to a
-folder under ``runs/`` (or, asked for explicitly, outside the project), or
-refused with a :class:`~helpers.params.ParameterError`. Never another
-exception, never a folder elsewhere in the project.
+folder under ``runs/``, or refused with a
+:class:`~helpers.params.ParameterError`. Never another exception, never a
+folder outside ``runs/``.
 
 Parameter validation runs in this process (fast, hundreds of examples);
 a few examples also go through ``review run`` (slow, marked).
@@ -144,7 +144,7 @@ def _check_resolved(exhibit: str, given: dict, resolved) -> None:
         assert resolved.out_dir == info.folder and not given.get("output_dir")
         return
     out = resolved.out_dir
-    assert out.is_relative_to(paths.RUNS_DIR) or not out.is_relative_to(paths.ROOT), f"{out} is in the project"
+    assert out.is_relative_to(paths.RUNS_DIR), f"{out} is not under runs/"
     for protected in (paths.TABLES_DIR, paths.FIGURES_DIR, paths.NOTEBOOKS_DIR, paths.DATA_DIR):
         assert not out.is_relative_to(protected)
     if not given.get("output_dir"):
@@ -222,9 +222,10 @@ def test_review_run_gives_a_clean_run_or_a_clean_refusal(fuzz_project, values, o
     if result.returncode == 2:
         assert result.stderr.startswith("review run: ")
     else:
-        shown = result.stdout.splitlines()[-1].removeprefix("outputs in ").rstrip("/")
+        shown = result.stdout.splitlines()[-1].removeprefix("outputs in ")
+        assert shown.startswith("runs/"), result.stdout
         out = (root / shown).resolve()
-        assert out.is_relative_to(root / "runs") or not out.is_relative_to(root), out
+        assert out.is_relative_to(root / "runs"), out
         assert (out / "table4.ipynb").is_file() and (out / "parameters.yaml").is_file()
     assert tree_hashes(root, "tables", "figures", "notebooks", "data") == before
 

@@ -34,7 +34,7 @@ import pytest
 
 from helpers import catalog
 
-from .conftest import ROOT, copy_project, review
+from .conftest import ROOT, copy_project, overlay, review
 
 CHROMIUM = Path(os.environ.get("REVIEW_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -87,9 +87,14 @@ def _missing_browser() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A project copy with planted markup, built by ``review build`` (which renders ``site/``)."""
+def project(tmp_path_factory, built: Path) -> Path:
+    """A built project copy with planted markup, rebuilt by ``review build`` (which renders ``site/``).
+
+    Starting from the session's ``built`` tree, only the notebooks that read
+    the planted files run again.
+    """
     root = copy_project(tmp_path_factory.mktemp("site") / "project")
+    overlay(built, root)
     for name, old, new in PLANTS:
         path = root / name
         text = path.read_text(encoding="utf-8")

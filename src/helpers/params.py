@@ -261,6 +261,34 @@ def _slug(exhibit: str, changed: dict[str, object]) -> str:
     return re.sub(r"[^A-Za-z0-9+._-]+", "-", "_".join(parts))[:120]
 
 
+def _run_folder(output_dir: str) -> Path:
+    """The folder an explicit ``output_dir`` names, refused unless it lies under ``runs/``.
+
+    A relative path is read from the project root, like every path here;
+    ``..`` and symlinks are resolved first.
+    """
+    if "\0" in output_dir:
+        raise ParameterError(f"parameter 'output_dir': {output_dir!r} holds a NUL character; expected a path")
+    out_dir = (paths.ROOT / output_dir).resolve()
+    for protected in (paths.TABLES_DIR, paths.FIGURES_DIR, paths.NOTEBOOKS_DIR):
+        if out_dir.is_relative_to(protected):
+            raise ParameterError(
+                f"parameter 'output_dir': {paths.relative(out_dir)}/ is inside {protected.name}/, "
+                "which only the build writes (canonical exhibits, default parameters); "
+                "leave output_dir empty or choose a folder elsewhere, e.g. runs/mine"
+            )
+    # Anywhere else a run would overwrite sources (data/, src/) or strangers' files (/, ~).
+    if not out_dir.is_relative_to(paths.RUNS_DIR):
+        shown = paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else str(out_dir)
+        raise ParameterError(
+            f"parameter 'output_dir': {shown.rstrip('/')}/ is not under runs/; a run writes only there "
+            "(e.g. runs/mine); copy its files elsewhere afterwards"
+        )
+    if any(len(part.encode("utf-8", "surrogatepass")) > 255 for part in out_dir.parts):
+        raise ParameterError("parameter 'output_dir': a folder name is longer than 255 bytes")
+    return out_dir
+
+
 def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path | None = None) -> Resolved:
     """Validate a run's parameters and decide where its exhibits go.
 
@@ -299,23 +327,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     output_dir = values.get("output_dir", "")
     canonical_dir = catalog.get(exhibit).folder
     if output_dir:
-        # A relative output_dir is read from the project root, like every path here.
-        if "\0" in output_dir:
-            raise ParameterError(f"parameter 'output_dir': {output_dir!r} holds a NUL character; expected a path")
-        out_dir = (paths.ROOT / output_dir).resolve()
-        for protected in (paths.TABLES_DIR, paths.FIGURES_DIR, paths.NOTEBOOKS_DIR):
-            if out_dir.is_relative_to(protected):
-                raise ParameterError(
-                    f"parameter 'output_dir': {paths.relative(out_dir)}/ is inside {protected.name}/, "
-                    "which only the build writes (canonical exhibits, default parameters); "
-                    "leave output_dir empty or choose a folder elsewhere, e.g. runs/mine"
-                )
-        # Anywhere else in the project (data/, src/, .cache/, the root) a run would overwrite sources.
-        if out_dir.is_relative_to(paths.ROOT) and not out_dir.is_relative_to(paths.RUNS_DIR):
-            raise ParameterError(
-                f"parameter 'output_dir': {paths.relative(out_dir) or '.'}/ is inside the project but not under "
-                "runs/; choose a folder under runs/ (e.g. runs/mine) or outside the project"
-            )
+        out_dir = _run_folder(output_dir)
     elif changed:
         out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
     else:
