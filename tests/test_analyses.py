@@ -207,3 +207,48 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
     fig = figures[exhibit]()
     texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any(t.startswith("No ") for t in texts)
+
+
+# ------------------------------------------------------------------ many studies, many trials
+
+
+@pytest.mark.parametrize(("copies", "drawn", "cut"), [(1, 18, False), (4, 72, False), (5, 80, True), (100, 80, True)])
+def test_the_trial_landscape_draws_at_most_max_lines_and_says_so(trials, copies, drawn, cut):
+    """Past :data:`trialplot.MAX_LINES` trials, the first ones are drawn and the note counts the rest."""
+    from helpers import trialplot
+
+    lines = trialscape.landscape(pd.concat([trials] * copies, ignore_index=True))
+    fig = trialplot.trial_landscape(lines, title="T", note="N.")
+    ax = fig.axes[0]
+    assert len(ax.get_yticks()) == drawn
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(lines["label"].head(drawn))
+    notes = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert (f"the first {trialplot.MAX_LINES} of {len(lines)} trials" in notes) is cut
+    assert notes.count("N.") == 1
+
+
+@pytest.mark.parametrize(("copies", "rasterized"), [(1, False), (20, True)])
+def test_the_dosing_strips_are_vector_for_the_review_and_raster_at_scale(studies, copies, rasterized):
+    """One vector mark per study while there are a few hundred marks; an image above, so files stay small."""
+    from matplotlib.collections import LineCollection, PathCollection
+
+    from helpers import dosingplot
+
+    many = pd.concat([studies] * copies, ignore_index=True)
+    doses = dosing.doses(many)
+    fig = dosingplot.dosing_figure(
+        doses,
+        dosing.follow_up(many),
+        dosing.routes(many),
+        dosing.completeness_summary(dosing.completeness(many)),
+        dosing.ITEMS,
+        missing=dosing.missing(many),
+        title="T",
+    )
+    dose_panel = fig.axes[0]
+    marks = [c for c in dose_panel.collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in marks) == 2 * len(doses)  # lowest and highest arm of every study
+    assert sum(len(c.get_segments()) for c in dose_panel.collections if isinstance(c, LineCollection)) == int(
+        (doses["dose_high"] != doses["dose_low"]).sum()
+    )
+    assert {c.get_rasterized() for c in dose_panel.collections} == {rasterized}

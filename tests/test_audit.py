@@ -828,3 +828,44 @@ def test_the_files_hold_the_finding_columns_in_a_stable_order(real):
     assert csv_text == audit.render(real.copy(), "csv", title="Audit")
     md = audit.render(real, "md", title="Audit", selection="Selection: diseases AD")
     assert "**Audit (Selection: diseases AD)**" in md and "certainly inconsistent" in md
+
+
+# --------------------------------------------------------------------------- the one-letter index
+
+
+@pytest.mark.parametrize(
+    ("word", "vocabulary", "expected"),
+    [
+        ("etudy", ["study", "steady", "etudy", "stud"], ["study"]),  # one letter changed
+        ("stdy", ["study", "sty", "stdy"], ["study", "sty"]),  # one letter added, one dropped
+        ("studies", ["studie", "studied", "studies"], []),  # an ending changed: refused by the rule
+        ("cells", ["cell", "cells"], []),  # a plural s: refused by the rule
+        ("bone", ["done", "tone", "bond", "bone"], ["done", "tone"]),  # in vocabulary order
+    ],
+)
+def test_near_words_finds_what_the_pairwise_rule_accepts(word, vocabulary, expected):
+    from helpers.auditrules import _near_words, _one_letter_apart
+
+    near = _near_words(vocabulary)
+    assert [v for v in near(word) if _one_letter_apart(word, v)] == expected
+
+
+def test_near_words_agrees_with_the_pairwise_scan_on_the_printed_words():
+    """The index returns, in order, every word the old all-pairs scan accepted: on every word the review prints."""
+    from helpers.auditrules import _near_words, _one_letter_apart
+
+    frames = [data.load(name) for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources")]
+    words = {
+        w.strip('.,;:()[]"').casefold()
+        for f in frames
+        for cell in f.astype(str).to_numpy().ravel()
+        for w in cell.split()
+    }
+    vocabulary = sorted(w for w in words if w)
+    near = _near_words(vocabulary)
+    pairs = 0
+    for word in vocabulary:
+        brute = [v for v in vocabulary if v != word and _one_letter_apart(word, v)]
+        assert [v for v in near(word) if _one_letter_apart(word, v)] == brute, word
+        pairs += len(brute)
+    assert pairs > 10  # the printed words do hold such pairs, so the comparison means something

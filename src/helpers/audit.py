@@ -14,6 +14,7 @@ as printed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -288,6 +289,7 @@ _HOST_WORD = re.compile(r"(?:mouse|mice|rats?|rabbits?)", re.IGNORECASE)
 _FILLER = {"derived", "tissue", "of", "the"}
 
 
+@functools.lru_cache(maxsize=65536)  # called for every token of every cell by several rules
 def code_key(code: str) -> str:
     """Compare abbreviations as printed up to hyphens, spaces and a plural s: ``hUC-MSCs`` -> ``hUCMSC``."""
     parts = [p for p in re.split(r"[-\s]+", str(code).strip()) if p]
@@ -680,9 +682,9 @@ def selected(table: pd.DataFrame, run: Run) -> pd.DataFrame:
 def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.DataFrame:
     """Findings per rule and severity, with the verdicts; every rule that ran, even those that found nothing."""
     ids = tuple(sorted(RULES, key=rank)) if chosen == ALL else tuple(sorted(chosen, key=rank))
-    records = []
+    records, rule_of = [], table["key"].str.split("|").str[0]
     for rule_id in ids:
-        part = table[table["key"].str.split("|").str[0] == rule_id]
+        part = table[rule_of == rule_id]
         counts = part["severity"].value_counts()
         verdicts = part["verdict"].value_counts()
         records.append(

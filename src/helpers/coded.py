@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, derive, design, quantities, tags
+from . import data, derive, design, memo, quantities, tags
 from .vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE
 
 __all__ = ["studies", "trials", "selected", "dictionary", "descriptor", "STUDY_COLUMNS", "TRIAL_COLUMNS"]
@@ -112,7 +112,19 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
 
 
 def studies() -> pd.DataFrame:
-    """Tables 1 and 2 coded: one row per preclinical study (see :data:`STUDY_COLUMNS`)."""
+    """Tables 1 and 2 coded: one row per preclinical study (see :data:`STUDY_COLUMNS`).
+
+    Remembered between notebooks while the library and its input files stay the same (:mod:`helpers.memo`).
+    """
+    return memo.remembered("studies", _studies)
+
+
+def trials() -> pd.DataFrame:
+    """Table 3 coded: one row per clinical study (see :data:`TRIAL_COLUMNS`); remembered like :func:`studies`."""
+    return memo.remembered("trials", _trials)
+
+
+def _studies() -> pd.DataFrame:
     abbreviations, years, parts = data.load("abbreviations"), _years(), []
     for resource in PRECLINICAL_TABLES:
         printed = data.load(resource)
@@ -139,8 +151,7 @@ def studies() -> pd.DataFrame:
     return _with_reasons(pd.concat(parts, ignore_index=True), STUDY_COLUMNS)
 
 
-def trials() -> pd.DataFrame:
-    """Table 3 coded: one row per clinical study (see :data:`TRIAL_COLUMNS`)."""
+def _trials() -> pd.DataFrame:
     printed = data.load("clinical_trials")
     frame = derive.derive("clinical_trials", printed, data.load("abbreviations"))
     frame.insert(0, "table", "table3")

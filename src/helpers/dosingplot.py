@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.collections import LineCollection
 
 from .plots import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
 
@@ -13,24 +14,50 @@ _MARKERS = {"cells": "o", "exosomes": "s"}
 _GREYS = {"cells": "#4d4d4d", "exosomes": "#b3b3b3"}
 
 
+#: Above this many marks a strip panel is rasterized in SVG and PDF: one vector
+#: element per study would make the files, and the notebook that shows the SVG,
+#: grow with the data (a few MB at a few thousand studies).
+RASTER_ABOVE = 400
+
+
 def _strip(ax, rows: list[str], table: pd.DataFrame, key: str, low: str, high: str, label: str) -> None:
-    """Each study a mark on a log axis, its dose range a line; rows are the groups."""
+    """Each study a mark on a log axis, its dose range a line; rows are the groups.
+
+    The lines go into one collection and the marks into one scatter per
+    marker shape, so the cost of drawing grows with the studies, not with
+    the matplotlib calls.
+    """
+    segments, segment_colours = [], []
+    marks: dict[str, tuple[list, list, list]] = {m: ([], [], []) for m in _MARKERS}
     for y, name in enumerate(rows):
-        part = table[table[key] == name].reset_index(drop=True)
-        for i, line in part.iterrows():
-            yy = -y + (i - (len(part) - 1) / 2) * min(0.5 / max(len(part), 1), 0.09)
-            colour = DISEASE_COLOURS.get(line["disease"], "#999999")
-            if line[high] != line[low]:
-                ax.plot([line[low], line[high]], [yy, yy], color=colour, linewidth=1.2)
+        part = table[table[key] == name]
+        spread = min(0.5 / max(len(part), 1), 0.09)
+        columns = part[[low, high, "disease", "modality"]].itertuples(index=False)
+        for i, (lo, hi, disease, modality) in enumerate(columns):
+            yy = -y + (i - (len(part) - 1) / 2) * spread
+            colour = DISEASE_COLOURS.get(disease, "#999999")
+            if hi != lo:
+                segments.append([(lo, yy), (hi, yy)])
+                segment_colours.append(colour)
+            xs, ys, colours = marks[modality]
+            xs += [lo, hi]
+            ys += [yy, yy]
+            colours += [colour, colour]
+    raster = sum(len(xs) for xs, _, _ in marks.values()) > RASTER_ABOVE
+    if segments:
+        ax.add_collection(LineCollection(segments, colors=segment_colours, linewidths=1.2, rasterized=raster))
+    for modality, (xs, ys, colours) in marks.items():
+        if xs:
             ax.scatter(
-                [line[low], line[high]],
-                [yy, yy],
-                color=colour,
-                marker=_MARKERS[line["modality"]],
+                xs,
+                ys,
+                color=colours,
+                marker=_MARKERS[modality],
                 s=22,
                 zorder=3,
                 edgecolors="white",
                 linewidths=0.4,
+                rasterized=raster,
             )
     ax.set_xscale("log")
     ax.set_yticks([-y for y in range(len(rows))], rows, fontsize=8)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, derive, tags
+from . import data, derive, memo, tags
 from .select import selected_rows
 from .session import Run
 from .vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE, TISSUE_CODES
@@ -58,15 +58,21 @@ def studies(run: Run) -> dict[str, pd.DataFrame]:
     Each frame gains the derived ``disease_code``, ``tissue``, ``modality``
     and ``product`` (native or modified) columns.
     """
-    abbreviations = data.load("abbreviations")
     out = {}
     for table in PRECLINICAL_TABLES:
         printed = data.load(table)  # only the files the figure reads (they decide its reruns)
-        derived = derive.derive(table, printed, abbreviations)
+        derived = _derived(table)
         keep = selected_rows(derived, run)
         joined = printed.assign(**{c: derived[c] for c in ("disease_code", "tissue", "modality", "product")})
         out[table] = joined[keep].reset_index(drop=True)
     return out
+
+
+def _derived(table: str) -> pd.DataFrame:
+    """:func:`helpers.derive.derive` of a whole printed table, remembered between notebooks (:mod:`helpers.memo`)."""
+    return memo.remembered(
+        f"derived-{table}", lambda: derive.derive(table, data.load(table), data.load("abbreviations"))
+    )
 
 
 def tagged(selected: dict[str, pd.DataFrame]) -> pd.DataFrame:

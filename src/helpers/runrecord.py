@@ -30,12 +30,25 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
 
-__all__ = ["SCHEMA", "RECORD_KEYS", "begin", "stage", "note_read", "note_run", "note_written", "record", "report"]
+__all__ = [
+    "SCHEMA",
+    "RECORD_KEYS",
+    "begin",
+    "stage",
+    "note_read",
+    "reads_within",
+    "note_run",
+    "note_written",
+    "record",
+    "report",
+]
 
 #: Identifies the layout of :func:`report`'s JSON. Bump the number when a
 #: key changes meaning or goes; the build refuses a record it does not know.
@@ -88,11 +101,32 @@ def stage() -> Path | None:
     return _current.stage
 
 
+#: Open :func:`reads_within` blocks, innermost last.
+_collectors: list[dict[Path, str]] = []
+
+
 def note_read(path: Path) -> None:
     """Record that the run read ``path``, with its SHA-256 at this moment."""
     path = Path(path).resolve()
     if path not in _current.reads:
         _current.reads[path] = _sha256(path)
+    for seen in _collectors:
+        seen[path] = _current.reads[path]
+
+
+@contextmanager
+def reads_within() -> Iterator[dict[Path, str]]:
+    """Collect the files read inside the block, with their SHA-256 (they are recorded as usual too).
+
+    :mod:`helpers.memo` uses it to learn what a computation depends on,
+    including files the notebook had already read before the block.
+    """
+    seen: dict[Path, str] = {}
+    _collectors.append(seen)
+    try:
+        yield seen
+    finally:
+        _collectors.remove(seen)
 
 
 def note_run(exhibit: str, parameters: dict, canonical: bool, out_dir: Path) -> None:

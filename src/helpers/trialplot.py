@@ -8,7 +8,12 @@ from matplotlib.lines import Line2D
 from .plots import frame, plt
 from .trialscape import PHASES, STATUS_ORDER
 
-__all__ = ["trial_landscape", "STATUS_COLOURS"]
+__all__ = ["trial_landscape", "STATUS_COLOURS", "MAX_LINES"]
+
+#: Trials drawn at most, one labelled line each. Past a few dozen the chart
+#: stops being readable (and at thousands, matplotlib spends a minute and
+#: gigabytes laying out the labels); the exhibit's data file keeps every trial.
+MAX_LINES = 80
 
 #: Okabe–Ito colours by status; grey for an unknown one.
 STATUS_COLOURS = {
@@ -71,7 +76,14 @@ def _legends(fig, lines: pd.DataFrame, height: float) -> None:
 
 
 def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note: str = "") -> plt.Figure:
-    """Draw :func:`helpers.trialscape.landscape`; no trial draws an empty-state message."""
+    """Draw :func:`helpers.trialscape.landscape`; no trial draws an empty-state message.
+
+    At most :data:`MAX_LINES` trials are drawn, the first in ``lines``' order,
+    and the note then says how many were left out.
+    """
+    if len(lines) > MAX_LINES:
+        cut = f"Drawn: the first {MAX_LINES} of {len(lines)} trials; the data file lists every one."
+        lines, note = lines.head(MAX_LINES), f"{note} {cut}".strip()
     fig, ax = plt.subplots(figsize=(11.0, 0.36 * max(len(lines), 6) + 2.4))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if lines.empty:
