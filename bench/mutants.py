@@ -155,6 +155,13 @@ MUTANTS = [
         ("tests/test_quantities.py", "tests/test_fuzz.py::test_doses_in_base_units_carry_no_float_noise"),
     ),
     Mutant(
+        "memo: a remembered frame used although a file it read has changed",
+        "helpers/memo.py",
+        "    if reads is not None and all(_sha256(paths.ROOT / rel) == digest for rel, digest in reads.items()):",
+        "    if reads is not None:",
+        ("tests/test_memo.py",),
+    ),
+    Mutant(
         "kernels: a timed-out cell or dead kernel no longer named",
         "review/kernels.py",
         "    return NotebookFailed(name, cell_number, type(exc).__name__, text)",

