@@ -69,12 +69,12 @@ def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def _regenerated(stdout: str) -> set[str]:
-    """The notebooks a quiet ``review build`` says it regenerated."""
+def _listed(stdout: str, label: str) -> set[str]:
+    """The names on the ``<label>:`` lines of a quiet ``review build`` or ``review site``."""
     return {
         name.strip()
         for line in stdout.splitlines()
-        if line.startswith("regenerated:")
+        if line.startswith(f"{label}:")
         for name in line.split(":", 1)[1].split(",")
     }
 
@@ -93,16 +93,6 @@ def _in_process(project: Path, notebooks: list[Path]) -> float:
 
         plt.close("all")  # as the build's kernel reset does between notebooks
     return time.perf_counter() - start
-
-
-def _rendered(stdout: str) -> set[str]:
-    """The outputs a ``review site`` says it rendered."""
-    return {
-        name.strip()
-        for line in stdout.splitlines()
-        if line.startswith("site rendered:")
-        for name in line.split(":", 1)[1].split(",")
-    }
 
 
 #: What a site render after each edit must re-render, and nothing else.
@@ -134,7 +124,7 @@ def _site_rows(rows: dict[str, float], project: Path, env: dict, median) -> dict
         original = path.read_bytes()
         change()
         seconds, out = _timed(site, env, project)
-        reran[kind].update(_rendered(out))
+        reran[kind].update(_listed(out, "site rendered"))
         path.write_bytes(original)
         _timed(site, env, project)  # back to the built state
         return seconds
@@ -249,7 +239,7 @@ def main() -> int:
                 original.replace("Wide range of sources", "Wide range of sources (edited)"), encoding="utf-8"
             )
             seconds, out = _timed(review, env, project)
-            reran.update(_regenerated(out))
+            reran.update(_listed(out, "regenerated"))
             edited.write_text(original, encoding="utf-8")
             _timed(review, env, project)  # back to the committed state
             return seconds
@@ -266,7 +256,7 @@ def main() -> int:
             with open(tool_module, "a", encoding="utf-8") as fh:
                 fh.write("\n# an edit to the build tool\n")
             seconds, out = _timed(review, tool_env, project)
-            tool_reran.update(_regenerated(out))
+            tool_reran.update(_listed(out, "regenerated"))
             return seconds
 
         rows["review build after editing review/cli.py"] = median(tool_edit)
