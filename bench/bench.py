@@ -224,7 +224,7 @@ def main() -> int:
         rows: dict[str, float] = {}
 
         def cold_full() -> float:
-            shutil.rmtree(project / ".cache" / "memo", ignore_errors=True)  # nothing remembered (helpers.memo)
+            shutil.rmtree(project / ".cache" / "memo", ignore_errors=True)  # nothing remembered (helpers.core.memo)
             return _timed([*review, "--force"], env, project)[0]
 
         rows["review build --force (full, parallel)"] = median(cold_full)

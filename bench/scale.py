@@ -15,7 +15,7 @@ sources and references becomes ``factor`` times longer:
 
 The schema is the project's, with one change a larger data set needs: the
 upper bound of the reference numbers (83, the review's count) becomes the new
-count. The result is checked with :func:`helpers.data.validate` before this
+count. The result is checked with :func:`helpers.data.curated.validate` before this
 script returns.
 """
 
@@ -89,7 +89,7 @@ def scale(data_dir: Path, factor: int, seed: int = 0) -> dict[str, int]:
 def validate(project: Path) -> None:
     """Check the scaled package with the project's own validation, in a process rooted at ``project``."""
     env = {**os.environ, "REVIEW_ROOT": str(project)}
-    code = "from helpers import data; data.validate(use_cache=False)"
+    code = "from helpers.data import curated; curated.validate(use_cache=False)"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"the scaled data is not valid:\n{done.stderr}")

@@ -7,8 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-from helpers import coded, crossing, dosing, gaps, narrative, timeline, trialscape
-from helpers.session import start
+from helpers.analysis import crossing, dosing, gapmap, timeline
+from helpers.analysis import trials as trial_lines
+from helpers.data import coded
+from helpers.notebook.session import start
+from helpers.outputs import narrative
 
 from .conftest import ROOT
 
@@ -76,8 +79,8 @@ def test_the_dictionary_describes_every_column(studies, trials):
 
 
 def test_the_gap_map_states_what_the_data_show(studies, trials):
-    cells = gaps.grid(studies, trials)
-    facts = gaps.facts(cells)
+    cells = gapmap.grid(studies, trials)
+    facts = gapmap.facts(cells)
     assert set(facts["sources_preclinical_only"]) == {"AM", "DP"}
     assert facts["sources_trials_only"] == ["UCB"]
     text = narrative.gap_notice(studies, trials, facts)
@@ -86,7 +89,7 @@ def test_the_gap_map_states_what_the_data_show(studies, trials):
 
 
 def test_every_study_and_trial_is_in_the_grid(studies, trials):
-    cells = gaps.grid(studies, trials)
+    cells = gapmap.grid(studies, trials)
     sources_per_study = studies["tissue"].str.count(r"\+") + 1
     assert cells["preclinical"].sum() == sources_per_study.sum()
     assert cells["trials"].sum() == (trials["tissue"].str.count(r"\+") + 1).sum()
@@ -98,7 +101,7 @@ def test_every_study_and_trial_is_in_the_grid(studies, trials):
 
 
 def test_the_trial_landscape_keeps_planned_and_actual_apart(trials):
-    lines = trialscape.landscape(trials)
+    lines = trial_lines.landscape(trials)
     assert len(lines) == 18
     unregistered = lines[~lines["registered"]]
     assert len(unregistered) == 1 and unregistered.iloc[0]["phase"] == "no phase"
@@ -121,7 +124,7 @@ def test_the_trial_landscape_keeps_planned_and_actual_apart(trials):
     ],
 )
 def test_enrollment_meaning(status, meaning):
-    assert trialscape.enrollment_meaning(status) == meaning
+    assert trial_lines.enrollment_meaning(status) == meaning
 
 
 # ------------------------------------------------------------------ timeline, crossing, dosing
@@ -183,16 +186,20 @@ def test_the_design_rows_cover_every_study_in_each_group(studies):
 
 @pytest.mark.parametrize("exhibit", ["gapmap", "trials", "dosing", "design", "timeline"])
 def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhibit, monkeypatch):
-    from helpers import dosingplot, gapplot, matrixplot, timelineplot, trialplot
+    from helpers.plots import dosing as dosing_plot
+    from helpers.plots import fig1
+    from helpers.plots import gapmap as gapmap_plot
+    from helpers.plots import timeline as timeline_plot
+    from helpers.plots import trials as trials_plot
 
     params = {"diseases": "WEAK", "modality": "exosomes"}
     run = start(exhibit, params)
     chosen_studies, chosen_trials = coded.selected(run)
     assert chosen_studies.empty and chosen_trials.empty
     figures = {
-        "gapmap": lambda: gapplot.gap_map(gaps.grid(chosen_studies, chosen_trials), title="T"),
-        "trials": lambda: trialplot.trial_landscape(trialscape.landscape(chosen_trials), title="T"),
-        "dosing": lambda: dosingplot.dosing_figure(
+        "gapmap": lambda: gapmap_plot.gap_map(gapmap.grid(chosen_studies, chosen_trials), title="T"),
+        "trials": lambda: trials_plot.trial_landscape(trial_lines.landscape(chosen_trials), title="T"),
+        "dosing": lambda: dosing_plot.dosing_figure(
             dosing.doses(chosen_studies),
             dosing.follow_up(chosen_studies),
             dosing.routes(chosen_studies),
@@ -201,8 +208,8 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
             missing={"dose": 0, "follow-up": 0},
             title="T",
         ),
-        "design": lambda: matrixplot.evidence_map(crossing.design_cells(chosen_studies), totals={}, title="T"),
-        "timeline": lambda: timelineplot.timeline(timeline.by_year(chosen_studies), pd.DataFrame(), title="T"),
+        "design": lambda: fig1.evidence_map(crossing.design_cells(chosen_studies), totals={}, title="T"),
+        "timeline": lambda: timeline_plot.timeline(timeline.by_year(chosen_studies), pd.DataFrame(), title="T"),
     }
     fig = figures[exhibit]()
     texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
@@ -214,16 +221,16 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
 
 @pytest.mark.parametrize(("copies", "drawn", "cut"), [(1, 18, False), (4, 72, False), (5, 80, True), (100, 80, True)])
 def test_the_trial_landscape_draws_at_most_max_lines_and_says_so(trials, copies, drawn, cut):
-    """Past :data:`trialplot.MAX_LINES` trials, the first ones are drawn and the note counts the rest."""
-    from helpers import trialplot
+    """Past :data:`trials_plot.MAX_LINES` trials, the first ones are drawn and the note counts the rest."""
+    from helpers.plots import trials as trials_plot
 
-    lines = trialscape.landscape(pd.concat([trials] * copies, ignore_index=True))
-    fig = trialplot.trial_landscape(lines, title="T", note="N.")
+    lines = trial_lines.landscape(pd.concat([trials] * copies, ignore_index=True))
+    fig = trials_plot.trial_landscape(lines, title="T", note="N.")
     ax = fig.axes[0]
     assert len(ax.get_yticks()) == drawn
     assert [t.get_text() for t in ax.get_yticklabels()] == list(lines["label"].head(drawn))
     notes = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
-    assert (f"the first {trialplot.MAX_LINES} of {len(lines)} trials" in notes) is cut
+    assert (f"the first {trials_plot.MAX_LINES} of {len(lines)} trials" in notes) is cut
     assert notes.count("N.") == 1
 
 
@@ -232,11 +239,11 @@ def test_the_dosing_strips_are_vector_for_the_review_and_raster_at_scale(studies
     """One vector mark per study while there are a few hundred marks; an image above, so files stay small."""
     from matplotlib.collections import LineCollection, PathCollection
 
-    from helpers import dosingplot
+    from helpers.plots import dosing as dosing_plot
 
     many = pd.concat([studies] * copies, ignore_index=True)
     doses = dosing.doses(many)
-    fig = dosingplot.dosing_figure(
+    fig = dosing_plot.dosing_figure(
         doses,
         dosing.follow_up(many),
         dosing.routes(many),

@@ -39,8 +39,8 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_the_import_parser_sees_relative_and_nested_imports(tmp_path):
     folder = SRC / "helpers"
-    sample = folder / "data.py"
-    assert "helpers.runrecord" in imported_modules(sample) and "helpers.paths" in imported_modules(sample)
+    sample = folder / "data" / "curated.py"
+    assert "helpers.core.runrecord" in imported_modules(sample) and "helpers.core.paths" in imported_modules(sample)
     assert "frictionless" in imported_modules(sample)  # imported inside a function
 
 

@@ -1,4 +1,4 @@
-"""Tests for the audit (``helpers.audit``, ``helpers.auditrules``).
+"""Tests for the audit (``helpers.audit.runner``, ``helpers.audit.rules``).
 
 Every rule is tested on a few literal rows: cases that must fire (with the
 severity they must get) and cases that must not, the closest near-misses
@@ -15,10 +15,11 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import audit, data, quantities
-from helpers.auditrules import RULES, SEVERITIES, Finding
-from helpers.params import ParameterError
-from helpers.session import start
+from helpers.audit import runner
+from helpers.audit.rules import RULES, SEVERITIES, Finding
+from helpers.data import curated, quantities
+from helpers.notebook.params import ParameterError
+from helpers.notebook.session import start
 
 NA = pd.NA
 
@@ -689,7 +690,7 @@ def test_t1_one_letter_slip(purposes, titles, expected):
 
 
 def test_every_rule_is_registered_with_a_name_docstring_and_known_inputs():
-    known = {"rows", "headers", "dose_ranges", *data.resources()}
+    known = {"rows", "headers", "dose_ranges", *curated.resources()}
     for rule_id, rule in RULES.items():
         assert re.fullmatch(r"[IALRWT]\d+", rule_id) and rule.name and rule.check.__doc__, rule_id
         assert set(rule.needs) <= known, rule_id
@@ -700,11 +701,11 @@ def test_every_rule_is_registered_with_a_name_docstring_and_known_inputs():
 
 @pytest.fixture(scope="module")
 def real() -> pd.DataFrame:
-    return audit.frame(audit.findings(), audit.reviewed())
+    return runner.frame(runner.findings(), runner.reviewed())
 
 
 def test_every_finding_has_a_verdict_and_every_verdict_a_finding(real):
-    review = audit.reviewed()
+    review = runner.reviewed()
     assert not (missing := sorted(set(real["key"]) - set(review["key"]))), f"findings without a verdict: {missing}"
     assert not (stale := sorted(set(review["key"]) - set(real["key"]))), f"verdicts on no current finding: {stale}"
     assert (real["verdict"] != "unreviewed").all()
@@ -736,7 +737,7 @@ def test_the_printed_errata_surface(real):
 
 
 def test_findings_are_well_formed_and_stable(real):
-    again = audit.frame(audit.findings(), audit.reviewed())
+    again = runner.frame(runner.findings(), runner.reviewed())
     pd.testing.assert_frame_equal(real, again)
     assert real["key"].is_unique
     assert set(real["severity"]) <= set(SEVERITIES)
@@ -751,7 +752,7 @@ def _printed_words() -> set[tuple[str, ...]]:
     """Every run of six words the review prints (cells, legends, titles)."""
     runs = set()
     for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources", "references", "abbreviations"):
-        for cell in data.load(name).astype(str).to_numpy().ravel():
+        for cell in curated.load(name).astype(str).to_numpy().ravel():
             words = re.findall(r"\w+", cell.casefold())
             runs |= {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
     return runs
@@ -759,14 +760,14 @@ def _printed_words() -> set[tuple[str, ...]]:
 
 def test_messages_and_reasons_are_in_our_own_words(real):
     printed_runs = _printed_words()
-    for text in [*real["message"], *audit.reviewed()["reason"]]:
+    for text in [*real["message"], *runner.reviewed()["reason"]]:
         words = re.findall(r"\w+", text.casefold())
         copied = [w for w in (tuple(words[i : i + 6]) for i in range(len(words) - 5)) if w in printed_runs]
         assert not copied, f"{text!r} copies {' '.join(copied[0])!r}"
 
 
 def test_dose_ranges_are_consistent_with_the_quantity_kinds():
-    ranges = data.load("dose_ranges")
+    ranges = curated.load("dose_ranges")
     for r in ranges.itertuples(index=False):
         assert r.unit == quantities.KINDS[r.dose_kind].label
         assert 0 < float(r.low) < float(r.high), r
@@ -797,13 +798,13 @@ def _run(**params):
     ],
 )
 def test_a_run_keeps_what_its_parameters_select(real, params, check):
-    assert check(audit.selected(real, _run(**params)))
+    assert check(runner.selected(real, _run(**params)))
 
 
 def test_rules_parameter_runs_only_those_rules():
     run = _run(rules="i1,W4")
     assert run.values["rules"] == ("I1", "W4")
-    assert {f.rule for f in audit.findings(run.values["rules"])} == {"I1", "W4"}
+    assert {f.rule for f in runner.findings(run.values["rules"])} == {"I1", "W4"}
 
 
 @pytest.mark.parametrize(
@@ -823,10 +824,10 @@ def test_bad_severity_or_rules_are_refused_naming_the_allowed_values(params, mes
 
 
 def test_the_files_hold_the_finding_columns_in_a_stable_order(real):
-    csv_text = audit.render(real, "csv", title="Audit")
-    assert csv_text.splitlines()[0] == ",".join(audit.COLUMNS)
-    assert csv_text == audit.render(real.copy(), "csv", title="Audit")
-    md = audit.render(real, "md", title="Audit", selection="Selection: diseases AD")
+    csv_text = runner.render(real, "csv", title="Audit")
+    assert csv_text.splitlines()[0] == ",".join(runner.COLUMNS)
+    assert csv_text == runner.render(real.copy(), "csv", title="Audit")
+    md = runner.render(real, "md", title="Audit", selection="Selection: diseases AD")
     assert "**Audit (Selection: diseases AD)**" in md and "certainly inconsistent" in md
 
 
@@ -844,7 +845,7 @@ def test_the_files_hold_the_finding_columns_in_a_stable_order(real):
     ],
 )
 def test_near_words_finds_what_the_pairwise_rule_accepts(word, vocabulary, expected):
-    from helpers.auditrules import _near_words, _one_letter_apart
+    from helpers.audit.rules import _near_words, _one_letter_apart
 
     near = _near_words(vocabulary)
     assert [v for v in near(word) if _one_letter_apart(word, v)] == expected
@@ -852,9 +853,9 @@ def test_near_words_finds_what_the_pairwise_rule_accepts(word, vocabulary, expec
 
 def test_near_words_agrees_with_the_pairwise_scan_on_the_printed_words():
     """The index returns, in order, every word the old all-pairs scan accepted: on every word the review prints."""
-    from helpers.auditrules import _near_words, _one_letter_apart
+    from helpers.audit.rules import _near_words, _one_letter_apart
 
-    frames = [data.load(name) for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources")]
+    frames = [curated.load(name) for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources")]
     words = {
         w.strip('.,;:()[]"').casefold()
         for f in frames

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from helpers import bib, data, latex
+from helpers.data import curated
+from helpers.outputs import bib, latex
 
 from .conftest import ROOT
 
@@ -41,7 +42,7 @@ def test_volume_pages(printed, expected):
 
 
 def test_an_unmapped_character_names_the_reference_and_field():
-    refs = data.load("references").head(2).copy()
+    refs = curated.load("references").head(2).copy()
     refs.loc[1, "title"] = "A snowman ☃"
     with pytest.raises(
         latex.UnmappedCharacter, match=r"U\+2603 SNOWMAN\) in data/references.csv, reference 2, column 'title'"
@@ -50,21 +51,21 @@ def test_an_unmapped_character_names_the_reference_and_field():
 
 
 def test_bibtex_is_ascii_with_latex_forms():
-    text = bib.to_bibtex(data.load("references"))
+    text = bib.to_bibtex(curated.load("references"))
     assert text.isascii()
     assert "author = {L{\\'{o}}pez-Ot{\\'{\\i}}n, C and Blasco, MA" in text  # ref 3
     assert "TGF-$\\beta$, Wnt/$\\beta$-catenin and Hippo pathways" in text
 
 
 def test_keys_are_unique_ascii_and_ordered():
-    refs = data.load("references")
+    refs = curated.load("references")
     keys = [bib.entry_key(r.ref, r.authors, r.year) for r in refs.itertuples()]
     assert len(set(keys)) == 83 and keys[0] == "ref01_Niccoli2012" and keys[2] == "ref03_LopezOtin2023"
     assert all(re.fullmatch(r"ref\d\d_[A-Za-z]+\d{4}", k) for k in keys)
 
 
 def test_bibtex_keeps_printed_identifiers_and_flags_the_rest():
-    text = bib.to_bibtex(data.load("references"))
+    text = bib.to_bibtex(curated.load("references"))
     assert text.count("@article{") == 83
     assert "pmid = {36599349}" in text  # ref 3
     assert "PMID as printed: 36307672 h" in text  # ref 11, kept and flagged
@@ -73,4 +74,4 @@ def test_bibtex_keeps_printed_identifiers_and_flags_the_rest():
 
 
 def test_committed_bib_is_what_the_data_renders():
-    assert (ROOT / "tables" / "references.bib").read_text(encoding="utf-8") == bib.to_bibtex(data.load("references"))
+    assert (ROOT / "tables" / "references.bib").read_text(encoding="utf-8") == bib.to_bibtex(curated.load("references"))

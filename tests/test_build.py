@@ -236,15 +236,15 @@ def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
     [
         ("review/cli.py", set()),  # the build tool: no notebook imports it
         ("review/kernels.py", set()),
-        ("helpers/plots.py", "figures"),  # drawing: only the figure notebooks
-        ("helpers/bib.py", {"references"}),
+        ("helpers/plots/common.py", "figures"),  # drawing: only the figure notebooks
+        ("helpers/outputs/bib.py", {"references"}),
     ],
 )
 def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):
     """A notebook's fingerprint covers the library modules it imported, and only those."""
     root = up_to_date_copy
     if expected == "figures":
-        from helpers import catalog
+        from helpers.core import catalog
 
         expected = {e for e, info in catalog.EXHIBITS.items() if info.kind == "figure"}
     env = _with_own_source(root)

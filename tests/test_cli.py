@@ -19,7 +19,7 @@ import yaml
 from .conftest import copy_project, papermill, review, tree_hashes
 
 CANONICAL = ("notebooks", "tables", "figures")
-#: The disease codes ``helpers.params`` accepts, as its messages list them.
+#: The disease codes ``helpers.notebook.params`` accepts, as its messages list them.
 DISEASES = "POF, AD, AS, OP, SKIN, WEAK"
 
 

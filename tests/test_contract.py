@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from helpers import paths, runrecord
+from helpers.core import paths, runrecord
 from review import contract, fingerprint
 
 from .conftest import ROOT
@@ -45,7 +45,7 @@ def test_reads_are_recorded_once_with_their_hash_as_read(tmp_path):
 def test_modules_are_the_loaded_library_modules_named_from_the_package():
     runrecord.begin()
     modules = runrecord.record()["modules"]
-    assert "helpers/runrecord.py" in modules and "helpers/paths.py" in modules
+    assert "helpers/core/runrecord.py" in modules and "helpers/core/paths.py" in modules
     assert all(name.startswith("helpers/") and name.endswith(".py") for name in modules)
     assert not any(name.startswith("review/") for name in modules), "the tool is not part of a notebook's library"
     loaded = {m for m in sys.modules if m.startswith("helpers.")}

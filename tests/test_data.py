@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import data
+from helpers.data import curated
 
 from .conftest import DATA
 
@@ -17,7 +17,7 @@ EXPECTED_ROWS = {"msc_studies": 28, "exosome_studies": 28, "clinical_trials": 18
 
 
 def test_every_resource_loads_with_schema_types():
-    frames = {name: data.load(name) for name in data.resources()}
+    frames = {name: curated.load(name) for name in curated.resources()}
     for name, count in EXPECTED_ROWS.items():
         assert len(frames[name]) == count, name
     assert frames["msc_studies"]["ref"].dtype == "Int64"
@@ -29,12 +29,12 @@ def test_every_resource_loads_with_schema_types():
 
 def test_rows_are_numbered_in_published_order():
     for name in ("msc_studies", "exosome_studies", "clinical_trials", "tissue_sources"):
-        frame = data.load(name)
+        frame = curated.load(name)
         assert frame["row"].tolist() == list(range(1, len(frame) + 1)), name
 
 
 def test_references_keep_printed_identifiers():
-    refs = data.load("references").set_index("ref")
+    refs = curated.load("references").set_index("ref")
     assert refs.index.tolist() == list(range(1, 84))
     assert refs.loc[3, "doi"] == "10.1016/j.cell.2022.11.001"
     assert refs.loc[3, "pmid"] == "36599349"
@@ -45,7 +45,7 @@ def test_references_keep_printed_identifiers():
 
 
 def test_abbreviations_record_their_legend():
-    abbr = data.load("abbreviations")
+    abbr = curated.load("abbreviations")
     assert set(abbr["legend"]) == {"article", "table1", "table2", "table3", "table4", "fig1", "fig2"}
     # Legends differ: OVX is "Oophorectomy" under Table 1 and "Ovariectomy" under Table 2.
     ovx = abbr[abbr["abbreviation"] == "OVX"].set_index("legend")["definition"]
@@ -54,7 +54,7 @@ def test_abbreviations_record_their_legend():
 
 
 def test_legend_notes_hold_the_printed_sentences_that_are_not_abbreviations():
-    notes = data.load("legend_notes")
+    notes = curated.load("legend_notes")
     assert list(notes.itertuples(index=False, name=None)) == [
         ("table3", 14, "source", "Data obtained from ClinicalTrials.gov"),
         ("fig1", 6, "credit", "Created using BioRender.com"),
@@ -64,8 +64,8 @@ def test_legend_notes_hold_the_printed_sentences_that_are_not_abbreviations():
 
 def test_legend_positions_are_one_sequence_over_entries_and_notes():
     """Abbreviation entries and notes of one legend never share a position, and leave no gap."""
-    abbr = data.load("abbreviations")[["legend", "position"]]
-    notes = data.load("legend_notes")[["legend", "position"]]
+    abbr = curated.load("abbreviations")[["legend", "position"]]
+    notes = curated.load("legend_notes")[["legend", "position"]]
     both = pd.concat([abbr, notes], ignore_index=True)
     assert not both.duplicated().any()
     assert set(notes["legend"]) <= set(abbr["legend"])
@@ -122,8 +122,8 @@ CORRUPTIONS = [
 def test_corrupted_cell_fails_with_file_record_column_and_expectation(tmp_path, name, record, column, value, words):
     folder = _copy_data(tmp_path)
     _set_cell(folder / name, record, column, value)
-    with pytest.raises(data.DataError) as info:
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError) as info:
+        curated.validate(folder, use_cache=False)
     message = str(info.value)
     assert message.startswith(f"data/{name}") or name in message
     for word in words:
@@ -134,51 +134,51 @@ def test_missing_reference_breaks_the_foreign_key(tmp_path):
     folder = _copy_data(tmp_path)
     refs = pd.read_csv(folder / "references.csv", dtype=str, keep_default_na=False)
     refs[refs["ref"] != "10"].to_csv(folder / "references.csv", index=False, lineterminator="\n")
-    with pytest.raises(data.DataError, match=r"msc_studies\.csv.*references"):
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError, match=r"msc_studies\.csv.*references"):
+        curated.validate(folder, use_cache=False)
 
 
 def test_duplicate_legend_note_position_is_refused(tmp_path):
     folder = _copy_data(tmp_path)
     _set_cell(folder / "legend_notes.csv", 3, "legend", "fig1")
     _set_cell(folder / "legend_notes.csv", 3, "position", "6")
-    with pytest.raises(data.DataError, match=r"legend_notes\.csv"):
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError, match=r"legend_notes\.csv"):
+        curated.validate(folder, use_cache=False)
 
 
 def test_duplicate_row_number_is_refused(tmp_path):
     folder = _copy_data(tmp_path)
     _set_cell(folder / "tissue_sources.csv", 2, "row", "1")
-    with pytest.raises(data.DataError, match=r"tissue_sources\.csv"):
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError, match=r"tissue_sources\.csv"):
+        curated.validate(folder, use_cache=False)
 
 
 def test_non_utf8_file_is_refused(tmp_path):
     folder = _copy_data(tmp_path)
     path = folder / "clinical_trials.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    with pytest.raises(data.DataError, match=r"clinical_trials\.csv: not UTF-8"):
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError, match=r"clinical_trials\.csv: not UTF-8"):
+        curated.validate(folder, use_cache=False)
 
 
 def test_missing_file_is_named(tmp_path):
     folder = _copy_data(tmp_path)
     (folder / "references.csv").unlink()
-    with pytest.raises(data.DataError, match=r"references\.csv: file is missing"):
-        data.validate(folder, use_cache=False)
+    with pytest.raises(curated.DataError, match=r"references\.csv: file is missing"):
+        curated.validate(folder, use_cache=False)
 
 
 def test_validation_is_cached_on_content_hashes(tmp_path, monkeypatch):
     folder = _copy_data(tmp_path)
-    monkeypatch.setattr(data.paths, "CACHE_DIR", tmp_path / "cache")
-    data.validate(folder)
+    monkeypatch.setattr(curated.paths, "CACHE_DIR", tmp_path / "cache")
+    curated.validate(folder)
     stamps = list((tmp_path / "cache" / "validated").iterdir())
     assert len(stamps) == 1
     # An edit that keeps the data valid gets a new key, so validation runs again.
     _set_cell(folder / "tissue_sources.csv", 1, "method_of_procurement", "Isolated from BM aspirate.")
-    data.validate(folder)
+    curated.validate(folder)
     assert len(list((tmp_path / "cache" / "validated").iterdir())) == 2
     # And an invalid edit is never hidden by an old stamp.
     _set_cell(folder / "tissue_sources.csv", 1, "source", "XX")
-    with pytest.raises(data.DataError):
-        data.validate(folder)
+    with pytest.raises(curated.DataError):
+        curated.validate(folder)

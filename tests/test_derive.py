@@ -1,4 +1,4 @@
-"""Tests for ``helpers.derive``: every printed form in ``data/`` has a case.
+"""Tests for ``helpers.data.derive``: every printed form in ``data/`` has a case.
 
 The case tables below list each distinct printed cell of the columns the
 parsers read; ``test_every_printed_form_has_a_case`` fails when ``data/``
@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.derive import (
+from helpers.data.derive import (
     DISEASE_CODES,
     FIELDS,
     TISSUE_CODES,
@@ -908,9 +908,9 @@ MODIFIED_TABLE2 = {
 
 @pytest.mark.parametrize("table, expected", [("msc_studies", MODIFIED_TABLE1), ("exosome_studies", MODIFIED_TABLE2)])
 def test_modification_of_every_printed_row(table, expected):
-    from helpers import data
+    from helpers.data import curated
 
-    derived = derive(table, data.load(table), data.load("abbreviations"))
+    derived = derive(table, curated.load(table), curated.load("abbreviations"))
     got = dict(zip(range(1, len(derived) + 1), derived["modification"]))
     assert got == {row: expected.get(row, "none") for row in got}
     assert set(derived["product"]) == {"native", "modified"}
@@ -936,7 +936,7 @@ def test_modification_of_every_printed_row(table, expected):
     ],
 )
 def test_modification_reads_only_the_printed_words(precondition, effects, expected):
-    from helpers.derive import modification, product
+    from helpers.data.derive import modification, product
 
     result = modification(precondition, effects)
     assert result.value == expected

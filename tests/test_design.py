@@ -1,4 +1,4 @@
-"""Tests for ``helpers.design``: model classes and donor-host relations of Tables 1-2.
+"""Tests for ``helpers.data.design``: model classes and donor-host relations of Tables 1-2.
 
 Three kinds of case, all table-driven:
 
@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.derive import Derived
-from helpers.design import (
+from helpers.data.derive import Derived
+from helpers.data.design import (
     MODEL_CLASSES,
     OUTPUT_COLUMNS,
     RELATIONS,

@@ -9,7 +9,7 @@ import re
 import pytest
 
 import transcribe  # tools/transcribe.py; conftest puts tools/ on sys.path
-from helpers import data
+from helpers.data import curated
 
 from .conftest import DATA, ROOT, SEED
 
@@ -83,7 +83,7 @@ def _words(text: str) -> str:
 @pytest.mark.parametrize("exhibit", ["table1", "table2", "table3", "table4", "fig1", "fig2"])
 def test_regenerated_legend_says_what_the_printed_one_says(exhibit):
     """Every word of the printed legend, the sentences that are not abbreviations included, in printed order."""
-    from helpers import tables
+    from helpers.outputs import tables
 
     printed = _printed_legends(SEED.read_text(encoding="utf-8"))[exhibit]
     assert _words(tables.legend(exhibit)) == _words(transcribe.clean(printed))
@@ -140,7 +140,7 @@ def test_canonical_table_reproduces_the_data_cell_for_cell(table):
     resource, count = TABLES[table]
     rows = _csv_rows(ROOT / "tables" / f"{table}.csv")[1:]
     assert len(rows) == count
-    frame = data.load(resource)
+    frame = curated.load(resource)
     for i, row in enumerate(rows):
         printed = frame.iloc[i]
         expected = [str(printed[c]) for c in frame.columns if c != "row"]

@@ -9,8 +9,13 @@ import pandas as pd
 import pytest
 from matplotlib.patches import Rectangle
 
-from helpers import accuracy, evidence, flowplot, matrixplot, narrative, params, tags, vocab
-from helpers.session import start
+from helpers.analysis import accuracy, evidence
+from helpers.core import vocab
+from helpers.data import tags
+from helpers.notebook import params
+from helpers.notebook.session import start
+from helpers.outputs import narrative
+from helpers.plots import fig1, fig2
 
 # ------------------------------------------------------------------ selections
 
@@ -57,7 +62,7 @@ def test_every_column_of_fig2_totals_the_studies_drawn(chosen):
 
 def test_the_drawn_columns_have_equal_height():
     frame, *_ = _strands({})
-    fig = flowplot.flow_diagram(frame, title="T")
+    fig = fig2.flow_diagram(frame, title="T")
     heights: dict[float, float] = {}
     for patch in fig.axes[0].patches:
         if isinstance(patch, Rectangle):
@@ -69,7 +74,7 @@ def test_the_drawn_columns_have_equal_height():
 
 def test_pathway_labels_are_spelled_out_and_name_distinct_studies():
     frame, *_ = _strands({})
-    fig = flowplot.flow_diagram(frame, title="T")
+    fig = fig2.flow_diagram(frame, title="T")
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert "Adipose tissue (AD)  (n = 3)" in texts and "Alzheimer's disease  (n = 2)" in texts
     assert not any(t.startswith("AD ") for t in texts), "a bare tissue code would read as the disease AD"
@@ -105,7 +110,7 @@ def test_fig1_counts_every_selected_study_once_per_kind(chosen):
         named = tagged[tagged["kind"] == kind]
         assert cells[(cells["kind"] == kind)]["studies"].sum() == len(named) + counted["unnamed"]
     if not cells.empty:
-        rows = matrixplot.row_order(cells)
+        rows = fig1.row_order(cells)
         for kind in ("mechanism", "cargo"):
             own = [category for k, category in rows if k == kind]
             if evidence.untagged_label(kind) in own:
@@ -133,7 +138,7 @@ def test_a_run_with_other_parameters_says_so_on_the_figure():
     frame, *_ = _strands({"diseases": "AD"})
     run = start("fig2", {"diseases": "AD"})
     assert run.selection == "Selection: diseases AD"
-    fig = flowplot.flow_diagram(frame, title="T", subtitle=run.selection)
+    fig = fig2.flow_diagram(frame, title="T", subtitle=run.selection)
     assert "Selection: diseases AD" in {t.get_text() for t in fig.texts}
     canonical = start("fig2", {})
     assert canonical.selection == ""
@@ -145,12 +150,10 @@ def test_an_empty_selection_draws_an_empty_state():
     tagged = evidence.tagged(selected)
     frame = evidence.strands(selected, tagged)
     assert frame.empty
-    fig = flowplot.flow_diagram(frame, title="T", subtitle=run.selection)
+    fig = fig2.flow_diagram(frame, title="T", subtitle=run.selection)
     assert any("No study in this selection" in t.get_text() for t in fig.axes[0].texts)
     empty = evidence.matrix(selected, tagged)
-    assert "No study in this selection." in {
-        t.get_text() for t in matrixplot.evidence_map(empty, totals={}, title="T").texts
-    }
+    assert "No study in this selection." in {t.get_text() for t in fig1.evidence_map(empty, totals={}, title="T").texts}
     assert narrative.flow_notice(frame, evidence.counted(selected, tagged, "pathway")).startswith("No study")
 
 
@@ -196,12 +199,12 @@ def test_the_lexicon_meets_its_accuracy_targets():
 
 def test_the_reference_is_independent_and_reconciled():
     """Two readers, every disagreement or doubt resolved with a reason, every quote printed in its row."""
-    from helpers import data
+    from helpers.data import curated
 
-    frame = data.load("annotation")
+    frame = curated.load("annotation")
     settled = (frame["reader_a"] == "sure") & (frame["reader_b"] == "sure") & (frame["supported"] == "yes")
     assert (frame.loc[~settled, "resolution"].str.len() > 0).all()
-    effects = {(t, int(r)): e for t in tags.TABLES for r, e in zip(data.load(t)["row"], data.load(t)["effects"])}
+    effects = {(t, int(r)): e for t in tags.TABLES for r, e in zip(curated.load(t)["row"], curated.load(t)["effects"])}
     for line in frame.itertuples(index=False):
         assert line.evidence in effects[line.table, int(line.row)], (line.table, line.row, line.evidence)
     assert set(zip(frame["kind"], frame["tag"])) <= set(zip(*[tags.load_categories()[c] for c in ("kind", "tag")]))
@@ -211,6 +214,6 @@ def test_the_evidence_map_legend_states_the_studies_per_modality():
     run = start("fig1", {})
     selected = evidence.studies(run)
     tagged = evidence.tagged(selected)
-    fig = matrixplot.evidence_map(evidence.matrix(selected, tagged), totals=evidence.per_modality(selected), title="T")
+    fig = fig1.evidence_map(evidence.matrix(selected, tagged), totals=evidence.per_modality(selected), title="T")
     labels = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
     assert labels == {"MSCs (Table 1), n = 28", "MSC-derived exosomes (Table 2), n = 28"}

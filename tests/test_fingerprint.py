@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 from review import fingerprint, manifest
 
 from .conftest import ROOT

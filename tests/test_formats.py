@@ -10,7 +10,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from helpers import files, formats, latex, style
+from helpers.core import files
+from helpers.outputs import formats, latex, style
 
 FRAME = pd.DataFrame({"Disease": ["POF", "AD"], "Effects": ["a & b", "line one\nline two"], "Ref.": ["[1]", "[2]"]})
 
@@ -262,7 +263,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("exhibit", ["fig1", "fig2"])
 def test_canonical_figures_embed_their_id_title_source_and_licence(exhibit):
-    from helpers import catalog
+    from helpers.core import catalog
 
     from .conftest import ROOT
 

@@ -5,7 +5,7 @@ Property: whatever values arrive for a notebook's declared parameters
 ``None``, path tricks in ``output_dir``) and whatever extra names, a run is
 either accepted, going to its canonical folder with the defaults or to a
 folder under ``runs/``, or refused with a
-:class:`~helpers.params.ParameterError`. Never another exception, never a
+:class:`~helpers.notebook.params.ParameterError`. Never another exception, never a
 folder outside ``runs/``.
 
 Parameter validation runs in this process (fast, hundreds of examples);
@@ -30,8 +30,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.database import DirectoryBasedExampleDatabase  # noqa: E402
 
-from helpers import catalog, paths  # noqa: E402
-from helpers.params import ALL, CHOICES, FORMATS, ParameterError, declared, injected, validate  # noqa: E402
+from helpers.core import catalog, paths  # noqa: E402
+from helpers.notebook.params import ALL, CHOICES, FORMATS, ParameterError, declared, injected, validate  # noqa: E402
 
 from .conftest import ROOT, review, tree_hashes  # noqa: E402
 
@@ -169,7 +169,7 @@ def test_validation_accepts_into_runs_or_refuses_with_a_parameter_error(request)
 @settings(max_examples=200)
 @given(st.lists(st.one_of(st.text(max_size=60), st.text(max_size=60).map(lambda t: "# Parameters\n" + t)), max_size=5))
 def test_reading_the_injected_cell_never_fails(history):
-    """``helpers.session.start`` reads papermill's cell from ``In``: any history gives a list of identifiers."""
+    """``helpers.notebook.session.start`` reads papermill's cell from ``In``: any history gives identifiers."""
     names = injected({"In": ["", *history]})
     assert all(name.isidentifier() for name in names)
 
@@ -240,10 +240,10 @@ _UNITS = ["mg", "µg", "ng", "g", "mg/kg", "µg/ml", "ng/ml", "mg/ml"]
 def test_doses_in_base_units_carry_no_float_noise(number, unit):
     """A printed dose converts to its base unit as exactly as a person would (0.9 ng is 0.0009 µg, not 0.00090…01).
 
-    Found by bench/mutants.py: no test noticed when helpers.quantities stopped
+    Found by bench/mutants.py: no test noticed when helpers.data.quantities stopped
     rounding away the noise of unit conversions.
     """
-    from helpers import quantities
+    from helpers.data import quantities
 
     printed = f"{number.normalize():f}"
     reading = quantities.read_dose(f"IV {printed} {unit}", "exosome_studies")

@@ -6,8 +6,8 @@ import bleach
 import pandas as pd
 import pytest
 
-from helpers import htmltable, tables
-from helpers.session import start
+from helpers.notebook.session import start
+from helpers.outputs import htmltable, tables
 
 #: What an untrusted JupyterLab or a code host's notebook view keeps of our
 #: tables, modelled conservatively: table markup, line breaks and the

@@ -16,7 +16,9 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from helpers import catalog, data, formats, latex, tables
+from helpers.core import catalog
+from helpers.data import curated
+from helpers.outputs import formats, latex, tables
 
 from .conftest import DATA, ROOT
 
@@ -77,7 +79,7 @@ def test_a_character_with_no_form_is_named_with_its_origin(text, where, words):
     message = str(info.value)
     for word in words:
         assert word in message, (word, message)
-    assert "helpers.latex.UNICODE" in message
+    assert "helpers.outputs.latex.UNICODE" in message
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.csv")), ids=lambda p: p.name)
@@ -157,7 +159,7 @@ def test_canonical_tex_compiles(engine, path, tmp_path):
 
 def _rendered(exhibit: str) -> bytes:
     entry = catalog.get(exhibit)
-    frame = tables.published(data.load(entry.resource), entry.resource)
+    frame = tables.published(curated.load(entry.resource), entry.resource)
     return formats.table_bytes(
         frame, "tex", exhibit=exhibit, title=entry.title, caption=entry.caption, legend=tables.legend(exhibit)
     )

@@ -1,11 +1,12 @@
-"""helpers.memo: a remembered frame is used only while the library and every file it read are unchanged."""
+"""helpers.core.memo: a remembered frame is used only while the library and every file it read are unchanged."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from helpers import coded, memo, paths, runrecord
+from helpers.core import memo, paths, runrecord
+from helpers.data import coded
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import paths
-from helpers.params import ParameterError, declared, validate
+from helpers.core import paths
+from helpers.notebook.params import ParameterError, declared, validate
 
 TABLE1 = paths.NOTEBOOKS_DIR / "table1.ipynb"
 FIG2 = paths.NOTEBOOKS_DIR / "fig2.ipynb"
@@ -155,7 +155,7 @@ def test_numbers_that_are_not_whole_numbers_are_refused_not_crashed(value):
 
 def test_start_refuses_a_name_papermill_injected_that_the_notebook_does_not_declare():
     """papermill only warns; ``start`` reads its injected cell from ``In`` and refuses, naming both."""
-    from helpers.session import start
+    from helpers.notebook.session import start
 
     namespace = {"In": ["", 'diseases: str = "all"', '# Parameters\ndiseases = "AD"\ncolour = "red"\n']}
     namespace.update(diseases="AD", colour="red")

@@ -9,7 +9,8 @@ import re
 import pytest
 import yaml
 
-from helpers import catalog, data
+from helpers.core import catalog
+from helpers.data import curated
 from review import lockfiles
 
 from .conftest import ROOT
@@ -73,7 +74,7 @@ def test_citation_cff_is_valid_cff_1_2_0():
 
 def test_data_readme_lists_every_file_and_column():
     text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
-    for name, resource in data.resources().items():
+    for name, resource in curated.resources().items():
         assert f"`{resource['path']}`" in text, resource["path"]
         for f in resource["schema"]["fields"]:
             assert f"`{f['name']}`" in text, f"{name}.{f['name']}"

@@ -1,4 +1,4 @@
-"""Tests for ``helpers.quantities``: printed Route/Dosage cells as pint quantities.
+"""Tests for ``helpers.data.quantities``: printed Route/Dosage cells as pint quantities.
 
 ``EXPECTED_ROWS`` holds a hand-read value for every row of Tables 1 and 2:
 the printed cell copied from ``data/``, then the kind, the arms in the
@@ -16,8 +16,8 @@ import pandas as pd
 import pint
 import pytest
 
-from helpers.derive import Derived, Dose, dose, dose_arms
-from helpers.quantities import (
+from helpers.data.derive import Derived, Dose, dose, dose_arms
+from helpers.data.quantities import (
     DOSE_TABLE_COLUMNS,
     KINDS,
     UREG,

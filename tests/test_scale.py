@@ -13,7 +13,7 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers import htmltable
+from helpers.outputs import htmltable
 
 from .conftest import ROOT, copy_project, review
 

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import catalog
+from helpers.core import catalog
 
 from .conftest import ROOT, copy_project, overlay, review
 

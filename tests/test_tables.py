@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import evidence, paths, runrecord, tables
-from helpers.params import ParameterError
-from helpers.session import start
+from helpers.analysis import evidence
+from helpers.core import paths, runrecord
+from helpers.notebook.params import ParameterError
+from helpers.notebook.session import start
+from helpers.outputs import tables
 
 
 def _run(exhibit, **params):
@@ -86,7 +88,7 @@ def test_legend_refuses_a_position_claimed_twice(monkeypatch):
         "abbreviations": pd.DataFrame({"legend": ["t"], "position": [1], "abbreviation": ["A"], "definition": ["a"]}),
         "legend_notes": pd.DataFrame({"legend": ["t"], "position": [1], "kind": ["source"], "text": ["Data"]}),
     }
-    monkeypatch.setattr(tables.data, "load", frames.__getitem__)
+    monkeypatch.setattr(tables.curated, "load", frames.__getitem__)
     with pytest.raises(ValueError, match="legend 't': a position is used by both"):
         tables.legend("t")
     frames["legend_notes"].loc[0, "position"] = 2

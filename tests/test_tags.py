@@ -1,4 +1,4 @@
-"""Tests for helpers.tags: the lexicon, curated corrections and counts.
+"""Tests for helpers.data.tags: the lexicon, curated corrections and counts.
 
 The lexicon is data, so most tests here are tables of printed phrases and
 the tags they must (or must not) produce with the real ``data/lexicon.csv``.
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import tags as T
+from helpers.data import tags as T
 
 DATA = Path(__file__).parents[1] / "data"
 LEXICON_HEADER = "kind,tag,pattern,note\n"
@@ -255,7 +255,7 @@ def test_first_phrase_in_reading_order_wins(lexicon):
 
 # ------------------------------------------------ lexicon: validation
 
-# Structure is the schema's job (data/datapackage.json, via helpers.data);
+# Structure is the schema's job (data/datapackage.json, via helpers.data.curated);
 # what a schema cannot say (patterns compile and match something, one label
 # per tag) is load_lexicon's. Both report file, record and column.
 BAD_LEXICONS = [

@@ -1,4 +1,4 @@
-"""One source for each fact: codes and choices live in helpers.vocab, and everything agrees with it."""
+"""One source for each fact: codes and choices live in helpers.core.vocab, and everything agrees with it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from helpers import catalog, derive, params, tags, vocab
+from helpers.core import catalog, vocab
+from helpers.data import derive, tags
+from helpers.notebook import params
 
 from .conftest import ROOT
 
@@ -57,7 +59,7 @@ def test_parameter_comments_list_exactly_the_accepted_choices(notebook):
     for name, comment in _parameter_comments(notebook).items():
         if name in accepted:
             assert listed_choices(name, comment) == set(accepted[name]), (
-                f"{notebook.name}: the comment of {name!r} and helpers.vocab disagree"
+                f"{notebook.name}: the comment of {name!r} and helpers.core.vocab disagree"
             )
 
 
@@ -78,11 +80,11 @@ def test_the_modules_read_their_codes_from_vocab():
 
 def test_every_derived_code_is_a_vocab_code():
     """What derive produces from the printed cells is exactly what the parameters accept."""
-    from helpers import data
+    from helpers.data import curated
 
-    abbreviations = data.load("abbreviations")
+    abbreviations = curated.load("abbreviations")
     for resource in vocab.STUDY_TABLES:
-        derived = derive.derive(resource, data.load(resource), abbreviations)
+        derived = derive.derive(resource, curated.load(resource), abbreviations)
         assert set(derived["disease_code"].dropna()) <= set(vocab.DISEASE_CODES)
         tissues = {t for cell in derived["tissue"].dropna() for t in cell.split("+")}
         assert tissues <= set(vocab.TISSUE_CODES)

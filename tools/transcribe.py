@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.vocab import TABLE_OF_RESOURCE
+from helpers.core.vocab import TABLE_OF_RESOURCE
 
 __all__ = [
     "clean",

@@ -25,7 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import catalog, data, paths
+from helpers.core import catalog, paths
+from helpers.data import curated
 
 from . import fingerprint, kernels, manifest, nbfiles, publish
 
@@ -128,7 +129,7 @@ def build(
 
     Raises
     ------
-    BuildError, publish.LockHeld, helpers.data.DataError
+    BuildError, publish.LockHeld, helpers.data.curated.DataError
         Before any notebook runs.
     """
     started = time.perf_counter()
@@ -159,29 +160,29 @@ def build(
     return result
 
 
-#: The field types :mod:`helpers.data` loads.
-_FIELD_TYPES = tuple(data._PANDAS_TYPES)
+#: The field types :mod:`helpers.data.curated` loads.
+_FIELD_TYPES = tuple(curated._PANDAS_TYPES)
 
 
 def _validate_data() -> None:
-    """:func:`helpers.data.validate`, after the checks whose failures it would not name well.
+    """:func:`helpers.data.curated.validate`, after the checks whose failures it would not name well.
 
     The schema must be JSON with field types the loader reads, and each CSV
     must pass :func:`_check_csv`. Each problem is one
-    :class:`helpers.data.DataError` naming the file and line or field.
+    :class:`helpers.data.curated.DataError` naming the file and line or field.
     """
     schema = paths.relative(paths.DATAPACKAGE)
     try:
-        resources = data.resources()
+        resources = curated.resources()
     except FileNotFoundError:
-        raise data.DataError(f"{schema}: file is missing") from None
+        raise curated.DataError(f"{schema}: file is missing") from None
     except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise data.DataError(f"{schema}: not a data package (valid JSON with a 'resources' list): {exc}") from None
+        raise curated.DataError(f"{schema}: not a data package (valid JSON with a 'resources' list): {exc}") from None
     for name, resource in resources.items():
         fields = resource.get("schema", {}).get("fields", [])
         for column in fields:
             if column.get("type") not in _FIELD_TYPES:
-                raise data.DataError(
+                raise curated.DataError(
                     f"{schema}: resource {name!r}, field {column.get('name')!r}: type {column.get('type')!r}; "
                     f"expected one of {', '.join(_FIELD_TYPES)}"
                 )
@@ -189,16 +190,16 @@ def _validate_data() -> None:
         try:
             raw = path.read_bytes()
         except OSError:
-            continue  # helpers.data says a file is missing
+            continue  # helpers.data.curated says a file is missing
         _check_csv(paths.relative(path), raw, [f.get("name") for f in fields])
     try:
-        data.validate()
-    except data.DataError:
+        curated.validate()
+    except curated.DataError:
         raise
     except Exception as exc:  # frictionless refusing the descriptor itself
         if type(exc).__module__.split(".")[0] != "frictionless":
             raise
-        raise data.DataError(f"{schema}: {exc}") from None
+        raise curated.DataError(f"{schema}: {exc}") from None
 
 
 def _check_csv(where: str, raw: bytes, expected: list[str]) -> None:
@@ -210,12 +211,12 @@ def _check_csv(where: str, raw: bytes, expected: list[str]) -> None:
     and the schema's header, in order.
     """
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise data.DataError(f"{where}: starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+        raise curated.DataError(f"{where}: starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        raise data.DataError(f"{where}, line {line}: CR line ending (CRLF); save it with LF line endings")
+        raise curated.DataError(f"{where}, line {line}: CR line ending (CRLF); save it with LF line endings")
     if not raw.strip():
-        raise data.DataError(f"{where}: empty; expected a header line: {','.join(expected)}")
+        raise curated.DataError(f"{where}: empty; expected a header line: {','.join(expected)}")
     text = raw.decode("utf-8", "replace")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header, record, line = [], 0, 1
@@ -228,7 +229,7 @@ def _check_csv(where: str, raw: bytes, expected: list[str]) -> None:
         cells = next(csv.reader(io.StringIO("\n".join(text.split("\n")[line - 1 :]), newline="")), [""])
         column = header[len(cells) - 1] if header and len(cells) <= len(header) else "?"
         place = f"record {record + 1} (after the header), line {line}, column {column!r}" if header else "line 1"
-        raise data.DataError(f"{where}, {place}: a quoted cell is not closed ({exc})") from None
+        raise curated.DataError(f"{where}, {place}: a quoted cell is not closed ({exc})") from None
     if header != expected:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
@@ -236,7 +237,7 @@ def _check_csv(where: str, raw: bytes, expected: list[str]) -> None:
             [f"missing {', '.join(map(repr, missing))}"] * bool(missing)
             + [f"unexpected {', '.join(map(repr, extra))}"] * bool(extra)
         )
-        raise data.DataError(
+        raise curated.DataError(
             f"{where}, line 1 (header): {detail or 'the columns are in another order'}; "
             f"expected columns {', '.join(expected)}"
         )

@@ -13,7 +13,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
 
 from .kernels import DEFAULT_TIMEOUT
 
@@ -27,7 +27,7 @@ INTERRUPTED = {"build": "review build: interrupted; every file is wholly old or 
 
 
 def _cmd_build(args) -> int:
-    from helpers.data import DataError
+    from helpers.data.curated import DataError
 
     from .build import BuildError, build
     from .publish import LockHeld
@@ -99,7 +99,7 @@ def _parse_run_parameters(args) -> dict:
     """Collect -p/-r/-y/-f parameters like papermill, refusing unsafe names."""
     import yaml
 
-    from helpers.params import ParameterError
+    from helpers.notebook.params import ParameterError
 
     def mapping(text: str, where: str) -> dict:
         try:
@@ -122,7 +122,7 @@ def _parse_run_parameters(args) -> dict:
     for name, value in args.parameters_raw or []:
         values[name] = value
     for name, value in args.parameters or []:
-        values[name] = value  # strings; helpers.params converts and checks them
+        values[name] = value  # strings; helpers.notebook.params converts and checks them
     return values
 
 
@@ -155,7 +155,7 @@ def _run_into(out_dir: Path, source: Path, exhibit: str, injected: dict, timeout
 
     import yaml
 
-    from helpers import files
+    from helpers.core import files
 
     from . import kernels, nbfiles
 
@@ -182,8 +182,8 @@ def _run_into(out_dir: Path, source: Path, exhibit: str, injected: dict, timeout
 
 
 def _cmd_run(args) -> int:
-    from helpers import catalog
-    from helpers.params import validate
+    from helpers.core import catalog
+    from helpers.notebook.params import validate
 
     from . import nbfiles
 
@@ -228,8 +228,8 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_list(args) -> int:
-    from helpers import catalog
-    from helpers.params import declared
+    from helpers.core import catalog
+    from helpers.notebook.params import declared
 
     from . import fingerprint, manifest, nbfiles
 

@@ -1,4 +1,4 @@
-"""The build's side of the run record (the notebook's side is :mod:`helpers.runrecord`).
+"""The build's side of the run record (the notebook's side is :mod:`helpers.core.runrecord`).
 
 Two calls travel over the kernel's own Jupyter channel, outside the
 notebook, so the notebook's bytes do not depend on who runs it:
@@ -6,9 +6,9 @@ notebook, so the notebook's bytes do not depend on who runs it:
 * before a notebook: :func:`begin_code`, code that clears what the previous
   notebook left in a warm kernel (its namespace, figures and imported
   ``helpers`` modules, so the record lists only what this notebook imports)
-  and calls :func:`helpers.runrecord.begin`;
+  and calls :func:`helpers.core.runrecord.begin`;
 * after it: :func:`collect`, which evaluates
-  :func:`helpers.runrecord.report` as a Jupyter ``user_expressions`` entry
+  :func:`helpers.core.runrecord.report` as a Jupyter ``user_expressions`` entry
   and checks the schema id and keys before the build uses the record.
 """
 
@@ -17,11 +17,11 @@ from __future__ import annotations
 import ast
 import json
 
-from helpers import runrecord
+from helpers.core import runrecord
 
 __all__ = ["ContractError", "begin_code", "collect", "parse"]
 
-_EXPRESSION = "__import__('helpers.runrecord').runrecord.report()"
+_EXPRESSION = "__import__('helpers.core.runrecord').core.runrecord.report()"
 
 
 class ContractError(RuntimeError):
@@ -35,14 +35,14 @@ def begin_code(stage_dir: str | None) -> str:
         "import sys as _sys, matplotlib.pyplot as _plt\n"
         "_plt.close('all')\n"
         "[_sys.modules.pop(_m) for _m in list(_sys.modules) if _m == 'helpers' or _m.startswith('helpers.')]\n"
-        "import helpers.runrecord as _rr\n"
+        "import helpers.core.runrecord as _rr\n"
         f"_rr.begin({stage_dir!r})\n"
         "del _sys, _plt, _rr\n"
     )
 
 
 def parse(text: str) -> dict:
-    """Check a record's JSON text against :data:`helpers.runrecord.SCHEMA` and return it.
+    """Check a record's JSON text against :data:`helpers.core.runrecord.SCHEMA` and return it.
 
     Raises
     ------

@@ -9,8 +9,8 @@ A notebook runs again when any of these changed since its last run:
 ``inputs``      the data files it read, with their bytes.
 
 Both ``library`` and ``inputs`` come from the notebook's own run record
-(:mod:`helpers.runrecord`), so a notebook depends only on what it used:
-editing the build tool reruns nothing, editing ``helpers/plots.py`` reruns
+(:mod:`helpers.core.runrecord`), so a notebook depends only on what it used:
+editing the build tool reruns nothing, editing ``helpers/plots/common.py`` reruns
 only the notebooks that import it. jupyter-cache was not enough: it keys a
 notebook on its cell code alone, so an edited CSV or module would not
 trigger a rerun.
@@ -22,8 +22,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from helpers import files, paths
-from helpers.params import declared
+from helpers.core import files, paths
+from helpers.notebook.params import declared
 
 from . import manifest, nbfiles
 
@@ -61,7 +61,7 @@ def fingerprint(
         Data files (project-relative) the notebook read, with the hashes
         they had when read.
     modules : dict, optional
-        Library modules (``helpers/data.py``) the notebook imported, with
+        Library modules (``helpers/data/curated.py``) the notebook imported, with
         their hashes.
     as_read : bool
         Use the recorded hashes (what the notebook actually used) rather

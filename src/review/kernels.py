@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
 
 from . import contract, nbfiles
 
@@ -312,7 +312,7 @@ def run_notebooks(
     workers : int
         Kernels running at once.
     stage : str, optional
-        Folder for canonical exhibits (see :func:`helpers.runrecord.begin`).
+        Folder for canonical exhibits (see :func:`helpers.core.runrecord.begin`).
     timeout : int
         Seconds a single cell may run.
     on_done : callable

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
 
 __all__ = ["read_lock", "read_environment", "render_environment", "main"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import sys
 
-from helpers import files, paths
-from helpers.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
+from helpers.core import files, paths
+from helpers.core.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
 
 from . import lockfiles
 
@@ -57,7 +57,7 @@ def software() -> dict[str, str]:
 
 
 def entry(info: Exhibit, record: dict, fingerprint: dict, notebook_sha256: str) -> dict:
-    """Build one exhibit's manifest entry from its run record (:mod:`helpers.runrecord`).
+    """Build one exhibit's manifest entry from its run record (:mod:`helpers.core.runrecord`).
 
     The executed notebook is part of the exhibit (readers and nbval see its
     outputs), so its SHA-256 is recorded and checked like the files'.

@@ -13,8 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from helpers import paths
-from helpers.catalog import EXHIBITS
+from helpers.core import paths
+from helpers.core.catalog import EXHIBITS
 
 __all__ = [
     "clean",

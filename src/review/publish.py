@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers import files, paths
+from helpers.core import files, paths
 
 from . import fingerprint, manifest
 
@@ -94,7 +94,7 @@ def roll_forward() -> None:
     """Finish a publish that a killed build left half done (idempotent).
 
     Also removes what a killed writer can leave behind: temporary files of
-    :func:`helpers.files.write_bytes` and stage folders of earlier builds
+    :func:`helpers.core.files.write_bytes` and stage folders of earlier builds
     (the caller holds the lock, so none of them is in use).
     """
     for folder in (paths.NOTEBOOKS_DIR, paths.TABLES_DIR, paths.FIGURES_DIR):

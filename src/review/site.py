@@ -1,7 +1,7 @@
 """The static HTML site: every notebook with its stored outputs, for reading anywhere.
 
 ``review site`` (and every successful ``review build``) renders ``site/``:
-a home page, a gallery generated from :data:`helpers.catalog.EXHIBITS`, one
+a home page, a gallery generated from :data:`helpers.core.catalog.EXHIBITS`, one
 page per exhibit (the notebook with its stored outputs, a "Cite this" box,
 the files with their SHA-256, the provenance from ``figures/manifest.json``
 and the rerun commands), a data dictionary generated from
@@ -57,8 +57,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import catalog, paths
-from helpers.catalog import Exhibit
+from helpers.core import catalog, paths
+from helpers.core.catalog import Exhibit
 
 __all__ = ["SiteResult", "render", "site_dir", "STATE_NAME", "sanitize_html"]
 
@@ -514,7 +514,7 @@ def citation(ctx: _Context, exhibit: Exhibit) -> dict:
 
 def rerun_commands(exhibit: Exhibit, parameters: dict) -> str:
     """The exact commands that rebuild an exhibit, and rerun it with other parameters, from the project root."""
-    from helpers.vocab import CHOICES
+    from helpers.core.vocab import CHOICES
 
     example = next((f"-p {n} {CHOICES[n][0]}" for n in CHOICES if n in parameters), "")
     folder = exhibit.folder.name

@@ -1,0 +1,66 @@
+"""Count coded studies by one of their categories, crossed with disease and modality.
+
+The design and dosing exhibits ask the same question of different columns
+of :func:`helpers.data.coded.studies` (animal model class, donor-host relation,
+product modification, route, dose kind): how many studies of each disease
+and modality fall in each category. A value that could not be derived is
+counted as "not reported", never dropped; a study with several values
+("genetic+induced: diet") counts under each.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.core.vocab import DISEASE_CODES
+
+__all__ = ["crossed", "design_cells", "NOT_REPORTED"]
+
+NOT_REPORTED = "not reported"
+
+
+def crossed(studies: pd.DataFrame, column: str, kind: str, *, split: str = "+") -> pd.DataFrame:
+    """Studies per category of ``column``, disease and modality.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies`, already selected.
+    column : str
+        The coded column to count.
+    kind : str
+        A heading for this group of rows (e.g. "Animal model").
+    split : str
+        The separator of several values in one cell.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kind, category, disease, modality, studies, refs`` (the layout of
+        :func:`helpers.analysis.evidence.matrix`, so :func:`helpers.plots.common.fig1.evidence_map`
+        can draw it).
+    """
+    if studies.empty:
+        return pd.DataFrame(columns=["kind", "category", "disease", "modality", "studies", "refs"])
+    values = studies[column].astype("string").fillna(NOT_REPORTED).str.split(split, regex=False)
+    frame = studies.assign(category=values, disease=studies["disease_code"].map(lambda c: DISEASE_CODES.get(c, c)))
+    frame = frame.explode("category")
+    rows = [
+        (kind, category, disease, modality, len(part), ", ".join(str(r) for r in sorted(set(part["ref"]))))
+        for (category, disease, modality), part in frame.groupby(["category", "disease", "modality"], sort=True)
+    ]
+    return pd.DataFrame(rows, columns=["kind", "category", "disease", "modality", "studies", "refs"])
+
+
+def design_cells(studies: pd.DataFrame) -> pd.DataFrame:
+    """The design exhibit's rows: animal model class, donor-to-host relation and product modification."""
+    frames = [
+        crossed(studies, "model_class", "Animal model"),
+        crossed(studies, "relation", "Donor to host"),
+        crossed(
+            studies.assign(modification=studies["modification"].replace({"none": "native (none)"})),
+            "modification",
+            "Product",
+        ),
+    ]
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,368 @@
+"""Classify the study design of Tables 1-2: the animal model and the donor-host relation.
+
+Two fields per preclinical row, read from the printed cells only:
+
+* the **model class** (:data:`MODEL_CLASSES`): how the animals came to have
+  the disease or the ageing phenotype: naturally aged, a genotype, or an
+  induction (chemical, immune, radiation, surgical, diet); or
+  ``in vitro only`` when no animal received the treatment;
+* the **donor-host relation** (:data:`RELATIONS`): whether the MSCs (or the
+  cells that made the exosomes) came from the host's species, and from the
+  host itself.
+
+Species, tissue, setting and routes are not parsed again here: they come
+from :mod:`helpers.data.derive` (:func:`~helpers.data.derive.host_species`,
+:func:`~helpers.data.derive.msc_sources`, :func:`~helpers.data.derive.setting`,
+:func:`~helpers.data.derive.routes`). Like there, nothing is guessed: a model no
+cue recognises, or a relation the cells do not settle, is a missing
+:class:`~helpers.data.derive.Derived` with its reason.
+
+Decisions on printed forms
+--------------------------
+* One model naming several kinds (a high-fat-diet ApoE⁻/⁻ mouse) gets
+  every kind, in :data:`MODEL_CLASSES` order (``genetic+induced: diet``).
+  Several models printed in one cell, separated by a spaced slash
+  (``"Naturally aged mice / CTX induced POF mouse model"``), are joined in
+  printed order. An unspaced slash belongs to a name (``APP/PS1``,
+  ``Apo⁻/⁻``) and never splits.
+* ``ZP3`` (zona pellucida 3) and ``proteoglycan`` inductions are
+  immunisations that cause autoimmune disease, not toxic exposures:
+  ``induced: immune``.
+* ``AIC3`` is read as AlCl₃ (aluminium chloride, "l" printed as "I"), a
+  neurotoxin: ``induced: chemical``.
+* ``Intrahippocampal infusion of Aβ`` is ``induced: chemical``: the
+  infused peptide is what damages the brain; the infusion is only how it is
+  given, as an injection is for CTX. ``induced: surgical`` is kept for
+  models where the operation itself is the lesion (``OVX``, surgically
+  established bone defects).
+* ``"Y Radiation-induced"`` is γ radiation (see
+  ``data/transcription_notes.csv``) and ``UV radiation`` is radiation too.
+* ``"D-gal induces transgenic FVB mouse model"`` is ``induced: chemical``
+  only: D-galactose produces the ageing phenotype, while "transgenic" names
+  no transgene (FVB is an ordinary inbred strain, often the background of
+  reporter lines). A genotype counts as ``genetic`` only when it is named
+  (``APP/PS1``, ``5XFAD``, ``3xTg``, ``SAMP8``, a ``⁻/⁻`` knockout); a bare
+  "transgenic" is no cue.
+* ``"Apo⁻/⁻"`` (the E missing) is still a ``⁻/⁻`` knockout: ``genetic``.
+* ``"high-fat diet-induced as mouse model"`` (lower-case "as" for AS) is
+  ``induced: diet``; the "as" plays no part.
+* ``"Skin aging model of nude mice"`` is missing: nude mice are a genetic
+  background chosen for tolerating human cells, not the ageing model, and
+  the cell does not say how the skin was aged.
+* A row whose only route is co-culture is ``in vitro only`` even when it
+  prints an animal model (Table 1 row 14, ``5XFAD mice`` with
+  ``coculture``), following :func:`~helpers.data.derive.setting`: no animal
+  received the cells, the mice only supplied the cultured cells.
+* Same-species donor and host is ``allogeneic`` unless a printed cell says
+  ``autologous`` or ``syngeneic``: the review's cells are the only source,
+  the cited papers are not read. A printed ``autologous``, ``syngeneic`` or
+  ``allogeneic``/``allograft`` states the relation even when the source has
+  no species prefix; a printed word that contradicts the species (human
+  MSCs "autologous" to mice) is missing, as are two different printed words.
+* Several sources in one cell give one relation per source, joined with
+  ``+`` in printed order when they differ (``hUCMSC/ hAD-MSC`` in mice is
+  just ``xenogeneic``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers.core.vocab import PRECLINICAL_TABLES
+from helpers.data import derive
+from helpers.data.derive import Derived
+
+__all__ = [
+    "MODEL_CLASSES",
+    "RELATIONS",
+    "RELATION_CELLS",
+    "OUTPUT_COLUMNS",
+    "printed_model_class",
+    "animal_model_class",
+    "printed_relation",
+    "donor_host_relation",
+    "classify",
+]
+
+#: Animal model classes, in the order several kinds of one model are joined.
+MODEL_CLASSES: tuple[str, ...] = (
+    "natural ageing",
+    "genetic",
+    "induced: chemical",
+    "induced: immune",
+    "induced: radiation",
+    "induced: surgical",
+    "induced: diet",
+    "in vitro only",
+)
+
+#: Donor-host relations.
+RELATIONS: tuple[str, ...] = ("xenogeneic", "allogeneic", "syngeneic", "autologous", "in vitro")
+
+#: Printed cells of Tables 1-2 searched for a relation word (``precondition`` is Table 1's only).
+RELATION_CELLS: tuple[str, ...] = ("source", "animal_model", "precondition", "effects")
+
+#: Columns returned by :func:`classify`.
+OUTPUT_COLUMNS: tuple[str, ...] = ("model_class", "model_class_missing", "relation", "relation_missing")
+
+# The cue that puts a model in each class (the in vitro class has none: it comes from the setting).
+# Agents are the abbreviations Tables 1-2 print, with their spelled-out names beside them.
+_MODEL_CUES: dict[str, re.Pattern[str]] = {
+    "natural ageing": re.compile(r"\bnatural(?:ly)?\s+ag(?:e?d|e?ing)\b", re.IGNORECASE),
+    # ⁻/⁻ or -/- after a gene name is a knockout; the other names are strains and transgenic lines.
+    "genetic": re.compile(
+        r"\w\s*(?:⁻/⁻|-/-)|\bSAMP\d+\b|\bAPP/PS1\b|\b5xFAD\b|\b3xTg\b|\bknock-?outs?\b", re.IGNORECASE
+    ),
+    "induced: chemical": re.compile(
+        r"\b(?:CDDP|cisplatin|CTX|cyclophosphamide|VCD|STZ|streptozotocin|D-gal(?:actose)?|A[lI]C[lI]?3)\b"
+        r"|\b(?:infusion|injection)s?\s+of\s+A(?:β|beta)|\bA(?:β|beta)[\s-]+induce",
+        re.IGNORECASE,
+    ),
+    "induced: immune": re.compile(r"\bZP3\b|\bproteoglycan\b|\bimmuni[sz]\w*", re.IGNORECASE),
+    "induced: radiation": re.compile(r"\bradiation\b|\birradiat\w*|\bUV\b", re.IGNORECASE),
+    "induced: surgical": re.compile(r"\bOVX\b|\bovariectom\w*|\bsurgical\w*|\bbone defects?\b", re.IGNORECASE),
+    "induced: diet": re.compile(r"\b(?:high[- ]fat|high[- ]cholesterol|western)\s+diet\b|\bHFD\b", re.IGNORECASE),
+}
+
+# Two models in one cell are separated by a slash with a space on at least one side;
+# "APP/PS1" and "Apo⁻/⁻" have none.
+_MODEL_SPLIT_RE = re.compile(r"\s+/\s*|\s*/\s+")
+
+# Printed words that state a relation; "allograft" is Table 1 row 20's word.
+_RELATION_WORDS: dict[str, re.Pattern[str]] = {
+    "autologous": re.compile(r"\bautologous\b", re.IGNORECASE),
+    "syngeneic": re.compile(r"\b(?:syngeneic|isogeneic)\b", re.IGNORECASE),
+    "allogeneic": re.compile(r"\ballo(?:geneic|genic|grafts?|transplant\w*)\b", re.IGNORECASE),
+    "xenogeneic": re.compile(r"\bxeno(?:geneic|genic|grafts?|transplant\w*)\b", re.IGNORECASE),
+}
+_SAME_SPECIES = frozenset({"autologous", "syngeneic", "allogeneic"})
+
+
+def _absent(reason: str) -> Derived:
+    return Derived(None, reason)
+
+
+def _squash(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# --- animal model ------------------------------------------------------------------
+
+
+def _one_model(model: str) -> Derived:
+    """Classify one printed model (no spaced slash in it)."""
+    found = [name for name, cue in _MODEL_CUES.items() if cue.search(model)]
+    if not found:
+        return _absent(f"animal model '{model}' names no recognised ageing, genotype or induction")
+    return Derived("+".join(found))
+
+
+def printed_model_class(animal_model: str) -> Derived:
+    """Classify a printed Animal model cell by its words alone.
+
+    Parameters
+    ----------
+    animal_model : str
+        The printed cell, e.g. ``"CDDP induced POF rat model"``,
+        ``"Naturally aged mice / CTX induced POF mouse model"``.
+
+    Returns
+    -------
+    Derived
+        Classes of :data:`MODEL_CLASSES` joined with ``+``: per model in
+        :data:`MODEL_CLASSES` order, models in printed order, each class
+        once. Missing when the cell is empty or any of its models is not
+        recognised (a half-read cell would understate the design).
+    """
+    cell = _squash(animal_model)
+    if not cell:
+        return _absent("no animal model printed")
+    parts = [_one_model(part) for part in _MODEL_SPLIT_RE.split(cell) if part]
+    reasons = [p.reason for p in parts if p.missing]
+    if reasons:
+        return _absent("; ".join(reasons))
+    classes = [name for part in parts for name in part.value.split("+")]
+    return Derived("+".join(dict.fromkeys(classes)))
+
+
+def animal_model_class(animal_model: str, in_vitro_model: str = "", route_codes: Iterable[str] = ()) -> Derived:
+    """Classify the model a study tested its treatment in.
+
+    Parameters
+    ----------
+    animal_model, in_vitro_model : str
+        The printed cells.
+    route_codes : iterable of str, optional
+        Route codes from :func:`helpers.data.derive.routes` (empty when none was
+        parsed); a co-culture-only route makes the study in vitro.
+
+    Returns
+    -------
+    Derived
+        ``"in vitro only"`` when :func:`helpers.data.derive.setting` says the
+        study is in vitro; otherwise :func:`printed_model_class` of the
+        animal model. Missing when neither model is printed or the animal
+        model is not recognised.
+    """
+    where = derive.setting(animal_model, in_vitro_model, route_codes)
+    if where.missing:
+        return where
+    if where.value == "in vitro":
+        return Derived("in vitro only")
+    return printed_model_class(animal_model)
+
+
+# --- donor-host relation -----------------------------------------------------------
+
+
+def printed_relation(cells: Iterable[str]) -> Derived | None:
+    """Find a relation word in the printed cells.
+
+    Parameters
+    ----------
+    cells : iterable of str
+        Printed cells of one row (see :data:`RELATION_CELLS`).
+
+    Returns
+    -------
+    Derived or None
+        ``None`` when no cell names a relation; the relation when the cells
+        name one; missing when they name two different ones.
+    """
+    text = " | ".join(_squash(cell) for cell in cells)
+    found = [name for name, word in _RELATION_WORDS.items() if word.search(text)]
+    if not found:
+        return None
+    if len(found) > 1:
+        return _absent(f"printed cells name conflicting relations: {', '.join(found)}")
+    return Derived(found[0])
+
+
+def _one_relation(donor: str, host: str, said: Derived | None) -> Derived:
+    """Relate one donor species to the host, checking any printed relation word."""
+    if donor != host:
+        if said is not None and said.value in _SAME_SPECIES:
+            return _absent(f"printed '{said.value}' but the donor ({donor}) and host ({host}) species differ")
+        return Derived("xenogeneic")
+    if said is None:
+        return Derived("allogeneic")
+    if said.value == "xenogeneic":
+        return _absent(f"printed 'xenogeneic' but donor and host are both {host}")
+    return said
+
+
+def donor_host_relation(
+    donor_species: Derived, host_species: Derived, printed: Iterable[str] = (), *, setting: Derived
+) -> Derived:
+    """Classify the relation between the MSC donor and the treated host.
+
+    Parameters
+    ----------
+    donor_species : Derived
+        Donor species as :func:`helpers.data.derive.derive` gives it: one species,
+        or several joined with ``+`` in printed order.
+    host_species : Derived
+        From :func:`helpers.data.derive.host_species`.
+    printed : iterable of str, optional
+        The row's printed cells searched for a relation word
+        (:func:`printed_relation`).
+    setting : Derived
+        From :func:`helpers.data.derive.setting`; an in vitro study has no host.
+
+    Returns
+    -------
+    Derived
+        One of :data:`RELATIONS` (several, ``+``-joined in printed order,
+        when the sources of one row differ): ``"in vitro"`` without a
+        treated host; ``"xenogeneic"`` across species; within a species the
+        printed word, else ``"allogeneic"``. Missing when the setting,
+        the host or the donor species is not known, or when a printed word
+        contradicts the species.
+    """
+    if setting.missing:
+        return _absent(f"no setting: {setting.reason}")
+    if setting.value == "in vitro":
+        return Derived("in vitro")
+    said = printed_relation(printed)
+    if said is not None and said.missing:
+        return said
+    if host_species.missing:
+        return _absent(f"no host species: {host_species.reason}")
+    if donor_species.missing:
+        # A printed "autologous" (or "allograft") states the species without a prefix.
+        if said is not None and said.value in _SAME_SPECIES:
+            return said
+        return _absent(f"donor species not printed: {donor_species.reason}")
+    relations = [_one_relation(donor, host_species.value, said) for donor in donor_species.value.split("+")]
+    reasons = [r.reason for r in relations if r.missing]
+    if reasons:
+        return _absent("; ".join(dict.fromkeys(reasons)))
+    return Derived("+".join(dict.fromkeys(r.value for r in relations)))
+
+
+# --- whole tables --------------------------------------------------------------------
+
+
+def _donor_species(source: str) -> Derived:
+    """Donor species of a Source cell, ``+``-joined as :func:`helpers.data.derive.derive` does."""
+    species = [s.donor_species for s in derive.msc_sources(source)]
+    reasons = [s.reason for s in species if s.missing]
+    if reasons:
+        return _absent("; ".join(dict.fromkeys(reasons)))
+    return Derived("+".join(s.value for s in species))
+
+
+def _classify_row(row: pd.Series, route_legends: frozenset[str]) -> tuple[Derived, Derived]:
+    """Model class and relation of one printed row."""
+    route = derive.routes(row["route_dosage"], route_legends)
+    codes = () if route.missing else route.value
+    model = animal_model_class(row["animal_model"], row["in_vitro_model"], codes)
+    relation = donor_host_relation(
+        _donor_species(row["source"]),
+        derive.host_species(row["animal_model"]),
+        [str(row.get(cell, "")) for cell in RELATION_CELLS],
+        setting=derive.setting(row["animal_model"], row["in_vitro_model"], codes),
+    )
+    return model, relation
+
+
+def classify(df: pd.DataFrame, table: str, legends: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Derive the model class and the donor-host relation of every row of Table 1 or 2.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The printed table as loaded from ``data/`` (text cells, ``""`` for
+        empty ones).
+    table : {"msc_studies", "exosome_studies"}
+        Which table ``df`` holds (a key of
+        :data:`helpers.core.vocab.PRECLINICAL_TABLES`).
+    legends : pandas.DataFrame, optional
+        ``data/abbreviations.csv``; route abbreviations it defines are
+        accepted besides :data:`helpers.data.derive.KNOWN_ROUTE_CODES`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`OUTPUT_COLUMNS` as ``string`` columns on ``df``'s index (same
+        row order): a value is ``pd.NA`` exactly when its ``_missing``
+        reason is non-empty.
+
+    Raises
+    ------
+    ValueError
+        For a table other than Tables 1-2.
+    """
+    if table not in PRECLINICAL_TABLES:
+        raise ValueError(f"unknown preclinical table {table!r}; expected one of {sorted(PRECLINICAL_TABLES)}")
+    route_legends = derive.legend_route_codes(legends) if legends is not None else frozenset()
+    results = [_classify_row(row, route_legends) for _, row in df.iterrows()]
+    columns: dict[str, list] = {name: [] for name in OUTPUT_COLUMNS}
+    for model, relation in results:
+        for field, result in (("model_class", model), ("relation", relation)):
+            columns[field].append(pd.NA if result.missing else result.value)
+            columns[f"{field}_missing"].append(result.reason)
+    return pd.DataFrame({name: pd.Series(values, index=df.index, dtype="string") for name, values in columns.items()})

@@ -1,0 +1,230 @@
+"""One notebook run: validated parameters, output folder and written files.
+
+A notebook calls :func:`start` right after its ``parameters`` cell::
+
+    run = start("table3", globals())
+
+``start`` validates the declared parameters before anything is read or
+written and decides where the exhibits go:
+
+* default parameters: the canonical ``tables/`` or ``figures/`` (or, inside
+  ``review build``, the build's staging folder, see
+  :func:`helpers.core.runrecord.begin`);
+* anything else: ``runs/<readable-slug>/`` (or the given ``output_dir``),
+  never the canonical folders.
+
+Every written file is reported to :mod:`helpers.core.runrecord`. The notebook's
+last call, :meth:`Run.finish`, lists the files and, for a run with other
+parameters, leaves the record beside them as ``run.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.core import catalog, files, paths, runrecord
+from helpers.notebook.params import CHOICES, Resolved, check_declared, declared, describe_selection, injected, validate
+from helpers.outputs import formats
+
+__all__ = ["start", "Run", "RUN_RECORD"]
+
+#: The record a non-canonical run leaves in its folder.
+RUN_RECORD = "run.json"
+
+
+@dataclass
+class Run:
+    """The state of one notebook run; see :func:`start`."""
+
+    exhibit: catalog.Exhibit
+    params: Resolved
+    out_dir: Path
+    written: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    _svg: dict[int, bytes] = field(default_factory=dict, repr=False)  # figure id -> rendered SVG
+
+    @property
+    def values(self) -> dict[str, object]:
+        """The validated parameter values."""
+        return self.params.values
+
+    def selected(self, name: str) -> tuple[str, ...] | None:
+        """Selected codes of a list parameter, or None when all are selected."""
+        return self.params.selected(name)
+
+    @property
+    def selection(self) -> str:
+        """``Selection: …`` naming what a run with other parameters shows; ``""`` for the defaults.
+
+        Figures carry it as a subtitle and tables in their caption, so an
+        exhibit cited from a run is never mistaken for the canonical one.
+        """
+        return describe_selection(self.params.changed)
+
+    def _write(self, suffix: str, payload: bytes) -> None:
+        self._write_named(f"{self.exhibit.id}.{suffix}", payload)
+
+    def _write_named(self, name: str, payload: bytes) -> None:
+        target = files.write_bytes(self.out_dir / name, payload)
+        self.written[target.name] = hashlib.sha256(payload).hexdigest()
+        runrecord.note_written(target.name, self.written[target.name])
+
+    def save_table(self, frame, *, legend: str = "") -> None:
+        """Write a table exhibit in every requested format.
+
+        ``legend`` is the text printed under the table
+        (:func:`helpers.outputs.tables.legend`); the Markdown, LaTeX and Excel files
+        carry it (see :func:`helpers.outputs.formats.table_bytes`). A run with other
+        parameters names its selection in the title, so the file is never
+        mistaken for the canonical table.
+        """
+        title = f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
+        for fmt in self.values["formats"]:
+            self._write(
+                fmt,
+                formats.table_bytes(
+                    frame,
+                    fmt,
+                    exhibit=self.exhibit.id,
+                    title=title,
+                    caption=self.exhibit.caption,
+                    legend=legend,
+                ),
+            )
+
+    def save_figure(self, fig) -> None:
+        """Write a figure exhibit in every requested format, at the run's dpi."""
+        for fmt in self.values["formats"]:
+            self._write(fmt, self._render(fig, fmt))
+
+    def _render(self, fig, fmt: str) -> bytes:
+        # The SVG shown inline is the one written to disk: render it once.
+        if fmt == "svg" and id(fig) in self._svg:
+            return self._svg[id(fig)]
+        payload = formats.figure_bytes(
+            fig, fmt, exhibit=self.exhibit.id, title=self.exhibit.title, dpi=self.values.get("dpi", 100)
+        )
+        if fmt == "svg":
+            self._svg[id(fig)] = payload
+        return payload
+
+    def save_text(self, suffix: str, text: str) -> None:
+        """Write one text file ``<id>.<suffix>`` (UTF-8)."""
+        self._write(suffix, text.encode("utf-8"))
+
+    def save_evidence(self, frame) -> None:
+        """Write the rows behind a figure as ``<id>.evidence.csv`` beside it."""
+        self._write("evidence.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def save_data(self, frame) -> None:
+        """Write every number a figure draws as ``<id>.data.csv`` beside it."""
+        self._write("data.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def save_package(self, frames: dict, descriptor: dict) -> None:
+        """Write a dataset exhibit: one ``<name>.csv`` per frame and their ``datapackage.json``.
+
+        Only ``dataset`` exhibits write files not named after their id: a
+        data package names its resources.
+        """
+        if self.exhibit.kind != "dataset":
+            raise ValueError(f"{self.exhibit.id}: save_package is for dataset exhibits")
+        for name, frame in frames.items():
+            self._write_named(f"{name}.csv", frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+        self._write_named("datapackage.json", text.encode("utf-8"))
+
+    def svg(self, fig) -> str:
+        """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
+        return self._render(fig, "svg").decode("utf-8")
+
+    def rerun(self) -> str:
+        """The exact commands that rerun this notebook, from the project root.
+
+        For a run with other parameters: the same run with ``review run``
+        and with plain papermill. For the canonical run: the build, then an
+        example with one selecting parameter changed.
+        """
+        exhibit, notebook = self.exhibit.id, f"notebooks/{self.exhibit.id}.ipynb"
+        if self.params.changed:
+            args = " ".join(f"-p {name} {_shown(value)}" for name, value in self.params.changed.items())
+            return "\n".join(
+                [
+                    "# this run again (its files go to runs/<slug>/):",
+                    f".venv/bin/review run {exhibit} {args}",
+                    f".venv/bin/papermill {notebook} {exhibit}-run.ipynb {args}",
+                ]
+            )
+        example = next((f"-p {n} {CHOICES[n][0]}" for n in CHOICES if n in self.values), "")
+        return "\n".join(
+            [
+                f"# the canonical exhibit ({self.exhibit.folder.name}/{exhibit}.*), rebuilt if its inputs changed:",
+                f".venv/bin/review build --only {exhibit}",
+                "# with your own parameters (files go to runs/<slug>/, never to the canonical folder):",
+                f".venv/bin/review run {exhibit} {example}".rstrip(),
+                f".venv/bin/papermill {notebook} {exhibit}-run.ipynb {example}".rstrip(),
+            ]
+        )
+
+    def finish(self) -> str:
+        """End the run: list each written file with its SHA-256.
+
+        A run with other parameters also writes the run record (parameters,
+        files, data read, library modules used) as ``run.json`` beside its
+        files, whoever ran it; canonical runs are described by the build's
+        manifest instead.
+
+        Returns
+        -------
+        str
+            The listing, printed by the notebook so nbval watches the hashes.
+        """
+        if not self.params.canonical:
+            text = json.dumps(runrecord.record(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+            files.write_bytes(self.out_dir / RUN_RECORD, text.encode("utf-8"))
+        where = self.exhibit.folder if self.params.canonical else self.out_dir
+        lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
+        lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
+        return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    """A parameter value as typed on a command line."""
+    return ",".join(value) if isinstance(value, tuple) else str(value)
+
+
+def start(exhibit: str, namespace: dict) -> Run:
+    """Validate a notebook's parameters and prepare its run.
+
+    Parameters
+    ----------
+    exhibit : str
+        The exhibit id; the notebook ``notebooks/<exhibit>.ipynb`` declares
+        the parameters.
+    namespace : dict
+        The notebook's ``globals()``, holding the (possibly injected) values.
+
+    Returns
+    -------
+    Run
+
+    Raises
+    ------
+    helpers.notebook.params.ParameterError
+        Before anything is read or written, naming the parameter and the
+        allowed values.
+    """
+    info = catalog.get(exhibit)
+    notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    defaults = declared(notebook)
+    # papermill runs an undeclared name with a warning only; the notebook itself refuses it.
+    check_declared(exhibit, {name: None for name in injected(namespace)}, defaults)
+    given = {name: namespace[name] for name in defaults if name in namespace}
+    resolved = validate(exhibit, info.kind, given, notebook)
+    out_dir = resolved.out_dir
+    stage = runrecord.stage()
+    if resolved.canonical and stage is not None:
+        out_dir = stage / out_dir.name
+    runrecord.note_run(info.id, resolved.values, resolved.canonical, out_dir)
+    return Run(info, resolved, out_dir)

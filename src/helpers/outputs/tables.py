@@ -1,0 +1,219 @@
+"""The four published tables: rows selected by a run, published layout, legend and summary.
+
+A table exhibit is the printed rows of one ``data/`` resource under the
+published headers (the schema's field titles), in published order, with the
+reference number printed back as ``[n]``. A run's parameters select rows by
+the derived codes of :mod:`helpers.data.derive`; they never alter a cell.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.core.selection import Selecting, selected_rows
+from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES
+from helpers.data import curated, derive
+
+__all__ = [
+    "study_codes",
+    "load_table",
+    "references",
+    "published",
+    "legend",
+    "summary",
+    "enrollment",
+    "transcription_notes",
+    "caption",
+]
+
+
+def study_codes() -> pd.DataFrame:
+    """Disease code, tissue source(s) and cited reference of every row of Tables 1–3.
+
+    Table 3 cites a reference only where it prints one instead of an NCT
+    number (``[39]``).
+    """
+    abbreviations = curated.load("abbreviations")
+    parts = []
+    for resource in STUDY_TABLES:
+        printed = curated.load(resource)
+        derived = derive.derive(resource, printed, abbreviations)
+        ref = (
+            printed["ref"] if "ref" in printed else printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
+        )
+        parts.append(
+            pd.DataFrame({"disease_code": derived["disease_code"], "tissue": derived["tissue"], "ref": ref.to_numpy()})
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _derived(
+    resource: str, frame: pd.DataFrame, abbreviations: pd.DataFrame | None, by_disease: bool = False
+) -> pd.DataFrame:
+    if resource != "tissue_sources":
+        return derive.derive(resource, frame, abbreviations)
+    # Table 4's Source cell is already a tissue code (BM, AD, UC, UCB, DP).
+    out = pd.DataFrame({"row": frame["row"], "tissue": frame["source"]})
+    if by_disease:
+        # Table 4 has no disease column: a source is kept for a disease when
+        # a study of that disease in Tables 1–3 used it. Only read when the
+        # run selects diseases, so the canonical table depends on Table 4 alone.
+        codes = study_codes()
+        pairs = (
+            codes.assign(tissue=codes["tissue"].str.split("+"))
+            .explode("tissue")
+            .dropna(subset=["tissue", "disease_code"])
+        )
+        used = pairs.groupby("tissue")["disease_code"].agg(lambda c: "+".join(sorted(set(c))))
+        out["disease_code"] = out["tissue"].map(used)
+    return out
+
+
+def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the run's selected printed rows and their derived fields.
+
+    Returns
+    -------
+    printed, derived : pandas.DataFrame
+        Same index; ``printed`` keeps the data columns exactly as loaded.
+    """
+    resource = run.exhibit.resource
+    # Load only what this exhibit needs: the build reruns a notebook when a
+    # file it read changes, so reading everything would make every edit
+    # rerun every notebook.
+    printed = curated.load(resource)
+    abbreviations = curated.load("abbreviations") if resource != "tissue_sources" else None
+    derived = _derived(resource, printed, abbreviations, by_disease=run.selected("diseases") is not None)
+    keep = selected_rows(derived, run)
+    return printed[keep].reset_index(drop=True), derived[keep].reset_index(drop=True)
+
+
+def references(run: Selecting) -> pd.DataFrame:
+    """The printed references, or those cited by the studies of the selected diseases."""
+    refs = curated.load("references")
+    chosen = run.selected("diseases")
+    if chosen is None:
+        return refs
+    codes = study_codes()
+    cited = set(codes.loc[codes["disease_code"].isin(chosen), "ref"].dropna().astype(int))
+    return refs[refs["ref"].isin(cited)].reset_index(drop=True)
+
+
+def published(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
+    """Lay printed rows out as the published table: its headers, its order."""
+    fields = curated.resources()[resource]["schema"]["fields"]
+    frame = printed.drop(columns="row").copy()
+    if "ref" in frame:
+        frame["ref"] = frame["ref"].map(lambda n: f"[{n}]")
+    if "enrollment" in frame:
+        frame["enrollment"] = frame["enrollment"].astype("Int64").astype(str)
+    titles = {f["name"]: f["title"] for f in fields}
+    return frame.rename(columns=titles).astype(str)
+
+
+def legend(exhibit: str) -> str:
+    """Regenerate the legend printed under an exhibit, in printed order.
+
+    The abbreviation entries (``data/abbreviations.csv``, as "ABBR:
+    definition") and the legend's other sentences (``data/legend_notes.csv``,
+    such as Table 3's "Data obtained from ClinicalTrials.gov") share one
+    sequence of positions; they are merged by position and joined with
+    "; ". An exhibit with no printed legend gives "".
+
+    Raises
+    ------
+    ValueError
+        When an abbreviation entry and a note claim the same position.
+    """
+    abbreviations = curated.load("abbreviations")
+    notes = curated.load("legend_notes")
+    entries = abbreviations[abbreviations["legend"] == exhibit]
+    sentences = notes[notes["legend"] == exhibit]
+    parts = [(p, f"{a}: {d}") for p, a, d in zip(entries["position"], entries["abbreviation"], entries["definition"])]
+    parts += [(p, text) for p, text in zip(sentences["position"], sentences["text"])]
+    positions = [p for p, _ in parts]
+    if len(set(positions)) != len(positions):
+        raise ValueError(f"legend {exhibit!r}: a position is used by both an abbreviation and a note")
+    return "; ".join(text for _, text in sorted(parts))
+
+
+def _counts(values: pd.Series, name: str) -> pd.DataFrame:
+    parts = values.fillna("not stated").astype(str).str.split("+").explode()
+    counts = parts.value_counts().rename_axis(name).reset_index(name="studies")
+    return counts.sort_values(["studies", name], ascending=[False, True], ignore_index=True)
+
+
+def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict[str, pd.DataFrame]:
+    """Counts computed from the selected rows, for the notebook's summary.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        By disease, MSC source and host species for the preclinical tables;
+        by disease, source, phase, status and modality, plus enrollment by
+        status (:func:`enrollment`), for Table 3; by source for Table 4.
+    """
+    out: dict[str, pd.DataFrame] = {}
+    if "disease_code" in derived:
+        labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
+        out["Disease"] = _counts(labels, "disease")
+    out["MSC source"] = _counts(derived["tissue"], "tissue source")
+    if "host_species" in derived:
+        out["Host species"] = _counts(derived["host_species"].fillna("in vitro only"), "host species")
+    if resource == "clinical_trials":
+        out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
+        out["Status"] = _counts(printed["research_status"], "research status")
+        out["Modality"] = _counts(derived["modality"], "modality")
+        out["Enrollment by status"] = enrollment(printed)
+    return out
+
+
+def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
+    """Participants by research status, never summed across statuses without saying so.
+
+    The review prints one Enrollment number per trial. For a completed trial
+    it is how many took part; for a recruiting or not-yet-recruiting one it
+    is how many are planned; for an unknown status, either. So the lines
+    are kept apart, and the total line says that it mixes them.
+    """
+    kinds = {"Completed": "took part", "Recruiting": "planned", "Not yet recruiting": "planned"}
+    rows = []
+    for status, part in printed.groupby("research_status", sort=True):
+        rows.append(
+            {
+                "research status": status,
+                "studies": len(part),
+                "participants": int(part["enrollment"].sum()),
+                "meaning": kinds.get(status, "planned or actual (status unknown or other)"),
+            }
+        )
+    rows.append(
+        {
+            "research status": "all statuses",
+            "studies": len(printed),
+            "participants": int(printed["enrollment"].sum()),
+            "meaning": "a mix of actual and planned numbers; not a count of treated patients",
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def transcription_notes(resource: str, printed: pd.DataFrame) -> tuple[str, ...]:
+    """Our notes on the selected rows' printed cells (``data/transcription_notes.csv``), for under the table.
+
+    Each reads ``Transcription note, row 3, Animal model: …``, with the
+    printed column header.
+    """
+    notes = curated.load("transcription_notes")
+    titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
+    shown = set(printed["row"].astype(int))
+    part = notes[(notes["table"] == resource) & notes["row"].astype(int).isin(shown)]
+    return tuple(
+        f"Transcription note, row {row}, {titles.get(column, column)}: {note}"
+        for row, column, note in zip(part["row"], part["column"], part["note"])
+    )
+
+
+def caption(run: Selecting) -> str:
+    """The table's title, followed by the selection when the run is not the canonical one."""
+    return f"{run.exhibit.title} ({run.selection})" if run.selection else run.exhibit.title

@@ -1,0 +1,108 @@
+"""Draw the timeline: studies per publication year, and the categories each year names."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
+
+__all__ = ["timeline"]
+
+_HATCH = {"cells": "", "exosomes": "////"}
+_OFFSET = {"cells": -0.2, "exosomes": 0.2}
+
+
+def _bars(ax, counts: pd.DataFrame, years: list[int]) -> None:
+    """Two stacked bars a year, MSCs (solid) and exosomes (hatched), coloured by disease."""
+    x_of = {y: i for i, y in enumerate(years)}
+    for modality in ("cells", "exosomes"):
+        part = counts[counts["modality"] == modality]
+        bottom = dict.fromkeys(years, 0)
+        for disease in DISEASE_COLOURS:
+            rows = part[part["disease"] == disease]
+            if rows.empty:
+                continue
+            xs = [x_of[y] + _OFFSET[modality] for y in rows["year"]]
+            ax.bar(
+                xs,
+                rows["studies"],
+                width=0.38,
+                bottom=[bottom[y] for y in rows["year"]],
+                color=DISEASE_COLOURS[disease],
+                hatch=_HATCH[modality],
+                edgecolor="white",
+                linewidth=0.5,
+            )
+            for year, n in zip(rows["year"], rows["studies"]):
+                bottom[year] += n
+    ax.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8.5)
+    ax.set_ylabel("studies", fontsize=9)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _heat(ax, table: pd.DataFrame, years: list[int]) -> None:
+    """Categories × years: how many studies of that year name the category."""
+    values = table.reindex(columns=years, fill_value=0).to_numpy()
+    ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=max(int(values.max()), 1) * 1.4)
+    for (i, j), n in np.ndenumerate(values):
+        if n:
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=7.5)
+    ax.set_yticks(range(len(table.index)), list(table.index), fontsize=8)
+    ax.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8.5)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    start = 0
+    for index, (name, count) in enumerate(table.attrs.get("groups", [])):
+        if index:
+            ax.axhline(start - 0.5, color="#555555", linewidth=0.8)
+        ax.annotate(
+            name,
+            xy=(0, start - 0.5),
+            xycoords=("figure fraction", "data"),
+            xytext=(0.01, start - 0.4),
+            textcoords=("figure fraction", "data"),
+            fontsize=8.5,
+            fontweight="bold",
+            va="top",
+            color="#555555",
+        )
+        start += count
+
+
+def timeline(
+    counts: pd.DataFrame, categories: pd.DataFrame, *, title: str, subtitle: str = "", note: str = ""
+) -> plt.Figure:
+    """Draw studies per year (:func:`helpers.analysis.timeline.by_year`) above categories per year."""
+    rows = len(categories.index)
+    fig = plt.figure(figsize=(11.0, 4.2 + 0.24 * rows))
+    frame(fig, title=title, subtitle=subtitle, note=note)
+    if counts.empty:
+        fig.text(0.5, 0.5, "No study in this selection.", ha="center", va="center", fontsize=11)
+        return fig
+    years = list(range(int(counts["year"].min()), int(counts["year"].max()) + 1))
+    height = fig.get_figheight()
+    grid = fig.add_gridspec(
+        2 if rows else 1,
+        1,
+        height_ratios=(2.4, 0.24 * rows) if rows else None,
+        left=0.3,
+        right=0.98,
+        top=1 - (1.2 if subtitle else 0.95) / height,
+        bottom=1.4 / height,
+        hspace=0.35,
+    )
+    bars = fig.add_subplot(grid[0])
+    _bars(bars, counts, years)
+    if rows:
+        _heat(fig.add_subplot(grid[1]), categories, years)
+    handles = [
+        Patch(facecolor="#8c8c8c", hatch=_HATCH[m], edgecolor="white", label=MODALITY_NAMES[m])
+        for m in ("cells", "exosomes")
+    ]
+    handles += [Patch(facecolor=c, label=d) for d, c in DISEASE_COLOURS.items() if d in set(counts["disease"])]
+    bars.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.42, 1.0), frameon=False, fontsize=8)
+    return fig
