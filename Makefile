@@ -47,9 +47,10 @@ soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default
 	  else echo "soak run $$n: FAILED (.cache/soak/$$n.log)"; grep -E "^(FAILED|ERROR)" .cache/soak/$$n.log; fi; \
 	done; echo "soak: $$passed of $(SOAK) runs passed"; test $$passed -eq $(SOAK)
 
-lint: $(STAMP) ## ruff: lint and format check
+lint: $(STAMP) ## ruff (lint and format check) and the import contracts (lint-imports)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP) ## ruff: fix what can be fixed and reformat
 	$(BIN)/ruff check --fix $(LINTED)
