@@ -11,18 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.core import paths
+from helpers.core import paths, source
 
 __all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE"]
 
-#: The review every exhibit derives from, and the licence its content keeps.
-SOURCE = (
-    "Li H, Bai L. Advances in mesenchymal stem cell and exosome-based therapies "
-    "for aging and age-related diseases. 2025."
-)
+#: The review every exhibit derives from (stated once, in :mod:`helpers.core.source`).
+SOURCE = source.citation()
 #: How a figure's note names its source.
-SOURCE_SHORT = "Source: Li & Bai (2025), CC BY-NC-ND 4.0"
-LICENCE = "CC BY-NC-ND 4.0 (the source article); regenerated from data/ by the mscs-aging-review project"
+SOURCE_SHORT = f"Source: {source.short()}, {source.REVIEW.licence}"
+LICENCE = f"{source.REVIEW.licence} (the source article); regenerated from data/ by the mscs-aging-review project"
 
 
 @dataclass(frozen=True)

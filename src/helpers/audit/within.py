@@ -1,0 +1,173 @@
+"""Rule family W, within one row: donor and host, route, dose, size, setting."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from helpers.audit.references import _named
+from helpers.audit.registry import Finding, at, field_name, q, rule
+from helpers.data.derive import size_nm
+
+_RELATION_WORDS = re.compile(r"\ballo(?:graft|geneic|genic)\w*|\bautologous\b|\bsyngeneic\b", re.IGNORECASE)
+#: Words of an Effects (or Purpose) cell that name a route of delivery -> route code.
+ROUTE_WORDS: dict[str, str] = {
+    r"intravenous|tail vein": "IV",
+    r"intraperitoneal": "IP",
+    r"intra-?ovarian|ovarian injection": "OV",
+    r"subcutaneous": "SC",
+    r"intramuscular": "IM",
+    r"intranasal|\bnasal\b": "IN",
+    r"intracerebroventricular|intraventricular": "ICV",
+    r"intrarenal|renal capsule": "intrarenal",
+    r"intrahippocampal|into the hippocampus": "HIPPOCAMPUS",
+    r"intra-?articular": "intra-articular",
+    r"\btopical": "topical",
+}
+#: Usual size of exosomes (small extracellular vesicles), nm: below 30 nm or above 200 nm is unusual.
+EXOSOME_SIZE_NM: tuple[float, float] = (30.0, 200.0)
+#: Dose kinds that count a product, and the product they count.
+COUNTED_PRODUCT = {"cells": "cells", "particles": "exosomes"}
+
+
+def _text(r: dict, *columns: str) -> str:
+    return " ".join(str(r.get(c, "")) for c in columns if pd.notna(r.get(c, "")))
+
+
+@rule("W1", "donor species against host species", "rows")
+def donor_host(rows: pd.DataFrame) -> list[Finding]:
+    """Donor and host of different species: error if the row calls the graft allogeneic,
+    autologous or syngeneic; check when both are animals (human cells in animals are the norm)."""
+    out = []
+    for r in rows[rows["table"] != "table3"].to_dict("records"):
+        host = r["host_species"]
+        donors = str(r["donor_species"]).split("+") if pd.notna(r["donor_species"]) else []
+        if pd.isna(host) or "in vivo" not in str(r["setting"]) or all(d == host for d in donors) or not donors:
+            continue
+        said = _RELATION_WORDS.search(_text(r, "effects", "precondition", "animal_model"))
+        if not said and ("human" in donors or host == "human"):
+            continue
+        t, n = r["table"], r["row"]
+        evidence = f"{at(t, n, 'source', r['source'])}; {at(t, n, 'animal_model', r['animal_model'])}"
+        if said:
+            evidence += f"; the row says {q(said[0])}"
+            msg = f"The row calls the graft {said[0]}, but its {'/'.join(donors)} cells went into a {host}."
+        else:
+            msg = f"{'/'.join(donors).capitalize()} MSCs given to a {host} is an unusual pairing of two animal species."
+        out.append(Finding("W1", "error" if said else "check", t, str(n), "source", evidence, msg))
+    return out
+
+
+@rule("W2", "route contradicted by the effects", "rows")
+def route_against_effects(rows: pd.DataFrame) -> list[Finding]:
+    """The Effects (Table 3: Purpose) cell names only routes other than the row's route (error)."""
+    out = []
+    for r in rows.to_dict("records"):
+        named = _named(r["effects"], ROUTE_WORDS)
+        mine = set(str(r["route"]).split("+")) if pd.notna(r["route"]) else set()
+        if named and mine and not named & mine:
+            t, n = r["table"], r["row"]
+            evidence = f"{at(t, n, 'route_dosage', r['route_dosage'])}; {at(t, n, 'effects', r['effects'])}"
+            routes, said = "/".join(sorted(mine)), "/".join(sorted(named))
+            msg = f"The row's route is {routes}, but its own text speaks of {said} delivery."
+            out.append(Finding("W2", "error", t, str(n), field_name(t, "route_dosage"), evidence, msg))
+    return out
+
+
+def _num(x: float) -> str:
+    """A dose as a reader writes it: 20,000,000 or 0.5."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def _host_key(r: dict) -> str | None:
+    if str(r["setting"]) == "in vitro":
+        return "in vitro"
+    return None if pd.isna(r["host_species"]) else str(r["host_species"])
+
+
+def _ranges(ranges: pd.DataFrame) -> dict[tuple[str, str, str], dict]:
+    return {(g["modality"], g["host_species"], g["dose_kind"]): g for g in ranges.to_dict("records")}
+
+
+@rule("W3", "dose kind unusual for the product", "rows", "dose_ranges")
+def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
+    """A dose of a kind data/dose_ranges.csv gives no range for, for this product and host.
+
+    Warning when the dose counts another product (cells for exosomes);
+    check otherwise (a concentration injected without a volume, say).
+    """
+    known, out = _ranges(ranges), []
+    for r in rows[rows["dose_kind"].notna()].to_dict("records"):
+        host = _host_key(r)
+        if host is None or (r["modality"], host, r["dose_kind"]) in known:
+            continue
+        other = COUNTED_PRODUCT.get(r["dose_kind"])
+        wrong = other is not None and other != r["modality"]
+        msg = (
+            f"A study of {r['modality']} states its dose as a number of {r['dose_kind']}."
+            if wrong
+            else f"A dose of {r['modality']} stated as a {r['dose_kind']} does not say how much a {host} received."
+        )
+        evidence = f"{at(r['table'], r['row'], 'route_dosage', r['route_dosage'])}; host {q(host)}"
+        evidence += f"; data/dose_ranges.csv has no {r['modality']} / {host} / {r['dose_kind']} range"
+        out.append(
+            Finding("W3", "warning" if wrong else "check", r["table"], str(r["row"]), "route_dosage", evidence, msg)
+        )
+    return out
+
+
+@rule("W4", "dose outside the documented range", "rows", "dose_ranges")
+def dose_magnitude(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
+    """A dose outside its range in data/dose_ranges.csv: warning beyond tenfold, check within."""
+    known, out = _ranges(ranges), []
+    for r in rows[rows["dose_kind"].notna()].to_dict("records"):
+        g = known.get((r["modality"], _host_key(r), r["dose_kind"]))
+        if g is None or g["unit"] != r["dose_unit"]:
+            continue
+        low, high = float(g["low"]), float(g["high"])
+        factor = max(low / float(r["dose_low"]) if r["dose_low"] > 0 else float("inf"), float(r["dose_high"]) / high)
+        if factor <= 1:
+            continue
+        read = _num(r["dose_low"]) + ("" if r["dose_high"] == r["dose_low"] else f" to {_num(r['dose_high'])}")
+        evidence = f"{at(r['table'], r['row'], 'route_dosage', r['route_dosage'])}; read as {read} {r['dose_unit']}"
+        evidence += (
+            f"; data/dose_ranges.csv {r['modality']} / {g['host_species']}: {_num(low)} to {_num(high)} {g['unit']}"
+        )
+        size = "just" if factor < 1.5 else f"about {factor:.0f}-fold"
+        msg = f"The dose lies {size} outside the range usually reported for {r['modality']} in a {g['host_species']}."
+        out.append(
+            Finding(
+                "W4", "warning" if factor > 10 else "check", r["table"], str(r["row"]), "route_dosage", evidence, msg
+            )
+        )
+    return out
+
+
+@rule("W5", "exosome size outside the usual range", "rows")
+def exosome_size(rows: pd.DataFrame) -> list[Finding]:
+    """A printed exosome size below 30 nm or above 200 nm (check)."""
+    out = []
+    for r in rows[rows["table"] == "table2"].to_dict("records"):
+        size = size_nm(r.get("size_nm", ""))
+        if size.missing or (size.value[0] >= EXOSOME_SIZE_NM[0] and size.value[1] <= EXOSOME_SIZE_NM[1]):
+            continue
+        evidence = f"{at('table2', r['row'], 'size_nm', r['size_nm'])}; usual exosome size 30–200 nm"
+        msg = "Part of the printed size range lies outside what is usually called an exosome."
+        out.append(Finding("W5", "check", "table2", str(r["row"]), "size_nm", evidence, msg))
+    return out
+
+
+@rule("W6", "in vitro row with animal effects", "rows")
+def in_vitro_with_animals(rows: pd.DataFrame) -> list[Finding]:
+    """A row set in vitro only whose Effects speak of animals or in vivo work (warning)."""
+    out = []
+    for r in rows[rows["setting"] == "in vitro"].to_dict("records"):
+        said = re.search(r"\b(?:mice|mouse|rats?|rabbits?|in vivo)\b", str(r["effects"]), re.IGNORECASE)
+        if said:
+            t, n = r["table"], r["row"]
+            evidence = f"{at(t, n, 'route_dosage', r['route_dosage'])}; {at(t, n, 'animal_model', r['animal_model'])}"
+            evidence += f"; {at(t, n, 'effects', r['effects'])}"
+            msg = f"The row prints no animal work, yet its effects speak of {said[0]}."
+            out.append(Finding("W6", "warning", t, str(n), "effects", evidence, msg))
+    return out

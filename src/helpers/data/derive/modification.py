@@ -1,0 +1,60 @@
+"""Modified products: primed, engineered or biomaterial-borne, from the printed cells."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.data.derive.lexicon import _squash
+from helpers.data.derive.result import Derived
+
+#: Ways a study modified its MSCs or exosomes, in output order.
+MODIFICATIONS: tuple[str, ...] = ("engineered", "primed", "biomaterial", "selected", "co-treatment")
+
+# Only what the printed words say: a miRNA named beside an exosome
+# ("Exo-miR-144-5p") may be native cargo, so it is not read as engineering.
+_MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
+    "engineered": re.compile(
+        r"\boverexpress\w*|\bloaded\b|\bengineered (?:\w+-)?(?:MSCs?|Exos?|EVs?|exosomes?)\b"
+        r"|\btransfer microRNA\b|\bdelivery of miR-|\bmimetic\b|\bnanodrug\b",
+        re.IGNORECASE,
+    ),
+    "primed": re.compile(
+        r"\bprecondition\w*|\bpretreat\w*|\bprim(?:ed|ing)\b|\bhypox\w*|\b3D-(?=\w*MSC)", re.IGNORECASE
+    ),
+    "biomaterial": re.compile(
+        r"\bscaffolds?\b|\bhydrogels?\b|\bhyaluronic acid\b|\bcollagen\b|\bbio-?print\w*|\btitanium\b"
+        r"|\bnanoparticles?\b|\bspicules?\b|\bmethacryloyl\b",
+        re.IGNORECASE,
+    ),
+    "selected": re.compile(r"\bsub(?:set|group|population)s?\b", re.IGNORECASE),
+}
+
+
+def modification(precondition: str, effects: str) -> Derived:
+    """Say how a study modified its MSC product, from its printed cells.
+
+    Parameters
+    ----------
+    precondition : str
+        Table 1's Precondition cell (``""`` for Table 2, which has none).
+    effects : str
+        The printed Effects cell.
+
+    Returns
+    -------
+    Derived
+        The kinds of :data:`MODIFICATIONS` the words name, joined with
+        ``+`` in that order, or ``"none"``. A printed Precondition that
+        names no modification (a drug such as "Resveratrol") is a
+        ``co-treatment``: something given with the cells.
+    """
+    text = f"{_squash(precondition)} | {_squash(effects)}"
+    found = [kind for kind, pattern in _MODIFICATION_PATTERNS.items() if pattern.search(text)]
+    if not found and _squash(precondition):
+        found = ["co-treatment"]
+    return Derived("+".join(found) if found else "none")
+
+
+def product(modified: Derived) -> Derived:
+    """``native`` or ``modified``, from :func:`modification`."""
+    return modified if modified.missing else Derived("native" if modified.value == "none" else "modified")
