@@ -238,6 +238,8 @@ def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
         ("review/kernels.py", set()),
         ("helpers/plots/common.py", "figures"),  # drawing: only the figure notebooks
         ("helpers/outputs/bib.py", {"references"}),
+        ("helpers/plots/gapmap.py", {"gapmap"}),  # one figure's module: only its notebook
+        ("helpers/audit/slips.py", {"audit"}),  # one rule family: only the audit
     ],
 )
 def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):
