@@ -19,7 +19,7 @@ DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "000_9c99a493e4af6bb2.txt"
 
 # The one-off transcription lives in tools/, outside the installed packages;
-# tests/test_fidelity.py imports it from there.
+# tests/unit/data/test_fidelity.py imports it from there.
 sys.path.insert(0, str(ROOT / "tools"))
 
 #: What a copy of the project needs to build (the package itself is shared).
@@ -132,7 +132,7 @@ def overlay(source: Path, target: Path) -> None:
 
 
 def build_ok(root: Path, *args: str, site: bool = False) -> subprocess.CompletedProcess:
-    """``review build`` that must succeed; without the site unless asked (tests/test_site.py checks it)."""
+    """``review build`` that must succeed; without the site unless asked (tests/integration/test_site.py checks it)."""
     result = review(root, "build", *args, *(() if site else ("--no-site",)))
     assert result.returncode == 0, f"review build {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result

@@ -9,7 +9,7 @@ here interprets or corrects what the review prints; the only judgement calls
 are listed in ``data/README.md`` and flagged in the ``note`` column where
 they touch a single entry.
 
-The committed CSVs are the source of truth. ``tests/test_fidelity.py``
+The committed CSVs are the source of truth. ``tests/unit/data/test_fidelity.py``
 re-runs this transcription on the seed (when the seed is present) and
 checks that ``data/`` still says exactly what the review prints.
 """

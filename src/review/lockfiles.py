@@ -22,7 +22,7 @@ ENVIRONMENT = paths.ROOT / "environment.yml"
 _HEADER = """\
 # Exact pins of every package the project installs (pip lock).
 # Regenerate with `make lock`; environment.yml is rendered from this file and
-# tests/test_project.py checks that the two agree.
+# tests/integration/test_project.py checks that the two agree.
 # jsonschema stays below 4.24: later releases pull in rfc3987-syntax, whose
 # grammar compiles at import and costs every nbformat import about 2.5 s.
 """

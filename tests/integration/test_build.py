@@ -317,7 +317,7 @@ def assert_each_file_old_or_new(root: Path, old: dict[str, bytes], new: dict[str
     assert set(old) <= set(now), "a published file disappeared"
 
 
-@pytest.mark.slow  # 30 s; tests/test_publish_interrupted_midway_is_rolled_forward is the quick check
+@pytest.mark.slow  # 30 s; test_publish_interrupted_midway_is_rolled_forward is the quick check
 def test_killed_builds_leave_old_or_new_files_and_the_next_build_recovers(up_to_date_copy, reference):
     """SIGKILL a forced build at several moments; every file stays wholly old or new; rebuilds repair all.
 

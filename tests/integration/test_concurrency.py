@@ -1,7 +1,7 @@
 """Two commands at once on one project: builds, a build and a run, two identical runs.
 
 ``make test`` runs a build with a run, and identical runs; two builds at
-once (30 s) is marked slow for ``make soak``, and ``tests/test_build.py``
+once (30 s) is marked slow for ``make soak``, and ``tests/integration/test_build.py``
 checks the lock quickly.
 """
 

@@ -2,7 +2,7 @@
 
 Every other module (derivations, tagging, parameters, table layout) and the
 comments of the notebooks' ``parameters`` cells read these names from here;
-``tests/test_vocab.py`` fails when a notebook comment and this module
+``tests/unit/core/test_vocab.py`` fails when a notebook comment and this module
 disagree. Labels are ours; the codes are the abbreviations the review prints.
 """
 

@@ -127,7 +127,7 @@ def test_sockets_stay_short_when_the_temp_dir_is_deep(tmp_path, monkeypatch):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-# make test runs the same faults end to end (tests/test_faults.py); this layer's check runs in make soak.
+# make test runs the same faults end to end (tests/integration/test_faults.py); this layer's check runs in make soak.
 @pytest.mark.slow
 def test_a_cell_that_hangs_or_kills_its_kernel_is_named_and_the_next_notebook_runs(jupyter_path, tmp_path):
     """A timed-out cell and a kernel that dies name their cell and why; the same worker then runs the next one."""
