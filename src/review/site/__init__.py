@@ -27,10 +27,12 @@ check, fast enough to run after every build.
 
 Safety. Data cells are escaped by the templates; Markdown produced from data
 (``text/markdown`` outputs) is rendered with HTML escaped; notebook HTML
-outputs and authored Markdown go through :func:`sanitize_html`, which drops
-scripts, frames, event-handler attributes and ``javascript:`` URLs; and every
-page carries a Content-Security-Policy that forbids scripts and plugins, so
-markup that slipped through would still never run.
+outputs and all Markdown go through :func:`sanitize_html`, an nh3 (ammonia)
+allow-list of tags, attributes, two CSS properties and three URL schemes
+(see :mod:`.sanitize`); stored images must be base64; and every page
+carries a Content-Security-Policy that forbids scripts and plugins, so
+markup that slipped through would still never run. ``tests/test_xss.py``
+plants a corpus of known payloads in data cells and in a notebook output.
 
 Incremental. Each output (page, thumbnail, copied file) has a key: the
 SHA-256 of everything it is made from (its notebook, exhibit files, manifest

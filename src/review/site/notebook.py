@@ -20,6 +20,7 @@ __all__ = ["NotebookRenderer", "text"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _TAGS = re.compile(r"<[^>]*>")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 
 def text(value) -> str:
@@ -99,7 +100,8 @@ class NotebookRenderer:
     def markdown(self, text: str, *, authored: bool) -> str:
         if authored:  # written by the notebook's authors: HTML allowed, then sanitized
             return sanitize_html(self.authored(text), rewrite=self.rewrite)
-        return self.from_data(text)  # made from data: any HTML in it is shown as text
+        # made from data: any HTML in it is shown as text; sanitized too, for the links Markdown itself makes
+        return sanitize_html(self.from_data(text), rewrite=self.rewrite)
 
     def code(self, source: str, metadata: dict) -> str:
         from pygments import highlight
@@ -136,6 +138,8 @@ class NotebookRenderer:
             if mime in data:
                 raw = text(data[mime])
                 payload = base64.b64encode(raw.encode()).decode() if mime == "image/svg+xml" else raw.replace("\n", "")
+                if not _BASE64.fullmatch(payload):  # a stored PNG/JPEG is base64; anything else could end the attribute
+                    continue
                 return (
                     f'<figure class="output image"><img src="data:{mime};base64,{payload}" alt="{alt}">'
                     f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"

@@ -1,85 +1,109 @@
-"""The one sanitizer of notebook HTML: what a stored output or authored Markdown may put on a page."""
+"""The one sanitizer of notebook HTML: what a stored output or authored Markdown may put on a page.
+
+An allow-list, applied by nh3 (the Python binding of the Rust ``ammonia``
+library, which parses with html5ever as a browser does, so markup that a
+hand-written parser reads one way and a browser another cannot slip
+through). Everything not listed is dropped: an unknown tag keeps its text,
+``script`` and ``style`` go with their content, comments go.
+
+The lists cover what the notebooks' stored outputs hold and what mistune
+writes for authored Markdown, and nothing more:
+
+* tables from :func:`helpers.outputs.htmltable.to_html` (``caption``,
+  ``thead``/``tbody``, ``th``/``td`` with ``align``, ``valign`` and inline
+  ``text-align``/``vertical-align`` styles, ``<br>`` in cells) and the
+  ``<p><small>`` notes under them. Their scoped ``<style>`` block is dropped:
+  the site's stylesheet gives output tables the same look, and a style
+  block would let an output restyle the whole page (or load a URL);
+* mistune's Markdown: paragraphs, headings (with the ids the renderer gives
+  them), lists, emphasis, code, quotes, rules, links, images, GFM tables
+  (whose cells carry ``text-align`` styles) and strikethrough.
+
+Inline ``style`` is kept only on table cells, and only its ``text-align``
+and ``vertical-align`` properties (nh3's ``filter_style_properties``), so no
+``url(...)``, ``expression(...)`` or positioning survives. URLs may be
+relative or use ``http``, ``https`` or ``mailto``; ``data:``,
+``javascript:`` and every other scheme are dropped however they are spelled
+(entities, tabs, newlines), because ammonia decodes them as a browser would
+before checking. No element can carry an event handler, ``srcset``,
+``formaction``, ``srcdoc`` or ``xlink:href``: none is on the list.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 
-__all__ = ["sanitize_html"]
+import nh3
 
+__all__ = ["sanitize_html", "TAGS", "ATTRIBUTES", "URL_SCHEMES", "STYLE_PROPERTIES"]
 
-class _Sanitizer(HTMLParser):
-    """Re-serialize HTML without anything that runs or loads: scripts, frames, handlers, script URLs.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CELL = frozenset({"align", "valign", "style", "colspan", "rowspan", "scope"})
 
-    A deny-list on top of escaping and the pages' CSP: notebook outputs are
-    made by our own code, so this only has to catch what must never run, and
-    keeps the tables' ``style`` blocks and attributes.
-    """
-
-    DROP_WITH_CONTENT = {"script", "iframe", "object", "embed", "applet", "frame", "frameset", "template", "noscript"}
-    DROP = {"base", "meta", "link", "form"}
-    URL_ATTRS = {"href", "src", "xlink:href", "action", "formaction", "background", "poster", "data", "srcset"}
-
-    def __init__(self, rewrite: Callable[[str], str] | None = None):
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.skipping: list[str] = []
-        self.raw = False
-        self.rewrite = rewrite
-
-    def _attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
-        kept = []
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on") or name in ("srcdoc", "formaction"):
-                continue
-            if name in self.URL_ATTRS:
-                plain = re.sub(r"[\x00-\x20]+", "", value).lower()
-                if plain.startswith(("javascript:", "vbscript:")) or (
-                    plain.startswith("data:") and not (name == "src" and plain.startswith("data:image/"))
-                ):
-                    continue
-                if name in ("href", "src") and self.rewrite:
-                    value = self.rewrite(value)
-            kept.append(f' {name}="{html.escape(value, quote=True)}"')
-        return "".join(kept)
-
-    def handle_starttag(self, tag, attrs):
-        if self.skipping or tag in self.DROP_WITH_CONTENT:
-            if tag in self.DROP_WITH_CONTENT:
-                self.skipping.append(tag)
-            return
-        if tag not in self.DROP:
-            self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
-            self.raw = tag == "style"
-
-    def handle_startendtag(self, tag, attrs):
-        if not self.skipping and tag not in self.DROP_WITH_CONTENT and tag not in self.DROP:
-            self.out.append(f"<{tag}{self._attrs(tag, attrs)} />")
-
-    def handle_endtag(self, tag):
-        if self.skipping:
-            if tag == self.skipping[-1]:
-                self.skipping.pop()
-            return
-        if tag not in self.DROP and tag not in self.DROP_WITH_CONTENT:
-            self.out.append(f"</{tag}>")
-        self.raw = False
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.out.append(data if self.raw else html.escape(data, quote=False))
+#: Elements an output or authored Markdown may use.
+TAGS = frozenset(
+    {
+        *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
+        *("p", "br", "hr", "div", "span", "small", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark"),
+        *("sub", "sup", "abbr", "code", "kbd", "samp", "pre", "blockquote", "q", "cite"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure", "figcaption"),
+        *("a", "img"),
+        *_HEADINGS,
+    }
+)
+#: Attributes per element; nothing is allowed on every element.
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "th": set(_CELL),
+    "td": set(_CELL),
+    **{h: {"id"} for h in _HEADINGS},
+}
+#: The only CSS an inline ``style`` keeps (the cells' alignment).
+STYLE_PROPERTIES = frozenset({"text-align", "vertical-align"})
+#: Schemes a link or image may use; relative URLs are kept too.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+#: What a rewritten URL may look like: relative (no scheme) or one of URL_SCHEMES.
+_SAFE_URL = re.compile(r"^(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 
 
 def sanitize_html(markup: str, *, rewrite: Callable[[str], str] | None = None) -> str:
-    """Return ``markup`` without scripts, frames, plugins, event handlers or script URLs.
+    """Return ``markup`` keeping only the allow-listed tags, attributes, styles and URL schemes.
 
-    Text is re-escaped, comments and declarations are dropped, and
-    ``rewrite`` (if given) maps every ``href`` and ``src``.
+    Parameters
+    ----------
+    markup : str
+        An HTML fragment (a notebook's ``text/html`` output, or authored Markdown rendered to HTML).
+    rewrite : callable, optional
+        Maps every ``href`` and ``src`` that passed the checks (a notebook's
+        relative links, pointed at the site's copies). What it returns must
+        again be relative or use an allowed scheme, or the attribute is dropped.
+
+    Returns
+    -------
+    str
+        The fragment, re-serialized by html5ever: text escaped, comments dropped.
     """
-    parser = _Sanitizer(rewrite)
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.out)
+
+    def urls(tag: str, name: str, value: str) -> str | None:
+        if rewrite is None or name not in ("href", "src"):
+            return value
+        new = rewrite(value)
+        return new if _SAFE_URL.match(new) else None
+
+    return nh3.clean(
+        markup,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=urls,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
