@@ -110,6 +110,11 @@ PLANTED = {
     "the library imports the build tool": ("helpers/core/files.py", "import review.cli", "tool-above-library"),
     "a cycle within one layer": ("helpers/data/design.py", "from helpers.data import coded", "no-cycles"),
     "a cycle inside the build tool": ("review/nbfiles.py", "from review import cli", "no-cycles"),
+    "the site's engine imports a page": (
+        "review/site/notebook.py",
+        "def _planted():\n    from review.site import exhibit\n",
+        "site-layers",
+    ),
 }
 
 
@@ -145,5 +150,6 @@ def test_a_planted_violation_breaks_its_contract(tmp_path, case):
         "layers": "helpers: each layer imports only the layers below it BROKEN",
         "tool-above-library": "the build tool review uses the library helpers, never the reverse BROKEN",
         "no-cycles": "no import cycle between sibling modules or packages, at any depth BROKEN",
+        "site-layers": "review.site: the pages sit above the generic engine, which never imports them BROKEN",
     }
     assert names[contract] in result.stdout, result.stdout

@@ -1,0 +1,143 @@
+"""An exhibit's page: its notebook as it last ran, then Cite this, Files, Provenance and Rerun it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from helpers.core import catalog, paths
+from helpers.core.catalog import Exhibit
+
+from .context import Context, page, site_path, size
+from .notebook import NotebookRenderer
+
+__all__ = ["exhibit_page", "citation", "rerun_commands", "rewrite"]
+
+#: The review, for the BibTeX of every exhibit (its citation as text is catalog.SOURCE).
+_REVIEW_AUTHORS = "Li, Hang and Bai, Lin"
+_REVIEW_TITLE = "Advances in mesenchymal stem cell and exosome-based therapies for aging and age-related diseases"
+_REVIEW_YEAR = "2025"
+#: Ids of exhibit.html around the notebook: a notebook heading never takes one.
+RESERVED_IDS = frozenset({"main", "top", "cite", "files", "provenance", "rerun", "notebook"})
+
+
+def _primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
+    """The file a citation names: the SVG of a figure, the CSV of a table, the BibTeX of the references."""
+    names = sorted(files)
+    for suffix in (".svg", f"{exhibit.id}.csv", ".bib", ".csv"):
+        for name in names:
+            if name.endswith(suffix):
+                return name
+    return names[0] if names else None
+
+
+def _bibtex_text(text: str) -> str:
+    """Escape what BibTeX reads as markup in a field's text."""
+    return re.sub(r"([{}&%$#_\\])", r"\\\1", text)
+
+
+def citation(ctx: Context, exhibit: Exhibit) -> dict:
+    """The "Cite this" box of an exhibit: the file it names, its SHA-256, a reference and BibTeX."""
+    files = ctx.entry(exhibit.id).get("files", {})
+    primary = _primary_file(exhibit, files)
+    sha = files.get(primary, "")
+    reference = (
+        f"{exhibit.title} ({primary}, SHA-256 {sha}). Exhibit {exhibit.id} of mscs-aging-review, "
+        f"version {ctx.version}, regenerated from data transcribed from {catalog.SOURCE} "
+        "Licence of the content: CC BY-NC-ND 4.0."
+    )
+    bibtex = "\n".join(
+        [
+            f"@misc{{mscs-aging-review-{exhibit.id},",
+            "  author       = {{The mscs-aging-review contributors}},",
+            f"  title        = {{{_bibtex_text(exhibit.title)}}},",
+            f"  howpublished = {{mscs-aging-review, version {ctx.version}, exhibit {exhibit.id}}},",
+            f"  version      = {{{ctx.version}}},",
+            f"  note         = {{File {_bibtex_text(primary or '')}, SHA-256 {sha}. Regenerated from data "
+            "transcribed from Li H, Bai L (2025), CC BY-NC-ND 4.0},",
+            "  related      = {li-bai-2025},",
+            "}",
+            "",
+            "@article{li-bai-2025,",
+            f"  author = {{{_REVIEW_AUTHORS}}},",
+            f"  title  = {{{_REVIEW_TITLE}}},",
+            f"  year   = {{{_REVIEW_YEAR}}},",
+            "  note   = {Review, open access. Licensed CC BY-NC-ND 4.0},",
+            "}",
+        ]
+    )
+    return {"file": primary, "sha256": sha, "reference": reference, "bibtex": bibtex}
+
+
+def rerun_commands(exhibit: Exhibit, parameters: dict) -> str:
+    """The exact commands that rebuild an exhibit, and rerun it with other parameters, from the project root."""
+    from helpers.core.vocab import CHOICES
+
+    example = next((f"-p {n} {CHOICES[n][0]}" for n in CHOICES if n in parameters), "")
+    folder = exhibit.folder.name
+    return "\n".join(
+        [
+            "# from the project's root folder; `make` sets up .venv, then rebuilds whatever is stale",
+            "make",
+            f"# this exhibit only ({folder}/{exhibit.id}.*), rebuilt if its inputs changed:",
+            f".venv/bin/review build --only {exhibit.id}",
+            "# check every file against figures/manifest.json:",
+            ".venv/bin/review verify",
+            "# with your own parameters (files go to runs/<slug>/, never to the canonical folder):",
+            f".venv/bin/review run {exhibit.id} {example}".rstrip(),
+            f".venv/bin/papermill notebooks/{exhibit.id}.ipynb {exhibit.id}-run.ipynb {example}".rstrip(),
+        ]
+    )
+
+
+def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
+    """``exhibits/<id>.html``: the notebook with its outputs, Cite this, Files, Provenance and Rerun it."""
+    entry = ctx.entry(exhibit.id)
+    notebook = paths.NOTEBOOKS_DIR / f"{exhibit.id}.ipynb"
+    here = f"exhibits/{exhibit.id}.html"
+    h = ctx.hashes
+
+    def link(rel: str) -> str | None:
+        """A project file's download link from this page, if the site offers it."""
+        target = "files/" + rel
+        return "../" + target if target in ctx.copied else None
+
+    files = [
+        {"path": rel, "href": link(rel), "sha256": sha, "size": size(paths.ROOT / rel)}
+        for rel, sha in sorted(entry.get("files", {}).items())
+        if (paths.ROOT / rel).is_file()
+    ]
+    renderer = NotebookRenderer(
+        exhibit.title, exhibit.caption, rewrite=lambda url: rewrite(ctx, url), reserved_ids=RESERVED_IDS
+    )
+    cells = renderer.render(json.loads(notebook.read_text(encoding="utf-8")))
+    return page(
+        ctx,
+        "exhibit.html",
+        here,
+        title=exhibit.title,
+        exhibit=exhibit,
+        notebook_html=cells,
+        notebook={"path": f"notebooks/{exhibit.id}.ipynb", "href": "../" + site_path(notebook), "sha256": h(notebook)},
+        cite=citation(ctx, exhibit),
+        files=files,
+        parameters=[(k, json.dumps(v, ensure_ascii=False)) for k, v in sorted(entry.get("parameters", {}).items())],
+        inputs=[{"path": k, "sha256": v, "href": link(k)} for k, v in sorted(entry.get("inputs", {}).items())],
+        modules=sorted(entry.get("modules", {}).items()),
+        fingerprint=sorted(entry.get("fingerprint", {}).items()),
+        software=sorted(ctx.manifest.get("software", {}).items()),
+        rerun=rerun_commands(exhibit, entry.get("parameters", {})),
+    )
+
+
+def rewrite(ctx: Context, url: str) -> str:
+    """Point a notebook's relative link at the site's copy of the file, or at another exhibit's page."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^#|^/", url) or not url:
+        return url
+    target = (paths.NOTEBOOKS_DIR / url.split("#")[0]).resolve()
+    pages = {e.id for e in ctx.exhibits}
+    if target.suffix == ".ipynb" and target.parent == paths.NOTEBOOKS_DIR.resolve() and target.stem in pages:
+        return f"{target.stem}.html"
+    if target.is_relative_to(paths.ROOT) and site_path(target) in ctx.copied:
+        return "../" + site_path(target)
+    return url

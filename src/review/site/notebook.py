@@ -1,0 +1,156 @@
+"""A notebook as HTML: its cells and stored outputs, in order; nothing is executed.
+
+Code is highlighted by Pygments; authored Markdown is rendered by mistune
+with HTML allowed, then sanitized; Markdown made from data (``text/markdown``
+outputs) is rendered with HTML escaped; HTML outputs are sanitized and wide
+tables get a named, keyboard-scrollable region; images are ``<img>`` with
+``data:`` URLs (SVG included, so a figure's markup never joins the page's DOM).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections.abc import Callable, Iterable
+
+from .sanitize import sanitize_html
+
+__all__ = ["NotebookRenderer", "text"]
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_TAGS = re.compile(r"<[^>]*>")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def text(value) -> str:
+    """A notebook field as one string (nbformat stores multi-line text as a list of lines)."""
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+class NotebookRenderer:
+    """A notebook's cells and stored outputs as HTML; nothing is executed.
+
+    Parameters
+    ----------
+    title : str
+        The page's level-1 heading when the notebook has none.
+    caption : str
+        Every image output's alt text and caption.
+    rewrite : callable, optional
+        Maps each ``href`` and ``src`` of authored Markdown and HTML outputs
+        (a notebook's relative links, pointed at the site's copies).
+    reserved_ids : iterable of str
+        Ids the page around the notebook uses; headings never take them.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        caption: str,
+        *,
+        rewrite: Callable[[str], str] | None = None,
+        reserved_ids: Iterable[str] = (),
+    ):
+        import mistune
+
+        self.title, self.caption, self.rewrite = title, caption, rewrite
+        self.ids: set[str] = set(reserved_ids)
+        self.regions = 0
+        renderer = self
+
+        class Headings(mistune.HTMLRenderer):
+            def heading(self, text: str, level: int, **attrs) -> str:
+                return f'<h{level} id="{renderer.unique_id(text)}">{text}</h{level}>\n'
+
+        plugins = ["table", "strikethrough", "url"]
+        self.authored = mistune.create_markdown(renderer=Headings(escape=False), plugins=plugins)
+        self.from_data = mistune.create_markdown(renderer=Headings(escape=True), plugins=plugins)
+
+    def unique_id(self, heading_html: str) -> str:
+        slug = re.sub(r"[^\w]+", "-", html.unescape(_TAGS.sub("", heading_html)).lower()).strip("-") or "section"
+        candidate, n = slug, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{slug}-{n}"
+        self.ids.add(candidate)
+        return candidate
+
+    def render(self, notebook: dict) -> str:
+        """The cells in order; a title is added when the notebook has no level-1 heading."""
+        chunks = [self.cell(cell) for cell in notebook.get("cells", [])]
+        body = "\n".join(c for c in chunks if c)
+        if not re.search(r"<h1[\s>]", body):
+            title = html.escape(self.title)
+            body = f'<h1 id="{self.unique_id(title)}">{title}</h1>\n' + body
+        return body
+
+    def cell(self, cell: dict) -> str:
+        kind, source = cell.get("cell_type"), text(cell.get("source", ""))
+        if kind == "markdown":
+            return f'<div class="cell markdown">{self.markdown(source, authored=True)}</div>'
+        if kind != "code":
+            return ""
+        parts = []
+        if source.strip():
+            parts.append(self.code(source, cell.get("metadata", {})))
+        parts += [self.output(o) for o in cell.get("outputs", [])]
+        return '<div class="cell code">' + "\n".join(p for p in parts if p) + "</div>"
+
+    def markdown(self, text: str, *, authored: bool) -> str:
+        if authored:  # written by the notebook's authors: HTML allowed, then sanitized
+            return sanitize_html(self.authored(text), rewrite=self.rewrite)
+        # made from data: any HTML in it is shown as text; sanitized too, for the links Markdown itself makes
+        return sanitize_html(self.from_data(text), rewrite=self.rewrite)
+
+    def code(self, source: str, metadata: dict) -> str:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import PythonLexer
+
+        block = highlight(source, PythonLexer(), HtmlFormatter(style="default"))
+        if "parameters" in metadata.get("tags", []):
+            label = '<p class="input-label">Parameters (their defaults made this page)</p>'
+            return f'<div class="input">{label}{block}</div>'
+        if metadata.get("jupyter", {}).get("source_hidden"):
+            return f'<details class="input"><summary>Show the code</summary>{block}</details>'
+        return f'<div class="input">{block}</div>'
+
+    def region(self, inner: str, label: str) -> str:
+        """A scrollable, keyboard-focusable box with a name (wide tables)."""
+        self.regions += 1
+        return (
+            f'<div class="output scroll" role="region" tabindex="0" aria-label="{html.escape(label, quote=True)}">'
+            f"{inner}</div>"
+        )
+
+    def output(self, out: dict) -> str:
+        kind = out.get("output_type")
+        if kind == "stream":
+            css = "stderr" if out.get("name") == "stderr" else "stdout"
+            return f'<pre class="output {css}">{html.escape(_ANSI.sub("", text(out.get("text", ""))))}</pre>'
+        if kind == "error":
+            trace = "\n".join(out.get("traceback", [])) or f"{out.get('ename')}: {out.get('evalue')}"
+            return f'<pre class="output error">{html.escape(_ANSI.sub("", trace))}</pre>'
+        data = out.get("data", {})
+        alt = html.escape(self.caption, quote=True)
+        for mime in ("image/svg+xml", "image/png", "image/jpeg"):
+            if mime in data:
+                raw = text(data[mime])
+                payload = base64.b64encode(raw.encode()).decode() if mime == "image/svg+xml" else raw.replace("\n", "")
+                if not _BASE64.fullmatch(payload):  # a stored PNG/JPEG is base64; anything else could end the attribute
+                    continue
+                return (
+                    f'<figure class="output image"><img src="data:{mime};base64,{payload}" alt="{alt}">'
+                    f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+                )
+        if "text/html" in data:
+            body = sanitize_html(text(data["text/html"]), rewrite=self.rewrite)
+            caption = re.search(r"<caption[^>]*>(.*?)</caption>", body, re.S)
+            label = html.unescape(_TAGS.sub("", caption.group(1))) if caption else f"Output {self.regions + 1}"
+            return self.region(body, label) if "<table" in body else f'<div class="output html">{body}</div>'
+        if "text/markdown" in data:
+            return f'<div class="output markdown">{self.markdown(text(data["text/markdown"]), authored=False)}</div>'
+        if "text/plain" in data:
+            return f'<pre class="output plain">{html.escape(_ANSI.sub("", text(data["text/plain"])))}</pre>'
+        return ""

@@ -1,0 +1,101 @@
+"""This site's outputs, each with its key, and the render that brings ``site/`` up to date."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from helpers.core import catalog
+
+from . import engine
+from .context import (
+    Context,
+    data_files,
+    exhibit_sources,
+    load_manifest,
+    project_version,
+    published,
+    site_dir,
+    site_path,
+    thumb_source,
+)
+from .datapages import abbreviations_page, data_page, references_page
+from .engine import Hashes, Output, SiteResult, digest
+from .exhibit import exhibit_page
+from .home import gallery_page, home_page, stylesheet, thumbnail
+
+__all__ = ["plan", "render", "code_key"]
+
+#: The renderers whose versions shape the bytes.
+_PACKAGES = ("jinja2", "mistune", "pygments", "pillow", "nh3")
+
+
+def code_key() -> str:
+    """What every output depends on: this package's modules, its templates and the renderers' versions."""
+    package = Path(__file__).parent
+    sources = sorted(package.glob("*.py")) + sorted(p for p in (package / "templates").rglob("*") if p.is_file())
+    return engine.code_key(sources, _PACKAGES)
+
+
+def render(*, force: bool = False) -> SiteResult:
+    """Bring ``site/`` up to date; with ``force``, rewrite every output.
+
+    Returns what was rendered, copied and removed. Outputs are written
+    atomically and the state file is saved even when a page fails, so the
+    next render redoes only what is missing.
+    """
+    start = time.perf_counter()
+    manifest = load_manifest()
+    ctx = Context(manifest=manifest, exhibits=published(manifest), version=project_version(), hashes=Hashes())
+    result = engine.apply(plan(ctx, code_key()), site_dir(), ctx, force=force)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def plan(ctx: Context, code: str) -> list[Output]:
+    """Every output of the site with its key. Long because it lists the site: one block per kind of page."""
+    h = ctx.hashes
+    outputs: list[Output] = []
+
+    def copy(source: Path) -> str:
+        target = site_path(source)
+        if target not in ctx.copied:
+            ctx.copied[target] = source
+            outputs.append(Output(target, h(source) or "", source=source))
+        return target
+
+    data = data_files()
+    for source in data:
+        copy(source)
+    cards = []
+    for exhibit in ctx.exhibits:
+        sources = exhibit_sources(ctx, exhibit)
+        for source in sources:
+            copy(source)
+        thumb, thumb_from = thumb_source(ctx, exhibit)
+        thumb_key = digest(code, thumb, exhibit.kind, thumb_from and h(thumb_from))
+        outputs.append(Output(thumb, thumb_key, make=lambda c, e=exhibit: thumbnail(c, e)))
+        cards.append((exhibit.id, exhibit.kind, exhibit.title, exhibit.caption, thumb_key))
+        page_key = digest(
+            code,
+            ctx.version,
+            exhibit.__dict__,
+            ctx.entry(exhibit.id),
+            ctx.manifest.get("software"),
+            [(site_path(s), h(s)) for s in sources],
+        )
+        outputs.append(Output(f"exhibits/{exhibit.id}.html", page_key, make=lambda c, e=exhibit: exhibit_page(c, e)))
+    titles = [(e.id, e.kind, e.title) for e in catalog.EXHIBITS.values()]
+    built = [e.id for e in ctx.exhibits]
+    data_key = [(site_path(s), h(s)) for s in data]
+    references = next((e for e in ctx.exhibits if e.kind == "references"), None)
+    ref_files = sorted(ctx.entry(references.id).get("files", {})) if references else []
+    outputs += [
+        Output("assets/site.css", digest(code), make=stylesheet),
+        Output("index.html", digest(code, ctx.version, titles, built, data_key, ref_files), make=home_page),
+        Output("gallery.html", digest(code, ctx.version, cards), make=gallery_page),
+        Output("data.html", digest(code, ctx.version, data_key), make=data_page),
+        Output("references.html", digest(code, ctx.version, data_key, ref_files), make=references_page),
+        Output("abbreviations.html", digest(code, ctx.version, data_key, titles, built), abbreviations_page),
+    ]
+    return outputs
