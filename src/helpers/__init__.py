@@ -6,4 +6,8 @@ notebooks is the separate package :mod:`review`, which imports this one and
 never the reverse.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import version as _version
+
+#: The project's version. Its one home is ``pyproject.toml``; the installed
+#: metadata carries it here (``make`` reinstalls whenever pyproject.toml changes).
+__version__: str = _version("mscs-aging-review")

@@ -7,7 +7,6 @@ return bytes. Site paths are POSIX paths relative to the site folder.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,15 +53,10 @@ def site_dir() -> Path:
 
 
 def project_version() -> str:
-    """The project's version, from ``pyproject.toml`` of the source tree (the installed metadata otherwise)."""
-    pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"
-    if pyproject.is_file():
-        match = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"))
-        if match:
-            return match.group(1)
-    from importlib.metadata import version
+    """The project's version: :data:`helpers.__version__`, read from the installed metadata."""
+    import helpers
 
-    return version("mscs-aging-review")
+    return helpers.__version__
 
 
 @dataclass
