@@ -292,7 +292,7 @@ def design_note() -> str:
         "Dot area and number: studies in each category, by disease, for MSCs (blue, Table 1) and MSC-derived "
         "exosomes (orange, Table 2). A study with two models or modifications counts under each; values that "
         "could not be read from the printed cells are shown as 'not reported'. Classes are derived by tested code "
-        f"(helpers.design, helpers.derive) from the printed Animal model, Source and Precondition cells. "
+        f"(helpers.data.design, helpers.data.derive) from the printed Animal model, Source and Precondition cells. "
         f"{SOURCE_SHORT}, Tables 1-2."
     )
 
