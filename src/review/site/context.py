@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core import catalog, paths
+from helpers.core import catalog, paths, source
 from helpers.core.catalog import Exhibit
 
 from .engine import Hashes
@@ -42,7 +42,7 @@ NAV = (
     ("references.html", "References"),
     ("abbreviations.html", "Abbreviations"),
 )
-LICENCE_URL = "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+LICENCE_URL = source.REVIEW.licence_url
 #: Scripts, plugins, frames and <base> are forbidden on every page; nothing else is needed to read it.
 CSP = "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
 

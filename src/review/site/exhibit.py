@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from helpers.core import catalog, paths
+from helpers.core import catalog, paths, source
 from helpers.core.catalog import Exhibit
 
 from .context import Context, page, site_path, size
@@ -13,10 +13,6 @@ from .notebook import NotebookRenderer
 
 __all__ = ["exhibit_page", "citation", "rerun_commands", "rewrite"]
 
-#: The review, for the BibTeX of every exhibit (its citation as text is catalog.SOURCE).
-_REVIEW_AUTHORS = "Li, Hang and Bai, Lin"
-_REVIEW_TITLE = "Advances in mesenchymal stem cell and exosome-based therapies for aging and age-related diseases"
-_REVIEW_YEAR = "2025"
 #: Ids of exhibit.html around the notebook: a notebook heading never takes one.
 RESERVED_IDS = frozenset({"main", "top", "cite", "files", "provenance", "rerun", "notebook"})
 
@@ -59,9 +55,9 @@ def citation(ctx: Context, exhibit: Exhibit) -> dict:
             "}",
             "",
             "@article{li-bai-2025,",
-            f"  author = {{{_REVIEW_AUTHORS}}},",
-            f"  title  = {{{_REVIEW_TITLE}}},",
-            f"  year   = {{{_REVIEW_YEAR}}},",
+            f"  author = {{{source.bibtex_authors()}}},",
+            f"  title  = {{{source.REVIEW.title}}},",
+            f"  year   = {{{source.REVIEW.year}}},",
             "  note   = {Review, open access. Licensed CC BY-NC-ND 4.0},",
             "}",
         ]
