@@ -34,3 +34,14 @@ def test_the_formats_follow_the_authors_not_a_fixed_string():
     assert source.citation(three).startswith("Smith AM, Doe J, Roe K. ")
     assert source.short(three) == "Smith et al. (2030)"
     assert source.bibtex_authors(three) == "Smith, Anna Maria and Doe, J and Roe, K"
+
+
+def test_no_other_source_file_spells_out_the_review():
+    """The title and the author list live in helpers/core/source.py only; everything else reads them."""
+    spelled = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "src").rglob("*.py")
+        if p.name != "source.py"
+        and (source.REVIEW.title in p.read_text(encoding="utf-8") or "Li, Hang" in p.read_text(encoding="utf-8"))
+    ]
+    assert spelled == []
