@@ -44,6 +44,8 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    #: This build's own environment (:func:`review.manifest.note_environment`).
+    environment: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -155,6 +157,8 @@ def build(
             publish.publish(moves, entries)
         elif todo:  # every notebook failed: nothing to publish, so nothing is written (a full disk, say)
             shutil.rmtree(stage, ignore_errors=True)
+        # The manifest keeps the environment that made the exhibits; this one goes to an ignored file.
+        result.environment = manifest.note_environment()
     result.seconds = time.perf_counter() - started
     return result
 
