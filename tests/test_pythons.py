@@ -142,3 +142,12 @@ def test_requires_python_states_exactly_the_supported_versions():
     for version in ("3.10.14", "3.14.0", "4.0.0"):
         assert version not in spec, version
     assert f"{sys.version_info.major}.{sys.version_info.minor}" in supported, "the tests run on an unsupported Python"
+
+
+def test_a_note_that_cannot_be_written_does_not_fail_the_build(committed, monkeypatch, tmp_path):
+    """A full disk or read-only .cache/ leaves the note unwritten and says why; nothing raises."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setattr(manifest, "ENVIRONMENT", blocker / "build-env.json")  # its folder is a file
+    noted = manifest.note_environment()
+    assert noted["unwritten"] and not (blocker / "build-env.json").exists()

@@ -62,7 +62,7 @@ _find() {
 
 # One interpreter's run: every step's output goes to $log.
 _prove_one() {
-  local python=$1 repo=$2 work=$3 log=$4 clone=$3/project
+  local python=$1 repo=$2 work=$3 log=$4 clone=$3/project dirty
   # Nothing of the calling make or shell may steer the clone's build: no
   # inherited make flags or variables, no REVIEW_ROOT, no active venv.
   local -a make=(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u REVIEW_ROOT -u VIRTUAL_ENV -u PYTHONPATH
@@ -72,7 +72,8 @@ _prove_one() {
       git -C "$clone" checkout --quiet --detach "$(git -C "$repo" rev-parse HEAD)" &&
       ln -s "$(cd "$repo/.." && pwd)/shared" "$work/shared" &&
       echo "== make PYTHON=$python" && "${make[@]}" PYTHON="$python" &&
-      echo "== git status --porcelain" && test -z "$(git -C "$clone" status --porcelain | tee /dev/stderr)" &&
+      echo "== git status --porcelain" && dirty=$(git -C "$clone" status --porcelain) &&
+      { [ -z "$dirty" ] || { echo "$dirty"; false; }; } &&
       echo "== make test PYTHON=$python" && "${make[@]}" test PYTHON="$python" &&
       echo "== review verify" && "$clone/.venv/bin/review" verify
   } >"$log" 2>&1
@@ -84,7 +85,7 @@ prove() {
   [ -e "$repo/../shared" ] || echo "pythons: ../shared is missing; the tests that read ../shared/seed will skip or fail"
   local logs=$repo/.cache/pythons
   mkdir -p "$logs"
-  echo "pythons: proving $(git -C "$repo" rev-parse --short HEAD) (committed HEAD; uncommitted changes are not included) on Python $(_spoken)"
+  echo "pythons: proving $(git -C "$repo" rev-parse --short HEAD) (committed HEAD; uncommitted changes are not included) on Python ${SUPPORTED// /, }"
   for version in $SUPPORTED; do
     if ! python=$(_find "$version"); then
       echo "python $version: SKIPPED (not found as python$version on PATH nor under ~/.pyenv/versions/$version.*)"

@@ -157,8 +157,7 @@ def build(
             publish.publish(moves, entries)
         elif todo:  # every notebook failed: nothing to publish, so nothing is written (a full disk, say)
             shutil.rmtree(stage, ignore_errors=True)
-        # The manifest keeps the environment that made the exhibits; this one goes to an ignored file.
-        result.environment = manifest.note_environment()
+        result.environment = manifest.note_environment()  # this build's, beside the manifest's (issue 22)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -70,7 +70,8 @@ def _cmd_build(args) -> int:
 
 def _environment_line(env: dict) -> str:
     """One line naming the interpreter this build ran on, and the one the manifest names."""
-    here = f"environment: Python {env['python']} ({env['platform']}), noted in .cache/build-env.json"
+    noted = f"not noted ({env['unwritten']})" if "unwritten" in env else "noted in .cache/build-env.json"
+    here = f"environment: Python {env['python']} ({env['platform']}), {noted}"
     recorded = env.get("manifest_python")
     if recorded and not env["python"].startswith(f"{recorded}."):
         return f"{here}; figures/manifest.json names Python {recorded}, which made the committed exhibits"

@@ -148,6 +148,8 @@ def note_environment() -> dict:
     The committed manifest may name another interpreter (the one that made
     the exhibits, see :func:`_software_for`); this ignored file says what
     this checkout's last build really ran on, with installed versions.
+    Best effort: a full disk or a read-only .cache/ must not fail a build
+    over a note; ``unwritten`` then says why it was not written.
     """
     installed = {}
     for name in _SOFTWARE:
@@ -166,7 +168,10 @@ def note_environment() -> dict:
         "installed": installed,
         "manifest_python": recorded.get("python"),
     }
-    files.write_bytes(ENVIRONMENT, (json.dumps(here, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    try:
+        files.write_bytes(ENVIRONMENT, (json.dumps(here, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    except OSError as exc:
+        here["unwritten"] = exc.strerror or str(exc)
     return here
 
 
