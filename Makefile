@@ -1,6 +1,7 @@
 # Two commands: `make` sets up and regenerates every exhibit; `make test`
 # sets up and runs the whole test suite. Both bootstrap .venv from the lock.
 # `make help` lists every target.
+# Python 3.11, 3.12 or 3.13 (tools/pythons.sh names them; `make pythons` proves them).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,22 +9,29 @@ STAMP  := $(VENV)/.installed
 KERNEL := mscs-review
 JOBS   ?= 2
 LINTED := src tests tools bench
+# How setup installs the lock: uv (falls back to pip when uv cannot be had) or pip.
+INSTALLER ?= uv
+# The one pin of uv, a setup tool: installed into .cache/uv/, never into the lock or the venv.
+UV_VERSION := 0.13.8
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons
 all: build
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-setup: $(STAMP) ## create .venv from requirements.lock (done by every target that needs it)
+setup: $(STAMP) ## create .venv from requirements.lock with uv, or pip (INSTALLER=pip); every target that needs it does
 
-# The stamp is rebuilt whenever the lock or the package metadata changes.
+# Empty when $(PYTHON) is a supported version; else the one line saying what to
+# install. Expanded only when the stamp is rebuilt, and $(error) prints it as
+# make's single line, before anything is created.
+PYTHON_REFUSED = $(shell bash tools/pythons.sh check '$(PYTHON)')
+
+# The stamp is rebuilt whenever the lock or the package metadata changes. It is
+# written last: tools/setup.sh removes a venv it could not finish.
 $(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required, found " + sys.version.split()[0])'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
+	$(if $(PYTHON_REFUSED),$(error $(PYTHON_REFUSED)))
+	@bash tools/setup.sh '$(PYTHON)' '$(VENV)' '$(INSTALLER)' '$(UV_VERSION)' '$(KERNEL)'
 	@touch $@
 
 build: $(STAMP) ## regenerate every stale exhibit, then bring site/ up to date (the default target)
@@ -38,14 +46,18 @@ test: $(STAMP) lint ## lint, then the test suite but its slow checks (make soak)
 
 # SOAK=10 runs; every run is kept in .cache/soak/<n>.log and the tally printed.
 SOAK ?= 10
-soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default 10) and count the passes
+soak: $(STAMP) ## the whole suite, slow checks included, SOAK times (default 10), then make pythons
 	@mkdir -p .cache/soak; passed=0; \
 	for n in $$(seq $(SOAK)); do \
 	  if $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
 	       --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	       > .cache/soak/$$n.log 2>&1; then passed=$$((passed + 1)); echo "soak run $$n: passed"; \
 	  else echo "soak run $$n: FAILED (.cache/soak/$$n.log)"; grep -E "^(FAILED|ERROR)" .cache/soak/$$n.log; fi; \
-	done; echo "soak: $$passed of $(SOAK) runs passed"; test $$passed -eq $(SOAK)
+	done; echo "soak: $$passed of $(SOAK) runs passed"; \
+	bash tools/pythons.sh prove; pythons=$$?; test $$passed -eq $(SOAK) && test $$pythons -eq 0
+
+pythons: ## on every supported Python found: fresh clone of HEAD, make, clean git status, make test, review verify
+	@bash tools/pythons.sh prove
 
 lint: $(STAMP) ## ruff (lint and format check) and the import contracts (lint-imports)
 	$(BIN)/ruff check $(LINTED)

@@ -19,6 +19,14 @@ this noisy 2-core machine. Printed, in seconds and as ratios:
   (which outputs were re-rendered);
 * a no-op ``make`` (exhibits and site), as a user types it.
 
+``--setup`` measures instead the first run of a fresh clone, side by side:
+two ``git clone``s of HEAD, one set up with uv (``make``'s default) and one
+with ``INSTALLER=pip``; for each, ``make setup`` (the environment) and then
+``make`` (the 14-notebook build and the site, split by their own summary
+lines), and ``make test`` on the uv clone. Target: a fresh ``make`` <= 25 s
+on 2 cores. Package caches (uv's and pip's) are used as they are; add
+``--cold`` to give both installers empty caches (everything downloaded).
+
 The build rows pass ``--no-site`` so they time the build alone, as before the
 site existed; the site has rows of its own.
 
@@ -200,11 +208,80 @@ def _scale_targets(rows: dict[str, float], factor: int, scaled: dict) -> None:
     print(f"  peak memory of one process (build or kernel) on {factor}x data: {scaled['peak_mb']:.0f} MB")
 
 
+#: Variables of a calling make or shell that must not steer a fresh clone's make.
+_INHERITED = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "REVIEW_ROOT", "VIRTUAL_ENV", "PYTHONPATH")
+
+
+def _seconds_on(stdout: str, prefix: str) -> float:
+    """The seconds on the line starting with ``prefix`` ("build finished in 6.78 s" gives 6.78)."""
+    line = next(line for line in stdout.splitlines() if line.startswith(prefix))
+    return float(line[len(prefix) :].split()[0])
+
+
+def _setup_bench(cold: bool) -> int:
+    """A fresh clone's ``make`` with uv against pip, and ``make test``, in one run (``--setup``)."""
+    work = Path(tempfile.mkdtemp(prefix="review-setup-bench-"))
+    try:
+        (work / "shared").symlink_to((ROOT.parent / "shared").resolve())  # the tests read ../shared/seed
+        env = {k: v for k, v in os.environ.items() if k not in _INHERITED}
+        if cold:
+            env |= {"UV_CACHE_DIR": str(work / "uv-cache"), "PIP_CACHE_DIR": str(work / "pip-cache")}
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+        rows: dict[str, dict[str, float]] = {}
+        for installer in ("uv", "pip"):
+            clone = work / installer
+            _timed(["git", "clone", "--quiet", str(ROOT), str(clone)], env, work)
+            _timed(["git", "-C", str(clone), "checkout", "--quiet", "--detach", head.strip()], env, work)
+            make = ["make", "--no-print-directory", "-C", str(clone), f"INSTALLER={installer}"]
+            setup, out = _timed([*make, "setup"], env, clone)
+            if installer == "uv" and "installed with uv" not in out:
+                raise SystemExit(f"the uv clone fell back to pip:\n{out}")
+            total, out = _timed(make, env, clone)
+            build, site = _seconds_on(out, "build finished in"), _seconds_on(out, "site ready in")
+            dirty = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
+            if dirty:
+                raise SystemExit(f"make left the {installer} clone dirty:\n{dirty}")
+            rows[installer] = {
+                "environment (make setup)": setup,
+                "  build (review build, 14 notebooks)": build,
+                "  site (review site)": site,
+                "  make's other work (process starts, data check)": total - build - site,
+                "exhibits and site (make, after setup)": total,
+                "fresh make (setup + make)": setup + total,
+            }
+        # A failing test is reported with the time, not raised: the row is the suite's wall time.
+        start = time.perf_counter()
+        test = ["make", "--no-print-directory", "-C", str(work / "uv"), "test"]
+        done = subprocess.run(test, env=env, cwd=work / "uv", capture_output=True, text=True)
+        tested = time.perf_counter() - start
+        counts = done.stdout.strip().splitlines()[-1].strip("= ") if done.stdout.strip() else done.stderr[-300:]
+        loads = os.getloadavg()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    caches = "empty package caches (--cold)" if cold else "package caches as they were"
+    print(f"fresh clone of {head.strip()[:7]}, {os.cpu_count()} cores, {caches}\n")
+    print(f"{'measurement':<50} {'uv (default)':>13} {'INSTALLER=pip':>14}")
+    for name in rows["uv"]:
+        print(f"{name:<50} {rows['uv'][name]:13.2f} {rows['pip'][name]:14.2f}")
+    print(f"{'make test on the fresh uv clone':<50} {tested:13.2f}   ({counts})")
+    fresh = rows["uv"]["fresh make (setup + make)"]
+    print("\ntargets")
+    print(f"  fresh make with uv: {fresh:.1f} s (target <= 25 s): {'MET' if fresh <= 25 else 'NOT MET'}")
+    saved = rows["pip"]["environment (make setup)"] / rows["uv"]["environment (make setup)"]
+    print(f"  environment with uv: {saved:.1f}x faster than with pip")
+    print(f"  load average at the end (1, 5, 15 min): {loads[0]:.2f}, {loads[1]:.2f}, {loads[2]:.2f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="repeat each measurement, report the median")
     parser.add_argument("--scale", type=int, default=100, metavar="N", help="also build on N times the data (0: skip)")
+    parser.add_argument("--setup", action="store_true", help="time a fresh clone's make with uv vs pip, and make test")
+    parser.add_argument("--cold", action="store_true", help="with --setup: empty uv and pip caches")
     args = parser.parse_args()
+    if args.setup:
+        return _setup_bench(args.cold)
     work = Path(tempfile.mkdtemp(prefix="review-bench-"))
     try:
         project = _copy_project(work / "project")

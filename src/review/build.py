@@ -45,6 +45,8 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    #: This build's own environment (:func:`review.manifest.note_environment`).
+    environment: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -156,6 +158,7 @@ def build(
             publish.publish(moves, entries)
         elif todo:  # every notebook failed: nothing to publish, so nothing is written (a full disk, say)
             shutil.rmtree(stage, ignore_errors=True)
+        result.environment = manifest.note_environment()  # this build's, beside the manifest's (issue 22)
     result.seconds = time.perf_counter() - started
     return result
 

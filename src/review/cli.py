@@ -62,9 +62,20 @@ def _cmd_build(args) -> int:
     for message in result.failed.values():
         print(f"FAILED {message}", file=sys.stderr)
     print(f"build {'finished' if result.ok else 'failed'} in {result.seconds:.2f} s")
+    print(_environment_line(result.environment))
     if result.ok and not args.no_site:
         return _render_site(force=False, quiet=args.quiet)
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _environment_line(env: dict) -> str:
+    """One line naming the interpreter this build ran on, and the one the manifest names."""
+    noted = f"not noted ({env['unwritten']})" if "unwritten" in env else "noted in .cache/build-env.json"
+    here = f"environment: Python {env['python']} ({env['platform']}), {noted}"
+    recorded = env.get("manifest_python")
+    if recorded and not env["python"].startswith(f"{recorded}."):
+        return f"{here}; figures/manifest.json names Python {recorded}, which made the committed exhibits"
+    return here
 
 
 def _render_site(*, force: bool, quiet: bool) -> int:

@@ -6,19 +6,41 @@ with their hashes; and the software versions. It holds no build time and no
 commit id: a committed file that names its own commit can never be up to
 date, and a time would change on every build. Content hashes identify the
 inputs instead (the README shows how to add the commit when citing).
+
+The ``software`` block names the environment that MADE the committed
+exhibits, not the one that last rebuilt them. Any supported interpreter
+(3.11, 3.12, 3.13) reproduces every exhibit's bytes; a build on another one
+that changes no byte therefore keeps the committed block, so a fresh clone's
+first build leaves the manifest as committed whatever Python runs it. Only
+a build that changes some exhibit (or the pinned versions) records the
+environment it ran in. Each build's own environment is noted in the ignored
+``.cache/build-env.json`` (:func:`note_environment`) and printed.
 """
 
 from __future__ import annotations
 
 import json
+import platform
 import sys
+from importlib import metadata
 
 from helpers.core import files, paths
 from helpers.core.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
 
 from . import lockfiles
 
-__all__ = ["NAME", "path", "load", "entry", "update", "check_files", "verify"]
+__all__ = [
+    "NAME",
+    "ENVIRONMENT",
+    "path",
+    "load",
+    "software",
+    "entry",
+    "update",
+    "note_environment",
+    "check_files",
+    "verify",
+]
 
 NAME = "manifest.json"
 #: Packages whose versions shape the exhibits' bytes.
@@ -46,6 +68,10 @@ def load() -> dict[str, dict]:
     if not path().exists():
         return {}
     return json.loads(path().read_text(encoding="utf-8"))["exhibits"]
+
+
+#: The local environment of the last build: ignored by git (under .cache/), never committed.
+ENVIRONMENT = paths.CACHE_DIR / "build-env.json"
 
 
 def software() -> dict[str, str]:
@@ -78,9 +104,30 @@ def entry(info: Exhibit, record: dict, fingerprint: dict, notebook_sha256: str) 
     }
 
 
+def _software_for(previous: dict | None, exhibits: dict[str, dict], current: dict[str, str]) -> dict[str, str]:
+    """The ``software`` block of a manifest whose exhibits are ``exhibits``.
+
+    The committed block records the environment that made the committed
+    bytes. It is kept when nothing but the interpreter differs: every
+    exhibit's entry (file and notebook hashes, inputs, modules, fingerprint)
+    is unchanged and the pinned packages are the same. Otherwise some
+    exhibit was made here, now, and the block takes ``current``.
+    """
+    if not previous or "software" not in previous:
+        return current
+    old = previous["software"]
+    same_pins = {k: v for k, v in old.items() if k != "python"} == {k: v for k, v in current.items() if k != "python"}
+    return old if same_pins and previous.get("exhibits") == exhibits else current
+
+
 def update(entries: dict[str, dict]) -> None:
-    """Merge new entries into the manifest and rewrite it deterministically."""
-    merged = load()
+    """Merge new entries into the manifest and rewrite it deterministically.
+
+    The ``software`` block stays as committed when the merged exhibits are
+    byte-for-byte those of the committed manifest (see :func:`_software_for`).
+    """
+    previous = json.loads(path().read_text(encoding="utf-8")) if path().exists() else None
+    merged = dict(previous["exhibits"]) if previous else {}
     merged.update(entries)
     ordered = {k: merged[k] for k in EXHIBITS if k in merged}
     document = {
@@ -88,11 +135,44 @@ def update(entries: dict[str, dict]) -> None:
         "source": SOURCE,
         "licence": LICENCE,
         "how_to_verify": "review verify (or make verify) recomputes every SHA-256 below",
-        "software": software(),
+        "software": _software_for(previous, ordered, software()),
         "exhibits": ordered,
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     files.write_bytes(path(), text.encode("utf-8"))
+
+
+def note_environment() -> dict:
+    """Write the environment of this build to ``.cache/build-env.json`` and return it.
+
+    The committed manifest may name another interpreter (the one that made
+    the exhibits, see :func:`_software_for`); this ignored file says what
+    this checkout's last build really ran on, with installed versions.
+    Best effort: a full disk or a read-only .cache/ must not fail a build
+    over a note; ``unwritten`` then says why it was not written.
+    """
+    installed = {}
+    for name in _SOFTWARE:
+        try:
+            installed[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed[name] = "missing"
+    recorded = {}
+    if path().exists():
+        recorded = json.loads(path().read_text(encoding="utf-8")).get("software", {})
+    here = {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "executable": sys.executable,
+        "platform": f"{sys.platform}-{platform.machine()}",
+        "installed": installed,
+        "manifest_python": recorded.get("python"),
+    }
+    try:
+        files.write_bytes(ENVIRONMENT, (json.dumps(here, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    except OSError as exc:
+        here["unwritten"] = exc.strerror or str(exc)
+    return here
 
 
 def check_files(item: dict, *, notebook: bool = False) -> list[str]:

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Create the project's virtual environment from requirements.lock: what
+# `make setup` runs (every target that needs .venv runs it when the lock or
+# pyproject.toml changed). The Makefile has already refused an unsupported
+# interpreter (tools/pythons.sh check) before this script creates anything.
+#
+#   tools/setup.sh PYTHON VENV INSTALLER UV_VERSION KERNEL
+#
+# INSTALLER is `uv` (the default: install the lock with uv, about ten times
+# faster than pip on 2 cores; fall back to pip when uv cannot be had or
+# fails) or `pip` (pip only). uv is a setup tool, not a dependency of the
+# project: it is installed into .cache/uv/<UV_VERSION>/, never into the venv
+# nor the lock, and reused by later setups.
+#
+# Never half-installed: the venv is made from scratch, and when any step
+# fails it is removed, so the next `make` starts over. The Makefile writes
+# the stamp ($VENV/.installed) only after this script succeeded.
+set -euo pipefail
+
+if [ $# -ne 5 ]; then
+  echo "usage: tools/setup.sh PYTHON VENV INSTALLER UV_VERSION KERNEL" >&2
+  exit 2
+fi
+python=$1 venv=$2 installer=$3 uv_version=$4 kernel=$5
+case "$installer" in
+  uv | pip) ;;
+  *)
+    echo "setup: INSTALLER=$installer; use INSTALLER=uv (the default, falls back to pip) or INSTALLER=pip" >&2
+    exit 2
+    ;;
+esac
+case "$venv" in
+  "" | / | . | ..)
+    echo "setup: refusing VENV='$venv'" >&2
+    exit 2
+    ;;
+esac
+
+quiet_pip=(--quiet --disable-pip-version-check)
+# Remove a venv that did not finish, so no later target runs in it.
+trap 'status=$?; if [ $status -ne 0 ]; then rm -rf "$venv"; echo "setup: failed; $venv removed, run make again" >&2; fi' EXIT
+
+fresh_venv() {
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+}
+
+# Install the lock and the project with uv; fail (status 1) without a word
+# on stdout when uv cannot be had, so the caller can fall back to pip.
+with_uv() {
+  local uv_dir=.cache/uv/$uv_version
+  if [ ! -x "$uv_dir/bin/uv" ]; then
+    rm -rf "$uv_dir"
+    "$venv/bin/python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version" || return 1
+  fi
+  local uv=("$uv_dir/bin/uv" pip install --quiet --python "$venv/bin/python")
+  "${uv[@]}" -r requirements.lock || return 1
+  "${uv[@]}" --no-deps --no-build-isolation -e . || return 1
+}
+
+with_pip() {
+  "$venv/bin/python" -m pip install "${quiet_pip[@]}" -r requirements.lock
+  "$venv/bin/python" -m pip install "${quiet_pip[@]}" --no-deps --no-build-isolation -e .
+}
+
+start=$SECONDS
+fresh_venv
+used=pip
+if [ "$installer" = uv ]; then
+  if with_uv; then
+    used="uv $uv_version"
+  else
+    echo "setup: uv $uv_version could not be installed or failed; installing the lock with pip instead (slower)" >&2
+    fresh_venv  # nothing of the failed attempt stays
+    with_pip
+  fi
+else
+  with_pip
+fi
+"$venv/bin/python" -m ipykernel install --sys-prefix --name "$kernel" --display-name "Python ($kernel)" >/dev/null
+echo "setup: $venv ready ($("$venv/bin/python" -c 'import platform; print("Python", platform.python_version())'), lock installed with $used) in $((SECONDS - start)) s"
