@@ -57,15 +57,24 @@ def read_environment(path: Path = ENVIRONMENT) -> dict[str, str]:
     return pins
 
 
-def render_environment(pins: dict[str, str], python: str = "3.11") -> str:
-    """Render environment.yml text naming exactly ``pins``."""
+def supported_pythons() -> str:
+    """The conda spec of the supported interpreters, from ``requires-python`` in pyproject.toml (its one home)."""
+    import tomllib
+
+    spec = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    return spec.replace(" ", "")
+
+
+def render_environment(pins: dict[str, str], python: str | None = None) -> str:
+    """Render environment.yml text naming exactly ``pins`` and the supported Pythons."""
+    python = python or supported_pythons()
     lines = [
         "# Rendered from requirements.lock by `make lock`; do not edit by hand.",
         "name: mscs-review",
         "channels:",
         "  - conda-forge",
         "dependencies:",
-        f"  - python={python}",
+        f"  - python{python}",  # a conda match spec: python>=3.11,<3.14
         "  - pip",
         "  - pip:",
     ]
