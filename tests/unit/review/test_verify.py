@@ -1,0 +1,89 @@
+"""``review verify`` with anything missing or unreadable (issue 21).
+
+Rule: verify exits 1 and names every problem: a manifest that is missing or
+cannot be read, a file it lists that is missing or altered, an exhibit's
+notebook that is missing. Run in-process on a throw-away project root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from helpers.core import paths
+from review import cli, manifest
+
+CSV = b"a,b\n1,2\n"
+PNG = b"\x89PNG fake"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project with one exhibit: two files and a notebook, and a manifest that lists them."""
+    root = tmp_path / "p"
+    for name in ("tables", "figures", "notebooks"):
+        (root / name).mkdir(parents=True)
+    (root / "tables" / "table1.csv").write_bytes(CSV)
+    (root / "figures" / "fig1.png").write_bytes(PNG)
+    (root / "notebooks" / "table1.ipynb").write_text("{}")
+    entry = {
+        "notebook": "notebooks/table1.ipynb",
+        "notebook_sha256": "0" * 64,  # a notebook is source people edit: its hash is not checked by verify
+        "files": {
+            "tables/table1.csv": hashlib.sha256(CSV).hexdigest(),
+            "figures/fig1.png": hashlib.sha256(PNG).hexdigest(),
+        },
+    }
+    (root / "figures" / "manifest.json").write_text(json.dumps({"exhibits": {"table1": entry}}))
+    for name, value in (("ROOT", root), ("FIGURES_DIR", root / "figures"), ("NOTEBOOKS_DIR", root / "notebooks")):
+        monkeypatch.setattr(paths, name, value)
+    return root
+
+
+def _damage(root, how):
+    if how == "manifest missing":
+        (root / "figures" / "manifest.json").unlink()
+    elif how == "manifest not JSON":
+        (root / "figures" / "manifest.json").write_text('{"exhibits": {"table1": ')
+    elif how == "manifest without exhibits":
+        (root / "figures" / "manifest.json").write_text('{"project": "x"}')
+    elif how == "manifest not UTF-8":
+        (root / "figures" / "manifest.json").write_bytes(b'{"exhibits": "\xff"}')
+    elif how == "a table missing":
+        (root / "tables" / "table1.csv").unlink()
+    elif how == "a figure altered":
+        (root / "figures" / "fig1.png").write_bytes(PNG + b"!")
+    elif how == "a notebook missing":
+        (root / "notebooks" / "table1.ipynb").unlink()
+
+
+DAMAGES = [
+    # how, the name the message must hold, the words it must hold
+    ("manifest missing", "figures/manifest.json", "missing"),
+    ("manifest not JSON", "figures/manifest.json", "unreadable"),
+    ("manifest without exhibits", "figures/manifest.json", "unreadable"),
+    ("manifest not UTF-8", "figures/manifest.json", "unreadable"),
+    ("a table missing", "tables/table1.csv", "missing"),
+    ("a figure altered", "figures/fig1.png", "differs"),
+    ("a notebook missing", "notebooks/table1.ipynb", "missing"),
+]
+
+
+def test_verify_passes_an_intact_project(project, capsys):
+    """Nothing missing: exit 0, the files counted."""
+    assert manifest.verify() == []
+    assert cli.main(["verify"]) == 0
+    assert "all 2 files match" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("how, name, words", DAMAGES, ids=[d[0] for d in DAMAGES])
+def test_verify_names_what_is_missing_or_unreadable(project, capsys, how, name, words):
+    """verify: exit 1 and one MISMATCH line naming the file and what is wrong, no traceback."""
+    _damage(project, how)
+    problems = manifest.verify()
+    assert len(problems) == 1 and name in problems[0] and words in problems[0], problems
+    assert cli.main(["verify"]) == 1
+    err = capsys.readouterr().err
+    assert f"MISMATCH {name}" in err and "1 problem(s)" in err
