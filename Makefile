@@ -9,7 +9,7 @@ KERNEL := mscs-review
 JOBS   ?= 2
 LINTED := src tests tools bench
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak mutation
 all: build
 
 help: ## list the targets
@@ -38,7 +38,7 @@ test: $(STAMP) lint ## lint, then the test suite but its slow checks (make soak)
 
 # SOAK=10 runs; every run is kept in .cache/soak/<n>.log and the tally printed.
 SOAK ?= 10
-soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default 10) and count the passes
+soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default 10), count the passes, then make mutation
 	@mkdir -p .cache/soak; passed=0; \
 	for n in $$(seq $(SOAK)); do \
 	  if $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
@@ -46,6 +46,13 @@ soak: $(STAMP) ## run the whole suite, slow checks included, SOAK times (default
 	       > .cache/soak/$$n.log 2>&1; then passed=$$((passed + 1)); echo "soak run $$n: passed"; \
 	  else echo "soak run $$n: FAILED (.cache/soak/$$n.log)"; grep -E "^(FAILED|ERROR)" .cache/soak/$$n.log; fi; \
 	done; echo "soak: $$passed of $(SOAK) runs passed"; test $$passed -eq $(SOAK)
+	$(MAKE) --no-print-directory mutation
+
+# MODULES=helpers.data.derive.doses (or a prefix, helpers.audit) limits the run.
+# Results are cached in mutants/: only mutants whose function or tests changed run again.
+MODULES ?=
+mutation: $(STAMP) ## mutation testing (mutmut) of the science and safety modules; prints the score per module
+	$(BIN)/python bench/mutation.py --jobs $(JOBS) $(MODULES)
 
 lint: $(STAMP) ## ruff (lint and format check) and the import contracts (lint-imports)
 	$(BIN)/ruff check $(LINTED)
@@ -79,8 +86,8 @@ lock: ## re-resolve requirements.lock and environment.yml from pyproject.toml (n
 	.cache/lock-venv/bin/pip install --quiet -e '.[dev]'
 	.cache/lock-venv/bin/python -m review.lockfiles write
 
-clean: ## remove .venv, .cache and runs/
-	rm -rf $(VENV) .cache runs
+clean: ## remove .venv, .cache, runs/ and mutants/
+	rm -rf $(VENV) .cache runs mutants
 
 # An unknown target prints the list instead of make's terse error.
 .DEFAULT:
