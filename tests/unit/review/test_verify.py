@@ -62,8 +62,8 @@ def _damage(root, how):
 DAMAGES = [
     # how, the name the message must hold, the words it must hold
     ("manifest missing", "figures/manifest.json", "missing"),
-    ("manifest not JSON", "figures/manifest.json", "unreadable"),
-    ("manifest without exhibits", "figures/manifest.json", "unreadable"),
+    ("manifest not JSON", "figures/manifest.json", "unreadable (JSONDecodeError"),
+    ("manifest without exhibits", "figures/manifest.json", "unreadable (KeyError"),
     ("manifest not UTF-8", "figures/manifest.json", "unreadable"),
     ("a table missing", "tables/table1.csv", "missing"),
     ("a figure altered", "figures/fig1.png", "differs"),
@@ -87,3 +87,26 @@ def test_verify_names_what_is_missing_or_unreadable(project, capsys, how, name, 
     assert cli.main(["verify"]) == 1
     err = capsys.readouterr().err
     assert f"MISMATCH {name}" in err and "1 problem(s)" in err
+
+
+def test_verify_reports_the_problems_of_every_exhibit(project, capsys):
+    """Two exhibits, each with a missing file: both named, exit 1, the count says 2."""
+    document = json.loads((project / "figures" / "manifest.json").read_text())
+    second = {"notebook": "notebooks/table2.ipynb", "files": {"tables/table2.csv": "1" * 64}}
+    document["exhibits"]["table2"] = second
+    (project / "figures" / "manifest.json").write_text(json.dumps(document))
+    (project / "tables" / "table1.csv").unlink()
+    problems = manifest.verify()
+    assert [p.split(":")[0] for p in problems] == ["tables/table1.csv", "tables/table2.csv", "notebooks/table2.ipynb"]
+    assert cli.main(["verify"]) == 1
+    assert "3 problem(s)" in capsys.readouterr().err
+
+
+def test_a_manifest_in_utf8_with_non_ascii_text_is_read(project):
+    """The manifest is UTF-8 (titles print µ and en dashes); load reads it as such."""
+    path = project / "figures" / "manifest.json"
+    document = json.loads(path.read_text())
+    document["exhibits"]["table1"]["title"] = "Doses in µg – by route"
+    path.write_bytes(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+    assert manifest.load()["table1"]["title"] == "Doses in µg – by route"
+    assert manifest.verify() == []
