@@ -119,3 +119,58 @@ def test_w6_finds_animal_words_in_any_case(what, effects, expected):
     """W6 (in vitro row with animal effects): matched case-insensitively, warning."""
     row = {"setting": "in vitro", "host_species": NA, "effects": effects}
     assert fired(RULES["W6"].check(rows(row))) == expected, what
+
+
+IN_VITRO_RANGES = pd.concat(
+    [
+        RANGES,
+        pd.DataFrame(
+            [("exosomes", "in vitro", "concentration", "µg/mL", "1", "100")],
+            columns=["modality", "host_species", "dose_kind", "unit", "low", "high"],
+        ).assign(basis="typical reported doses"),
+    ],
+    ignore_index=True,
+)
+
+
+def _in_vitro(value):
+    return _dose("concentration", value, value, "µg/mL", "exosomes") | {"setting": "in vitro", "host_species": NA}
+
+
+W4_HOSTS = [
+    ("in vitro rows use the in vitro range: twentyfold", _in_vitro(2000.0), [("warning", "1")]),
+    ("in vitro rows use the in vitro range: inside", _in_vitro(50.0), []),
+    ("an in vivo row without a host has no range", protein(1e5) | {"host_species": NA}, []),
+]
+
+
+@pytest.mark.parametrize("what, row, expected", W4_HOSTS, ids=[c[0] for c in W4_HOSTS])
+def test_w4_range_is_chosen_by_host_and_in_vitro_setting(what, row, expected):
+    """W4 looks a dose up under its host species, or under "in vitro" for an in vitro row; no host, no range."""
+    assert fired(RULES["W4"].check(rows(row), IN_VITRO_RANGES)) == expected, what
+
+
+@pytest.mark.parametrize(
+    "row, shown",
+    [
+        (cells(2e8), "read as 200,000,000 cells; data/dose_ranges.csv cells / mouse: 10,000 to 10,000,000 cells"),
+        (protein(0.0025), "read as 0.0025 µg; data/dose_ranges.csv exosomes / mouse: 0.1 to 500 µg"),
+        (cells(5e2, 2e8), "read as 500 to 200,000,000 cells"),
+    ],
+)
+def test_w4_evidence_prints_doses_as_a_reader_writes_them(row, shown):
+    """W4 evidence: whole numbers with thousands separators, others as short decimals; a range as "a to b"."""
+    (finding,) = RULES["W4"].check(rows(row), RANGES)
+    assert shown in finding.evidence
+
+
+def test_w3_skips_an_in_vivo_row_without_a_host():
+    """W3: without a host species there is no range to miss (the row is not reported)."""
+    row = _dose("cells", 2e6, 2e6, "cells", "exosomes") | {"host_species": NA}
+    assert fired(RULES["W3"].check(rows(row), RANGES)) == []
+
+
+def test_w1_reads_the_relation_in_every_column_it_names():
+    """W1 reads effects, precondition and animal model as one text: a relation word opening the last still counts."""
+    row = {"donor_species": "rat", "effects": "improved memory", "precondition": "", "animal_model": "allograft model"}
+    assert fired(RULES["W1"].check(rows(row))) == [("error", "1")]

@@ -113,3 +113,27 @@ CASED_CELLS = [
 def test_case_insensitive_matchers_read_any_case(rule, call, expected):
     """Each matcher documented as case-insensitive reads upper, title and mixed case alike."""
     assert call() == expected, rule
+
+
+# ------------------------------------------------------------ spellings and reasons of doses
+
+DOSE_SPELLINGS = [
+    # rule, cell, what dose() reads
+    ("ug is the micro sign spelled in ASCII", "IV 5 ug", Derived(Dose(5.0, 5.0, "µg", 1))),
+    ("Greek mu is the micro sign", "IV 5 μg/kg", Derived(Dose(5.0, 5.0, "µg/kg", 1))),
+    ("mg stays mg", "IV 5 mg", Derived(Dose(5.0, 5.0, "mg", 1))),
+    ("ng per mL", "IV 5 ng/mL", Derived(Dose(5.0, 5.0, "ng/mL", 1))),
+    (
+        "an arm that is no number makes the dose unreadable, saying why",
+        "SC 200, a and 600 µg",
+        Derived(None, "dose '200, a and 600 µg' is not in a recognised form"),
+    ),
+    ("an unknown unit is named", "IV 5 furlongs", Derived(None, "dose unit 'furlongs' is not recognised")),
+    ("a bare number without a default unit", "IV 5", Derived(None, "dose '5' printed without a unit")),
+]
+
+
+@pytest.mark.parametrize("rule, cell, expected", DOSE_SPELLINGS, ids=[d[0] for d in DOSE_SPELLINGS])
+def test_dose_units_are_normalised_and_unreadable_doses_say_why(rule, cell, expected):
+    """dose(): units in their canonical spelling (µg, mL); a missing dose carries the reason."""
+    assert dose(cell) == expected, rule
