@@ -564,3 +564,52 @@ def test_real_counts_match_the_tags(tagged):
         for (label, modality), rows in part.groupby(["label", "modality"]):
             assert counts.loc[label, modality] == rows[["table", "row"]].drop_duplicates().shape[0]
     assert T.support_counts(tagged, "pathway").loc["Nrf2/HO-1"].tolist() == [0, 1]
+
+
+# ------------------------------------------------ counting and curation: the details a figure rests on
+
+
+def test_support_counts_are_integers_per_modality_counting_a_row_once():
+    """support_counts: one count per study row and tag (a row listed twice counts once), an int64 column per
+    modality even when one modality has no row, and no name on the columns."""
+    tags = pd.DataFrame(
+        [
+            ("msc_studies", 1, 10, "cells", "mechanism", "a", "Alpha", "first phrase"),
+            ("msc_studies", 1, 10, "cells", "mechanism", "a", "Alpha", "second phrase"),
+            ("msc_studies", 2, 11, "cells", "mechanism", "a", "Alpha", "third phrase"),
+        ],
+        columns=["table", "row", "ref", "modality", "kind", "tag", "label", "phrase"],
+    )
+    counts = T.support_counts(tags, "mechanism")
+    assert list(counts.columns) == list(T.MODALITIES)
+    assert counts.to_dict("index") == {"Alpha": {"cells": 2, "exosomes": 0}}
+    assert all(str(dtype) == "int64" for dtype in counts.dtypes)
+    assert counts.columns.name is None
+
+
+def test_curated_lines_keep_their_kind_and_every_entry_after_one_for_an_absent_table(small):
+    """A curated add gives a line of its own kind; entries after one for an absent table still apply."""
+    tmp_path, lexicon, studies = small
+    curated = T.load_curated(
+        _write(
+            tmp_path,
+            "curated_tags.csv",
+            CURATED_HEADER
+            + 'exosome_studies,1,mechanism,paracrine,add,"paracrine"\n'
+            + 'msc_studies,2,mechanism,paracrine,add,"produced CD39"\n',
+        )
+    )
+    assert list(curated.columns) == list(T.CURATED_COLUMNS)
+    out = T.tag_rows(studies, lexicon, curated)
+    added = out[out["origin"] == "curated"]
+    assert added[["table", "row", "kind", "tag", "phrase"]].values.tolist() == [
+        ["msc_studies", 2, "mechanism", "paracrine", "produced CD39"]
+    ]
+
+
+def test_a_curated_frame_with_an_unknown_action_is_refused_by_tag_rows(small):
+    """tag_rows checks the action itself (for frames that did not come through load_curated)."""
+    _tmp_path, lexicon, studies = small
+    curated = pd.DataFrame([("msc_studies", 1, "mechanism", "paracrine", "keep", "x")], columns=list(T.CURATED_COLUMNS))
+    with pytest.raises(ValueError, match=r"curated keep of mechanism 'paracrine' for msc_studies row 1: action must"):
+        T.tag_rows(studies, lexicon, curated)

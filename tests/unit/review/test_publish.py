@@ -189,3 +189,12 @@ def test_roll_forward_without_a_journal_only_sweeps(project):
     assert not stray.exists() and not publish.STAGE.exists()
     assert not (project / "figures" / "manifest.json").exists()
     assert (project / "tables" / "old.txt").exists()
+
+
+def test_each_build_stages_in_a_folder_of_its_own(project):
+    """new_stage: a fresh folder under the stage, named by process and time, with its notebooks/ folder."""
+    import os
+
+    first, second = publish.new_stage(), publish.new_stage()
+    assert first != second and first.parent == second.parent == publish.STAGE
+    assert first.name.startswith(f"{os.getpid()}-") and (first / "notebooks").is_dir()

@@ -110,3 +110,33 @@ def test_a_manifest_in_utf8_with_non_ascii_text_is_read(project):
     path.write_bytes(json.dumps(document, ensure_ascii=False).encode("utf-8"))
     assert manifest.load()["table1"]["title"] == "Doses in µg – by route"
     assert manifest.verify() == []
+
+
+def test_entry_records_files_notebook_inputs_and_fingerprint_of_one_exhibit():
+    """manifest.entry: what the manifest says of one exhibit, files keyed by their canonical folder, sorted."""
+    from helpers.core.catalog import EXHIBITS
+
+    info = EXHIBITS["table1"]
+    record = {
+        "parameters": {"diseases": "all"},
+        "files": {"table1.md": "b" * 64, "table1.csv": "a" * 64},
+        "inputs": {"data/z.csv": "z", "data/a.csv": "a"},
+        "modules": {"helpers/z.py": "z", "helpers/a.py": "a"},
+    }
+    got = manifest.entry(info, record, {"lock": "l"}, "n" * 64)
+    assert got == {
+        "id": "table1",
+        "kind": info.kind,
+        "title": info.title,
+        "caption": info.caption,
+        "notebook": "notebooks/table1.ipynb",
+        "notebook_sha256": "n" * 64,
+        "parameters": {"diseases": "all"},
+        "files": {f"{info.folder.name}/table1.csv": "a" * 64, f"{info.folder.name}/table1.md": "b" * 64},
+        "inputs": {"data/a.csv": "a", "data/z.csv": "z"},
+        "modules": {"helpers/a.py": "a", "helpers/z.py": "z"},
+        "fingerprint": {"lock": "l"},
+    }
+    assert list(got["files"]) == sorted(got["files"]) and list(got["inputs"]) == ["data/a.csv", "data/z.csv"]
+    assert list(got["modules"]) == ["helpers/a.py", "helpers/z.py"]
+    assert info.folder.name == "tables"
