@@ -16,7 +16,7 @@ mutmut could not decide (no test reached them, suspicious, not run yet).
 
 Usage::
 
-    python bench/mutation.py [--jobs N] [--score-only] [--min-module 90] [--min-total 95] [MODULE ...]
+    python bench/mutation.py [--jobs N] [--score-only | --survivors] [--min-module 90] [--min-total 95] [MODULE ...]
 
 MODULE is a dotted module name (``helpers.data.derive.doses``) or a prefix
 (``helpers.audit``). The exit status is 1 when a module that ran scores
@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="dotted module names or prefixes (default: every configured one)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants at once (mutmut --max-children)")
     parser.add_argument("--score-only", action="store_true", help="print the scores of the last runs, run nothing")
+    parser.add_argument(
+        "--survivors", action="store_true", help="run again only the mutants of these modules that survived last time"
+    )
     parser.add_argument("--min-module", type=float, default=90.0)
     parser.add_argument("--min-total", type=float, default=95.0)
     args = parser.parse_args(argv)
@@ -119,10 +122,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no configured module matches {args.modules}; configured: {', '.join(every)}")
     if not args.score_only:
         mutmut = Path(sys.executable).with_name("mutmut")
-        globs = [f"{m}.*" for m in chosen]
-        run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *globs], cwd=ROOT)
-        if run.returncode not in (0, 1):  # mutmut exits 1 when mutants survive; anything else is a failure to run
-            return run.returncode
+        # Named mutants are always run again (mutmut's rule); without names only those
+        # not yet decided, or whose function changed, run: the cache of a full run.
+        globs = [f"{m}.*" for m in chosen] if args.modules else []
+        if args.survivors:
+            globs = scores(chosen)[2]
+            if not globs:
+                print("no surviving mutant to run again")
+        if globs or not args.survivors:
+            run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *globs], cwd=ROOT)
+            if run.returncode not in (0, 1):  # mutmut exits 1 when mutants survive; anything else is a failure to run
+                return run.returncode
 
     rows, total, survivors = scores(chosen)
     print(f"{'module':<38} {'killed':>6} {'survived':>8} {'equivalent':>10} {'other':>5} {'score':>7}")

@@ -198,3 +198,14 @@ def test_each_build_stages_in_a_folder_of_its_own(project):
     first, second = publish.new_stage(), publish.new_stage()
     assert first != second and first.parent == second.parent == publish.STAGE
     assert first.name.startswith(f"{os.getpid()}-") and (first / "notebooks").is_dir()
+
+
+def test_roll_forward_without_a_stage_folder(project):
+    """A journal whose build's stage is already gone (all moves done) is still finished without error."""
+    import json
+    import shutil
+
+    shutil.rmtree(publish.STAGE)
+    publish.JOURNAL.write_text(json.dumps({"moves": [], "entries": {}}))
+    publish.roll_forward()
+    assert not publish.JOURNAL.exists()
