@@ -613,3 +613,43 @@ def test_a_curated_frame_with_an_unknown_action_is_refused_by_tag_rows(small):
     curated = pd.DataFrame([("msc_studies", 1, "mechanism", "paracrine", "keep", "x")], columns=list(T.CURATED_COLUMNS))
     with pytest.raises(ValueError, match=r"curated keep of mechanism 'paracrine' for msc_studies row 1: action must"):
         T.tag_rows(studies, lexicon, curated)
+
+
+FIRST_MATCHES = [
+    # rule, patterns in lexicon order, text, the phrase kept
+    ("the earliest match in reading order", [r"stress", r"apoptosis"], "apoptosis and stress", "apoptosis"),
+    (
+        "a tie on the start goes to the longer match",
+        [r"oxid\w{0,3}", r"oxidative stress"],
+        "oxidative stress",
+        "oxidative stress",
+    ),
+    ("zero-width hits are skipped", [r"x*", r"b"], "abc", "b"),
+    ("no match at all", [r"zzz"], "abc", None),
+]
+
+
+@pytest.mark.parametrize("rule, patterns, text, phrase", FIRST_MATCHES, ids=[f[0] for f in FIRST_MATCHES])
+def test_first_match_is_the_earliest_longest_non_empty_phrase(rule, patterns, text, phrase):
+    """_first_match: earliest non-empty match; ties on the start go to the longer match."""
+    assert T._first_match(text, [T.compile_pattern(p) for p in patterns]) == phrase, rule
+
+
+def test_tag_lines_carry_the_rows_disease_and_source_and_a_missing_effects_cell_tags_nothing(tmp_path):
+    """Each line names its row's disease and source; an empty (NA) Effects cell is no text, not "nan" or "None"."""
+    lexicon = T.load_lexicon(
+        _write(tmp_path, "lexicon.csv", LEXICON_HEADER + "mechanism,paracrine,\\bnan\\b|\\bnone\\b|paracrine,\n")
+    )
+    assert list(lexicon.columns) == list(T.LEXICON_COLUMNS)
+    studies = _study("paracrine signals", "x")
+    studies["msc_studies"].loc[1, "effects"] = None
+    out = T.tag_rows(studies, lexicon)
+    assert out[["row", "disease", "source", "phrase"]].values.tolist() == [[1, "POF", "hUC-MSC", "paracrine"]]
+
+
+def test_a_study_table_without_needed_columns_is_refused_naming_them(small):
+    """tag_rows: the missing columns are named, sorted."""
+    _tmp_path, lexicon, studies = small
+    frame = studies["msc_studies"].drop(columns=["source", "ref"])
+    with pytest.raises(ValueError, match=r"^msc_studies: missing column\(s\) ref, source$"):
+        T.tag_rows({"msc_studies": frame}, lexicon)
