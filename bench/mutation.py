@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants at once (mutmut --max-children)")
     parser.add_argument("--score-only", action="store_true", help="print the scores of the last runs, run nothing")
     parser.add_argument(
-        "--survivors", action="store_true", help="run again only the mutants of these modules that survived last time"
+        "--survivors", action="store_true", help="run again only the mutants of these modules not killed last time"
     )
     parser.add_argument("--min-module", type=float, default=90.0)
     parser.add_argument("--min-total", type=float, default=95.0)
@@ -126,7 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         # not yet decided, or whose function changed, run: the cache of a full run.
         globs = [f"{m}.*" for m in chosen] if args.modules else []
         if args.survivors:
-            globs = scores(chosen)[2]
+            # survivors, and those no test reached before: a new test may reach them now
+            known, chosen_set = equivalent(), set(chosen)
+            globs = sorted(
+                name
+                for name, code in results().items()
+                if module_of(name) in chosen_set and name not in known and code not in KILLED_CODES
+            )
             if not globs:
                 print("no surviving mutant to run again")
         if globs or not args.survivors:
