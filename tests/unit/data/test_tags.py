@@ -653,3 +653,37 @@ def test_a_study_table_without_needed_columns_is_refused_naming_them(small):
     frame = studies["msc_studies"].drop(columns=["source", "ref"])
     with pytest.raises(ValueError, match=r"^msc_studies: missing column\(s\) ref, source$"):
         T.tag_rows({"msc_studies": frame}, lexicon)
+
+
+def test_an_empty_effects_cell_is_no_text(tmp_path):
+    """A missing (NA) Effects cell matches nothing, not even a pattern for any character."""
+    lexicon = T.load_lexicon(_write(tmp_path, "lexicon.csv", LEXICON_HEADER + "mechanism,paracrine,.+,\n"))
+    studies = _study("x", "y")
+    studies["msc_studies"].loc[1, "effects"] = None
+    assert T.tag_rows(studies, lexicon)["row"].tolist() == [1]
+
+
+def test_tag_lines_are_sorted_by_table_row_kind_then_tag(tmp_path):
+    """tag_rows output order: table (msc_studies first), row, kind, tag, whatever the lexicon order."""
+    lexicon = T.load_lexicon(
+        _write(
+            tmp_path,
+            "lexicon.csv",
+            LEXICON_HEADER
+            + "pathway,nf_kb,\\bNF-?κB\\b,\n"
+            + "mechanism,paracrine,\\bparacrine\\b,\n"
+            + "mechanism,anti_apoptosis,\\bapopto\\w*,\n",
+        )
+    )
+    studies = {
+        **_study("NF-κB only", "paracrine and apoptosis, NF-κB"),
+        **_study("apoptosis", table="exosome_studies"),
+    }
+    out = T.tag_rows(studies, lexicon)
+    assert out[["table", "row", "kind", "tag"]].values.tolist() == [
+        ["msc_studies", 1, "pathway", "nf_kb"],
+        ["msc_studies", 2, "mechanism", "anti_apoptosis"],
+        ["msc_studies", 2, "mechanism", "paracrine"],
+        ["msc_studies", 2, "pathway", "nf_kb"],
+        ["exosome_studies", 1, "mechanism", "anti_apoptosis"],
+    ]

@@ -163,15 +163,16 @@ def test_roll_forward_finishes_a_journal_and_sweeps_what_a_killed_build_left(pro
 
     from review import manifest
 
-    publish.JOURNAL.write_text(
-        json.dumps({"moves": [*MOVES, (".cache/stage/b1/gone.csv", "tables/gone.csv")], "entries": {}})
-    )
+    deep = (".cache/stage/b1/deep.csv", "tables/a/b/deep.csv")  # two folders that do not exist yet
+    (project / deep[0]).write_text("new deep\n")
+    moves = [*MOVES, deep, (".cache/stage/b1/gone.csv", "tables/gone.csv")]
+    publish.JOURNAL.write_text(json.dumps({"moves": moves, "entries": {}}))
     strays = [project / name / ".old.txt.1234.tmp" for name in FOLDERS]
     for stray in strays:
         stray.write_text("half")
     (project / ".cache" / "stage" / "b0").mkdir()
     publish.roll_forward()
-    for _source, target in MOVES:
+    for _source, target in [*MOVES, deep]:
         assert (project / target).read_text().startswith("new")
     assert not (project / "tables/gone.csv").exists()
     assert not any(s.exists() for s in strays)

@@ -140,3 +140,37 @@ def test_entry_records_files_notebook_inputs_and_fingerprint_of_one_exhibit():
     assert list(got["files"]) == sorted(got["files"]) and list(got["inputs"]) == ["data/a.csv", "data/z.csv"]
     assert list(got["modules"]) == ["helpers/a.py", "helpers/z.py"]
     assert info.folder.name == "tables"
+
+
+def test_check_files_messages_and_the_notebook_when_asked(project):
+    """check_files: a missing or altered file named with 12 hex digits of each hash; the notebook only when asked."""
+    item = manifest.load()["table1"]
+    digest = item["files"]["tables/table1.csv"]
+    (project / "tables" / "table1.csv").unlink()
+    (project / "figures" / "fig1.png").write_bytes(b"other")
+    now = hashlib.sha256(b"other").hexdigest()
+    was = item["files"]["figures/fig1.png"]
+    expected = [
+        f"tables/table1.csv: missing (recorded sha256 {digest[:12]}…)",
+        f"figures/fig1.png: sha256 {now[:12]}… differs from the recorded {was[:12]}…",
+    ]
+    assert manifest.check_files(item) == expected
+    on_disk = hashlib.sha256(b"{}").hexdigest()
+    notebook = f"notebooks/table1.ipynb: sha256 {on_disk[:12]}… differs from the recorded {'0' * 12}…"
+    assert manifest.check_files(item, notebook=True) == [*expected, notebook]
+    del item["notebook_sha256"]  # an entry written before notebooks were hashed
+    assert manifest.check_files(item, notebook=True) == expected
+
+
+def test_update_writes_the_documented_header_as_indented_utf8_json(project, monkeypatch):
+    """manifest.update: project, source, licence, how to verify, software, exhibits; indent 2, non-ASCII kept."""
+    from helpers.core.catalog import LICENCE, SOURCE
+
+    monkeypatch.setattr(manifest.lockfiles, "read_lock", lambda: {})
+    manifest.update({"table1": {"title": "µg – doses"}})
+    text = manifest.path().read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert document["source"] == SOURCE and document["licence"] == LICENCE
+    assert document["how_to_verify"] == "review verify (or make verify) recomputes every SHA-256 below"
+    assert text == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    assert "µg – doses" in text
