@@ -140,3 +140,11 @@ def test_an_entry_without_a_fingerprint_is_stale_and_a_changed_notebook_output_t
     assert fingerprint.stale("table4", bare, state).startswith("changed: ")
     recorded = dict(entry, notebook="notebooks/table4.ipynb", notebook_sha256="0" * 64)
     assert fingerprint.stale("table4", recorded, state) == "outputs differ from the manifest"
+
+
+def test_stale_reads_the_build_state_when_none_is_given(project):
+    """stale without a state argument reads .cache/build-state.json: up to date when it matches."""
+    root, _src, entry, state = project
+    fingerprint.STATE.parent.mkdir(parents=True, exist_ok=True)
+    fingerprint.STATE.write_text(json.dumps(state))
+    assert fingerprint.stale("table4", entry) is None
