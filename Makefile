@@ -14,7 +14,7 @@ INSTALLER ?= uv
 # The one pin of uv, a setup tool: installed into .cache/uv/, never into the lock or the venv.
 UV_VERSION := 0.13.8
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons mutation
 all: build
 
 help: ## list the targets
@@ -46,7 +46,7 @@ test: $(STAMP) lint ## lint, then the test suite but its slow checks (make soak)
 
 # SOAK=10 runs; every run is kept in .cache/soak/<n>.log and the tally printed.
 SOAK ?= 10
-soak: $(STAMP) ## the whole suite, slow checks included, SOAK times (default 10), then make pythons
+soak: $(STAMP) ## the whole suite, slow checks included, SOAK times (default 10); then make pythons and make mutation
 	@mkdir -p .cache/soak; passed=0; \
 	for n in $$(seq $(SOAK)); do \
 	  if $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
@@ -54,10 +54,18 @@ soak: $(STAMP) ## the whole suite, slow checks included, SOAK times (default 10)
 	       > .cache/soak/$$n.log 2>&1; then passed=$$((passed + 1)); echo "soak run $$n: passed"; \
 	  else echo "soak run $$n: FAILED (.cache/soak/$$n.log)"; grep -E "^(FAILED|ERROR)" .cache/soak/$$n.log; fi; \
 	done; echo "soak: $$passed of $(SOAK) runs passed"; \
-	bash tools/pythons.sh prove; pythons=$$?; test $$passed -eq $(SOAK) && test $$pythons -eq 0
+	bash tools/pythons.sh prove; pythons=$$?; \
+	$(MAKE) --no-print-directory mutation; mutation=$$?; \
+	test $$passed -eq $(SOAK) && test $$pythons -eq 0 && test $$mutation -eq 0
 
 pythons: ## on every supported Python found: fresh clone of HEAD, make, clean git status, make test, review verify
 	@bash tools/pythons.sh prove
+
+# MODULES=helpers.data.derive.doses (or a prefix, helpers.audit) limits the run.
+# Results are cached in mutants/: only mutants whose function or tests changed run again.
+MODULES ?=
+mutation: $(STAMP) ## mutation testing (mutmut) of the science and safety modules; prints the score per module
+	$(BIN)/python bench/mutation.py --jobs $(JOBS) $(MODULES)
 
 lint: $(STAMP) ## ruff (lint and format check) and the import contracts (lint-imports)
 	$(BIN)/ruff check $(LINTED)
@@ -91,8 +99,8 @@ lock: ## re-resolve requirements.lock and environment.yml from pyproject.toml (n
 	.cache/lock-venv/bin/pip install --quiet -e '.[dev]'
 	.cache/lock-venv/bin/python -m review.lockfiles write
 
-clean: ## remove .venv, .cache and runs/
-	rm -rf $(VENV) .cache runs
+clean: ## remove .venv, .cache, runs/ and mutants/
+	rm -rf $(VENV) .cache runs mutants
 
 # An unknown target prints the list instead of make's terse error.
 .DEFAULT:

@@ -201,7 +201,25 @@ def check_files(item: dict, *, notebook: bool = False) -> list[str]:
 
 
 def verify() -> list[str]:
-    """Check every canonical file against the manifest; return the problems."""
+    """Check every canonical file against the manifest; return the problems.
+
+    A manifest that is missing or cannot be read is one problem, named; so
+    is an exhibit's notebook that is missing (its bytes are not compared:
+    a notebook is also source that people edit, see :func:`check_files`).
+    """
+    name = paths.relative(path())
     if not path().exists():
-        return [f"{paths.relative(path())}: missing; run `review build`"]
-    return [p for item in load().values() for p in check_files(item)]
+        return [f"{name}: missing; run `review build`"]
+    try:
+        entries = load()
+        items = list(entries.values())
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # A truncated or hand-edited manifest must be named, not end in a traceback.
+        return [f"{name}: unreadable ({type(exc).__name__}: {exc}); run `review build`"]
+    problems = []
+    for item in items:
+        problems += check_files(item)
+        notebook = item.get("notebook")
+        if notebook and not (paths.ROOT / notebook).exists():
+            problems.append(f"{notebook}: missing")
+    return problems

@@ -200,31 +200,6 @@ def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def test_the_checker_finds_what_it_looks_for():
-    bad = "".join(p for _, p in PAYLOADS)
-    found = "\n".join(findings(bad))
-    for expected in (
-        "<script>",
-        "onerror",
-        "<iframe>",
-        "<object>",
-        "<embed>",
-        "<base>",
-        "refresh",
-        "__xss=10",
-        "__xss=12",
-    ):
-        assert expected in found or expected.strip("<>") in found, expected
-    assert findings('<a href="x.html">x</a><img src="data:image/png;base64,AAAA" alt="">') == []
-
-
-@pytest.mark.parametrize("payload", [p for _, p in PAYLOADS], ids=[n for n, _ in PAYLOADS])
-def test_the_sanitizer_leaves_nothing_that_runs(payload):
-    from review.site import sanitize_html
-
-    assert findings(sanitize_html(payload)) == []
-
-
 def test_every_page_of_the_poisoned_site_is_inert(poisoned):
     pages = _pages(poisoned)
     assert len(pages) >= 10

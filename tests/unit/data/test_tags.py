@@ -564,3 +564,126 @@ def test_real_counts_match_the_tags(tagged):
         for (label, modality), rows in part.groupby(["label", "modality"]):
             assert counts.loc[label, modality] == rows[["table", "row"]].drop_duplicates().shape[0]
     assert T.support_counts(tagged, "pathway").loc["Nrf2/HO-1"].tolist() == [0, 1]
+
+
+# ------------------------------------------------ counting and curation: the details a figure rests on
+
+
+def test_support_counts_are_integers_per_modality_counting_a_row_once():
+    """support_counts: one count per study row and tag (a row listed twice counts once), an int64 column per
+    modality even when one modality has no row, and no name on the columns."""
+    tags = pd.DataFrame(
+        [
+            ("msc_studies", 1, 10, "cells", "mechanism", "a", "Alpha", "first phrase"),
+            ("msc_studies", 1, 10, "cells", "mechanism", "a", "Alpha", "second phrase"),
+            ("msc_studies", 2, 11, "cells", "mechanism", "a", "Alpha", "third phrase"),
+        ],
+        columns=["table", "row", "ref", "modality", "kind", "tag", "label", "phrase"],
+    )
+    counts = T.support_counts(tags, "mechanism")
+    assert list(counts.columns) == list(T.MODALITIES)
+    assert counts.to_dict("index") == {"Alpha": {"cells": 2, "exosomes": 0}}
+    assert all(str(dtype) == "int64" for dtype in counts.dtypes)
+    assert counts.columns.name is None
+
+
+def test_curated_lines_keep_their_kind_and_every_entry_after_one_for_an_absent_table(small):
+    """A curated add gives a line of its own kind; entries after one for an absent table still apply."""
+    tmp_path, lexicon, studies = small
+    curated = T.load_curated(
+        _write(
+            tmp_path,
+            "curated_tags.csv",
+            CURATED_HEADER
+            + 'exosome_studies,1,mechanism,paracrine,add,"paracrine"\n'
+            + 'msc_studies,2,mechanism,paracrine,add,"produced CD39"\n',
+        )
+    )
+    assert list(curated.columns) == list(T.CURATED_COLUMNS)
+    out = T.tag_rows(studies, lexicon, curated)
+    added = out[out["origin"] == "curated"]
+    assert added[["table", "row", "kind", "tag", "phrase"]].values.tolist() == [
+        ["msc_studies", 2, "mechanism", "paracrine", "produced CD39"]
+    ]
+
+
+def test_a_curated_frame_with_an_unknown_action_is_refused_by_tag_rows(small):
+    """tag_rows checks the action itself (for frames that did not come through load_curated)."""
+    _tmp_path, lexicon, studies = small
+    curated = pd.DataFrame([("msc_studies", 1, "mechanism", "paracrine", "keep", "x")], columns=list(T.CURATED_COLUMNS))
+    with pytest.raises(ValueError, match=r"curated keep of mechanism 'paracrine' for msc_studies row 1: action must"):
+        T.tag_rows(studies, lexicon, curated)
+
+
+FIRST_MATCHES = [
+    # rule, patterns in lexicon order, text, the phrase kept
+    ("the earliest match in reading order", [r"stress", r"apoptosis"], "apoptosis and stress", "apoptosis"),
+    (
+        "a tie on the start goes to the longer match",
+        [r"oxid\w{0,3}", r"oxidative stress"],
+        "oxidative stress",
+        "oxidative stress",
+    ),
+    ("zero-width hits are skipped", [r"x*", r"b"], "abc", "b"),
+    ("no match at all", [r"zzz"], "abc", None),
+]
+
+
+@pytest.mark.parametrize("rule, patterns, text, phrase", FIRST_MATCHES, ids=[f[0] for f in FIRST_MATCHES])
+def test_first_match_is_the_earliest_longest_non_empty_phrase(rule, patterns, text, phrase):
+    """_first_match: earliest non-empty match; ties on the start go to the longer match."""
+    assert T._first_match(text, [T.compile_pattern(p) for p in patterns]) == phrase, rule
+
+
+def test_tag_lines_carry_the_rows_disease_and_source_and_a_missing_effects_cell_tags_nothing(tmp_path):
+    """Each line names its row's disease and source; an empty (NA) Effects cell is no text, not "nan" or "None"."""
+    lexicon = T.load_lexicon(
+        _write(tmp_path, "lexicon.csv", LEXICON_HEADER + "mechanism,paracrine,\\bnan\\b|\\bnone\\b|paracrine,\n")
+    )
+    assert list(lexicon.columns) == list(T.LEXICON_COLUMNS)
+    studies = _study("paracrine signals", "x")
+    studies["msc_studies"].loc[1, "effects"] = None
+    out = T.tag_rows(studies, lexicon)
+    assert out[["row", "disease", "source", "phrase"]].values.tolist() == [[1, "POF", "hUC-MSC", "paracrine"]]
+
+
+def test_a_study_table_without_needed_columns_is_refused_naming_them(small):
+    """tag_rows: the missing columns are named, sorted."""
+    _tmp_path, lexicon, studies = small
+    frame = studies["msc_studies"].drop(columns=["source", "ref"])
+    with pytest.raises(ValueError, match=r"^msc_studies: missing column\(s\) ref, source$"):
+        T.tag_rows({"msc_studies": frame}, lexicon)
+
+
+def test_an_empty_effects_cell_is_no_text(tmp_path):
+    """A missing (NA) Effects cell matches nothing, not even a pattern for any character."""
+    lexicon = T.load_lexicon(_write(tmp_path, "lexicon.csv", LEXICON_HEADER + "mechanism,paracrine,.+,\n"))
+    studies = _study("x", "y")
+    studies["msc_studies"].loc[1, "effects"] = None
+    assert T.tag_rows(studies, lexicon)["row"].tolist() == [1]
+
+
+def test_tag_lines_are_sorted_by_table_row_kind_then_tag(tmp_path):
+    """tag_rows output order: table (msc_studies first), row, kind, tag, whatever the lexicon order."""
+    lexicon = T.load_lexicon(
+        _write(
+            tmp_path,
+            "lexicon.csv",
+            LEXICON_HEADER
+            + "pathway,nf_kb,\\bNF-?κB\\b,\n"
+            + "mechanism,paracrine,\\bparacrine\\b,\n"
+            + "mechanism,anti_apoptosis,\\bapopto\\w*,\n",
+        )
+    )
+    studies = {
+        **_study("NF-κB only", "paracrine and apoptosis, NF-κB"),
+        **_study("apoptosis", table="exosome_studies"),
+    }
+    out = T.tag_rows(studies, lexicon)
+    assert out[["table", "row", "kind", "tag"]].values.tolist() == [
+        ["msc_studies", 1, "pathway", "nf_kb"],
+        ["msc_studies", 2, "mechanism", "anti_apoptosis"],
+        ["msc_studies", 2, "mechanism", "paracrine"],
+        ["msc_studies", 2, "pathway", "nf_kb"],
+        ["exosome_studies", 1, "mechanism", "anti_apoptosis"],
+    ]

@@ -116,3 +116,35 @@ def test_never_built_and_not_built_here(project):
     assert fingerprint.stale("table4", entry, {}) == "not yet built in this checkout"
     assert fingerprint.stale("table4", entry, state) is None
     assert manifest.check_files(entry) == []
+
+
+def test_a_file_that_does_not_exist_hashes_as_missing(project):
+    """current_hashes: a file not on disk is recorded as "missing" (so its appearance makes the notebook stale)."""
+    root = project[0]
+    assert fingerprint.current_hashes(["data/nope.csv"], root) == {"data/nope.csv": "missing"}
+
+
+def test_the_parameters_fingerprint_does_not_depend_on_their_order(project, monkeypatch):
+    """fingerprint: the declared defaults are hashed with sorted keys."""
+    orders = iter([{"b": 1, "a": 2}, {"a": 2, "b": 1}])
+    monkeypatch.setattr(fingerprint, "declared", lambda notebook: next(orders))
+    first = fingerprint.fingerprint("table4", {}, {}, as_read=True)["parameters"]
+    assert fingerprint.fingerprint("table4", {}, {}, as_read=True)["parameters"] == first
+
+
+def test_an_entry_without_a_fingerprint_is_stale_and_a_changed_notebook_output_too(project):
+    """stale: an entry that records no fingerprint is stale on every key; a notebook whose bytes differ from the
+    manifest's record is stale ("outputs differ"), even when its code is unchanged."""
+    root, _src, entry, state = project
+    bare = {k: v for k, v in entry.items() if k != "fingerprint"}
+    assert fingerprint.stale("table4", bare, state).startswith("changed: ")
+    recorded = dict(entry, notebook="notebooks/table4.ipynb", notebook_sha256="0" * 64)
+    assert fingerprint.stale("table4", recorded, state) == "outputs differ from the manifest"
+
+
+def test_stale_reads_the_build_state_when_none_is_given(project):
+    """stale without a state argument reads .cache/build-state.json: up to date when it matches."""
+    root, _src, entry, state = project
+    fingerprint.STATE.parent.mkdir(parents=True, exist_ok=True)
+    fingerprint.STATE.write_text(json.dumps(state))
+    assert fingerprint.stale("table4", entry) is None

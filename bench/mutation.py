@@ -1,0 +1,166 @@
+"""Mutation testing with mutmut, and the score per module (``make mutation``).
+
+mutmut (configured in ``[tool.mutmut]`` of pyproject.toml) mutates the
+science and safety modules in a copy of the tree under ``mutants/`` and runs,
+for each mutant, the unit tests that reach the mutated function. Its results
+stay in ``mutants/`` between runs: a mutant is run again only when its
+function, or a test, changed. This script runs it on the modules asked for
+(all configured modules by default), then prints one line per module:
+
+    module                               killed  survived  equivalent  other  score
+
+``score`` is killed / (killed + survived + other): mutants listed in
+``bench/mutation_equivalent.txt`` (with the reason each changes nothing a
+test could observe) are left out of the denominator; ``other`` counts those
+mutmut could not decide (no test reached them, suspicious, not run yet).
+
+Usage::
+
+    python bench/mutation.py [--jobs N] [--score-only | --survivors] [--min-module 90] [--min-total 95] [MODULE ...]
+
+MODULE is a dotted module name (``helpers.data.derive.doses``) or a prefix
+(``helpers.audit``). The exit status is 1 when a module that ran scores
+below ``--min-module`` or all of them together below ``--min-total``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTANTS = ROOT / "mutants"
+EQUIVALENT = ROOT / "bench" / "mutation_equivalent.txt"
+
+#: mutmut's exit codes (mutmut.stats.status_by_exit_code) folded into what the score needs.
+KILLED_CODES = {1, 3, 36, 24, -24, 152, 255, 37}  # failed, pytest error, timeout, type check
+SURVIVED_CODES = {0}
+
+
+def configured_modules() -> list[str]:
+    """Dotted names of the modules ``[tool.mutmut] only_mutate`` selects (globs expanded)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    modules = []
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if path.name != "__init__.py" and any(fnmatch.fnmatch(relative, p) for p in config["only_mutate"]):
+            modules.append(".".join(path.relative_to(ROOT / "src").with_suffix("").parts))
+    return modules
+
+
+def equivalent() -> dict[str, str]:
+    """``{mutant name: reason}`` from bench/mutation_equivalent.txt (``name  reason`` lines, # comments)."""
+    if not EQUIVALENT.exists():
+        return {}
+    out = {}
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, reason = line.partition(" ")
+            out[name] = reason.strip()
+    return out
+
+
+def module_of(mutant: str) -> str:
+    """``helpers.data.tags.x_compile_pattern__mutmut_3`` -> ``helpers.data.tags``."""
+    return mutant.rsplit(".", 1)[0]
+
+
+def results() -> dict[str, int | None]:
+    """Every mutant's last exit code, from mutmut's ``*.meta`` files in mutants/."""
+    out: dict[str, int | None] = {}
+    for meta in MUTANTS.rglob("*.py.meta"):
+        out.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+    return out
+
+
+def scores(modules: list[str]) -> tuple[list[tuple], Counter, list[str]]:
+    """Per-module counts and score, the totals, and the names of surviving mutants."""
+    codes, known = results(), equivalent()
+    rows, total, survivors = [], Counter(), []
+    for module in modules:
+        mine = {k: v for k, v in codes.items() if module_of(k) == module}
+        count = Counter()
+        for name, code in mine.items():
+            if name in known:
+                count["equivalent"] += 1
+            elif code in KILLED_CODES:
+                count["killed"] += 1
+            elif code in SURVIVED_CODES:
+                count["survived"] += 1
+                survivors.append(name)
+            else:
+                count["other"] += 1
+        decided = count["killed"] + count["survived"] + count["other"]
+        score = 100 * count["killed"] / decided if decided else None
+        rows.append((module, count, score))
+        total.update(count)
+    return rows, total, survivors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="dotted module names or prefixes (default: every configured one)")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants at once (mutmut --max-children)")
+    parser.add_argument("--score-only", action="store_true", help="print the scores of the last runs, run nothing")
+    parser.add_argument(
+        "--survivors", action="store_true", help="run again only the mutants of these modules not killed last time"
+    )
+    parser.add_argument("--min-module", type=float, default=90.0)
+    parser.add_argument("--min-total", type=float, default=95.0)
+    args = parser.parse_args(argv)
+
+    every = configured_modules()
+    chosen = [m for m in every if not args.modules or any(m == a or m.startswith(a + ".") for a in args.modules)]
+    if not chosen:
+        parser.error(f"no configured module matches {args.modules}; configured: {', '.join(every)}")
+    if not args.score_only:
+        mutmut = Path(sys.executable).with_name("mutmut")
+        # Named mutants are always run again (mutmut's rule); without names only those
+        # not yet decided, or whose function changed, run: the cache of a full run.
+        globs = [f"{m}.*" for m in chosen] if args.modules else []
+        if args.survivors:
+            # survivors, and those no test reached before: a new test may reach them now
+            known, chosen_set = equivalent(), set(chosen)
+            globs = sorted(
+                name
+                for name, code in results().items()
+                if module_of(name) in chosen_set and name not in known and code not in KILLED_CODES
+            )
+            if not globs:
+                print("no surviving mutant to run again")
+        if globs or not args.survivors:
+            run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *globs], cwd=ROOT)
+            if run.returncode not in (0, 1):  # mutmut exits 1 when mutants survive; anything else is a failure to run
+                return run.returncode
+
+    rows, total, survivors = scores(chosen)
+    print(f"{'module':<38} {'killed':>6} {'survived':>8} {'equivalent':>10} {'other':>5} {'score':>7}")
+    failed = False
+    for module, count, score in rows:
+        shown = "   -   " if score is None else f"{score:6.1f}%"
+        print(
+            f"{module:<38} {count['killed']:>6} {count['survived']:>8} {count['equivalent']:>10} "
+            f"{count['other']:>5} {shown:>7}"
+        )
+        failed |= score is not None and score < args.min_module
+    decided = total["killed"] + total["survived"] + total["other"]
+    overall = 100 * total["killed"] / decided if decided else None
+    print(
+        f"{'all':<38} {total['killed']:>6} {total['survived']:>8} {total['equivalent']:>10} {total['other']:>5} "
+        + ("   -   " if overall is None else f"{overall:6.1f}%")
+    )
+    for name in sorted(survivors):
+        print(f"survived: {name}  (mutmut show {name})")
+    failed |= overall is not None and overall < args.min_total
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
