@@ -62,14 +62,14 @@ _find() {
 
 # One interpreter's run: every step's output goes to $log.
 _prove_one() {
-  local python=$1 repo=$2 work=$3 log=$4 clone=$3/project dirty
+  local python=$1 repo=$2 work=$3 log=$4 commit=$5 clone=$3/project dirty
   # Nothing of the calling make or shell may steer the clone's build: no
   # inherited make flags or variables, no REVIEW_ROOT, no active venv.
   local -a make=(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u REVIEW_ROOT -u VIRTUAL_ENV -u PYTHONPATH
     make -C "$clone" --no-print-directory)
   {
     echo "== git clone" && git clone --quiet "$repo" "$clone" &&
-      git -C "$clone" checkout --quiet --detach "$(git -C "$repo" rev-parse HEAD)" &&
+      git -C "$clone" checkout --quiet --detach "$commit" &&
       ln -s "$(cd "$repo/.." && pwd)/shared" "$work/shared" &&
       echo "== make PYTHON=$python" && "${make[@]}" PYTHON="$python" &&
       echo "== git status --porcelain" && dirty=$(git -C "$clone" status --porcelain) &&
@@ -80,12 +80,14 @@ _prove_one() {
 }
 
 prove() {
-  local repo version python work log start status failed=0 proven=() skipped=()
+  local repo commit version python work log start status failed=0 proven=() skipped=()
   repo=$(git rev-parse --show-toplevel) || return 1
+  # Read once: every interpreter proves the same commit, even if HEAD moves meanwhile.
+  commit=$(git -C "$repo" rev-parse HEAD) || return 1
   [ -e "$repo/../shared" ] || echo "pythons: ../shared is missing; the tests that read ../shared/seed will skip or fail"
   local logs=$repo/.cache/pythons
   mkdir -p "$logs"
-  echo "pythons: proving $(git -C "$repo" rev-parse --short HEAD) (committed HEAD; uncommitted changes are not included) on Python ${SUPPORTED// /, }"
+  echo "pythons: proving ${commit:0:7} (committed HEAD; uncommitted changes are not included) on Python ${SUPPORTED// /, }"
   for version in $SUPPORTED; do
     if ! python=$(_find "$version"); then
       echo "python $version: SKIPPED (not found as python$version on PATH nor under ~/.pyenv/versions/$version.*)"
@@ -95,8 +97,8 @@ prove() {
     work=$(mktemp -d "${TMPDIR:-/tmp}/review-python$version.XXXXXX")
     log=$logs/$version.log
     start=$SECONDS
-    if _prove_one "$python" "$repo" "$work" "$log"; then
-      status="passed: make, clean git status, make test ($(grep -Eo '[0-9]+ passed[^=]*' "$log" | tail -1)), review verify"
+    if _prove_one "$python" "$repo" "$work" "$log" "$commit"; then
+      status="passed at ${commit:0:7}: make, clean git status, make test ($(grep -Eo '[0-9]+ passed[^=]*' "$log" | tail -1)), review verify"
       proven+=("$version")
     else
       status="FAILED at '$(grep '^== ' "$log" | tail -1 | cut -c4-)' (.cache/pythons/$version.log)"
