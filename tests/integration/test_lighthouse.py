@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, copy_project, overlay, review
+from tests.integration.conftest import CHROMIUM
+from tests.integration.conftest import served as serving
 
 PREFIX = ROOT / ".cache" / "lighthouse"
 RUNNER = ROOT / "tests" / "lighthouse" / "run.mjs"
-CHROMIUM = Path(os.environ.get("REVIEW_CHROMIUM", "/usr/bin/chromium"))
 REPRESENTATIVE = ["index.html", "exhibits/fig2.html", "references.html"]
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -53,18 +52,8 @@ def served(tmp_path_factory, built: Path):
     done = review(root, "site")
     assert done.returncode == 0, done.stdout + done.stderr
     site = root / "site"
-    server = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
-        yield f"http://127.0.0.1:{port}/", site
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serving(site) as base:
+        yield base, site
 
 
 def _audit(base: str, pages: list[str]) -> dict[str, dict]:

@@ -20,13 +20,9 @@ skip and say so.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -34,17 +30,8 @@ import pytest
 
 from helpers.core import catalog
 from tests.conftest import ROOT, copy_project, overlay, review
+from tests.integration.conftest import served
 
-CHROMIUM = Path(os.environ.get("REVIEW_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
 
@@ -69,17 +56,6 @@ def _built_exhibits(root: Path) -> list[str]:
 
 TOP_PAGES = ["index.html", "gallery.html", "data.html", "references.html", "abbreviations.html"]
 PAGES = TOP_PAGES + [f"exhibits/{e}.html" for e in _built_exhibits(ROOT)]
-
-
-def _missing_browser() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return (
-            "Playwright for Python is not installed: run `.venv/bin/pip install playwright` "
-            "(do not run `playwright install`: the tests drive Debian's Chromium)"
-        )
-    if not CHROMIUM.exists():
-        return f"Chromium not found at {CHROMIUM}: run `apt-get install -y chromium` (or set REVIEW_CHROMIUM)"
-    return None
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -108,19 +84,6 @@ def project(tmp_path_factory, built: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = _missing_browser()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Visit:
@@ -326,25 +289,13 @@ def test_planted_markup_is_text_and_never_runs(browser, site, name, payload):
 
 def test_site_works_over_http_server(browser, site):
     """The same pages served by ``python -m http.server`` on the loopback interface."""
-    server = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        line = server.stdout.readline()
-        port = re.search(r"port (\d+)", line).group(1)
-        base = f"http://127.0.0.1:{port}/"
+    with served(site) as base:
         for name in ["index.html", "gallery.html", "exhibits/fig1.html", "references.html"]:
             visit = Visit(browser, base + name, base)
             try:
                 assert _check_page(visit, site, axe=False) == [], name
             finally:
                 visit.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_screenshots(browser, site):

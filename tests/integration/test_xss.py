@@ -33,7 +33,7 @@ import pytest
 
 from tests.conftest import copy_project, overlay, review
 
-from .test_site import Visit, _missing_browser
+from .test_site import Visit
 
 #: (name, payload): each tries to set window.__xss, open a dialog or load a script URL.
 PAYLOADS = [
@@ -216,21 +216,6 @@ def test_each_planted_payload_shows_as_text(poisoned, name, payload):
     assert str(markupsafe.escape(DESCRIPTION_PAYLOAD)) in (poisoned / "data.html").read_text(encoding="utf-8")
     notebook_page = (poisoned / "exhibits" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
     assert "window.__xss=90" not in notebook_page  # the image that tried to leave its attribute was dropped
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = _missing_browser()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    from .test_site import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_no_payload_runs_in_a_browser(browser, poisoned):
