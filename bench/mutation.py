@@ -104,6 +104,27 @@ def scores(modules: list[str]) -> tuple[list[tuple], Counter, list[str]]:
     return rows, total, survivors
 
 
+def drop_stale_copies() -> list[str]:
+    """Remove mutmut's copies of source files that no longer exist in src/ (moved or deleted).
+
+    mutmut refreshes the files it mutates but keeps the rest of its copy of the tree,
+    so a module moved since the last run stays in ``mutants/src`` and the tests that
+    scan ``src/`` (one source per fact, the import contracts) see it there.
+    """
+    gone = []
+    copy = MUTANTS / "src"
+    for path in sorted(copy.rglob("*")) if copy.is_dir() else []:
+        original = ROOT / "src" / path.relative_to(copy)
+        if (
+            path.is_file()
+            and path.suffix in (".py", ".meta")
+            and not original.with_suffix("" if path.suffix == ".meta" else ".py").exists()
+        ):
+            path.unlink()
+            gone.append(path.relative_to(MUTANTS).as_posix())
+    return gone
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="dotted module names or prefixes (default: every configured one)")
@@ -121,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     if not chosen:
         parser.error(f"no configured module matches {args.modules}; configured: {', '.join(every)}")
     if not args.score_only:
+        for name in drop_stale_copies():
+            print(f"mutation: removed {name}, whose source file no longer exists")
         mutmut = Path(sys.executable).with_name("mutmut")
         # Named mutants are always run again (mutmut's rule); without names only those
         # not yet decided, or whose function changed, run: the cache of a full run.
