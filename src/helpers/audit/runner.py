@@ -8,6 +8,7 @@ from helpers.audit import abbreviations, identifiers, labels, references, slips,
 from helpers.audit.registry import (
     RULES,
     SEVERITIES,
+    TABLE3_FIELDS,
     TABLE_NAMES,
     Finding,
     rank,
@@ -53,21 +54,14 @@ def rows(studies: pd.DataFrame, trials: pd.DataFrame, printed: dict[str, pd.Data
 
     Table 3's cells take the generic names (``disease`` for Disease Type,
     ``source`` for MSC Type, ``route_dosage`` for Migration method,
-    ``effects`` for Purpose); :data:`helpers.audit.rules.TABLE3_FIELDS` maps
+    ``effects`` for Purpose); :data:`helpers.audit.registry.TABLE3_FIELDS` maps
     them back in the findings.
     """
     parts = []
     for resource, coded_part in (("msc_studies", studies), ("exosome_studies", studies), ("clinical_trials", trials)):
         table = TABLE_NAMES[resource]
         frame = coded_part[coded_part["table"] == table].reindex(columns=list(_CODED_COLUMNS))
-        cells = printed[resource].rename(
-            columns={
-                "disease_type": "disease",
-                "msc_type": "source",
-                "migration_method": "route_dosage",
-                "purpose": "effects",
-            }
-        )
+        cells = printed[resource].rename(columns={printed_name: name for name, printed_name in TABLE3_FIELDS.items()})
         cells = cells.reindex(columns=["row", *_ROW_COLUMNS], fill_value="")
         parts.append(frame.merge(cells, on="row", how="left"))
     return pd.concat(parts, ignore_index=True)

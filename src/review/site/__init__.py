@@ -31,7 +31,7 @@ outputs and all Markdown go through :func:`sanitize_html`, an nh3 (ammonia)
 allow-list of tags, attributes, two CSS properties and three URL schemes
 (see :mod:`.sanitize`); stored images must be base64; and every page
 carries a Content-Security-Policy that forbids scripts and plugins, so
-markup that slipped through would still never run. ``tests/test_xss.py``
+markup that slipped through would still never run. ``tests/integration/test_xss.py``
 plants a corpus of known payloads in data cells and in a notebook output.
 
 Incremental. Each output (page, thumbnail, copied file) has a key: the

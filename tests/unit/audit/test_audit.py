@@ -1,4 +1,4 @@
-"""Tests for the audit (``helpers.audit.runner``, ``helpers.audit.rules``).
+"""Tests for the audit (``helpers.audit``: the registry, each rule family, the runner and render).
 
 Every rule is tested on a few literal rows: cases that must fire (with the
 severity they must get) and cases that must not, the closest near-misses
