@@ -13,6 +13,13 @@ LINTED := src tests tools bench
 INSTALLER ?= uv
 # The one pin of uv, a setup tool: installed into .cache/uv/, never into the lock or the venv.
 UV_VERSION := 0.13.8
+# Python writes each module's bytecode once, on first import, and every later
+# process (a kernel per notebook, a subprocess per test) loads it. Some shells
+# and containers set PYTHONDONTWRITEBYTECODE, and uv installs without
+# bytecode, so then every process recompiled pandas and matplotlib from source:
+# 7 of the 10 s of one `review run`. Writing the cache lazily costs setup nothing
+# (compiling the whole lock at install took 15-30 s on 2 cores).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons mutation
 all: build

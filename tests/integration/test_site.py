@@ -261,6 +261,22 @@ def test_cite_this_sha256_equals_manifest(browser, site, project):
         assert dict(listed) == manifest[exhibit]["files"], exhibit
 
 
+def test_each_exhibit_page_says_when_it_was_read_against_the_print_and_what_is_open(site, project):
+    """The "Read against the print" box states the record's commit, verdict and open findings, and links it."""
+    from review.readings import parse
+
+    for exhibit in _built_exhibits(project):
+        record = project / "docs" / "reviews" / f"{exhibit}.md"
+        reading = parse(record.read_text(encoding="utf-8"), exhibit)
+        html = (site / "exhibits" / f"{exhibit}.html").read_text(encoding="utf-8")
+        box = html.split('id="reading"', 1)[1].split("</section>", 1)[0]
+        assert f"at commit <code>{reading.commit}</code>" in box, exhibit
+        assert f"<dd>{reading.verdict}</dd>" in box, exhibit
+        assert f"<strong>{len(reading.open)} open</strong>" in box, exhibit
+        assert f'href="../files/docs/reviews/{exhibit}.md"' in box, exhibit
+        assert (site / "files" / "docs" / "reviews" / f"{exhibit}.md").read_bytes() == record.read_bytes()
+
+
 @pytest.mark.parametrize(
     "name, payload",
     [

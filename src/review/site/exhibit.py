@@ -8,13 +8,14 @@ import re
 from helpers.core import catalog, paths, source
 from helpers.core.catalog import Exhibit
 
+from .. import readings
 from .context import Context, page, site_path, size
 from .notebook import NotebookRenderer
 
-__all__ = ["exhibit_page", "citation", "rerun_commands", "rewrite"]
+__all__ = ["exhibit_page", "citation", "reading_status", "rerun_commands", "rewrite"]
 
 #: Ids of exhibit.html around the notebook: a notebook heading never takes one.
-RESERVED_IDS = frozenset({"main", "top", "cite", "files", "provenance", "rerun", "notebook"})
+RESERVED_IDS = frozenset({"main", "top", "reading", "cite", "files", "provenance", "rerun", "notebook"})
 
 
 def _primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
@@ -63,6 +64,29 @@ def citation(ctx: Context, exhibit: Exhibit) -> dict:
         ]
     )
     return {"file": primary, "sha256": sha, "reference": reference, "bibtex": bibtex}
+
+
+def reading_status(ctx: Context, exhibit: Exhibit) -> dict | None:
+    """The "Read against the print" box: the last blind domain reading of the exhibit and what is open.
+
+    None when ``docs/reviews/<id>.md`` does not exist; the page then says the
+    exhibit has not been read yet.
+    """
+    reading = readings.read(exhibit.id)
+    if reading is None:
+        return None
+    record = readings.RECORDS_DIR / f"{exhibit.id}.md"
+    target = site_path(record)
+    return {
+        "commit": reading.commit,
+        "date": reading.date or "date not recorded",
+        "verdict": reading.verdict,
+        "findings": len(reading.findings),
+        "fixed": reading.count("fixed"),
+        "answered": reading.count("answered"),
+        "open": list(reading.open),
+        "record": {"path": paths.relative(record), "href": "../" + target if target in ctx.copied else None},
+    }
 
 
 def rerun_commands(exhibit: Exhibit, parameters: dict) -> str:
@@ -115,6 +139,7 @@ def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
         exhibit=exhibit,
         notebook_html=cells,
         notebook={"path": f"notebooks/{exhibit.id}.ipynb", "href": "../" + site_path(notebook), "sha256": h(notebook)},
+        reading=reading_status(ctx, exhibit),
         cite=citation(ctx, exhibit),
         files=files,
         parameters=[(k, json.dumps(v, ensure_ascii=False)) for k, v in sorted(entry.get("parameters", {}).items())],

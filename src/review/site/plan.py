@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpers.core import catalog
 
+from .. import readings
 from . import engine
 from .context import (
     Context,
@@ -70,6 +71,10 @@ def plan(ctx: Context, code: str) -> list[Output]:
     cards = []
     for exhibit in ctx.exhibits:
         sources = exhibit_sources(ctx, exhibit)
+        record = readings.RECORDS_DIR / f"{exhibit.id}.md"
+        # The blind reading's record is offered beside the files, and keys the page's review status.
+        if record.is_file():
+            sources.append(record)
         for source in sources:
             copy(source)
         thumb, thumb_from = thumb_source(ctx, exhibit)

@@ -1,0 +1,134 @@
+"""The blind domain readings in ``docs/reviews/``: when an exhibit was last read against the print, and what is open.
+
+Each exhibit has a record ``docs/reviews/<id>.md``, written by a reader who
+had not seen the code (``docs/reviews/BRIEF.md``). The record is Markdown for
+people; this module reads the few things the site and the tests need from it,
+in a form the records already follow:
+
+- every finding is a table row whose first cell is its id (``| 7 | ...``; a
+  later reading numbers its findings ``2.1``, ``2.2``, ...);
+- every resolution is a list line ``7. fixed: ...`` or ``7. answered: ...``
+  (below a ``## Resolutions`` heading);
+- the reading is dated by ``Read at commit `abc1234` on 2026-12-06`` (the
+  last such line is the latest reading);
+- the verdict is one of the three phrases of the brief, on a ``Verdict:`` line.
+
+A record that breaks these rules (a resolution of a finding that does not
+exist, a finding numbered twice, no date) raises :class:`RecordError` naming
+the file and the line, so a typo cannot hide an open finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.core import paths
+
+__all__ = ["RECORDS_DIR", "VERDICTS", "Reading", "RecordError", "parse", "read"]
+
+RECORDS_DIR: Path = paths.ROOT / "docs" / "reviews"
+#: The verdicts of the brief, strongest first.
+VERDICTS = ("would not cite", "cite after fixes", "would cite as is")
+
+_FINDING = re.compile(r"^\|\s*(\d+(?:\.\d+)?)\s*\|")
+_RESOLUTION = re.compile(r"^\s*(?:[-*]\s+)?(\d+(?:\.\d+)?)\.\s+(fixed|answered)\b", re.IGNORECASE)
+_READ_AT = re.compile(r"[Rr]ead at commit `([0-9a-f]{7,40})`(?: on (\d{4}-\d{2}-\d{2}))?")
+_VERDICT = re.compile(r"^Verdict:\s*\**\s*(" + "|".join(VERDICTS) + r")", re.IGNORECASE)
+
+
+class RecordError(ValueError):
+    """A reading record that does not follow the rules in this module's docstring."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reading record says about one exhibit.
+
+    Attributes
+    ----------
+    exhibit : str
+        The exhibit id (the record's stem).
+    commit, date : str
+        The commit the exhibit was last read at, and the day.
+    verdict : str
+        The latest verdict, one of :data:`VERDICTS`.
+    findings : tuple of str
+        Every finding's id, in the record's order.
+    resolutions : dict
+        Finding id -> ``"fixed"`` or ``"answered"``.
+    """
+
+    exhibit: str
+    commit: str
+    date: str | None
+    verdict: str
+    findings: tuple[str, ...]
+    resolutions: dict[str, str]
+
+    @property
+    def open(self) -> tuple[str, ...]:
+        """The ids of the findings with no resolution yet."""
+        return tuple(f for f in self.findings if f not in self.resolutions)
+
+    def count(self, kind: str) -> int:
+        """How many findings were closed as ``kind`` (``"fixed"`` or ``"answered"``)."""
+        return sum(1 for k in self.resolutions.values() if k == kind)
+
+
+def parse(text: str, exhibit: str, where: str = "") -> Reading:
+    """Read a record's text.
+
+    Parameters
+    ----------
+    text : str
+        The Markdown of ``docs/reviews/<exhibit>.md``.
+    exhibit : str
+        The exhibit id.
+    where : str
+        The file's name for error messages (defaults to ``docs/reviews/<exhibit>.md``).
+
+    Raises
+    ------
+    RecordError
+        Naming the file and line of a duplicate finding, a resolution of an
+        unknown finding, or a record with no date or verdict.
+    """
+    where = where or f"docs/reviews/{exhibit}.md"
+    findings: list[str] = []
+    resolutions: dict[str, str] = {}
+    commit = date = verdict = None
+    in_resolutions = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("#"):
+            in_resolutions = line.lstrip("#").strip().lower().startswith("resolutions")
+            continue
+        if found := _FINDING.match(line):
+            if found.group(1) in findings:
+                raise RecordError(f"{where}, line {number}: finding {found.group(1)} is numbered twice")
+            findings.append(found.group(1))
+        elif in_resolutions and (resolved := _RESOLUTION.match(line)):
+            resolutions[resolved.group(1)] = resolved.group(2).lower()
+            if resolved.group(1) not in findings:
+                raise RecordError(
+                    f"{where}, line {number}: a resolution of finding {resolved.group(1)}, "
+                    "which the record does not list"
+                )
+        if read_at := _READ_AT.search(line):
+            commit, date = read_at.group(1), read_at.group(2) or date
+        if said := _VERDICT.match(line):
+            verdict = said.group(1).lower()
+    if commit is None:
+        raise RecordError(f"{where}: no line says 'Read at commit `<sha>` on <date>'")
+    if verdict is None:
+        raise RecordError(f"{where}: no 'Verdict:' line with one of: {', '.join(VERDICTS)}")
+    return Reading(exhibit, commit, date, verdict, tuple(findings), resolutions)
+
+
+def read(exhibit: str, folder: Path | None = None) -> Reading | None:
+    """The reading of ``exhibit``, or None when it has no record yet."""
+    path = (folder or RECORDS_DIR) / f"{exhibit}.md"
+    if not path.is_file():
+        return None
+    return parse(path.read_text(encoding="utf-8"), exhibit, where=paths.relative(path))

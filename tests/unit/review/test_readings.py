@@ -1,0 +1,101 @@
+"""The blind domain readings' records: what the site reads from them, and that every exhibit has one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers.core import catalog
+from review import readings
+from review.readings import RecordError, parse
+
+HEAD = "# Blind domain reading: x\nVerdict: cite after fixes. Why.\n\n| # | where | finding |\n|---|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "findings", "resolutions", "open_"),
+    [
+        ("| 1 | a | b |\n| 2 | c | d |\n\nRead at commit `abc1234` on 2026-12-06.\n", ("1", "2"), {}, ("1", "2")),
+        (
+            "| 1 | a | b |\n| 2 | c | d |\nRead at commit `abc1234` on 2026-12-06.\n\n## Resolutions\n"
+            "1. fixed: the bars are drawn from counts (test: t)\n2. Answered: the print says so\n",
+            ("1", "2"),
+            {"1": "fixed", "2": "answered"},
+            (),
+        ),
+        (
+            # a list line outside "Resolutions" is prose, not a resolution
+            "| 1 | a | b |\nRead at commit `abc1234`.\n\n## Notes\n1. fixed: not here\n",
+            ("1",),
+            {},
+            ("1",),
+        ),
+        (
+            # a second reading numbers its findings 2.1, 2.2 and dates the record again
+            "| 1 | a | b |\nRead at commit `abc1234` on 2026-12-06.\n## Resolutions\n- 1. fixed: x\n"
+            "## Second reading\n| 2.1 | e | f |\nRead at commit `def5678` on 2026-12-07.\n",
+            ("1", "2.1"),
+            {"1": "fixed"},
+            ("2.1",),
+        ),
+    ],
+    ids=["all-open", "fixed-and-answered", "list-outside-resolutions", "second-reading"],
+)
+def test_a_record_is_read_as_findings_resolutions_and_what_is_open(body, findings, resolutions, open_):
+    reading = parse(HEAD + body, "x")
+    assert reading.findings == findings
+    assert reading.resolutions == resolutions
+    assert reading.open == open_
+    assert reading.verdict == "cite after fixes"
+
+
+def test_the_latest_reading_dates_the_record():
+    reading = parse(
+        HEAD + "| 1 | a |\nRead at commit `abc1234` on 2026-12-06.\nRead at commit `def5678` on 2026-12-07.\n", "x"
+    )
+    assert (reading.commit, reading.date) == ("def5678", "2026-12-07")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("| 1 | a |\n| 1 | b |\nRead at commit `abc1234`.\n", "docs/reviews/x.md, line 7: finding 1 is numbered twice"),
+        (
+            "| 1 | a |\nRead at commit `abc1234`.\n## Resolutions\n3. fixed: y\n",
+            "docs/reviews/x.md, line 9: a resolution of finding 3, which the record does not list",
+        ),
+        ("| 1 | a |\n", "docs/reviews/x.md: no line says 'Read at commit `<sha>` on <date>'"),
+    ],
+    ids=["numbered-twice", "unknown-finding", "undated"],
+)
+def test_a_broken_record_is_refused_naming_file_and_line(body, message):
+    with pytest.raises(RecordError) as raised:
+        parse(HEAD + body, "x")
+    assert str(raised.value) == message
+
+
+def test_a_record_without_a_verdict_is_refused():
+    with pytest.raises(RecordError, match="no 'Verdict:' line"):
+        parse("| 1 | a |\nRead at commit `abc1234`.\n", "x")
+
+
+@pytest.mark.parametrize("exhibit", sorted(catalog.EXHIBITS))
+def test_every_exhibit_has_a_dated_record(exhibit):
+    reading = readings.read(exhibit)
+    assert reading is not None, f"docs/reviews/{exhibit}.md is missing"
+    assert reading.findings, "a record lists the reader's findings"
+
+
+def test_the_index_agrees_with_the_records():
+    """docs/reviews/README.md's table says, per exhibit, the verdict, the findings and how many are open."""
+    index = (readings.RECORDS_DIR / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[(\w+)\]\(\1\.md\) \| ([^|]+) \| (\d+) \| (\d+) \|$", index, flags=re.MULTILINE)
+    assert {r[0] for r in rows} == set(catalog.EXHIBITS)
+    for exhibit, verdict, findings, open_ in rows:
+        reading = readings.read(exhibit)
+        assert (verdict.strip(), int(findings), int(open_)) == (
+            reading.verdict,
+            len(reading.findings),
+            len(reading.open),
+        ), exhibit
