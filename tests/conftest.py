@@ -151,13 +151,20 @@ def tree_hashes(root: Path, *folders: str) -> dict[str, str]:
 
 
 def pytest_configure(config):
-    """Keep nbval's re-execution of the notebooks away from the canonical files.
+    """Let every process of the run reuse bytecode, and keep nbval's notebooks away from the canonical files.
+
+    The builds, runs and kernels the tests start inherit this environment.
+    With ``PYTHONDONTWRITEBYTECODE`` set (some shells and containers set it;
+    the Makefile unexports it, but pytest may be started by hand), each of them
+    would compile pandas and matplotlib from source again, which made a single
+    ``review run`` three times slower.
 
     nbval runs each committed notebook with its default parameters, which
     write into tables/ and figures/. Its kernels get ``REVIEW_ROOT`` set to
     a scratch copy of the project's data and notebooks, so those writes land
     in the copy; this test process itself keeps the real tree.
     """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if getattr(config.option, "nbval", False) or getattr(config.option, "nbval_lax", False):
         import tempfile
 
