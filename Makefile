@@ -101,9 +101,14 @@ bench: $(STAMP) ## full, no-op, one-file and tool-edit builds against papermill/
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab notebooks
 
-lock: ## re-resolve requirements.lock and environment.yml from pyproject.toml (needs PyPI)
+# The pins already in requirements.lock hold, so adding a package to pyproject.toml
+# resolves only that package and what it needs; UPGRADE=1 re-resolves everything
+# (which may change the exhibits' bytes through a new matplotlib or pandas).
+# setuptools is named so that its pin holds too, not the copy the new venv came with.
+UPGRADE ?=
+lock: ## re-resolve requirements.lock and environment.yml from pyproject.toml, keeping existing pins unless UPGRADE=1 (needs PyPI)
 	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
-	.cache/lock-venv/bin/pip install --quiet -e '.[dev]'
+	.cache/lock-venv/bin/pip install --quiet $(if $(UPGRADE),,-c requirements.lock) -e '.[dev]' setuptools
 	.cache/lock-venv/bin/python -m review.lockfiles write
 
 clean: ## remove .venv, .cache, runs/ and mutants/

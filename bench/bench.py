@@ -57,15 +57,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-COPIED = ("data", "notebooks", "figures", "tables", "requirements.lock", "environment.yml")
-
-
-def _copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
-    return target
+sys.path.insert(0, str(ROOT))
+# The bench copies the project exactly as the tests do: one list of what a copy needs.
+from tests.conftest import copy_project as _copy_project  # noqa: E402
 
 
 def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, str]:

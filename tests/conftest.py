@@ -23,7 +23,16 @@ SEED = ROOT.parent / "shared" / "seed" / "000_9c99a493e4af6bb2.txt"
 sys.path.insert(0, str(ROOT / "tools"))
 
 #: What a copy of the project needs to build (the package itself is shared).
-_COPIED = ("data", "notebooks", "figures", "tables", "docs/reviews", "requirements.lock", "environment.yml")
+_COPIED = (
+    "data",
+    "notebooks",
+    "figures",
+    "tables",
+    "docs/reviews",
+    "CITATION.cff",
+    "requirements.lock",
+    "environment.yml",
+)
 
 #: The folders a build publishes into.
 OUTPUTS = ("notebooks", "tables", "figures")

@@ -23,10 +23,12 @@ import csv
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from helpers.core import catalog
 from tests.conftest import ROOT, copy_project, overlay, review
@@ -484,3 +486,97 @@ def test_the_checks_catch_a_bad_page(browser, tmp_path):
     ):
         assert expected in problems, expected
     assert "#here" not in problems
+
+
+# --------------------------------------------------------------------------- citations that software reads
+
+
+class _Meta(HTMLParser):
+    """The ``<meta name=… content=…>`` pairs of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "meta" and "name" in found:
+            self.pairs.append((found["name"], found.get("content") or ""))
+
+
+def _citable(project: Path) -> list[tuple[str, dict, str]]:
+    """(exhibit, its manifest entry, the file its citation names) for every page."""
+    manifest = json.loads((project / "figures" / "manifest.json").read_text(encoding="utf-8"))
+    out = []
+    for exhibit in _built_exhibits(project):
+        entry = manifest["exhibits"][exhibit]
+        kind = catalog.EXHIBITS[exhibit].kind
+        wanted = {"figure": ".svg", "references": ".bib"}.get(kind, f"{exhibit}.csv")
+        primary = next((f for f in sorted(entry["files"]) if f.endswith(wanted)), sorted(entry["files"])[0])
+        out.append((exhibit, entry, primary))
+    return out
+
+
+def test_every_exhibit_page_carries_highwire_and_dublin_core_tags(site, project):
+    """The tags Zotero's Embedded Metadata reads: title, author, date, version, the PDF and the cited bytes."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    version, released = cff["version"], str(cff["date-released"])
+    for exhibit, entry, primary in _citable(project):
+        parser = _Meta()
+        parser.feed((site / "exhibits" / f"{exhibit}.html").read_text(encoding="utf-8"))
+        tags = dict(parser.pairs)
+        title = catalog.EXHIBITS[exhibit].title
+        assert tags["citation_title"] == tags["DC.title"] == title, exhibit
+        assert tags["citation_author"] == tags["DC.creator"] == "The mscs-aging-review contributors"
+        assert tags["citation_publication_date"] == released.replace("-", "/") and tags["DC.date"] == released
+        assert tags["citation_technical_report_number"] == f"{exhibit}, version {version}"
+        assert tags["DC.identifier"] == f"{primary} sha256:{entry['files'][primary]}", exhibit
+        pdfs = [f for f in entry["files"] if f.endswith(".pdf")]
+        if pdfs:  # a figure: the PDF link resolves to the copy the site offers
+            assert tags["citation_pdf_url"] == f"../files/{pdfs[0]}"
+            assert (site / "exhibits" / tags["citation_pdf_url"]).resolve().is_file()
+        else:
+            assert "citation_pdf_url" not in tags
+
+
+def test_csl_json_renders_in_two_styles_and_ris_parses_with_the_manifest_sha(site, project):
+    """Each download is read by the software a scientist cites with: citeproc-py (CSL) and rispy (RIS)."""
+    import citeproc
+    import rispy
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    styles = [
+        Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl",
+        Path(__file__).parent / "csl" / "plain-numeric.csl",
+    ]
+    version = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"]
+    for exhibit, entry, primary in _citable(project):
+        sha = entry["files"][primary]
+        items = json.loads((site / "cite" / f"{exhibit}.csl.json").read_text(encoding="utf-8"))
+        assert len(items) == 1 and items[0]["version"] == version and sha in items[0]["note"]
+        rendered = []
+        for style in styles:
+            bibliography = CitationStylesBibliography(
+                CitationStylesStyle(str(style), validate=False), CiteProcJSON(items), formatter.plain
+            )
+            bibliography.register(Citation([CitationItem(items[0]["id"])]))
+            rendered.append(" ".join(str(line) for line in bibliography.bibliography()))
+        title = catalog.EXHIBITS[exhibit].title
+        for text in rendered:
+            assert title in text and "The mscs-aging-review contributors" in text, (exhibit, text)
+        assert f"Version {version}" in rendered[1] and sha in rendered[1]
+
+        (record,) = rispy.loads((site / "cite" / f"{exhibit}.ris").read_text(encoding="utf-8"))
+        assert record["title"] == title
+        assert record["authors"] == ["The mscs-aging-review contributors"]
+        assert record["edition"] == version
+        assert any(sha in note and primary in note for note in record["notes"]), record["notes"]
+
+
+def test_the_cite_box_links_the_downloads(site, project):
+    for exhibit, _, _ in _citable(project):
+        html = (site / "exhibits" / f"{exhibit}.html").read_text(encoding="utf-8")
+        box = html.split('id="cite"', 1)[1].split("</section>", 1)[0]
+        for name in (f"{exhibit}.csl.json", f"{exhibit}.ris"):
+            assert f'href="../cite/{name}" download' in box and (site / "cite" / name).is_file(), name

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-from helpers.core import catalog, paths, source
+from helpers.core import paths
 from helpers.core.catalog import Exhibit
 
 from .. import readings
+from . import citing
 from .context import Context, page, site_path, size
 from .notebook import NotebookRenderer
 
@@ -18,52 +19,18 @@ __all__ = ["exhibit_page", "citation", "reading_status", "rerun_commands", "rewr
 RESERVED_IDS = frozenset({"main", "top", "reading", "cite", "files", "provenance", "rerun", "notebook"})
 
 
-def _primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
-    """The file a citation names: the SVG of a figure, the CSV of a table, the BibTeX of the references."""
-    names = sorted(files)
-    for suffix in (".svg", f"{exhibit.id}.csv", ".bib", ".csv"):
-        for name in names:
-            if name.endswith(suffix):
-                return name
-    return names[0] if names else None
-
-
-def _bibtex_text(text: str) -> str:
-    """Escape what BibTeX reads as markup in a field's text."""
-    return re.sub(r"([{}&%$#_\\])", r"\\\1", text)
-
-
 def citation(ctx: Context, exhibit: Exhibit) -> dict:
-    """The "Cite this" box of an exhibit: the file it names, its SHA-256, a reference and BibTeX."""
-    files = ctx.entry(exhibit.id).get("files", {})
-    primary = _primary_file(exhibit, files)
-    sha = files.get(primary, "")
-    reference = (
-        f"{exhibit.title} ({primary}, SHA-256 {sha}). Exhibit {exhibit.id} of mscs-aging-review, "
-        f"version {ctx.version}, regenerated from data transcribed from {catalog.SOURCE} "
-        "Licence of the content: CC BY-NC-ND 4.0."
-    )
-    bibtex = "\n".join(
-        [
-            f"@misc{{mscs-aging-review-{exhibit.id},",
-            "  author       = {{The mscs-aging-review contributors}},",
-            f"  title        = {{{_bibtex_text(exhibit.title)}}},",
-            f"  howpublished = {{mscs-aging-review, version {ctx.version}, exhibit {exhibit.id}}},",
-            f"  version      = {{{ctx.version}}},",
-            f"  note         = {{File {_bibtex_text(primary or '')}, SHA-256 {sha}. Regenerated from data "
-            "transcribed from Li H, Bai L (2025), CC BY-NC-ND 4.0},",
-            "  related      = {li-bai-2025},",
-            "}",
-            "",
-            "@article{li-bai-2025,",
-            f"  author = {{{source.bibtex_authors()}}},",
-            f"  title  = {{{source.REVIEW.title}}},",
-            f"  year   = {{{source.REVIEW.year}}},",
-            "  note   = {Review, open access. Licensed CC BY-NC-ND 4.0},",
-            "}",
-        ]
-    )
-    return {"file": primary, "sha256": sha, "reference": reference, "bibtex": bibtex}
+    """The "Cite this" box of an exhibit: the file it names, its SHA-256, a reference, BibTeX and the downloads."""
+    c = citing.cite(ctx, exhibit)
+    return {
+        "file": c.file,
+        "sha256": c.sha256,
+        "reference": c.reference,
+        "bibtex": citing.bibtex(c),
+        "csl": f"../cite/{exhibit.id}.csl.json",
+        "ris": f"../cite/{exhibit.id}.ris",
+        "meta": citing.meta_tags(c, "../"),
+    }
 
 
 def reading_status(ctx: Context, exhibit: Exhibit) -> dict | None:

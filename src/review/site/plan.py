@@ -9,6 +9,7 @@ from helpers.core import catalog
 
 from .. import readings
 from . import engine
+from .citing import cite, csl_json, release_date, ris
 from .context import (
     Context,
     data_files,
@@ -66,6 +67,7 @@ def plan(ctx: Context, code: str) -> list[Output]:
         return target
 
     data = data_files()
+    release = release_date()
     for source in data:
         copy(source)
     cards = []
@@ -84,12 +86,19 @@ def plan(ctx: Context, code: str) -> list[Output]:
         page_key = digest(
             code,
             ctx.version,
+            release,
             exhibit.__dict__,
             ctx.entry(exhibit.id),
             ctx.manifest.get("software"),
             [(site_path(s), h(s)) for s in sources],
         )
         outputs.append(Output(f"exhibits/{exhibit.id}.html", page_key, make=lambda c, e=exhibit: exhibit_page(c, e)))
+        # The citation downloads: what the page's "Cite this" box says, for reference managers.
+        cite_key = digest(code, ctx.version, release, exhibit.__dict__, ctx.entry(exhibit.id).get("files"))
+        outputs += [
+            Output(f"cite/{exhibit.id}.csl.json", cite_key, make=lambda c, e=exhibit: csl_json(cite(c, e)).encode()),
+            Output(f"cite/{exhibit.id}.ris", cite_key, make=lambda c, e=exhibit: ris(cite(c, e)).encode()),
+        ]
     titles = [(e.id, e.kind, e.title) for e in catalog.EXHIBITS.values()]
     built = [e.id for e in ctx.exhibits]
     data_key = [(site_path(s), h(s)) for s in data]
