@@ -88,8 +88,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.core.vocab import PRECLINICAL_TABLES
-from helpers.data import derive
+from helpers.core.vocab import PRECLINICAL_TABLES, TABLE_OF_RESOURCE
+from helpers.data import curated, derive
 from helpers.data.derive import Derived
 
 __all__ = [
@@ -107,6 +107,9 @@ __all__ = [
     "NO_HOST",
     "UNSTATED_INDUCTION",
     "classify",
+    "printed_evidence",
+    "DEFINITIONS",
+    "definitions",
 ]
 
 #: Animal model classes, in the order several kinds of one model are joined.
@@ -124,6 +127,42 @@ MODEL_CLASSES: tuple[str, ...] = (
     "model named, induction not stated",
     "in vitro only",
 )
+
+#: What each class of the three design dimensions means, in a biologist's words (shown under the figure).
+DEFINITIONS: dict[str, dict[str, str]] = {
+    "Animal model": {
+        "natural ageing": "animals aged naturally ('naturally aged' printed)",
+        "accelerated-ageing strain": "a strain bred to age early (SAMP8, senescence-accelerated)",
+        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg, 'transgenic')",
+        "induced: chemical": "a small-molecule toxin or drug (CDDP, CTX, VCD, STZ, D-gal, AlCl₃ printed 'AIC3')",
+        "induced: Aβ peptide": "amyloid-β infused into the brain",
+        "induced: immune": "an immunisation causing autoimmune disease (ZP3, proteoglycan)",
+        "induced: radiation": "γ ('Y Radiation') or UV radiation",
+        "induced: ovariectomy": "ovaries removed (OVX), an oestrogen-loss osteoporosis model",
+        "induced: surgical bone defect": "a bone defect made surgically, a regeneration model",
+        "induced: diet": "a high-fat diet",
+        "model named, induction not stated": "an animal model is printed, but not how its phenotype was made",
+        "in vitro only": "no animal received the product: cells in a dish only",
+    },
+    "Donor to host": {
+        "xenogeneic": "the MSCs, or the cells that made the exosomes, came from another species than the host "
+        "(Source prefix against the Animal model's species)",
+        "same species, not specified": "donor and host of one species; neither the row nor the cited title says "
+        "whether autologous, syngeneic or allogeneic",
+        "autologous": "the host's own cells, as the row or the cited title says",
+        "allogeneic": "another individual of the host's species, as the row or the cited title says",
+        "syngeneic": "a genetically identical donor, as the row or the cited title says",
+        "no animal host (in vitro)": "no animal received the product",
+    },
+    "Product and delivery": {
+        "as obtained (native)": "MSCs or exosomes used as isolated, with nothing else printed",
+        "engineered": "genetically modified, loaded (a miRNA, a nanoparticle) or made as a mimetic",
+        "primed": "the cells (or the exosomes' parent cells) pretreated: a drug, hypoxia, 3D culture",
+        "selected": "a subset of the cells chosen (LRP1-high)",
+        "biomaterial": "given in or on a carrier: scaffold, hydrogel, collagen, bioprinted organ, spicules",
+        "co-treatment": "another agent given together with the product",
+    },
+}
 
 #: The class of a model that is printed but whose induction is not.
 UNSTATED_INDUCTION = "model named, induction not stated"
@@ -507,3 +546,43 @@ def classify(
             columns[f"{field}_missing"].append(result.reason)
         columns["relation_evidence"].append(evidence)
     return pd.DataFrame({name: pd.Series(values, index=df.index, dtype="string") for name, values in columns.items()})
+
+
+def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
+    """The printed cells and the cited title behind each study's design codes, for the evidence file.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies` (``table``, ``row``, ``ref``), any selection.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On ``studies``' index: the printed ``source``, ``animal_model``,
+        ``precondition`` (Table 1 only; empty for Table 2, which has no such
+        column) and ``effects``, and the ``cited_title`` of the reference, so
+        a reader can check each code, and see where a title says more than
+        the row (conditioned medium, a primed parent cell, a patient arm).
+    """
+    columns = ["source", "animal_model", "precondition", "effects"]
+    parts = []
+    for resource, table in TABLE_OF_RESOURCE.items():
+        if resource not in PRECLINICAL_TABLES:
+            continue
+        printed = curated.load(resource)
+        part = printed.reindex(columns=["row", *columns], fill_value="").assign(table=table)
+        parts.append(part.assign(row=part["row"].astype(int)))
+    cells = pd.concat(parts, ignore_index=True)
+    refs = curated.load("references")
+    titles = dict(zip(refs["ref"].astype(int), refs["title"].astype(str)))
+    keys = studies[["table", "row"]].assign(row=studies["row"].astype(int))
+    out = keys.merge(cells, on=["table", "row"], how="left")[columns].fillna("")
+    out["cited_title"] = [titles.get(int(r), "") for r in studies["ref"]]
+    return out.set_axis(studies.index).astype("string")
+
+
+def definitions() -> pd.DataFrame:
+    """:data:`DEFINITIONS` as a table (``group, class, meaning``) for under the figure."""
+    rows = [(group, name, text) for group, classes in DEFINITIONS.items() for name, text in classes.items()]
+    return pd.DataFrame(rows, columns=["group", "class", "meaning"])

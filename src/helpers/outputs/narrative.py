@@ -287,27 +287,84 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, missing: dict[str, 
 
 
 def design_note() -> str:
-    """The design exhibit's note."""
+    """The design exhibit's note: what the dots count, where the classes come from, where they are defined."""
     return (
-        "Dot area and number: studies in each category, by disease, for MSCs (blue, Table 1) and MSC-derived "
-        "exosomes (orange, Table 2). A study with two models or modifications counts under each; values that "
-        "could not be read from the printed cells are shown as 'not reported'. Classes are derived by tested code "
-        f"(helpers.data.design, helpers.data.derive) from the printed Animal model, Source and Precondition cells. "
-        f"{SOURCE_SHORT}, Tables 1-2."
+        "Dot area (proportional) and number: studies in each class, by disease, for MSCs (blue, Table 1) and "
+        "MSC-derived exosomes (orange, Table 2); a study with two models or modifications counts under each. "
+        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells; "
+        "a same-species relation is named only where a cell or the cited title names it. "
+        "Xenogeneic: the MSCs, or the cells that made the exosomes, came from another species than the host. "
+        f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
     )
+
+
+def _count_of(series: pd.Series, value: str) -> int:
+    """Studies whose '+'-joined codes include ``value``."""
+    return int(series.astype("string").fillna("").str.split("+").map(lambda codes: value in codes).sum())
 
 
 def design_notice(studies: pd.DataFrame) -> str:
-    """What a reader should see in the design exhibit, in numbers."""
+    """What a reader should see in the design exhibit, in numbers, each with what it counts and out of how many.
+
+    Animal models and donor-host relations are counted among the studies in
+    which an animal received the product (setting other than in vitro); the
+    product among all studies.
+    """
     if studies.empty:
         return "No study in this selection."
-    models = studies["model_class"].astype("string").fillna("not reported").str.split("+").explode().value_counts()
-    relation = studies["relation"].astype("string").fillna("not reported").value_counts()
+    n = len(studies)
+    in_vivo = studies[studies["setting"].astype("string").fillna("") != "in vitro"]
+    animals = len(in_vivo)
+    dish = n - animals
+    parts = [
+        f"{dish} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
+        f"and hosts are counted among the other {plural(animals, 'study', 'studies')}."
+    ]
+    if animals:
+        models = in_vivo["model_class"].astype("string").fillna("not reported").str.split("+").explode()
+        top = models.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        aged = in_vivo[
+            in_vivo["model_class"]
+            .astype("string")
+            .fillna("")
+            .str.split("+")
+            .map(lambda codes: "natural ageing" in codes)
+        ]
+        parts.append(
+            f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals}). "
+            f"{len(aged)} of {animals} use naturally aged animals"
+        )
+        if len(aged):
+            alone = int((aged["model_class"] == "natural ageing").sum())
+            diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
+            modalities = " and ".join(sorted(set(aged["modality"])))
+            parts[-1] += (
+                f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
+                f"{len(aged) - alone} beside an induced one)"
+            )
+        parts[-1] += "."
+        relation = in_vivo["relation"].astype("string").fillna("not reported")
+        xeno = _count_of(relation, "xenogeneic")
+        human_rodent = int(
+            (
+                (relation == "xenogeneic")
+                & in_vivo["donor_species"].astype("string").fillna("").str.split("+").map(lambda d: set(d) == {"human"})
+                & in_vivo["host_species"].isin(["mouse", "rat"])
+            ).sum()
+        )
+        same = int(relation.isin(["same species, not specified", "autologous", "allogeneic", "syngeneic"]).sum())
+        stated = {word: int((relation == word).sum()) for word in ("autologous", "allogeneic", "syngeneic")}
+        named = ", ".join(f"{k} {word}" for word, k in stated.items() if k)
+        parts.append(
+            f"In {xeno} of {animals} the donor species differs from the host's ({human_rodent} of them human cells "
+            f"or their exosomes given to rodents); in {same} of {animals} donor and host are of one species, "
+            f"and the print or the cited title names the relation for {sum(stated.values())} of these"
+            + (f" ({named})" if named else "")
+            + f"; the other {same - sum(stated.values())} are same species, not specified."
+        )
     modified = int((studies["product"] == "modified").sum())
-    return (
-        f"The most common animal model class is {models.index[0]} ({models.iloc[0]} of {len(studies)} studies); "
-        f"{int(models.get('natural ageing', 0))} use naturally aged animals. "
-        f"{int(relation.get('xenogeneic', 0))} studies give MSCs or exosomes of one species to another "
-        f"(mostly human to rodent), {int(relation.get('allogeneic', 0))} stay within a species. "
-        f"{modified} of the {len(studies)} studies modify the product before or while giving it."
+    parts.append(
+        f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
+        f"biomaterial or a co-treatment; {n - modified} use it as obtained."
     )
+    return " ".join(parts)
