@@ -118,6 +118,14 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
             "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers."
         )
+    if resource in ("msc_studies", "exosome_studies"):
+        diseases = _counted(derived["disease_code"]).head(2)
+        return (
+            f"{plural(n, 'row')}, one study each. Most concern "
+            + " and ".join(f"{DISEASE_CODES.get(code, code)} ({k} of {n})" for code, k in diseases.items())
+            + ". "
+            + _preclinical_notice(printed, derived)
+        )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
@@ -130,11 +138,43 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             "Enrollment mixes participants who took part with planned numbers, so the summary keeps "
             "the statuses apart."
         )
-    hosts = _top(derived["host_species"], k=3)
+    return text
+
+
+def _counted(values: pd.Series, labels: dict | None = None) -> pd.Series:
+    """Counts of '+'-joined codes, most first then by name, under readable labels."""
+    parts = values.dropna().astype(str).str.split("+").explode().value_counts()
+    parts = parts.sort_index().sort_values(ascending=False, kind="stable")
+    return parts.rename(index=lambda code: f"{(labels or {}).get(code, code)} ({code})" if labels else code)
+
+
+def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products."""
+    from helpers.core.vocab import TISSUE_CODES
+
+    n = len(printed)
+    sources = _counted(derived["tissue"], TISSUE_CODES)
+    twice = [f"[{ref}]" for ref, tissue in zip(printed["ref"], derived["tissue"]) if "+" in str(tissue)]
+    text = "MSC sources: " + ", ".join(f"{name} {k}" for name, k in sources.items())
+    if twice:
+        text += (
+            f"; {plural(len(twice), 'row')} ({', '.join(twice)}) {'compares' if len(twice) == 1 else 'compare'} "
+            f"two sources and {'counts' if len(twice) == 1 else 'count'} under each, so these counts sum to "
+            f"{int(sources.sum())} for {plural(n, 'study', 'studies')}"
+        )
+    in_vivo = derived["setting"].astype("string").fillna("") != "in vitro"
+    animals = int(in_vivo.sum())
+    hosts = _counted(derived.loc[in_vivo.to_numpy(), "host_species"])
+    product = "exosomes" if (derived["modality"] == "exosomes").all() else "MSCs"
+    text += (
+        f". In {animals} of the {n} studies an animal received the {product} (hosts: "
+        + ", ".join(f"{name} {k}" for name, k in hosts.items())
+        + f"); {n - animals} of the {n} are in vitro only, with no animal treated."
+    )
     modified = int((derived["product"] == "modified").sum())
-    return (
-        text + f" Hosts: {hosts}. {modified} of the {n} studies modified their MSC product (primed, "
-        "engineered, on a biomaterial, selected or given with a drug), as derived from the printed cells."
+    return text + (
+        f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a biomaterial "
+        "or with another agent (co-treatment), as derived from the printed cells."
     )
 
 
