@@ -343,6 +343,45 @@ def _count_of(series: pd.Series, value: str) -> int:
     return int(series.astype("string").fillna("").str.split("+").map(lambda codes: value in codes).sum())
 
 
+def _design_models(in_vivo: pd.DataFrame) -> str:
+    """The most common model class and the naturally aged studies, out of the studies with a treated animal."""
+    animals = len(in_vivo)
+    codes = in_vivo["model_class"].astype("string").fillna("not reported").str.split("+")
+    top = codes.explode().value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    aged = in_vivo[codes.map(lambda c: "natural ageing" in c)]
+    text = (
+        f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals}). "
+        f"{len(aged)} of {animals} use naturally aged animals"
+    )
+    if len(aged):
+        alone = int((aged["model_class"] == "natural ageing").sum())
+        diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
+        modalities = " and ".join(sorted(set(aged["modality"])))
+        text += (
+            f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
+            f"{len(aged) - alone} beside an induced one)"
+        )
+    return text + "."
+
+
+def _design_relations(in_vivo: pd.DataFrame) -> str:
+    """Donor-host relations out of the studies with a treated animal; same-species words only where stated."""
+    animals = len(in_vivo)
+    relation = in_vivo["relation"].astype("string").fillna("not reported")
+    all_human = in_vivo["donor_species"].astype("string").fillna("").str.split("+").map(lambda d: set(d) == {"human"})
+    human_rodent = int(((relation == "xenogeneic") & all_human & in_vivo["host_species"].isin(["mouse", "rat"])).sum())
+    same = int(relation.isin(["same species, not specified", "autologous", "allogeneic", "syngeneic"]).sum())
+    stated = {word: int((relation == word).sum()) for word in ("autologous", "allogeneic", "syngeneic")}
+    named = ", ".join(f"{k} {word}" for word, k in stated.items() if k)
+    return (
+        f"In {_count_of(relation, 'xenogeneic')} of {animals} the donor species differs from the host's "
+        f"({human_rodent} of them human cells or their exosomes given to rodents); in {same} of {animals} donor and "
+        f"host are of one species, and the print or the cited title names the relation for {sum(stated.values())} "
+        "of these" + (f" ({named})" if named else "") + f"; the other {same - sum(stated.values())} are same "
+        "species, not specified."
+    )
+
+
 def design_notice(studies: pd.DataFrame) -> str:
     """What a reader should see in the design exhibit, in numbers, each with what it counts and out of how many.
 
@@ -355,53 +394,12 @@ def design_notice(studies: pd.DataFrame) -> str:
     n = len(studies)
     in_vivo = studies[studies["setting"].astype("string").fillna("") != "in vitro"]
     animals = len(in_vivo)
-    dish = n - animals
     parts = [
-        f"{dish} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
+        f"{n - animals} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
         f"and hosts are counted among the other {plural(animals, 'study', 'studies')}."
     ]
     if animals:
-        models = in_vivo["model_class"].astype("string").fillna("not reported").str.split("+").explode()
-        top = models.value_counts().sort_index().sort_values(ascending=False, kind="stable")
-        aged = in_vivo[
-            in_vivo["model_class"]
-            .astype("string")
-            .fillna("")
-            .str.split("+")
-            .map(lambda codes: "natural ageing" in codes)
-        ]
-        parts.append(
-            f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals}). "
-            f"{len(aged)} of {animals} use naturally aged animals"
-        )
-        if len(aged):
-            alone = int((aged["model_class"] == "natural ageing").sum())
-            diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
-            modalities = " and ".join(sorted(set(aged["modality"])))
-            parts[-1] += (
-                f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
-                f"{len(aged) - alone} beside an induced one)"
-            )
-        parts[-1] += "."
-        relation = in_vivo["relation"].astype("string").fillna("not reported")
-        xeno = _count_of(relation, "xenogeneic")
-        human_rodent = int(
-            (
-                (relation == "xenogeneic")
-                & in_vivo["donor_species"].astype("string").fillna("").str.split("+").map(lambda d: set(d) == {"human"})
-                & in_vivo["host_species"].isin(["mouse", "rat"])
-            ).sum()
-        )
-        same = int(relation.isin(["same species, not specified", "autologous", "allogeneic", "syngeneic"]).sum())
-        stated = {word: int((relation == word).sum()) for word in ("autologous", "allogeneic", "syngeneic")}
-        named = ", ".join(f"{k} {word}" for word, k in stated.items() if k)
-        parts.append(
-            f"In {xeno} of {animals} the donor species differs from the host's ({human_rodent} of them human cells "
-            f"or their exosomes given to rodents); in {same} of {animals} donor and host are of one species, "
-            f"and the print or the cited title names the relation for {sum(stated.values())} of these"
-            + (f" ({named})" if named else "")
-            + f"; the other {same - sum(stated.values())} are same species, not specified."
-        )
+        parts += [_design_models(in_vivo), _design_relations(in_vivo)]
     modified = int((studies["product"] == "modified").sum())
     parts.append(
         f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
