@@ -11,11 +11,12 @@ its dots (the order of ``cells``).
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.lines import Line2D
 
 from helpers.plots import fig1
 from helpers.plots.common import plt
 
-__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area"]
+__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area", "key_counts"]
 
 #: Area in points² of the dot with the most studies; every other dot is scaled from it.
 AREA_OF_LARGEST = 500.0
@@ -28,6 +29,33 @@ _SMALL_AREA = 100.0
 def dot_area(studies: int, largest: int) -> float:
     """Marker area (points²) for a count: proportional to it, ``AREA_OF_LARGEST`` for the largest."""
     return AREA_OF_LARGEST * studies / max(largest, 1)
+
+
+def key_counts(largest: int) -> list[int]:
+    """The counts the size key shows: 1, about half the largest, and the largest (each once)."""
+    return sorted({1, max(1, round(largest / 2)), max(1, largest)})
+
+
+def _size_key(fig: plt.Figure, largest: int) -> None:
+    """A key of grey dots drawn at the map's scale, beside the modality legend."""
+    handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=dot_area(n, largest) ** 0.5, color="#888888", label=str(n))
+        for n in key_counts(largest)
+    ]
+    fig.legend(
+        handles=handles,
+        title="dot area = studies",
+        title_fontsize=8,
+        loc="lower left",
+        bbox_to_anchor=(0.55, 0.56 / fig.get_figheight()),
+        ncol=len(handles),
+        frameon=False,
+        fontsize=8,
+        columnspacing=1.5,
+        handletextpad=0.6,
+        # Rows taller than the largest key dot (its diameter in points over the font size), so no dot covers the title.
+        handleheight=1.3 * dot_area(largest, largest) ** 0.5 / 8,
+    )
 
 
 def _dot_axes(fig: plt.Figure):
@@ -66,4 +94,5 @@ def design_map(
         dot.set_sizes([dot_area(int(count), largest)])
         if dot_area(int(count), largest) < _SMALL_AREA:  # the number must fit inside its dot
             label.set_fontsize(5.5)
+    _size_key(fig, largest)
     return fig

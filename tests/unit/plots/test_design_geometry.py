@@ -97,3 +97,20 @@ def test_any_selection_keeps_area_proportional(counts, areas):
 def test_small_dots_get_a_number_that_fits(drawn):
     small = drawn["area"] < 100
     assert (drawn.loc[small, "fontsize"] < drawn.loc[~small, "fontsize"].min()).all()
+
+
+def test_the_size_key_is_drawn_at_the_map_scale():
+    """The key's dots have the area of map dots of the counts they are labelled with."""
+    cells = _cells()
+    fig = design_plot.design_map(cells, totals={"cells": 28, "exosomes": 28}, title="design")
+    key = next(legend for legend in fig.legends if legend.get_title().get_text() == "dot area = studies")
+    largest = int(cells["studies"].max())
+    labels = [int(text.get_text()) for text in key.get_texts()]
+    assert labels == design_plot.key_counts(largest) == [1, 5, 10]
+    for handle, count in zip(key.legend_handles, labels):
+        assert handle.get_markersize() ** 2 == pytest.approx(design_plot.dot_area(count, largest))
+
+
+@pytest.mark.parametrize("largest, counts", [(1, [1]), (2, [1, 2]), (3, [1, 2, 3]), (10, [1, 5, 10]), (13, [1, 6, 13])])
+def test_key_counts(largest, counts):
+    assert design_plot.key_counts(largest) == counts
