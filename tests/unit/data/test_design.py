@@ -481,3 +481,40 @@ def test_relation_evidence_says_which_words_where(table, row, words):
     out = classify(df, table, references=load("references"))
     evidence = out.loc[df["row"].astype(int) == row, "relation_evidence"].iloc[0]
     assert words in evidence
+
+
+# --- what the figure's classes mean, and the evidence beside each row -----------------
+
+
+def test_every_class_has_a_definition():
+    from helpers.data.derive.modification import MODIFICATIONS
+    from helpers.data.design import DEFINITIONS
+
+    assert set(DEFINITIONS["Animal model"]) == set(MODEL_CLASSES)
+    assert set(DEFINITIONS["Donor to host"]) == set(RELATIONS)
+    assert set(DEFINITIONS["Product and delivery"]) == {"as obtained (native)", *MODIFICATIONS}
+    drawn = pd.read_csv(ROOT / "figures" / "design.data.csv", keep_default_na=False)
+    for kind, category in zip(drawn["kind"], drawn["category"]):
+        assert category in DEFINITIONS[kind], (kind, category)
+
+
+# (table, row, column, printed words the evidence must show)
+PRINTED_EVIDENCE = [
+    ("table1", 14, "animal_model", "5XFAD mice"),
+    ("table1", 11, "precondition", "MT"),
+    ("table1", 11, "cited_title", "autologous"),
+    ("table2", 26, "effects", "Utilizing HCOPs"),
+    ("table2", 26, "precondition", ""),  # Table 2 has no Precondition column
+    ("table2", 5, "cited_title", "lipopoly-saccharide-treated"),
+]
+
+
+@pytest.mark.parametrize("table, row, column, words", PRINTED_EVIDENCE)
+def test_printed_evidence_sits_beside_each_row(table, row, column, words):
+    from helpers.data import coded
+    from helpers.data.design import printed_evidence
+
+    studies = coded.studies()
+    shown = printed_evidence(studies.iloc[::-1])  # any order: joined on (table, row), index kept
+    value = shown.loc[studies.index[(studies["table"] == table) & (studies["row"] == row)][0], column]
+    assert words in value if words else value == ""
