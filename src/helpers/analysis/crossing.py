@@ -58,9 +58,9 @@ def design_cells(studies: pd.DataFrame) -> pd.DataFrame:
         crossed(studies, "model_class", "Animal model"),
         crossed(studies, "relation", "Donor to host"),
         crossed(
-            studies.assign(modification=studies["modification"].replace({"none": "native (none)"})),
+            studies.assign(modification=studies["modification"].replace({"none": "as obtained (native)"})),
             "modification",
-            "Product",
+            "Product and delivery",
         ),
     ]
     return pd.concat(frames, ignore_index=True)

@@ -128,8 +128,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "design",
             "figure",
             "Study design: animal models, donor-host relation and modified products",
-            "Preclinical studies classified by animal model, by donor-to-host relation and by native or modified "
-            "MSC product, crossed with disease and modality.",
+            "Preclinical studies tabulated in the review, classified by animal model, by donor-to-host relation and "
+            "by product (as obtained, modified, or given with a carrier or another agent), crossed with disease and "
+            "modality.",
         ),
         Exhibit(
             "audit",

@@ -48,10 +48,17 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "model_class": (
         "string",
-        "animal model class(es): natural ageing, induced (chemical, radiation, surgical, "
-        "diet, immune), genetic, in vitro only",
+        "animal model class(es): natural ageing, accelerated-ageing strain, genetic, induced (chemical, Aβ peptide, "
+        "immune, radiation, ovariectomy, surgical bone defect, diet), model named but induction not stated, "
+        "in vitro only",
     ),
-    "relation": ("string", "donor to host: xenogeneic, allogeneic, autologous, syngeneic, or in vitro"),
+    "relation": (
+        "string",
+        "donor to host: xenogeneic (donor and host species differ, from the Source prefix and the Animal model); "
+        "autologous, allogeneic or syngeneic only where a printed cell or the cited title says so; otherwise "
+        "'same species, not specified'; 'no animal host (in vitro)'",
+    ),
+    "relation_evidence": ("string", "the printed cells, and any word in a cell or the cited title, behind relation"),
     "route": ("string", "route code(s), '+'-joined"),
     "route_defined": ("boolean", "every route code is defined in the table's printed legend"),
     "dose_kind": ("string", "what the dose counts: cells, particles, protein mass, mass per body mass, concentration"),
@@ -147,7 +154,7 @@ def _studies() -> pd.DataFrame:
         frame["disease"] = frame["disease_code"].map(DISEASE_CODES).astype("string")
         doses = quantities.dose_table(printed, resource, derive.legend_route_codes(abbreviations))
         frame = frame.join(doses.drop(columns=["row", "ref"]))
-        frame = frame.join(design.classify(printed, resource))
+        frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         parts.append(frame)
     return _with_reasons(pd.concat(parts, ignore_index=True), STUDY_COLUMNS)

@@ -29,39 +29,56 @@ Decisions on printed forms
   immunisations that cause autoimmune disease, not toxic exposures:
   ``induced: immune``.
 * ``AIC3`` is read as AlCl₃ (aluminium chloride, "l" printed as "I"), a
-  neurotoxin: ``induced: chemical``.
-* ``Intrahippocampal infusion of Aβ`` is ``induced: chemical``: the
-  infused peptide is what damages the brain; the infusion is only how it is
-  given, as an injection is for CTX. ``induced: surgical`` is kept for
-  models where the operation itself is the lesion (``OVX``, surgically
-  established bone defects).
+  neurotoxin: ``induced: chemical`` (``data/transcription_notes.csv`` says so
+  under the table).
+* ``Intrahippocampal infusion of Aβ`` is ``induced: Aβ peptide``: a
+  proteotoxic model, which a neuroscientist does not pool with small-molecule
+  toxins (CTX, CDDP, VCD, STZ).
+* ``SAMP8`` (senescence-accelerated mouse prone 8) is a selectively bred
+  strain that ages early, not an engineered genotype: ``accelerated-ageing
+  strain``.
 * ``"Y Radiation-induced"`` is γ radiation (see
   ``data/transcription_notes.csv``) and ``UV radiation`` is radiation too.
-* ``"D-gal induces transgenic FVB mouse model"`` is ``induced: chemical``
-  only: D-galactose produces the ageing phenotype, while "transgenic" names
-  no transgene (FVB is an ordinary inbred strain, often the background of
-  reporter lines). A genotype counts as ``genetic`` only when it is named
-  (``APP/PS1``, ``5XFAD``, ``3xTg``, ``SAMP8``, a ``⁻/⁻`` knockout); a bare
-  "transgenic" is no cue.
+* ``OVX`` is ``induced: ovariectomy`` (the oestrogen loss of an osteoporosis
+  model); ``"Surgically establish bone defects"`` is ``induced: surgical bone
+  defect``, a regeneration model, kept apart although the print files it
+  under osteoporosis.
+* A printed ``transgenic`` is ``genetic``: the animals carry a transgene,
+  named or not. So ``"D-gal induces transgenic FVB mouse model"`` is
+  ``genetic+induced: chemical``, as printed.
 * ``"Apo⁻/⁻"`` (the E missing) is still a ``⁻/⁻`` knockout: ``genetic``.
 * ``"high-fat diet-induced as mouse model"`` (lower-case "as" for AS) is
   ``induced: diet``; the "as" plays no part.
-* ``"Skin aging model of nude mice"`` is missing: nude mice are a genetic
-  background chosen for tolerating human cells, not the ageing model, and
-  the cell does not say how the skin was aged.
+* A cell that names a model but neither a recognised kind nor any induction
+  (``"Skin aging model of nude mice"``) is ``model named, induction not
+  stated``: the animal model is reported, only how the phenotype was made is
+  not. A cell that says "induced" or "establish" by something not recognised
+  stays missing rather than be called silent.
 * A row whose only route is co-culture is ``in vitro only`` even when it
   prints an animal model (Table 1 row 14, ``5XFAD mice`` with
   ``coculture``), following :func:`~helpers.data.derive.setting`: no animal
   received the cells, the mice only supplied the cultured cells.
-* Same-species donor and host is ``allogeneic`` unless a printed cell says
-  ``autologous`` or ``syngeneic``: the review's cells are the only source,
-  the cited papers are not read. A printed ``autologous``, ``syngeneic`` or
-  ``allogeneic``/``allograft`` states the relation even when the source has
-  no species prefix; a printed word that contradicts the species (human
-  MSCs "autologous" to mice) is missing, as are two different printed words.
+
+Donor-host relation
+-------------------
+* ``xenogeneic`` is a species fact: the donor species read from the Source
+  cell's prefix (``h``/``m``/``r`` or a spelled-out species) differs from
+  the host species named in the Animal model cell.
+* Within one species the relation (``autologous``, ``syngeneic``,
+  ``allogeneic``) is stated only where a printed cell of the row
+  (:data:`RELATION_CELLS`) or the title of the reference the row cites
+  (``data/references.csv``) says it (``Allograft``, ``autologous``);
+  otherwise it is ``same species, not specified``: inbred rodents given
+  same-species cells may be syngeneic, and the review does not say.
+* A printed word that contradicts the species (human MSCs "autologous" to
+  mice) is missing, as are two different words.
 * Several sources in one cell give one relation per source, joined with
   ``+`` in printed order when they differ (``hUCMSC/ hAD-MSC`` in mice is
   just ``xenogeneic``).
+* A study in which no animal received the product has ``no animal host (in
+  vitro)``.
+* Every relation carries its evidence (``relation_evidence``): which words,
+  in which cell or title, decided it.
 """
 
 from __future__ import annotations
@@ -71,8 +88,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.core.vocab import PRECLINICAL_TABLES
-from helpers.data import derive
+from helpers.core.vocab import PRECLINICAL_TABLES, TABLE_OF_RESOURCE
+from helpers.data import curated, derive
 from helpers.data.derive import Derived
 
 __all__ = [
@@ -83,55 +100,131 @@ __all__ = [
     "printed_model_class",
     "animal_model_class",
     "printed_relation",
+    "relation_words",
+    "relation_evidence",
     "donor_host_relation",
+    "SAME_SPECIES",
+    "NO_HOST",
+    "UNSTATED_INDUCTION",
     "classify",
+    "printed_evidence",
+    "DEFINITIONS",
+    "definitions",
 ]
 
 #: Animal model classes, in the order several kinds of one model are joined.
 MODEL_CLASSES: tuple[str, ...] = (
     "natural ageing",
+    "accelerated-ageing strain",
     "genetic",
     "induced: chemical",
+    "induced: Aβ peptide",
     "induced: immune",
     "induced: radiation",
-    "induced: surgical",
+    "induced: ovariectomy",
+    "induced: surgical bone defect",
     "induced: diet",
+    "model named, induction not stated",
     "in vitro only",
 )
 
+#: What each class of the three design dimensions means, in a biologist's words (shown under the figure).
+DEFINITIONS: dict[str, dict[str, str]] = {
+    "Animal model": {
+        "natural ageing": "animals aged naturally ('naturally aged' printed)",
+        "accelerated-ageing strain": "a strain bred to age early (SAMP8, senescence-accelerated)",
+        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg, 'transgenic')",
+        "induced: chemical": "a small-molecule toxin or drug (CDDP, CTX, VCD, STZ, D-gal, AlCl₃ printed 'AIC3')",
+        "induced: Aβ peptide": "amyloid-β infused into the brain",
+        "induced: immune": "an immunisation causing autoimmune disease (ZP3, proteoglycan)",
+        "induced: radiation": "γ ('Y Radiation') or UV radiation",
+        "induced: ovariectomy": "ovaries removed (OVX), an oestrogen-loss osteoporosis model",
+        "induced: surgical bone defect": "a bone defect made surgically, a regeneration model",
+        "induced: diet": "a high-fat diet",
+        "model named, induction not stated": "an animal model is printed, but not how its phenotype was made",
+        "in vitro only": "no animal received the product: cells in a dish only",
+    },
+    "Donor to host": {
+        "xenogeneic": "the MSCs, or the cells that made the exosomes, came from another species than the host "
+        "(Source prefix against the Animal model's species)",
+        "same species, not specified": "donor and host of one species; neither the row nor the cited title says "
+        "whether autologous, syngeneic or allogeneic",
+        "autologous": "the host's own cells, as the row or the cited title says",
+        "allogeneic": "another individual of the host's species, as the row or the cited title says",
+        "syngeneic": "a genetically identical donor, as the row or the cited title says",
+        "no animal host (in vitro)": "no animal received the product",
+    },
+    "Product and delivery": {
+        "as obtained (native)": "MSCs or exosomes used as isolated, with nothing else printed",
+        "engineered": "genetically modified, loaded (a miRNA, a nanoparticle) or made as a mimetic",
+        "primed": "the cells (or the exosomes' parent cells) pretreated: a drug, hypoxia, 3D culture",
+        "selected": "a subset of the cells chosen (LRP1-high)",
+        "biomaterial": "given in or on a carrier: scaffold, hydrogel, collagen, bioprinted organ, spicules",
+        "co-treatment": "another agent given together with the product",
+    },
+}
+
+#: The class of a model that is printed but whose induction is not.
+UNSTATED_INDUCTION = "model named, induction not stated"
+
 #: Donor-host relations.
-RELATIONS: tuple[str, ...] = ("xenogeneic", "allogeneic", "syngeneic", "autologous", "in vitro")
+RELATIONS: tuple[str, ...] = (
+    "xenogeneic",
+    "allogeneic",
+    "syngeneic",
+    "autologous",
+    "same species, not specified",
+    "no animal host (in vitro)",
+)
+#: Same donor and host species, with no word saying how they are related.
+SAME_SPECIES = "same species, not specified"
+#: No animal received the product.
+NO_HOST = "no animal host (in vitro)"
 
 #: Printed cells of Tables 1-2 searched for a relation word (``precondition`` is Table 1's only).
 RELATION_CELLS: tuple[str, ...] = ("source", "animal_model", "precondition", "effects")
 
 #: Columns returned by :func:`classify`.
-OUTPUT_COLUMNS: tuple[str, ...] = ("model_class", "model_class_missing", "relation", "relation_missing")
+OUTPUT_COLUMNS: tuple[str, ...] = (
+    "model_class",
+    "model_class_missing",
+    "relation",
+    "relation_missing",
+    "relation_evidence",
+)
 
 # The cue that puts a model in each class (the in vitro class has none: it comes from the setting).
 # Agents are the abbreviations Tables 1-2 print, with their spelled-out names beside them.
 _MODEL_CUES: dict[str, re.Pattern[str]] = {
     "natural ageing": re.compile(r"\bnatural(?:ly)?\s+ag(?:e?d|e?ing)\b", re.IGNORECASE),
-    # ⁻/⁻ or -/- after a gene name is a knockout; the other names are strains and transgenic lines.
+    "accelerated-ageing strain": re.compile(r"\bSAMP\d+\b|\bsenescence[- ]accelerated\b", re.IGNORECASE),
+    # ⁻/⁻ or -/- after a gene name is a knockout; the other names are transgenic lines.
     "genetic": re.compile(
-        r"\w\s*(?:⁻/⁻|-/-)|\bSAMP\d+\b|\bAPP/PS1\b|\b5xFAD\b|\b3xTg\b|\bknock-?outs?\b", re.IGNORECASE
+        r"\w\s*(?:⁻/⁻|-/-)|\bAPP/PS1\b|\b5xFAD\b|\b3xTg\b|\bknock-?outs?\b|\btransgenic\b", re.IGNORECASE
     ),
     "induced: chemical": re.compile(
-        r"\b(?:CDDP|cisplatin|CTX|cyclophosphamide|VCD|STZ|streptozotocin|D-gal(?:actose)?|A[lI]C[lI]?3)\b"
-        r"|\b(?:infusion|injection)s?\s+of\s+A(?:β|beta)|\bA(?:β|beta)[\s-]+induce",
+        r"\b(?:CDDP|cisplatin|CTX|cyclophosphamide|VCD|STZ|streptozotocin|D-gal(?:actose)?|A[lI]C[lI]?3)\b",
         re.IGNORECASE,
+    ),
+    "induced: Aβ peptide": re.compile(
+        r"\b(?:infusion|injection)s?\s+of\s+A(?:β|beta)|\bA(?:β|beta)[\s-]+induce", re.IGNORECASE
     ),
     "induced: immune": re.compile(r"\bZP3\b|\bproteoglycan\b|\bimmuni[sz]\w*", re.IGNORECASE),
     "induced: radiation": re.compile(r"\bradiation\b|\birradiat\w*|\bUV\b", re.IGNORECASE),
-    "induced: surgical": re.compile(r"\bOVX\b|\bovariectom\w*|\bsurgical\w*|\bbone defects?\b", re.IGNORECASE),
+    "induced: ovariectomy": re.compile(r"\bOVX\b|\bovariectom\w*", re.IGNORECASE),
+    "induced: surgical bone defect": re.compile(r"\bbone defects?\b", re.IGNORECASE),
     "induced: diet": re.compile(r"\b(?:high[- ]fat|high[- ]cholesterol|western)\s+diet\b|\bHFD\b", re.IGNORECASE),
 }
+
+# A named model ("Skin aging model of nude mice") that says nothing of how it was made.
+_NAMED_MODEL_RE = re.compile(r"\bmodels?\b", re.IGNORECASE)
+_INDUCTION_WORD_RE = re.compile(r"\binduc\w*|\bestablish\w*|\bconstruct\w*", re.IGNORECASE)
 
 # Two models in one cell are separated by a slash with a space on at least one side;
 # "APP/PS1" and "Apo⁻/⁻" have none.
 _MODEL_SPLIT_RE = re.compile(r"\s+/\s*|\s*/\s+")
 
-# Printed words that state a relation; "allograft" is Table 1 row 20's word.
+# Words that state a relation; "allograft" is Table 1 row 20's word, "autologous" ref 22's title.
 _RELATION_WORDS: dict[str, re.Pattern[str]] = {
     "autologous": re.compile(r"\bautologous\b", re.IGNORECASE),
     "syngeneic": re.compile(r"\b(?:syngeneic|isogeneic)\b", re.IGNORECASE),
@@ -155,6 +248,8 @@ def _squash(text: str) -> str:
 def _one_model(model: str) -> Derived:
     """Classify one printed model (no spaced slash in it)."""
     found = [name for name, cue in _MODEL_CUES.items() if cue.search(model)]
+    if not found and _NAMED_MODEL_RE.search(model) and not _INDUCTION_WORD_RE.search(model):
+        return Derived(UNSTATED_INDUCTION)
     if not found:
         return _absent(f"animal model '{model}' names no recognised ageing, genotype or induction")
     return Derived("+".join(found))
@@ -218,22 +313,44 @@ def animal_model_class(animal_model: str, in_vitro_model: str = "", route_codes:
 # --- donor-host relation -----------------------------------------------------------
 
 
+def relation_words(places: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Every relation word in the given texts, with where it stands.
+
+    Parameters
+    ----------
+    places : dict of str to str
+        A label for each text (``"Effects"``, ``"cited title [22]"``) and
+        the text.
+
+    Returns
+    -------
+    list of (relation, place, word)
+        In the order of ``places``, then of :data:`_RELATION_WORDS`.
+    """
+    found = []
+    for place, text in places.items():
+        for name, pattern in _RELATION_WORDS.items():
+            match = pattern.search(_squash(text))
+            if match:
+                found.append((name, place, match.group(0)))
+    return found
+
+
 def printed_relation(cells: Iterable[str]) -> Derived | None:
-    """Find a relation word in the printed cells.
+    """Find a relation word in the printed cells (or a cited title).
 
     Parameters
     ----------
     cells : iterable of str
-        Printed cells of one row (see :data:`RELATION_CELLS`).
+        Texts of one row (see :data:`RELATION_CELLS`).
 
     Returns
     -------
     Derived or None
-        ``None`` when no cell names a relation; the relation when the cells
+        ``None`` when no text names a relation; the relation when the texts
         name one; missing when they name two different ones.
     """
-    text = " | ".join(_squash(cell) for cell in cells)
-    found = [name for name, word in _RELATION_WORDS.items() if word.search(text)]
+    found = list(dict.fromkeys(name for name, _, _ in relation_words(dict(enumerate(map(str, cells))))))
     if not found:
         return None
     if len(found) > 1:
@@ -242,13 +359,13 @@ def printed_relation(cells: Iterable[str]) -> Derived | None:
 
 
 def _one_relation(donor: str, host: str, said: Derived | None) -> Derived:
-    """Relate one donor species to the host, checking any printed relation word."""
+    """Relate one donor species to the host, checking any stated relation word."""
     if donor != host:
         if said is not None and said.value in _SAME_SPECIES:
             return _absent(f"printed '{said.value}' but the donor ({donor}) and host ({host}) species differ")
         return Derived("xenogeneic")
     if said is None:
-        return Derived("allogeneic")
+        return Derived(SAME_SPECIES)
     if said.value == "xenogeneic":
         return _absent(f"printed 'xenogeneic' but donor and host are both {host}")
     return said
@@ -267,8 +384,8 @@ def donor_host_relation(
     host_species : Derived
         From :func:`helpers.data.derive.host_species`.
     printed : iterable of str, optional
-        The row's printed cells searched for a relation word
-        (:func:`printed_relation`).
+        The row's printed cells, and the cited reference's title, searched
+        for a relation word (:func:`printed_relation`).
     setting : Derived
         From :func:`helpers.data.derive.setting`; an in vitro study has no host.
 
@@ -276,16 +393,16 @@ def donor_host_relation(
     -------
     Derived
         One of :data:`RELATIONS` (several, ``+``-joined in printed order,
-        when the sources of one row differ): ``"in vitro"`` without a
+        when the sources of one row differ): :data:`NO_HOST` without a
         treated host; ``"xenogeneic"`` across species; within a species the
-        printed word, else ``"allogeneic"``. Missing when the setting,
-        the host or the donor species is not known, or when a printed word
+        stated word, else :data:`SAME_SPECIES`. Missing when the setting,
+        the host or the donor species is not known, or when a stated word
         contradicts the species.
     """
     if setting.missing:
         return _absent(f"no setting: {setting.reason}")
     if setting.value == "in vitro":
-        return Derived("in vitro")
+        return Derived(NO_HOST)
     said = printed_relation(printed)
     if said is not None and said.missing:
         return said
@@ -303,6 +420,42 @@ def donor_host_relation(
     return Derived("+".join(dict.fromkeys(r.value for r in relations)))
 
 
+def relation_evidence(relation: Derived, places: dict[str, str], cells: dict[str, str]) -> str:
+    """Say which words, in which cell or title, decided a relation.
+
+    Parameters
+    ----------
+    relation : Derived
+        From :func:`donor_host_relation`.
+    places : dict of str to str
+        The texts searched for a relation word, labelled as in :func:`relation_words`.
+    cells : dict of str to str
+        The printed ``source`` and ``animal_model``, the ``donor`` and ``host``
+        species read from them, and the ``setting``.
+
+    Returns
+    -------
+    str
+        One sentence; empty for a missing relation (its reason says why).
+    """
+    if relation.missing:
+        return ""
+    if relation.value == NO_HOST:
+        return f"setting {cells['setting']}: no animal received the product"
+    species = (
+        f"donor {cells['donor']} (Source '{cells['source']}'), host {cells['host']} "
+        f"(Animal model '{cells['animal_model']}')"
+    )
+    words = "; ".join(f"{place} says '{word}'" for _, place, word in relation_words(places))
+    if "xenogeneic" in relation.value and relation.value != "xenogeneic":
+        return f"{species}: one source differs in species from the host"
+    if relation.value == "xenogeneic":
+        return f"{species}: the species differ"
+    if relation.value == SAME_SPECIES:
+        return f"{species}: the same species; no printed cell of the row nor the cited title names the relation"
+    return f"{species}: the same species; {words}"
+
+
 # --- whole tables --------------------------------------------------------------------
 
 
@@ -315,21 +468,42 @@ def _donor_species(source: str) -> Derived:
     return Derived("+".join(s.value for s in species))
 
 
-def _classify_row(row: pd.Series, route_legends: frozenset[str]) -> tuple[Derived, Derived]:
-    """Model class and relation of one printed row."""
+# Printed headers of the cells searched for a relation word, for the evidence.
+_CELL_TITLES = {
+    "source": "Source",
+    "animal_model": "Animal model",
+    "precondition": "Precondition",
+    "effects": "Effects",
+}
+
+
+def _classify_row(
+    row: pd.Series, route_legends: frozenset[str], titles: dict[int, str]
+) -> tuple[Derived, Derived, str]:
+    """Model class, relation and the relation's evidence of one printed row."""
     route = derive.routes(row["route_dosage"], route_legends)
     codes = () if route.missing else route.value
     model = animal_model_class(row["animal_model"], row["in_vitro_model"], codes)
-    relation = donor_host_relation(
-        _donor_species(row["source"]),
-        derive.host_species(row["animal_model"]),
-        [str(row.get(cell, "")) for cell in RELATION_CELLS],
-        setting=derive.setting(row["animal_model"], row["in_vitro_model"], codes),
-    )
-    return model, relation
+    where = derive.setting(row["animal_model"], row["in_vitro_model"], codes)
+    places = {_CELL_TITLES[cell]: str(row.get(cell, "")) for cell in RELATION_CELLS}
+    ref = int(row["ref"]) if str(row.get("ref", "")).strip() else None
+    if ref in titles:
+        places[f"cited title [{ref}]"] = titles[ref]
+    donor, host = _donor_species(row["source"]), derive.host_species(row["animal_model"])
+    relation = donor_host_relation(donor, host, places.values(), setting=where)
+    cells = {
+        "source": row["source"],
+        "animal_model": row["animal_model"],
+        "setting": where.value,
+        "donor": "/".join(dict.fromkeys(str(donor.value).split("+"))),
+        "host": host.value,
+    }
+    return model, relation, relation_evidence(relation, places, cells)
 
 
-def classify(df: pd.DataFrame, table: str, legends: pd.DataFrame | None = None) -> pd.DataFrame:
+def classify(
+    df: pd.DataFrame, table: str, legends: pd.DataFrame | None = None, references: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Derive the model class and the donor-host relation of every row of Table 1 or 2.
 
     Parameters
@@ -343,13 +517,17 @@ def classify(df: pd.DataFrame, table: str, legends: pd.DataFrame | None = None) 
     legends : pandas.DataFrame, optional
         ``data/abbreviations.csv``; route abbreviations it defines are
         accepted besides :data:`helpers.data.derive.KNOWN_ROUTE_CODES`.
+    references : pandas.DataFrame, optional
+        ``data/references.csv``; the title of the reference a row cites is
+        searched for a relation word beside the printed cells.
 
     Returns
     -------
     pandas.DataFrame
         :data:`OUTPUT_COLUMNS` as ``string`` columns on ``df``'s index (same
         row order): a value is ``pd.NA`` exactly when its ``_missing``
-        reason is non-empty.
+        reason is non-empty; ``relation_evidence`` says which words decided
+        the relation.
 
     Raises
     ------
@@ -359,10 +537,52 @@ def classify(df: pd.DataFrame, table: str, legends: pd.DataFrame | None = None) 
     if table not in PRECLINICAL_TABLES:
         raise ValueError(f"unknown preclinical table {table!r}; expected one of {sorted(PRECLINICAL_TABLES)}")
     route_legends = derive.legend_route_codes(legends) if legends is not None else frozenset()
-    results = [_classify_row(row, route_legends) for _, row in df.iterrows()]
+    titles = {} if references is None else dict(zip(references["ref"].astype(int), references["title"].astype(str)))
+    results = [_classify_row(row, route_legends, titles) for _, row in df.iterrows()]
     columns: dict[str, list] = {name: [] for name in OUTPUT_COLUMNS}
-    for model, relation in results:
+    for model, relation, evidence in results:
         for field, result in (("model_class", model), ("relation", relation)):
             columns[field].append(pd.NA if result.missing else result.value)
             columns[f"{field}_missing"].append(result.reason)
+        columns["relation_evidence"].append(evidence)
     return pd.DataFrame({name: pd.Series(values, index=df.index, dtype="string") for name, values in columns.items()})
+
+
+def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
+    """The printed cells and the cited title behind each study's design codes, for the evidence file.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies` (``table``, ``row``, ``ref``), any selection.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On ``studies``' index: the printed ``source``, ``animal_model``,
+        ``precondition`` (Table 1 only; empty for Table 2, which has no such
+        column) and ``effects``, and the ``cited_title`` of the reference, so
+        a reader can check each code, and see where a title says more than
+        the row (conditioned medium, a primed parent cell, a patient arm).
+    """
+    columns = ["source", "animal_model", "precondition", "effects"]
+    parts = []
+    for resource, table in TABLE_OF_RESOURCE.items():
+        if resource not in PRECLINICAL_TABLES:
+            continue
+        printed = curated.load(resource)
+        part = printed.reindex(columns=["row", *columns], fill_value="").assign(table=table)
+        parts.append(part.assign(row=part["row"].astype(int)))
+    cells = pd.concat(parts, ignore_index=True)
+    refs = curated.load("references")
+    titles = dict(zip(refs["ref"].astype(int), refs["title"].astype(str)))
+    keys = studies[["table", "row"]].assign(row=studies["row"].astype(int))
+    out = keys.merge(cells, on=["table", "row"], how="left")[columns].fillna("")
+    out["cited_title"] = [titles.get(int(r), "") for r in studies["ref"]]
+    return out.set_axis(studies.index).astype("string")
+
+
+def definitions() -> pd.DataFrame:
+    """:data:`DEFINITIONS` as a table (``group, class, meaning``) for under the figure."""
+    rows = [(group, name, text) for group, classes in DEFINITIONS.items() for name, text in classes.items()]
+    return pd.DataFrame(rows, columns=["group", "class", "meaning"])

@@ -71,12 +71,13 @@ class Run:
         self.written[target.name] = hashlib.sha256(payload).hexdigest()
         runrecord.note_written(target.name, self.written[target.name])
 
-    def save_table(self, frame, *, legend: str = "") -> None:
+    def save_table(self, frame, *, legend: str = "", notes: tuple[str, ...] = ()) -> None:
         """Write a table exhibit in every requested format.
 
         ``legend`` is the text printed under the table
-        (:func:`helpers.outputs.tables.legend`); the Markdown, LaTeX and Excel files
-        carry it (see :func:`helpers.outputs.formats.table_bytes`). A run with other
+        (:func:`helpers.outputs.tables.legend`) and ``notes`` our notes on its
+        cells (transcription, setting and audit notes); the Markdown, LaTeX and
+        Excel files carry both (see :func:`helpers.outputs.formats.table_bytes`). A run with other
         parameters names its selection in the title, so the file is never
         mistaken for the canonical table.
         """
@@ -91,6 +92,7 @@ class Run:
                     title=title,
                     caption=self.exhibit.caption,
                     legend=legend,
+                    notes=notes,
                 ),
             )
 

@@ -73,7 +73,7 @@ def _number(text: str) -> int | float | None:
     return int(text) if _INTEGER.fullmatch(text) else float(text)
 
 
-def _xlsx(frame: pd.DataFrame, *, exhibit: str, title: str, caption: str, legend: str) -> bytes:
+def _xlsx(frame: pd.DataFrame, *, exhibit: str, title: str, caption: str, legend: str, notes: tuple = ()) -> bytes:
     """One sheet with the table (numeric columns as numbers), one with its notes."""
     import datetime
 
@@ -93,15 +93,15 @@ def _xlsx(frame: pd.DataFrame, *, exhibit: str, title: str, caption: str, legend
         for cell in column:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    notes = wb.create_sheet("Notes")
-    for name, text in (("Title", title), ("Caption", caption), ("Legend", legend)):
+    sheet = wb.create_sheet("Notes")
+    for name, text in (("Title", title), ("Caption", caption), ("Legend", legend), *(("Note", n) for n in notes)):
         if text:
-            notes.append([name, text])
-    notes.append(["Source", SOURCE])
-    for row in notes.iter_rows():
+            sheet.append([name, text])
+    sheet.append(["Source", SOURCE])
+    for row in sheet.iter_rows():
         row[0].font = Font(bold=True)
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
-    notes.column_dimensions["B"].width = 100
+    sheet.column_dimensions["B"].width = 100
     fixed = datetime.datetime(2025, 1, 1)  # no build time in a citable file
     wb.properties.created = fixed
     wb.properties.modified = fixed
@@ -216,7 +216,7 @@ def _tex_cell(value: object, where: str) -> str:
     return r" \newline ".join(_tex_escape(line, where).replace("/", r"\slash{}") for line in _cell_lines(value))
 
 
-def _latex(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str) -> bytes:
+def _latex(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str, notes: tuple = ()) -> bytes:
     """A ``longtable`` that fits ``\\linewidth``, its header repeated on every page, the legend as its note.
 
     Long because it writes the whole file: header comment, column
@@ -256,9 +256,11 @@ def _latex(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str) -> byt
         r"\endfoot",
         r"\bottomrule",
     ]
-    if legend:
-        note = _tex_escape(legend, f"{exhibit} legend").replace("\n", " ")
-        width = f"{sum(widths):.3f}"
+    width = f"{sum(widths):.3f}"
+    for number, text in enumerate((legend, *notes)):
+        if not text:
+            continue
+        note = _tex_escape(text, f"{exhibit} legend" if number == 0 else f"{exhibit} note {number}").replace("\n", " ")
         lines.append(r"\addlinespace")
         lines.append(r"\multicolumn{" + str(n) + r"}{@{}p{" + width + r"\linewidth}@{}}{\raggedright " + note + r"} \\")
     lines += [r"\endlastfoot", *body, r"\end{longtable}", r"\endgroup", ""]
@@ -276,19 +278,22 @@ def _latex(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str) -> byt
 _MD_SPECIAL = re.compile(r"([\\`*_<>\[\]|])")
 
 
-def _markdown(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str) -> bytes:
-    """A pipe table under its title, with the legend as a paragraph after it."""
+def _markdown(frame: pd.DataFrame, *, exhibit: str, title: str, legend: str, notes: tuple = ()) -> bytes:
+    """A pipe table under its title, with the legend as a paragraph after it, then one paragraph per note."""
     shown = frame.map(lambda v: _text(v).replace("\n", "<br>").replace("|", "\\|"))
     text = (
         f"<!-- {exhibit}: regenerated from data/ by the mscs-aging-review project -->\n\n"
         f"**{title}**\n\n" + shown.to_markdown(index=False) + "\n"
     )
-    if legend:
-        text += "\n" + _MD_SPECIAL.sub(r"\\\1", legend).replace("\n", " ") + "\n"
+    for paragraph in (legend, *notes):
+        if paragraph:
+            text += "\n" + _MD_SPECIAL.sub(r"\\\1", paragraph).replace("\n", " ") + "\n"
     return text.encode("utf-8")
 
 
-def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, caption: str, legend: str = "") -> bytes:
+def table_bytes(
+    frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, caption: str, legend: str = "", notes: tuple = ()
+) -> bytes:
     """Serialise a table exhibit in one format.
 
     Parameters
@@ -303,6 +308,9 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, capt
         The legend printed under the table (:func:`helpers.outputs.tables.legend`):
         a paragraph after the Markdown table, the note under the LaTeX
         table, a row of the "Notes" sheet in Excel. CSV holds cells only.
+    notes : tuple of str, optional
+        Our notes on the cells (:func:`helpers.outputs.tables.transcription_notes`
+        and the like), each placed after the legend as the legend is.
 
     Raises
     ------
@@ -312,11 +320,11 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, exhibit: str, title: str, capt
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     if fmt == "md":
-        return _markdown(frame, exhibit=exhibit, title=title, legend=legend)
+        return _markdown(frame, exhibit=exhibit, title=title, legend=legend, notes=notes)
     if fmt == "tex":
-        return _latex(frame, exhibit=exhibit, title=title, legend=legend)
+        return _latex(frame, exhibit=exhibit, title=title, legend=legend, notes=notes)
     if fmt == "xlsx":
-        return _xlsx(frame, exhibit=exhibit, title=title, caption=caption, legend=legend)
+        return _xlsx(frame, exhibit=exhibit, title=title, caption=caption, legend=legend, notes=notes)
     raise ValueError(f"unknown table format {fmt!r}")
 
 

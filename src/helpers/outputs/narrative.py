@@ -118,6 +118,14 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
             "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers."
         )
+    if resource in ("msc_studies", "exosome_studies"):
+        diseases = _counted(derived["disease_code"]).head(2)
+        return (
+            f"{plural(n, 'row')}, one study each. Most concern "
+            + " and ".join(f"{DISEASE_CODES.get(code, code)} ({k} of {n})" for code, k in diseases.items())
+            + ". "
+            + _preclinical_notice(printed, derived)
+        )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
@@ -130,11 +138,43 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             "Enrollment mixes participants who took part with planned numbers, so the summary keeps "
             "the statuses apart."
         )
-    hosts = _top(derived["host_species"], k=3)
+    return text
+
+
+def _counted(values: pd.Series, labels: dict | None = None) -> pd.Series:
+    """Counts of '+'-joined codes, most first then by name, under readable labels."""
+    parts = values.dropna().astype(str).str.split("+").explode().value_counts()
+    parts = parts.sort_index().sort_values(ascending=False, kind="stable")
+    return parts.rename(index=lambda code: f"{(labels or {}).get(code, code)} ({code})" if labels else code)
+
+
+def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products."""
+    from helpers.core.vocab import TISSUE_CODES
+
+    n = len(printed)
+    sources = _counted(derived["tissue"], TISSUE_CODES)
+    twice = [f"[{ref}]" for ref, tissue in zip(printed["ref"], derived["tissue"]) if "+" in str(tissue)]
+    text = "MSC sources: " + ", ".join(f"{name} {k}" for name, k in sources.items())
+    if twice:
+        text += (
+            f"; {plural(len(twice), 'row')} ({', '.join(twice)}) {'compares' if len(twice) == 1 else 'compare'} "
+            f"two sources and {'counts' if len(twice) == 1 else 'count'} under each, so these counts sum to "
+            f"{int(sources.sum())} for {plural(n, 'study', 'studies')}"
+        )
+    in_vivo = derived["setting"].astype("string").fillna("") != "in vitro"
+    animals = int(in_vivo.sum())
+    hosts = _counted(derived.loc[in_vivo.to_numpy(), "host_species"])
+    product = "exosomes" if (derived["modality"] == "exosomes").all() else "MSCs"
+    text += (
+        f". In {animals} of the {n} studies an animal received the {product} (hosts: "
+        + ", ".join(f"{name} {k}" for name, k in hosts.items())
+        + f"); {n - animals} of the {n} are in vitro only, with no animal treated."
+    )
     modified = int((derived["product"] == "modified").sum())
-    return (
-        text + f" Hosts: {hosts}. {modified} of the {n} studies modified their MSC product (primed, "
-        "engineered, on a biomaterial, selected or given with a drug), as derived from the printed cells."
+    return text + (
+        f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a biomaterial "
+        "or with another agent (co-treatment), as derived from the printed cells."
     )
 
 
@@ -287,27 +327,82 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, missing: dict[str, 
 
 
 def design_note() -> str:
-    """The design exhibit's note."""
+    """The design exhibit's note: what the dots count, where the classes come from, where they are defined."""
     return (
-        "Dot area and number: studies in each category, by disease, for MSCs (blue, Table 1) and MSC-derived "
-        "exosomes (orange, Table 2). A study with two models or modifications counts under each; values that "
-        "could not be read from the printed cells are shown as 'not reported'. Classes are derived by tested code "
-        f"(helpers.data.design, helpers.data.derive) from the printed Animal model, Source and Precondition cells. "
-        f"{SOURCE_SHORT}, Tables 1-2."
+        "Dot area (proportional) and number: studies in each class, by disease, for MSCs (blue, Table 1) and "
+        "MSC-derived exosomes (orange, Table 2); a study with two models or modifications counts under each. "
+        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells; "
+        "a same-species relation is named only where a cell or the cited title names it. "
+        "Xenogeneic: the MSCs, or the cells that made the exosomes, came from another species than the host. "
+        f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
+    )
+
+
+def _count_of(series: pd.Series, value: str) -> int:
+    """Studies whose '+'-joined codes include ``value``."""
+    return int(series.astype("string").fillna("").str.split("+").map(lambda codes: value in codes).sum())
+
+
+def _design_models(in_vivo: pd.DataFrame) -> str:
+    """The most common model class and the naturally aged studies, out of the studies with a treated animal."""
+    animals = len(in_vivo)
+    codes = in_vivo["model_class"].astype("string").fillna("not reported").str.split("+")
+    top = codes.explode().value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    aged = in_vivo[codes.map(lambda c: "natural ageing" in c)]
+    text = (
+        f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals}). "
+        f"{len(aged)} of {animals} use naturally aged animals"
+    )
+    if len(aged):
+        alone = int((aged["model_class"] == "natural ageing").sum())
+        diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
+        modalities = " and ".join(sorted(set(aged["modality"])))
+        text += (
+            f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
+            f"{len(aged) - alone} beside an induced one)"
+        )
+    return text + "."
+
+
+def _design_relations(in_vivo: pd.DataFrame) -> str:
+    """Donor-host relations out of the studies with a treated animal; same-species words only where stated."""
+    animals = len(in_vivo)
+    relation = in_vivo["relation"].astype("string").fillna("not reported")
+    all_human = in_vivo["donor_species"].astype("string").fillna("").str.split("+").map(lambda d: set(d) == {"human"})
+    human_rodent = int(((relation == "xenogeneic") & all_human & in_vivo["host_species"].isin(["mouse", "rat"])).sum())
+    same = int(relation.isin(["same species, not specified", "autologous", "allogeneic", "syngeneic"]).sum())
+    stated = {word: int((relation == word).sum()) for word in ("autologous", "allogeneic", "syngeneic")}
+    named = ", ".join(f"{k} {word}" for word, k in stated.items() if k)
+    return (
+        f"In {_count_of(relation, 'xenogeneic')} of {animals} the donor species differs from the host's "
+        f"({human_rodent} of them human cells or their exosomes given to rodents); in {same} of {animals} donor and "
+        f"host are of one species, and the print or the cited title names the relation for {sum(stated.values())} "
+        "of these" + (f" ({named})" if named else "") + f"; the other {same - sum(stated.values())} are same "
+        "species, not specified."
     )
 
 
 def design_notice(studies: pd.DataFrame) -> str:
-    """What a reader should see in the design exhibit, in numbers."""
+    """What a reader should see in the design exhibit, in numbers, each with what it counts and out of how many.
+
+    Animal models and donor-host relations are counted among the studies in
+    which an animal received the product (setting other than in vitro); the
+    product among all studies.
+    """
     if studies.empty:
         return "No study in this selection."
-    models = studies["model_class"].astype("string").fillna("not reported").str.split("+").explode().value_counts()
-    relation = studies["relation"].astype("string").fillna("not reported").value_counts()
+    n = len(studies)
+    in_vivo = studies[studies["setting"].astype("string").fillna("") != "in vitro"]
+    animals = len(in_vivo)
+    parts = [
+        f"{n - animals} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
+        f"and hosts are counted among the other {plural(animals, 'study', 'studies')}."
+    ]
+    if animals:
+        parts += [_design_models(in_vivo), _design_relations(in_vivo)]
     modified = int((studies["product"] == "modified").sum())
-    return (
-        f"The most common animal model class is {models.index[0]} ({models.iloc[0]} of {len(studies)} studies); "
-        f"{int(models.get('natural ageing', 0))} use naturally aged animals. "
-        f"{int(relation.get('xenogeneic', 0))} studies give MSCs or exosomes of one species to another "
-        f"(mostly human to rodent), {int(relation.get('allogeneic', 0))} stay within a species. "
-        f"{modified} of the {len(studies)} studies modify the product before or while giving it."
+    parts.append(
+        f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
+        f"biomaterial or a co-treatment; {n - modified} use it as obtained."
     )
+    return " ".join(parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core.selection import Selecting, selected_rows
-from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES
+from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES, TISSUE_CODES
 from helpers.data import curated, derive
 
 __all__ = [
@@ -23,6 +23,9 @@ __all__ = [
     "summary",
     "enrollment",
     "transcription_notes",
+    "setting_notes",
+    "audit_notes",
+    "notes",
     "caption",
 ]
 
@@ -118,7 +121,10 @@ def legend(exhibit: str) -> str:
     definition") and the legend's other sentences (``data/legend_notes.csv``,
     such as Table 3's "Data obtained from ClinicalTrials.gov") share one
     sequence of positions; they are merged by position and joined with
-    "; ". An exhibit with no printed legend gives "".
+    "; ", except after an entry whose transcription note says the print has
+    no separator there (``POF: Premature ovarian failure AD: …``): the
+    legend keeps the print's form, character for character. An exhibit with
+    no printed legend gives "".
 
     Raises
     ------
@@ -129,12 +135,25 @@ def legend(exhibit: str) -> str:
     notes = curated.load("legend_notes")
     entries = abbreviations[abbreviations["legend"] == exhibit]
     sentences = notes[notes["legend"] == exhibit]
+    # An entry the print runs into the next one, with no separator, is kept that way (its note says so).
+    remarks = entries["note"] if "note" in entries else pd.Series("", index=entries.index)
+    glued = {p for p, note in zip(entries["position"], remarks) if _NO_SEPARATOR_AFTER in str(note)}
     parts = [(p, f"{a}: {d}") for p, a, d in zip(entries["position"], entries["abbreviation"], entries["definition"])]
     parts += [(p, text) for p, text in zip(sentences["position"], sentences["text"])]
     positions = [p for p, _ in parts]
     if len(set(positions)) != len(positions):
         raise ValueError(f"legend {exhibit!r}: a position is used by both an abbreviation and a note")
-    return "; ".join(text for _, text in sorted(parts))
+    ordered = sorted(parts)
+    text = ""
+    for index, (position, part) in enumerate(ordered):
+        text += part
+        if index < len(ordered) - 1:
+            text += " " if position in glued else "; "
+    return text
+
+
+# The transcription note of a legend entry printed with no separator before the next entry.
+_NO_SEPARATOR_AFTER = "no separator before the next entry"
 
 
 def _counts(values: pd.Series, name: str) -> pd.DataFrame:
@@ -157,9 +176,20 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     if "disease_code" in derived:
         labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
         out["Disease"] = _counts(labels, "disease")
-    out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if "host_species" in derived:
-        out["Host species"] = _counts(derived["host_species"].fillna("in vitro only"), "host species")
+        # Spelled out: "AD" is adipose tissue here and Alzheimer's disease in the Disease counts.
+        spelled = derived["tissue"].map(
+            lambda t: "+".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in str(t).split("+")) if pd.notna(t) else t
+        )
+        out["MSC source"] = _counts(spelled, "tissue source")
+        # A study with no animal treated has no host, whatever animal model it prints (co-culture with cells
+        # taken from 5XFAD mice).
+        in_vitro = derived["setting"].astype("string").fillna("") == "in vitro"
+        out["Host species"] = _counts(
+            derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
+        )
+    else:
+        out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if resource == "clinical_trials":
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
@@ -211,6 +241,84 @@ def transcription_notes(resource: str, printed: pd.DataFrame) -> tuple[str, ...]
     return tuple(
         f"Transcription note, row {row}, {titles.get(column, column)}: {note}"
         for row, column, note in zip(part["row"], part["column"], part["note"])
+    )
+
+
+def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ...]:
+    """Notes on in vitro rows of Tables 1-2 whose printed cells read like animal work.
+
+    The printed columns are shared by animal and dish studies. Where no
+    animal received the product (``setting`` ``in vitro``), a printed animal
+    model only supplied cells, a Follow-up period is an incubation time and a
+    dose is an amount or concentration in the dish; each such row gets one
+    note naming the printed cells.
+    """
+    if "setting" not in derived or "animal_model" not in printed:
+        return ()
+    out = []
+    for (_, cells), setting in zip(printed.iterrows(), derived["setting"]):
+        if setting != "in vitro":
+            continue
+        said = []
+        if cells["animal_model"]:
+            said.append(f"the animal model printed ('{cells['animal_model']}') supplied cells, it was not treated")
+        if cells["follow_up"]:
+            said.append(f"'{cells['follow_up']}' is an incubation time in culture, not a follow-up of animals")
+        dose = derive.split_route_dosage(cells["route_dosage"])[1]
+        if dose:
+            said.append(f"'{dose}' is an amount or concentration in the dish, not a dose to an animal")
+        if said:
+            out.append(
+                f"Setting note, row {cells['row']} [{cells['ref']}]: no animal received the product "
+                f"(in vitro only, route '{cells['route_dosage']}'); " + "; ".join(said) + "."
+            )
+    return tuple(out)
+
+
+def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
+    """The audit's confirmed findings on the shown rows (and header) of a table, for under it.
+
+    Parameters
+    ----------
+    findings : pandas.DataFrame
+        The audit's findings with verdicts (:func:`helpers.audit.runner.frame`).
+    exhibit : str
+        ``table1``, ``table2``, … (the findings' ``table``).
+    printed : pandas.DataFrame
+        The rows shown.
+    resource : str
+        Their ``data/`` resource, for the printed column headers.
+
+    Returns
+    -------
+    tuple of str
+        ``Audit W2 (error), row 9, Route Dosage/cells: …`` in the audit's
+        order; a printed value is never changed, only described.
+    """
+    titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
+    shown = {str(int(r)) for r in printed["row"]} | {"header"}
+    part = findings[(findings["table"] == exhibit) & (findings["verdict"] == "confirmed")]
+    part = part[part["row"].astype(str).isin(shown)]
+    return tuple(
+        f"Audit {rule.split(' ')[0]} ({severity}), {'header' if row == 'header' else f'row {row}'}, "
+        f"{titles.get(field, field)}: {message}"
+        for rule, severity, row, field, message in zip(
+            part["rule"], part["severity"], part["row"].astype(str), part["field"], part["message"]
+        )
+    )
+
+
+def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings: pd.DataFrame) -> tuple[str, ...]:
+    """Every note for under a table of Tables 1-2: transcription, then setting, then audit notes.
+
+    ``findings`` is the audit's frame with verdicts (:func:`helpers.audit.runner.frame`);
+    the notebook passes it in, since this layer does not run the audit.
+    """
+    exhibit = {"msc_studies": "table1", "exosome_studies": "table2"}.get(resource, resource)
+    return (
+        transcription_notes(resource, printed)
+        + setting_notes(printed, derived)
+        + audit_notes(findings, exhibit, printed, resource)
     )
 
 

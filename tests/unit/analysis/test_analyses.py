@@ -174,10 +174,9 @@ def test_the_design_rows_cover_every_study_in_each_group(studies):
     cells = crossing.design_cells(studies)
     relation = cells[cells["kind"] == "Donor to host"]
     assert relation["studies"].sum() == len(studies)
-    product = cells[cells["kind"] == "Product"]
-    assert (
-        product.loc[product["category"] == "native (none)", "studies"].sum() == (studies["product"] == "native").sum()
-    )
+    product = cells[cells["kind"] == "Product and delivery"]
+    native = product.loc[product["category"] == "as obtained (native)", "studies"].sum()
+    assert native == (studies["product"] == "native").sum()
 
 
 # ------------------------------------------------------------------ empty selections

@@ -880,10 +880,10 @@ MODIFIED_TABLE1 = {
     6: "engineered",
     7: "selected",
     10: "primed+biomaterial",
-    11: "co-treatment",
+    11: "primed",  # "MT" in the Precondition column, no word of combination: primed, as the header says
     12: "biomaterial",
     13: "biomaterial",
-    17: "co-treatment",
+    17: "primed+co-treatment",  # MG53 "restore the vitality of aging hUC-MSCs ... and combine with hUC-MSCs"
     18: "co-treatment",
     19: "primed",
     22: "biomaterial",
@@ -898,9 +898,10 @@ MODIFIED_TABLE2 = {
     18: "engineered",
     20: "engineered",
     22: "engineered",
-    23: "engineered+biomaterial",
+    23: "engineered",  # a nanoparticle loaded on the vesicles engineers them, as "GMNP-loaded" in row 24
     24: "engineered",
     25: "biomaterial",
+    26: "co-treatment",  # "Utilizing HCOPs to enhance the anti-aging capabilities of hUCMSC-Exos"
     27: "biomaterial",
 }
 
@@ -923,7 +924,14 @@ def test_modification_of_every_printed_row(table, expected):
         ("3D bioprinted engineered ovaries", "3D bio-printed engineered ovaries composed of IVA", "biomaterial"),
         ("", "3D-HucMSC-Exo has demonstrated enhanced effects", "primed"),
         ("", "GMNP-loaded EVs derived from BMMSCs", "engineered"),
-        ("", "Delivery of miR-15b-5p via magnetic nanoparticle-enhanced BMMSC-Exos", "engineered+biomaterial"),
+        ("", "Delivery of miR-15b-5p via magnetic nanoparticle-enhanced BMMSC-Exos", "engineered"),
+        ("MT", "MT enhances the therapeutic effect of AD-MSCs", "primed"),
+        (
+            "MG53 protein",
+            "MG53 can restore the vitality of aging hUC-MSCs, and combine with hUC-MSCs",
+            "primed+co-treatment",
+        ),
+        ("", "Utilizing HCOPs to enhance the anti-aging capabilities of hUCMSC-Exos", "co-treatment"),
         ("", "The delivery of BMMSCs-Exo-miR-144-5p may improve", "none"),  # native cargo cannot be ruled out
         ("", "hUCMSCs-Exos-miR-22-3p targets the KLF6", "none"),
         ("Resveratrol", "hUC-MSCs and resveratrol have cumulative effects", "co-treatment"),

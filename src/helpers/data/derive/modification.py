@@ -1,4 +1,18 @@
-"""Modified products: primed, engineered or biomaterial-borne, from the printed cells."""
+"""Modified products: primed, engineered or biomaterial-borne, from the printed cells.
+
+Decisions on printed forms
+--------------------------
+* Table 1's Precondition column says the cells were preconditioned with
+  what it names, so a printed agent with no other cue ("MT") is ``primed``.
+* An agent the Effects cell says was combined with the product ("combine
+  with hUC-MSCs", "cumulative effects", "utilizing HCOPs to enhance … Exos")
+  is a ``co-treatment``; it is ``primed`` as well only where the words say it
+  acted on the cells themselves ("restore the vitality of … MSCs").
+* A nanoparticle loaded into or onto vesicles ("magnetic
+  nanoparticle-enhanced", "GMNP-loaded") engineers the vesicle, like a loaded
+  miRNA: ``engineered``. ``biomaterial`` is kept for a matrix that carries
+  the product (scaffold, hydrogel, collagen, a bioprinted organ, spicules).
+"""
 
 from __future__ import annotations
 
@@ -19,14 +33,20 @@ _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "primed": re.compile(
-        r"\bprecondition\w*|\bpretreat\w*|\bprim(?:ed|ing)\b|\bhypox\w*|\b3D-(?=\w*MSC)", re.IGNORECASE
+        r"\bprecondition\w*|\bpretreat\w*|\bprim(?:ed|ing)\b|\bhypox\w*|\b3D-(?=\w*MSC)"
+        r"|\brejuvenat\w*|\brestor\w* the vitality\b",
+        re.IGNORECASE,
     ),
     "biomaterial": re.compile(
         r"\bscaffolds?\b|\bhydrogels?\b|\bhyaluronic acid\b|\bcollagen\b|\bbio-?print\w*|\btitanium\b"
-        r"|\bnanoparticles?\b|\bspicules?\b|\bmethacryloyl\b",
+        r"|\bspicules?\b|\bmethacryloyl\b",
         re.IGNORECASE,
     ),
     "selected": re.compile(r"\bsub(?:set|group|population)s?\b", re.IGNORECASE),
+    "co-treatment": re.compile(
+        r"\bcombin\w*|\bcumulative\b|\butili[sz]\w*\s+\S+\s+to enhance\b|\bco-?(?:administ|deliver|treat)\w*",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -45,13 +65,14 @@ def modification(precondition: str, effects: str) -> Derived:
     Derived
         The kinds of :data:`MODIFICATIONS` the words name, joined with
         ``+`` in that order, or ``"none"``. A printed Precondition that
-        names no modification (a drug such as "Resveratrol") is a
-        ``co-treatment``: something given with the cells.
+        names no modification (a drug such as "MT") is ``primed``, as the
+        column's header says, unless the words say the agent was combined
+        with the product (``co-treatment``).
     """
     text = f"{_squash(precondition)} | {_squash(effects)}"
     found = [kind for kind, pattern in _MODIFICATION_PATTERNS.items() if pattern.search(text)]
     if not found and _squash(precondition):
-        found = ["co-treatment"]
+        found = ["primed"]
     return Derived("+".join(found) if found else "none")
 
 
