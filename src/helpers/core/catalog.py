@@ -60,7 +60,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "table3",
             "table",
             "Table 3. Clinical trials of MSCs and exosomes for the treatment of aging diseases",
-            "Registered clinical studies of MSCs or MSC exosomes in aging-related disease, as printed.",
+            "Clinical studies of MSCs or MSC exosomes in aging-related disease as printed: registered trials, and a "
+            "retrospective cohort study cited by its reference instead of an NCT number, which the review lists "
+            "among them.",
             "clinical_trials",
         ),
         Exhibit(
@@ -113,9 +115,10 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "trials",
             "figure",
-            "The clinical trial landscape: phase, status, enrollment and route",
-            "Every clinical study of Table 3 by disease and phase, sized by its printed enrollment, coloured by "
-            "status, with its route; the retrospective study without a registry number is marked.",
+            "Clinical studies listed in the review's Table 3: phase, status, enrollment and route",
+            "The rows of Table 3 by disease and phase, mark area proportional to the printed enrollment, coloured "
+            "by printed status, with the printed route; the registered trials are drawn apart from the "
+            "retrospective cohort study that Table 3 lists among them.",
         ),
         Exhibit(
             "dosing",

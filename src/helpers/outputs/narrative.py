@@ -190,34 +190,80 @@ def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict) -> str:
     return " ".join(parts)
 
 
+def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The registered trials of a trial landscape, and its other rows."""
+    from helpers.data.derive.registry import REGISTERED_TRIAL
+
+    trial = lines["design"] == REGISTERED_TRIAL
+    return lines[trial], lines[~trial]
+
+
+def _others(others: pd.DataFrame) -> str:
+    """``1 retrospective cohort study (ref. [39])``, for the rows that are not trials."""
+    parts = []
+    for design, part in others.groupby("design", sort=True):
+        refs = ", ".join(i.split(",")[0] for i in part["identifier"])
+        parts.append(f"{plural(len(part), design, design.replace('study', 'studies'))} ({refs})")
+    return " and ".join(parts)
+
+
 def trials_note(lines: pd.DataFrame) -> str:
-    """The trial landscape's note: marks, sizes and what enrollment means."""
+    """The trial landscape's note: what a mark, its area and its colour mean, and what the rows are."""
+    trials, others = _designs(lines)
+    rows = f"{plural(len(lines), 'row')}: {plural(len(trials), 'registered trial')}"
+    if len(others):
+        rows += f", {_others(others)}, drawn apart below the rule"
     return (
-        "One line per clinical study of Table 3. Mark area: printed enrollment; colour: research status; circle: "
-        "MSCs, square: exosomes; hollow: no registry number. Enrollment counts participants for completed trials "
-        "and plans for the others, so the labels say which. Route: the printed migration method. "
-        f"{SOURCE_SHORT}, Table 3 (data obtained from ClinicalTrials.gov)."
+        f"One line per row of the review's Table 3 ({rows}). Mark area is proportional to the enrollment printed "
+        "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
+        "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
+        "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. The "
+        f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 (data obtained from "
+        "ClinicalTrials.gov, except for rows citing a reference)."
     )
+
+
+def _phase_counts(trials: pd.DataFrame) -> str:
+    from helpers.analysis.trials import PHASES
+
+    counts = trials["phase"].value_counts()
+    parts = [f"{int(counts[p])} in phase {p}" for p in PHASES if p in counts]
+    parts[0] = parts[0].replace(" in ", " are in ", 1)
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def trials_notice(lines: pd.DataFrame) -> str:
-    """What a reader should see in the trial landscape, in numbers."""
+    """What a reader should see in the trial landscape, in numbers, each saying what it counts."""
     if lines.empty:
         return "No clinical study in this selection."
-    phases = lines["phase"].value_counts()
-    done = lines[lines["status"] == "Completed"]
-    planned = lines[lines["meaning"] == "planned"]
-    routes = lines["route"].value_counts()
-    unregistered = int((~lines["registered"]).sum())
-    text = (
-        f"{plural(len(lines), 'clinical study', 'clinical studies')}: "
-        + ", ".join(f"{n} in phase {p}" if p != "no phase" else f"{n} without a phase" for p, n in phases.items())
-        + f". {len(done)} completed, with {int(done['enrollment'].sum())} participants who took part; "
-        f"{len(planned)} still recruiting or not yet recruiting, planning {int(planned['enrollment'].sum())}. "
-        f"Most common route: {routes.index[0]} ({routes.iloc[0]}). "
-    )
-    if unregistered:
-        text += f"{plural(unregistered, 'study')} prints no registry number and is marked hollow."
+    trials, others = _designs(lines)
+    text = f"The review's Table 3 lists {plural(len(lines), 'clinical study', 'clinical studies')} in this selection"
+    if len(others):
+        text += f": {plural(len(trials), 'registered trial')} and {_others(others)}, which is not a trial"
+    text += ". "
+    n = len(trials)
+    if n:
+        done = trials[trials["status"] == "Completed"]
+        open_ = trials[trials["status"].isin(["Recruiting", "Not yet recruiting"])]
+        routes = trials["route"].value_counts()
+        top = routes[routes == routes.iloc[0]]
+        route = (
+            f"{' and '.join(top.index)} ({int(top.iloc[0])} each)"
+            if len(top) > 1
+            else f"{top.index[0]} ({int(top.iloc[0])} of {n})"
+        )
+        text += (
+            f"Of the {plural(n, 'registered trial')}, {_phase_counts(trials)}. "
+            f"{len(done)} of the {n} trials are completed, with a printed enrollment of "
+            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} are recruiting or not yet recruiting, "
+            f"with {int(open_['enrollment'].sum())}. Most common route among the {n} trials: {route}. "
+        )
+    for design, part in others.groupby("design", sort=True):
+        text += (
+            f"The {design} prints an enrollment of {int(part['enrollment'].sum())} "
+            f"(status '{part['status'].iloc[0]}' as printed). "
+        )
+    text += "The review does not say whether a printed enrollment is actual or anticipated."
     return text
 
 
