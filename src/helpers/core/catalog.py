@@ -108,9 +108,11 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "gapmap",
             "figure",
-            "From bench to bedside: preclinical studies beside clinical trials, by disease and MSC source",
-            "Preclinical studies of Tables 1-2 and clinical studies of Table 3 counted in a disease x MSC tissue "
-            "source grid, for MSCs and for MSC-derived exosomes; shading marks evidence on one side only.",
+            "Bench and bedside in the review's tables: preclinical rows beside clinical studies, by disease and MSC "
+            "source",
+            "The review's preclinical rows (Tables 1-2) and clinical studies (Table 3) counted in a disease x MSC "
+            "tissue source grid, for MSCs and for MSC-derived exosomes; shading marks rows on one side only. A map "
+            "of the review's selection, not of the field.",
         ),
         Exhibit(
             "trials",

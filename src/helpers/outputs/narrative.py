@@ -155,38 +155,75 @@ def references_notice(refs: pd.DataFrame) -> str:
 def _codes(codes: list[str]) -> str:
     from helpers.core.vocab import TISSUE_CODES
 
-    return ", ".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in codes) if codes else "none"
+    return ", ".join(f"{TISSUE_CODES.get(c, c)} ({c}-MSC)" for c in codes) if codes else "none"
 
 
-def gap_note(studies: pd.DataFrame, trials: pd.DataFrame) -> str:
-    """The gap map's note: what a mark counts and what the shading means."""
+def _clinical_split(trials: pd.DataFrame) -> tuple[int, dict[str, int]]:
+    """Registered trials, and the other clinical studies by design."""
+    from helpers.data.derive.registry import REGISTERED_TRIAL
+
+    design = trials["design"].astype("string").fillna("clinical study of unread design")
+    others = design[design != REGISTERED_TRIAL].value_counts().sort_index()
+    return int((design == REGISTERED_TRIAL).sum()), {str(d): int(n) for d, n in others.items()}
+
+
+def _clinical_phrase(trials: pd.DataFrame) -> str:
+    registered, others = _clinical_split(trials)
+    parts = [plural(registered, "registered trial")]
+    parts += [plural(n, d, d.replace("study", "studies")) for d, n in others.items()]
+    return ", ".join(parts)
+
+
+def gap_note(studies: pd.DataFrame, trials: pd.DataFrame, cells: pd.DataFrame | None = None) -> str:
+    """The gap map's note: what a mark counts, out of how many, and what a flag means."""
+    in_vitro = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
+    flagged = int(cells["flagged"].sum()) if cells is not None else 0
+    comparator = int(cells["comparator"].sum()) if cells is not None else 0
     return (
-        f"Circles: preclinical studies (Tables 1-2, {len(studies)} selected); diamonds: clinical studies (Table 3, "
-        f"{len(trials)} selected), per disease and MSC tissue source. A study naming two sources counts in both "
-        "cells. Orange cells: preclinical evidence but no trial; blue cells: a trial with no preclinical study of "
-        f"that disease and source in the review. {SOURCE_SHORT}, Tables 1-3."
+        f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected, {in_vitro} of them in vitro only, "
+        "counted in their cell as 'in vitro'); diamonds: clinical studies of Table 3 "
+        f"({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a trial), "
+        "per disease and MSC tissue source, donor species pooled. A study naming two sources counts in both "
+        "cells. Mark area is proportional to the number in the mark, on one scale for both panels and shapes. "
+        f"'flagged': counted rows whose cited title the audit (rule family R) finds naming another disease, MSC "
+        f"source or setting ({flagged} in all). Hollow circle: a source a study's Effects cell names only as a "
+        f"comparator arm ({comparator} in all). Counts are of the rows of the review's Tables 1-3, its own "
+        "selection; its text cites further studies that are not counted. "
+        f"{SOURCE_SHORT}, Tables 1-3."
     )
 
 
-def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict) -> str:
-    """What a reader should see in the gap map, in numbers."""
+def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged: dict | None = None) -> str:
+    """What a reader should see in the gap map, in numbers, each saying what it counts and where from."""
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
-    parts = [
-        f"Sources studied only preclinically: {_codes(facts['sources_preclinical_only'])}.",
-        f"Sources tested only in trials: {_codes(facts['sources_trials_only'])}.",
-    ]
-    for modality, word in (("exosomes", "exosome"), ("cells", "MSC")):
+    parts = []
+    for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         n_pre = int((studies["modality"] == modality).sum())
-        n_tri = int((trials["modality"] == modality).sum())
+        part = trials[trials["modality"] == modality]
         parts.append(
-            f"{plural(n_pre, word + ' study', word + ' studies')} stand against {plural(n_tri, word + ' trial')}."
+            f"In the review's tables, {plural(n_pre, word + ' preclinical row')} (Tables 1-2) stand beside "
+            f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
+            f"{_clinical_phrase(part)})."
         )
     gaps = facts["gap_cells"]
     parts.append(
-        f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical evidence but no trial; "
-        f"{gaps.get('trials only', 0)} have a trial without a preclinical study in the review."
+        f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical rows but no clinical study in "
+        f"Table 3; {gaps.get('clinical only', 0)} have a clinical study but no preclinical row in Tables 1-2"
     )
+    comparator = gaps.get("clinical; preclinical as comparator arm only", 0)
+    parts[-1] += (
+        f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's "
+        "study." if comparator else "."
+    )
+    parts.append(
+        f"Sources with preclinical rows but no clinical study, in the review's Tables 1-3: "
+        f"{_codes(facts['sources_preclinical_only'])}. Sources with a clinical study but no preclinical row there: "
+        f"{_codes(facts['sources_clinical_only'])}."
+    )
+    if flagged:
+        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
+        parts.append(f"{plural(len(flagged), 'counted row')} cite a title about something else: {rows}.")
     return " ".join(parts)
 
 
