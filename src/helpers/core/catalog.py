@@ -146,9 +146,10 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "timeline",
             "figure",
-            "How the field moved: publication years of the cited studies",
-            "Preclinical studies by publication year of their cited reference, by modality and disease, with the "
-            "mechanisms and pathway families named each year.",
+            "Publication years of the studies the review tabulates",
+            "The preclinical studies of Tables 1-2 by the publication year of their cited reference, by modality and "
+            "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
+            "selection, not the field.",
         ),
     ]
 }

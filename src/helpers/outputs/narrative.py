@@ -304,29 +304,65 @@ def trials_notice(lines: pd.DataFrame) -> str:
     return text
 
 
+def _half_year(years: pd.Series) -> int:
+    """The latest year from which at least half of the studies were published."""
+    counts = years.value_counts().sort_index(ascending=False).cumsum()
+    return int(counts[counts >= len(years) / 2].index[0])
+
+
 def timeline_notice(studies: pd.DataFrame) -> str:
-    """What a reader should see in the timeline, in numbers."""
+    """What a reader should see in the timeline, in numbers, each out of how many."""
     if studies.empty:
         return "No study in this selection."
     years = studies["year"].astype(int)
+    n = len(years)
+    half = _half_year(years)
     parts = [
-        f"The {plural(len(studies), 'study', 'studies')} were published between {years.min()} and "
-        f"{years.max()}; half of them in {int(years.median())} or later."
+        f"The {plural(n, 'study', 'studies')} the review tabulates (Tables 1-2) cite references published "
+        f"between {years.min()} and {years.max()}. {int((years >= half).sum())} of the {n} were published in "
+        f"{half} or later, and {int((years >= half - 1).sum())} of the {n} in {half - 1} or later."
     ]
     for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         part = studies.loc[studies["modality"] == modality, "year"].astype(int)
         if len(part):
-            parts.append(f"{word} studies: median year {int(part.median())}.")
+            parts.append(f"Median year of the {plural(len(part), word + ' study', word + ' studies')}: {part.median():g}.")
+    per_year = years.value_counts()
+    parts.append(
+        f"Tabulated studies per year range from {int(per_year.min())} to {int(per_year.max())} "
+        f"(in {int(per_year.idxmax())}), so the heat map compares years by share, not by count. "
+        "These years describe the review's selection; they cannot show whether exosomes replaced cells in the field."
+    )
     return " ".join(parts)
 
 
-def timeline_note() -> str:
-    """The timeline's note."""
-    return (
-        "Top: preclinical studies of Tables 1-2 by the publication year of the reference each cites, MSCs solid "
-        "and MSC-derived exosomes hatched, coloured by disease. Bottom: how many studies of each year name a "
-        f"mechanism or pathway family (data/categories.csv). {SOURCE_SHORT}, Tables 1-2 and references."
-    )
+def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = None) -> str:
+    """The timeline's note: what a bar and a shade count, and which counted rows need a caveat."""
+    parts = [
+        "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
+        "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
+        "it), coloured by disease. Bottom: the share of that year's studies whose printed effects name each "
+        "mechanism or pathway family (data/categories.csv), printed as count / studies that year; MSC and "
+        "exosome studies pooled."
+    ]
+    if studies is not None and len(studies):
+        vitro = studies[studies["setting"] == "in vitro"]
+        if len(vitro):
+            by = vitro.groupby("year").size()
+            parts.append(
+                f"{len(vitro)} of the {len(studies)} studies are in vitro only ("
+                + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
+                + ")."
+            )
+    if flagged and studies is not None:
+        where = {(t, int(r)): (ref, y) for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])}
+        rows = ", ".join(
+            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]})"
+            for t, r in sorted(flagged)
+            if (t, r) in where
+        )
+        parts.append(f"Counted as printed although the audit finds the cited title about something else: {rows}.")
+    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references.")
+    return " ".join(parts)
 
 
 def dosing_note() -> str:
