@@ -123,12 +123,31 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
     )
     if resource == "clinical_trials":
-        completed = int((printed["research_status"] == "Completed").sum())
+        from helpers.data.derive.registry import REGISTERED_TRIAL, design
+
+        designs = pd.Series(
+            [design(p, c).value for p, c in zip(printed["phases"], printed["nct_number"])], index=printed.index
+        )
+        trial = designs == REGISTERED_TRIAL
+        completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
         exos = int((derived["modality"] == "exosomes").sum())
-        return (
-            text + f" {completed} of them are completed; {exos} test exosomes rather than cells. "
-            "Enrollment mixes participants who took part with planned numbers, so the summary keeps "
-            "the statuses apart."
+        others = printed[~trial]
+        text += f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+        for (kind, ref), part in others.groupby([designs[~trial].fillna("row of unread design"), "nct_number"]):
+            text += (
+                f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
+                f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
+            )
+        text += f". {exos} of the {n} rows test exosomes rather than cells."
+        results = printed["results"].astype(str).str.strip()
+        told = results[~results.str.lower().str.startswith("no results")]
+        for _, same in told.groupby(told):
+            if len(same) > 1:
+                rows = " and ".join(str(int(r)) for r in printed.loc[same.index, "row"])
+                text += f" Rows {rows} print word for word the same Results text (not checked against the registry)."
+        return text + (
+            " Enrollment is summed by design and status as printed; the review does not say whether a number is "
+            "actual or anticipated."
         )
     hosts = _top(derived["host_species"], k=3)
     modified = int((derived["product"] == "modified").sum())
@@ -326,10 +345,10 @@ def timeline_notice(studies: pd.DataFrame) -> str:
         part = studies.loc[studies["modality"] == modality, "year"].astype(int)
         if len(part):
             parts.append(f"Median year of the {plural(len(part), word + ' study', word + ' studies')}: {part.median():g}.")
-    per_year = years.value_counts()
+    per_year = years.value_counts().reindex(range(years.min(), years.max() + 1), fill_value=0)
     parts.append(
-        f"Tabulated studies per year range from {int(per_year.min())} to {int(per_year.max())} "
-        f"(in {int(per_year.idxmax())}), so the heat map compares years by share, not by count. "
+        f"Tabulated studies per year range from {int(per_year.min())} (in {int(per_year.idxmin())}) to "
+        f"{int(per_year.max())} (in {int(per_year.idxmax())}), so the heat map compares years by share, not by count. "
         "These years describe the review's selection; they cannot show whether exosomes replaced cells in the field."
     )
     return " ".join(parts)
