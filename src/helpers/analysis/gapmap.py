@@ -115,7 +115,12 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     return out
 
 
-def grid(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | None = None) -> pd.DataFrame:
+def grid(
+    studies: pd.DataFrame,
+    trials: pd.DataFrame,
+    findings: pd.DataFrame | None = None,
+    arms: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Every modality × disease × source cell with its preclinical and clinical counts.
 
     Parameters
@@ -125,6 +130,8 @@ def grid(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | N
         already selected.
     findings : pandas.DataFrame, optional
         The audit's findings (see :func:`flagged_rows`).
+    arms : pandas.DataFrame, optional
+        Comparator arms (:func:`comparators`); none when not given.
 
     Returns
     -------
@@ -138,10 +145,10 @@ def grid(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | N
         with ``not stated`` last.
     """
     pre, tri = _exploded(studies), _exploded(trials)
-    comp = comparators(studies) if len(studies) else pd.DataFrame(columns=["modality", "disease_code", "source"])
+    comp = arms if arms is not None else pd.DataFrame(columns=["modality", "disease_code", "source"])
     flags = flagged_rows(findings)
     pre = pre.assign(_flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])])
-    registered = tri["design"] == REGISTERED_TRIAL if "design" in tri else tri["registered"].astype(bool)
+    registered = tri["design"] == REGISTERED_TRIAL
     diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
     present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
     sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
@@ -161,7 +168,7 @@ def grid(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | N
                         "disease": disease,
                         "source": source,
                         "preclinical": len(p),
-                        "in_vitro_only": int((p["setting"] == "in vitro").sum()),
+                        "in_vitro_only": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
                         "flagged": int(p["_flag"].sum()),
                         "comparator": len(c),
                         "trials": len(t),
@@ -194,8 +201,13 @@ def facts(cells: pd.DataFrame) -> dict:
     }
 
 
-def evidence(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One line per study or trial in each grid cell: where its count comes from, and what to know about it."""
+def evidence(
+    studies: pd.DataFrame,
+    trials: pd.DataFrame,
+    findings: pd.DataFrame | None = None,
+    arms: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One line per study, comparator arm or clinical study in each grid cell, and what to know about it."""
     flags = flagged_rows(findings)
     pre = _exploded(studies).assign(
         kind=lambda f: f["setting"].map(
@@ -204,7 +216,7 @@ def evidence(studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note=lambda f: [flags.get((t, int(r)), "") for t, r in zip(f["table"], f["row"])],
     )
-    comp = comparators(studies).assign(
+    comp = (arms if arms is not None else comparators(studies.iloc[:0])).assign(
         kind="comparator arm only", identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note="the Effects cell compares the row's own source with this one",
     )

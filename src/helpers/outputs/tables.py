@@ -136,7 +136,9 @@ def legend(exhibit: str) -> str:
         raise ValueError(f"legend {exhibit!r}: a position is used by both an abbreviation and a note")
     # Where the print has no separator between two entries (recorded in the abbreviation's note), keep none.
     bare = {
-        p for p, n in zip(entries["position"], entries["note"].fillna("")) if "no separator before the next" in str(n)
+        p
+        for p, n in zip(entries["position"], entries.get("note", pd.Series("", index=entries.index)).fillna(""))
+        if "no separator before the next" in str(n)
     }
     ordered = sorted(parts)
     return "".join(
