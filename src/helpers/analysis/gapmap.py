@@ -160,7 +160,9 @@ def grid(
                 p = pre[where]
                 at = (tri["modality"] == modality) & (tri["disease_code"] == disease) & (tri["source"] == source)
                 t, o = tri[at & registered], tri[at & ~registered]
-                c = comp[(comp["modality"] == modality) & (comp["disease_code"] == disease) & (comp["source"] == source)]
+                c = comp[
+                    (comp["modality"] == modality) & (comp["disease_code"] == disease) & (comp["source"] == source)
+                ]
                 clinical = pd.concat([t, o])
                 rows.append(
                     {
@@ -217,7 +219,8 @@ def evidence(
         note=lambda f: [flags.get((t, int(r)), "") for t, r in zip(f["table"], f["row"])],
     )
     comp = (arms if arms is not None else comparators(studies.iloc[:0])).assign(
-        kind="comparator arm only", identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
+        kind="comparator arm only",
+        identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note="the Effects cell compares the row's own source with this one",
     )
     design = trials["design"].astype("string").fillna("clinical study") if "design" in trials else "clinical study"

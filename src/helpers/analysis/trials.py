@@ -57,10 +57,14 @@ def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
             for row in group.index:
                 if row in notes:
                     others = ", ".join(f"row {o}" for o in group.index if o != row)
-                    notes[row].append(f"Results text word for word as in {others} of Table 3; not checked against the registry")
+                    notes[row].append(
+                        f"Results text word for word as in {others} of Table 3; not checked against the registry"
+                    )
     for row, purpose in cells["purpose"].astype(str).items():
         if row in notes and _SEVERAL_RE.search(purpose):
-            notes[row].append(f"filed under {cells.at[row, 'disease_type']}, but the purpose as printed reads '{purpose}'")
+            notes[row].append(
+                f"filed under {cells.at[row, 'disease_type']}, but the purpose as printed reads '{purpose}'"
+            )
     return notes
 
 
@@ -120,7 +124,9 @@ def by_status(lines: pd.DataFrame) -> pd.DataFrame:
     designs = sorted(set(lines["design"]), key=lambda d: (d != REGISTERED_TRIAL, d))
     for design in designs:
         part = lines[lines["design"] == design]
-        statuses = [s for s in STATUS_ORDER if s in set(part["status"])] + sorted(set(part["status"]) - set(STATUS_ORDER))
+        statuses = [s for s in STATUS_ORDER if s in set(part["status"])] + sorted(
+            set(part["status"]) - set(STATUS_ORDER)
+        )
         for status in statuses:
             sub = part[part["status"] == status]
             rows.append(

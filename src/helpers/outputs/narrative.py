@@ -123,17 +123,16 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
     )
     if resource == "clinical_trials":
-        from helpers.data.derive.registry import REGISTERED_TRIAL, design
+        from helpers.data.derive.registry import REGISTERED_TRIAL
+        from helpers.outputs.tables import designs as read_designs
 
-        designs = pd.Series(
-            [design(p, c).value for p, c in zip(printed["phases"], printed["nct_number"])], index=printed.index
-        )
+        designs = pd.Series(read_designs(printed), index=printed.index)
         trial = designs == REGISTERED_TRIAL
         completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
         exos = int((derived["modality"] == "exosomes").sum())
         others = printed[~trial]
         text += f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
-        for (kind, ref), part in others.groupby([designs[~trial].fillna("row of unread design"), "nct_number"]):
+        for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
             text += (
                 f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
                 f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
@@ -232,8 +231,9 @@ def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged
     )
     comparator = gaps.get("clinical; preclinical as comparator arm only", 0)
     parts[-1] += (
-        f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's "
-        "study." if comparator else "."
+        f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's study."
+        if comparator
+        else "."
     )
     parts.append(
         f"Sources with preclinical rows but no clinical study, in the review's Tables 1-3: "
@@ -344,7 +344,9 @@ def timeline_notice(studies: pd.DataFrame) -> str:
     for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         part = studies.loc[studies["modality"] == modality, "year"].astype(int)
         if len(part):
-            parts.append(f"Median year of the {plural(len(part), word + ' study', word + ' studies')}: {part.median():g}.")
+            parts.append(
+                f"Median year of the {plural(len(part), word + ' study', word + ' studies')}: {part.median():g}."
+            )
     per_year = years.value_counts().reindex(range(years.min(), years.max() + 1), fill_value=0)
     parts.append(
         f"Tabulated studies per year range from {int(per_year.min())} (in {int(per_year.idxmin())}) to "
@@ -373,7 +375,10 @@ def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = No
                 + ")."
             )
     if flagged and studies is not None:
-        where = {(t, int(r)): (ref, y) for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])}
+        where = {
+            (t, int(r)): (ref, y)
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
         rows = ", ".join(
             f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]})"
             for t, r in sorted(flagged)

@@ -180,6 +180,22 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     return out
 
 
+def designs(printed: pd.DataFrame) -> list[str]:
+    """The study design of each printed Table 3 row (:func:`helpers.data.derive.registry.design`).
+
+    A row that cites a reference instead of an NCT number is read with that
+    reference's title, as the coded dataset does.
+    """
+    from helpers.data.derive.registry import design
+
+    refs = curated.load("references")
+    titles = {f"[{r}]": t for r, t in zip(refs["ref"].astype(int), refs["title"].astype(str))}
+    return [
+        design(p, n, titles.get(str(n).strip(), "")).value or "design not read"
+        for p, n in zip(printed["phases"], printed["nct_number"])
+    ]
+
+
 def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
     """Printed enrollment by study design and research status, never summed across designs.
 
@@ -189,11 +205,8 @@ def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
     the Phases and NCT number cells) keeps the registered trials apart from a
     retrospective study listed among them.
     """
-    from helpers.data.derive.registry import design
-
     meaning = "as printed; the review does not say whether actual or anticipated"
-    designs = [design(p, n).value or "design not read" for p, n in zip(printed["phases"], printed["nct_number"])]
-    frame = printed.assign(_design=designs)
+    frame = printed.assign(_design=designs(printed))
     rows = []
     for (kind, status), part in frame.groupby(["_design", "research_status"], sort=True):
         rows.append(

@@ -69,8 +69,17 @@ def _mark(ax, x: float, y: float, count: int, marker: str, colour: str, filled: 
         linewidth=0.9,
         zorder=3,
     )
-    ax.text(x, y, text, ha="center", va="center", fontsize=7, zorder=4, fontweight="bold",
-            color="white" if filled else colour)
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center",
+        fontsize=7,
+        zorder=4,
+        fontweight="bold",
+        color="white" if filled else colour,
+    )
 
 
 def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -> None:
@@ -78,8 +87,9 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
         x, y = sources.index(line.source), -diseases.index(line.disease)
         face, hatch, _ = SHADES[line.gap]
         ax.add_patch(
-            Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=face, hatch=hatch, edgecolor="#d0d0d0", linewidth=0.6,
-                      zorder=0)
+            Rectangle(
+                (x - 0.5, y - 0.5), 1, 1, facecolor=face, hatch=hatch, edgecolor="#d0d0d0", linewidth=0.6, zorder=0
+            )
         )
         if line.preclinical:
             _mark(ax, x - _DX, y, line.preclinical, "o", _PRE, True, str(line.preclinical))
@@ -107,8 +117,16 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
 def _legend(fig, cells: pd.DataFrame) -> None:
     def disc(marker, colour, filled, label, count=2):
         size = math.sqrt(_s(count, marker))
-        return Line2D([], [], marker=marker, linestyle="", markersize=size, markerfacecolor=colour if filled else "white",
-                      markeredgecolor=colour, label=label)
+        return Line2D(
+            [],
+            [],
+            marker=marker,
+            linestyle="",
+            markersize=size,
+            markerfacecolor=colour if filled else "white",
+            markeredgecolor=colour,
+            label=label,
+        )
 
     marks = [
         disc("o", _PRE, True, "preclinical rows (Tables 1-2)", 1),
@@ -117,7 +135,9 @@ def _legend(fig, cells: pd.DataFrame) -> None:
         disc("D", _TRIAL, False, "clinical study that is not a trial (Table 3)", 1),
     ]
     sizes = [disc("o", "#999999", True, f"{n}", n) for n in SIZE_KEY]
-    shown = [g for g in SHADES if g in set(cells["gap"]) or g in ("both", "neither", "preclinical only", "clinical only")]
+    shown = [
+        g for g in SHADES if g in set(cells["gap"]) or g in ("both", "neither", "preclinical only", "clinical only")
+    ]
     shades = [Patch(facecolor=SHADES[g][0], hatch=SHADES[g][1], edgecolor="#b0b0b0", label=SHADES[g][2]) for g in shown]
     height = fig.get_figheight()
     for handles, title, x, y, ncol, pad in (
@@ -125,9 +145,20 @@ def _legend(fig, cells: pd.DataFrame) -> None:
         (sizes, "mark area = count", 0.01, 1.0, 3, 1.4),
         (shades, "cell shading", 0.24, 1.0, 2, 0.6),
     ):
-        legend = fig.legend(handles=handles, title=title, loc="lower left", bbox_to_anchor=(x, y / height), ncol=ncol,
-                            frameon=False, fontsize=7.5, title_fontsize=7.5, alignment="left", handlelength=2.4,
-                            handletextpad=pad, columnspacing=1.4)
+        legend = fig.legend(
+            handles=handles,
+            title=title,
+            loc="lower left",
+            bbox_to_anchor=(x, y / height),
+            ncol=ncol,
+            frameon=False,
+            fontsize=7.5,
+            title_fontsize=7.5,
+            alignment="left",
+            handlelength=2.4,
+            handletextpad=pad,
+            columnspacing=1.4,
+        )
         fig.add_artist(legend)
 
 
@@ -141,7 +172,9 @@ def gap_map(cells: pd.DataFrame, *, title: str, subtitle: str = "", note: str = 
         return fig
     diseases = list(dict.fromkeys(cells["disease"]))
     sources = list(dict.fromkeys(cells["source"]))
-    modalities = [m for m in dict.fromkeys(cells["modality"]) if cells.loc[cells["modality"] == m, counted].to_numpy().sum()]
+    modalities = [
+        m for m in dict.fromkeys(cells["modality"]) if cells.loc[cells["modality"] == m, counted].to_numpy().sum()
+    ]
     top = 1 - (1.15 if subtitle else 0.9) / fig.get_figheight()
     axes = fig.subplots(
         1,

@@ -57,8 +57,15 @@ def _heat(ax, table: pd.DataFrame, totals: pd.Series, years: list[int]):
     image = ax.imshow(share, aspect="auto", cmap="Blues", vmin=0, vmax=1.0)
     for (i, j), k in np.ndenumerate(values):
         if k:
-            ax.text(j, i, f"{k}/{n[j]}", ha="center", va="center", fontsize=6.5,
-                    color="white" if share[i, j] > 0.6 else "black")
+            ax.text(
+                j,
+                i,
+                f"{k}/{n[j]}",
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                color="white" if share[i, j] > 0.6 else "black",
+            )
     ax.set_yticks(range(len(table.index)), list(table.index), fontsize=8)
     ax.set_xticks(range(len(years)), [f"{y}\nn = {k}" for y, k in zip(years, n)], fontsize=8)
     ax.tick_params(length=0)

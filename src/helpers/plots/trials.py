@@ -132,8 +132,15 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     frame(fig, title=title, subtitle=subtitle, note=note)
     if lines.empty:
         ax.axis("off")
-        ax.text(0.5, 0.5, "No clinical study in this selection.", ha="center", va="center", fontsize=11,
-                transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            "No clinical study in this selection.",
+            ha="center",
+            va="center",
+            fontsize=11,
+            transform=ax.transAxes,
+        )
         return fig
     height = fig.get_figheight()
     other = [i for i, d in enumerate(lines["design"]) if d != REGISTERED_TRIAL]
@@ -186,7 +193,8 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.text(len(PHASES) - 0.45, 0.75, "enrollment as printed · route", fontsize=7.5, ha="left", va="bottom",
-            color="#333333")
+    ax.text(
+        len(PHASES) - 0.45, 0.75, "enrollment as printed · route", fontsize=7.5, ha="left", va="bottom", color="#333333"
+    )
     _legends(fig, lines, height)
     return fig
