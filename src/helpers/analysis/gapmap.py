@@ -115,6 +115,32 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     return out
 
 
+def _at(frame: pd.DataFrame, modality: str, disease: str, source: str) -> pd.DataFrame:
+    at = (frame["modality"] == modality) & (frame["disease_code"] == disease) & (frame["source"] == source)
+    return frame[at]
+
+
+def _cell(modality: str, disease: str, source: str, pre, tri, comp) -> dict:
+    """One grid cell's counts."""
+    p, c = _at(pre, modality, disease, source), _at(comp, modality, disease, source)
+    clinical = _at(tri, modality, disease, source)
+    t, o = clinical[clinical["_registered"]], clinical[~clinical["_registered"]]
+    return {
+        "modality": modality,
+        "disease": disease,
+        "source": source,
+        "preclinical": len(p),
+        "in_vitro_only": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
+        "flagged": int(p["_flag"].sum()),
+        "comparator": len(c),
+        "trials": len(t),
+        "other_clinical": len(o),
+        "phases": _phases(clinical) if len(clinical) else "",
+        "statuses": _statuses(clinical) if len(clinical) else "",
+        "gap": GAPS[len(p) > 0, len(clinical) > 0, len(c) > 0],
+    }
+
+
 def grid(
     studies: pd.DataFrame,
     trials: pd.DataFrame,
@@ -152,34 +178,14 @@ def grid(
     diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
     present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
     sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
-    rows = []
-    for modality in MODALITIES:
-        for disease in diseases:
-            for source in sources:
-                where = (pre["modality"] == modality) & (pre["disease_code"] == disease) & (pre["source"] == source)
-                p = pre[where]
-                at = (tri["modality"] == modality) & (tri["disease_code"] == disease) & (tri["source"] == source)
-                t, o = tri[at & registered], tri[at & ~registered]
-                c = comp[
-                    (comp["modality"] == modality) & (comp["disease_code"] == disease) & (comp["source"] == source)
-                ]
-                clinical = pd.concat([t, o])
-                rows.append(
-                    {
-                        "modality": modality,
-                        "disease": disease,
-                        "source": source,
-                        "preclinical": len(p),
-                        "in_vitro_only": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
-                        "flagged": int(p["_flag"].sum()),
-                        "comparator": len(c),
-                        "trials": len(t),
-                        "other_clinical": len(o),
-                        "phases": _phases(clinical) if len(clinical) else "",
-                        "statuses": _statuses(clinical) if len(clinical) else "",
-                        "gap": GAPS[len(p) > 0, len(clinical) > 0, len(c) > 0],
-                    }
-                )
+    pre = pre.assign(_registered=True)
+    tri = tri.assign(_registered=registered, _flag=False)
+    rows = [
+        _cell(modality, disease, source, pre, tri, comp)
+        for modality in MODALITIES
+        for disease in diseases
+        for source in sources
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

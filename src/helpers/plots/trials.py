@@ -114,6 +114,50 @@ def _footnotes(lines: pd.DataFrame) -> dict[str, str]:
     return {note: "abcdefghijklmnopqrstuvwxyz"[i % 26] for i, note in enumerate(distinct)}
 
 
+def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> None:
+    """One scatter mark per row (area = :func:`mark_area`), and its enrollment and route to the right."""
+    for y, line in zip(ys, lines.itertuples(index=False)):
+        x = PHASES.index(line.phase)
+        colour = STATUS_COLOURS.get(line.status, "#999999")
+        marker = _MARKERS.get(line.modality, "o")
+        ax.scatter(
+            [x],
+            [-y],
+            s=_s(line.enrollment, marker),
+            marker=marker,
+            facecolor=colour if line.registered else "white",
+            edgecolor=colour,
+            linewidth=0.9,
+            zorder=3,
+        )
+        mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
+        ax.annotate(
+            f"n = {line.enrollment} · {line.route}{mark}",
+            xy=(len(PHASES) - 0.45, -y),
+            xycoords="data",
+            fontsize=7.5,
+            va="center",
+            ha="left",
+            annotation_clip=False,
+        )
+
+
+def _band(ax, lines: pd.DataFrame, ys: list[int], other: list[int]) -> None:
+    """A rule and a heading above the rows that are not trials."""
+    first = ys[other[0]] - 1
+    ax.axhline(-first + 0.5, color="#555555", linewidth=0.8)
+    ax.text(
+        -0.45,
+        -first,
+        f"not a trial: {', '.join(dict.fromkeys(lines['design'].iloc[other]))} (Table 3 lists it among the trials)",
+        fontsize=7.5,
+        va="center",
+        ha="left",
+        style="italic",
+        color="#333333",
+    )
+
+
 def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note: str = "") -> plt.Figure:
     """Draw :func:`helpers.analysis.trials.landscape`; no row draws an empty-state message.
 
@@ -147,43 +191,9 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     # One blank line above the first row that is not a trial holds the band's heading.
     ys = [i + (1 if other and i >= other[0] else 0) for i in range(len(lines))]
     fig.subplots_adjust(left=0.30, right=0.76, top=1 - (1.2 if subtitle else 0.95) / height, bottom=2.2 / height)
-    for y, line in zip(ys, lines.itertuples(index=False)):
-        x = PHASES.index(line.phase)
-        colour = STATUS_COLOURS.get(line.status, "#999999")
-        marker = _MARKERS.get(line.modality, "o")
-        ax.scatter(
-            [x],
-            [-y],
-            s=_s(line.enrollment, marker),
-            marker=marker,
-            facecolor=colour if line.registered else "white",
-            edgecolor=colour,
-            linewidth=0.9,
-            zorder=3,
-        )
-        mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
-        ax.annotate(
-            f"n = {line.enrollment} · {line.route}{mark}",
-            xy=(len(PHASES) - 0.45, -y),
-            xycoords="data",
-            fontsize=7.5,
-            va="center",
-            ha="left",
-            annotation_clip=False,
-        )
+    _marks(ax, lines, ys, letters)
     if other:
-        first = ys[other[0]] - 1
-        ax.axhline(-first + 0.5, color="#555555", linewidth=0.8)
-        ax.text(
-            -0.45,
-            -first,
-            f"not a trial: {', '.join(dict.fromkeys(lines['design'].iloc[other]))} (Table 3 lists it among the trials)",
-            fontsize=7.5,
-            va="center",
-            ha="left",
-            style="italic",
-            color="#333333",
-        )
+        _band(ax, lines, ys, other)
     ax.set_yticks([-y for y in ys], list(lines["label"]), fontsize=8)
     ax.set_xticks(range(len(PHASES)), [f"phase {p}" if p != NOT_A_TRIAL else p for p in PHASES], fontsize=9)
     ax.set_xlim(-0.5, len(PHASES) - 0.5)
