@@ -69,7 +69,7 @@ def _legends(fig, lines: pd.DataFrame, height: float) -> None:
             linestyle="",
             markerfacecolor="white",
             markeredgecolor="#333333",
-            label="hollow (in its status colour): no registry number",
+            label="hollow: no registry number",
         )
     )
     size_handles = [
@@ -96,7 +96,7 @@ def _legends(fig, lines: pd.DataFrame, height: float) -> None:
             title=title,
             loc=loc,
             bbox_to_anchor=(x, anchor),
-            ncol=len(handles) if title != "status as printed" else 3,
+            ncol={"status as printed": 3, "marker": 2}.get(title, len(handles)),
             frameon=False,
             fontsize=8,
             title_fontsize=8,
