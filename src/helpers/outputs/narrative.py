@@ -219,8 +219,9 @@ def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged
     for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         n_pre = int((studies["modality"] == modality).sum())
         part = trials[trials["modality"] == modality]
+        lead = "In the review's tables, " if not parts else "Likewise, "
         parts.append(
-            f"In the review's tables, {plural(n_pre, word + ' preclinical row')} (Tables 1-2) stand beside "
+            f"{lead}{plural(n_pre, word + ' preclinical row')} (Tables 1-2) stand beside "
             f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
             f"{_clinical_phrase(part)})."
         )
