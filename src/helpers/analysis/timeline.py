@@ -1,7 +1,12 @@
-"""How the field moved: the cited studies by publication year.
+"""Publication years of the studies the review tabulates.
 
 Works on :func:`helpers.data.coded.studies`: each preclinical study carries the
-year of the reference it cites and the categories its printed effects name.
+year of the reference it cites (as printed in the review's reference list) and
+the categories its printed effects name. These are the review's own selection
+of studies, so the years show what it chose to tabulate, not how the field
+moved. Because the number of tabulated studies differs from year to year
+(0 to 12), categories are compared across years as shares of that year's
+studies (:func:`year_totals`), never as raw counts.
 """
 
 from __future__ import annotations
@@ -10,7 +15,10 @@ import pandas as pd
 
 from helpers.core.vocab import DISEASE_CODES
 
-__all__ = ["by_year", "categories_by_year", "named_by_year", "tables_by_year"]
+__all__ = ["by_year", "categories_by_year", "named_by_year", "tables_by_year", "year_totals", "shares", "NONE_NAMED"]
+
+#: The row of each kind that counts the studies naming none of its categories.
+NONE_NAMED = {"mechanisms": "No mechanism named", "pathways": "No pathway family named"}
 
 
 def by_year(studies: pd.DataFrame) -> pd.DataFrame:
@@ -53,14 +61,28 @@ def named_by_year(studies: pd.DataFrame) -> pd.DataFrame:
     groups, parts = [], []
     for column, name in (("mechanisms", "Mechanisms"), ("pathways", "Pathway families")):
         part = categories_by_year(studies, column)
-        if not part.empty:
+        none = studies[studies[column].fillna("") == ""].groupby("year").size()
+        if not part.empty or len(none):
+            part = pd.concat([part, none.rename(NONE_NAMED[column]).to_frame().T]).fillna(0).astype(int)
             groups.append((name, len(part)))
             parts.append(part)
     if not parts:
         return pd.DataFrame()
     frame = pd.concat(parts).fillna(0).astype(int)
+    frame = frame.reindex(columns=sorted(frame.columns))
+    frame.index.name = "category"
     frame.attrs["groups"] = groups  # where each kind's rows start, for the drawing
     return frame
+
+
+def year_totals(studies: pd.DataFrame) -> pd.Series:
+    """How many tabulated studies each publication year has: the denominator of every share."""
+    return studies.groupby("year").size().astype(int).rename("studies")
+
+
+def shares(named: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
+    """Each count of :func:`named_by_year` as a share of that year's studies (0 to 1)."""
+    return named.div(totals.reindex(named.columns).to_numpy(), axis=1)
 
 
 def tables_by_year(studies: pd.DataFrame) -> pd.DataFrame:

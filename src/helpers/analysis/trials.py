@@ -1,66 +1,141 @@
-"""The clinical trial landscape: what Table 3's studies are, how far they got, and how many take part.
+"""Clinical studies listed in Table 3: what each is, how far it got, and its printed enrollment.
 
-Works on :func:`helpers.data.coded.trials`. Enrollment is printed as one number
-per trial: participants for a completed trial, a plan for the others. The
-summary keeps those apart (:func:`helpers.outputs.tables.enrollment` states what each
-line means), and the figure labels each mark with its meaning.
+Works on :func:`helpers.data.coded.trials`. Table 3 is headed "clinical
+trials", but its rows are not all trials: the ``design`` column of the coded
+dataset (derived by :func:`helpers.data.derive.registry.design`) says which
+rows are registered trials and which is a retrospective study, and the
+landscape keeps the two apart. Enrollment is printed as one number per row;
+the review does not say whether a number is actual or anticipated, so it is
+shown as printed and never read as "took part" or "planned".
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.core.vocab import DISEASE_CODES
+from helpers.data import curated
+from helpers.data.derive.registry import REGISTERED_TRIAL
 
-__all__ = ["landscape", "PHASES", "STATUS_ORDER", "enrollment_meaning"]
+__all__ = ["landscape", "by_status", "PHASES", "NOT_A_TRIAL", "STATUS_ORDER", "ENROLLMENT_MEANING"]
 
-#: Phase columns, left to right; a study with no phase (retrospective) is shown, not dropped.
-PHASES = ("1", "1/2", "2", "no phase")
+#: The column of a row that is not a trial (no phase, no registry number).
+NOT_A_TRIAL = "not a trial"
+#: Phase columns, left to right; a row that is not a trial is shown in its own column, not dropped.
+PHASES = ("1", "1/2", "2", NOT_A_TRIAL)
 #: Statuses from settled to open.
 STATUS_ORDER = ("Completed", "Recruiting", "Not yet recruiting", "Pause", "unknown")
+#: What a printed enrollment number is, in the review's own terms.
+ENROLLMENT_MEANING = "as printed; the review does not say whether actual or anticipated"
+
+#: A purpose that covers more than the disease the row is filed under.
+_SEVERAL_RE = re.compile(r"\b(?:multiple|several|various)\b", re.IGNORECASE)
 
 
-def enrollment_meaning(status: str) -> str:
-    """Whether a printed enrollment counts participants or plans them, from the trial's status."""
-    return {"Completed": "took part", "Recruiting": "planned", "Not yet recruiting": "planned"}.get(
-        status, "planned or actual"
-    )
-
-
-def _phase(value: object) -> str:
-    if pd.isna(value):
-        return "no phase"
+def _phase(value: object, design: object) -> str:
+    if design != REGISTERED_TRIAL or pd.isna(value):
+        return NOT_A_TRIAL
     return str(value).replace(" ", "")
 
 
+def _route(printed: str) -> str:
+    """The printed migration method; "NA" with what the table's legend defines it as."""
+    cell = printed.strip()
+    return "NA (printed; legend: Not Applicable)" if cell == "NA" else cell
+
+
+def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
+    """Notes a reader needs beside a row: identical Results text shared with another row, a wider purpose."""
+    notes: dict[int, list[str]] = {int(r): [] for r in rows}
+    cells = printed.set_index(printed["row"].astype(int))
+    results = cells["results"].astype(str).str.strip()
+    informative = results[~results.str.lower().str.startswith("no results")]
+    for _, group in informative.groupby(informative):
+        if len(group) > 1:
+            for row in group.index:
+                if row in notes:
+                    others = ", ".join(f"row {o}" for o in group.index if o != row)
+                    notes[row].append(
+                        f"Results text word for word as in {others} of Table 3; not checked against the registry"
+                    )
+    for row, purpose in cells["purpose"].astype(str).items():
+        if row in notes and _SEVERAL_RE.search(purpose):
+            notes[row].append(
+                f"filed under {cells.at[row, 'disease_type']}, but the purpose as printed reads '{purpose}'"
+            )
+    return notes
+
+
 def landscape(trials: pd.DataFrame) -> pd.DataFrame:
-    """One line per trial with what the figure draws, in drawing order (by disease, then phase, then row).
+    """One line per row of Table 3 with what the figure draws: registered trials first, then the rest.
+
+    Within each design the order is by disease, then phase, then printed row.
 
     Returns
     -------
     pandas.DataFrame
-        ``row, label, disease, phase, status, modality, route, enrollment,
-        meaning, registered, identifier``.
+        ``row, label, disease, design, phase, status, modality, route,
+        enrollment, registered, identifier, note``.
     """
+    printed = curated.load("clinical_trials")
+    method = dict(zip(printed["row"].astype(int), printed["migration_method"].astype(str)))
+    notes = _notes(trials["row"], printed)
     frame = pd.DataFrame(
         {
             "row": trials["row"].astype(int),
             "disease": trials["disease_code"].map(lambda c: DISEASE_CODES.get(c, c)),
-            "phase": trials["phase"].map(_phase),
+            "design": trials["design"].astype("string").fillna("design not read").astype(str),
+            "phase": [_phase(p, d) for p, d in zip(trials["phase"], trials["design"])],
             "status": trials["status"].astype(str),
             "modality": trials["modality"].astype(str),
-            "route": trials["route"].astype("string").fillna("not stated").astype(str),
+            "route": [_route(method.get(int(r), "")) for r in trials["row"]],
             "enrollment": trials["enrollment"].astype(int),
             "registered": trials["registered"].astype(bool),
             "identifier": [
                 nct if pd.notna(nct) else f"ref. [{ref}], no registry number"
                 for nct, ref in zip(trials["nct_id"], trials["ref"])
             ],
+            "note": ["; ".join(notes[int(r)]) for r in trials["row"]],
         }
     )
-    frame["meaning"] = frame["status"].map(enrollment_meaning)
     order = {d: i for i, d in enumerate(DISEASE_CODES.values())}
-    frame = frame.assign(_d=frame["disease"].map(order), _p=frame["phase"].map(PHASES.index))
-    frame = frame.sort_values(["_d", "_p", "row"], ignore_index=True).drop(columns=["_d", "_p"])
+    frame = frame.assign(
+        _t=(frame["design"] != REGISTERED_TRIAL).astype(int),
+        _d=frame["disease"].map(order),
+        _p=frame["phase"].map(PHASES.index),
+    )
+    frame = frame.sort_values(["_t", "_d", "_p", "row"], ignore_index=True).drop(columns=["_t", "_d", "_p"])
     frame.insert(1, "label", [f"{i}  ({d})" for i, d in zip(frame["identifier"], frame["disease"])])
     return frame
+
+
+def by_status(lines: pd.DataFrame) -> pd.DataFrame:
+    """Rows and printed enrollment per design and status, never summed across designs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``design, status, studies, enrollment as printed, meaning``; one
+        line per design and status present, registered trials first.
+    """
+    rows = []
+    designs = sorted(set(lines["design"]), key=lambda d: (d != REGISTERED_TRIAL, d))
+    for design in designs:
+        part = lines[lines["design"] == design]
+        statuses = [s for s in STATUS_ORDER if s in set(part["status"])] + sorted(
+            set(part["status"]) - set(STATUS_ORDER)
+        )
+        for status in statuses:
+            sub = part[part["status"] == status]
+            rows.append(
+                {
+                    "design": design,
+                    "status": status,
+                    "studies": len(sub),
+                    "enrollment as printed": int(sub["enrollment"].sum()),
+                    "meaning": ENROLLMENT_MEANING,
+                }
+            )
+    return pd.DataFrame(rows, columns=["design", "status", "studies", "enrollment as printed", "meaning"])

@@ -60,7 +60,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "table3",
             "table",
             "Table 3. Clinical trials of MSCs and exosomes for the treatment of aging diseases",
-            "Registered clinical studies of MSCs or MSC exosomes in aging-related disease, as printed.",
+            "Clinical studies of MSCs or MSC exosomes in aging-related disease as printed: registered trials, and a "
+            "retrospective cohort study cited by its reference instead of an NCT number, which the review lists "
+            "among them.",
             "clinical_trials",
         ),
         Exhibit(
@@ -106,16 +108,19 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "gapmap",
             "figure",
-            "From bench to bedside: preclinical studies beside clinical trials, by disease and MSC source",
-            "Preclinical studies of Tables 1-2 and clinical studies of Table 3 counted in a disease x MSC tissue "
-            "source grid, for MSCs and for MSC-derived exosomes; shading marks evidence on one side only.",
+            "Bench and bedside in the review's tables: preclinical rows beside clinical studies, by disease and MSC "
+            "source",
+            "The review's preclinical rows (Tables 1-2) and clinical studies (Table 3) counted in a disease x MSC "
+            "tissue source grid, for MSCs and for MSC-derived exosomes; shading marks rows on one side only. A map "
+            "of the review's selection, not of the field.",
         ),
         Exhibit(
             "trials",
             "figure",
-            "The clinical trial landscape: phase, status, enrollment and route",
-            "Every clinical study of Table 3 by disease and phase, sized by its printed enrollment, coloured by "
-            "status, with its route; the retrospective study without a registry number is marked.",
+            "Clinical studies listed in the review's Table 3: phase, status, enrollment and route",
+            "The rows of Table 3 by disease and phase, mark area proportional to the printed enrollment, coloured "
+            "by printed status, with the printed route; the registered trials are drawn apart from the "
+            "retrospective cohort study that Table 3 lists among them.",
         ),
         Exhibit(
             "dosing",
@@ -142,9 +147,10 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "timeline",
             "figure",
-            "How the field moved: publication years of the cited studies",
-            "Preclinical studies by publication year of their cited reference, by modality and disease, with the "
-            "mechanisms and pathway families named each year.",
+            "Publication years of the studies the review tabulates",
+            "The preclinical studies of Tables 1-2 by the publication year of their cited reference, by modality and "
+            "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
+            "selection, not the field.",
         ),
     ]
 }

@@ -26,6 +26,7 @@ from helpers.core import memo
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE
 from helpers.data import curated, derive, design, quantities, tags
+from helpers.data.derive import registry
 
 __all__ = ["studies", "trials", "selected", "dictionary", "descriptor", "STUDY_COLUMNS", "TRIAL_COLUMNS"]
 
@@ -83,6 +84,11 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     "ref": ("integer", "reference number where the row prints one instead of a registry number"),
     "nct_id": ("string", "ClinicalTrials.gov identifier, where printed"),
     "registered": ("boolean", "the row prints a registry (NCT) number"),
+    "design": (
+        "string",
+        "registered trial (NCT number and phase printed), retrospective cohort study or retrospective study "
+        "(the Phases cell describes a retrospective study; cohort only where the cited title says so)",
+    ),
     "disease_code": ("string", "POF, AD, AS, OP, SKIN or WEAK"),
     "disease": ("string", "the disease spelled out"),
     "tissue": ("string", "MSC tissue source code(s)"),
@@ -90,7 +96,10 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     "route": ("string", "route code(s) of the printed migration method"),
     "phase": ("string", "trial phase as printed (1, 1/2, 2); missing for a retrospective study"),
     "status": ("string", "research status as printed"),
-    "enrollment": ("integer", "participants as printed: actual for completed trials, planned for others"),
+    "enrollment": (
+        "integer",
+        "enrollment as printed; the review does not say whether a number is actual or anticipated",
+    ),
 }
 
 
@@ -166,6 +175,14 @@ def _trials() -> pd.DataFrame:
     frame.insert(0, "table", "table3")
     frame["ref"] = printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
     frame["registered"] = frame["nct_id"].notna().astype("boolean")
+    refs = curated.load("references")
+    titles = dict(zip(refs["ref"].astype(int), refs["title"]))
+    designs = [
+        registry.design(p, n, titles.get(int(r), "") if pd.notna(r) else "")
+        for p, n, r in zip(printed["phases"], printed["nct_number"], frame["ref"])
+    ]
+    frame["design"] = pd.Series([d.value for d in designs], dtype="string")
+    frame["design_missing"] = pd.Series([d.reason for d in designs], dtype="string")
     frame["disease"] = frame["disease_code"].map(DISEASE_CODES).astype("string")
     frame["status"] = printed["research_status"].astype("string")
     frame["enrollment"] = printed["enrollment"].astype("Int64")

@@ -131,12 +131,30 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
     )
     if resource == "clinical_trials":
-        completed = int((printed["research_status"] == "Completed").sum())
+        from helpers.data.derive.registry import REGISTERED_TRIAL
+        from helpers.outputs.tables import designs as read_designs
+
+        designs = pd.Series(read_designs(printed), index=printed.index)
+        trial = designs == REGISTERED_TRIAL
+        completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
         exos = int((derived["modality"] == "exosomes").sum())
-        return (
-            text + f" {completed} of them are completed; {exos} test exosomes rather than cells. "
-            "Enrollment mixes participants who took part with planned numbers, so the summary keeps "
-            "the statuses apart."
+        others = printed[~trial]
+        text += f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+        for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
+            text += (
+                f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
+                f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
+            )
+        text += f". {exos} of the {n} rows test exosomes rather than cells."
+        results = printed["results"].astype(str).str.strip()
+        told = results[~results.str.lower().str.startswith("no results")]
+        for _, same in told.groupby(told):
+            if len(same) > 1:
+                rows = " and ".join(str(int(r)) for r in printed.loc[same.index, "row"])
+                text += f" Rows {rows} print word for word the same Results text (not checked against the registry)."
+        return text + (
+            " Enrollment is summed by design and status as printed; the review does not say whether a number is "
+            "actual or anticipated."
         )
     return text
 
@@ -195,95 +213,221 @@ def references_notice(refs: pd.DataFrame) -> str:
 def _codes(codes: list[str]) -> str:
     from helpers.core.vocab import TISSUE_CODES
 
-    return ", ".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in codes) if codes else "none"
+    return ", ".join(f"{TISSUE_CODES.get(c, c)} ({c}-MSC)" for c in codes) if codes else "none"
 
 
-def gap_note(studies: pd.DataFrame, trials: pd.DataFrame) -> str:
-    """The gap map's note: what a mark counts and what the shading means."""
+def _clinical_split(trials: pd.DataFrame) -> tuple[int, dict[str, int]]:
+    """Registered trials, and the other clinical studies by design."""
+    from helpers.data.derive.registry import REGISTERED_TRIAL
+
+    design = trials["design"].astype("string").fillna("clinical study of unread design")
+    others = design[design != REGISTERED_TRIAL].value_counts().sort_index()
+    return int((design == REGISTERED_TRIAL).sum()), {str(d): int(n) for d, n in others.items()}
+
+
+def _clinical_phrase(trials: pd.DataFrame) -> str:
+    registered, others = _clinical_split(trials)
+    parts = [plural(registered, "registered trial")]
+    parts += [plural(n, d, d.replace("study", "studies")) for d, n in others.items()]
+    return ", ".join(parts)
+
+
+def gap_note(studies: pd.DataFrame, trials: pd.DataFrame, cells: pd.DataFrame | None = None) -> str:
+    """The gap map's note: what a mark counts, out of how many, and what a flag means."""
+    in_vitro = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
+    flagged = int(cells["flagged"].sum()) if cells is not None else 0
+    comparator = int(cells["comparator"].sum()) if cells is not None else 0
     return (
-        f"Circles: preclinical studies (Tables 1-2, {len(studies)} selected); diamonds: clinical studies (Table 3, "
-        f"{len(trials)} selected), per disease and MSC tissue source. A study naming two sources counts in both "
-        "cells. Orange cells: preclinical evidence but no trial; blue cells: a trial with no preclinical study of "
-        f"that disease and source in the review. {SOURCE_SHORT}, Tables 1-3."
+        f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected, {in_vitro} of them in vitro only, "
+        "counted in their cell as 'in vitro'); diamonds: clinical studies of Table 3 "
+        f"({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a trial), "
+        "per disease and MSC tissue source, donor species pooled. A study naming two sources counts in both "
+        "cells. Mark area is proportional to the number in the mark, on one scale for both panels and shapes. "
+        f"'flagged': counted rows whose cited title the audit (rule family R) finds naming another disease, MSC "
+        f"source or setting ({flagged} in all). Hollow circle: a source a study's Effects cell names only as a "
+        f"comparator arm ({comparator} in all). Counts are of the rows of the review's Tables 1-3, its own "
+        "selection; its text cites further studies that are not counted. "
+        f"{SOURCE_SHORT}, Tables 1-3."
     )
 
 
-def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict) -> str:
-    """What a reader should see in the gap map, in numbers."""
+def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged: dict | None = None) -> str:
+    """What a reader should see in the gap map, in numbers, each saying what it counts and where from."""
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
-    parts = [
-        f"Sources studied only preclinically: {_codes(facts['sources_preclinical_only'])}.",
-        f"Sources tested only in trials: {_codes(facts['sources_trials_only'])}.",
-    ]
-    for modality, word in (("exosomes", "exosome"), ("cells", "MSC")):
+    parts = []
+    for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         n_pre = int((studies["modality"] == modality).sum())
-        n_tri = int((trials["modality"] == modality).sum())
+        part = trials[trials["modality"] == modality]
+        lead = "In the review's tables, " if not parts else "Likewise, "
         parts.append(
-            f"{plural(n_pre, word + ' study', word + ' studies')} stand against {plural(n_tri, word + ' trial')}."
+            f"{lead}{plural(n_pre, word + ' preclinical row')} (Tables 1-2) stand beside "
+            f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
+            f"{_clinical_phrase(part)})."
         )
     gaps = facts["gap_cells"]
     parts.append(
-        f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical evidence but no trial; "
-        f"{gaps.get('trials only', 0)} have a trial without a preclinical study in the review."
+        f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical rows but no clinical study in "
+        f"Table 3; {gaps.get('clinical only', 0)} have a clinical study but no preclinical row in Tables 1-2"
     )
+    comparator = gaps.get("clinical; preclinical as comparator arm only", 0)
+    parts[-1] += (
+        f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's study."
+        if comparator
+        else "."
+    )
+    parts.append(
+        f"Sources with preclinical rows but no clinical study, in the review's Tables 1-3: "
+        f"{_codes(facts['sources_preclinical_only'])}. Sources with a clinical study but no preclinical row there: "
+        f"{_codes(facts['sources_clinical_only'])}."
+    )
+    if flagged:
+        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
+        parts.append(f"{plural(len(flagged), 'counted row')} cite a title about something else: {rows}.")
     return " ".join(parts)
 
 
+def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The registered trials of a trial landscape, and its other rows."""
+    from helpers.data.derive.registry import REGISTERED_TRIAL
+
+    trial = lines["design"] == REGISTERED_TRIAL
+    return lines[trial], lines[~trial]
+
+
+def _others(others: pd.DataFrame) -> str:
+    """``1 retrospective cohort study (ref. [39])``, for the rows that are not trials."""
+    parts = []
+    for design, part in others.groupby("design", sort=True):
+        refs = ", ".join(i.split(",")[0] for i in part["identifier"])
+        parts.append(f"{plural(len(part), design, design.replace('study', 'studies'))} ({refs})")
+    return " and ".join(parts)
+
+
 def trials_note(lines: pd.DataFrame) -> str:
-    """The trial landscape's note: marks, sizes and what enrollment means."""
+    """The trial landscape's note: what a mark, its area and its colour mean, and what the rows are."""
+    trials, others = _designs(lines)
+    rows = f"{plural(len(lines), 'row')}: {plural(len(trials), 'registered trial')}"
+    if len(others):
+        rows += f", {_others(others)}, drawn apart below the rule"
     return (
-        "One line per clinical study of Table 3. Mark area: printed enrollment; colour: research status; circle: "
-        "MSCs, square: exosomes; hollow: no registry number. Enrollment counts participants for completed trials "
-        "and plans for the others, so the labels say which. Route: the printed migration method. "
-        f"{SOURCE_SHORT}, Table 3 (data obtained from ClinicalTrials.gov)."
+        f"One line per row of the review's Table 3 ({rows}). Mark area is proportional to the enrollment printed "
+        "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
+        "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
+        "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. The "
+        f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 (data obtained from "
+        "ClinicalTrials.gov, except for rows citing a reference)."
     )
+
+
+def _phase_counts(trials: pd.DataFrame) -> str:
+    from helpers.analysis.trials import PHASES
+
+    counts = trials["phase"].value_counts()
+    parts = [f"{int(counts[p])} in phase {p}" for p in PHASES if p in counts]
+    parts[0] = parts[0].replace(" in ", " are in ", 1)
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def trials_notice(lines: pd.DataFrame) -> str:
-    """What a reader should see in the trial landscape, in numbers."""
+    """What a reader should see in the trial landscape, in numbers, each saying what it counts."""
     if lines.empty:
         return "No clinical study in this selection."
-    phases = lines["phase"].value_counts()
-    done = lines[lines["status"] == "Completed"]
-    planned = lines[lines["meaning"] == "planned"]
-    routes = lines["route"].value_counts()
-    unregistered = int((~lines["registered"]).sum())
-    text = (
-        f"{plural(len(lines), 'clinical study', 'clinical studies')}: "
-        + ", ".join(f"{n} in phase {p}" if p != "no phase" else f"{n} without a phase" for p, n in phases.items())
-        + f". {len(done)} completed, with {int(done['enrollment'].sum())} participants who took part; "
-        f"{len(planned)} still recruiting or not yet recruiting, planning {int(planned['enrollment'].sum())}. "
-        f"Most common route: {routes.index[0]} ({routes.iloc[0]}). "
-    )
-    if unregistered:
-        text += f"{plural(unregistered, 'study')} prints no registry number and is marked hollow."
+    trials, others = _designs(lines)
+    text = f"The review's Table 3 lists {plural(len(lines), 'clinical study', 'clinical studies')} in this selection"
+    if len(others):
+        text += f": {plural(len(trials), 'registered trial')} and {_others(others)}, which is not a trial"
+    text += ". "
+    n = len(trials)
+    if n:
+        done = trials[trials["status"] == "Completed"]
+        open_ = trials[trials["status"].isin(["Recruiting", "Not yet recruiting"])]
+        routes = trials["route"].value_counts()
+        top = routes[routes == routes.iloc[0]]
+        route = (
+            f"{' and '.join(top.index)} ({int(top.iloc[0])} each)"
+            if len(top) > 1
+            else f"{top.index[0]} ({int(top.iloc[0])} of {n})"
+        )
+        text += (
+            f"Of the {plural(n, 'registered trial')}, {_phase_counts(trials)}. "
+            f"{len(done)} of the {n} trials are completed, with a printed enrollment of "
+            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} are recruiting or not yet recruiting, "
+            f"with {int(open_['enrollment'].sum())}. Most common route among the {n} trials: {route}. "
+        )
+    for design, part in others.groupby("design", sort=True):
+        text += (
+            f"The {design} prints an enrollment of {int(part['enrollment'].sum())} "
+            f"(status '{part['status'].iloc[0]}' as printed). "
+        )
+    text += "The review does not say whether a printed enrollment is actual or anticipated."
     return text
 
 
+def _half_year(years: pd.Series) -> int:
+    """The latest year from which at least half of the studies were published."""
+    counts = years.value_counts().sort_index(ascending=False).cumsum()
+    return int(counts[counts >= len(years) / 2].index[0])
+
+
 def timeline_notice(studies: pd.DataFrame) -> str:
-    """What a reader should see in the timeline, in numbers."""
+    """What a reader should see in the timeline, in numbers, each out of how many."""
     if studies.empty:
         return "No study in this selection."
     years = studies["year"].astype(int)
+    n = len(years)
+    half = _half_year(years)
     parts = [
-        f"The {plural(len(studies), 'study', 'studies')} were published between {years.min()} and "
-        f"{years.max()}; half of them in {int(years.median())} or later."
+        f"The {plural(n, 'study', 'studies')} the review tabulates (Tables 1-2) cite references published "
+        f"between {years.min()} and {years.max()}. {int((years >= half).sum())} of the {n} were published in "
+        f"{half} or later, and {int((years >= half - 1).sum())} of the {n} in {half - 1} or later."
     ]
     for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
         part = studies.loc[studies["modality"] == modality, "year"].astype(int)
         if len(part):
-            parts.append(f"{word} studies: median year {int(part.median())}.")
+            parts.append(
+                f"Median year of the {plural(len(part), word + ' study', word + ' studies')}: {part.median():g}."
+            )
+    per_year = years.value_counts().reindex(range(years.min(), years.max() + 1), fill_value=0)
+    parts.append(
+        f"Tabulated studies per year range from {int(per_year.min())} (in {int(per_year.idxmin())}) to "
+        f"{int(per_year.max())} (in {int(per_year.idxmax())}), so the heat map compares years by share, not by count. "
+        "These years describe the review's selection; they cannot show whether exosomes replaced cells in the field."
+    )
     return " ".join(parts)
 
 
-def timeline_note() -> str:
-    """The timeline's note."""
-    return (
-        "Top: preclinical studies of Tables 1-2 by the publication year of the reference each cites, MSCs solid "
-        "and MSC-derived exosomes hatched, coloured by disease. Bottom: how many studies of each year name a "
-        f"mechanism or pathway family (data/categories.csv). {SOURCE_SHORT}, Tables 1-2 and references."
-    )
+def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = None) -> str:
+    """The timeline's note: what a bar and a shade count, and which counted rows need a caveat."""
+    parts = [
+        "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
+        "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
+        "it), coloured by disease. Bottom: the share of that year's studies whose printed effects name each "
+        "mechanism or pathway family (data/categories.csv), printed as count / studies that year; MSC and "
+        "exosome studies pooled."
+    ]
+    if studies is not None and len(studies):
+        vitro = studies[studies["setting"] == "in vitro"]
+        if len(vitro):
+            by = vitro.groupby("year").size()
+            parts.append(
+                f"{len(vitro)} of the {len(studies)} studies are in vitro only ("
+                + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
+                + ")."
+            )
+    if flagged and studies is not None:
+        where = {
+            (t, int(r)): (ref, y)
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
+        rows = ", ".join(
+            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]})"
+            for t, r in sorted(flagged)
+            if (t, r) in where
+        )
+        parts.append(f"Counted as printed although the audit finds the cited title about something else: {rows}.")
+    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references.")
+    return " ".join(parts)
 
 
 def dosing_note() -> str:

@@ -189,40 +189,63 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
             derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
         )
     else:
-        out["MSC source"] = _counts(derived["tissue"], "tissue source")
+        tissue = derived["tissue"]
+        if resource == "clinical_trials":  # "AD-MSC", never a bare "AD" beside Alzheimer's disease
+            tissue = tissue.map(lambda t: "+".join(f"{c}-MSC" for c in t.split("+")) if pd.notna(t) else t)
+        out["MSC source"] = _counts(tissue, "tissue source")
     if resource == "clinical_trials":
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
         out["Modality"] = _counts(derived["modality"], "modality")
-        out["Enrollment by status"] = enrollment(printed)
+        out["Enrollment by design and status"] = enrollment(printed)
     return out
 
 
-def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
-    """Participants by research status, never summed across statuses without saying so.
+def designs(printed: pd.DataFrame) -> list[str]:
+    """The study design of each printed Table 3 row (:func:`helpers.data.derive.registry.design`).
 
-    The review prints one Enrollment number per trial. For a completed trial
-    it is how many took part; for a recruiting or not-yet-recruiting one it
-    is how many are planned; for an unknown status, either. So the lines
-    are kept apart, and the total line says that it mixes them.
+    A row that cites a reference instead of an NCT number is read with that
+    reference's title, as the coded dataset does.
     """
-    kinds = {"Completed": "took part", "Recruiting": "planned", "Not yet recruiting": "planned"}
+    from helpers.data.derive.registry import design
+
+    refs = curated.load("references")
+    titles = {f"[{r}]": t for r, t in zip(refs["ref"].astype(int), refs["title"].astype(str))}
+    return [
+        design(p, n, titles.get(str(n).strip(), "")).value or "design not read"
+        for p, n in zip(printed["phases"], printed["nct_number"])
+    ]
+
+
+def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
+    """Printed enrollment by study design and research status, never summed across designs.
+
+    The review prints one Enrollment number per row and does not say whether
+    it is actual or anticipated, so no line reads it as "took part" or
+    "planned". The design (:func:`helpers.data.derive.registry.design`, from
+    the Phases and NCT number cells) keeps the registered trials apart from a
+    retrospective study listed among them.
+    """
+    meaning = "as printed; the review does not say whether actual or anticipated"
+    frame = printed.assign(_design=designs(printed))
     rows = []
-    for status, part in printed.groupby("research_status", sort=True):
+    for (kind, status), part in frame.groupby(["_design", "research_status"], sort=True):
         rows.append(
             {
+                "design": kind,
                 "research status": status,
                 "studies": len(part),
-                "participants": int(part["enrollment"].sum()),
-                "meaning": kinds.get(status, "planned or actual (status unknown or other)"),
+                "enrollment as printed": int(part["enrollment"].sum()),
+                "meaning": meaning,
             }
         )
     rows.append(
         {
+            "design": "all rows",
             "research status": "all statuses",
             "studies": len(printed),
-            "participants": int(printed["enrollment"].sum()),
-            "meaning": "a mix of actual and planned numbers; not a count of treated patients",
+            "enrollment as printed": int(printed["enrollment"].sum()),
+            "meaning": "a sum over designs and statuses as printed; not a count of treated patients",
         }
     )
     return pd.DataFrame(rows)

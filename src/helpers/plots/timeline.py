@@ -1,4 +1,10 @@
-"""Draw the timeline: studies per publication year, and the categories each year names."""
+"""Draw the timeline: tabulated studies per publication year, and the share of each year's studies naming a category.
+
+The heat map's colour is the share of that year's studies (count / studies
+that year), and each cell prints both numbers, so a year with one study and a
+year with twelve are read on the same scale and the reader sees how few
+studies a share rests on.
+"""
 
 from __future__ import annotations
 
@@ -38,20 +44,30 @@ def _bars(ax, counts: pd.DataFrame, years: list[int]) -> None:
             for year, n in zip(rows["year"], rows["studies"]):
                 bottom[year] += n
     ax.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8.5)
-    ax.set_ylabel("studies", fontsize=9)
+    ax.set_ylabel("tabulated studies", fontsize=9)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _heat(ax, table: pd.DataFrame, years: list[int]) -> None:
-    """Categories × years: how many studies of that year name the category."""
+def _heat(ax, table: pd.DataFrame, totals: pd.Series, years: list[int]):
+    """Categories × years: the share of that year's studies that name the category, printed as count/studies."""
     values = table.reindex(columns=years, fill_value=0).to_numpy()
-    ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=max(int(values.max()), 1) * 1.4)
-    for (i, j), n in np.ndenumerate(values):
-        if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=7.5)
+    n = totals.reindex(years, fill_value=0).to_numpy()
+    share = np.divide(values, n, out=np.zeros(values.shape), where=n > 0)
+    image = ax.imshow(share, aspect="auto", cmap="Blues", vmin=0, vmax=1.0)
+    for (i, j), k in np.ndenumerate(values):
+        if k:
+            ax.text(
+                j,
+                i,
+                f"{k}/{n[j]}",
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                color="white" if share[i, j] > 0.6 else "black",
+            )
     ax.set_yticks(range(len(table.index)), list(table.index), fontsize=8)
-    ax.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8.5)
+    ax.set_xticks(range(len(years)), [f"{y}\nn = {k}" for y, k in zip(years, n)], fontsize=8)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -71,12 +87,25 @@ def _heat(ax, table: pd.DataFrame, years: list[int]) -> None:
             color="#555555",
         )
         start += count
+    return image
 
 
 def timeline(
-    counts: pd.DataFrame, categories: pd.DataFrame, *, title: str, subtitle: str = "", note: str = ""
+    counts: pd.DataFrame,
+    categories: pd.DataFrame,
+    totals: pd.Series | None = None,
+    *,
+    title: str,
+    subtitle: str = "",
+    note: str = "",
 ) -> plt.Figure:
-    """Draw studies per year (:func:`helpers.analysis.timeline.by_year`) above categories per year."""
+    """Draw studies per year (:func:`helpers.analysis.timeline.by_year`) above categories per year.
+
+    ``totals`` (:func:`helpers.analysis.timeline.year_totals`) are the studies of each year; by default
+    they are summed from ``counts``.
+    """
+    if totals is None:
+        totals = counts.groupby("year")["studies"].sum() if len(counts) else pd.Series(dtype=int)
     rows = len(categories.index)
     fig = plt.figure(figsize=(11.0, 4.2 + 0.24 * rows))
     frame(fig, title=title, subtitle=subtitle, note=note)
@@ -90,7 +119,7 @@ def timeline(
         1,
         height_ratios=(2.4, 0.24 * rows) if rows else None,
         left=0.3,
-        right=0.98,
+        right=0.88,
         top=1 - (1.2 if subtitle else 0.95) / height,
         bottom=1.4 / height,
         hspace=0.35,
@@ -98,9 +127,14 @@ def timeline(
     bars = fig.add_subplot(grid[0])
     _bars(bars, counts, years)
     if rows:
-        _heat(fig.add_subplot(grid[1]), categories, years)
+        heat = fig.add_subplot(grid[1])
+        image = _heat(heat, categories, totals, years)
+        bar = fig.colorbar(image, cax=heat.inset_axes((1.015, 0.55, 0.018, 0.45)))
+        bar.set_label("share of that year's studies\n(cell: count / studies that year)", fontsize=7.5)
+        bar.ax.tick_params(labelsize=7)
+    # Modality swatches are outlines, so their grey cannot be read as a disease colour.
     handles = [
-        Patch(facecolor="#8c8c8c", hatch=_HATCH[m], edgecolor="white", label=MODALITY_NAMES[m])
+        Patch(facecolor="white", hatch=_HATCH[m], edgecolor="#333333", label=MODALITY_NAMES[m])
         for m in ("cells", "exosomes")
     ]
     handles += [Patch(facecolor=c, label=d) for d, c in DISEASE_COLOURS.items() if d in set(counts["disease"])]

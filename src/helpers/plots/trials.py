@@ -1,14 +1,24 @@
-"""Draw the trial landscape: one line per trial, its phase, status, enrollment, modality and route."""
+"""Draw the clinical studies of Table 3: one line each, its phase, status, enrollment, modality and route.
+
+Mark area is proportional to the printed enrollment, and a circle and a
+square of the same enrollment have the same area (matplotlib sizes a square
+marker by its side and a circle by its diameter, so the two get different
+``s`` for one area). Rows that are not registered trials are drawn in their
+own band below a rule, in the "not a trial" column.
+"""
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers.analysis.trials import PHASES, STATUS_ORDER
+from helpers.analysis.trials import NOT_A_TRIAL, PHASES, STATUS_ORDER
+from helpers.data.derive.registry import REGISTERED_TRIAL
 from helpers.plots.common import frame, plt
 
-__all__ = ["trial_landscape", "STATUS_COLOURS", "MAX_LINES"]
+__all__ = ["trial_landscape", "mark_area", "STATUS_COLOURS", "MAX_LINES", "AREA_PER_PARTICIPANT", "SIZE_KEY"]
 
 #: Trials drawn at most, one labelled line each. Past a few dozen the chart
 #: stops being readable (and at thousands, matplotlib spends a minute and
@@ -24,14 +34,26 @@ STATUS_COLOURS = {
     "unknown": "#999999",
 }
 _MARKERS = {"cells": "o", "exosomes": "s"}
+#: Mark area in square points per enrolled participant (n = 100 gives a circle about 23 pt across).
+AREA_PER_PARTICIPANT = 4.0
+#: Enrollments shown in the size key.
+SIZE_KEY = (10, 50, 100)
+#: Area of matplotlib's unit marker path per unit of ``s``: a circle of diameter 1, a square of side 1.
+_UNIT_AREA = {"o": math.pi / 4, "s": 1.0}
 
 
-def _size(n: int) -> float:
-    return 30 + 2.2 * n  # area grows with participants; the smallest trial stays visible
+def mark_area(n: int) -> float:
+    """The area, in square points, of the mark for an enrollment of ``n``."""
+    return AREA_PER_PARTICIPANT * n
+
+
+def _s(n: int, marker: str) -> float:
+    """Matplotlib's ``s`` that gives ``marker`` the area :func:`mark_area` (n)."""
+    return mark_area(n) / _UNIT_AREA[marker]
 
 
 def _legends(fig, lines: pd.DataFrame, height: float) -> None:
-    """Two legends under the chart: the statuses present, and what the marker shapes mean."""
+    """Three legends under the chart: statuses present, marker shapes, and a size key."""
     statuses = [s for s in STATUS_ORDER if s in set(lines["status"])] + sorted(set(lines["status"]) - set(STATUS_ORDER))
     status_handles = [
         Line2D([], [], marker="o", linestyle="", color=STATUS_COLOURS.get(s, "#999999"), label=s) for s in statuses
@@ -50,41 +72,107 @@ def _legends(fig, lines: pd.DataFrame, height: float) -> None:
             label="hollow: no registry number",
         )
     )
-    first = fig.legend(
-        handles=status_handles,
-        title="status",
-        loc="lower left",
-        bbox_to_anchor=(0.01, 0.55 / height),
-        ncol=len(status_handles),
-        frameon=False,
-        fontsize=8,
-        title_fontsize=8,
-        alignment="left",
-    )
-    fig.add_artist(first)
-    fig.legend(
-        handles=mark_handles,
-        title="marker",
-        loc="lower right",
-        bbox_to_anchor=(0.99, 0.55 / height),
-        ncol=len(mark_handles),
-        frameon=False,
-        fontsize=8,
-        title_fontsize=8,
-        alignment="left",
+    size_handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=math.sqrt(_s(n, "o")),
+            markerfacecolor="#bbbbbb",
+            markeredgewidth=0,
+            label=f"n = {n}",
+        )
+        for n in SIZE_KEY
+    ]
+    anchor = 0.95 / height
+    for handles, title, x, loc in (
+        (status_handles, "status as printed", 0.01, "lower left"),
+        (mark_handles, "marker", 0.36, "lower left"),
+        (size_handles, "area = enrollment", 0.99, "lower right"),
+    ):
+        legend = fig.legend(
+            handles=handles,
+            title=title,
+            loc=loc,
+            bbox_to_anchor=(x, anchor),
+            ncol={"status as printed": 3, "marker": 2}.get(title, len(handles)),
+            frameon=False,
+            fontsize=8,
+            title_fontsize=8,
+            alignment="left",
+            handletextpad=0.9 if title.startswith("area") else 0.4,
+            handlelength=2.6 if title.startswith("area") else 2.0,
+            columnspacing=1.2,
+        )
+        fig.add_artist(legend)
+
+
+def _footnotes(lines: pd.DataFrame) -> dict[str, str]:
+    """A letter for each distinct note, in drawing order."""
+    distinct = list(dict.fromkeys(n for n in lines["note"] if n))
+    return {note: "abcdefghijklmnopqrstuvwxyz"[i % 26] for i, note in enumerate(distinct)}
+
+
+def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> None:
+    """One scatter mark per row (area = :func:`mark_area`), and its enrollment and route to the right."""
+    for y, line in zip(ys, lines.itertuples(index=False)):
+        x = PHASES.index(line.phase)
+        colour = STATUS_COLOURS.get(line.status, "#999999")
+        marker = _MARKERS.get(line.modality, "o")
+        ax.scatter(
+            [x],
+            [-y],
+            s=_s(line.enrollment, marker),
+            marker=marker,
+            facecolor=colour if line.registered else "white",
+            edgecolor=colour,
+            linewidth=0.9,
+            zorder=3,
+        )
+        mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
+        ax.annotate(
+            f"n = {line.enrollment} · {line.route}{mark}",
+            xy=(len(PHASES) - 0.45, -y),
+            xycoords="data",
+            fontsize=7.5,
+            va="center",
+            ha="left",
+            annotation_clip=False,
+        )
+
+
+def _band(ax, lines: pd.DataFrame, ys: list[int], other: list[int]) -> None:
+    """A rule and a heading above the rows that are not trials."""
+    first = ys[other[0]] - 1
+    ax.axhline(-first + 0.5, color="#555555", linewidth=0.8)
+    ax.text(
+        -0.45,
+        -first,
+        f"not a trial: {', '.join(dict.fromkeys(lines['design'].iloc[other]))} (Table 3 lists it among the trials)",
+        fontsize=7.5,
+        va="center",
+        ha="left",
+        style="italic",
+        color="#333333",
     )
 
 
 def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note: str = "") -> plt.Figure:
-    """Draw :func:`helpers.analysis.trials.landscape`; no trial draws an empty-state message.
+    """Draw :func:`helpers.analysis.trials.landscape`; no row draws an empty-state message.
 
-    At most :data:`MAX_LINES` trials are drawn, the first in ``lines``' order,
-    and the note then says how many were left out.
+    At most :data:`MAX_LINES` rows are drawn, the first in ``lines``' order,
+    and the note then says how many were left out. Each mark is one
+    ``PathCollection`` whose interior area is :func:`mark_area` of its
+    enrollment.
     """
     if len(lines) > MAX_LINES:
-        cut = f"Drawn: the first {MAX_LINES} of {len(lines)} trials; the data file lists every one."
+        cut = f"Drawn: the first {MAX_LINES} of {len(lines)} rows; the data file lists every one."
         lines, note = lines.head(MAX_LINES), f"{note} {cut}".strip()
-    fig, ax = plt.subplots(figsize=(11.0, 0.36 * max(len(lines), 6) + 2.4))
+    letters = _footnotes(lines) if "note" in lines else {}
+    if letters:
+        note = " ".join([note, *(f"({letter}) {text}." for text, letter in letters.items())]).strip()
+    fig, ax = plt.subplots(figsize=(11.0, 0.36 * max(len(lines) + 1, 6) + 3.2))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if lines.empty:
         ax.axis("off")
@@ -99,37 +187,24 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
         )
         return fig
     height = fig.get_figheight()
-    fig.subplots_adjust(left=0.30, right=0.80, top=1 - (1.2 if subtitle else 0.95) / height, bottom=1.45 / height)
-    for y, line in enumerate(lines.itertuples(index=False)):
-        x = PHASES.index(line.phase)
-        colour = STATUS_COLOURS.get(line.status, "#999999")
-        ax.scatter(
-            [x],
-            [-y],
-            s=_size(line.enrollment),
-            marker=_MARKERS.get(line.modality, "o"),
-            facecolor=colour if line.registered else "white",
-            edgecolor=colour,
-            linewidth=1.5,
-            zorder=3,
-        )
-        ax.annotate(
-            f"n = {line.enrollment} ({line.meaning}) · {line.route}",
-            xy=(len(PHASES) - 0.45, -y),
-            xycoords="data",
-            fontsize=7.5,
-            va="center",
-            ha="left",
-            annotation_clip=False,
-        )
-    ax.set_yticks([-y for y in range(len(lines))], list(lines["label"]), fontsize=8)
-    ax.set_xticks(range(len(PHASES)), [f"phase {p}" if p != "no phase" else p for p in PHASES], fontsize=9)
+    other = [i for i, d in enumerate(lines["design"]) if d != REGISTERED_TRIAL]
+    # One blank line above the first row that is not a trial holds the band's heading.
+    ys = [i + (1 if other and i >= other[0] else 0) for i in range(len(lines))]
+    fig.subplots_adjust(left=0.30, right=0.76, top=1 - (1.2 if subtitle else 0.95) / height, bottom=2.2 / height)
+    _marks(ax, lines, ys, letters)
+    if other:
+        _band(ax, lines, ys, other)
+    ax.set_yticks([-y for y in ys], list(lines["label"]), fontsize=8)
+    ax.set_xticks(range(len(PHASES)), [f"phase {p}" if p != NOT_A_TRIAL else p for p in PHASES], fontsize=9)
     ax.set_xlim(-0.5, len(PHASES) - 0.5)
-    ax.set_ylim(-len(lines) + 0.4, 0.6)
+    ax.set_ylim(-ys[-1] - 0.6, 0.6)
     ax.xaxis.tick_top()
     ax.grid(True, axis="x", color="#e6e6e6")
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    ax.text(
+        len(PHASES) - 0.45, 0.75, "enrollment as printed · route", fontsize=7.5, ha="left", va="bottom", color="#333333"
+    )
     _legends(fig, lines, height)
     return fig

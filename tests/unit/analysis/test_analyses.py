@@ -81,49 +81,35 @@ def test_the_gap_map_states_what_the_data_show(studies, trials):
     cells = gapmap.grid(studies, trials)
     facts = gapmap.facts(cells)
     assert set(facts["sources_preclinical_only"]) == {"AM", "DP"}
-    assert facts["sources_trials_only"] == ["UCB"]
+    assert facts["sources_clinical_only"] == ["UCB"]
     text = narrative.gap_notice(studies, trials, facts)
-    assert "28 exosome studies stand against 4 exosome trials" in text
-    assert "Dental pulp (DP)" in text and "Umbilical cord blood (UCB)" in text
+    assert "28 exosome preclinical rows (Tables 1-2) stand beside 4 exosome clinical studies" in text
+    assert "Dental pulp (DP-MSC)" in text and "Umbilical cord blood (UCB-MSC)" in text
 
 
 def test_every_study_and_trial_is_in_the_grid(studies, trials):
     cells = gapmap.grid(studies, trials)
     sources_per_study = studies["tissue"].str.count(r"\+") + 1
     assert cells["preclinical"].sum() == sources_per_study.sum()
-    assert cells["trials"].sum() == (trials["tissue"].str.count(r"\+") + 1).sum()
-    both = cells[(cells["preclinical"] > 0) & (cells["trials"] > 0)]
+    clinical = cells["trials"].sum() + cells["other_clinical"].sum()
+    assert clinical == (trials["tissue"].str.count(r"\+") + 1).sum()
+    both = cells[(cells["preclinical"] > 0) & (cells["trials"] + cells["other_clinical"] > 0)]
     assert (both["gap"] == "both").all()
 
 
 # ------------------------------------------------------------------ trials
 
 
-def test_the_trial_landscape_keeps_planned_and_actual_apart(trials):
+def test_the_trial_landscape_keeps_the_retrospective_study_apart(trials):
     lines = trial_lines.landscape(trials)
     assert len(lines) == 18
     unregistered = lines[~lines["registered"]]
-    assert len(unregistered) == 1 and unregistered.iloc[0]["phase"] == "no phase"
+    assert len(unregistered) == 1 and unregistered.iloc[0]["phase"] == trial_lines.NOT_A_TRIAL
+    assert unregistered.iloc[0]["design"] == "retrospective cohort study"
+    assert lines.index[~lines["registered"]].tolist() == [17], "drawn last, below the trials"
     assert "no registry number" in unregistered.iloc[0]["identifier"]
-    assert set(lines.loc[lines["status"] == "Completed", "meaning"]) == {"took part"}
-    assert set(lines.loc[lines["status"] == "Recruiting", "meaning"]) == {"planned"}
     text = narrative.trials_notice(lines)
-    done = lines.loc[lines["status"] == "Completed", "enrollment"].sum()
-    assert f"with {done} participants who took part" in text
-
-
-@pytest.mark.parametrize(
-    "status, meaning",
-    [
-        ("Completed", "took part"),
-        ("Recruiting", "planned"),
-        ("Not yet recruiting", "planned"),
-        ("unknown", "planned or actual"),
-        ("Pause", "planned or actual"),
-    ],
-)
-def test_enrollment_meaning(status, meaning):
-    assert trial_lines.enrollment_meaning(status) == meaning
+    assert "took part" not in text and "planned" not in text
 
 
 # ------------------------------------------------------------------ timeline, crossing, dosing
@@ -228,7 +214,7 @@ def test_the_trial_landscape_draws_at_most_max_lines_and_says_so(trials, copies,
     assert len(ax.get_yticks()) == drawn
     assert [t.get_text() for t in ax.get_yticklabels()] == list(lines["label"].head(drawn))
     notes = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
-    assert (f"the first {trials_plot.MAX_LINES} of {len(lines)} trials" in notes) is cut
+    assert (f"the first {trials_plot.MAX_LINES} of {len(lines)} rows" in notes) is cut
     assert notes.count("N.") == 1
 
 

@@ -21,7 +21,7 @@ def _studies(*items):
 
 def _trials(*items):
     base = {"table": "table3", "ref": NA, "nct_id": NA, "modality": "cells", "disease_code": "AD", "tissue": "UC"}
-    base |= {"phase": "2", "status": "Completed"}
+    base |= {"phase": "2", "status": "Completed", "design": "registered trial"}
     return pd.DataFrame([base | {"row": i} | item for i, item in enumerate(items, 1)])
 
 
@@ -32,14 +32,14 @@ GAPS = [
     # disease, source: preclinical, trials, the label the grid gives
     ("AD", "UC", 1, 1, "both"),
     ("POF", "BM", 1, 0, "preclinical only"),
-    ("SKIN", "AD", 0, 1, "trials only"),
+    ("SKIN", "AD", 0, 1, "clinical only"),
     ("AD", "BM", 0, 0, "neither"),
 ]
 
 
 @pytest.mark.parametrize("disease, source, pre, tri, label", GAPS)
 def test_gap_labels_say_which_side_has_evidence(disease, source, pre, tri, label):
-    """grid: "preclinical only" = studies but no trial; "trials only" = trials but no study."""
+    """grid: "preclinical only" = studies but no clinical study; "clinical only" = clinical studies but no study."""
     cells = gapmap.grid(STUDIES, TRIALS)
     cell = cells[(cells["modality"] == "cells") & (cells["disease"] == disease) & (cells["source"] == source)]
     assert cell[["preclinical", "trials", "gap"]].values.tolist() == [[pre, tri, label]]
@@ -49,9 +49,9 @@ def test_gap_facts_name_the_sources_with_one_side_only():
     """facts: sources with preclinical evidence only, and with trials only, over the whole grid."""
     facts = gapmap.facts(gapmap.grid(STUDIES, TRIALS))
     assert facts["sources_preclinical_only"] == ["BM"]
-    assert facts["sources_trials_only"] == ["AD"]
+    assert facts["sources_clinical_only"] == ["AD"]
     cells_only = gapmap.grid(STUDIES, TRIALS).query("modality == 'cells'")["gap"].value_counts().to_dict()
-    assert cells_only == {"neither": 6, "both": 1, "preclinical only": 1, "trials only": 1}
+    assert cells_only == {"neither": 6, "both": 1, "preclinical only": 1, "clinical only": 1}
 
 
 COMPLETENESS = [

@@ -101,9 +101,10 @@ def test_table3_summary_counts_phases_statuses_and_enrollment():
     run = _run("table3")
     printed, derived = tables.load_table(run)
     summary = tables.summary(printed, derived, "clinical_trials")
-    status = summary["Enrollment by status"]
-    assert status.iloc[-1]["participants"] == 547 and "mix of actual and planned" in status.iloc[-1]["meaning"]
-    assert status.iloc[:-1]["participants"].sum() == 547
+    status = summary["Enrollment by design and status"]
+    total = status.iloc[-1]
+    assert total["enrollment as printed"] == 547 and "not a count of treated patients" in total["meaning"]
+    assert status.iloc[:-1]["enrollment as printed"].sum() == 547
     phases = dict(zip(summary["Phase"]["phase"], summary["Phase"]["studies"]))
     assert phases == {"1": 7, "1/2": 9, "2": 1, "not a phase": 1}
     assert summary["Status"]["studies"].sum() == 18

@@ -57,3 +57,45 @@ def nct_id(text: str) -> Derived:
     if _REFERENCE_RE.fullmatch(cell):
         return _absent(f"a reference number {cell} printed instead of an NCT number")
     return _absent(f"'{cell}' is not an NCT number")
+
+
+#: Study designs :func:`design` can return.
+REGISTERED_TRIAL = "registered trial"
+RETROSPECTIVE_COHORT = "retrospective cohort study"
+RETROSPECTIVE = "retrospective study"
+DESIGNS = (REGISTERED_TRIAL, RETROSPECTIVE_COHORT, RETROSPECTIVE)
+_RETROSPECTIVE_RE = re.compile(r"\bretrospective\b", re.IGNORECASE)
+_COHORT_RE = re.compile(r"\bcohort\b", re.IGNORECASE)
+
+
+def design(phases: str, nct_number: str, cited_title: str = "") -> Derived:
+    """The study design of a Table 3 row, from its Phases and NCT number cells and its cited title.
+
+    Table 3 is headed "clinical trials", but a row can print a study
+    description where a phase belongs and a reference where an NCT number
+    belongs. Such a row is not a registered trial; whether it was a cohort
+    is read from the cited title, never assumed.
+
+    Parameters
+    ----------
+    phases : str
+        The printed Phases cell, e.g. ``"1/ 2"`` or ``"A retrospective study"``.
+    nct_number : str
+        The printed NCT number cell, e.g. ``"NCT01742533"`` or ``"[39]"``.
+    cited_title : str, optional
+        Title of the reference the row cites instead of an NCT number.
+
+    Returns
+    -------
+    Derived
+        One of :data:`DESIGNS`, or missing with the reason.
+    """
+    registered = not nct_id(nct_number).missing
+    if registered and not phase(phases).missing:
+        return Derived(REGISTERED_TRIAL)
+    cell = _squash(phases)
+    if _RETROSPECTIVE_RE.search(cell):
+        return Derived(RETROSPECTIVE_COHORT if _COHORT_RE.search(cited_title or "") else RETROSPECTIVE)
+    if registered:
+        return _absent(f"NCT number printed but the Phases cell '{cell}' names no phase")
+    return _absent(f"no NCT number and the Phases cell '{cell}' names no design")

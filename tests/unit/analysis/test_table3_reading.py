@@ -1,0 +1,52 @@
+"""Every number in Table 3's "What to notice" and caption, against a recount of the printed Table 3."""
+
+from __future__ import annotations
+
+from helpers.core.catalog import get
+from helpers.data import curated, derive
+from helpers.outputs import narrative, tables
+from tests.unit.analysis._numbers import numbers
+
+# Recount of the printed Table 3: 18 rows; POF 7 (rows 1-7), AD 6 (8-13); BM 6 (2, 3, 4, 7, 11, 14), UC 6
+# (1, 6, 10, 13, 15, 16); 17 registered trials of which 6 completed (4, 8, 9, 11, 12, 14); row 17 prints [39]
+# (retrospective cohort study, status Completed); exosomes 4 (7, 12, 13, 18); rows 2 and 3 print the same Results.
+EXPECTED = [18, 7, 6, 6, 6, 17, 18, 6, 1, 39, 4, 18, 2, 3]
+
+
+def test_what_to_notice_states_only_recounted_numbers():
+    printed = curated.load("clinical_trials")
+    derived = derive.derive("clinical_trials", printed, curated.load("abbreviations"))
+    text = narrative.table_notice("clinical_trials", printed, derived)
+    assert numbers(text) == EXPECTED
+    assert "retrospective cohort study, cited as [39]" in text
+    assert "took part" not in text and "planned" not in text
+
+
+def test_the_caption_does_not_call_every_row_registered():
+    caption = get("table3").caption
+    assert numbers(caption) == []
+    assert "retrospective cohort study" in caption and not caption.startswith("Registered")
+
+
+def test_the_legend_keeps_the_prints_missing_separator():
+    """The print reads 'POF: Premature ovarian failure AD: Alzheimer's disease' with no ';' between them."""
+    legend = tables.legend("table3")
+    assert "POF: Premature ovarian failure AD: Alzheimer’s disease; AS: Atherosclerosis" in legend
+
+
+def test_enrollment_summary_keeps_the_cohort_apart_and_reads_no_status_as_took_part():
+    summary = tables.summary(
+        curated.load("clinical_trials"),
+        derive.derive("clinical_trials", curated.load("clinical_trials"), curated.load("abbreviations")),
+        "clinical_trials",
+    )
+    table = summary["Enrollment by design and status"]
+    rows = {
+        (d, s): (n, e) for d, s, n, e in table[["design", "research status", "studies", "enrollment as printed"]].values
+    }
+    assert rows[("registered trial", "Completed")] == (6, 122)
+    assert rows[("retrospective cohort study", "Completed")] == (1, 78)
+    assert rows[("all rows", "all statuses")] == (18, 547)
+    assert not table["meaning"].str.contains("took part|planned").any()
+    sources = dict(zip(summary["MSC source"]["tissue source"], summary["MSC source"]["studies"]))
+    assert sources == {"BM-MSC": 6, "UC-MSC": 6, "AD-MSC": 4, "UCB-MSC": 2}

@@ -1,0 +1,64 @@
+"""Every number in the timeline's caption and "What to notice", against the years of the printed reference list."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.analysis import gapmap
+from helpers.audit import runner as audit
+from helpers.audit.registry import RULES
+from helpers.data import coded
+from helpers.outputs import narrative
+from tests.unit.analysis._numbers import numbers
+
+# Recount: the year printed for each reference cited by Tables 1-2 (refs 10-83), per year (Table 1 + Table 2):
+# 2015 2, 2016 1, 2017 0, 2018 3, 2019 4, 2020 9, 2021 9, 2022 10, 2023 6, 2024 12; 56 in all.
+STUDIES = 56
+FROM_2022, FROM_2021 = 10 + 6 + 12, 9 + 10 + 6 + 12  # 28 and 37
+MSC, EXO, MSC_MEDIAN, EXO_MEDIAN = 28, 28, 2022, 2021
+# In vitro only, with the printed year of the cited reference: [25] 2016, [44] 2019, [55] [58] [71] [82] 2020,
+# [74] 2023, [54] [81] 2024.
+IN_VITRO = {2016: 1, 2019: 1, 2020: 4, 2023: 1, 2024: 2}
+# Rows the audit flags (cited title about another disease, source or setting), with ref and year:
+FLAGGED = [(1, 13, 24, 2018), (1, 22, 37, 2015), (1, 26, 42, 2020)]
+
+
+@pytest.fixture(scope="module")
+def studies():
+    return coded.studies()
+
+
+def test_what_to_notice_states_only_recounted_numbers(studies):
+    text = narrative.timeline_notice(studies)
+    assert numbers(text) == [
+        STUDIES,
+        2015,
+        2024,
+        FROM_2022,
+        STUDIES,
+        2022,
+        FROM_2021,
+        STUDIES,
+        2021,
+        MSC,
+        MSC_MEDIAN,
+        EXO,
+        EXO_MEDIAN,
+        0,
+        2017,
+        12,
+        2024,
+    ]
+    assert "cannot show whether exosomes replaced cells" in text
+
+
+def test_the_caption_states_only_recounted_numbers(studies):
+    findings = audit.frame(audit.findings(tuple(r for r in RULES if r.startswith("R"))), audit.reviewed())
+    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings))
+    expected = [sum(IN_VITRO.values()), STUDIES]
+    for year, n in IN_VITRO.items():
+        expected += [year, n]
+    for _table, row, ref, year in FLAGGED:
+        expected += [row, ref, year]  # "Table 1" is a name, not a count
+    assert numbers(text) == expected
+    assert "year printed in the review's reference list" in text

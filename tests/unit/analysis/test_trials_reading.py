@@ -1,0 +1,83 @@
+"""Every number in the trials exhibit's caption and "What to notice", against a recount of the printed Table 3."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.analysis import trials as trial_lines
+from helpers.data import coded
+from helpers.outputs import narrative
+from tests.unit.analysis._numbers import numbers
+
+# Recount of the printed Table 3 (seed text), by row: enrollment, status, phase cell, route cell.
+# Row 17 prints "A retrospective study" and "[39]"; reference 39's title ends "a retrospective cohort study".
+REGISTERED = 17  # rows 1-16 and 18 print an NCT number and a phase
+PHASE_1, PHASE_1_2, PHASE_2 = 7, 9, 1  # rows 5,6,7,11,13,14,15 / 1,2,3,4,8,9,10,12,18 / 16
+COMPLETED_TRIALS, COMPLETED_ENROLLED = 6, 3 + 46 + 21 + 33 + 9 + 10  # rows 4, 8, 9, 11, 12, 14 = 122
+OPEN_TRIALS, OPEN_ENROLLED = 6, (10 + 6 + 100) + (10 + 5 + 20)  # not yet recruiting 5,6,13; recruiting 7,16,18 = 151
+IV_TRIALS, OV_TRIALS = 6, 6  # among the 17 trials (row 17, IV, is not a trial)
+COHORT_ENROLLED = 78
+
+
+@pytest.fixture(scope="module")
+def lines() -> pd.DataFrame:
+    return trial_lines.landscape(coded.trials())
+
+
+def test_what_to_notice_states_only_recounted_numbers(lines):
+    text = narrative.trials_notice(lines)
+    assert numbers(text) == [
+        18,
+        REGISTERED,
+        1,
+        39,  # rows; registered trials; 1 retrospective cohort study (ref. [39])
+        REGISTERED,
+        PHASE_1,
+        PHASE_1_2,
+        PHASE_2,  # "Of the 17 registered trials, 7 ... 9 ... 1"
+        COMPLETED_TRIALS,
+        REGISTERED,
+        COMPLETED_ENROLLED,
+        OPEN_TRIALS,
+        REGISTERED,
+        OPEN_ENROLLED,
+        REGISTERED,
+        OV_TRIALS,  # "Most common route among the 17 trials: OV and IV (6 each)"
+        COHORT_ENROLLED,
+    ]
+    assert "OV and IV (6 each)" in text
+    assert "took part" not in text and "planned" not in text and "participants" not in text
+
+
+def test_the_caption_states_only_recounted_numbers(lines):
+    text = narrative.trials_note(lines)
+    assert numbers(text) == [18, REGISTERED, 1, 39]
+    assert "proportional to the enrollment printed" in text and "actual or anticipated" in text
+
+
+def test_the_notes_beside_rows_recount_the_print(lines):
+    """Rows 2 and 3 print the same Results text; row 13's purpose names multiple neurodegenerative diseases."""
+    notes = dict(zip(lines["row"], lines["note"]))
+    assert "as in row 3" in notes[2] and "as in row 2" in notes[3]
+    assert "multiple neurodegenerative diseases" in notes[13]
+    assert {r for r, n in notes.items() if n} == {2, 3, 13}
+
+
+def test_enrollment_by_design_and_status_recounts_the_print(lines):
+    table = trial_lines.by_status(lines)
+    got = {(d, s): (n, e) for d, s, n, e in table[["design", "status", "studies", "enrollment as printed"]].values}
+    assert got == {
+        ("registered trial", "Completed"): (6, 122),
+        ("registered trial", "Recruiting"): (3, 35),
+        ("registered trial", "Not yet recruiting"): (3, 116),
+        ("registered trial", "Pause"): (1, 20),
+        ("registered trial", "unknown"): (4, 40 + 60 + 60 + 16),
+        ("retrospective cohort study", "Completed"): (1, 78),
+    }
+
+
+def test_routes_are_the_printed_cells(lines):
+    routes = dict(zip(lines["row"], lines["route"]))
+    assert routes[16] == "NA (printed; legend: Not Applicable)"
+    assert routes[18] == "Superficial injection"

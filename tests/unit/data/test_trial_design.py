@@ -1,0 +1,76 @@
+"""Study design of a Table 3 row, and comparator arms named in an Effects cell (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.data import coded
+from helpers.data.derive.comparators import comparator_tissues
+from helpers.data.derive.registry import DESIGNS, design
+from helpers.data.derive.result import Derived
+
+DESIGN = [
+    # phases cell, NCT cell, cited title, expected design
+    ("1/ 2", "NCT01742533", "", "registered trial"),
+    ("2", "NCT04501354", "", "registered trial"),
+    (
+        "A retrospective study",
+        "[39]",
+        "... potential for anti-aging application: a retrospective cohort study",
+        "retrospective cohort study",
+    ),
+    ("A retrospective study", "[39]", "", "retrospective study"),
+    ("Retrospective analysis", "[12]", "a case series", "retrospective study"),
+]
+
+
+@pytest.mark.parametrize("phases, nct, title, expected", DESIGN)
+def test_design_of_a_table3_row(phases, nct, title, expected):
+    assert design(phases, nct, title) == Derived(expected)
+    assert expected in DESIGNS
+
+
+@pytest.mark.parametrize(
+    "phases, nct, reason",
+    [
+        ("A pilot study", "NCT01742533", "NCT number printed but the Phases cell 'A pilot study' names no phase"),
+        ("", "[7]", "no NCT number and the Phases cell '' names no design"),
+        ("1", "", "no NCT number and the Phases cell '1' names no design"),
+    ],
+)
+def test_design_is_missing_with_a_reason_when_the_cells_do_not_say(phases, nct, reason):
+    assert design(phases, nct) == Derived(None, reason)
+
+
+def test_the_coded_trials_carry_the_design_recounted_from_the_print():
+    """Table 3 as printed: 17 rows with an NCT number and a phase; row 17 prints 'A retrospective study' and [39],
+    whose title (reference 39) ends 'a retrospective cohort study'."""
+    trials = coded.trials()
+    designs = dict(zip(trials["row"].astype(int), trials["design"]))
+    assert designs[17] == "retrospective cohort study"
+    assert sorted(r for r, d in designs.items() if d == "registered trial") == [r for r in range(1, 19) if r != 17]
+    assert "design" in coded.TRIAL_COLUMNS and "design" in dict(
+        (f["name"], f) for f in coded.descriptor(coded.studies(), trials)["resources"][1]["schema"]["fields"]
+    )
+
+
+COMPARATORS = [
+    # effects cell, source cell, expected comparator tissues (None: missing)
+    (
+        "DP-MSCs demonstrate the best therapeutic efficacy in treating OVX-induced OP compared to AD-MSCs, UC-MSCs, "
+        "and AM-MSCs",
+        "hDP-MSC",
+        "AD+UC+AM",
+    ),
+    ("AD-MSCs had better effect on improving ovarian function than UC-MSCs", "hUCMSC/ hAD-MSC", None),
+    ("UCB-MSCs worked better than BM-MSCs", "UCB-MSC", "BM"),
+    ("hUC-MSCs improve cognition in AD model mice", "hUC-MSC", None),
+    ("AD-MSCs reduce plaques in AD mice", "hUC-MSC", None),
+]
+
+
+@pytest.mark.parametrize("effects, source, expected", COMPARATORS)
+def test_comparator_tissues(effects, source, expected):
+    found = comparator_tissues(effects, source)
+    assert found.value == expected
+    assert found.missing == (expected is None)

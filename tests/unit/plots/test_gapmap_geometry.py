@@ -1,0 +1,114 @@
+"""The gap map's drawn marks and shades against its data CSV: one area scale, area = count, every shade explained."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.patches import Rectangle
+
+from helpers.plots import gapmap as gapmap_plot
+from tests.conftest import ROOT
+
+
+def _area(collection: PathCollection) -> float:
+    polygons = collection.get_paths()[0].to_polygons()
+    unit = sum(0.5 * abs(np.dot(q[:, 0], np.roll(q[:, 1], 1)) - np.dot(q[:, 1], np.roll(q[:, 0], 1))) for q in polygons)
+    return unit * float(collection.get_sizes()[0])
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    cells = pd.read_csv(ROOT / "figures" / "gapmap.data.csv", keep_default_na=False)
+    fig = gapmap_plot.gap_map(cells, title="T")
+    yield cells, fig
+    matplotlib.pyplot.close(fig)
+
+
+def _marks(cells, fig):
+    """Every drawn mark as (modality, disease, source, kind, area, filled), read from the artists."""
+    diseases = list(dict.fromkeys(cells["disease"]))
+    sources = list(dict.fromkeys(cells["source"]))
+    rows = []
+    for ax, modality in zip(fig.axes, ("cells", "exosomes")):
+        for c in ax.collections:
+            if not isinstance(c, PathCollection):
+                continue
+            x, y = c.get_offsets()[0]
+            kind = "circle" if x < round(x) else "diamond"
+            filled = to_hex(c.get_facecolor()[0]) != "#ffffff"
+            rows.append((modality, diseases[-round(y)], sources[round(x)], kind, _area(c), filled))
+    return pd.DataFrame(rows, columns=["modality", "disease", "source", "kind", "area", "filled"])
+
+
+def test_mark_area_equals_the_count_on_one_scale_for_both_panels_and_shapes(drawn):
+    cells, fig = drawn
+    marks = _marks(cells, fig).merge(cells, on=["modality", "disease", "source"])
+    count = np.where(
+        marks["kind"] == "circle",
+        np.where(marks["preclinical"] > 0, marks["preclinical"], marks["comparator"]),
+        marks["trials"] + marks["other_clinical"],
+    )
+    per = marks["area"] / count
+    assert per.to_numpy() == pytest.approx(np.full(len(per), gapmap_plot.AREA_PER_STUDY), rel=0.01)
+    # The reader's example: exosome 4-circles and the MSC 8-circle (POF x UC) differ two-fold in area.
+    eight = marks[(marks["modality"] == "cells") & (marks["disease"] == "POF") & (marks["source"] == "UC")]
+    four = marks[(marks["modality"] == "exosomes") & (marks["disease"] == "POF") & (marks["source"] == "UC")]
+    assert eight.loc[eight["kind"] == "circle", "area"].iloc[0] == pytest.approx(
+        2 * four.loc[four["kind"] == "circle", "area"].iloc[0], rel=0.01
+    )
+
+
+def test_every_nonzero_count_is_drawn_once_and_hollow_means_what_the_legend_says(drawn):
+    cells, fig = drawn
+    marks = _marks(cells, fig)
+    circles = cells[(cells["preclinical"] > 0) | (cells["comparator"] > 0)]
+    diamonds = cells[(cells["trials"] + cells["other_clinical"]) > 0]
+    assert (marks["kind"] == "circle").sum() == len(circles)
+    assert (marks["kind"] == "diamond").sum() == len(diamonds)
+    merged = marks.merge(cells, on=["modality", "disease", "source"])
+    circle = merged[merged["kind"] == "circle"]
+    assert (circle["filled"] == (circle["preclinical"] > 0)).all()
+    diamond = merged[merged["kind"] == "diamond"]
+    assert (diamond["filled"] == (diamond["trials"] > 0)).all()
+    # Recount from the print: the one hollow diamond is AS x AD-MSC (Table 3 row 17, the retrospective cohort [39]).
+    hollow = diamond[~diamond["filled"]]
+    assert hollow[["disease", "source"]].values.tolist() == [["AS", "AD"]]
+
+
+def test_every_cell_is_shaded_as_its_gap_and_every_shade_is_in_the_legend(drawn):
+    cells, fig = drawn
+    shades = []
+    for ax in fig.axes:
+        shades += [(to_hex(p.get_facecolor()), p.get_hatch() or "") for p in ax.patches if isinstance(p, Rectangle)]
+    expected = [(gapmap_plot.SHADES[g][0].lower(), gapmap_plot.SHADES[g][1]) for g in cells["gap"]]
+    assert shades == expected
+    legend_texts = {t.get_text() for lg in fig.legends for t in lg.get_texts()}
+    for gap in set(cells["gap"]) | {"both", "neither"}:
+        assert gapmap_plot.SHADES[gap][2] in legend_texts
+    assert any(t.startswith("neither") for t in legend_texts)
+
+
+def test_osteoporosis_by_umbilical_cord_is_not_drawn_as_clinical_only(drawn):
+    """Table 1 row 25 [41] compares DP-MSCs with AD-, UC- and AM-MSCs in OVX-induced osteoporosis."""
+    cells, _ = drawn
+    cell = cells[(cells["modality"] == "cells") & (cells["disease"] == "OP") & (cells["source"] == "UC")].iloc[0]
+    assert (cell["comparator"], cell["trials"], cell["gap"]) == (1, 2, "clinical; preclinical as comparator arm only")
+    for source in ("AD", "AM"):
+        other = cells[(cells["modality"] == "cells") & (cells["disease"] == "OP") & (cells["source"] == source)].iloc[0]
+        assert (other["comparator"], other["gap"]) == (1, "comparator arm only")
+
+
+def test_the_size_key_uses_the_same_area_rule(drawn):
+    _, fig = drawn
+    key = next(lg for lg in fig.legends if lg.get_title().get_text().startswith("mark area"))
+    for handle, text in zip(key.legend_handles, key.get_texts()):
+        assert np.pi / 4 * handle.get_markersize() ** 2 == pytest.approx(
+            gapmap_plot.AREA_PER_STUDY * int(text.get_text())
+        )

@@ -1,0 +1,84 @@
+"""The timeline's bars against its data CSV, and its heat map against a share recounted from its evidence CSV."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.image import AxesImage
+from matplotlib.patches import Rectangle
+
+from helpers.analysis import timeline
+from helpers.plots import timeline as timeline_plot
+from tests.conftest import ROOT
+
+#: Tabulated studies per year, recounted from the years printed in the review's reference list for the
+#: references of Tables 1-2 (Table 1 + Table 2): 2015 2+0, 2016 1+0, 2017 0, 2018 3+0, 2019 3+1, 2020 2+7,
+#: 2021 2+7, 2022 7+3, 2023 4+2, 2024 4+8.
+PER_YEAR = {2015: 2, 2016: 1, 2017: 0, 2018: 3, 2019: 4, 2020: 9, 2021: 9, 2022: 10, 2023: 6, 2024: 12}
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    counts = pd.read_csv(ROOT / "figures" / "timeline.data.csv")
+    evidence = pd.read_csv(ROOT / "figures" / "timeline.evidence.csv", keep_default_na=False)
+    named = timeline.named_by_year(evidence)
+    totals = timeline.year_totals(evidence)
+    fig = timeline_plot.timeline(counts, named, totals, title="T")
+    yield counts, evidence, named, fig
+    matplotlib.pyplot.close(fig)
+
+
+def test_bar_heights_sum_to_the_data_csv_per_year_and_modality(drawn):
+    counts, _, _, fig = drawn
+    bars = fig.axes[0]
+    years = sorted(PER_YEAR)
+    heights: dict[tuple[int, str], float] = {}
+    for patch in bars.patches:
+        if not isinstance(patch, Rectangle) or patch.get_height() == 0:
+            continue
+        centre = patch.get_x() + patch.get_width() / 2
+        year = years[round(centre)]
+        modality = "cells" if centre < round(centre) else "exosomes"
+        heights[year, modality] = heights.get((year, modality), 0) + patch.get_height()
+    expected = counts.groupby(["year", "modality"])["studies"].sum().to_dict()
+    assert heights == pytest.approx(expected)
+    per_year = {y: sum(v for (yy, _), v in heights.items() if yy == y) for y in years}
+    assert per_year == PER_YEAR
+
+
+def test_heat_map_colour_is_the_share_of_that_years_studies(drawn):
+    _, evidence, named, fig = drawn
+    image = next(a for ax in fig.axes for a in ax.get_children() if isinstance(a, AxesImage))
+    shown = np.asarray(image.get_array())
+    years = sorted(PER_YEAR)
+    for i, category in enumerate(named.index):
+        for j, year in enumerate(years):
+            of_year = evidence[evidence["year"] == year]
+            column = "mechanisms" if i < named.attrs["groups"][0][1] else "pathways"
+            if category.startswith("No "):
+                k = int((of_year[column] == "").sum())
+            else:
+                k = sum(category in cats for cats in of_year[column].str.split("; "))
+            share = k / PER_YEAR[year] if PER_YEAR[year] else 0.0
+            assert shown[i, j] == pytest.approx(share), (category, year)
+    assert image.get_clim() == (0.0, 1.0)
+
+
+def test_every_heat_cell_prints_count_over_that_years_studies(drawn):
+    _, _, named, fig = drawn
+    heat = next(ax for ax in fig.axes if any(isinstance(a, AxesImage) for a in ax.get_children()))
+    labels = [t.get_text() for t in heat.texts if "/" in t.get_text()]
+    expected = [
+        f"{named.iloc[i][y]}/{PER_YEAR[y]}"
+        for i in range(len(named))
+        for y in sorted(PER_YEAR)
+        if y in named and named.iloc[i][y]
+    ]
+    assert labels == expected
+    ticks = [t.get_text() for t in heat.get_xticklabels()]
+    assert ticks == [f"{y}\nn = {n}" for y, n in PER_YEAR.items()]

@@ -1,0 +1,77 @@
+"""The trials figure's drawn marks against its data CSV: mark area is proportional to the printed enrollment."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+
+from helpers.plots import trials as trials_plot
+from tests.conftest import ROOT
+
+
+def _area(collection: PathCollection) -> float:
+    """Interior area of a scatter mark in square points: its marker path's area times ``s``."""
+    polygons = collection.get_paths()[0].to_polygons()
+    unit = sum(0.5 * abs(np.dot(q[:, 0], np.roll(q[:, 1], 1)) - np.dot(q[:, 1], np.roll(q[:, 0], 1))) for q in polygons)
+    return unit * float(collection.get_sizes()[0])
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    data = pd.read_csv(ROOT / "figures" / "trials.data.csv", keep_default_na=False)
+    fig = trials_plot.trial_landscape(data, title="T")
+    marks = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    yield data, fig, marks
+    matplotlib.pyplot.close(fig)
+
+
+def test_one_mark_per_row_of_the_data_csv(drawn):
+    data, _, marks = drawn
+    assert len(marks) == len(data) == 18
+
+
+def test_mark_area_is_proportional_to_the_printed_enrollment(drawn):
+    """Every mark's area divided by its enrollment is one constant, circles and squares alike."""
+    data, _, marks = drawn
+    per = np.array([_area(m) for m in marks]) / data["enrollment"].to_numpy()
+    assert per == pytest.approx(np.full(len(per), trials_plot.AREA_PER_PARTICIPANT), rel=0.01)
+    # Recount from Table 3: the largest mark is the 100 of NCT06607900 (a square), the smallest the 3 of NCT02696889.
+    areas = dict(zip(data["identifier"], (_area(m) for m in marks)))
+    assert areas["NCT06607900"] / areas["NCT02696889"] == pytest.approx(100 / 3, rel=0.01)
+    assert areas["NCT02062931"] == pytest.approx(areas["NCT02043743"], rel=0.001)  # both print 60
+
+
+def test_squares_and_circles_of_one_enrollment_have_one_area(drawn):
+    """Area per participant is the same for the circles (cells) and the squares (exosomes)."""
+    data, _, marks = drawn
+    per = pd.Series([_area(m) for m in marks]) / data["enrollment"]
+    by_shape = per.groupby(data["modality"]).mean()
+    assert by_shape["cells"] == pytest.approx(by_shape["exosomes"], rel=0.01)
+
+
+def test_the_retrospective_cohort_is_drawn_below_the_rule_in_its_own_column(drawn):
+    data, fig, marks = drawn
+    ax = fig.axes[0]
+    ys = [float(m.get_offsets()[0][1]) for m in marks]
+    xs = [float(m.get_offsets()[0][0]) for m in marks]
+    other = data.index[data["design"] != "registered trial"].tolist()
+    assert data.loc[other, "row"].tolist() == [17]  # Table 3 row 17, ref [39]
+    rule = [line.get_ydata()[0] for line in ax.lines if len(set(line.get_ydata())) == 1]
+    assert len(rule) == 1
+    assert all(ys[i] < rule[0] for i in other) and all(y > rule[0] for i, y in enumerate(ys) if i not in other)
+    assert all(xs[i] == trials_plot.PHASES.index("not a trial") for i in other)
+    assert all(m.get_facecolor()[0][:3].tolist() == [1.0, 1.0, 1.0] for i, m in enumerate(marks) if i in other)
+
+
+def test_the_size_key_uses_the_same_area_rule(drawn):
+    _, fig, _ = drawn
+    key = next(lg for lg in fig.legends if lg.get_title().get_text().startswith("area"))
+    for handle, text in zip(key.legend_handles, key.get_texts()):
+        n = int(text.get_text().split("=")[1])
+        assert np.pi / 4 * handle.get_markersize() ** 2 == pytest.approx(trials_plot.AREA_PER_PARTICIPANT * n)
