@@ -169,12 +169,13 @@ def disagreements(tagged: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
 def report(selected: dict[str, pd.DataFrame], tagged: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     """The accuracy table a figure notebook shows, over the selected studies.
 
-    Lists, for scale, each independent reader against the reconciled
-    reference (a reader's pending pairs are left out of that reader's score),
-    then the lexicon with its curated corrections, labelled as agreement by
-    construction (the lexicon was revised, and the corrections written, with
-    the reference in view); then every category. Precision and recall are
-    rounded to two decimals.
+    One line per category, then per kind, then overall: how many pairs the
+    settled reading supports, and the precision and recall of each
+    independent reader against it (a reader's pending pairs are left out of
+    that reader's score), then of the lexicon with its curated corrections,
+    whose columns say "by construction" because the lexicon was revised, and
+    the corrections written, with the settled reading in view. Rounded to two
+    decimals.
     """
     keys = {(t, int(r)) for t, f in selected.items() for r in f["row"]}
 
@@ -184,14 +185,22 @@ def report(selected: dict[str, pd.DataFrame], tagged: pd.DataFrame, categories: 
 
     truth = within(reference())
     waiting = pending()
-    overall = []
+    columns = {}
     for name, found in readers().items():
         skip = _pairs(within(waiting[name]))
         kept = truth[pd.Series([p not in skip for p in _pairs_list(truth)], index=truth.index, dtype=bool)]
-        line = score(within(found), kept, categories).iloc[-1].to_dict()
-        overall.append({**line, "kind": "all", "category": f"overall: {name} (independent)"})
-    line = score(within(tagged), truth, categories).iloc[-1].to_dict()
-    overall.append({**line, "kind": "all", "category": "overall: lexicon + curated tags (agreement by construction)"})
-    per_category = score(within(tagged), truth, categories).iloc[:-1]
-    frame = pd.concat([pd.DataFrame(overall), per_category], ignore_index=True)
-    return frame.round({"precision": 2, "recall": 2})
+        scored = score(within(found), kept, categories)
+        columns[f"{name} precision"] = scored["precision"]
+        columns[f"{name} recall"] = scored["recall"]
+    lexicon = score(within(tagged), truth, categories)
+    frame = pd.DataFrame(
+        {
+            "kind": lexicon["kind"],
+            "category": lexicon["category"],
+            "supported pairs": lexicon["true positives"] + lexicon["false negatives"],
+            **columns,
+            "lexicon precision (by construction)": lexicon["precision"],
+            "lexicon recall (by construction)": lexicon["recall"],
+        }
+    )
+    return frame.round(2)
