@@ -49,13 +49,21 @@ CLAIMS = [
     # Audit findings on filing: [24] R3, [37] R1, [42] R2, [58] W6.
     ("note", r"questions how (\d+) drawn studies are filed", (4,)),
     # Immunomodulation: 5 MSC rows + 9 exosome rows.
-    ("notice", r"matched most often: (\d+) of the (\d+) selected studies \((\d+) with MSCs, (\d+) with exosomes\)", (14, 56, 5, 9)),
+    (
+        "notice",
+        r"matched most often: (\d+) of the (\d+) selected studies \((\d+) with MSCs, (\d+) with exosomes\)",
+        (14, 56, 5, 9),
+    ),
     ("notice", r"(\d+) of the (\d+) Effects cells \((\d+) %\) match none", (21, 56, 38)),
     # Of the 21: [12], [22] (T1 rows 3, 11), [51], [52] (pathway or factor), [58], [77] (miRNA cargo).
     ("notice", r"(\d+) of these (\d+) name a pathway family", (6, 21)),
     # Exosome rows naming a carried molecule: miRNA in T2 rows 3, 4, 9, 14, 15, 16, 20, 22, 23 (9);
     # circ-Epc1 (row 11) and MEG3 (row 24): 11 of 28.
-    ("notice", r"(\d+) of the (\d+) exosome studies name a carried molecule in their Effects cell, (\d+) of them", (11, 28, 9)),
+    (
+        "notice",
+        r"(\d+) of the (\d+) exosome studies name a carried molecule in their Effects cell, (\d+) of them",
+        (11, 28, 9),
+    ),
 ]
 
 

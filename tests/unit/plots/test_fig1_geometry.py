@@ -29,9 +29,7 @@ def drawn():
     tagged = evidence.tagged(selected)
     cells = evidence.matrix(selected, tagged, ("mechanism", "cargo"))
     setting = evidence.settings(selected)
-    fig = fig1.evidence_map(
-        cells, totals=evidence.per_modality(selected), title="T", in_vitro=setting["in vitro only"]
-    )
+    fig = fig1.evidence_map(cells, totals=evidence.per_modality(selected), title="T", in_vitro=setting["in vitro only"])
     yield fig, cells
     fig1.plt.close(fig)
 
@@ -65,7 +63,7 @@ def test_every_dot_area_is_proportional_to_its_count_in_the_data_csv(drawn):
 
 def test_in_vitro_only_dots_are_hollow_and_the_others_filled(drawn):
     fig, _ = drawn
-    for (kind, category, disease, modality, setting), (_, hollow) in _dots(fig).items():
+    for (_kind, category, disease, modality, setting), (_, hollow) in _dots(fig).items():
         assert hollow == (setting == "in vitro only"), (category, disease, modality, setting)
 
 
