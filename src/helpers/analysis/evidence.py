@@ -15,6 +15,8 @@ dish like an animal.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from helpers.core import memo
@@ -38,6 +40,8 @@ __all__ = [
     "settings",
     "drawn_keys",
     "named_instead",
+    "pathway_view",
+    "PathwayView",
     "bears_on_coding",
     "TABLE_NAMES",
 ]
@@ -330,3 +334,46 @@ def named_instead(
     lacking = {(t, int(s.row)) for t, s, _ in _study_lines(selected)} - drawn_keys(selected, tagged_rows, (missing,))
     instead = lacking & drawn_keys(selected, tagged_rows, others)
     return {"unnamed": len(lacking), "instead": len(instead)}
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    """Everything Fig. 2 draws and states, computed once: see :func:`pathway_view`."""
+
+    cells: pd.DataFrame
+    counted: dict[str, dict[str, int]]
+    drawn: set
+    setting: dict[str, int]
+    totals: dict[str, int]
+    flags: pd.DataFrame
+
+
+def pathway_view(
+    selected: dict[str, pd.DataFrame],
+    tagged_rows: pd.DataFrame,
+    findings: pd.DataFrame,
+    *,
+    untagged: bool = False,
+    min_studies: int = 1,
+) -> PathwayView:
+    """Fig. 2's counts: the matrix, the studies naming a family, a factor or either, and the drawn studies' setting.
+
+    ``counted`` has keys ``pathway``, ``regulator`` and ``either`` (as from
+    :func:`counted`); ``drawn`` the ``(table, row)`` drawn; ``setting`` and
+    ``totals`` the drawn studies per setting group and per modality;
+    ``flags`` the audit ``findings`` on drawn rows (:func:`flagged`).
+    """
+    kinds = ("pathway", "regulator")
+    drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
+    return PathwayView(
+        cells=pathway_matrix(selected, tagged_rows, untagged=untagged, min_studies=min_studies),
+        counted={
+            "pathway": counted(selected, tagged_rows, "pathway"),
+            "regulator": counted(selected, tagged_rows, "regulator"),
+            "either": counted(selected, tagged_rows, kinds),
+        },
+        drawn=drawn,
+        setting=settings(selected, drawn),
+        totals=per_modality(selected, drawn),
+        flags=flagged(selected, findings, drawn),
+    )

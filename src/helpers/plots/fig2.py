@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis.evidence import PathwayView
+from helpers.outputs import narrative
 from helpers.plots import fig1
 from helpers.plots.common import plt
 
-__all__ = ["pathway_map"]
+__all__ = ["pathway_map", "draw"]
 
 
 def pathway_map(
@@ -41,3 +43,16 @@ def pathway_map(
         Studies drawn that are in vitro only, for the legend.
     """
     return fig1.evidence_map(cells, totals=totals, title=title, subtitle=subtitle, note=note, in_vitro=in_vitro)
+
+
+def draw(view: PathwayView, *, title: str, subtitle: str = "") -> plt.Figure:
+    """Draw Fig. 2 from :func:`helpers.analysis.evidence.pathway_view`, with its computed note."""
+    note = narrative.pathway_note(view.counted, len(view.drawn), view.setting, view.flags)
+    return pathway_map(
+        view.cells,
+        totals=view.totals,
+        title=title,
+        subtitle=subtitle,
+        note=note,
+        in_vitro=view.setting["in vitro only"],
+    )
