@@ -260,11 +260,15 @@ def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> p
 
 
 #: Audit rules whose findings change what a drawn row means: the cited title
-#: names another disease, source, host or product (R...), or a row filed as in
-#: vitro speaks of animals (W6). Dose and spelling findings do not move a dot.
+#: names another disease, source, host or product (R...), or the printed model
+#: and route disagree on whether animals were treated (W6, W7). Dose and
+#: spelling findings do not move a dot.
+_SETTING_RULES = ("W6", "W7")
+
+
 def bears_on_coding(rule: str) -> bool:
     """True for an audit rule id that questions a row's disease, source, host, product or setting."""
-    return rule.startswith("R") or rule == "W6"
+    return rule.startswith("R") or rule in _SETTING_RULES
 
 
 def flagged(

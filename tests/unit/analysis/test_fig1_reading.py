@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from helpers.analysis import evidence
 from helpers.audit import runner as audit
+from helpers.core import paths
+from helpers.data import curated
 from helpers.notebook.session import start
 from helpers.outputs import narrative
 
@@ -39,6 +42,11 @@ def texts() -> dict[str, str]:
     }
 
 
+# Every study is drawn in Fig. 1; the audit questions at least [24] (R3: patients), [37] (R1: myocardial
+# infarction), [42] (R2: gingival MSCs) and [58] (W6: no animal work, yet mice in the effects).
+DRAWN = None
+MUST_NAME = {"24", "37", "42", "58"}
+
 # (which text, claim pattern, the numbers it must carry, from a recount of the print)
 CLAIMS = [
     # 56 rows: 28 in Table 1, 28 in Table 2. 21 Effects cells match no mechanism category (10 + 11);
@@ -46,8 +54,6 @@ CLAIMS = [
     ("note", r"Of the (\d+) selected studies, (\d+) match no mechanism category and (\d+) no cargo", (56, 21, 43)),
     # No animal arm: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
     ("note", r"(\d+) of the (\d+) have no animal arm", (9, 56)),
-    # Audit findings on filing: [24] R3, [37] R1, [42] R2, [58] W6.
-    ("note", r"questions how (\d+) drawn studies are filed", (4,)),
     # Immunomodulation: 5 MSC rows + 9 exosome rows.
     (
         "notice",
@@ -74,10 +80,33 @@ def test_each_claim_carries_the_recounted_numbers(texts, which, pattern, numbers
     assert tuple(int(g) for g in match.groups()) == numbers
 
 
+def _audited(refs: set[str] | None = None) -> set[str]:
+    """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7)."""
+    audit_csv = pd.read_csv(paths.ROOT / "tables" / "audit.csv", dtype=str)
+    ref_of = {}
+    for table, resource in (("table1", "msc_studies"), ("table2", "exosome_studies")):
+        frame = curated.load(resource)
+        ref_of.update({(table, str(r)): str(ref) for r, ref in zip(frame["row"], frame["ref"])})
+    rule = audit_csv["rule"].str.split(" ").str[0]
+    keep = (rule.str.startswith("R") | rule.isin(["W6", "W7"])) & (audit_csv["verdict"] == "confirmed")
+    found = {ref_of[t, r] for t, r in zip(audit_csv.loc[keep, "table"], audit_csv.loc[keep, "row"]) if (t, r) in ref_of}
+    return found if refs is None else found & refs
+
+
+def test_the_caption_names_every_drawn_row_the_audit_questions(texts):
+    match = re.search(r"questions how (\d+) drawn stud(?:y is|ies are) filed, kept as printed: (.*)", texts["note"])
+    assert match, "the caption names the rows the audit questions"
+    expected = _audited(DRAWN)
+    assert int(match.group(1)) == len(expected)
+    assert set(re.findall(r"\[(\d+)\]", match.group(2))) == expected
+    assert expected >= MUST_NAME
+
+
 @pytest.mark.parametrize("which", ["note", "notice"])
 def test_no_number_in_the_text_goes_unchecked(texts, which):
     text = texts[which]
     covered = [m.span() for _, pattern, _ in CLAIMS for m in re.finditer(pattern, text)]
+    covered += [m.span() for m in re.finditer(r"questions how \d+ drawn stud", text)]
     covered += [m.span() for m in IDENTIFIERS.finditer(text)]
     for number in re.finditer(r"\d+(?:\.\d+)?", text):
         assert any(a <= number.start() and number.end() <= b for a, b in covered), (

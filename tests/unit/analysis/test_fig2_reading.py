@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from helpers.analysis import evidence
 from helpers.audit import runner as audit
+from helpers.core import paths
+from helpers.data import curated
 from helpers.notebook.session import start
 from helpers.outputs import narrative
 
@@ -43,6 +46,31 @@ def texts() -> dict[str, str]:
     }
 
 
+# The 19 studies Fig. 2 draws (a family or a transcription factor in the Effects cell); of these the audit
+# questions at least [42] (R2: the title says gingival MSCs, the row DP).
+DRAWN = {
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "16",
+    "22",
+    "32",
+    "35",
+    "42",
+    "48",
+    "49",
+    "51",
+    "52",
+    "57",
+    "66",
+    "67",
+    "68",
+    "74",
+}
+MUST_NAME = {"42"}
+
 CLAIMS = [
     # [74] (Table 2 row 21) is the only drawn study done in a dish only.
     ("note", r"in vitro only \((\d+) of the (\d+) drawn\)", (1, 19)),
@@ -50,7 +78,6 @@ CLAIMS = [
     # Factors: [11] [12] [13] [15] [51] [66]. Either: the 17 plus [13] and [51].
     ("note", r"Drawn: the (\d+) of the (\d+) selected studies", (19, 56)),
     ("note", r"pathway family \((\d+)\) or a transcription factor \((\d+)\)", (17, 6)),
-    ("note", r"questions how (\d+) drawn study is filed", (1,)),  # [42]: title says gingival MSCs
     ("notice", r"(\d+) of the (\d+) selected studies name a signalling pathway family", (17, 56)),
     ("notice", r"Effects cell \((\d+) %\)", (30,)),
     ("notice", r"(\d+) name a transcription factor, and (\d+) name either", (6, 19)),
@@ -68,10 +95,33 @@ def test_each_claim_carries_the_recounted_numbers(texts, which, pattern, numbers
     assert tuple(int(g) for g in match.groups()) == numbers
 
 
+def _audited(refs: set[str] | None = None) -> set[str]:
+    """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7)."""
+    audit_csv = pd.read_csv(paths.ROOT / "tables" / "audit.csv", dtype=str)
+    ref_of = {}
+    for table, resource in (("table1", "msc_studies"), ("table2", "exosome_studies")):
+        frame = curated.load(resource)
+        ref_of.update({(table, str(r)): str(ref) for r, ref in zip(frame["row"], frame["ref"])})
+    rule = audit_csv["rule"].str.split(" ").str[0]
+    keep = (rule.str.startswith("R") | rule.isin(["W6", "W7"])) & (audit_csv["verdict"] == "confirmed")
+    found = {ref_of[t, r] for t, r in zip(audit_csv.loc[keep, "table"], audit_csv.loc[keep, "row"]) if (t, r) in ref_of}
+    return found if refs is None else found & refs
+
+
+def test_the_caption_names_every_drawn_row_the_audit_questions(texts):
+    match = re.search(r"questions how (\d+) drawn stud(?:y is|ies are) filed, kept as printed: (.*)", texts["note"])
+    assert match, "the caption names the rows the audit questions"
+    expected = _audited(DRAWN)
+    assert int(match.group(1)) == len(expected)
+    assert set(re.findall(r"\[(\d+)\]", match.group(2))) == expected
+    assert expected >= MUST_NAME
+
+
 @pytest.mark.parametrize("which", ["note", "notice"])
 def test_no_number_in_the_text_goes_unchecked(texts, which):
     text = texts[which]
     covered = [m.span() for _, pattern, _ in CLAIMS for m in re.finditer(pattern, text)]
+    covered += [m.span() for m in re.finditer(r"questions how \d+ drawn stud", text)]
     covered += [m.span() for m in IDENTIFIERS.finditer(text)]
     for number in re.finditer(r"\d+(?:\.\d+)?", text):
         assert any(a <= number.start() and number.end() <= b for a, b in covered), (
