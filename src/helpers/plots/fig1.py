@@ -18,6 +18,7 @@ import textwrap
 import pandas as pd
 from matplotlib import patheffects
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
@@ -88,13 +89,15 @@ def _dots(ax, cells: pd.DataFrame, y_of: dict, x_of: dict, unit: float) -> None:
             zorder=3,
         )
         dot.set_gid("|".join(("dot", line.kind, line.category, line.disease, line.modality, line.setting)))
-        # The number sits beside the dot, not on it, so it never hides a small dot's area.
-        radius = math.sqrt(unit * line.studies) / 2
-        ax.annotate(
+        # The number sits beside the dot, not on it, so it never hides a small dot's area. Its
+        # position stays the dot's centre (the shift is in the transform), so a reader of the
+        # artists finds each number at its dot.
+        shift = ScaledTranslation((math.sqrt(unit * line.studies) / 2 + 1.2) / 72, 0, ax.figure.dpi_scale_trans)
+        ax.text(
+            x,
+            y,
             str(line.studies),
-            xy=(x, y),
-            xytext=(radius + 1.2, 0),
-            textcoords="offset points",
+            transform=ax.transData + shift,
             ha="left",
             va="center",
             fontsize=6.5,

@@ -109,3 +109,15 @@ def test_the_in_vitro_only_studies_are_the_nine_printed_without_an_animal_arm():
     refs = {r for refs in data.loc[data["setting"] == "in vitro only", "refs"] for r in str(refs).split(", ")}
     # Table 1 rows 14 [25] and 28 [44]; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
     assert refs == {"25", "44", "54", "55", "58", "71", "74", "81", "82"}
+
+
+def test_the_number_beside_each_dot_is_its_count(drawn):
+    fig, _ = drawn
+    data = _data()
+    expected = {tuple(k): n for *k, n in data[[*KEYS, "studies"]].itertuples(index=False, name=None)}
+    ax = max(fig.axes, key=lambda a: len(a.collections))
+    numbers = {tuple(round(v, 6) for v in text.get_position()): text.get_text() for text in ax.texts}
+    for collection in ax.collections:
+        key = tuple(collection.get_gid().split("|")[1:])
+        at = tuple(round(float(v), 6) for v in collection.get_offsets()[0])
+        assert numbers[at] == str(expected[key]), key
