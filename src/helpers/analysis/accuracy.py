@@ -1,11 +1,14 @@
 """How well the lexicon tags the studies: precision and recall against a reviewed reading.
 
 ``data/annotation.csv`` is the reference: two readers who never saw the
-lexicon's output judged, for every row of Tables 1-2 and every category of
-``data/categories.csv``, whether the printed Effects cell supports it; their
-disagreements were reconciled row by row, with the reason recorded. A
-(row, category) pair absent from the file was proposed by neither reader and
-counts as not supported.
+lexicon's output read every row of Tables 1-2 against the definitions of
+``data/categories.csv`` and recorded each (row, category) pair that either
+proposed; their disagreements were reconciled row by row, with the reason
+recorded. A pair absent from the file was proposed by neither reader and
+counts as not supported. Where a definition changed after that reading, the
+pairs of the changed categories were re-read by one reader and reader B's
+column says ``pending`` until a second independent reading is done; such
+pairs are left out when reader B is scored.
 
 :func:`score` compares the tags of :func:`helpers.data.tags.tag_rows` (lexicon
 plus curated corrections) with the pairs the reference marks ``yes``.
@@ -17,7 +20,7 @@ import pandas as pd
 
 from helpers.data import curated
 
-__all__ = ["reference", "readers", "score", "disagreements", "TARGETS"]
+__all__ = ["reference", "readers", "pending", "coverage", "score", "disagreements", "TARGETS"]
 
 #: What the figures promise: overall precision and recall, and the floor for
 #: each category's precision and recall.
@@ -40,7 +43,48 @@ def readers() -> dict[str, pd.DataFrame]:
     automatic tagging.
     """
     frame = curated.load("annotation").astype({"row": "int64"})
-    return {f"reader {name[-1].upper()}": frame.loc[frame[name] != "no", _KEY] for name in ("reader_a", "reader_b")}
+    return {
+        f"reader {name[-1].upper()}": frame.loc[frame[name].isin(["sure", "doubtful"]), _KEY]
+        for name in ("reader_a", "reader_b")
+    }
+
+
+def pending() -> dict[str, pd.DataFrame]:
+    """Per reader, the pairs that reader has not yet read under the current definitions."""
+    frame = curated.load("annotation").astype({"row": "int64"})
+    return {
+        f"reader {name[-1].upper()}": frame.loc[frame[name] == "pending", _KEY] for name in ("reader_a", "reader_b")
+    }
+
+
+def coverage(selected: dict[str, pd.DataFrame], categories: pd.DataFrame) -> dict[str, int]:
+    """What the reviewed reading holds for the selected studies, in counts.
+
+    Returns
+    -------
+    dict
+        ``studies`` and ``categories`` (the reading's scope), ``possible``
+        (their product: every study against every category), ``pairs`` (the
+        pairs either reader proposed, which the file records), ``supported``
+        (of those, the reconciled ``yes``) and ``pending`` (pairs re-read by one
+        reader whose second independent reading is pending).
+    """
+    keys = {(t, int(r)) for t, f in selected.items() for r in f["row"]}
+    frame = curated.load("annotation").astype({"row": "int64"})
+    frame = frame[[(t, r) in keys for t, r in zip(frame["table"], frame["row"])]]
+    studies, n_categories = len(keys), len(categories)
+    return {
+        "studies": studies,
+        "categories": n_categories,
+        "possible": studies * n_categories,
+        "pairs": len(frame),
+        "supported": int((frame["supported"] == "yes").sum()),
+        "pending": int(((frame["reader_a"] == "pending") | (frame["reader_b"] == "pending")).sum()),
+    }
+
+
+def _pairs_list(frame: pd.DataFrame) -> list[tuple]:
+    return list(frame[_KEY].astype({"row": "int64"}).itertuples(index=False, name=None))
 
 
 def _pairs(frame: pd.DataFrame) -> set[tuple]:
@@ -125,21 +169,38 @@ def disagreements(tagged: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
 def report(selected: dict[str, pd.DataFrame], tagged: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     """The accuracy table a figure notebook shows, over the selected studies.
 
-    Lists the lexicon (with curated corrections) and, for scale, each
-    independent reader, against the reconciled reference; then every
-    category. Precision and recall are rounded to two decimals.
+    One line per category, then per kind, then overall: how many pairs the
+    settled reading supports, and the precision and recall of each
+    independent reader against it (a reader's pending pairs are left out of
+    that reader's score), then of the lexicon with its curated corrections,
+    whose columns say "by construction" because the lexicon was revised, and
+    the corrections written, with the settled reading in view. Rounded to two
+    decimals.
     """
     keys = {(t, int(r)) for t, f in selected.items() for r in f["row"]}
 
     def within(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[[(t, int(r)) in keys for t, r in zip(frame["table"], frame["row"])]]
+        inside = [(t, int(r)) in keys for t, r in zip(frame["table"], frame["row"])]
+        return frame[pd.Series(inside, index=frame.index, dtype=bool)]
 
     truth = within(reference())
-    sources = {"lexicon + curated tags": within(tagged), **{k: within(v) for k, v in readers().items()}}
-    overall = []
-    for name, found in sources.items():
-        line = score(found, truth, categories).iloc[-1].to_dict()
-        overall.append({**line, "kind": "all", "category": f"overall: {name}"})
-    per_category = score(within(tagged), truth, categories).iloc[:-1]
-    frame = pd.concat([pd.DataFrame(overall), per_category], ignore_index=True)
-    return frame.round({"precision": 2, "recall": 2})
+    waiting = pending()
+    columns = {}
+    for name, found in readers().items():
+        skip = _pairs(within(waiting[name]))
+        kept = truth[pd.Series([p not in skip for p in _pairs_list(truth)], index=truth.index, dtype=bool)]
+        scored = score(within(found), kept, categories)
+        columns[f"{name} precision"] = scored["precision"]
+        columns[f"{name} recall"] = scored["recall"]
+    lexicon = score(within(tagged), truth, categories)
+    frame = pd.DataFrame(
+        {
+            "kind": lexicon["kind"],
+            "category": lexicon["category"],
+            "supported pairs": lexicon["true positives"] + lexicon["false negatives"],
+            **columns,
+            "lexicon precision (by construction)": lexicon["precision"],
+            "lexicon recall (by construction)": lexicon["recall"],
+        }
+    )
+    return frame.round(2)

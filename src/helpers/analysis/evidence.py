@@ -1,20 +1,21 @@
 """Evidence behind Figures 1 and 2: selected studies, their tags, and what the figures count.
 
 The review's two figures are drawn schematics. We regenerate them as
-evidence diagrams: every mark counts study rows of Tables 1 and 2 whose
-printed Effects support a category of ``data/categories.csv`` (a mechanism,
-a pathway family or a cargo), as decided by the lexicon and the curated
-corrections (:mod:`helpers.data.tags`). Each count keeps the rows, references and
-phrases behind it.
+evidence maps: every mark counts study rows of Tables 1 and 2 whose printed
+Effects cell supports a category of ``data/categories.csv`` (a mechanism, a
+pathway family, a transcription factor or a cargo), as decided by the
+lexicon and the curated corrections (:mod:`helpers.data.tags`). Each count
+keeps the rows, references and phrases behind it.
 
-One unit throughout: a study. In Fig. 2 each study weighs 1, split equally
-among its k MSC sources on the left and among its m pathway families on the
-right (1/(k·m) per strand), so every column of the diagram totals the number
-of studies drawn. Node labels give distinct studies, which can exceed a
-node's height when studies are shared with other nodes.
+One unit throughout: a whole study. A study counts once in every category it
+supports, so a block's counts can sum to more than its studies; the setting
+(in vivo, or in vitro only) is kept as its own column so no figure draws a
+dish like an animal.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,43 +28,64 @@ __all__ = [
     "studies",
     "tagged",
     "untagged_label",
-    "strands",
-    "links",
-    "nodes",
     "matrix",
+    "pathway_matrix",
+    "setting_group",
+    "SETTINGS",
     "evidence_table",
     "counted",
-    "source_label",
+    "per_modality",
+    "tissue_name",
+    "flagged",
+    "settings",
+    "drawn_keys",
+    "named_instead",
+    "pathway_view",
+    "PathwayView",
+    "bears_on_coding",
     "TABLE_NAMES",
 ]
 
 #: "Table 1" and "Table 2", by resource.
 TABLE_NAMES = {t: f"Table {TABLE_OF_RESOURCE[t].removeprefix('table')}" for t in PRECLINICAL_TABLES}
 _NOT_STATED = "not stated"
+#: How the figures group the derived setting: a study with any animal arm is in
+#: vivo; one with only a dish is "in vitro only" (drawn hollow).
+SETTINGS = ("in vivo", "in vitro only")
 
 
-def source_label(code: str | None) -> str:
-    """A tissue code spelled out for readers: ``Adipose tissue (AD)``."""
-    return f"{TISSUE_CODES[code]} ({code})" if code in TISSUE_CODES else _NOT_STATED
+def setting_group(setting: object) -> str:
+    """``in vivo`` for a study with an animal arm (alone or with a dish), ``in vitro only`` otherwise."""
+    return SETTINGS[0] if isinstance(setting, str) and "in vivo" in setting else SETTINGS[1]
 
 
 def untagged_label(kind: str) -> str:
-    """The category shown for studies that name nothing of ``kind``."""
-    return {"mechanism": "No mechanism named", "pathway": "No pathway named", "cargo": "No cargo named"}[kind]
+    """The category shown for studies whose Effects cell matches no category of ``kind``.
+
+    It says what was looked at (the printed Effects cell) and what was not
+    found (a category of ``data/categories.csv``): not that the study names
+    no mechanism, which the review's prose or the study itself may do.
+    """
+    return {
+        "mechanism": "No mechanism category in the Effects cell",
+        "pathway": "No pathway family in the Effects cell",
+        "regulator": "No transcription factor in the Effects cell",
+        "cargo": "No cargo category in the Effects cell",
+    }[kind]
 
 
 def studies(run: Selecting) -> dict[str, pd.DataFrame]:
     """Printed study rows of Tables 1–2 selected by the run's parameters.
 
-    Each frame gains the derived ``disease_code``, ``tissue``, ``modality``
-    and ``product`` (native or modified) columns.
+    Each frame gains the derived ``disease_code``, ``tissue``, ``modality``,
+    ``product`` (native or modified) and ``setting`` columns.
     """
     out = {}
     for table in PRECLINICAL_TABLES:
         printed = curated.load(table)  # only the files the figure reads (they decide its reruns)
         derived = _derived(table)
         keep = selected_rows(derived, run)
-        joined = printed.assign(**{c: derived[c] for c in ("disease_code", "tissue", "modality", "product")})
+        joined = printed.assign(**{c: derived[c] for c in ("disease_code", "tissue", "modality", "product", "setting")})
         out[table] = joined[keep].reset_index(drop=True)
     return out
 
@@ -100,106 +122,24 @@ def _study_lines(selected: dict[str, pd.DataFrame]):
             yield table, study, disease
 
 
-def strands(
-    selected: dict[str, pd.DataFrame],
-    tagged_rows: pd.DataFrame,
-    kind: str = "pathway",
-    *,
-    untagged: bool = False,
-    min_studies: int = 1,
-) -> pd.DataFrame:
-    """One weighted strand per study, source and category: what Fig. 2 draws.
+def per_modality(selected: dict[str, pd.DataFrame], keys: set[tuple[str, int]] | None = None) -> dict[str, int]:
+    """Selected studies (or only those in ``keys``) of each modality: MSCs (Table 1) and their exosomes (Table 2)."""
+    return {
+        PRECLINICAL_TABLES[table]: sum(1 for r in frame["row"] if keys is None or (table, int(r)) in keys)
+        for table, frame in selected.items()
+    }
 
-    Parameters
-    ----------
-    selected, tagged_rows
-        From :func:`studies` and :func:`tagged`.
-    kind : str
-        The category kind of the right-hand column.
-    untagged : bool
-        Draw studies that name no category of ``kind`` under
-        :func:`untagged_label`; otherwise leave them out.
-    min_studies : int
-        Categories named by fewer studies are pooled as "Other (< n
-        studies)", so no study is lost from the totals.
 
-    Returns
-    -------
-    pandas.DataFrame
-        ``table, row, ref, modality, product, disease, source, target,
-        weight``; the weights of one study sum to 1.
+def counted(
+    selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, kind: str | tuple[str, ...]
+) -> dict[str, int]:
+    """How many selected studies there are, and how many name at least one category of ``kind``.
+
+    ``kind`` may be a tuple of kinds: a study then counts as named when it
+    names a category of any of them.
     """
-    named = _labels(tagged_rows, kind)
-    counts = pd.Series([label for labels in named.values() for label in labels]).value_counts()
-    rare = {label for label, n in counts.items() if n < min_studies}
-    other = f"Other (< {min_studies} studies)"
-    records = []
-    for table, study, disease in _study_lines(selected):
-        targets = named.get((table, int(study.row)), [])
-        targets = list(dict.fromkeys(other if t in rare else t for t in targets))
-        if not targets:
-            if not untagged:
-                continue
-            targets = [untagged_label(kind)]
-        codes = str(study.tissue).split("+") if pd.notna(study.tissue) else [None]
-        weight = 1 / (len(codes) * len(targets))
-        for code in codes:
-            for target in targets:
-                records.append(
-                    (
-                        table,
-                        int(study.row),
-                        int(study.ref),
-                        study.modality,
-                        study.product,
-                        disease,
-                        source_label(code),
-                        target,
-                        weight,
-                    )
-                )
-    columns = ["table", "row", "ref", "modality", "product", "disease", "source", "target", "weight"]
-    return pd.DataFrame(records, columns=columns)
-
-
-def _refs(frame: pd.DataFrame) -> str:
-    return ", ".join(str(r) for r in sorted(set(frame["ref"])))
-
-
-def links(strand_frame: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """Bands between two columns: summed weight, distinct studies and references.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``a, b, modality, weight, studies, refs``, sorted.
-    """
-    rows = []
-    for (left, right, modality), part in strand_frame.groupby([a, b, "modality"], sort=True):
-        rows.append(
-            (left, right, modality, part["weight"].sum(), len(part[["table", "row"]].drop_duplicates()), _refs(part))
-        )
-    return pd.DataFrame(rows, columns=[a, b, "modality", "weight", "studies", "refs"])
-
-
-def nodes(strand_frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    """One column's nodes: their height (summed weight) and distinct studies, largest first."""
-    rows = [
-        (name, part["weight"].sum(), len(part[["table", "row"]].drop_duplicates()))
-        for name, part in strand_frame.groupby(column, sort=True)
-    ]
-    frame = pd.DataFrame(rows, columns=[column, "weight", "studies"])
-    return frame.sort_values(["weight", column], ascending=[False, True], ignore_index=True)
-
-
-def per_modality(selected: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Selected studies of each modality: MSCs (Table 1) and their exosomes (Table 2)."""
-    return {PRECLINICAL_TABLES[table]: len(frame) for table, frame in selected.items()}
-
-
-def counted(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, kind: str) -> dict[str, int]:
-    """How many selected studies there are, and how many name at least one category of ``kind``."""
-    named = _labels(tagged_rows, kind)
+    kinds = (kind,) if isinstance(kind, str) else kind
+    named = set().union(*(_labels(tagged_rows, k) for k in kinds))
     total = sum(len(f) for f in selected.values())
     with_tag = sum(1 for table, study, _ in _study_lines(selected) if (table, int(study.row)) in named)
     return {"studies": total, "named": with_tag, "unnamed": total - with_tag}
@@ -217,19 +157,83 @@ def matrix(
     Returns
     -------
     pandas.DataFrame
-        ``kind, category, disease, modality, studies, refs``; one line per
-        category, disease and modality with at least one study.
+        ``kind, category, disease, modality, setting, studies, refs``; one
+        line per category, disease, modality and setting (:data:`SETTINGS`)
+        with at least one study.
     """
     records = []
     for kind in kinds:
         named = _labels(tagged_rows, kind)
         for table, study, disease in _study_lines(selected):
             for label in named.get((table, int(study.row)), [untagged_label(kind)]):
-                records.append((kind, label, disease, study.modality, int(study.ref)))
-    frame = pd.DataFrame(records, columns=["kind", "category", "disease", "modality", "ref"])
-    grouped = frame.groupby(["kind", "category", "disease", "modality"], sort=False)
+                records.append((kind, label, disease, study.modality, setting_group(study.setting), int(study.ref)))
+    return _grouped(records)
+
+
+_CELL_KEYS = ["kind", "category", "disease", "modality", "setting"]
+
+
+def _grouped(records: list[tuple]) -> pd.DataFrame:
+    """Count the studies (and list their references) of each category, disease, modality and setting."""
+    frame = pd.DataFrame(records, columns=[*_CELL_KEYS, "ref"])
+    grouped = frame.groupby(_CELL_KEYS, sort=False)
     out = grouped.agg(studies=("ref", "size"), refs=("ref", lambda r: ", ".join(str(x) for x in sorted(set(r)))))
     return out.reset_index()
+
+
+def tissue_name(code: str | None) -> str:
+    """A tissue source spelled out without its code (the code AD would read as the disease)."""
+    return TISSUE_CODES.get(code, _NOT_STATED) if code else _NOT_STATED
+
+
+def pathway_matrix(
+    selected: dict[str, pd.DataFrame],
+    tagged_rows: pd.DataFrame,
+    *,
+    untagged: bool = False,
+    min_studies: int = 1,
+) -> pd.DataFrame:
+    """What Fig. 2 draws: MSC source, pathway family and transcription factor, by disease, in whole studies.
+
+    The studies drawn are those whose Effects cell names a pathway family or
+    a transcription factor (``regulator``), or every selected study when
+    ``untagged``. Each counts once under its MSC tissue source (under each,
+    when two are printed), once under every family and every transcription
+    factor it names, and under "No pathway family in the Effects cell" when
+    it names no family. Families and factors named by fewer
+    than ``min_studies`` studies are pooled as "Other (< n studies)".
+
+    Returns
+    -------
+    pandas.DataFrame
+        The layout of :func:`matrix`, with kinds ``source``, ``pathway`` and
+        ``regulator``.
+    """
+    named = {kind: _labels(tagged_rows, kind) for kind in ("pathway", "regulator")}
+    counts = pd.Series(
+        [label for labels in named.values() for studies in labels.values() for label in studies]
+    ).value_counts()
+    other = f"Other (< {min_studies} studies)"
+
+    def pooled(labels: list[str]) -> list[str]:
+        return list(dict.fromkeys(other if counts[label] < min_studies else label for label in labels))
+
+    records = []
+    for table, study, disease in _study_lines(selected):
+        key = (table, int(study.row))
+        if not untagged and not any(key in part for part in named.values()):
+            continue
+        where = (disease, study.modality, setting_group(study.setting), int(study.ref))
+        codes = str(study.tissue).split("+") if pd.notna(study.tissue) else [None]
+        records += [("source", tissue_name(code), *where) for code in dict.fromkeys(codes)]
+        for kind, part in named.items():
+            # Only the pathway block says who names none: a study drawn for its
+            # transcription factor alone is the one that names no family.
+            for label in pooled(part.get(key, [])) or ([untagged_label(kind)] if kind == "pathway" else []):
+                records.append((kind, label, *where))
+    if not records:
+        return pd.DataFrame(columns=[*_CELL_KEYS, "studies", "refs"])
+    return _grouped(records)
 
 
 def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> pd.DataFrame:
@@ -253,3 +257,127 @@ def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> p
         ["_k", "category", "modality", "table", "row"], kind="stable", ignore_index=True
     )
     return frame.drop(columns="_k") if len(kinds) > 1 else frame.drop(columns=["_k", "kind"])
+
+
+#: Audit rules whose findings change what a drawn row means: the cited title
+#: names another disease, source, host or product (R...), or the printed model
+#: and route disagree on whether animals were treated (W6, W7). Dose and
+#: spelling findings do not move a dot.
+_SETTING_RULES = ("W6", "W7")
+
+
+def bears_on_coding(rule: str) -> bool:
+    """True for an audit rule id that questions a row's disease, source, host, product or setting."""
+    return rule.startswith("R") or rule in _SETTING_RULES
+
+
+def flagged(
+    selected: dict[str, pd.DataFrame], findings: pd.DataFrame, keys: set[tuple[str, int]] | None = None
+) -> pd.DataFrame:
+    """The audit's findings on the selected study rows that bear on how a row is coded.
+
+    Parameters
+    ----------
+    selected : dict
+        From :func:`studies`.
+    findings : pandas.DataFrame
+        ``helpers.audit.runner.frame`` output (``rule`` as "R3 name", ``table``
+        as ``table1``/``table2``, ``row``, ``message``, ``verdict``).
+    keys : set, optional
+        Only these ``(table, row)``: the studies a figure draws.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, rule, message``, one line per confirmed finding,
+        sorted by reference.
+    """
+    resource = {TABLE_OF_RESOURCE[t]: t for t in PRECLINICAL_TABLES}
+    refs = {
+        (t, int(r)): int(ref)
+        for t, f in selected.items()
+        for r, ref in zip(f["row"], f["ref"])
+        if keys is None or (t, int(r)) in keys
+    }
+    lines = []
+    for f in findings.itertuples(index=False):
+        key = (resource.get(f.table), int(f.row) if str(f.row).isdigit() else -1)
+        rule = str(f.rule).split(" ", 1)[0]
+        if key in refs and bears_on_coding(rule) and f.verdict == "confirmed":
+            lines.append((refs[key], TABLE_NAMES[key[0]], key[1], rule, f.message))
+    frame = pd.DataFrame(lines, columns=["ref", "table", "row", "rule", "message"])
+    return frame.sort_values(["ref", "rule"], ignore_index=True)
+
+
+def settings(selected: dict[str, pd.DataFrame], keys: set[tuple[str, int]] | None = None) -> dict[str, int]:
+    """Selected studies (or only those in ``keys``) per setting group of :data:`SETTINGS`."""
+    out = dict.fromkeys(SETTINGS, 0)
+    for table, study, _ in _study_lines(selected):
+        if keys is None or (table, int(study.row)) in keys:
+            out[setting_group(study.setting)] += 1
+    return out
+
+
+def drawn_keys(
+    selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, kinds: tuple[str, ...], *, untagged: bool = False
+) -> set:
+    """``(table, row)`` of the selected studies that name a category of any of ``kinds`` (all when ``untagged``)."""
+    if untagged:
+        return {(t, int(s.row)) for t, s, _ in _study_lines(selected)}
+    named = set().union(*(_labels(tagged_rows, k) for k in kinds))
+    return {(t, int(s.row)) for t, s, _ in _study_lines(selected) if (t, int(s.row)) in named}
+
+
+def named_instead(
+    selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, missing: str, others: tuple[str, ...]
+) -> dict[str, int]:
+    """Of the studies naming no category of ``missing``, how many name one of ``others`` instead.
+
+    Returns ``{"unnamed": ..., "instead": ...}``.
+    """
+    lacking = {(t, int(s.row)) for t, s, _ in _study_lines(selected)} - drawn_keys(selected, tagged_rows, (missing,))
+    instead = lacking & drawn_keys(selected, tagged_rows, others)
+    return {"unnamed": len(lacking), "instead": len(instead)}
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    """Everything Fig. 2 draws and states, computed once: see :func:`pathway_view`."""
+
+    cells: pd.DataFrame
+    counted: dict[str, dict[str, int]]
+    drawn: set
+    setting: dict[str, int]
+    totals: dict[str, int]
+    flags: pd.DataFrame
+
+
+def pathway_view(
+    selected: dict[str, pd.DataFrame],
+    tagged_rows: pd.DataFrame,
+    findings: pd.DataFrame,
+    *,
+    untagged: bool = False,
+    min_studies: int = 1,
+) -> PathwayView:
+    """Fig. 2's counts: the matrix, the studies naming a family, a factor or either, and the drawn studies' setting.
+
+    ``counted`` has keys ``pathway``, ``regulator`` and ``either`` (as from
+    :func:`counted`); ``drawn`` the ``(table, row)`` drawn; ``setting`` and
+    ``totals`` the drawn studies per setting group and per modality;
+    ``flags`` the audit ``findings`` on drawn rows (:func:`flagged`).
+    """
+    kinds = ("pathway", "regulator")
+    drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
+    return PathwayView(
+        cells=pathway_matrix(selected, tagged_rows, untagged=untagged, min_studies=min_studies),
+        counted={
+            "pathway": counted(selected, tagged_rows, "pathway"),
+            "regulator": counted(selected, tagged_rows, "regulator"),
+            "either": counted(selected, tagged_rows, kinds),
+        },
+        drawn=drawn,
+        setting=settings(selected, drawn),
+        totals=per_modality(selected, drawn),
+        flags=flagged(selected, findings, drawn),
+    )

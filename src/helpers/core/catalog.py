@@ -75,20 +75,21 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "fig1",
             "figure",
-            "Fig. 1. Anti-aging mechanisms of MSCs and MSC-derived exosomes: evidence map",
-            "Preclinical studies of Tables 1 and 2 whose printed effects support each mechanism or cargo "
-            "category, by disease, for MSCs and for MSC-derived exosomes; the last row of each kind counts "
-            "the studies that name none. An evidence map regenerated from the tables, not the article's "
-            "artwork.",
+            "Evidence map R1 (counterpart of the review's Fig. 1): mechanisms of MSCs and MSC-derived exosomes",
+            "Studies of Tables 1 and 2 whose one-line Effects cell supports each mechanism or cargo category, by "
+            "disease, for MSCs and for MSC-derived exosomes, with in vitro studies drawn apart; the last row of "
+            "each kind counts the Effects cells that match none. An evidence map regenerated from the tables, "
+            "not the article's artwork.",
         ),
         Exhibit(
             "fig2",
             "figure",
-            "Fig. 2. MSC source, disease and signalling pathway: evidence flows",
-            "Preclinical studies of Tables 1 and 2 that name a signalling pathway family, traced from MSC "
-            "tissue source to disease to pathway family. Each study weighs 1, split equally among its "
-            "sources and among its families, so every column totals the number of studies drawn. An "
-            "evidence diagram regenerated from the tables, not the article's artwork.",
+            "Evidence map R2 (counterpart of the review's Fig. 2): MSC source, pathway and "
+            "transcription factor by disease",
+            "Studies of Tables 1 and 2 whose one-line Effects cell names a signalling pathway family or a "
+            "transcription factor, counted in whole studies by MSC tissue source, family and factor, disease by "
+            "disease, for MSCs and MSC-derived exosomes, with in vitro studies drawn apart. An evidence map "
+            "regenerated from the tables, not the article's artwork.",
         ),
         Exhibit(
             "references",

@@ -74,7 +74,12 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "mechanism categories the printed effects support ('; '-joined labels of data/categories.csv), empty when none",
     ),
-    "pathways": ("string", "pathway families the printed effects name, '; '-joined, empty when none"),
+    "pathways": ("string", "signalling pathway families the printed effects name, '; '-joined, empty when none"),
+    "regulators": (
+        "string",
+        "transcription factors or nuclear receptors the printed effects name (not pathways), '; '-joined, "
+        "empty when none",
+    ),
     "cargo": ("string", "cargo the printed effects name (miRNA, other RNA, protein), '; '-joined, empty when none"),
 }
 #: Columns of ``tables/trials.csv``.
@@ -122,7 +127,12 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
     """The categories each study's printed effects support, one column per kind."""
     tagged = tags.tag_rows({resource: printed}, tags.load_lexicon(), tags.load_curated())
     out = {}
-    for kind, column in (("mechanism", "mechanisms"), ("pathway", "pathways"), ("cargo", "cargo")):
+    for kind, column in (
+        ("mechanism", "mechanisms"),
+        ("pathway", "pathways"),
+        ("regulator", "regulators"),
+        ("cargo", "cargo"),
+    ):
         part = tagged[tagged["kind"] == kind]
         labels = part.groupby("row")["label"].agg(lambda s: "; ".join(sorted(s)))
         out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")

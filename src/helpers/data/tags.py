@@ -7,7 +7,8 @@ data, not judgement calls hidden in plotting code:
 ``data/lexicon.csv``
     One regular expression per line (``kind,tag,label,pattern,note``),
     matched case-insensitively against the printed ``effects`` cell.
-    ``kind`` is ``mechanism`` (Fig. 1) or ``pathway`` (Fig. 2 family).
+    ``kind`` is ``mechanism`` or ``cargo`` (Fig. 1), ``pathway`` (a signalling
+    family) or ``regulator`` (a transcription factor; both Fig. 2).
 ``data/curated_tags.csv``
     Per-row corrections (``table,row,kind,tag,action,evidence``) where the
     wording cannot decide: ``add`` a tag the printed row supports but the
@@ -47,9 +48,11 @@ __all__ = [
     "support_counts",
 ]
 
-#: Mechanisms are processes, pathways signalling families, cargo the molecules
-#: an MSC product carries or delivers (data/categories.csv defines each one).
-KINDS: tuple[str, ...] = ("mechanism", "pathway", "cargo")
+#: Mechanisms are processes, pathways signalling families, regulators the
+#: transcription factors and nuclear receptors a study names (acting, targeted or
+#: with their expression changed: not pathways), cargo the molecules an MSC
+#: product carries or delivers (data/categories.csv defines each one).
+KINDS: tuple[str, ...] = ("mechanism", "pathway", "regulator", "cargo")
 ACTIONS: tuple[str, ...] = ("add", "remove")
 #: Tables in output order, with the modality each one studies.
 TABLES: dict[str, str] = PRECLINICAL_TABLES

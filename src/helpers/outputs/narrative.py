@@ -10,7 +10,7 @@ import pandas as pd
 
 from helpers.core.catalog import SOURCE_SHORT
 
-__all__ = ["flow_note", "flow_notice", "map_note", "map_notice", "plural"]
+__all__ = ["flags_note", "map_note", "map_notice", "pathway_note", "pathway_notice", "trust_text", "plural"]
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -22,81 +22,151 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "no"
 
 
-def flow_note(strands: pd.DataFrame, counted: dict[str, int], *, untagged: bool) -> str:
-    """Fig. 2's note: the unit, the totals, the hatching and what is left out."""
-    drawn = len(strands[["table", "row"]].drop_duplicates())
-    parts = [
-        f"One unit per study: each of the {plural(drawn, 'study', 'studies')} drawn weighs 1, split equally among "
-        f"its MSC sources and among its pathway families, so every column totals {drawn}; n = distinct studies "
-        "behind a node. Solid bands: MSCs (Table 1); hatched: MSC-derived exosomes (Table 2)."
-    ]
-    if untagged:
-        parts.append(
-            f"{plural(counted['unnamed'], 'study', 'studies')} that name no pathway family are drawn as "
-            "'No pathway named'."
-        )
-    else:
-        parts.append(
-            f"{counted['unnamed']} of the {counted['studies']} selected studies name no pathway family and "
-            "are not drawn (show_untagged=True draws them)."
-        )
-    parts.append(
-        "Families come from data/lexicon.csv and data/curated_tags.csv; fig2.evidence.csv quotes the "
-        f"printed words behind each. {SOURCE_SHORT}, Tables 1-2."
+def _refs(cells: pd.DataFrame) -> set[str]:
+    """The distinct references behind some cells of an evidence map (a study is one reference)."""
+    return {ref for refs in cells["refs"] for ref in str(refs).split(", ")}
+
+
+def flags_note(flags: pd.DataFrame) -> str:
+    """One sentence naming the drawn rows the audit questions, with the rule that does (empty when none)."""
+    if flags.empty:
+        return ""
+    items = "; ".join(
+        f"[{f.ref}] {f.table} row {f.row}, {f.rule}: {f.message.rstrip('.')}" for f in flags.itertuples(index=False)
     )
+    studies = flags["ref"].nunique()
+    return (
+        f"The project's audit (tables/audit.csv) questions how {plural(studies, 'drawn study', 'drawn studies')} "
+        f"{'is' if studies == 1 else 'are'} filed, kept as printed: {items}."
+    )
+
+
+def map_note(
+    cells: pd.DataFrame, counted: dict[str, dict[str, int]], setting: dict[str, int], flags: pd.DataFrame
+) -> str:
+    """Fig. 1's note: what a dot counts, the setting, what no category covers, and the rows the audit questions."""
+    total = counted["mechanism"]["studies"]
+    parts = [
+        "Dot area (proportional) and number: studies whose one-line Effects cell in Tables 1-2 supports the "
+        "category (a study can support several), for MSCs (blue, Table 1) and MSC-derived exosomes (orange, "
+        "Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro only. Bars: all "
+        "diseases together. The review's prose is not coded.",
+        f"Of the {total} selected studies, {counted['mechanism']['unnamed']} match no mechanism category and "
+        f"{counted['cargo']['unnamed']} no cargo category of data/categories.csv in their Effects cell; "
+        f"{setting['in vitro only']} of the {total} have no animal arm (in vitro only).",
+    ]
+    if "Premature aging (weakness)" in set(cells.get("disease", [])):
+        parts.append("'Premature aging (weakness)': the printed Disease cell reads 'weakness'.")
+    note = flags_note(flags)
+    if note:
+        parts.append(note)
+    parts.append(f"fig1.data.csv and fig1.evidence.csv give every count and the printed words. {SOURCE_SHORT}.")
     return " ".join(parts)
 
 
-def flow_notice(strands: pd.DataFrame, counted: dict[str, int]) -> str:
-    """What a reader should see in Fig. 2, in numbers."""
-    if strands.empty:
-        return "No study in this selection names a pathway family, so there is nothing to draw."
-    per = strands.drop_duplicates(["table", "row", "target"]).groupby("target").size().sort_values(ascending=False)
-    top = [f"{name} ({plural(int(n), 'study', 'studies')})" for name, n in per.head(3).items()]
-    diseases = strands.drop_duplicates(["table", "row"]).groupby("disease").size().sort_values(ascending=False)
-    exo = strands[strands["modality"] == "exosomes"].drop_duplicates(["table", "row"])
-    return (
-        f"Only {counted['named']} of the {counted['studies']} selected studies "
-        f"({_percent(counted['named'], counted['studies'])}) name a signalling pathway at all. "
-        f"The most often named families are {', '.join(top)}. "
-        f"{diseases.index[0]} contributes the most studies that name one ({int(diseases.iloc[0])}). "
-        f"Of the {counted['named']} studies that name a family, {len(exo)} test MSC-derived exosomes."
-    )
-
-
-def map_note(cells: pd.DataFrame, counted: dict[str, dict[str, int]]) -> str:
-    """Fig. 1's note: what a dot counts and what no category covers."""
-    unnamed = "; ".join(f"{c['unnamed']} name no {kind}" for kind, c in counted.items())
-    return (
-        "Dot area and number: studies whose printed effects support the category (a study can support several), "
-        "for MSCs (blue, Table 1) and MSC-derived exosomes (orange, Table 2). Bars: all diseases together. "
-        f"Of the {counted['mechanism']['studies']} selected studies, {unnamed}. "
-        f"Categories are defined in data/categories.csv; fig1.evidence.csv quotes the printed words behind each "
-        f"dot. {SOURCE_SHORT}, Tables 1-2."
-    )
-
-
-def map_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]]) -> str:
-    """What a reader should see in Fig. 1, in numbers."""
+def map_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]], instead: dict[str, int]) -> str:
+    """What a reader should see in Fig. 1, in numbers that say what they count and out of how many."""
     mech = cells[(cells["kind"] == "mechanism") & ~cells["category"].str.startswith("No ")]
     if mech.empty:
-        return "No study in this selection names a mechanism."
+        return "No study in this selection has an Effects cell that matches a mechanism category."
     totals = mech.groupby("category")["studies"].sum().sort_values(ascending=False)
     by_modality = mech.groupby(["category", "modality"])["studies"].sum().unstack(fill_value=0)
     lead = totals.index[0]
-    cargo = cells[(cells["kind"] == "cargo") & ~cells["category"].str.startswith("No ")]
-    cargo_exo = int(cargo.loc[cargo["modality"] == "exosomes", "studies"].sum())
+    total = counted["mechanism"]["studies"]
+    unnamed = counted["mechanism"]["unnamed"]
     sentence = (
-        f"{lead} is the mechanism named most often ({plural(int(totals.iloc[0]), 'study', 'studies')}: "
-        f"{int(by_modality.loc[lead].get('cells', 0))} with MSCs, {int(by_modality.loc[lead].get('exosomes', 0))} "
-        f"with exosomes). "
-        f"{counted['mechanism']['unnamed']} of the {counted['mechanism']['studies']} selected studies "
-        f"({_percent(counted['mechanism']['unnamed'], counted['mechanism']['studies'])}) report an effect without "
-        "naming any mechanism. "
+        f"{lead} is the mechanism category matched most often: {int(totals.iloc[0])} of the {total} selected "
+        f"studies ({int(by_modality.loc[lead].get('cells', 0))} with MSCs, "
+        f"{int(by_modality.loc[lead].get('exosomes', 0))} with exosomes). "
+        f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) match none of the mechanism "
+        f"categories of data/categories.csv; {instead['instead']} of these {unnamed} name a pathway family, a "
+        "transcription factor or a cargo category instead, and the review's prose gives a mechanism for "
+        "others, so these rows do not mean that the studies name no mechanism. "
     )
-    if not cargo.empty:
-        sentence += f"Named cargo (mostly miRNAs) accounts for {plural(cargo_exo, 'tag')} in exosome studies."
+    cargo = cells[(cells["kind"] == "cargo") & (cells["modality"] == "exosomes")]
+    named = cargo[~cargo["category"].str.startswith("No ")]
+    if not named.empty:
+        exo, with_cargo = _refs(cargo), _refs(named)
+        mirna = _refs(named[named["category"] == "miRNA"])
+        sentence += (
+            f"{len(with_cargo)} of the {len(exo)} exosome studies name a carried molecule in their Effects cell, "
+            f"{len(mirna)} of them a miRNA that the vesicles carry, deliver or overexpress."
+        )
     return sentence
+
+
+def pathway_note(counted: dict[str, dict[str, int]], drawn: int, setting: dict[str, int], flags: pd.DataFrame) -> str:
+    """Fig. 2's note: the unit, what is drawn and left out, the setting and the rows the audit questions."""
+    total = counted["either"]["studies"]
+    parts = [
+        f"Dot area (proportional) and number: whole studies, by disease, for MSCs (blue, Table 1) and MSC-derived "
+        f"exosomes (orange, Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro "
+        f"only ({setting['in vitro only']} of the {drawn} drawn). Drawn: the {drawn} of the {total} selected "
+        f"studies whose one-line Effects cell names a signalling pathway family ({counted['pathway']['named']}) or "
+        f"a transcription factor ({counted['regulator']['named']}) of data/categories.csv; a study counts once "
+        "under each source, family and factor it names, so a block can sum to more than the studies drawn.",
+        "PI3K/AKT/mTOR includes a study that names PTEN alone. The review's prose is not coded.",
+    ]
+    note = flags_note(flags)
+    if note:
+        parts.append(note)
+    parts.append(f"fig2.data.csv and fig2.evidence.csv give every count and the printed words. {SOURCE_SHORT}.")
+    return " ".join(parts)
+
+
+def pathway_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]]) -> str:
+    """What a reader should see in Fig. 2, in numbers that say what they count and out of how many."""
+    if cells.empty:
+        return (
+            "No study in this selection names a pathway family or a transcription factor, so there is nothing to draw."
+        )
+    total = counted["either"]["studies"]
+    family = cells[(cells["kind"] == "pathway") & ~cells["category"].str.startswith("No ")]
+    per = family.groupby("category")["studies"].sum()
+    per = per.sort_index().sort_values(ascending=False, kind="stable")
+    top = [f"{name} ({plural(int(n), 'study', 'studies')})" for name, n in per.head(3).items()]
+    sources = cells[cells["kind"] == "source"]
+    by_disease = {disease: len(_refs(part)) for disease, part in sources.groupby("disease")}
+    lead = sorted(by_disease.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    exo = len(_refs(sources[sources["modality"] == "exosomes"]))
+    either = counted["either"]["named"]
+    text = (
+        f"{counted['pathway']['named']} of the {total} selected studies name a signalling pathway family of "
+        f"data/categories.csv in their Effects cell ({_percent(counted['pathway']['named'], total)}); "
+        f"{counted['regulator']['named']} name a transcription factor, and {either} name either. "
+    )
+    if top:
+        text += f"The families named most often: {', '.join(top)}. "
+    text += (
+        f"{lead[0]} contributes the most of the {either} studies drawn ({lead[1]}); {exo} of the {either} test "
+        "MSC-derived exosomes. The review's prose names a pathway for some studies whose Effects cell names none; "
+        "those are not counted."
+    )
+    return text
+
+
+def trust_text(coverage: dict[str, int]) -> str:
+    """The "how far to trust the tags" paragraph, with the reviewed reading's real scope in numbers."""
+    text = (
+        f"Two readers who never saw the lexicon's output read the {coverage['studies']} selected studies' Effects "
+        f"cells against the {coverage['categories']} categories of data/categories.csv and recorded each "
+        f"(study, category) pair that either proposed: {coverage['pairs']} of the {coverage['possible']} possible "
+        f"pairs, {coverage['supported']} of them supported after their disagreements were settled row by row "
+        "(data/annotation.csv). A pair that neither proposed counts as not supported. "
+    )
+    if coverage["pending"]:
+        text += (
+            f"{coverage['pending']} of the {coverage['pairs']} pairs belong to categories whose definitions changed "
+            "after that reading (transcription factors moved out of the pathway families, miRNA cargo narrowed to "
+            "what the product carries); one reader has re-read them, and the second independent reading is "
+            "pending, so those pairs are left out of reader B's score. "
+        )
+    text += (
+        "The table scores each reader against the settled reading (the real measure of agreement), then the "
+        "lexicon with its curated corrections: that row agrees by construction, because the lexicon was revised "
+        "and the corrections written with the settled reading in view, so it promises nothing about new studies."
+    )
+    return text
 
 
 def _top(series: pd.Series, labels: dict | None = None, k: int = 2) -> str:

@@ -2,25 +2,55 @@
 
 Draws :func:`helpers.analysis.evidence.matrix`: in each cell, one dot for MSC
 studies (Table 1) and one for exosome studies (Table 2), its area
-proportional to the number of studies and the number written on it. A bar
-panel on the right gives each row's total. Rows are grouped by kind
-(mechanisms, then cargo); each group ends with the studies that name none.
+proportional to the number of studies (:func:`area_per_study` square points
+each) and the number written beside it. Studies with an animal arm are
+filled dots; studies done only in a dish are hollow dots further out, so the
+eye never pools the two. A bar panel on the right gives each row's total.
+Rows are grouped by kind; each group ends with the studies that name none.
+The design and Fig. 2 exhibits draw their counts with the same function.
 """
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
+from matplotlib import patheffects
+from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
 
-__all__ = ["evidence_map", "row_order"]
+__all__ = ["evidence_map", "row_order", "area_per_study", "KIND_TITLES", "IN_VITRO"]
 
-_OFFSET = {"cells": -0.17, "exosomes": 0.17}
-_TEXT = {"cells": "white", "exosomes": "black"}
-_KIND_TITLES = {"mechanism": "Mechanisms", "pathway": "Pathway families", "cargo": "Cargo"}
+#: Where a dot sits in its disease column, by modality and setting.
+_OFFSET = {
+    ("cells", "in vivo"): -0.22,
+    ("exosomes", "in vivo"): 0.10,
+    ("cells", "in vitro only"): -0.42,
+    ("exosomes", "in vitro only"): 0.33,
+}
+#: The setting drawn hollow (and hatched in the bars).
+IN_VITRO = "in vitro only"
+KIND_TITLES = {
+    "mechanism": "Mechanisms",
+    "pathway": "Signalling pathway families",
+    "regulator": "Transcription factors (not pathways)",
+    "cargo": "Carried or produced molecule",
+    "source": "MSC tissue source",
+}
+_HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+
+
+def area_per_study(largest: int) -> float:
+    """Square points of dot area per study: one scale for the whole figure, so area is proportional to n.
+
+    The scale shrinks only when the largest count would otherwise outgrow a
+    row (about 22 points across).
+    """
+    return min(42.0, 400.0 / max(largest, 1))
 
 
 def _is_none(category: str) -> bool:
@@ -39,38 +69,67 @@ def row_order(cells: pd.DataFrame) -> list[tuple[str, str]]:
     return rows
 
 
-def _dots(ax, cells: pd.DataFrame, y_of: dict, x_of: dict) -> None:
-    """One dot per cell and modality; area grows with the count from a size that fits its number."""
-    largest = max(int(cells["studies"].max()), 1)
+def _dots(ax, cells: pd.DataFrame, y_of: dict, x_of: dict, unit: float) -> None:
+    """One dot per cell, modality and setting, area = ``unit`` × studies, its count written on it.
+
+    Each dot's ``gid`` names what it counts (``kind|category|disease|modality|setting``)
+    so a test can read the drawn area back against the data.
+    """
     for line in cells.itertuples(index=False):
-        x, y = x_of[line.disease] + _OFFSET[line.modality], y_of[line.kind, line.category]
-        ax.scatter(
+        x, y = x_of[line.disease] + _OFFSET[line.modality, line.setting], y_of[line.kind, line.category]
+        colour = MODALITY_COLOURS[line.modality]
+        hollow = line.setting == IN_VITRO
+        dot = ax.scatter(
             [x],
             [y],
-            s=55 + 330 * line.studies / largest,
-            color=MODALITY_COLOURS[line.modality],
+            s=unit * line.studies,
+            facecolors="white" if hollow else colour,
+            edgecolors=colour,
+            linewidths=1.2 if hollow else 0.0,
             zorder=3,
-            edgecolors="white",
-            linewidths=0.5,
         )
-        ax.text(x, y, str(line.studies), ha="center", va="center", fontsize=7, color=_TEXT[line.modality], zorder=4)
+        dot.set_gid("|".join(("dot", line.kind, line.category, line.disease, line.modality, line.setting)))
+        # The number sits beside the dot, not on it, so it never hides a small dot's area. Its
+        # position stays the dot's centre (the shift is in the transform), so a reader of the
+        # artists finds each number at its dot.
+        shift = ScaledTranslation((math.sqrt(unit * line.studies) / 2 + 1.2) / 72, 0, ax.figure.dpi_scale_trans)
+        ax.text(
+            x,
+            y,
+            str(line.studies),
+            transform=ax.transData + shift,
+            ha="left",
+            va="center",
+            fontsize=6.5,
+            color="#222222",
+            zorder=4,
+            path_effects=_HALO,
+        )
 
 
-def _bars(ax, cells: pd.DataFrame, rows: list, y_of: dict, totals: dict[str, int]) -> None:
-    per_row = cells.groupby(["kind", "category", "modality"])["studies"].sum()
+def _bars(ax, cells: pd.DataFrame, rows: list, y_of: dict) -> None:
+    """Each row's studies over all diseases: modality by colour, in vitro only hatched; bar length = count."""
+    per_row = cells.groupby(["kind", "category", "modality", "setting"])["studies"].sum()
     left = dict.fromkeys(rows, 0)
     for modality in MODALITIES:
-        values = [per_row.get((*row, modality), 0) for row in rows]
-        ax.barh(
-            [y_of[r] for r in rows],
-            values,
-            left=[left[r] for r in rows],
-            height=0.62,
-            color=MODALITY_COLOURS[modality],
-            label=f"{MODALITY_NAMES[modality]}, n = {totals.get(modality, 0)}",
-        )
-        for row, value in zip(rows, values):
-            left[row] += value
+        for setting in ("in vivo", IN_VITRO):
+            drawn = [(r, int(per_row[(*r, modality, setting)])) for r in rows if (*r, modality, setting) in per_row]
+            if not drawn:
+                continue
+            hollow = setting == IN_VITRO
+            bars = ax.barh(
+                [y_of[r] for r, _ in drawn],
+                [v for _, v in drawn],
+                left=[left[r] for r, _ in drawn],
+                height=0.62,
+                color="white" if hollow else MODALITY_COLOURS[modality],
+                edgecolor=MODALITY_COLOURS[modality],
+                linewidth=0.8 if hollow else 0.0,
+                hatch="////" if hollow else None,
+            )
+            for (row, value), bar in zip(drawn, bars):
+                bar.set_gid("|".join(("bar", row[0], row[1], modality, setting)))
+                left[row] += value
     for row in rows:
         ax.text(left[row] + 0.3, y_of[row], str(left[row]), va="center", ha="left", fontsize=7.5)
     ax.set_yticks([])
@@ -80,11 +139,11 @@ def _bars(ax, cells: pd.DataFrame, rows: list, y_of: dict, totals: dict[str, int
     ax.set_xlim(0, max(left.values()) * 1.18 + 1)
 
 
-def _matrix(ax, cells: pd.DataFrame, rows: list, y_of: dict) -> None:
+def _matrix(ax, cells: pd.DataFrame, rows: list, y_of: dict, unit: float) -> None:
     """The dot panel: one column per disease, one row per category."""
     diseases = [d for d in DISEASE_CODES.values() if d in set(cells["disease"])]
     x_of = {d: i for i, d in enumerate(diseases)}
-    _dots(ax, cells, y_of, x_of)
+    _dots(ax, cells, y_of, x_of, unit)
     ax.set_xticks(range(len(diseases)), [textwrap.fill(d, 14, break_long_words=False) for d in diseases], fontsize=8.5)
     ax.xaxis.tick_top()
     ax.set_yticks([y_of[r] for r in rows], [r[1] for r in rows], fontsize=8.5)
@@ -97,7 +156,7 @@ def _matrix(ax, cells: pd.DataFrame, rows: list, y_of: dict) -> None:
         spine.set_visible(False)
 
 
-def _groups(fig, ax, side, rows: list, y_of: dict) -> None:
+def _groups(fig, ax, side, rows: list, y_of: dict, titles: dict[str, str]) -> None:
     """Shared row limits, a rule between kinds and each kind's heading in the margin."""
     for axis in (ax, side):
         axis.set_ylim(-len(rows) + 0.4, 0.6)
@@ -108,7 +167,7 @@ def _groups(fig, ax, side, rows: list, y_of: dict) -> None:
             for axis in (ax, side):
                 axis.axhline(first + 0.5, color="#555555", linewidth=0.8)
         ax.annotate(
-            _KIND_TITLES.get(kind, kind),
+            titles.get(kind, kind),
             xy=(0, first + 0.5),
             xycoords=("figure fraction", "data"),
             xytext=(0.01, first + 0.5),
@@ -121,39 +180,104 @@ def _groups(fig, ax, side, rows: list, y_of: dict) -> None:
         )
 
 
+def _legend(fig, bottom: float, totals: dict[str, int], unit: float, in_vitro: int | None) -> None:
+    """Modalities (as the review tabulates them), the setting, and a size key drawn at the figure's own scale."""
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="s",
+            markersize=8,
+            color=MODALITY_COLOURS[m],
+            label=f"{MODALITY_NAMES[m]} as tabulated by the review, n = {totals.get(m, 0)}",
+        )
+        for m in MODALITIES
+    ]
+    if in_vitro is not None:  # only maps that keep the setting apart say so
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="o",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor="#555555",
+                label=f"hollow, hatched: in vitro only (no animal arm), n = {in_vitro}",
+            )
+        )
+    for n in (1, 5, 10):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="o",
+                color="#8c8c8c",
+                markersize=math.sqrt(unit * n),
+                label=f"{n} {'study' if n == 1 else 'studies'}",
+            )
+        )
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.01, bottom),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+        title="dot area proportional to studies",
+        title_fontsize=8,
+        alignment="left",
+    )
+
+
 def evidence_map(
-    cells: pd.DataFrame, *, totals: dict[str, int], title: str, subtitle: str = "", note: str = ""
+    cells: pd.DataFrame,
+    *,
+    totals: dict[str, int],
+    title: str,
+    subtitle: str = "",
+    note: str = "",
+    in_vitro: int | None = None,
+    kind_titles: dict[str, str] | None = None,
 ) -> plt.Figure:
     """Draw Fig. 1 from :func:`helpers.analysis.evidence.matrix`.
 
     Parameters
     ----------
     cells : pandas.DataFrame
-        ``kind, category, disease, modality, studies``; may be empty, which
-        draws an empty-state message.
+        ``kind, category, disease, modality, studies`` and, optionally,
+        ``setting`` (``in vivo`` or ``in vitro only``; all in vivo when the
+        column is absent); may be empty, which draws an empty-state message.
     totals : dict
         Selected studies per modality, for the legend.
     title, subtitle, note : str
         See :func:`helpers.plots.common.frame`.
+    in_vitro : int, optional
+        Studies drawn that are in vitro only, for the legend.
+    kind_titles : dict, optional
+        Headings of the row groups, by kind (:data:`KIND_TITLES` by default).
     """
     rows = row_order(cells) if not cells.empty else []
-    fig = plt.figure(figsize=(11.0, 0.33 * max(len(rows), 6) + 2.6))
+    below = 0.3 + 0.13 * len(textwrap.wrap(note, 150)) + 0.85  # inches: the wrapped note, then the legend
+    fig = plt.figure(figsize=(11.0, 0.34 * max(len(rows), 6) + 1.6 + below))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if cells.empty:
         fig.text(0.5, 0.5, "No study in this selection.", ha="center", va="center", fontsize=11)
         return fig
+    if "setting" not in cells:
+        cells = cells.assign(setting="in vivo")
+    unit = area_per_study(int(cells["studies"].max()))
     height = fig.get_figheight()  # margins in inches, so small and large maps read alike
     top = 1 - (1.25 if subtitle else 1.0) / height
     grid = fig.add_gridspec(
-        1, 2, width_ratios=(3.2, 1.0), left=0.27, right=0.98, top=top, bottom=1.3 / height, wspace=0.05
+        1, 2, width_ratios=(3.2, 1.0), left=0.27, right=0.98, top=top, bottom=(below + 0.25) / height, wspace=0.05
     )
     ax, side = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
     y_of = {row: -i for i, row in enumerate(rows)}
-    _matrix(ax, cells, rows, y_of)
-    _groups(fig, ax, side, rows, y_of)
-    _bars(side, cells, rows, y_of, totals)
-    handles, labels = side.get_legend_handles_labels()
-    fig.legend(
-        handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.62 / height), ncol=2, frameon=False, fontsize=8.5
-    )
+    _matrix(ax, cells, rows, y_of, unit)
+    _groups(fig, ax, side, rows, y_of, {**KIND_TITLES, **(kind_titles or {})})
+    _bars(side, cells, rows, y_of)
+    _legend(fig, (below - 0.85) / height, totals, unit, in_vitro)
     return fig

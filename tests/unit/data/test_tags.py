@@ -154,8 +154,8 @@ MATCHES = [
     ("regulate the PI3K/AKT/mTOR signaling pathway", "pathway", "pi3k_akt_mtor", "PI3K"),
     ("activate the PI3K/Akt signaling pathway", "pathway", "pi3k_akt_mtor", "PI3K"),
     ("inhibiting the PTEN/AKT/FOXO3a signaling pathway", "pathway", "pi3k_akt_mtor", "PTEN"),
-    ("inhibiting the PTEN/AKT/FOXO3a signaling pathway", "pathway", "foxo", "FOXO3a"),
-    ("upregulate the expression of FOXO1, GDF-9", "pathway", "foxo", "FOXO1"),
+    ("inhibiting the PTEN/AKT/FOXO3a signaling pathway", "regulator", "foxo", "FOXO3a"),
+    ("upregulate the expression of FOXO1, GDF-9", "regulator", "foxo", "FOXO1"),
     ("upregulate the Wnt/β-catenin and Hippo signaling pathways.", "pathway", "wnt", "Wnt"),
     ("through the FZD5/Wnt/β-catenin pathway", "pathway", "wnt", "FZD5"),
     ("beta-catenin accumulation", "pathway", "wnt", "beta-catenin"),
@@ -164,14 +164,15 @@ MATCHES = [
     ("SIRT6/NF-κB signaling pathway", "pathway", "sirt", "SIRT6"),
     ("regulating the Nrf2/HO-1 axis", "pathway", "nrf2_ho1", "Nrf2"),
     ("targeting the KLF6 and ERK1/2 signaling pathways.", "pathway", "mapk", "ERK1/2"),
-    ("targeting the KLF6 and ERK1/2 signaling pathways.", "pathway", "klf6", "KLF6"),
+    ("targeting the KLF6 and ERK1/2 signaling pathways.", "regulator", "klf6", "KLF6"),
     ("the p38 MAPK pathway", "pathway", "mapk", "p38"),
     ("by regulating the Hippo pathway", "pathway", "hippo", "Hippo"),
-    ("AMPK/NR4A1 signaling pathway is involved", "pathway", "ampk_nr4a1", "AMPK"),
-    ("regulating NR4A1-mediated mitochondrial mechanisms", "pathway", "ampk_nr4a1", "NR4A1"),
+    ("AMPK/NR4A1 signaling pathway is involved", "pathway", "ampk", "AMPK"),
+    ("AMPK/NR4A1 signaling pathway is involved", "regulator", "nr4a1", "NR4A1"),
+    ("regulating NR4A1-mediated mitochondrial mechanisms", "regulator", "nr4a1", "NR4A1"),
     ("Fst genes, downregulate TGF-β, and", "pathway", "tgf_beta", "TGF-β"),
     ("activating the SphK/S1P signaling pathway", "pathway", "sphk_s1p", "SphK"),
-    ("targets the KLF6 and ATF4-ATF3-CHOP pathways.", "pathway", "er_stress", "ATF4"),
+    ("targets the KLF6 and ATF4-ATF3-CHOP pathways.", "regulator", "atf_chop", "ATF4"),
     ("mainly through DNA damage pathway", "pathway", "dna_damage", "DNA damage"),
     # cargo
     ("hUCMSCs-Exos-miR-22-3p targets the KLF6", "cargo", "mirna", "miR-22-3p"),
@@ -231,7 +232,7 @@ NO_MATCHES = [
     ("the Takt of the cell cycle", "pathway", "pi3k_akt_mtor", "AKT inside a word"),
     ("a clerk recorded the dose", "pathway", "mapk", "ERK inside a word"),
     ("Rosiglitazone and ros", "mechanism", "antioxidant", "ROS is a case-sensitive acronym"),
-    ("chop the tissue into pieces", "pathway", "er_stress", "CHOP is a case-sensitive acronym"),
+    ("chop the tissue into pieces", "regulator", "atf_chop", "CHOP is a case-sensitive acronym"),
     ("improved survival of aged mice", "mechanism", "anti_apoptosis", "animal survival is an outcome"),
     ("at cells and tissues", "mechanism", "immunomodulation", "T cell needs a word-initial capital T"),
     ("enhance the skin delivery of MSC-Exo", "mechanism", "homing", "delivery of vesicles is not cell homing"),
@@ -271,7 +272,7 @@ BAD_LEXICONS = [
         ],
     ),
     ("mechanism,autophagy,[a-,\n", ["record 1", "column 'pattern'", "unterminated character set"]),
-    ("pathways,hippo,\\bx\\b,\n", ["record 1", "column 'kind'", "one of 'mechanism', 'pathway', 'cargo'"]),
+    ("pathways,hippo,\\bx\\b,\n", ["record 1", "column 'kind'", "one of 'mechanism', 'pathway', 'regulator', 'cargo'"]),
     ("pathway,Bad-Tag,\\bx\\b,\n", ["record 1", "column 'tag'", "matching /^[a-z][a-z0-9_]*$/"]),
     (
         "pathway,no_such_family,\\bx\\b,\n",
@@ -301,7 +302,7 @@ def test_lexicon_missing_column_is_named(tmp_path):
 
 
 def test_lexicon_multiline_note_counts_records_not_lines(tmp_path):
-    body = 'pathway,hippo,\\bx\\b,"a note\nover two lines"\npathway,klf6,(,\n'
+    body = 'pathway,hippo,\\bx\\b,"a note\nover two lines"\nregulator,klf6,(,\n'
     path = _write(tmp_path, "lexicon.csv", LEXICON_HEADER + body)
     with pytest.raises(ValueError, match=r"record 2 \(after the header\), column 'pattern'"):
         T.load_lexicon(path)
@@ -512,9 +513,9 @@ EXPECTED_ROWS = [
     ),
     ("msc_studies", 5, 14, [("mechanism", "autophagy"), ("pathway", "pi3k_akt_mtor"), ("mechanism", "paracrine")]),
     ("msc_studies", 11, 22, [("pathway", "sirt"), ("pathway", "nf_kb")]),
-    ("msc_studies", 3, 12, [("pathway", "wnt"), ("pathway", "hippo"), ("pathway", "tgf_beta"), ("pathway", "foxo")]),
+    ("msc_studies", 3, 12, [("pathway", "wnt"), ("pathway", "hippo"), ("pathway", "tgf_beta"), ("regulator", "foxo")]),
     ("exosome_studies", 7, 55, [("mechanism", "mitochondria"), ("mechanism", "anti_apoptosis")]),
-    ("exosome_studies", 14, 66, [("pathway", "mapk"), ("pathway", "klf6"), ("mechanism", "immunomodulation")]),
+    ("exosome_studies", 14, 66, [("pathway", "mapk"), ("regulator", "klf6"), ("mechanism", "immunomodulation")]),
     ("msc_studies", 26, 42, [("pathway", "wnt"), ("cargo", "protein"), ("mechanism", "bone_remodelling")]),
 ]
 

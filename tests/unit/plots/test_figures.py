@@ -7,7 +7,6 @@ import random
 
 import pandas as pd
 import pytest
-from matplotlib.patches import Rectangle
 
 from helpers.analysis import accuracy, evidence
 from helpers.core import vocab
@@ -37,64 +36,59 @@ def _selection(seed: int) -> dict:
 SELECTIONS = [{}] + [_selection(seed) for seed in range(30)]
 
 
-def _strands(chosen: dict) -> tuple[pd.DataFrame, dict, dict, pd.DataFrame]:
+def _pathways(chosen: dict) -> tuple[pd.DataFrame, dict, dict, pd.DataFrame]:
     run = start("fig2", dict(chosen))
     selected = evidence.studies(run)
     tagged = evidence.tagged(selected)
-    frame = evidence.strands(
-        selected, tagged, "pathway", untagged=run.values["show_untagged"], min_studies=run.values["min_studies"]
+    cells = evidence.pathway_matrix(
+        selected, tagged, untagged=run.values["show_untagged"], min_studies=run.values["min_studies"]
     )
-    return frame, selected, evidence.counted(selected, tagged, "pathway"), tagged
+    return cells, selected, evidence.counted(selected, tagged, ("pathway", "regulator")), tagged
 
 
 @pytest.mark.parametrize("chosen", SELECTIONS, ids=[f"selection{i}" for i in range(len(SELECTIONS))])
-def test_every_column_of_fig2_totals_the_studies_drawn(chosen):
-    frame, selected, counted, _ = _strands(chosen)
-    drawn = len(frame[["table", "row"]].drop_duplicates())
-    per_study = frame.groupby(["table", "row"])["weight"].sum()
-    assert all(math.isclose(w, 1.0) for w in per_study), "each study weighs exactly 1"
-    for column in ("source", "disease", "target"):
-        assert math.isclose(evidence.nodes(frame, column)["weight"].sum(), drawn), column
-    expected = counted["studies"] if chosen.get("show_untagged") else counted["named"]
-    assert drawn == expected
+def test_fig2_counts_every_drawn_study_once_per_source_and_in_the_pathway_block(chosen):
+    cells, selected, counted, _ = _pathways(chosen)
+    drawn = counted["studies"] if chosen.get("show_untagged") else counted["named"]
     assert counted["studies"] == sum(len(f) for f in selected.values())
+    if cells.empty:
+        assert drawn == 0
+        return
+    sources = cells[cells["kind"] == "source"]
+    refs = {r for refs in sources["refs"] for r in refs.split(", ")}
+    assert len(refs) == drawn, "every drawn study sits under at least one source"
+    pathway_refs = {r for refs in cells.loc[cells["kind"] == "pathway", "refs"] for r in refs.split(", ")}
+    assert pathway_refs == refs, "the pathway block (with its 'No pathway family' row) covers every drawn study"
 
 
-def test_the_drawn_columns_have_equal_height():
-    frame, *_ = _strands({})
-    fig = fig2.flow_diagram(frame, title="T")
-    heights: dict[float, float] = {}
-    for patch in fig.axes[0].patches:
-        if isinstance(patch, Rectangle):
-            x = round(patch.get_x() + patch.get_width() / 2, 3)
-            heights[x] = heights.get(x, 0.0) + patch.get_height()
-    assert len(heights) == 3
-    assert all(math.isclose(h, len(frame[["table", "row"]].drop_duplicates())) for h in heights.values())
+def test_transcription_factors_are_not_pathway_families():
+    cells, *_ = _pathways({})
+    families = set(cells.loc[cells["kind"] == "pathway", "category"])
+    factors = set(cells.loc[cells["kind"] == "regulator", "category"])
+    assert not any(name.startswith(("KLF6", "FoxO", "NR4A1", "ATF4")) for name in families)
+    assert {"KLF6", "FoxO (FOXO1, FOXO3a)", "NR4A1 (nuclear receptor)"} <= factors
 
 
-def test_pathway_labels_are_spelled_out_and_name_distinct_studies():
-    frame, *_ = _strands({})
-    fig = fig2.flow_diagram(frame, title="T")
-    texts = {t.get_text() for t in fig.axes[0].texts}
-    assert "Adipose tissue (AD)  (n = 3)" in texts and "Alzheimer's disease  (n = 2)" in texts
-    assert not any(t.startswith("AD ") for t in texts), "a bare tissue code would read as the disease AD"
-    assert "Oxidative stress" not in " ".join(texts), "oxidative stress is not a pathway family"
+def test_source_labels_are_spelled_out_without_the_code_ad():
+    cells, *_ = _pathways({})
+    sources = set(cells.loc[cells["kind"] == "source", "category"])
+    assert "Adipose tissue" in sources and not any("(AD)" in s for s in sources)
 
 
-def test_untagged_studies_are_off_by_default_and_counted_in_the_note():
-    frame, _, counted, _ = _strands({})
-    assert evidence.untagged_label("pathway") not in set(frame["target"])
-    note = narrative.flow_note(frame, counted, untagged=False)
-    assert f"{counted['unnamed']} of the {counted['studies']} selected studies name no pathway family" in note
-    shown, *_ = _strands({"show_untagged": True})
-    assert evidence.untagged_label("pathway") in set(shown["target"])
+def test_untagged_studies_are_off_by_default():
+    cells, _, counted, _ = _pathways({})
+    refs = {r for refs in cells.loc[cells["kind"] == "source", "refs"] for r in refs.split(", ")}
+    assert len(refs) == counted["named"]
+    shown, _, counted_all, _ = _pathways({"show_untagged": True})
+    refs = {r for refs in shown.loc[shown["kind"] == "source", "refs"] for r in refs.split(", ")}
+    assert len(refs) == counted_all["studies"]
 
 
 def test_rare_families_are_pooled_not_dropped():
-    frame, *_ = _strands({"min_studies": 3})
-    named = frame.drop_duplicates(["table", "row", "target"]).groupby("target").size()
+    cells, *_ = _pathways({"min_studies": 3})
+    named = cells[cells["kind"] == "pathway"].groupby("category")["studies"].sum()
     assert "Other (< 3 studies)" in named.index
-    assert all(n >= 3 for label, n in named.items() if not label.startswith("Other"))
+    assert all(n >= 3 for label, n in named.items() if not label.startswith(("Other", "No ")))
 
 
 @pytest.mark.parametrize("chosen", SELECTIONS[:12], ids=[f"selection{i}" for i in range(12)])
@@ -135,10 +129,10 @@ def test_selection_is_described_from_the_changed_parameters(changed, expected):
 
 
 def test_a_run_with_other_parameters_says_so_on_the_figure():
-    frame, *_ = _strands({"diseases": "AD"})
+    cells, *_ = _pathways({"diseases": "AD"})
     run = start("fig2", {"diseases": "AD"})
     assert run.selection == "Selection: diseases AD"
-    fig = fig2.flow_diagram(frame, title="T", subtitle=run.selection)
+    fig = fig2.pathway_map(cells, totals={}, title="T", subtitle=run.selection)
     assert "Selection: diseases AD" in {t.get_text() for t in fig.texts}
     canonical = start("fig2", {})
     assert canonical.selection == ""
@@ -148,13 +142,13 @@ def test_an_empty_selection_draws_an_empty_state():
     run = start("fig2", {"diseases": "WEAK", "modality": "exosomes"})
     selected = evidence.studies(run)
     tagged = evidence.tagged(selected)
-    frame = evidence.strands(selected, tagged)
-    assert frame.empty
-    fig = fig2.flow_diagram(frame, title="T", subtitle=run.selection)
-    assert any("No study in this selection" in t.get_text() for t in fig.axes[0].texts)
+    cells = evidence.pathway_matrix(selected, tagged)
+    assert cells.empty
+    fig = fig2.pathway_map(cells, totals={}, title="T", subtitle=run.selection)
+    assert "No study in this selection." in {t.get_text() for t in fig.texts}
     empty = evidence.matrix(selected, tagged)
     assert "No study in this selection." in {t.get_text() for t in fig1.evidence_map(empty, totals={}, title="T").texts}
-    assert narrative.flow_notice(frame, evidence.counted(selected, tagged, "pathway")).startswith("No study")
+    assert narrative.pathway_notice(cells, {}).startswith("No study")
 
 
 # ------------------------------------------------------------------ accuracy
@@ -216,4 +210,7 @@ def test_the_evidence_map_legend_states_the_studies_per_modality():
     tagged = evidence.tagged(selected)
     fig = fig1.evidence_map(evidence.matrix(selected, tagged), totals=evidence.per_modality(selected), title="T")
     labels = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
-    assert labels == {"MSCs (Table 1), n = 28", "MSC-derived exosomes (Table 2), n = 28"}
+    assert {
+        "MSCs (Table 1) as tabulated by the review, n = 28",
+        "MSC-derived exosomes (Table 2) as tabulated by the review, n = 28",
+    } <= labels

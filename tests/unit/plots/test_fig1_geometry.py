@@ -1,0 +1,123 @@
+"""Evidence map R1 (fig1): what the eye reads, dot areas and bar lengths, equals the counts in fig1.data.csv.
+
+The drawn artists are read back (each dot's marker area, fill and position,
+each bar's length) and compared with the exhibit's data CSV; the few
+expected values written here come from a recount of the printed Effects,
+model and route cells of Tables 1-2, not from the code.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.colors as mcolors
+import pandas as pd
+import pytest
+
+from helpers.analysis import evidence
+from helpers.core import paths
+from helpers.notebook.session import start
+from helpers.plots import fig1
+
+KEYS = ["kind", "category", "disease", "modality", "setting"]
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    run = start("fig1", {})
+    selected = evidence.studies(run)
+    tagged = evidence.tagged(selected)
+    cells = evidence.matrix(selected, tagged, ("mechanism", "cargo"))
+    setting = evidence.settings(selected)
+    fig = fig1.evidence_map(cells, totals=evidence.per_modality(selected), title="T", in_vitro=setting["in vitro only"])
+    yield fig, cells
+    fig1.plt.close(fig)
+
+
+def _data() -> pd.DataFrame:
+    return pd.read_csv(paths.ROOT / "figures" / "fig1.data.csv")
+
+
+def _dots(fig) -> dict[tuple, tuple[float, bool]]:
+    """Every drawn dot: its marker area in points² and whether it is hollow, keyed by its gid."""
+    out = {}
+    for ax in fig.axes:
+        for collection in ax.collections:
+            gid = collection.get_gid() or ""
+            if gid.startswith("dot|"):
+                face = mcolors.to_hex(collection.get_facecolors()[0])
+                out[tuple(gid.split("|")[1:])] = (float(collection.get_sizes()[0]), face == "#ffffff")
+    return out
+
+
+def test_every_dot_area_is_proportional_to_its_count_in_the_data_csv(drawn):
+    fig, cells = drawn
+    data = _data()
+    unit = fig1.area_per_study(int(data["studies"].max()))
+    dots = _dots(fig)
+    expected = {tuple(k): n for *k, n in data[[*KEYS, "studies"]].itertuples(index=False, name=None)}
+    assert set(dots) == set(expected), "one dot per line of fig1.data.csv, no more"
+    for key, (area, _) in dots.items():
+        assert math.isclose(area / unit, expected[key]), key
+
+
+def test_in_vitro_only_dots_are_hollow_and_the_others_filled(drawn):
+    fig, _ = drawn
+    for (_kind, category, disease, modality, setting), (_, hollow) in _dots(fig).items():
+        assert hollow == (setting == "in vitro only"), (category, disease, modality, setting)
+
+
+def test_each_bar_length_is_the_row_total_in_the_data_csv(drawn):
+    fig, _ = drawn
+    data = _data()
+    totals = data.groupby(["kind", "category", "modality", "setting"])["studies"].sum()
+    lengths = {}
+    for ax in fig.axes:
+        for patch in ax.patches:
+            gid = patch.get_gid() or ""
+            if gid.startswith("bar|"):
+                lengths[tuple(gid.split("|")[1:])] = patch.get_width()
+    assert set(lengths) == set(totals.index)
+    for key, width in lengths.items():
+        assert math.isclose(width, totals[key]), key
+
+
+# A recount from the print: (kind, category, modality) -> studies over all diseases and settings.
+PRINTED = [
+    ("mechanism", "Immunomodulation & inflammation", "cells", 5),
+    ("mechanism", "Immunomodulation & inflammation", "exosomes", 9),
+    ("mechanism", "No mechanism category in the Effects cell", "cells", 10),
+    ("mechanism", "No mechanism category in the Effects cell", "exosomes", 11),
+    ("cargo", "miRNA", "cells", 1),
+    ("cargo", "miRNA", "exosomes", 9),  # [54] carries an inhibitor, [78]'s miR-3064-5p is targeted: not cargo
+    ("cargo", "circRNA, lncRNA", "exosomes", 2),
+    ("cargo", "Protein", "cells", 1),
+    ("cargo", "No cargo category in the Effects cell", "cells", 26),
+    ("cargo", "No cargo category in the Effects cell", "exosomes", 17),
+]
+
+
+@pytest.mark.parametrize("kind, category, modality, studies", PRINTED)
+def test_the_data_csv_matches_a_recount_of_the_printed_effects_cells(kind, category, modality, studies):
+    data = _data()
+    part = data[(data["kind"] == kind) & (data["category"] == category) & (data["modality"] == modality)]
+    assert int(part["studies"].sum()) == studies
+
+
+def test_the_in_vitro_only_studies_are_the_nine_printed_without_an_animal_arm():
+    data = _data()
+    refs = {r for refs in data.loc[data["setting"] == "in vitro only", "refs"] for r in str(refs).split(", ")}
+    # Table 1 rows 14 [25] and 28 [44]; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
+    assert refs == {"25", "44", "54", "55", "58", "71", "74", "81", "82"}
+
+
+def test_the_number_beside_each_dot_is_its_count(drawn):
+    fig, _ = drawn
+    data = _data()
+    expected = {tuple(k): n for *k, n in data[[*KEYS, "studies"]].itertuples(index=False, name=None)}
+    ax = max(fig.axes, key=lambda a: len(a.collections))
+    numbers = {tuple(round(v, 6) for v in text.get_position()): text.get_text() for text in ax.texts}
+    for collection in ax.collections:
+        key = tuple(collection.get_gid().split("|")[1:])
+        at = tuple(round(float(v), 6) for v in collection.get_offsets()[0])
+        assert numbers[at] == str(expected[key]), key
