@@ -26,7 +26,7 @@ from pathlib import Path
 
 from helpers.core import paths
 
-__all__ = ["RECORDS_DIR", "VERDICTS", "Reading", "RecordError", "parse", "read"]
+__all__ = ["RECORDS_DIR", "VERDICTS", "Reading", "RecordError", "index_rows", "parse", "read"]
 
 RECORDS_DIR: Path = paths.ROOT / "docs" / "reviews"
 #: The verdicts of the brief, strongest first.
@@ -132,3 +132,26 @@ def read(exhibit: str, folder: Path | None = None) -> Reading | None:
     if not path.is_file():
         return None
     return parse(path.read_text(encoding="utf-8"), exhibit, where=paths.relative(path))
+
+
+def index_rows(exhibits: list[str]) -> str:
+    """The rows of ``docs/reviews/README.md``'s table, one per exhibit: verdict, findings, open.
+
+    ``python -m review.readings`` prints them to paste into the index after a
+    record changes; ``tests/unit/review/test_readings.py`` checks the index
+    against the records.
+    """
+    rows = []
+    for exhibit in sorted(exhibits):
+        reading = read(exhibit)
+        if reading is not None:
+            rows.append(
+                f"| [{exhibit}]({exhibit}.md) | {reading.verdict} | {len(reading.findings)} | {len(reading.open)} |"
+            )
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    from helpers.core import catalog
+
+    print(index_rows(list(catalog.EXHIBITS)))
