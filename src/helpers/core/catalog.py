@@ -135,8 +135,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "audit",
             "audit",
             "An audit of the review's own consistency",
-            "Every place where the review's tables, legends and references disagree with themselves, found by "
-            "generic rules over data/, each with the printed evidence and a reviewed verdict.",
+            "The places our generic rules find where the review's tables, legends and references disagree with "
+            "themselves (the body text is outside their scope), each with the printed evidence and the project's "
+            "own verdict.",
         ),
         Exhibit(
             "timeline",
