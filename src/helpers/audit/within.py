@@ -67,6 +67,15 @@ def donor_host(rows: pd.DataFrame) -> list[Finding]:
     return out
 
 
+def _words(text: str, codes: set[str]) -> str:
+    """The words of ``text`` that name the given route codes, with the code: ``intraovarian (OV)``."""
+    found = []
+    for pattern, code in ROUTE_WORDS.items():
+        if code in codes and (m := re.search(pattern, str(text), re.IGNORECASE)):
+            found.append(m[0].lower() if m[0].lower() == code.lower() else f"{m[0].lower()} ({code})")
+    return " and ".join(found)
+
+
 @rule("W2", "route contradicted by the effects", "rows", "references")
 def route_against_effects(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
     """The Effects (Table 3: Purpose) cell names only routes other than the row's route (error).
@@ -88,11 +97,12 @@ def route_against_effects(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Findin
             titled = _named(title, ROUTE_WORDS) if title else set()
             if titled & mine and not titled & named:
                 evidence += f"; reference {r['ref']} title {q(title)}"
-                supported = "/".join(sorted(titled & mine))
-                msg += f" The cited title names {supported} delivery, so the effects text is the likelier slip."
+                words = _words(title, titled & mine)
+                msg += f" The cited title names {words} delivery, so the effects text is the likelier slip."
             elif titled & named and not titled & mine:
                 evidence += f"; reference {r['ref']} title {q(title)}"
-                msg += f" The cited title names {said} delivery, so the route cell is the likelier slip."
+                words = _words(title, titled & named)
+                msg += f" The cited title names {words} delivery, so the route cell is the likelier slip."
             out.append(Finding("W2", "error", t, str(n), field_name(t, "route_dosage"), evidence, msg))
     return out
 
