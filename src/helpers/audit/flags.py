@@ -15,7 +15,7 @@ import pandas as pd
 from helpers.audit import runner
 from helpers.audit.registry import SEVERITIES, rank
 
-__all__ = ["by_row", "flags", "MEANING_FAMILIES", "MEANING_RULES", "FLAG_SEVERITIES", "ROW_TABLES"]
+__all__ = ["by_row", "flags", "notice", "MEANING_FAMILIES", "MEANING_RULES", "FLAG_SEVERITIES", "ROW_TABLES"]
 
 #: Tables whose findings name a study or trial by its printed row.
 ROW_TABLES: tuple[str, ...] = ("table1", "table2", "table3")
@@ -76,3 +76,25 @@ def by_row() -> pd.DataFrame:
         columns with :func:`helpers.data.flags.attach`.
     """
     return flags(runner.frame(runner.findings(), runner.reviewed()))
+
+
+def notice(found: pd.DataFrame, studies: int, trials: int) -> str:
+    """How many coded rows the audit flags, out of how many, and how many more only carry findings.
+
+    Parameters
+    ----------
+    found : pandas.DataFrame
+        :func:`by_row` (or :func:`flags` of a selection).
+    studies, trials : int
+        The rows of Tables 1-2 and of Table 3 the counts are out of.
+    """
+    pre = found[found["table"].isin(["table1", "table2"])]
+    clin = found[found["table"] == "table3"]
+    listed = int((~found["audit_flag"]).sum())
+    return (
+        f"In the coded dataset the audit flags {int(pre['audit_flag'].sum())} of the {studies} preclinical studies "
+        f"(Tables 1-2) and {int(clin['audit_flag'].sum())} of the {trials} clinical studies (Table 3): each has an "
+        f"error or warning that questions what its codes mean. {listed} more rows carry only spelling findings or "
+        "checks, listed in `audit_findings` but not flagged. The dataset notebook's parameter `flagged` (keep, "
+        "mark or drop) reruns it with or without the flagged rows."
+    )

@@ -93,3 +93,25 @@ def test_the_rows_the_issue_names_carry_their_findings():
     assert all("X1" in trials[("table3", r)]["audit_findings"] for r in ("2", "3"))
     # Table 2 row 20 prints "Iv" for IV: a spelling finding, listed but not flagged.
     assert studies[("table2", "20")]["audit_findings"] == "A5" and studies[("table2", "20")]["audit_flag"] == "False"
+
+
+def test_every_number_of_the_flag_notice_is_a_count_of_the_coded_dataset():
+    notice = next(t for t in markdown_outputs("audit") if "the audit flags" in t)
+    rows = []
+    for name in ("studies", "trials"):
+        with (ROOT / "tables" / f"{name}.csv").open(encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    pre = [r for r in rows if r["table"] in ("table1", "table2")]
+    clin = [r for r in rows if r["table"] == "table3"]
+    expected = [
+        sum(r["audit_flag"] == "True" for r in pre),
+        len(pre),  # 28 + 28 printed rows of Tables 1 and 2
+        1,  # "Tables 1-2"
+        2,
+        sum(r["audit_flag"] == "True" for r in clin),
+        len(clin),  # 18 printed rows of Table 3
+        3,  # "Table 3"
+        sum(r["audit_flag"] == "False" and r["audit_findings"] != "" for r in rows),
+    ]
+    assert numbers(notice) == expected, notice
+    assert (len(pre), len(clin)) == (56, 18)
