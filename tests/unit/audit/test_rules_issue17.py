@@ -288,3 +288,16 @@ def test_w5_counts_the_nine_table2_rows_outside_the_reviews_30_to_150_nm(real_ke
 def test_a1_no_longer_names_synonyms(real_keys):
     a1 = sorted(k.split("|")[2] for k in real_keys if k.startswith("A1|"))
     assert a1 == ["fig1:2", "fig2:3", "table4:2"]  # AD (Alzheimer's / adipose) twice, MT (melatonin / transfer)
+
+
+def test_i9_quotes_the_legend_instead_of_claiming_every_row():
+    import pandas as pd
+
+    notes = pd.DataFrame(
+        [{"legend": "table3", "position": 1, "kind": "source", "text": "Data obtained from ClinicalTrials.gov"}]
+    )
+    (found,) = RULES["I9"].check(table(T3_COLUMNS, {"nct_number": "[39]"}), notes)
+    assert found.message == (
+        'The row gives no registry number, although the legend names "Data obtained from ClinicalTrials.gov" '
+        "as the table's source."
+    )
