@@ -92,7 +92,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "references",
             "references",
             "References of Li & Bai (2025)",
-            "The review's 83 references as printed, with their DOIs and PMIDs, as BibTeX and CSV.",
+            "The review's references as printed, with the DOIs and PMIDs they print (some of which are wrong and "
+            "were not corrected), as BibTeX and CSV.",
             "references",
         ),
         # Beyond the paper: analyses the review does not compute, made from the coded dataset.

@@ -100,6 +100,13 @@ def also_printed(ref) -> list[str]:
     return [part for part in parts if part and part != "PMID"]  # a bare label is said by the PMID note
 
 
+def _count(refs: pd.DataFrame, full: pd.DataFrame | None) -> str:
+    """``The 83 references``, or ``12 of the 83 references`` for a selection."""
+    if full is None or len(full) == len(refs):
+        return f"The {len(refs)} references"
+    return f"{len(refs)} of the {len(full)} references"
+
+
 def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     """Render every reference as an ``@article`` entry, in printed order.
 
@@ -108,7 +115,7 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     """
     suspect = suspect_pmids(refs if full is None else full)
     chunks = [
-        "% The 83 references of Li & Bai (2025), generated from data/references.csv.\n"
+        f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
         "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
         "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
         "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"

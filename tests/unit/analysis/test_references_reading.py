@@ -75,3 +75,25 @@ def test_a_plain_unique_pmid_stays_a_pmid_field(bibtex):
 )
 def test_what_the_citation_prints_beyond_the_fields_is_in_the_note(bibtex, ref, note):
     assert note in bibtex[ref]
+
+
+def test_the_bibtex_header_counts_its_entries(bibtex):
+    header = (ROOT / "tables" / "references.bib").read_text(encoding="utf-8").splitlines()[0]
+    assert numbers(header) == [len(bibtex), 2025] and len(bibtex) == 83  # the print lists refs 1-83
+
+
+def test_a_selections_header_says_out_of_how_many():
+    from helpers.data import curated
+    from helpers.outputs import bib
+
+    full = curated.load("references")
+    assert bib.to_bibtex(full.head(12), full).startswith("% 12 of the 83 references of Li & Bai (2025)")
+
+
+@pytest.mark.parametrize("exhibit", ["references", "table4", "audit"])
+def test_captions_state_no_uncomputed_number(exhibit):
+    from helpers.core import catalog
+
+    # Numbers belong in the computed notices; a caption may only name a printed table ("Table 4").
+    caption = catalog.get(exhibit).caption
+    assert numbers(caption.replace("Table 4", "")) == [], caption
