@@ -91,11 +91,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> str:
+def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_rows: int | None = None) -> str:
     """Sentences of counts, each saying what it counts and out of how many.
 
     Findings per severity (out of all shown), the rules that found something
-    (out of the rules run), the printed rows of Tables 1-3 with a finding,
+    (out of the rules run), the printed rows of Tables 1-3 with a finding
+    (out of ``printed_rows``, the rows of Tables 1-3 selected, when given),
     and the verdicts (out of all shown), which are the project team's own.
     """
     counts, verdicts = table["severity"].value_counts(), table["verdict"].value_counts()
@@ -105,8 +106,11 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> str:
     on_rows = table[table["table"].isin(["table1", "table2", "table3"]) & table["row"].str.fullmatch(r"\d+")]
     n_rows = len(set(zip(on_rows["table"], on_rows["row"])))
     judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in (*VERDICTS, "unreviewed") if verdicts.get(v, 0))
+    rows_text = (
+        _plural(n_rows, "printed row") if printed_rows is None else f"{n_rows} of the {printed_rows} printed rows"
+    )
     return (
         f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
-        f"They concern {_plural(n_rows, 'printed row')} of Tables 1-3 and, beyond those, references, legends "
-        f"and column headers. Verdicts on the {len(table)} findings, all by the project team: {judged or 'none'}."
+        f"They concern {rows_text} of Tables 1-3 and, beyond those, references, legends and column headers. "
+        f"Verdicts on the {len(table)} findings, all by the project team: {judged or 'none'}."
     )
