@@ -170,8 +170,9 @@ def test_editing_one_csv_reruns_exactly_its_dependents(up_to_date_copy):
 
     # Table 4 is made from tissue_sources.csv.
     expected = _dependents(root, EDIT[0])
-    # Table 4 prints tissue_sources.csv; the audit checks every printed table; nothing else may read it.
-    assert expected == {"table4", "audit"}, expected
+    # Table 4 prints tissue_sources.csv; the audit checks every printed table, and the dataset carries
+    # the audit's findings on its rows (helpers.audit.flags); nothing else may read it.
+    assert expected == {"table4", "audit", "dataset"}, expected
     before = tree_hashes(root, *OUTPUTS)
     replace_once(root, *EDIT)
     result = build_ok(root)
@@ -239,7 +240,7 @@ def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
         ("helpers/plots/common.py", "figures"),  # drawing: only the figure notebooks
         ("helpers/outputs/bib.py", {"references"}),
         ("helpers/plots/gapmap.py", {"gapmap"}),  # one figure's module: only its notebook
-        ("helpers/audit/slips.py", {"audit"}),  # one rule family: only the audit
+        ("helpers/audit/slips.py", {"audit", "dataset"}),  # one rule family: the audit and the rows it flags
     ],
 )
 def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):
@@ -476,7 +477,8 @@ def test_a_failing_notebook_is_named_with_its_cell_and_keeps_the_last_good_exhib
     result = review(root, "build", "--no-site")
     assert result.returncode == 1
     assert "FAILED notebooks/table2.ipynb, cell In[2]: ValueError: deliberate failure" in result.stderr
-    assert listed(result.stdout, "regenerated") == {"table4", "audit"}  # both read tissue_sources.csv
+    # all three read tissue_sources.csv (the dataset through the audit's findings)
+    assert listed(result.stdout, "regenerated") == {"table4", "audit", "dataset"}
     after = tree_hashes(root, "tables", "figures")
     assert {k for k in after if after[k] != before.get(k)} == {
         "tables/table4.csv",

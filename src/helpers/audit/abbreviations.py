@@ -95,36 +95,66 @@ def _related(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a & b) or any(x[-5:] == y[-5:] for x in a for y in b if min(len(x), len(y)) > 6)
 
 
-@rule("A1", "one code, two meanings", "abbreviations")
-def conflicting_meanings(abbr: pd.DataFrame) -> list[Finding]:
-    """A legend that gives a code another meaning than the article list (or than the code's first legend).
+def _other_wordings(abbr: pd.DataFrame):
+    """Yield (base entry, entry, near) for every legend entry whose meaning differs from its code's base.
 
-    Meanings are compared up to case, hyphens, apostrophes, plural and filler
-    words. Warning when they have nothing in common; check when one only
-    drops words of the other ("stem/stromal cells" beside "stem cells") or
-    they share a word or a word ending, so they may be two wordings of one
-    thing.
+    The base is the article list's entry, or else the code's first legend
+    entry. ``near`` is true when one meaning only drops words of the other
+    ("stem/stromal cells" beside "stem cells"), or they share a word or a
+    word ending (oophorectomy, ovariectomy): two wordings of one thing.
     """
     by_code: dict[str, list] = defaultdict(list)
     for r in abbr.itertuples(index=False):
         by_code[code_key(r.abbreviation)].append(r)
-    out = []
     for entries in by_code.values():
         base = next((e for e in entries if e.legend == "article"), entries[0])
         for e in entries:
             a, b = meaning_words(base.definition), meaning_words(e.definition)
-            if e.legend == base.legend or a == b:
-                continue
-            near = a < b or b < a or _related(a, b)
-            where = "the article list" if base.legend == "article" else f"the {base.legend} legend"
+            if e.legend != base.legend and a != b:
+                yield base, e, a < b or b < a or _related(a, b)
+
+
+def _base_place(base) -> str:
+    return "the article list" if base.legend == "article" else f"the {base.legend} legend"
+
+
+@rule("A1", "one code, two meanings", "abbreviations")
+def conflicting_meanings(abbr: pd.DataFrame) -> list[Finding]:
+    """A legend that gives a code a meaning with nothing in common with the article list's (or the code's first
+    legend's), up to case, hyphens, apostrophes, plural and filler words (warning).
+
+    Two wordings of one meaning are rule A6's.
+    """
+    out = []
+    for base, e, near in _other_wordings(abbr):
+        if not near:
             msg = (
-                f"The {e.legend} legend words {e.abbreviation} differently from {where}."
-                if near
-                else f"{e.abbreviation} means one thing in {where} and something else in the {e.legend} legend."
+                f"{e.abbreviation} means one thing in {_base_place(base)} and something else in the {e.legend} legend."
             )
             evidence = f"{_entry(base)}; {_entry(e)}"
-            sev = "check" if near else "warning"
-            out.append(Finding("A1", sev, "abbreviations", f"{e.legend}:{e.position}", "definition", evidence, msg))
+            out.append(
+                Finding("A1", "warning", "abbreviations", f"{e.legend}:{e.position}", "definition", evidence, msg)
+            )
+    return out
+
+
+@rule("A6", "one code, another wording", "abbreviations")
+def other_wording(abbr: pd.DataFrame) -> list[Finding]:
+    """A legend that words a code's meaning differently but recognisably alike (check).
+
+    Synonyms (ovariectomy, oophorectomy) or a wording that only drops words
+    of the other: one meaning, two wordings, which a reader may still take
+    for two things.
+    """
+    out = []
+    for base, e, near in _other_wordings(abbr):
+        if near:
+            msg = (
+                f"The {e.legend} legend words {e.abbreviation} differently from {_base_place(base)}; "
+                "the two are close and may name one thing."
+            )
+            evidence = f"{_entry(base)}; {_entry(e)}"
+            out.append(Finding("A6", "check", "abbreviations", f"{e.legend}:{e.position}", "definition", evidence, msg))
     return out
 
 
@@ -193,6 +223,20 @@ def undefined_code(abbr, t1, t2, t3, t4) -> list[Finding]:
     return out
 
 
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c not in ("row", "ref", "enrollment")]
+
+
+def _used_keys(frame: pd.DataFrame) -> set[str]:
+    """The code keys a table prints: every token and every hyphen-joined head of one."""
+    used = set()
+    for r in frame[_text_columns(frame)].astype(str).itertuples(index=False):
+        for tok in (t for cell in r for t in tokens(cell)):
+            parts = tok.split("-")
+            used |= {code_key("-".join(parts[:k])) for k in range(1, len(parts) + 1)}
+    return used
+
+
 @rule("A4", "legend entry unused by its table", "abbreviations", *PRINTED)
 def unused_entry(abbr, t1, t2, t3, t4) -> list[Finding]:
     """A legend under a table explains a code that no cell of that table prints (check)."""
@@ -202,12 +246,7 @@ def unused_entry(abbr, t1, t2, t3, t4) -> list[Finding]:
         frame = tables.get(table)
         if frame is None or table not in legends:
             continue
-        text_columns = [c for c in frame.columns if c not in ("row", "ref", "enrollment")]
-        used = set()
-        for r in frame[text_columns].astype(str).itertuples(index=False):
-            for tok in (t for cell in r for t in tokens(cell)):
-                parts = tok.split("-")
-                used |= {code_key("-".join(parts[:k])) for k in range(1, len(parts) + 1)}
+        used = _used_keys(frame)
         for key, entries in legends[table].items():
             if key not in used:
                 e = entries[0]
@@ -256,4 +295,89 @@ def case_variant(abbr, t1, t2, t3, t4) -> list[Finding]:
                 evidence = f"{at(table, row, col, cell)}; {_entry(defined)}"
                 msg = f"{q(tok)} is printed where the legend has the code {defined.abbreviation}, in another case."
                 out.append(Finding("A5", sev, table, str(row), col, evidence, msg, tok))
+    return out
+
+
+#: The word a model's inducing agent stands before: "CTX induced", "STZ-induced", "Aβ induces".
+_INDUCED = re.compile(r"(?P<agent>[^\s/,;()]+?)(?:\s+|-)induc(?:ed|es|ing)\b", re.IGNORECASE)
+#: A plain word (capitalised or not), not an abbreviation: "Radiation", "proteoglycan", "diet".
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+@rule("A7", "model agent explained nowhere", "abbreviations", *PRINTED)
+def undefined_agent(abbr, t1, t2, t3, t4) -> list[Finding]:
+    """The agent that induced an animal model, abbreviated, and explained by no legend or the article list.
+
+    Warning for a code (two capitals, or a digit: "ZP3"), check for a
+    shortened word ("D-gal"). A plain word before "induced" ("radiation",
+    "proteoglycan") is no abbreviation and is never reported; a code that
+    another legend explains is rule A3's.
+    """
+    legends, tables = _legends(abbr), printed_tables(t1, t2, t3, t4)
+    everywhere = {k for codes in legends.values() for k in codes}
+    out = []
+    for table, row, col, cell, _ in _cells(tables, {t: ("animal_model",) for t in DESCRIPTIVE_COLUMNS}):
+        for m in _INDUCED.finditer(cell):
+            agent = m["agent"].strip(".:")
+            if _PLAIN_WORD.fullmatch(agent) or _covered(agent, everywhere) or _case_variant(agent, everywhere):
+                continue
+            coded = bool(re.search(r"\d", agent)) or sum(c.isupper() for c in agent) >= 2
+            evidence = f"{at(table, row, col, cell)}; {q(agent)} is in no legend of the article nor its list"
+            msg = f"No legend says what {q(agent)}, the agent that induced the model, stands for."
+            out.append(Finding("A7", "warning" if coded else "check", table, str(row), col, evidence, msg, agent))
+    return out
+
+
+def _undefined_codes(frame: pd.DataFrame, keys: set[str]):
+    """Yield (row, column, cell, token) for each code-like token of a table that no key of its legend covers."""
+    for r in frame.to_dict("records"):
+        for col in _text_columns(frame):
+            cell = str(r[col])
+            part = split_route_dosage(cell)[0] if col == "route_dosage" else cell
+            for tok in dict.fromkeys(tokens(part)):
+                if _code_like(tok) and not _covered(tok, keys) and not _case_variant(tok, keys):
+                    yield r["row"], col, cell, tok
+
+
+def _same_letters(a: str, b: str) -> bool:
+    return a != b and sorted(a.casefold()) == sorted(b.casefold())
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Codes of one length and one two-letter ending ("HCAEC", "HUVEC"): perhaps one kind of thing."""
+    return a != b and len(a) == len(b) >= 4 and a[-2:].casefold() == b[-2:].casefold()
+
+
+@rule("A8", "undefined code beside an unused legend entry", "abbreviations", *PRINTED)
+def undefined_beside_unused(abbr, t1, t2, t3, t4) -> list[Finding]:
+    """A code a table prints that its legend lacks, while the legend explains a similar code the table never prints.
+
+    The two findings (A3 or none, and A4) may be one slip. Warning when the
+    two codes have the same letters in another order ("MI", "IM"); check
+    when they only have one length and ending ("HCAECs", "HUVECs"). What the
+    printed code means is not reported in the review.
+    """
+    legends, tables = _legends(abbr), printed_tables(t1, t2, t3, t4)
+    out = []
+    for table in TABLE_LEGENDS:
+        frame, here = tables.get(table), legends.get(table, {})
+        if frame is None or not here:
+            continue
+        unused = [entries[0] for key, entries in here.items() if key not in _used_keys(frame)]
+        for row, col, cell, tok in _undefined_codes(frame, set(here)):
+            key = code_key(tok)
+            for e in unused:
+                other = code_key(e.abbreviation)
+                swapped = _same_letters(key, other)
+                if not (swapped or _same_shape(key, other)):
+                    continue
+                how = "the same letters in another order" if swapped else "the same length and ending"
+                evidence = (
+                    f"{at(table, row, col, cell)}; not in the {table} legend; {_entry(e)}; no cell of {table} prints it"
+                )
+                msg = (
+                    f"{q(tok)} is explained nowhere under this table, whose legend explains {e.abbreviation} "
+                    f"({how}) but never uses it: perhaps one slip. What {q(tok)} means is not reported in the review."
+                )
+                out.append(Finding("A8", "warning" if swapped else "check", table, str(row), col, evidence, msg, tok))
     return out

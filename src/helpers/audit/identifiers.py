@@ -187,7 +187,7 @@ def trial_unregistered(trials: pd.DataFrame, notes: pd.DataFrame) -> list[Findin
         evidence = at("table3", r.row, "nct_number", r.nct_number) + f"; phases {q(r.phases)}"
         evidence += "".join(f"; table3 legend {q(s)}" for s in source)
         msg = "The row gives no registry number" + (
-            ", although the legend says every row was taken from a trial registry." if source else "."
+            f", although the legend names {q(source[0])} as the table's source." if source else "."
         )
         out.append(Finding("I9", "warning" if source else "check", "table3", str(r.row), "nct_number", evidence, msg))
     return out

@@ -57,7 +57,9 @@ def _variants(groups: dict, rule: str, what: str, severity: str = "check") -> li
         for style, occ in ranked[1:]:
             table, row, field, _ = occ[0][1]
             evidence = f"{len(occ)}× {_where(occ)}; usual form {q(usual)} {len(usual_occ)}×: {_where(usual_occ)}"
-            msg = f"The same {what} is spelled {q(style)} here and {q(usual)} in most places."
+            printed = occ[0][0]
+            here = f"printed {q(printed)} here" + ("" if printed == style else f", in the form {q(style)}")
+            msg = f"The same {what} is {here}; most places use the form {q(usual)}."
             out.append(Finding(rule, severity, table, row, field, evidence, msg, style))
     return out
 

@@ -33,6 +33,13 @@ TITLE_TISSUES: dict[str, str] = {
     r"gingiva|\bh?GMSC": "gingiva",
     r"placenta": "placenta",
 }
+#: Title words -> the product given, other than the cells themselves (every title names the cells).
+TITLE_PRODUCTS: dict[str, str] = {
+    r"exosom|extracellular vesicle|\bs?EVs?\b|nanovesicle": "exosomes",
+    r"conditioned medi(?:um|a)|secretome|humoral factors": "conditioned medium",
+}
+#: The product each table files its rows under.
+TABLE_PRODUCTS = {"table1": "cells", "table2": "exosomes"}
 #: Title words -> who or what was treated.
 TITLE_HOSTS: dict[str, str] = {
     r"\b(?:mice|mouse|murine)\b": "mouse",
@@ -116,4 +123,33 @@ def title_host(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
             what = f"{_hosts(named)}, while the row is about {_hosts(mine)}"
             column = "disease" if r["table"] == "table3" else "animal_model"
             out.append(_title_finding("R3", sev, r, column, title, what))
+    return out
+
+
+@rule("R4", "cited title names another product", "rows", "references")
+def title_product(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
+    """A row filed under cells (Table 1) or exosomes (Table 2) whose cited title speaks of another product.
+
+    A Table 1 row whose title names exosomes or conditioned medium (warning).
+    A Table 2 row whose title names conditioned medium: warning when the
+    title names no vesicles as well, check when it does; and a Table 2 row
+    whose title names neither vesicles nor medium, only the cells (check: a
+    title may leave out the vesicles that carried the effect).
+    """
+    out = []
+    for r, title in _cited(rows, refs):
+        mine = TABLE_PRODUCTS.get(r["table"])
+        if mine is None:
+            continue
+        named = _named(title, TITLE_PRODUCTS)
+        if mine == "cells" and named:
+            sev, what = "warning", f"{' and '.join(sorted(named))}, while the row is filed under cells (Table 1)"
+        elif mine == "exosomes" and "conditioned medium" in named:
+            sev = "check" if "exosomes" in named else "warning"
+            what = f"{' and '.join(sorted(named))}, while the row is filed under exosomes (Table 2)"
+        elif mine == "exosomes" and not named:
+            sev, what = "check", "the cells themselves and no vesicles, while the row is filed under exosomes (Table 2)"
+        else:
+            continue
+        out.append(_title_finding("R4", sev, r, "source", title, what))
     return out

@@ -15,6 +15,7 @@ FAMILIES: dict[str, str] = {
     "R": "row against its cited reference",
     "W": "within a row",
     "T": "typing slips",
+    "X": "across rows",
 }
 
 

@@ -16,14 +16,23 @@ MEANING: dict[str, str] = {
     "check": "unusual and worth a look; it may well be right",
 }
 
+#: The verdicts of data/audit_review.csv, in the order they are counted.
+VERDICTS: tuple[str, ...] = ("confirmed", "plausible", "dismissed")
+
 #: What the audit cannot know, said once for the notebook and the Markdown file.
 LIMITS = (
     "The audit reads only the transcribed review in `data/`. It cannot look anything up: whether a PMID, DOI or "
     "NCT number exists and names the article or trial it is printed beside is a registry fact; how a cell looked "
     "on the page (a Greek letter lost, a superscript) is a fact about the PDF's typography; and whether a cited "
     "paper really studied the disease, source, species or dose a row gives it is in the paper's full text, of "
-    "which the audit sees only the title. Its verdicts say whether the printed evidence supports each finding, "
-    "not what the right value is."
+    "which the audit sees only the title. Nor does it read the review's body text: only the tables, legends and "
+    "references are in scope, so a sentence of the text that contradicts a table is not reported. A DOI is checked "
+    "for its form only; whether its journal code fits the printed journal is left unchecked. Two yardsticks are "
+    "the project's own, not the review's: the dose ranges in `data/dose_ranges.csv` (rules W3, W4); the exosome "
+    "size (W5) uses the 30–150 nm the review itself states. The verdicts are the project team's own reading of the "
+    "printed evidence, not an independent reader's or the authors'; they say whether the print supports each "
+    "finding (confirmed), makes it likely without proof (plausible), or does not (dismissed, and the rule is "
+    "tightened), not what the right value is."
 )
 
 
@@ -40,11 +49,10 @@ def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.Data
                 "rule": f"{rule_id} {RULES[rule_id].name}",
                 "family": FAMILIES[rule_id[0]],
                 **{s: int(counts.get(s, 0)) for s in SEVERITIES},
-                "confirmed": int(verdicts.get("confirmed", 0)),
-                "dismissed": int(verdicts.get("dismissed", 0)),
+                **{v: int(verdicts.get(v, 0)) for v in VERDICTS},
             }
         )
-    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, "confirmed", "dismissed"])
+    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS])
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -79,10 +87,30 @@ def render(table: pd.DataFrame, fmt: str, *, title: str, selection: str = "") ->
     return payload.decode("utf-8")
 
 
-def notice(table: pd.DataFrame) -> str:
-    """One sentence of counts: findings per severity and how many were confirmed or dismissed."""
-    counts = table["severity"].value_counts()
-    verdicts = table["verdict"].value_counts()
-    per = ", ".join(f"{int(counts.get(s, 0))} {s}{'' if counts.get(s, 0) == 1 else 's'}" for s in SEVERITIES)
-    judged = ", ".join(f"{int(n)} {v}" for v, n in verdicts.items())
-    return f"{len(table)} findings shown ({per}); our verdicts: {judged or 'none'}."
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_rows: int | None = None) -> str:
+    """Sentences of counts, each saying what it counts and out of how many.
+
+    Findings per severity (out of all shown), the rules that found something
+    (out of the rules run), the printed rows of Tables 1-3 with a finding
+    (out of ``printed_rows``, the rows of Tables 1-3 selected, when given),
+    and the verdicts (out of all shown), which are the project team's own.
+    """
+    counts, verdicts = table["severity"].value_counts(), table["verdict"].value_counts()
+    ran = len(RULES) if chosen == ALL else len(chosen)
+    fired = table["key"].str.split("|").str[0].nunique()
+    per = ", ".join(_plural(int(counts.get(s, 0)), s) for s in SEVERITIES)
+    on_rows = table[table["table"].isin(["table1", "table2", "table3"]) & table["row"].str.fullmatch(r"\d+")]
+    n_rows = len(set(zip(on_rows["table"], on_rows["row"])))
+    judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in (*VERDICTS, "unreviewed") if verdicts.get(v, 0))
+    rows_text = (
+        _plural(n_rows, "printed row") if printed_rows is None else f"{n_rows} of the {printed_rows} printed rows"
+    )
+    return (
+        f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
+        f"They concern {rows_text} of Tables 1-3 and, beyond those, references, legends and column headers. "
+        f"Verdicts on the {len(table)} findings, all by the project team: {judged or 'none'}."
+    )

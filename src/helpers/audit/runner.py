@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.audit import abbreviations, identifiers, labels, references, slips, within  # noqa: F401 (each registers its rules)
+from helpers.audit import (  # noqa: F401 (each registers its rules)
+    abbreviations,
+    across,
+    identifiers,
+    labels,
+    references,
+    slips,
+    within,
+)
 from helpers.audit.registry import (
     RULES,
     SEVERITIES,
@@ -29,6 +37,7 @@ _ROW_COLUMNS = (
     "in_vitro_model",
     "effects",
     "size_nm",
+    "follow_up",
 )
 _CODED_COLUMNS = (
     "table",

@@ -25,8 +25,16 @@ ROUTE_WORDS: dict[str, str] = {
     r"intra-?articular": "intra-articular",
     r"\btopical": "topical",
 }
-#: Usual size of exosomes (small extracellular vesicles), nm: below 30 nm or above 200 nm is unusual.
-EXOSOME_SIZE_NM: tuple[float, float] = (30.0, 200.0)
+#: The exosome diameter the review itself states, nm: "Basic characteristics of MSCs and MSC-exosomes",
+#: the paragraph on paracrine signalling (line 45 of the transcribed print). The yardstick is the
+#: review's own, so a finding shows two printed things that disagree, not our opinion of exosomes.
+EXOSOME_SIZE_NM: tuple[float, float] = (30.0, 150.0)
+#: Where the print states :data:`EXOSOME_SIZE_NM`, quoted in the evidence.
+EXOSOME_SIZE_SOURCE = (
+    'the review\'s own exosome diameter, 30–150 nm (section "Basic characteristics of MSCs and MSC-exosomes")'
+)
+#: Routes that deliver nothing to an animal: the product is added to cells in a dish.
+IN_VITRO_ROUTES = frozenset({"coculture"})
 #: Dose kinds that count a product, and the product they count.
 COUNTED_PRODUCT = {"cells": "cells", "particles": "exosomes"}
 
@@ -59,9 +67,23 @@ def donor_host(rows: pd.DataFrame) -> list[Finding]:
     return out
 
 
-@rule("W2", "route contradicted by the effects", "rows")
-def route_against_effects(rows: pd.DataFrame) -> list[Finding]:
-    """The Effects (Table 3: Purpose) cell names only routes other than the row's route (error)."""
+def _words(text: str, codes: set[str]) -> str:
+    """The words of ``text`` that name the given route codes, with the code: ``intraovarian (OV)``."""
+    found = []
+    for pattern, code in ROUTE_WORDS.items():
+        if code in codes and (m := re.search(pattern, str(text), re.IGNORECASE)):
+            found.append(m[0].lower() if m[0].lower() == code.lower() else f"{m[0].lower()} ({code})")
+    return " and ".join(found)
+
+
+@rule("W2", "route contradicted by the effects", "rows", "references")
+def route_against_effects(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
+    """The Effects (Table 3: Purpose) cell names only routes other than the row's route (error).
+
+    When the cited title names a route too, the message says which side it
+    supports, and so which printed cell is the likelier slip.
+    """
+    titles = dict(zip(refs["ref"].astype(int), refs["title"]))
     out = []
     for r in rows.to_dict("records"):
         named = _named(r["effects"], ROUTE_WORDS)
@@ -71,6 +93,16 @@ def route_against_effects(rows: pd.DataFrame) -> list[Finding]:
             evidence = f"{at(t, n, 'route_dosage', r['route_dosage'])}; {at(t, n, 'effects', r['effects'])}"
             routes, said = "/".join(sorted(mine)), "/".join(sorted(named))
             msg = f"The row's route is {routes}, but its own text speaks of {said} delivery."
+            title = titles.get(int(r["ref"])) if pd.notna(r["ref"]) else None
+            titled = _named(title, ROUTE_WORDS) if title else set()
+            if titled & mine and not titled & named:
+                evidence += f"; reference {r['ref']} title {q(title)}"
+                words = _words(title, titled & mine)
+                msg += f" The cited title names {words} delivery, so the effects text is the likelier slip."
+            elif titled & named and not titled & mine:
+                evidence += f"; reference {r['ref']} title {q(title)}"
+                words = _words(title, titled & named)
+                msg += f" The cited title names {words} delivery, so the route cell is the likelier slip."
             out.append(Finding("W2", "error", t, str(n), field_name(t, "route_dosage"), evidence, msg))
     return out
 
@@ -135,7 +167,10 @@ def dose_magnitude(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
             f"; data/dose_ranges.csv {r['modality']} / {g['host_species']}: {_num(low)} to {_num(high)} {g['unit']}"
         )
         size = "just" if factor < 1.5 else f"about {factor:.0f}-fold"
-        msg = f"The dose lies {size} outside the range usually reported for {r['modality']} in a {g['host_species']}."
+        msg = (
+            f"The dose lies {size} outside the range data/dose_ranges.csv gives for {r['modality']} in a "
+            f"{g['host_species']} (the project's own yardstick, not the review's)."
+        )
         out.append(
             Finding(
                 "W4", "warning" if factor > 10 else "check", r["table"], str(r["row"]), "route_dosage", evidence, msg
@@ -144,16 +179,19 @@ def dose_magnitude(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
     return out
 
 
-@rule("W5", "exosome size outside the usual range", "rows")
+@rule("W5", "exosome size outside the review's own range", "rows")
 def exosome_size(rows: pd.DataFrame) -> list[Finding]:
-    """A printed exosome size below 30 nm or above 200 nm (check)."""
+    """A printed exosome size reaching below 30 nm or above 150 nm, the diameter the review states (check)."""
     out = []
     for r in rows[rows["table"] == "table2"].to_dict("records"):
         size = size_nm(r.get("size_nm", ""))
         if size.missing or (size.value[0] >= EXOSOME_SIZE_NM[0] and size.value[1] <= EXOSOME_SIZE_NM[1]):
             continue
-        evidence = f"{at('table2', r['row'], 'size_nm', r['size_nm'])}; usual exosome size 30–200 nm"
-        msg = "Part of the printed size range lies outside what is usually called an exosome."
+        evidence = f"{at('table2', r['row'], 'size_nm', r['size_nm'])}; {EXOSOME_SIZE_SOURCE}"
+        whole = size.value[0] > EXOSOME_SIZE_NM[1] or size.value[1] < EXOSOME_SIZE_NM[0]
+        msg = ("The printed size lies" if whole else "Part of the printed size range lies") + (
+            " outside the 30–150 nm the review itself gives for exosomes."
+        )
         out.append(Finding("W5", "check", "table2", str(r["row"]), "size_nm", evidence, msg))
     return out
 
@@ -170,4 +208,33 @@ def in_vitro_with_animals(rows: pd.DataFrame) -> list[Finding]:
             evidence += f"; {at(t, n, 'effects', r['effects'])}"
             msg = f"The row prints no animal work, yet its effects speak of {said[0]}."
             out.append(Finding("W6", "warning", t, str(n), "effects", evidence, msg))
+    return out
+
+
+@rule("W7", "animal model with no route into an animal", "rows")
+def animal_model_in_vitro(rows: pd.DataFrame) -> list[Finding]:
+    """A row that prints an animal model while its only route is into a dish (co-culture).
+
+    The model's animals receive nothing the row prints, so the row is coded
+    in vitro and its animal model cannot be read as a host. Warning when no
+    follow-up is printed either (nothing says the animals were followed);
+    check when one is.
+    """
+    out = []
+    for r in rows[rows["table"] != "table3"].to_dict("records"):
+        routes = {x.casefold() for x in str(r["route"]).split("+")} if pd.notna(r["route"]) else set()
+        model = str(r.get("animal_model", "") or "").strip()
+        if not model or not routes or not routes <= IN_VITRO_ROUTES:
+            continue
+        t, n = r["table"], r["row"]
+        follow = str(r.get("follow_up", "") or "").strip()
+        evidence = f"{at(t, n, 'animal_model', model)}; {at(t, n, 'route_dosage', r['route_dosage'])}"
+        evidence += f"; {at(t, n, 'follow_up', follow)}" if follow else "; no follow-up printed"
+        msg = "The row prints an animal model, but its only route is co-culture in a dish"
+        msg += (
+            ", and a follow-up: which animals received what is not reported."
+            if follow
+            else " and no follow-up: the animals may be only the source of cultured cells."
+        )
+        out.append(Finding("W7", "check" if follow else "warning", t, str(n), "animal_model", evidence, msg))
     return out

@@ -95,7 +95,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "references",
             "references",
             "References of Li & Bai (2025)",
-            "The review's 83 references as printed, with their DOIs and PMIDs, as BibTeX and CSV.",
+            "The review's references as printed, with the DOIs and PMIDs they print (some of which are wrong and "
+            "were not corrected), as BibTeX and CSV.",
             "references",
         ),
         # Beyond the paper: analyses the review does not compute, made from the coded dataset.
@@ -142,8 +143,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "audit",
             "audit",
             "An audit of the review's own consistency",
-            "Every place where the review's tables, legends and references disagree with themselves, found by "
-            "generic rules over data/, each with the printed evidence and a reviewed verdict.",
+            "The places our generic rules find where the review's tables, legends and references disagree with "
+            "themselves (the body text is outside their scope), each with the printed evidence and the project's "
+            "own verdict.",
         ),
         Exhibit(
             "timeline",

@@ -22,6 +22,7 @@ __all__ = [
     "ALL",
     "CHOICES",
     "FORMATS",
+    "FLAGGED",
 ]
 
 #: The review's four printed tables: ``data/`` resource -> exhibit id.
@@ -83,6 +84,11 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 #: Selecting parameters that take one value (or "all") rather than a list.
 SINGLE_CHOICE: tuple[str, ...] = ("modality", "product")
+
+#: Choices of the ``flagged`` parameter: what a run does with rows the audit flags
+#: (:mod:`helpers.data.flags`): ``keep`` ignores the audit, ``mark`` keeps the rows and
+#: adds the audit columns, ``drop`` removes the flagged rows (and keeps the columns).
+FLAGGED: tuple[str, ...] = ("keep", "mark", "drop")
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import catalog, paths
-from helpers.core.vocab import ALL, CHOICES, FORMATS, SINGLE_CHOICE
+from helpers.core.vocab import ALL, CHOICES, FLAGGED, FORMATS, SINGLE_CHOICE
 
 __all__ = [
     "ParameterError",
@@ -170,6 +170,11 @@ def _audit_choice(name: str, value: object) -> object:
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
+    if name == "flagged":  # one word, and no "all": keep, mark or drop the audit-flagged rows
+        text = str(value).strip().lower()
+        if text not in FLAGGED:
+            raise ParameterError(f"parameter 'flagged': got {value!r}; allowed: {', '.join(FLAGGED)}")
+        return text
     if name in CHOICES and name not in SINGLE_CHOICE:
         return _choice_list(name, value, CHOICES[name])
     if name in SINGLE_CHOICE:
@@ -229,6 +234,8 @@ class Resolved:
         return None if value == ALL else tuple(value) if not isinstance(value, str) else (value,)
 
 
+#: How a selection names each ``flagged`` choice.
+_FLAGGED_SHOWN = {"keep": "audit flags ignored", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
 #: Parameters that shape files, not content: a selection never names them.
 _PRESENTATION = ("formats", "dpi", "output_dir")
 
@@ -247,7 +254,9 @@ def describe_selection(changed: dict[str, object]) -> str:
     for name, value in changed.items():
         if name in _PRESENTATION:
             continue
-        if name in SINGLE_CHOICE:
+        if name == "flagged":
+            parts.append(_FLAGGED_SHOWN[str(value)])
+        elif name in SINGLE_CHOICE:
             parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")
         elif isinstance(value, tuple):
             parts.append(f"{name.replace('_', ' ')} {', '.join(value)}")

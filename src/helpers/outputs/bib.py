@@ -17,7 +17,11 @@ import pandas as pd
 
 from helpers.outputs.latex import escape as _escape
 
-__all__ = ["entry_key", "authors", "volume_pages", "to_bibtex"]
+__all__ = ["entry_key", "authors", "volume_pages", "suspect_pmids", "also_printed", "to_bibtex"]
+
+_PMID = re.compile(r"\d{7,8}")
+#: A PubMed number ending in five zeros or more: a round figure, typed in rather than looked up.
+_ROUND = re.compile(r"[1-9]\d*0{5}")
 
 
 def entry_key(ref: int, authors_text: str, year: object) -> str:
@@ -59,11 +63,63 @@ def volume_pages(text: str) -> dict[str, str]:
     return out
 
 
-def to_bibtex(refs: pd.DataFrame) -> str:
-    """Render every reference as an ``@article`` entry, in printed order."""
+def suspect_pmids(refs: pd.DataFrame) -> dict[int, str]:
+    """Printed PMIDs a reference manager must not trust, by reference number, with the reason in words.
+
+    A number printed for two or more different references (at least one is
+    wrong), and a round number that looks like a placeholder. Judged over
+    the whole list given (pass the full list even when exporting a selection).
+    """
+    plain = refs[refs["pmid"].astype(str).str.fullmatch(_PMID.pattern)]
+    out: dict[int, str] = {}
+    for pmid, group in plain.groupby("pmid", sort=False):
+        numbers = [int(r) for r in group["ref"]]
+        for n in numbers:
+            reasons = []
+            if len(numbers) > 1:
+                others = " and ".join(str(o) for o in numbers if o != n)
+                reasons.append(f"the same number is printed for reference {others}, so at least one of them is wrong")
+            if _ROUND.fullmatch(str(pmid)):
+                reasons.append("a round number, probably a placeholder")
+            if reasons:
+                out[n] = "; ".join(reasons)
+    return out
+
+
+def also_printed(ref) -> list[str]:
+    """What the printed citation carries beyond the parsed fields ("Epub 2023 Mar 31", a second journal form)."""
+    head = f"{ref.authors}. {ref.title}. {ref.journal}. {ref.year};{ref.volume_pages}."
+    text = str(ref.citation)
+    if not text.startswith(head):
+        return []
+    rest = text[len(head) :]
+    for known in (f"doi.org/{ref.doi}" if ref.doi else "", f"PMID: {ref.pmid}" if ref.pmid else ""):
+        if known:
+            rest = re.sub(r"(?:https?://)?" + re.escape(known), "", rest)
+    parts = [part.strip(" .") for part in re.split(r"\.\s+(?=[A-Z])|\.\s*$", rest)]
+    return [part for part in parts if part and part != "PMID"]  # a bare label is said by the PMID note
+
+
+def _count(refs: pd.DataFrame, full: pd.DataFrame | None) -> str:
+    """``The 83 references``, or ``12 of the 83 references`` for a selection."""
+    if full is None or len(full) == len(refs):
+        return f"The {len(refs)} references"
+    return f"{len(refs)} of the {len(full)} references"
+
+
+def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
+    """Render every reference as an ``@article`` entry, in printed order.
+
+    ``full`` is the whole reference list that shared PMIDs are judged over
+    (default: ``refs`` itself).
+    """
+    suspect = suspect_pmids(refs if full is None else full)
     chunks = [
-        "% The 83 references of Li & Bai (2025), generated from data/references.csv.\n"
-        "% Fields are as printed; anything that does not parse is kept in `note`.\n"
+        f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
+        "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
+        "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
+        "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"
+        "% does not link the entry to another article.\n"
     ]
     for ref in refs.itertuples(index=False):
         where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
@@ -80,12 +136,20 @@ def to_bibtex(refs: pd.DataFrame) -> str:
             notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
         if ref.doi:
             fields["doi"] = _escape(ref.doi, where.format("doi"))
-        if re.fullmatch(r"\d{7,8}", ref.pmid):
+        in_title = re.search(r"\bPMID\s*:?\s*(\d{1,8})\b", str(ref.title))
+        if int(ref.ref) in suspect:
+            notes.append(f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}")
+        elif _PMID.fullmatch(ref.pmid):
             fields["pmid"] = ref.pmid
         elif ref.pmid:
             notes.append(f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}")
+        elif in_title:
+            notes.append(f"PMID printed inside the title ({in_title.group(1)}); no PMID field printed")
+        elif str(ref.citation).rstrip(" .").endswith("PMID"):
+            notes.append("the label PMID is printed with no number")
         else:
             notes.append("no PMID printed")
+        notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
         fields["note"] = "; ".join(notes)
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
         chunks.append(f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n")

@@ -186,7 +186,8 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
     if resource == "tissue_sources":
         return (
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
-            "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers."
+            "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers, "
+            "and the table cites no study for its claims: they are the review's own assertions."
         )
     if resource in ("msc_studies", "exosome_studies"):
         diseases = _counted(derived["disease_code"]).head(2)
@@ -266,17 +267,68 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     )
 
 
-def references_notice(refs: pd.DataFrame) -> str:
-    """What a reader should see in the reference list, in numbers."""
+def source_coverage(
+    sources: pd.DataFrame | None = None, studies: pd.DataFrame | None = None, trials: pd.DataFrame | None = None
+) -> str:
+    """Which MSC sources the studies of Tables 1-3 use that Table 4 does not describe, and in how many studies.
+
+    ``sources`` is the whole of Table 4 as printed (its ``source`` column);
+    ``studies`` and ``trials`` all coded rows (:mod:`helpers.data.coded`),
+    whose ``tissue`` may join several codes with ``+``. All three default to
+    the whole review, whatever a run selects: the sentence is about the review.
+    """
+    from helpers.core.vocab import TISSUE_CODES
+    from helpers.data import coded, curated
+
+    sources = curated.load("tissue_sources") if sources is None else sources
+    studies = coded.studies() if studies is None else studies
+    trials = coded.trials() if trials is None else trials
+    described = set(sources["source"])
+
+    def uses(frame: pd.DataFrame, code: str) -> int:
+        return int(frame["tissue"].fillna("").str.split("+").map(lambda parts: code in parts).sum())
+
+    used = sorted({c for f in (studies, trials) for t in f["tissue"].dropna() for c in str(t).split("+")} - described)
+    if not used:
+        return "Every MSC source the studies of Tables 1-3 use is described in Table 4."
+    parts = [
+        f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
+        f"{uses(trials, c)} of the {len(trials)} clinical studies)"
+        for c in used
+    ]
+    return f"Table 4 does not describe {', '.join(parts)}, which Tables 1-3 use."
+
+
+def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
+    """What a reader should see in the reference list, in numbers.
+
+    ``full`` is the whole list, over which PMIDs printed twice are judged
+    (:func:`helpers.outputs.bib.suspect_pmids`); default ``refs``.
+    """
+    from helpers.outputs.bib import suspect_pmids
+
     if refs.empty:
         return "No reference is cited by the studies of this selection."
     years = refs["year"].astype(int)
     recent = int((years >= years.max() - 4).sum())
-    pmid = int(refs["pmid"].str.fullmatch(r"\d{7,8}").sum())
+    plain = refs["pmid"].str.fullmatch(r"\d{7,8}")
+    pmid = int(plain.sum())
+    suspect = ""
+    if "ref" in refs:
+        flagged = suspect_pmids(refs if full is None else full)
+        shown = refs[plain & refs["ref"].astype(int).isin(flagged)]
+        if len(shown):
+            groups = shown.groupby("pmid", sort=False)["ref"].agg(lambda r: "/".join(str(int(x)) for x in r))
+            suspect = (
+                f", {len(shown)} of which are printed for two different references or look like placeholders "
+                f"(references {', '.join(sorted(groups, key=lambda g: int(g.split('/')[0])))}), so the BibTeX keeps "
+                "them in `note` rather than `pmid`"
+            )
     return (
         f"{plural(len(refs), 'reference')} from {years.min()} to {years.max()}; {recent} of them from the last "
-        f"five years of that span. {pmid} print a plain PMID; the others print none, or something else in its "
-        "place, which the BibTeX keeps in `note` as printed."
+        f"five years of that span. {pmid} print a plain PMID{suspect}; the others print none, or something else "
+        "in its place, which the BibTeX keeps in `note` as printed. All are as printed: some printed DOIs and "
+        "PMIDs are wrong, and none was corrected."
     )
 
 

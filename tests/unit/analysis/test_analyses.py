@@ -54,8 +54,18 @@ def test_numbers_are_numbers_and_units_have_their_own_column(studies):
 
 
 def test_the_written_dataset_is_what_the_functions_return(studies, trials):
-    """The analysis notebooks call the functions; users read the files: they must be the same rows."""
-    for name, frame in (("studies", studies), ("trials", trials)):
+    """The analysis notebooks call the functions; users read the files: they must be the same rows.
+
+    The files also carry the audit's columns (the dataset notebook's default ``flagged: mark``).
+    """
+    from helpers.audit import flags as audit_flags
+    from helpers.data import flags
+
+    found = audit_flags.by_row()
+    for name, frame in (
+        ("studies", flags.apply(studies, found, "mark")),
+        ("trials", flags.apply(trials, found, "mark")),
+    ):
         written = (ROOT / "tables" / f"{name}.csv").read_text(encoding="utf-8")
         assert written == frame.to_csv(index=False, lineterminator="\n")
         back = pd.read_csv(io.StringIO(written))

@@ -288,15 +288,15 @@ def test_i11_registry_number_on_two_rows(cells, expected):
 @pytest.mark.parametrize(
     "entries, expected",
     [
-        ([("article", "AD", "Alzheimer's disease"), ("table4", "AD", "adipose")], [("warning", "table4:1")]),
-        ([("table1", "MT", "Melatonin"), ("fig1", "MT", "Mitochondrial transfer")], [("warning", "fig1:1")]),
-        # One meaning only drops words of the other: check.
+        ([("article", "AD", "Alzheimer's disease"), ("table4", "AD", "adipose")], [("A1", "warning", "table4:1")]),
+        ([("table1", "MT", "Melatonin"), ("fig1", "MT", "Mitochondrial transfer")], [("A1", "warning", "fig1:1")]),
+        # One meaning only drops words of the other: A6 "another wording", check, never A1.
         (
             [("article", "MSCs", "Mesenchymal stem/stromal Cells"), ("table4", "MSCs", "mesenchymal stem cells")],
-            [("check", "table4:1")],
+            [("A6", "check", "table4:1")],
         ),
-        # Two words for one operation (dismissed as a warning before the rule was tightened): check, never warning.
-        ([("table1", "OVX", "Oophorectomy"), ("table2", "OVX", "Ovariectomy")], [("check", "table2:1")]),
+        # Two words for one operation (dismissed as a warning before the rule was tightened): A6 check, never A1.
+        ([("table1", "OVX", "Oophorectomy"), ("table2", "OVX", "Ovariectomy")], [("A6", "check", "table2:1")]),
         # Trivial variants: case, plural, apostrophe, hyphen, filler words.
         ([("table1", "IV", "Intravenous Injections"), ("table2", "IV", "Intravenous injection")], []),
         ([("article", "AD", "Alzheimer's disease"), ("table3", "AD", "Alzheimer’s Disease")], []),
@@ -318,8 +318,9 @@ def test_i11_registry_number_on_two_rows(cells, expected):
         ([("table1", "HDFs", "Human dermal fibroblasts"), ("table1", "HDFs", "Dermal cells")], []),
     ],
 )
-def test_a1_one_code_two_meanings(entries, expected):
-    assert fired(RULES["A1"].check(legends(*entries))) == expected
+def test_a1_one_code_two_meanings_and_a6_one_code_another_wording(entries, expected):
+    found = [*RULES["A1"].check(legends(*entries)), *RULES["A6"].check(legends(*entries))]
+    assert [(f.rule, f.severity, f.row) for f in found] == expected
 
 
 @pytest.mark.parametrize(
@@ -581,7 +582,7 @@ def test_w1_donor_species_against_host_species(row, expected):
     ],
 )
 def test_w2_route_contradicted_by_the_effects(row, expected):
-    assert fired(RULES["W2"].check(rows(row))) == expected
+    assert fired(RULES["W2"].check(rows(row), refs())) == expected
 
 
 RANGES = pd.DataFrame(
@@ -631,10 +632,15 @@ def test_w4_dose_outside_the_documented_range(row, expected):
 @pytest.mark.parametrize(
     "row, expected",
     [
+        # The yardstick is the review's own "30–150 nm" (Basic characteristics section), not 30–200 nm.
         ({"table": "table2", "size_nm": "57.5–317.5 nm"}, [("check", "1")]),
         ({"table": "table2", "size_nm": "20 nm"}, [("check", "1")]),
-        ({"table": "table2", "size_nm": "30–200 nm"}, []),
-        ({"table": "table2", "size_nm": "160 nm"}, []),
+        ({"table": "table2", "size_nm": "30–200 nm"}, [("check", "1")]),
+        ({"table": "table2", "size_nm": "160 nm"}, [("check", "1")]),
+        ({"table": "table2", "size_nm": "142.5–150.9 nm"}, [("check", "1")]),  # just above the bound
+        ({"table": "table2", "size_nm": "30–150 nm"}, []),  # exactly the review's range
+        ({"table": "table2", "size_nm": "30–40nm"}, []),  # at the lower edge, inside
+        ({"table": "table2", "size_nm": "150 nm"}, []),
         ({"table": "table2", "size_nm": ""}, []),
         ({"table": "table1", "size_nm": "500 nm"}, []),
     ],
@@ -692,7 +698,7 @@ def test_t1_one_letter_slip(purposes, titles, expected):
 def test_every_rule_is_registered_with_a_name_docstring_and_known_inputs():
     known = {"rows", "headers", "dose_ranges", *curated.resources()}
     for rule_id, rule in RULES.items():
-        assert re.fullmatch(r"[IALRWT]\d+", rule_id) and rule.name and rule.check.__doc__, rule_id
+        assert re.fullmatch(r"[IALRWTX]\d+", rule_id) and rule.name and rule.check.__doc__, rule_id
         assert set(rule.needs) <= known, rule_id
 
 
@@ -713,7 +719,9 @@ def test_every_finding_has_a_verdict_and_every_verdict_a_finding(real):
 
 def test_nothing_at_error_or_warning_is_dismissed(real):
     serious = real[real["severity"].isin(["error", "warning"])]
-    assert (serious["verdict"] == "confirmed").all(), serious[serious["verdict"] != "confirmed"]["key"].tolist()
+    # "plausible": the print makes the problem likely, only a registry could confirm it (I6, I7 heuristics).
+    ok = serious["verdict"].isin(["confirmed", "plausible"])
+    assert ok.all(), serious[~ok]["key"].tolist()
 
 
 def test_the_printed_errata_surface(real):
@@ -777,6 +785,10 @@ def test_dose_ranges_are_consistent_with_the_quantity_kinds():
 # --- selection, parameters and files --------------------------------------------------------
 
 
+def real_findings():
+    return runner.frame(runner.findings(), runner.reviewed())
+
+
 def _run(**params):
     return start("audit", params)
 
@@ -784,7 +796,7 @@ def _run(**params):
 @pytest.mark.parametrize(
     "params, check",
     [
-        ({}, lambda t: len(t) == 57),
+        ({}, lambda t: len(t) == len(real_findings())),
         ({"severity": "error"}, lambda t: set(t["severity"]) == {"error"}),
         ({"severity": "warning"}, lambda t: set(t["severity"]) == {"error", "warning"}),
         (

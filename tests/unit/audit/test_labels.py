@@ -55,7 +55,7 @@ def one(found):
     return f.severity, f.table, f.row, f.field, f.subject, f.evidence, f.message
 
 
-UC_MSC = 'The same MSC type is spelled "UCMSC" here and "UC-MSC" in most places.'
+UC_MSC = 'The same MSC type is printed "UCMSC" here; most places use the form "UC-MSC".'
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,8 @@ UC_MSC = 'The same MSC type is spelled "UCMSC" here and "UC-MSC" in most places.
                 "UCMSC",
                 '1× "UCMSCs" at table3 row 3 msc_type; usual form "UC-MSC" 2×: '
                 '"UC-MSC" at table3 row 1 msc_type; "UC-MSC" at table3 row 2 msc_type',
-                UC_MSC,
+                # The message quotes the printed label, and names the form compared (#7 of the audit's reading).
+                'The same MSC type is printed "UCMSCs" here, in the form "UCMSC"; most places use the form "UC-MSC".',
             ),
             id="two against one",
         ),
@@ -127,7 +128,7 @@ UC_MSC = 'The same MSC type is spelled "UCMSC" here and "UC-MSC" in most places.
                 "msc_type",
                 "UC-MSC",
                 '1× "UC-MSC" at table3 row 2 msc_type; usual form "UCMSC" 1×: "UCMSC" at table3 row 1 msc_type',
-                'The same MSC type is spelled "UC-MSC" here and "UCMSC" in most places.',
+                'The same MSC type is printed "UC-MSC" here; most places use the form "UCMSC".',
             ),
             id="a tie: the first seen is the usual form",
         ),
@@ -189,7 +190,7 @@ def test_l2_evidence_and_message():
         "H",
         '1× "HUC-MSC" at table3 row 3 msc_type; usual form "h" 2×: '
         '"hUC-MSC" at table3 row 1 msc_type; "hBM-MSC" at table3 row 2 msc_type',
-        'The same species prefix is spelled "H" here and "h" in most places.',
+        'The same species prefix is printed "HUC-MSC" here, in the form "H"; most places use the form "h".',
     )
 
 
@@ -215,7 +216,7 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "Aging skin",
                 '1× "Aging skin" at table1 row 1 disease; usual form "Skin aging" 2×: '
                 '"Skin aging" at table2 row 1 disease; "Skin aging" at table2 row 2 disease',
-                'The same disease is spelled "Aging skin" here and "Skin aging" in most places.',
+                'The same disease is printed "Aging skin" here; most places use the form "Skin aging".',
             ),
             id="table1",
         ),
@@ -230,7 +231,7 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "Aging skin",
                 '1× "Aging skin" at table2 row 1 disease; usual form "Skin aging" 2×: '
                 '"Skin aging" at table1 row 1 disease; "Skin aging" at table1 row 2 disease',
-                'The same disease is spelled "Aging skin" here and "Skin aging" in most places.',
+                'The same disease is printed "Aging skin" here; most places use the form "Skin aging".',
             ),
             id="table2",
         ),
@@ -245,7 +246,7 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "skin Aging",
                 '1× "skin Aging" at table3 row 1 disease_type; usual form "Skin aging" 2×: '
                 '"Skin aging" at table1 row 1 disease; "Skin aging" at table2 row 1 disease',
-                'The same disease is spelled "skin Aging" here and "Skin aging" in most places.',
+                'The same disease is printed "skin Aging" here; most places use the form "Skin aging".',
             ),
             id="table3 disease_type",
         ),

@@ -1,0 +1,100 @@
+"""The audit's findings per row of Tables 1-3: which rules fired on each study or trial, and whether it is flagged.
+
+This is the one place where the audit meets the coded dataset. The rules read
+the coded rows (:func:`helpers.data.coded.studies`), so the dataset cannot
+carry the findings itself without a cycle; instead the notebook layer asks
+:func:`by_row` for a plain frame keyed by ``table`` and ``row`` and hands it
+to :mod:`helpers.data.flags`, which analyses and plots may import (see
+ARCHITECTURE.md, "The audit inside the exhibits").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.audit import runner
+from helpers.audit.registry import SEVERITIES, rank
+
+__all__ = ["by_row", "flags", "notice", "MEANING_FAMILIES", "MEANING_RULES", "FLAG_SEVERITIES", "ROW_TABLES"]
+
+#: Tables whose findings name a study or trial by its printed row.
+ROW_TABLES: tuple[str, ...] = ("table1", "table2", "table3")
+#: Rule families whose findings question what a row's coded values mean (its disease, source,
+#: host, route, dose, product, setting, or whether it is the row it claims to be), not how a
+#: cell is spelled: R (the row against its cited title), W (within the row), X (across rows).
+MEANING_FAMILIES: tuple[str, ...] = ("R", "W", "X")
+#: Single rules of the spelling families that still bear on meaning: a coded value no legend
+#: explains (A3, A6, A7) and a trial row's registry number (I9-I11).
+MEANING_RULES: tuple[str, ...] = ("A3", "A6", "A7", "I9", "I10", "I11")
+#: Severities that flag a row; a ``check`` is "worth a look, may well be right" and only lists.
+FLAG_SEVERITIES: tuple[str, ...] = ("error", "warning")
+
+
+def bears_on_meaning(rule_id: str) -> bool:
+    """Whether a rule's findings question what a row's codes mean (see :data:`MEANING_FAMILIES`)."""
+    return rule_id[0] in MEANING_FAMILIES or rule_id in MEANING_RULES
+
+
+def flags(table: pd.DataFrame) -> pd.DataFrame:
+    """Summarise an audit table (:func:`helpers.audit.runner.frame`) per printed row of Tables 1-3.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Findings with ``key``, ``severity``, ``table``, ``row`` and ``verdict``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (``table``, ``row``) with at least one finding not
+        dismissed: ``audit_findings`` (rule ids, ``;``-joined in rule order),
+        ``audit_max_severity`` and ``audit_flag`` (true when a finding of a
+        rule that bears on meaning is an error or warning).
+    """
+    part = table[
+        table["table"].isin(ROW_TABLES) & table["row"].str.fullmatch(r"\d+") & (table["verdict"] != "dismissed")
+    ]
+    records = []
+    for (name, row), group in part.groupby(["table", part["row"].astype(int)], sort=True):
+        ids = sorted(set(group["key"].str.split("|").str[0]), key=rank)
+        worst = min(group["severity"], key=SEVERITIES.index)
+        flagged = any(
+            bears_on_meaning(k.split("|")[0]) and s in FLAG_SEVERITIES for k, s in zip(group["key"], group["severity"])
+        )
+        records.append((name, row, ";".join(ids), worst, flagged))
+    out = pd.DataFrame(records, columns=["table", "row", "audit_findings", "audit_max_severity", "audit_flag"])
+    return out.astype({"row": "int64", "audit_flag": "bool"})
+
+
+def by_row() -> pd.DataFrame:
+    """The findings on every printed row of Tables 1-3: every rule, every severity, the reviewed verdicts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`flags`; join it onto any frame with ``table`` and ``row``
+        columns with :func:`helpers.data.flags.attach`.
+    """
+    return flags(runner.frame(runner.findings(), runner.reviewed()))
+
+
+def notice(found: pd.DataFrame, studies: int, trials: int) -> str:
+    """How many coded rows the audit flags, out of how many, and how many more only carry findings.
+
+    Parameters
+    ----------
+    found : pandas.DataFrame
+        :func:`by_row` (or :func:`flags` of a selection).
+    studies, trials : int
+        The rows of Tables 1-2 and of Table 3 the counts are out of.
+    """
+    pre = found[found["table"].isin(["table1", "table2"])]
+    clin = found[found["table"] == "table3"]
+    listed = int((~found["audit_flag"]).sum())
+    return (
+        f"In the coded dataset the audit flags {int(pre['audit_flag'].sum())} of the {studies} preclinical studies "
+        f"(Tables 1-2) and {int(clin['audit_flag'].sum())} of the {trials} clinical studies (Table 3): each has an "
+        f"error or warning that questions what its codes mean. {listed} more rows carry only spelling findings or "
+        "checks, listed in `audit_findings` but not flagged. The dataset notebook's parameter `flagged` (keep, "
+        "mark or drop) reruns it with or without the flagged rows."
+    )

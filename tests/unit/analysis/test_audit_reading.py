@@ -1,0 +1,118 @@
+"""The audit exhibit read against its data: every number of its "What to notice", and the audit columns.
+
+Expected values are recounted from ``tables/audit.csv`` (the exhibit's own data
+file) with code independent of :func:`helpers.audit.render.notice`; the
+dataset's audit columns are checked against the same file, row by row.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+
+import pytest
+
+from helpers.audit import runner  # noqa: F401 (registers every rule)
+from helpers.audit.registry import RULES, rank
+from tests.conftest import ROOT
+from tests.unit.analysis._stored import markdown_outputs, numbers
+
+
+@pytest.fixture(scope="module")
+def audit_rows() -> list[dict]:
+    with (ROOT / "tables" / "audit.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def notice() -> str:
+    return next(t for t in markdown_outputs("audit") if "findings shown" in t)
+
+
+def test_every_number_of_the_notice_is_a_count_of_the_data(notice, audit_rows):
+    severities = Counter(r["severity"] for r in audit_rows)
+    verdicts = Counter(r["verdict"] for r in audit_rows)
+    fired = {r["key"].split("|")[0] for r in audit_rows}
+    on_rows = {
+        (r["table"], r["row"])
+        for r in audit_rows
+        if r["table"] in ("table1", "table2", "table3") and r["row"].isdigit()
+    }
+    expected = [
+        len(audit_rows),  # findings shown
+        severities["error"],
+        severities["warning"],
+        severities["check"],
+        len(fired),  # rules that found something ...
+        len(RULES),  # ... of the rules run (all, by default)
+        len(on_rows),  # printed rows of Tables 1-3 with a finding ...
+        28 + 28 + 18,  # ... of the rows printed in Tables 1, 2 and 3
+        1,  # "Tables 1-3" (the range's two ends)
+        3,
+        len(audit_rows),  # verdicts on the findings
+        *(verdicts[v] for v in ("confirmed", "plausible", "dismissed") if verdicts[v]),
+    ]
+    assert numbers(notice) == expected, notice
+
+
+def test_the_notice_says_what_each_number_counts_and_whose_verdicts(notice):
+    assert "findings shown" in notice and "rules run" in notice and "of the 74 printed rows of Tables 1-3" in notice
+    assert "all by the project team" in notice
+
+
+@pytest.mark.parametrize("name", ["studies", "trials"])
+def test_the_datasets_audit_columns_list_exactly_the_findings_on_each_row(audit_rows, name):
+    by_row: dict[tuple[str, str], set[str]] = defaultdict(set)
+    severity: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in audit_rows:
+        if r["table"] in ("table1", "table2", "table3") and r["row"].isdigit() and r["verdict"] != "dismissed":
+            by_row[(r["table"], r["row"])].add(r["key"].split("|")[0])
+            severity[(r["table"], r["row"])].append(r["severity"])
+    with (ROOT / "tables" / f"{name}.csv").open(encoding="utf-8") as f:
+        coded = list(csv.DictReader(f))
+    assert {"audit_findings", "audit_max_severity", "audit_flag"} <= set(coded[0])
+    for row in coded:
+        key = (row["table"], row["row"])
+        assert row["audit_findings"] == ";".join(sorted(by_row.get(key, ()), key=rank)), key
+        worst = min(severity.get(key, []), key=("error", "warning", "check").index, default="")
+        assert row["audit_max_severity"] == worst, key
+
+
+def test_the_rows_the_issue_names_carry_their_findings():
+    with (ROOT / "tables" / "studies.csv").open(encoding="utf-8") as f:
+        studies = {(r["table"], r["row"]): r for r in csv.DictReader(f)}
+    with (ROOT / "tables" / "trials.csv").open(encoding="utf-8") as f:
+        trials = {(r["table"], r["row"]): r for r in csv.DictReader(f)}
+    # Table 1 row 13 cites ref. 24, a study of POF patients, for naturally aged mice (R3).
+    assert (
+        "R3" in studies[("table1", "13")]["audit_findings"].split(";")
+        and studies[("table1", "13")]["audit_flag"] == "True"
+    )
+    # Table 2 row 16 prints IV 100 mg of exosomes (W4).
+    assert studies[("table2", "16")]["audit_findings"] == "W4" and studies[("table2", "16")]["audit_flag"] == "True"
+    # Table 3 rows 2 and 3 print the same results sentence and enrollment 60 (X1).
+    assert all("X1" in trials[("table3", r)]["audit_findings"] for r in ("2", "3"))
+    # Table 2 row 20 prints "Iv" for IV: a spelling finding, listed but not flagged.
+    assert studies[("table2", "20")]["audit_findings"] == "A5" and studies[("table2", "20")]["audit_flag"] == "False"
+
+
+def test_every_number_of_the_flag_notice_is_a_count_of_the_coded_dataset():
+    notice = next(t for t in markdown_outputs("audit") if "the audit flags" in t)
+    rows = []
+    for name in ("studies", "trials"):
+        with (ROOT / "tables" / f"{name}.csv").open(encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    pre = [r for r in rows if r["table"] in ("table1", "table2")]
+    clin = [r for r in rows if r["table"] == "table3"]
+    expected = [
+        sum(r["audit_flag"] == "True" for r in pre),
+        len(pre),  # 28 + 28 printed rows of Tables 1 and 2
+        1,  # "Tables 1-2"
+        2,
+        sum(r["audit_flag"] == "True" for r in clin),
+        len(clin),  # 18 printed rows of Table 3
+        3,  # "Table 3"
+        sum(r["audit_flag"] == "False" and r["audit_findings"] != "" for r in rows),
+    ]
+    assert numbers(notice) == expected, notice
+    assert (len(pre), len(clin)) == (56, 18)

@@ -1,0 +1,303 @@
+"""The rules added for issue 17 (X1, R4, W7, A6-A8, and W2 naming the likelier slip): must fire, must not.
+
+Every case is a few literal rows; where a rule has two severities, both sides
+of the line between them are asserted. The real-data cases at the end are
+recounted from the printed tables, not taken from the code's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.audit import runner
+from helpers.audit.registry import RULES
+from tests.unit.audit.test_audit import (
+    NA,
+    T1_COLUMNS,
+    T3_COLUMNS,
+    fired,
+    legends,
+    printed,
+    refs,
+    rows,
+    table,
+)
+
+T3_TEXT = [*T3_COLUMNS, "results", "enrollment"]
+SAME = "Decrease in serum FSH levels, increase in estrogen and AMH levels."
+
+
+def trials(*items):
+    return table(T3_TEXT, *items)
+
+
+# --- X1 identical printed text on two rows ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        # The same results sentence and the same enrollment: warning on both rows.
+        (
+            [{"results": SAME, "enrollment": "60"}, {"results": SAME, "enrollment": "60"}],
+            [("warning", "1"), ("warning", "2")],
+        ),
+        # The same sentence, other enrollments: check on both rows.
+        (
+            [{"results": SAME, "enrollment": "60"}, {"results": SAME, "enrollment": "40"}],
+            [("check", "1"), ("check", "2")],
+        ),
+        # Up to case and spacing it is still the same text.
+        (
+            [{"results": SAME, "enrollment": "60"}, {"results": "  " + SAME.upper(), "enrollment": "60"}],
+            [("warning", "1"), ("warning", "2")],
+        ),
+        # A formula shorter than six words is shared by design ("No results published").
+        (
+            [
+                {"results": "No results published", "enrollment": "60"},
+                {"results": "No results published", "enrollment": "60"},
+            ],
+            [],
+        ),
+        # Five words: below the threshold. Six: at it.
+        ([{"results": "one two three four five"}, {"results": "one two three four five"}], []),
+        (
+            [{"results": "one two three four five six"}, {"results": "one two three four five six"}],
+            [("check", "1"), ("check", "2")],
+        ),
+        # One word different: not identical.
+        ([{"results": SAME}, {"results": SAME.replace("Decrease", "Increase")}], []),
+        # Empty enrollment cells do not count as the same value.
+        ([{"results": SAME, "enrollment": ""}, {"results": SAME, "enrollment": ""}], [("check", "1"), ("check", "2")]),
+    ],
+)
+def test_x1_identical_text_in_table3(items, expected):
+    t1, t2, _, _ = printed()
+    assert fired(RULES["X1"].check(t1, t2, trials(*items))) == expected
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        (
+            [{"effects": SAME, "route_dosage": "IV 1 × 10⁶"}, {"effects": SAME, "route_dosage": "IV 1 × 10⁶"}],
+            [("warning", "1"), ("warning", "2")],
+        ),
+        (
+            [{"effects": SAME, "route_dosage": "IV 1 × 10⁶"}, {"effects": SAME, "route_dosage": "IP 2 × 10⁶"}],
+            [("check", "1"), ("check", "2")],
+        ),
+        # Identical animal models are not free text and never compared.
+        ([{"animal_model": "CDDP induced POF rat model of the ovary today"}] * 2, []),
+    ],
+)
+def test_x1_identical_effects_in_table1(items, expected):
+    _, t2, t3, _ = printed()
+    assert fired(RULES["X1"].check(table([*T1_COLUMNS, "follow_up"], *items), t2, t3)) == expected
+
+
+def test_x1_message_names_both_rows_and_what_else_is_shared():
+    t1, t2, _, _ = printed()
+    found = RULES["X1"].check(
+        t1, t2, trials({"results": SAME, "enrollment": "60"}, {"results": SAME, "enrollment": "60"})
+    )
+    assert (
+        found[1].message
+        == "Rows 1 and 2 print the same results word for word, and the same enrollment: one may have been copied."
+    )
+    assert found[1].subject == "1" and 'both rows print enrollment "60"' in found[1].evidence
+
+
+# --- R4 cited title names another product ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row, title, expected",
+    [
+        (
+            {"table": "table1"},
+            "Conditioned medium from human adipose-derived MSC culture prevents skin aging",
+            [("warning", "1")],
+        ),
+        ({"table": "table1"}, "Exosomes secreted by mesenchymal stem cells delay brain aging", [("warning", "1")]),
+        ({"table": "table1"}, "Mesenchymal stem cells rescue injured endothelial cells", []),
+        ({"table": "table1"}, "Activin A secreted by human mesenchymal stem cells induces neuronal development", []),
+        # Table 2: medium alone is a warning; medium and vesicles a check; cells alone a check.
+        (
+            {"table": "table2"},
+            "MSC-conditioned medium improves mitochondrial dysfunction in SH-SY5Y cells",
+            [("warning", "1")],
+        ),
+        (
+            {"table": "table2"},
+            "MSC-conditioned medium improves apoptosis by extracellular vesicle mitochondrial transfer",
+            [("check", "1")],
+        ),
+        (
+            {"table": "table2"},
+            "Bone marrow-derived mesenchymal stem cells improve cognitive impairment",
+            [("check", "1")],
+        ),
+        (
+            {"table": "table2"},
+            "Human umbilical cord mesenchymal stem cell-derived small extracellular vesicles repair",
+            [],
+        ),
+        ({"table": "table2"}, "HucMSC exosome-delivered 14-3-3ζ alleviates photodamage", []),
+        ({"table": "table2"}, "Intranasal delivery of MSC-derived EVs exerts neuroprotective effects", []),
+        # Table 3 is not filed by product.
+        ({"table": "table3"}, "Conditioned medium for patients", []),
+    ],
+)
+def test_r4_cited_title_names_another_product(row, title, expected):
+    assert fired(RULES["R4"].check(rows({"ref": 1, **row}), refs({"title": title}))) == expected
+
+
+def test_r4_without_a_cited_reference_is_silent():
+    assert RULES["R4"].check(rows({"ref": NA}), refs({"title": "Conditioned medium"})) == []
+
+
+# --- W2 names the likelier slip ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, ending",
+    [
+        ("Safety of intraovarian injection of human MSCs", "so the effects text is the likelier slip."),
+        ("Intrarenal transplantation of MSCs", "so the route cell is the likelier slip."),
+        ("Mesenchymal stem cells in a mouse model", "delivery."),  # the title names no route: no side taken
+    ],
+)
+def test_w2_says_which_printed_cell_the_cited_title_supports(title, ending):
+    row = rows({"ref": 1, "route": "OV", "effects": "Intrarenal transplantation of hBM-MSCs may be safe"})
+    (found,) = RULES["W2"].check(row, refs({"title": title}))
+    assert found.severity == "error" and found.message.endswith(ending)
+
+
+# --- W7 animal model with no route into an animal -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (
+            {"animal_model": "5XFAD mice", "route": "COCULTURE", "setting": "in vitro", "follow_up": ""},
+            [("warning", "1")],
+        ),
+        (
+            {"animal_model": "5XFAD mice", "route": "COCULTURE", "setting": "in vitro", "follow_up": "2 weeks"},
+            [("check", "1")],
+        ),
+        ({"animal_model": "", "route": "COCULTURE", "setting": "in vitro", "follow_up": ""}, []),
+        ({"animal_model": "5XFAD mice", "route": "IV", "follow_up": ""}, []),
+        ({"animal_model": "5XFAD mice", "route": "IV+COCULTURE", "follow_up": ""}, []),
+        ({"animal_model": "5XFAD mice", "route": NA, "follow_up": ""}, []),
+        ({"table": "table3", "animal_model": "x", "route": "COCULTURE"}, []),
+    ],
+)
+def test_w7_animal_model_with_no_route_into_an_animal(row, expected):
+    assert fired(RULES["W7"].check(rows(row))) == expected
+
+
+# --- A7 model agent explained nowhere; A8 undefined code beside an unused entry -----------------------------
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("AIC3 induced rat model", [("warning", "1")]),  # a digit: a code
+        ("ZP3 induced POF mouse model", [("warning", "1")]),
+        ("STZ-induced OP rat model", [("warning", "1")]),  # two capitals, hyphen-joined
+        ("D-gal induces transgenic FVB mouse model", [("check", "1")]),  # a shortened word
+        ("CTX induced POF rat model", []),  # the legend explains it
+        ("Cdx induced POF rat model", []),  # a case variant of a defined code is A5's business
+        ("Y Radiation-induced POF rat model", []),  # plain words
+        ("proteoglycan induced OP mouse model", []),
+        ("high-fat diet-induced as mouse model", []),
+        ("Naturally aged mice", []),
+    ],
+)
+def test_a7_model_agent_explained_nowhere(cell, expected):
+    abbr = legends(("table1", "CTX", "Cyclophosphamide"), ("table2", "CDX", "Something"))
+    t1, t2, t3, t4 = printed(t1=[{"animal_model": cell}])
+    assert fired(RULES["A7"].check(abbr, t1, t2, t3, t4)) == expected
+
+
+@pytest.mark.parametrize(
+    "entries, cells, expected",
+    [
+        # Same letters in another order: warning on the row printing the undefined code.
+        ([("table1", "IM", "Intramuscular")], [{"route_dosage": "MI 5 × 10⁶"}], [("warning", "1")]),
+        # Same length and ending: check.
+        (
+            [("table1", "HUVECs", "Human umbilical vein endothelial cells")],
+            [{"in_vitro_model": "HCAECs"}],
+            [("check", "1")],
+        ),
+        # The legend entry is used somewhere in the table: no pairing.
+        ([("table1", "IM", "Intramuscular")], [{"route_dosage": "MI 5 × 10⁶"}, {"route_dosage": "IM 1 × 10⁶"}], []),
+        # The printed code is defined: no pairing.
+        ([("table1", "IM", "Intramuscular"), ("table1", "MI", "Microinjection")], [{"route_dosage": "MI 5 × 10⁶"}], []),
+        # Unrelated codes: no pairing.
+        ([("table1", "NOA", "Non-obstructive azoospermia")], [{"route_dosage": "MI 5 × 10⁶"}], []),
+        ([("table1", "HUVECs", "Human umbilical vein endothelial cells")], [{"in_vitro_model": "HDFs"}], []),
+    ],
+)
+def test_a8_undefined_code_beside_an_unused_legend_entry(entries, cells, expected):
+    t1, t2, t3, t4 = printed(t1=cells)
+    assert fired(RULES["A8"].check(legends(*entries), t1, t2, t3, t4)) == expected
+
+
+# --- the real data: what the blind reading found, recounted from the print ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_keys() -> set[str]:
+    return {f.key for f in runner.findings()}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "X1|table3|2|results|3",  # Table 3 rows 2 and 3: same results sentence, enrollment 60 both
+        "X1|table3|3|results|2",
+        "R4|table1|28|source|",  # ref. 44 "Conditioned medium from …", filed under cells
+        "R4|table2|7|source|",  # ref. 55 "MSC-conditioned medium … extracellular vesicle …"
+        "R4|table2|9|source|",  # ref. 58 names MSCs and no vesicles
+        "W7|table1|14|animal_model|",  # "5XFAD mice", route "coculture", no follow-up
+        "A7|table1|16|animal_model|AIC3",
+        "A7|table1|6|animal_model|ZP3",
+        "A7|table1|22|animal_model|D-gal",
+        "A8|table1|13|route_dosage|MI",  # MI printed, IM in the legend and unused
+        "A8|table2|18|in_vitro_model|HCAECs",  # HCAECs printed, HUVECs in the legend and unused
+        "A6|abbreviations|table2:14|definition|",  # OVX: oophorectomy / ovariectomy, one meaning
+    ],
+)
+def test_the_blind_readings_slips_are_found(real_keys, key):
+    assert key in real_keys
+
+
+def test_w5_counts_the_nine_table2_rows_outside_the_reviews_30_to_150_nm(real_keys):
+    # Recounted from the printed Size column: rows 1 (30–200), 5 (160), 12 (200), 15 (163.4),
+    # 17 (142.5–150.9), 18 (200), 21 (80–200), 25 (40–172), 27 (57.5–317.5).
+    rows_ = sorted(int(k.split("|")[2]) for k in real_keys if k.startswith("W5|"))
+    assert rows_ == [1, 5, 12, 15, 17, 18, 21, 25, 27]
+
+
+def test_a1_no_longer_names_synonyms(real_keys):
+    a1 = sorted(k.split("|")[2] for k in real_keys if k.startswith("A1|"))
+    assert a1 == ["fig1:2", "fig2:3", "table4:2"]  # AD (Alzheimer's / adipose) twice, MT (melatonin / transfer)
+
+
+def test_i9_quotes_the_legend_instead_of_claiming_every_row():
+    import pandas as pd
+
+    notes = pd.DataFrame(
+        [{"legend": "table3", "position": 1, "kind": "source", "text": "Data obtained from ClinicalTrials.gov"}]
+    )
+    (found,) = RULES["I9"].check(table(T3_COLUMNS, {"nct_number": "[39]"}), notes)
+    assert found.message == (
+        'The row gives no registry number, although the legend names "Data obtained from ClinicalTrials.gov" '
+        "as the table's source."
+    )
