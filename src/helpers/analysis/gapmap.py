@@ -89,8 +89,14 @@ def comparators(studies: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "row", "ref", "modality", "disease_code", "source"])
 
 
+#: The audit's rules whose finding questions where a row is counted in the grid: the cited title names
+#: another disease (R1), MSC source (R2) or host / setting (R3). R4 (another product) is left to the
+#: dataset's audit columns: the grid's cell does not depend on it.
+TITLE_RULES = ("R1", "R2", "R3")
+
+
 def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
-    """Rows an audit finding says cite a title about another disease, source or setting (rule family R).
+    """Rows an audit finding says cite a title about another disease, source or setting (:data:`TITLE_RULES`).
 
     Parameters
     ----------
@@ -105,7 +111,8 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     """
     if findings is None or findings.empty:
         return {}
-    part = findings[findings["rule"].str.startswith("R") & (findings["verdict"] != "rejected")]
+    ids = findings["rule"].str.split().str[0]
+    part = findings[ids.isin(TITLE_RULES) & (findings["verdict"] != "rejected")]
     out: dict[tuple[str, int], str] = {}
     for line in part.itertuples(index=False):
         if str(line.row).isdigit():
