@@ -12,6 +12,7 @@ MODIFICATIONS: tuple[str, ...] = ("engineered", "primed", "biomaterial", "select
 
 # Only what the printed words say: a miRNA named beside an exosome
 # ("Exo-miR-144-5p") may be native cargo, so it is not read as engineering.
+# Magnetic nanoparticles are one carrier however abbreviated ("magnetic nanoparticle", "GMNP").
 _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
     "engineered": re.compile(
         r"\boverexpress\w*|\bloaded\b|\bengineered (?:\w+-)?(?:MSCs?|Exos?|EVs?|exosomes?)\b"
@@ -23,10 +24,12 @@ _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "biomaterial": re.compile(
         r"\bscaffolds?\b|\bhydrogels?\b|\bhyaluronic acid\b|\bcollagen\b|\bbio-?print\w*|\btitanium\b"
-        r"|\bnanoparticles?\b|\bspicules?\b|\bmethacryloyl\b",
+        r"|\bnanoparticles?\b|\b\w*MNPs?\b|\bspicules?\b|\bmethacryloyl\b",
         re.IGNORECASE,
     ),
     "selected": re.compile(r"\bsub(?:set|group|population)s?\b", re.IGNORECASE),
+    # An agent used "to enhance" the product is given with it ("Utilizing HCOPs to enhance ... hUCMSC-Exos").
+    "co-treatment": re.compile(r"\butiliz\w* \S+ to enhance\b", re.IGNORECASE),
 }
 
 
