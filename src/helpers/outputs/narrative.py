@@ -328,7 +328,7 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
         parts.append(
             f"MSC doses: {len(cells)} studies print a number of cells, {_sci(cells['dose_low'].min())} to "
             f"{_sci(cells['dose_high'].max())}; {int((cells['dose_low'] == mode).sum())} of the {len(cells)} "
-            f"gave {_sci(mode)}."
+            f"gave {_sci(mode)} cells."
         )
     mass = doses[doses["dose_kind"] == "protein mass"]
     if len(mass):
