@@ -294,6 +294,57 @@ def missing(studies: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
+    marks = [
+        f"outside data/dose_ranges.csv ({f:.0f}-fold)" if f >= 1.5 else "outside data/dose_ranges.csv (just)"
+        for f in dose_frame["range_factor"].fillna(0)
+    ]
+    return dose_frame[_KEYS].assign(
+        panel="doses",
+        label=dose_frame["dose_kind"],
+        low=dose_frame["dose_low"],
+        high=dose_frame["dose_high"],
+        unit=dose_frame["dose_unit"],
+        mark=[m if o else "" for m, o in zip(marks, dose_frame["outside_range"].fillna(False))],
+    )
+
+
+def _time_lines(follow: pd.DataFrame, hours: pd.DataFrame) -> list[pd.DataFrame]:
+    parts = []
+    if len(follow):
+        parts.append(
+            follow[_KEYS].assign(
+                panel="follow-up",
+                label=follow["modality"],
+                low=follow["days"],
+                high=follow["days"],
+                unit="days",
+                mark=["" if s else "arm not stated in the review" for s in follow["arm_stated"]],
+            )
+        )
+    if len(hours):
+        parts.append(
+            hours[_KEYS].assign(
+                panel="incubation", label=hours["modality"], low=hours["hours"], high=hours["hours"], unit="hours"
+            )
+        )
+    return parts
+
+
+def _reporting_lines(summary: pd.DataFrame) -> list[pd.DataFrame]:
+    """One line per reported share, and one per hatched share (times printed without their arm)."""
+    columns = ["panel", "label", "modality", "studies", "applicable", "share"]
+    reported = summary.assign(panel="reporting", label=summary["item"], studies=summary["reported"], mark="")
+    unclear = summary[summary["unclear"] > 0].assign(
+        panel="reporting",
+        label=summary["item"],
+        studies=summary["unclear"],
+        share=summary["unclear share"],
+        mark="printed, arm not stated",
+    )
+    return [frame[[*columns, "mark"]] for frame in (reported, unclear)]
+
+
 def figure_data(
     dose_frame: pd.DataFrame,
     follow: pd.DataFrame,
@@ -313,39 +364,8 @@ def figure_data(
         bar (``studies`` reported of ``applicable``, ``share`` in percent; a second line
         for the times printed without their arm).
     """
-    parts = []
-    if len(dose_frame):
-        marks = [
-            f"outside data/dose_ranges.csv ({f:.0f}-fold)" if f >= 1.5 else "outside data/dose_ranges.csv (just)"
-            for f in dose_frame["range_factor"].fillna(0)
-        ]
-        parts.append(
-            dose_frame[_KEYS].assign(
-                panel="doses",
-                label=dose_frame["dose_kind"],
-                low=dose_frame["dose_low"],
-                high=dose_frame["dose_high"],
-                unit=dose_frame["dose_unit"],
-                mark=[m if o else "" for m, o in zip(marks, dose_frame["outside_range"].fillna(False))],
-            )
-        )
-    if len(follow):
-        parts.append(
-            follow[_KEYS].assign(
-                panel="follow-up",
-                label=follow["modality"],
-                low=follow["days"],
-                high=follow["days"],
-                unit="days",
-                mark=["" if s else "arm not stated in the review" for s in follow["arm_stated"]],
-            )
-        )
-    if len(hours):
-        parts.append(
-            hours[_KEYS].assign(
-                panel="incubation", label=hours["modality"], low=hours["hours"], high=hours["hours"], unit="hours"
-            )
-        )
+    parts = [_dose_lines(dose_frame)] if len(dose_frame) else []
+    parts += _time_lines(follow, hours)
     if len(route_frame):
         parts.append(
             route_frame.assign(panel="routes", label=route_frame["route"])[
@@ -353,28 +373,7 @@ def figure_data(
             ]
         )
     if len(summary):
-        reported = summary.assign(panel="reporting", label=summary["item"], studies=summary["reported"])
-        unclear = summary[summary["unclear"] > 0].assign(
-            panel="reporting",
-            label=summary["item"],
-            studies=summary["unclear"],
-            share=summary["unclear share"],
-            mark="printed, arm not stated",
-        )
-        for frame in (reported, unclear):
-            parts.append(
-                frame[
-                    [
-                        "panel",
-                        "label",
-                        "modality",
-                        "studies",
-                        "applicable",
-                        "share",
-                        *(["mark"] if "mark" in frame else []),
-                    ]
-                ]
-            )
+        parts += _reporting_lines(summary)
     columns = ["panel", "label", *_KEYS, "low", "high", "unit", "studies", "applicable", "share", "mark"]
     if not parts:
         return pd.DataFrame(columns=columns)

@@ -289,10 +289,8 @@ def dosing_route_key(routes: pd.DataFrame) -> str:
     return "Routes: " + "; ".join(parts) + "." if parts else ""
 
 
-def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> str:
-    """What a reader should see in the dosing exhibit: every number says what it counts and out of how many."""
-    if doses.empty and follow.empty and hours.empty:
-        return "No study in this selection reports a dose, a follow-up or an incubation time."
+def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> list[str]:
+    """The follow-up and incubation sentences of :func:`dosing_notice`."""
     parts = []
     if len(follow):
         days, stated = follow["days"].astype(float), follow["arm_stated"].astype(bool)
@@ -322,6 +320,12 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
             )
         else:
             parts.append(f"None of the {missing['in vitro']} in vitro only studies prints an incubation time.")
+    return parts
+
+
+def _notice_amounts(doses: pd.DataFrame) -> list[str]:
+    """The MSC cell and exosome mass sentences of :func:`dosing_notice`."""
+    parts = []
     cells = doses[(doses["dose_kind"] == "cells") & (doses["modality"] == "cells")]
     if len(cells):
         mode = cells["dose_low"].mode().iloc[0]
@@ -345,6 +349,12 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
                 f"{rest['dose_low'].min():g} to {rest['dose_high'].max():g} µg."
             )
         parts.append(text)
+    return parts
+
+
+def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
+    """The out-of-range, kept-apart and kinds sentences of :func:`dosing_notice`."""
+    parts = []
     outside = doses[doses["outside_range"].fillna(False).astype(bool)]
     if len(outside):
         each = ", ".join(
@@ -355,18 +365,7 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
             f"for their product and host (the audit's W4 yardstick) and are ringed: {each}."
         )
     odd = []
-    for kind, words in (
-        (
-            "cells, printed for exosomes",
-            "an exosome study printing its dose as cells (not an MSC dose; the exosome "
-            "amount is not reported in the review)",
-        ),
-        (
-            "injected concentration",
-            "a concentration injected without a volume (the amount received is not reported in the review)",
-        ),
-        ("in vitro concentration", "a concentration in a culture dish (not a dose to an animal)"),
-    ):
+    for kind, words in _APART:
         part = doses[doses["dose_kind"] == kind]
         if len(part):
             odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_refs(part)}")
@@ -376,7 +375,29 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
         f"The {len(doses)} readable doses come in {doses['dose_kind'].nunique()} kinds; {missing['dose']} of the "
         f"{len(doses) + missing['dose']} studies print no readable dose."
     )
-    return " ".join(parts)
+    return parts
+
+
+#: Dose kinds the notice names one by one, with what they are.
+_APART = (
+    (
+        "cells, printed for exosomes",
+        "an exosome study printing its dose as cells (not an MSC dose; the exosome amount is not reported in the "
+        "review)",
+    ),
+    (
+        "injected concentration",
+        "a concentration injected without a volume (the amount received is not reported in the review)",
+    ),
+    ("in vitro concentration", "a concentration in a culture dish (not a dose to an animal)"),
+)
+
+
+def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> str:
+    """What a reader should see in the dosing exhibit: every number says what it counts and out of how many."""
+    if doses.empty and follow.empty and hours.empty:
+        return "No study in this selection reports a dose, a follow-up or an incubation time."
+    return " ".join([*_notice_times(follow, hours, missing), *_notice_amounts(doses), *_notice_apart(doses, missing)])
 
 
 def design_note() -> str:

@@ -99,27 +99,8 @@ def _stacked(
     return out
 
 
-def _strip(
-    ax,
-    rows: list,
-    labels: list[str],
-    table: pd.DataFrame,
-    key: str,
-    low: str,
-    high: str,
-    what: str,
-    *,
-    log: bool = True,
-) -> None:
-    """Each study a mark on a log axis (its printed range a line); rows are groups.
-
-    ``table`` needs ``disease, setting, host_species, hollow, ringed``. Marks are
-    one scatter per host shape (and fill), so drawing cost grows with studies,
-    not with matplotlib calls.
-    """
-    segments, segment_colours = [], []
-    marks: dict[tuple[str, bool], tuple[list, list, list]] = {}
-    rings: tuple[list, list] = ([], [])
+def _x_scale(ax, table: pd.DataFrame, low: str, high: str, log: bool):
+    """Set the x-axis (log or linear) around the values; return data x -> points, and the axes height in points."""
     box = ax.get_position()
     width, height = box.width * ax.figure.get_figwidth() * 72, box.height * ax.figure.get_figheight() * 72
     values = pd.concat([table[low], table[high]]).astype(float)
@@ -128,56 +109,28 @@ def _strip(
         ax.set_xscale("log")
         ax.set_xlim(lo, hi)
         span = math.log10(hi / lo)
+        return (lambda x: math.log10(x / lo) / span * width), height
+    hi = float(values.max()) * 1.12
+    ax.set_xlim(0, hi)
+    return (lambda x: x / hi * width), height
 
-        def to_points(x: float) -> float:
-            return math.log10(x / lo) / span * width
 
-    else:
-        hi = float(values.max()) * 1.12
-        ax.set_xlim(0, hi)
+def _count(ax, n: int, x: float, y: float, side: int, what: str) -> None:
+    """Write "×n" just above (side 1) or below (side -1) a stack of n studies."""
+    ax.annotate(
+        f"×{n}",
+        (x, y),
+        xytext=(0, 3.5 * side),
+        textcoords="offset points",
+        fontsize=6,
+        ha="center",
+        va="bottom" if side == 1 else "top",
+        gid=f"{what}-count",
+    )
 
-        def to_points(x: float) -> float:
-            return x / hi * width
 
-    row_points = height / max(len(rows), 1)
-    for y, name in enumerate(rows):
-        # In order of value, so that a stack can see the stack drawn just before it.
-        part = table[table[key] == name].sort_values([low, high], kind="stable")
-        places = _stacked(part, low, high, to_points, row_points)
-        step = min(_STEP, 0.84 / max(part.groupby([low, high]).size().max(), 1)) if len(part) else _STEP
-        columns = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
-        for (lo_, hi_, disease, setting, host, hollow, ringed), (dy, n, first, side) in zip(columns, places):
-            yy = -y + dy
-            colour = DISEASE_COLOURS.get(disease, "#999999")
-            if hi_ != lo_:
-                segments.append([(lo_, yy), (hi_, yy)])
-                segment_colours.append(colour)
-            xs, ys, colours = marks.setdefault((_host(setting, host), bool(hollow)), ([], [], []))
-            for x in dict.fromkeys((lo_, hi_)):
-                xs.append(x)
-                ys.append(yy)
-                colours.append(colour)
-            if ringed:
-                rings[0].append(hi_)
-                rings[1].append(yy)
-            if first and n > 1:
-                # The count sits beyond the stack's last mark, on the side the stack was moved to.
-                edge = yy + (n - 1) * step if side == 1 else yy
-                ax.annotate(
-                    f"×{n}",
-                    (hi_, edge),
-                    xytext=(0, 3.5 * side),
-                    textcoords="offset points",
-                    fontsize=6,
-                    ha="center",
-                    va="bottom" if side == 1 else "top",
-                    gid=f"{what}-count",
-                )
-    raster = sum(len(xs) for xs, _, _ in marks.values()) > RASTER_ABOVE
-    if segments:
-        ax.add_collection(
-            LineCollection(segments, colors=segment_colours, linewidths=1.2, rasterized=raster, gid=f"{what}-range")
-        )
+def _marks(ax, marks: dict, rings: tuple[list, list], raster: bool, what: str) -> None:
+    """One scatter per host shape and fill (hollow: arm not stated), and black rings round doses out of range."""
     for (host, hollow), (xs, ys, colours) in sorted(marks.items()):
         ax.scatter(
             xs,
@@ -202,6 +155,60 @@ def _strip(
             rasterized=raster,
             gid=f"{what}-outside",
         )
+
+
+def _strip(
+    ax,
+    rows: list,
+    labels: list[str],
+    table: pd.DataFrame,
+    key: str,
+    low: str,
+    high: str,
+    what: str,
+    *,
+    log: bool = True,
+) -> None:
+    """Each study a mark on a log axis (its printed range a line); rows are groups.
+
+    ``table`` needs ``disease, setting, host_species, hollow, ringed``. Marks are
+    one scatter per host shape (and fill), so drawing cost grows with studies,
+    not with matplotlib calls.
+    """
+    segments, segment_colours = [], []
+    marks: dict[tuple[str, bool], tuple[list, list, list]] = {}
+    rings: tuple[list, list] = ([], [])
+    to_points, height = _x_scale(ax, table, low, high, log)
+    row_points = height / max(len(rows), 1)
+    for y, name in enumerate(rows):
+        # In order of value, so that a stack can see the stack drawn just before it.
+        part = table[table[key] == name].sort_values([low, high], kind="stable")
+        places = _stacked(part, low, high, to_points, row_points)
+        step = min(_STEP, 0.84 / max(part.groupby([low, high]).size().max(), 1)) if len(part) else _STEP
+        columns = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
+        for (lo_, hi_, disease, setting, host, hollow, ringed), (dy, n, first, side) in zip(columns, places):
+            yy = -y + dy
+            colour = DISEASE_COLOURS.get(disease, "#999999")
+            if hi_ != lo_:
+                segments.append([(lo_, yy), (hi_, yy)])
+                segment_colours.append(colour)
+            xs, ys, colours = marks.setdefault((_host(setting, host), bool(hollow)), ([], [], []))
+            for x in dict.fromkeys((lo_, hi_)):
+                xs.append(x)
+                ys.append(yy)
+                colours.append(colour)
+            if ringed:
+                rings[0].append(hi_)
+                rings[1].append(yy)
+            if first and n > 1:
+                # The count sits beyond the stack's last mark, on the side the stack was moved to.
+                _count(ax, n, hi_, yy + (n - 1) * step if side == 1 else yy, side, what)
+    raster = sum(len(xs) for xs, _, _ in marks.values()) > RASTER_ABOVE
+    if segments:
+        ax.add_collection(
+            LineCollection(segments, colors=segment_colours, linewidths=1.2, rasterized=raster, gid=f"{what}-range")
+        )
+    _marks(ax, marks, rings, raster, what)
     ax.set_yticks([-y for y in range(len(rows))], labels, fontsize=7.5)
     ax.set_ylim(-len(rows) + 0.5, 0.5)
     ax.grid(True, axis="x", color="#eeeeee")

@@ -899,8 +899,9 @@ MODIFIED_TABLE2 = {
     20: "engineered",
     22: "engineered",
     23: "engineered+biomaterial",
-    24: "engineered",
+    24: "engineered+biomaterial",  # "GMNP-loaded EVs": row 23's magnetic-nanoparticle carrier (dataset review 9)
     25: "biomaterial",
+    26: "co-treatment",  # "Utilizing HCOPs to enhance ... hUCMSC-Exos" (dataset review 7)
     27: "biomaterial",
 }
 
@@ -922,7 +923,8 @@ def test_modification_of_every_printed_row(table, expected):
         ("", "Engineered hUCMSC-Exos overexpressing miR-211-5p inhibitors", "engineered"),
         ("3D bioprinted engineered ovaries", "3D bio-printed engineered ovaries composed of IVA", "biomaterial"),
         ("", "3D-HucMSC-Exo has demonstrated enhanced effects", "primed"),
-        ("", "GMNP-loaded EVs derived from BMMSCs", "engineered"),
+        ("", "GMNP-loaded EVs derived from BMMSCs", "engineered+biomaterial"),  # GMNP: magnetic nanoparticles
+        ("", "Utilizing HCOPs to enhance the anti-aging capabilities of hUCMSC-Exos", "co-treatment"),
         ("", "Delivery of miR-15b-5p via magnetic nanoparticle-enhanced BMMSC-Exos", "engineered+biomaterial"),
         ("", "The delivery of BMMSCs-Exo-miR-144-5p may improve", "none"),  # native cargo cannot be ruled out
         ("", "hUCMSCs-Exos-miR-22-3p targets the KLF6", "none"),
