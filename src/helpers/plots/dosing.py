@@ -388,7 +388,8 @@ def _complete(ax, summary: pd.DataFrame, items: tuple[str, ...]) -> None:
 
 def _legend(fig, route_key: str) -> None:
     handles = [
-        Line2D([], [], marker=m, linestyle="", markerfacecolor="white", markeredgecolor="black", label=h)
+        # Shape is the host, in black: black is no disease colour.
+        Line2D([], [], marker=m, linestyle="", color="black", label=h if h == "in vitro" else f"host: {h}")
         for h, m in HOST_MARKERS.items()
     ]
     handles += [
@@ -398,8 +399,9 @@ def _legend(fig, route_key: str) -> None:
             marker="o",
             linestyle="",
             markerfacecolor="white",
-            markeredgecolor="#0072B2",
-            label="time printed, arm not stated",
+            markeredgecolor="black",
+            markeredgewidth=1.4,
+            label="hollow: time printed, arm not stated",
         ),
         Line2D(
             [],
@@ -409,7 +411,7 @@ def _legend(fig, route_key: str) -> None:
             markersize=10,
             markerfacecolor="none",
             markeredgecolor="black",
-            label="outside data/dose_ranges.csv (as printed)",
+            label="ringed: outside data/dose_ranges.csv (as printed)",
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),
     ]

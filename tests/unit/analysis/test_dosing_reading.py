@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import dosing
-from helpers.data import coded
+from helpers.data import coded, curated
 from helpers.outputs import narrative
 
 # --- the print, recounted ------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_doses_outside_the_documented_range_are_the_audit_s(studies):
     from helpers.audit import within
 
     rows = studies.assign(route_dosage="")
-    found = within.dose_magnitude(rows, __import__("helpers.data.curated", fromlist=["load"]).load("dose_ranges"))
+    found = within.dose_magnitude(rows, curated.load("dose_ranges"))
     keyed = dict(zip(zip(studies["table"], studies["row"].astype(str)), studies["ref"].astype(int)))
     assert {keyed[(f.table, f.row)] for f in found} == set(OUTSIDE)
 
