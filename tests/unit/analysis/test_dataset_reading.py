@@ -156,3 +156,26 @@ def test_enrollment_does_not_claim_actual_or_planned(package):
     (trials,) = [r for r in package["resources"] if r["name"] == "trials"]
     (field,) = [f for f in trials["schema"]["fields"] if f["name"] == "enrollment"]
     assert "not stated in the review" in field["description"]
+
+
+def test_the_dataset_notebook_states_the_printed_row_counts():
+    """Every number in the notebook's captions: Tables 1 and 2 print 28 rows each, Table 3 prints 18."""
+    import re
+
+    cells = json.loads((ROOT / "notebooks" / "dataset.ipynb").read_text(encoding="utf-8"))["cells"]
+    html = " ".join("".join(o.get("data", {}).get("text/html", "")) for c in cells for o in c.get("outputs", []))
+    captions = re.findall(r"<caption>([^<]*)</caption>", html)
+    counted = {c.split(":")[0]: [int(n) for n in re.findall(r"\d+", c.split(":", 1)[1])] for c in captions if ":" in c}
+    assert counted["tables/studies.csv"] == [28 + 28]
+    assert counted["tables/trials.csv"] == [18]
+
+
+def test_aic3_is_kept_as_printed_with_a_note():
+    """Table 1 row 16 prints "AIC3 induced rat model"; the note reads it as AlCl₃ and the cell stays as printed."""
+    from helpers.data import curated
+
+    notes = curated.load("transcription_notes")
+    (note,) = notes[(notes["table"] == "msc_studies") & (notes["row"].astype(int) == 16)]["note"]
+    assert "AlCl₃" in note and "Kept as printed" in note
+    printed = curated.load("msc_studies")
+    assert printed.loc[printed["row"].astype(int) == 16, "animal_model"].item() == "AIC3 induced rat model"
