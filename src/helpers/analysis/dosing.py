@@ -1,75 +1,249 @@
-"""Doses, routes, follow-up and reporting completeness of the preclinical studies.
+"""Doses, routes, follow-up and reporting completeness of the preclinical studies, setting kept apart.
 
-Works on :func:`helpers.data.coded.studies`, whose doses are quantities read by
-:mod:`helpers.data.quantities`: one kind per study (cells, particles, protein
-mass, mass per body mass, concentration), each in its own base unit, and
-never converted into another kind.
+Works on :func:`helpers.data.coded.studies`. Three rules run through it:
+
+* The setting is a dimension of its own. Follow-up of treated animals
+  (``follow_up_days``), incubation of cultured cells (``incubation_hours``) and
+  a time the review does not assign to either arm of an "in vivo + in vitro"
+  study (``unassigned_time_days``) are never pooled; a dose given to an animal
+  and a concentration in a dish are different ``dose_kind`` values.
+* Doses are quantities of one kind each (:mod:`helpers.data.quantities`),
+  never converted into another kind; a dose outside its documented range
+  (:func:`helpers.data.doserange.outside`, the audit's W4 yardstick) is kept as
+  printed and marked.
+* A reporting item counts only the studies it applies to, and no item is
+  true by construction of the setting it is counted over.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.crossing import NOT_REPORTED
+from helpers.data import doserange
 
-__all__ = ["doses", "follow_up", "routes", "missing", "completeness", "completeness_summary", "ITEMS"]
+__all__ = [
+    "doses",
+    "follow_up",
+    "incubation",
+    "routes",
+    "missing",
+    "completeness",
+    "completeness_summary",
+    "figure_data",
+    "ITEMS",
+    "IN_VIVO_ITEMS",
+    "IN_VITRO_ITEMS",
+    "KIND_ORDER",
+    "STATES",
+]
 
-#: What a study can report, in the spirit of the ARRIVE items, limited to what the tables print.
-ITEMS = ("host species", "animal model", "route", "dose", "follow-up", "in vitro model")
+#: Items of a study with animals, in the spirit of the ARRIVE items, limited to what the tables print.
+IN_VIVO_ITEMS = ("host species", "how the model was made", "route", "amount given", "follow-up")
+#: Items of a study in a dish only.
+IN_VITRO_ITEMS = ("concentration in the dish", "incubation time")
+ITEMS = IN_VIVO_ITEMS + IN_VITRO_ITEMS
+
+#: States of a completeness cell; only "reported" counts as reported, "unclear" is shown beside it.
+STATES = {
+    "reported": "reported",
+    "not reported": "not reported in the review",
+    "na": "printed NA",
+    "unclear": "printed, arm not stated",
+    "concentration": "concentration only, volume not reported",
+    "cells for exosomes": "cells printed for an exosome product",
+    "not applicable": "not applicable",
+}
+
+#: Dose kinds of the coded dataset in drawing order (given to animals first, the dish last).
+KIND_ORDER = (
+    "cells",
+    "cells, printed for exosomes",
+    "particles",
+    "protein mass",
+    "mass per body mass",
+    "injected concentration",
+    "concentration, arm not stated",
+    "in vitro concentration",
+)
+#: Dose kinds that state an amount an animal received.
+_AMOUNTS = ("cells", "particles", "protein mass", "mass per body mass")
+
+_KEYS = ["table", "row", "ref", "disease", "modality", "setting", "host_species"]
 
 
-def doses(studies: pd.DataFrame) -> pd.DataFrame:
-    """One line per study with a readable dose: its kind, unit and lowest and highest arm."""
-    part = studies[studies["dose_kind"].notna()]
-    return part[
-        [
-            "table",
-            "row",
-            "ref",
-            "disease",
-            "modality",
-            "route",
-            "dose_kind",
-            "dose_unit",
-            "dose_low",
-            "dose_high",
-            "dose_arms",
-        ]
-    ].reset_index(drop=True)
+def _has_animals(studies: pd.DataFrame) -> pd.Series:
+    """A study with an animal arm (in vivo, or in vivo + in vitro); one of unknown setting is held to it."""
+    return studies["setting"].astype("string").fillna("in vivo").str.contains("in vivo", regex=False)
 
 
-def follow_up(studies: pd.DataFrame) -> pd.DataFrame:
-    """One line per study with its follow-up in days (studies without one are counted, not listed)."""
-    part = studies[studies["follow_up_days"].notna()]
-    return part[["table", "row", "ref", "disease", "modality", "follow_up_days"]].reset_index(drop=True)
+def _in_vitro_only(studies: pd.DataFrame) -> pd.Series:
+    return (studies["setting"].astype("string") == "in vitro").fillna(False).astype(bool)
 
 
-def completeness(studies: pd.DataFrame) -> pd.DataFrame:
-    """For each study, which items of :data:`ITEMS` its printed cells report.
+def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One line per study with a readable dose, and where it lies against its documented range.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies`.
+    ranges : pandas.DataFrame, optional
+        data/dose_ranges.csv (loaded when omitted).
 
     Returns
     -------
     pandas.DataFrame
-        ``table, row, ref, modality`` and one column per item holding
-        ``reported``, ``not reported`` or ``not applicable`` (an in-vitro-only
-        study has no host, model or follow-up in an animal; an in-vivo-only
-        study needs no in vitro model).
+        ``table, row, ref, disease, modality, setting, host_species, route, dose_kind,
+        dose_unit, dose_low, dose_high, dose_arms``, then ``range_low, range_high``
+        (the documented range, empty when none applies), ``range_factor`` (how many
+        times beyond it; 1 or less inside) and ``outside_range``.
     """
-    in_vitro_only = studies["setting"] == "in vitro"
-    has_vitro = studies["setting"].astype("string").fillna("").str.contains("in vitro")
+    part = studies[studies["dose_kind"].notna()]
+    known = doserange.load(ranges)
+    checks = [doserange.outside(known, r) for r in part.to_dict("records")]
+    out = part[[*_KEYS, "route", "dose_kind", "dose_unit", "dose_low", "dose_high", "dose_arms"]].copy()
+    out["range_low"] = pd.array([float(c.range["low"]) if c else None for c in checks], dtype="Float64")
+    out["range_high"] = pd.array([float(c.range["high"]) if c else None for c in checks], dtype="Float64")
+    out["range_factor"] = pd.array([round(c.factor, 3) if c else None for c in checks], dtype="Float64")
+    out["outside_range"] = pd.array([bool(c and c.outside) for c in checks], dtype="boolean")
+    return out.reset_index(drop=True)
 
-    def item(present: pd.Series, applicable: pd.Series) -> pd.Series:
-        out = present.map({True: "reported", False: NOT_REPORTED})
-        return out.where(applicable, "not applicable")
 
-    frame = studies[["table", "row", "ref", "modality"]].copy()
-    in_vivo = ~in_vitro_only.fillna(False)
-    frame["host species"] = item(studies["host_species"].notna(), in_vivo)
-    frame["animal model"] = item(studies["model_class"].notna(), in_vivo)
-    frame["route"] = item(studies["route"].notna(), pd.Series(True, index=studies.index))
-    frame["dose"] = item(studies["dose_kind"].notna(), pd.Series(True, index=studies.index))
-    frame["follow-up"] = item(studies["follow_up_days"].notna(), in_vivo)
-    frame["in vitro model"] = item(has_vitro.fillna(False), has_vitro.fillna(False))
+def _printed_time(studies: pd.DataFrame) -> pd.Series:
+    """The printed Follow-up period cell of each study (for readers: the number beside what it was read from)."""
+    from helpers.core.vocab import PRECLINICAL_TABLES, TABLE_OF_RESOURCE
+    from helpers.data import curated
+
+    cells = {
+        (TABLE_OF_RESOURCE[resource], int(r)): text
+        for resource in PRECLINICAL_TABLES
+        for r, text in curated.load(resource)[["row", "follow_up"]].itertuples(index=False)
+    }
+    return pd.Series([cells.get((t, int(r)), "") for t, r in zip(studies["table"], studies["row"])], dtype="string")
+
+
+def follow_up(studies: pd.DataFrame) -> pd.DataFrame:
+    """Studies with animals and a printed time: in vivo follow-up, and times whose arm is not stated.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table, row, ref, disease, modality, setting, host_species, printed, days,
+        arm_stated``: ``days`` from ``follow_up_days`` (in vivo studies, ``arm_stated``
+        True) or ``unassigned_time_days`` (in vivo + in vitro studies, False: the
+        review does not say whether the time is the animals' or the culture's).
+        Incubation times of in vitro studies are in :func:`incubation`, never here.
+    """
+    days = studies["follow_up_days"].astype("Float64").fillna(studies["unassigned_time_days"].astype("Float64"))
+    keep = days.notna().to_numpy()
+    out = studies.loc[keep, _KEYS].copy()
+    out["printed"] = _printed_time(studies).to_numpy()[keep]
+    out["days"] = days[keep]
+    out["arm_stated"] = studies.loc[keep, "follow_up_days"].notna().astype("boolean")
+    return out.reset_index(drop=True)
+
+
+def incubation(studies: pd.DataFrame) -> pd.DataFrame:
+    """In vitro studies with a printed incubation time, in hours (``table ... host_species, printed, hours``)."""
+    keep = studies["incubation_hours"].notna().to_numpy()
+    out = studies.loc[keep, _KEYS].copy()
+    out["printed"] = _printed_time(studies).to_numpy()[keep]
+    out["hours"] = studies.loc[keep, "incubation_hours"].astype("Float64")
+    return out.reset_index(drop=True)
+
+
+#: Route codes written out for the figure's key (the review's legends; MI is in none of them).
+ROUTE_NAMES = {
+    "IV": "intravenous",
+    "IP": "intraperitoneal",
+    "OV": "intra-ovarian",
+    "ICV": "intracerebroventricular",
+    "SC": "subcutaneous",
+    "IN": "intranasal",
+    "IM": "intramuscular",
+}
+
+
+def _route_label(route: object, reason: object) -> str:
+    if pd.isna(route):
+        return "NA (printed)" if "printed as NA" in str(reason) else "not reported in the review"
+    if route == "MI":
+        return "MI (not defined in the review)"
+    # Abbreviations stay as printed (IV); spelled-out sites read as words (BACK_SIDES -> back sides).
+    return str(route) if len(str(route)) <= 3 else str(route).lower().replace("_", " ")
+
+
+def routes(studies: pd.DataFrame) -> pd.DataFrame:
+    """Studies per route of administration and modality, studies with animals only; in vitro studies apart.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``setting, route, modality, studies``. ``setting`` is "in vivo" (any study with
+        an animal arm, by the route its animals were treated) or "in vitro" (a study in
+        a dish: "coculture", which is no route of administration). A route printed
+        "NA" and a route not printed are separate rows; one route per study, as
+        printed (no study of Tables 1-2 prints two).
+    """
+    if studies.empty:
+        return pd.DataFrame(columns=["setting", "route", "modality", "studies"])
+    labels = [_route_label(r, m) for r, m in zip(studies["route"], studies["route_missing"])]
+    vivo = _has_animals(studies).to_numpy()
+    frame = pd.DataFrame(
+        {
+            "setting": ["in vivo" if v else "in vitro" for v in vivo],
+            "route": [label if v else "coculture (no route of administration)" for label, v in zip(labels, vivo)],
+            "modality": studies["modality"].to_numpy(),
+        }
+    )
+    counts = frame.groupby(["setting", "route", "modality"], sort=True).size().rename("studies").reset_index()
+    return counts
+
+
+def completeness(studies: pd.DataFrame) -> pd.DataFrame:
+    """For each study, the state of each item of :data:`ITEMS` (values of :data:`STATES`).
+
+    In vivo items apply to studies with an animal arm; in vitro items to studies in a
+    dish only (an "in vivo + in vitro" study prints one dose and one time, which belong
+    to its animals or to no stated arm). Nothing applies by construction: host species
+    and model are read from a printed Animal model cell, which may not name them.
+    """
+    vivo = _has_animals(studies)
+    vitro = _in_vitro_only(studies)
+    st = STATES
+
+    def state(values: list[str], applicable: pd.Series) -> pd.Series:
+        return pd.Series(values, index=studies.index, dtype="string").where(applicable, st["not applicable"])
+
+    def yes_no(present: pd.Series) -> list[str]:
+        return [st["reported"] if p else st["not reported"] for p in present.fillna(False)]
+
+    route = [
+        st["reported"] if pd.notna(r) else (st["na"] if "printed as NA" in str(m) else st["not reported"])
+        for r, m in zip(studies["route"], studies["route_missing"])
+    ]
+    amount = []
+    for kind, reason in zip(studies["dose_kind"], studies["dose_missing"]):
+        if pd.isna(kind):
+            amount.append(st["na"] if "printed as NA" in str(reason) else st["not reported"])
+        elif kind in _AMOUNTS:
+            amount.append(st["reported"])
+        elif kind == "cells, printed for exosomes":
+            amount.append(st["cells for exosomes"])
+        else:
+            amount.append(st["concentration"])
+    follow = [
+        st["reported"] if pd.notna(f) else (st["unclear"] if pd.notna(u) else st["not reported"])
+        for f, u in zip(studies["follow_up_days"], studies["unassigned_time_days"])
+    ]
+    frame = studies[["table", "row", "ref", "modality", "setting"]].copy()
+    frame["host species"] = state(yes_no(studies["host_species"].notna()), vivo)
+    frame["how the model was made"] = state(yes_no(studies["model_class"].notna()), vivo)
+    frame["route"] = state(route, vivo)
+    frame["amount given"] = state(amount, vivo)
+    frame["follow-up"] = state(follow, vivo)
+    frame["concentration in the dish"] = state(yes_no(studies["dose_kind"] == "in vitro concentration"), vitro)
+    frame["incubation time"] = state(yes_no(studies["incubation_hours"].notna()), vitro)
     return frame.reset_index(drop=True)
 
 
@@ -79,40 +253,132 @@ def completeness_summary(matrix: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``item, modality, reported, applicable, share`` (share in percent).
+        ``item, applies to, modality, reported, unclear, applicable, share, unclear share``
+        (shares in percent of ``applicable``; ``unclear`` counts times printed
+        without their arm, shown beside the reported share, never in it).
     """
     rows = []
     for modality, part in matrix.groupby("modality", sort=True):
         for name in ITEMS:
-            applicable = int((part[name] != "not applicable").sum())
-            reported = int((part[name] == "reported").sum())
-            rows.append(
-                (
-                    name,
-                    modality,
-                    reported,
-                    applicable,
-                    round(100 * reported / applicable, 1) if applicable else float("nan"),
-                )
-            )
-    return pd.DataFrame(rows, columns=["item", "modality", "reported", "applicable", "share"])
+            applicable = int((part[name] != STATES["not applicable"]).sum())
+            reported = int((part[name] == STATES["reported"]).sum())
+            unclear = int((part[name] == STATES["unclear"]).sum())
 
+            def pct(n: int, total: int = applicable) -> float:
+                return round(100 * n / total, 1) if total else float("nan")
 
-def routes(studies: pd.DataFrame) -> pd.DataFrame:
-    """Studies per route and modality; "not reported" where no route could be read."""
-    from helpers.analysis.crossing import crossed
-
-    counts = crossed(studies, "route", "Route").groupby(["category", "modality"])["studies"].sum()
-    frame = counts.rename_axis(["route", "modality"]).reset_index()
-    # Abbreviations stay as printed (IV); spelled-out sites read as words (BACK_SIDES -> back sides).
-    frame["route"] = frame["route"].map(lambda r: r if len(r) <= 3 else r.lower().replace("_", " "))
-    return frame
+            where = "studies with animals" if name in IN_VIVO_ITEMS else "in vitro only studies"
+            rows.append((name, where, modality, reported, unclear, applicable, pct(reported), pct(unclear)))
+    columns = ["item", "applies to", "modality", "reported", "unclear", "applicable", "share", "unclear share"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def missing(studies: pd.DataFrame) -> dict[str, int]:
-    """Studies without a readable dose, and in-vivo studies without a follow-up."""
-    in_vivo = studies["setting"] != "in vitro"
+    """Counts behind the panels' "not reported" notes.
+
+    ``studies``: all studies; ``dose``: studies with no readable dose at all; ``dose, with animals``:
+    of those, studies with an animal arm; ``follow-up``: studies with animals that print no time;
+    ``incubation``: in vitro only studies that print none; ``animals`` and ``in vitro``: the studies
+    each panel is over.
+    """
+    vivo, vitro = _has_animals(studies), _in_vitro_only(studies)
+    no_time = studies["follow_up_days"].isna() & studies["unassigned_time_days"].isna()
     return {
+        "studies": len(studies),
         "dose": int(studies["dose_kind"].isna().sum()),
-        "follow-up": int((studies["follow_up_days"].isna() & in_vivo.fillna(True)).sum()),
+        "dose, with animals": int((studies["dose_kind"].isna() & vivo).sum()),
+        "follow-up": int((no_time & vivo).sum()),
+        "incubation": int((studies["incubation_hours"].isna() & vitro).sum()),
+        "animals": int(vivo.sum()),
+        "in vitro": int(vitro.sum()),
     }
+
+
+def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
+    marks = [
+        f"outside data/dose_ranges.csv ({f:.0f}-fold)" if f >= 1.5 else "outside data/dose_ranges.csv (just)"
+        for f in dose_frame["range_factor"].fillna(0)
+    ]
+    return dose_frame[_KEYS].assign(
+        panel="doses",
+        label=dose_frame["dose_kind"],
+        low=dose_frame["dose_low"],
+        high=dose_frame["dose_high"],
+        unit=dose_frame["dose_unit"],
+        mark=[m if o else "" for m, o in zip(marks, dose_frame["outside_range"].fillna(False))],
+    )
+
+
+def _time_lines(follow: pd.DataFrame, hours: pd.DataFrame) -> list[pd.DataFrame]:
+    parts = []
+    if len(follow):
+        parts.append(
+            follow[_KEYS].assign(
+                panel="follow-up",
+                label=follow["modality"],
+                low=follow["days"],
+                high=follow["days"],
+                unit="days",
+                mark=["" if s else "arm not stated in the review" for s in follow["arm_stated"]],
+            )
+        )
+    if len(hours):
+        parts.append(
+            hours[_KEYS].assign(
+                panel="incubation", label=hours["modality"], low=hours["hours"], high=hours["hours"], unit="hours"
+            )
+        )
+    return parts
+
+
+def _reporting_lines(summary: pd.DataFrame) -> list[pd.DataFrame]:
+    """One line per reported share, and one per hatched share (times printed without their arm)."""
+    columns = ["panel", "label", "modality", "studies", "applicable", "share"]
+    reported = summary.assign(panel="reporting", label=summary["item"], studies=summary["reported"], mark="")
+    unclear = summary[summary["unclear"] > 0].assign(
+        panel="reporting",
+        label=summary["item"],
+        studies=summary["unclear"],
+        share=summary["unclear share"],
+        mark="printed, arm not stated",
+    )
+    return [frame[[*columns, "mark"]] for frame in (reported, unclear)]
+
+
+def figure_data(
+    dose_frame: pd.DataFrame,
+    follow: pd.DataFrame,
+    hours: pd.DataFrame,
+    route_frame: pd.DataFrame,
+    summary: pd.DataFrame,
+) -> pd.DataFrame:
+    """Every number the dosing figure draws, one line per mark or bar, with the panel it is in.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``panel, label, table, row, ref, disease, modality, setting, host_species, low,
+        high, unit, studies, applicable, share, mark``. Doses, follow-up and incubation:
+        one line per study (``low``/``high`` in ``unit``; ``mark`` says why a point is
+        marked). Routes: one line per bar segment (``studies``). Reporting: one line per
+        bar (``studies`` reported of ``applicable``, ``share`` in percent; a second line
+        for the times printed without their arm).
+    """
+    parts = [_dose_lines(dose_frame)] if len(dose_frame) else []
+    parts += _time_lines(follow, hours)
+    if len(route_frame):
+        parts.append(
+            route_frame.assign(panel="routes", label=route_frame["route"])[
+                ["panel", "label", "setting", "modality", "studies"]
+            ]
+        )
+    if len(summary):
+        parts += _reporting_lines(summary)
+    columns = ["panel", "label", *_KEYS, "low", "high", "unit", "studies", "applicable", "share", "mark"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True).reindex(columns=columns)
+    out["mark"] = out["mark"].fillna("")
+    for column in ("row", "ref", "studies", "applicable"):
+        out[column] = out[column].astype("Int64")
+    return out

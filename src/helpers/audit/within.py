@@ -8,7 +8,9 @@ import pandas as pd
 
 from helpers.audit.references import _named
 from helpers.audit.registry import Finding, at, field_name, q, rule
+from helpers.data import doserange
 from helpers.data.derive import size_nm
+from helpers.data.quantities import quantity_kind
 
 _RELATION_WORDS = re.compile(r"\ballo(?:graft|geneic|genic)\w*|\bautologous\b|\bsyngeneic\b", re.IGNORECASE)
 #: Words of an Effects (or Purpose) cell that name a route of delivery -> route code.
@@ -112,16 +114,6 @@ def _num(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
 
 
-def _host_key(r: dict) -> str | None:
-    if str(r["setting"]) == "in vitro":
-        return "in vitro"
-    return None if pd.isna(r["host_species"]) else str(r["host_species"])
-
-
-def _ranges(ranges: pd.DataFrame) -> dict[tuple[str, str, str], dict]:
-    return {(g["modality"], g["host_species"], g["dose_kind"]): g for g in ranges.to_dict("records")}
-
-
 @rule("W3", "dose kind unusual for the product", "rows", "dose_ranges")
 def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
     """A dose of a kind data/dose_ranges.csv gives no range for, for this product and host.
@@ -129,20 +121,21 @@ def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
     Warning when the dose counts another product (cells for exosomes);
     check otherwise (a concentration injected without a volume, say).
     """
-    known, out = _ranges(ranges), []
+    known, out = doserange.load(ranges), []
     for r in rows[rows["dose_kind"].notna()].to_dict("records"):
-        host = _host_key(r)
-        if host is None or (r["modality"], host, r["dose_kind"]) in known:
+        host = doserange.host_key(r["setting"], r["host_species"])
+        if host is None or doserange.range_of(known, r) is not None:
             continue
-        other = COUNTED_PRODUCT.get(r["dose_kind"])
+        kind = quantity_kind(r["dose_kind"])  # the quantity, in the words of dose_ranges.csv
+        other = COUNTED_PRODUCT.get(kind)
         wrong = other is not None and other != r["modality"]
         msg = (
-            f"A study of {r['modality']} states its dose as a number of {r['dose_kind']}."
+            f"A study of {r['modality']} states its dose as a number of {kind}."
             if wrong
-            else f"A dose of {r['modality']} stated as a {r['dose_kind']} does not say how much a {host} received."
+            else f"A dose of {r['modality']} stated as a {kind} does not say how much a {host} received."
         )
         evidence = f"{at(r['table'], r['row'], 'route_dosage', r['route_dosage'])}; host {q(host)}"
-        evidence += f"; data/dose_ranges.csv has no {r['modality']} / {host} / {r['dose_kind']} range"
+        evidence += f"; data/dose_ranges.csv has no {r['modality']} / {host} / {kind} range"
         out.append(
             Finding("W3", "warning" if wrong else "check", r["table"], str(r["row"]), "route_dosage", evidence, msg)
         )
@@ -151,16 +144,17 @@ def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
 
 @rule("W4", "dose outside the documented range", "rows", "dose_ranges")
 def dose_magnitude(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
-    """A dose outside its range in data/dose_ranges.csv: warning beyond tenfold, check within."""
-    known, out = _ranges(ranges), []
+    """A dose outside its range in data/dose_ranges.csv: warning beyond tenfold, check within.
+
+    The yardstick is :func:`helpers.data.doserange.outside`, the one the dosing exhibit marks its points with.
+    """
+    known, out = doserange.load(ranges), []
     for r in rows[rows["dose_kind"].notna()].to_dict("records"):
-        g = known.get((r["modality"], _host_key(r), r["dose_kind"]))
-        if g is None or g["unit"] != r["dose_unit"]:
+        check = doserange.outside(known, r)
+        if check is None or not check.outside:
             continue
+        g, factor = check.range, check.factor
         low, high = float(g["low"]), float(g["high"])
-        factor = max(low / float(r["dose_low"]) if r["dose_low"] > 0 else float("inf"), float(r["dose_high"]) / high)
-        if factor <= 1:
-            continue
         read = _num(r["dose_low"]) + ("" if r["dose_high"] == r["dose_low"] else f" to {_num(r['dose_high'])}")
         evidence = f"{at(r['table'], r['row'], 'route_dosage', r['route_dosage'])}; read as {read} {r['dose_unit']}"
         evidence += (

@@ -37,7 +37,11 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "ref": ("integer", "the review's reference number for the study"),
     "year": ("integer", "publication year of the cited reference"),
     "disease_code": ("string", "POF, AD, AS, OP, SKIN or WEAK"),
-    "disease": ("string", "the disease spelled out"),
+    "disease": (
+        "string",
+        "the disease spelled out; 'Premature aging (weakness)' is the project's label for the printed 'weakness' "
+        "(a Bmi-1⁻/⁻ premature-ageing model, per the row's effects)",
+    ),
     "tissue": ("string", "MSC tissue source code(s), '+'-joined in printed order"),
     "donor_species": ("string", "species of the MSC donor, paired with tissue"),
     "host_species": ("string", "species of the animal host"),
@@ -62,13 +66,36 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "relation_evidence": ("string", "the printed cells, and any word in a cell or the cited title, behind relation"),
     "route": ("string", "route code(s), '+'-joined"),
     "route_defined": ("boolean", "every route code is defined in the table's printed legend"),
-    "dose_kind": ("string", "what the dose counts: cells, particles, protein mass, mass per body mass, concentration"),
+    "dose_kind": (
+        "string",
+        "what the printed dose counts, read with the setting and product: cells (MSCs), particles, protein mass "
+        "(a mass as printed; the review does not say it is vesicle protein), mass per body mass, injected "
+        "concentration (a solution given to animals; the volume, hence the amount received, is not reported in "
+        "the review), in vitro concentration (in a culture dish, not a dose to an animal), or 'cells, printed for "
+        "exosomes' (an exosome study whose dose is printed as a number of cells: not an MSC dose; the exosome "
+        "quantity is not reported in the review)",
+    ),
     "dose_low": ("number", "lowest dose arm, in dose_unit"),
     "dose_high": ("number", "highest dose arm, in dose_unit"),
     "dose_unit": ("string", "unit of dose_low and dose_high"),
     "dose_arms": ("integer", "number of dose arms printed"),
     "dose_missing": ("string", "why the dose columns are empty: no dose printed, or not in a recognised form"),
-    "follow_up_days": ("number", "follow-up in days (a month is 30 days, a year 365)"),
+    "follow_up_days": (
+        "number",
+        "in vivo studies only: follow-up of the treated animals in days (a week is 7 days, a month 30, a year 365, "
+        "an hour 1/24)",
+    ),
+    "incubation_hours": ("number", "in vitro studies only: the printed time the cultured cells were exposed, in hours"),
+    "unassigned_time_days": (
+        "number",
+        "in vivo + in vitro studies only: the one printed time, in days; the review does not say whether it is the "
+        "animals' follow-up or the culture's incubation, so it is in neither column",
+    ),
+    "time_arm": (
+        "string",
+        "what the printed Follow-up period measures: follow-up of treated animals (in vivo), incubation in culture "
+        "(in vitro), or not stated in the review (in vivo + in vitro)",
+    ),
     "setting": ("string", "in vivo, in vitro, or both"),
     "mechanisms": (
         "string",
@@ -103,7 +130,7 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     "status": ("string", "research status as printed"),
     "enrollment": (
         "integer",
-        "enrollment as printed; the review does not say whether a number is actual or anticipated",
+        "participants as printed in the Enrollment column; whether actual or anticipated is not stated in the review",
     ),
 }
 
@@ -173,6 +200,9 @@ def _studies() -> pd.DataFrame:
         frame["disease"] = frame["disease_code"].map(DISEASE_CODES).astype("string")
         doses = quantities.dose_table(printed, resource, derive.legend_route_codes(abbreviations))
         frame = frame.join(doses.drop(columns=["row", "ref"]))
+        # What a dose means depends on the setting and product (injected vs in a dish; cells for exosomes).
+        kinds = [quantities.coded_kind(*k) for k in zip(frame["dose_kind"], frame["modality"], frame["setting"])]
+        frame["dose_kind"] = pd.Series(kinds, index=frame.index, dtype="string")
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         parts.append(frame)

@@ -45,7 +45,17 @@ Quantities from another registry (``pint.get_application_registry()``)
 cannot be mixed with these; build them from :data:`UREG`.
 
 Values are kept as printed: "IV 100 mg" stays 100 mg even though it looks
-implausible for exosomes; flagging that is an audit's job.
+implausible for exosomes; :mod:`helpers.data.doserange` says how far it lies
+outside the documented range, and the audit and the dosing exhibit mark it.
+
+Kinds of the coded dataset
+--------------------------
+A quantity kind says what a number measures; the coded ``dose_kind``
+(:func:`coded_kind`, :data:`CODED_KINDS`) also says what it means for the
+study. A concentration injected into an animal, with no volume printed, is
+not a dose an animal received, and is kept apart from a concentration in a
+culture dish; a number of cells printed for an exosome product is not an
+MSC dose.
 """
 
 from __future__ import annotations
@@ -71,6 +81,9 @@ __all__ = [
     "base_dose",
     "dose_table",
     "DOSE_TABLE_COLUMNS",
+    "CODED_KINDS",
+    "coded_kind",
+    "quantity_kind",
 ]
 
 
@@ -375,3 +388,54 @@ def dose_table(df: pd.DataFrame, table: str, legends: Iterable[str] = ()) -> pd.
     for name, dtype in DOSE_TABLE_COLUMNS.items():
         columns[name] = pd.Series([record[name] for record in records], dtype=dtype)
     return pd.DataFrame(columns)
+
+
+# --- kinds of the coded dataset -----------------------------------------------------
+
+#: Coded ``dose_kind`` -> the quantity kind (:data:`KINDS`) it measures. The quantity kinds
+#: map to themselves, except the two that need the setting or the product to be read.
+CODED_KINDS: dict[str, str] = {
+    **{name: name for name in KINDS if name != "concentration"},
+    "cells, printed for exosomes": "cells",
+    "injected concentration": "concentration",
+    "in vitro concentration": "concentration",
+    "concentration, arm not stated": "concentration",
+}
+
+
+def coded_kind(kind: str | None, modality: str | None, setting: str | None) -> str | None:
+    """Name what a dose means for its study: the quantity kind, qualified where it must be.
+
+    Parameters
+    ----------
+    kind : str or None
+        A key of :data:`KINDS` (None or NA when no dose was read).
+    modality : {"cells", "exosomes"} or None
+        The study's product.
+    setting : str or None
+        ``"in vivo"``, ``"in vitro"`` or ``"in vivo + in vitro"``.
+
+    Returns
+    -------
+    str or None
+        A key of :data:`CODED_KINDS`: ``"in vitro concentration"`` in a dish,
+        ``"injected concentration"`` given to animals (volume not printed),
+        ``"concentration, arm not stated"`` for a study with both arms,
+        ``"cells, printed for exosomes"`` for a cell count printed as an
+        exosome dose; otherwise the quantity kind itself. None when ``kind``
+        is missing.
+    """
+    if kind is None or kind is pd.NA or (isinstance(kind, float) and kind != kind):
+        return None
+    if kind == "concentration":
+        return {"in vitro": "in vitro concentration", "in vivo": "injected concentration"}.get(
+            str(setting), "concentration, arm not stated"
+        )
+    if kind == "cells" and modality == "exosomes":
+        return "cells, printed for exosomes"
+    return kind
+
+
+def quantity_kind(kind: str) -> str:
+    """The quantity kind (:data:`KINDS`) of a coded ``dose_kind``; a quantity kind maps to itself."""
+    return CODED_KINDS.get(kind, kind)

@@ -552,44 +552,158 @@ def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = No
     return " ".join(parts)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _sci(x: float) -> str:
+    """A count as a biologist writes it: 1×10⁵, 2×10⁷, 3.5×10⁵ (plain below 1000)."""
+    if abs(x) < 1000:
+        return f"{x:g}"
+    mantissa, exponent = f"{x:.6e}".split("e")
+    return f"{float(mantissa):g}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def _refs(frame: pd.DataFrame) -> str:
+    refs = sorted(int(r) for r in frame["ref"])
+    return ("ref " if len(refs) == 1 else "refs ") + ", ".join(str(r) for r in refs)
+
+
 def dosing_note() -> str:
-    """The dosing exhibit's note."""
+    """The dosing exhibit's note: what each panel draws and how it is encoded."""
     return (
-        "Top left: each study's printed dose as a quantity, lowest to highest arm, on a log scale; cells, "
-        "particles, protein mass, mass per body mass and concentrations are separate rows and are never converted "
-        "into one another. Top right: follow-up in days (a month is 30 days). Bottom: routes, and the share of "
-        "studies whose printed cells report each item where it applies. Colour: disease; circle: MSCs (Table 1); "
-        f"square: exosomes (Table 2). {SOURCE_SHORT}, Tables 1-2."
+        "Top left: each study's printed dose on a log scale, lowest to highest printed arm, one row per kind of "
+        "quantity; kinds are never converted into one another, and a concentration injected without a volume or "
+        "added to a dish is not an amount an animal received. Top right: follow-up of treated animals in days, "
+        "and apart from it, incubation of cultured cells in hours. Bottom: routes of administration of the studies "
+        "with animals (in vitro studies below the line), and the share of the studies each item applies to that "
+        "report it. Colour: disease ('Premature aging (weakness)' is the project's label for the printed "
+        "'weakness' of a Bmi-1⁻/⁻ premature-ageing model); shape: host; studies at the same value sit side by "
+        f"side, ×n counts them. {SOURCE_SHORT}, Tables 1-2."
     )
 
 
-def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, missing: dict[str, int]) -> str:
-    """What a reader should see in the dosing exhibit, in numbers."""
-    if doses.empty and follow.empty:
-        return "No study in this selection reports a dose or a follow-up."
+def dosing_route_key(routes: pd.DataFrame) -> str:
+    """The route abbreviations a dosing figure shows, written out (MI and NA said for what they are)."""
+    from helpers.analysis.dosing import ROUTE_NAMES
+
+    shown = set(routes["route"]) if len(routes) else set()
+    parts = [f"{code} {name}" for code, name in ROUTE_NAMES.items() if code in shown]
+    if any(r.startswith("MI") for r in shown):
+        parts.append("MI is printed but defined in none of the review's legends")
+    if "NA (printed)" in shown:
+        parts.append("NA: printed 'NA' ('Not Applicable' in the review's legend), kept apart from a route not printed")
+    return "Routes: " + "; ".join(parts) + "." if parts else ""
+
+
+def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> list[str]:
+    """The follow-up and incubation sentences of :func:`dosing_notice`."""
     parts = []
-    cells = doses[doses["dose_kind"] == "cells"]
+    if len(follow):
+        days, stated = follow["days"].astype(float), follow["arm_stated"].astype(bool)
+        text = (
+            f"In vivo follow-up: {len(follow)} of the {missing['animals']} studies with animals print a time, "
+            f"{days.min():g} to {days.max():g} days (median {days.median():g})."
+        )
+        if (~stated).any():
+            only = days[stated]
+            text += (
+                f" {int((~stated).sum())} of the {len(follow)} also have an in vitro arm, and the review does not say "
+                f"which arm their time belongs to (hollow marks); the {len(only)} in vivo only studies run "
+                + (f"{only.min():g} to {only.max():g} days (median {only.median():g})." if len(only) else "none.")
+            )
+        by = [
+            f"{word} {len(part)} studies, median {part.median():g} days"
+            for modality, word in (("cells", "MSCs"), ("exosomes", "exosomes"))
+            if len(part := days[follow["modality"] == modality])
+        ]
+        parts.append(text + (" By product: " + "; ".join(by) + "." if by else ""))
+    if missing["in vitro"]:
+        if len(hours):
+            h = hours["hours"].astype(float)
+            parts.append(
+                f"In vitro incubation is kept apart: {len(hours)} of the {missing['in vitro']} in vitro only studies "
+                f"print a time, {h.min():g} to {h.max():g} hours."
+            )
+        else:
+            parts.append(f"None of the {missing['in vitro']} in vitro only studies prints an incubation time.")
+    return parts
+
+
+def _notice_amounts(doses: pd.DataFrame) -> list[str]:
+    """The MSC cell and exosome mass sentences of :func:`dosing_notice`."""
+    parts = []
+    cells = doses[(doses["dose_kind"] == "cells") & (doses["modality"] == "cells")]
     if len(cells):
+        mode = cells["dose_low"].mode().iloc[0]
         parts.append(
-            f"Cell doses span {cells['dose_low'].min():.1e} to {cells['dose_high'].max():.1e} cells "
-            f"({plural(len(cells), 'study', 'studies')}); the most common is "
-            f"{cells['dose_low'].mode().iloc[0]:.0e}."
+            f"MSC doses: {len(cells)} studies print a number of cells, {_sci(cells['dose_low'].min())} to "
+            f"{_sci(cells['dose_high'].max())}; {int((cells['dose_low'] == mode).sum())} of the {len(cells)} "
+            f"gave {_sci(mode)} cells."
         )
     mass = doses[doses["dose_kind"] == "protein mass"]
     if len(mass):
-        parts.append(
-            f"Exosome doses by protein mass span {mass['dose_low'].min():g} to {mass['dose_high'].max():g} µg "
-            f"({plural(len(mass), 'study', 'studies')})."
+        text = (
+            f"Exosome doses as a printed mass: {len(mass)} studies, {mass['dose_low'].min():g} to "
+            f"{mass['dose_high'].max():g} µg."
         )
-    kinds = doses["dose_kind"].nunique()
-    parts.append(f"Doses come in {kinds} incommensurable kinds; {missing['dose']} studies give no readable dose.")
-    if len(follow):
-        days = follow["follow_up_days"]
-        parts.append(
-            f"Follow-up runs from {days.min():g} to {days.max():g} days (median {days.median():g}); "
-            f"{missing['follow-up']} in-vivo studies print none."
+        far = mass[mass["outside_range"].fillna(False).astype(bool)]
+        rest = mass[~mass["outside_range"].fillna(False).astype(bool)]
+        if len(far) and len(rest):
+            text += (
+                f" Of these, {len(far)} ({_refs(far)}) {'lies' if len(far) == 1 else 'lie'} outside "
+                f"data/dose_ranges.csv's range, kept as printed; the other {len(rest)} span "
+                f"{rest['dose_low'].min():g} to {rest['dose_high'].max():g} µg."
+            )
+        parts.append(text)
+    return parts
+
+
+def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
+    """The out-of-range, kept-apart and kinds sentences of :func:`dosing_notice`."""
+    parts = []
+    outside = doses[doses["outside_range"].fillna(False).astype(bool)]
+    if len(outside):
+        each = ", ".join(
+            f"ref {int(r.ref)} about {r.range_factor:.0f}-fold" for r in outside.sort_values("ref").itertuples()
         )
-    return " ".join(parts)
+        parts.append(
+            f"{len(outside)} of the {len(doses)} doses drawn lie outside the range data/dose_ranges.csv documents "
+            f"for their product and host (the audit's W4 yardstick) and are ringed: {each}."
+        )
+    odd = []
+    for kind, words in _APART:
+        part = doses[doses["dose_kind"] == kind]
+        if len(part):
+            odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_refs(part)}")
+    if odd:
+        parts.append("Kept apart: " + "; ".join(odd) + ".")
+    parts.append(
+        f"The {len(doses)} readable doses come in {doses['dose_kind'].nunique()} kinds; {missing['dose']} of the "
+        f"{len(doses) + missing['dose']} studies print no readable dose."
+    )
+    return parts
+
+
+#: Dose kinds the notice names one by one, with what they are.
+_APART = (
+    (
+        "cells, printed for exosomes",
+        "an exosome study printing its dose as cells (not an MSC dose; the exosome amount is not reported in the "
+        "review)",
+    ),
+    (
+        "injected concentration",
+        "a concentration injected without a volume (the amount received is not reported in the review)",
+    ),
+    ("in vitro concentration", "a concentration in a culture dish (not a dose to an animal)"),
+)
+
+
+def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> str:
+    """What a reader should see in the dosing exhibit: every number says what it counts and out of how many."""
+    if doses.empty and follow.empty and hours.empty:
+        return "No study in this selection reports a dose, a follow-up or an incubation time."
+    return " ".join([*_notice_times(follow, hours, missing), *_notice_amounts(doses), *_notice_apart(doses, missing)])
 
 
 def design_note() -> str:

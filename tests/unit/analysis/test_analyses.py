@@ -161,8 +161,8 @@ def test_dosing_completeness_and_routes(studies):
     summary = dosing.completeness_summary(matrix)
     assert summary["share"].between(0, 100).all()
     routes = dosing.routes(studies)
-    assert routes["studies"].sum() >= len(studies)
-    assert "not reported" in set(routes["route"])
+    assert routes["studies"].sum() == len(studies)  # one route per study, in vitro studies apart
+    assert "NA (printed)" in set(routes["route"])
     assert dosing.missing(studies)["dose"] == int(studies["dose_kind"].isna().sum())
 
 
@@ -196,10 +196,11 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
         "dosing": lambda: dosing_plot.dosing_figure(
             dosing.doses(chosen_studies),
             dosing.follow_up(chosen_studies),
+            dosing.incubation(chosen_studies),
             dosing.routes(chosen_studies),
             pd.DataFrame(),
             dosing.ITEMS,
-            missing={"dose": 0, "follow-up": 0},
+            missing=dosing.missing(chosen_studies),
             title="T",
         ),
         "design": lambda: fig1.evidence_map(crossing.design_cells(chosen_studies), totals={}, title="T"),
@@ -240,6 +241,7 @@ def test_the_dosing_strips_are_vector_for_the_review_and_raster_at_scale(studies
     fig = dosing_plot.dosing_figure(
         doses,
         dosing.follow_up(many),
+        dosing.incubation(many),
         dosing.routes(many),
         dosing.completeness_summary(dosing.completeness(many)),
         dosing.ITEMS,
@@ -247,8 +249,9 @@ def test_the_dosing_strips_are_vector_for_the_review_and_raster_at_scale(studies
         title="T",
     )
     dose_panel = fig.axes[0]
-    marks = [c for c in dose_panel.collections if isinstance(c, PathCollection)]
-    assert sum(len(c.get_offsets()) for c in marks) == 2 * len(doses)  # lowest and highest arm of every study
+    marks = [c for c in dose_panel.collections if isinstance(c, PathCollection) and c.get_gid() == "dose-points"]
+    # One mark per study, two for a study whose printed arms differ (lowest and highest).
+    assert sum(len(c.get_offsets()) for c in marks) == len(doses) + int((doses["dose_high"] != doses["dose_low"]).sum())
     assert sum(len(c.get_segments()) for c in dose_panel.collections if isinstance(c, LineCollection)) == int(
         (doses["dose_high"] != doses["dose_low"]).sum()
     )

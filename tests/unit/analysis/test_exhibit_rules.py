@@ -54,19 +54,22 @@ def test_gap_facts_name_the_sources_with_one_side_only():
     assert cells_only == {"neither": 6, "both": 1, "preclinical only": 1, "clinical only": 1}
 
 
+REPORTED, NOT, NO = "reported", "not reported in the review", "not applicable"
 COMPLETENESS = [
-    # setting, host, model, follow-up days: host species, animal model, follow-up, in vitro model
-    ("in vivo", "mouse", "induced", 28.0, ("reported", "reported", "reported", "not applicable")),
-    ("in vivo", NA, NA, NA, ("not reported", "not reported", "not reported", "not applicable")),
-    ("in vitro", NA, NA, NA, ("not applicable", "not applicable", "not applicable", "reported")),
-    ("in vivo + in vitro", "rat", NA, NA, ("reported", "not reported", "not reported", "reported")),
-    (NA, NA, NA, NA, ("not reported", "not reported", "not reported", "not applicable")),
+    # setting, host, model, follow-up days: host species, how the model was made, follow-up, incubation time
+    ("in vivo", "mouse", "induced", 28.0, (REPORTED, REPORTED, REPORTED, NO)),
+    ("in vivo", NA, NA, NA, (NOT, NOT, NOT, NO)),
+    ("in vitro", NA, NA, NA, (NO, NO, NO, NOT)),
+    ("in vivo + in vitro", "rat", NA, NA, (REPORTED, NOT, NOT, NO)),
+    (NA, NA, NA, NA, (NOT, NOT, NOT, NO)),
 ]
 
 
 @pytest.mark.parametrize("setting, host, model, days, expected", COMPLETENESS)
-def test_host_model_and_follow_up_apply_to_every_study_but_in_vitro_only_ones(setting, host, model, days, expected):
-    """completeness: an in-vitro-only study has no host, model or follow-up to report; any other study has.
+def test_animal_items_apply_to_studies_with_animals_and_dish_items_to_in_vitro_only_ones(
+    setting, host, model, days, expected
+):
+    """completeness: in vivo items apply to any study with an animal arm, in vitro items to studies in a dish only.
 
     A study of unknown setting is held to the in vivo items (it may have used animals).
     """
@@ -80,10 +83,15 @@ def test_host_model_and_follow_up_apply_to_every_study_but_in_vitro_only_ones(se
             "host_species": [host],
             "model_class": [model],
             "route": ["IV"],
+            "route_missing": [""],
             "dose_kind": ["cells"],
+            "dose_missing": [""],
             "follow_up_days": pd.array([days], dtype="Float64"),
+            "unassigned_time_days": pd.array([NA], dtype="Float64"),
+            "incubation_hours": pd.array([NA], dtype="Float64"),
         }
     )
     row = dosing.completeness(studies).iloc[0]
-    assert tuple(row[["host species", "animal model", "follow-up", "in vitro model"]]) == expected
-    assert tuple(row[["route", "dose"]]) == ("reported", "reported")
+    assert tuple(row[["host species", "how the model was made", "follow-up", "incubation time"]]) == expected
+    animals = not (isinstance(setting, str) and setting == "in vitro")
+    assert tuple(row[["route", "amount given"]]) == ((REPORTED, REPORTED) if animals else (NO, NO))

@@ -12,7 +12,9 @@ Conventions
 -----------
 * Follow-up periods are converted to days with 1 hour = 1/24 day,
   1 week = 7 days, 1 month = 30 days and 1 year = 365 days
-  (:data:`DAYS_PER_UNIT`).
+  (:data:`DAYS_PER_UNIT`). The setting decides what a printed time is
+  (:func:`timed`): follow-up of animals (in vivo), an incubation in hours
+  (in vitro), or a time the review does not assign to either arm.
 * Doses keep the printed unit, normalised in spelling only: ``ml`` becomes
   ``mL`` and the Greek mu becomes the micro sign (U+00B5) used in ``data/``.
   Units are never converted into one another (µg and mg/kg are different
@@ -36,7 +38,7 @@ from __future__ import annotations
 from helpers.core.vocab import DISEASE_CODES, SPECIES, TISSUE_CODES
 from helpers.data.derive.disease import disease_code
 from helpers.data.derive.doses import dose, dose_arms
-from helpers.data.derive.followup import follow_up_days
+from helpers.data.derive.followup import TIME_ARMS, follow_up_days, timed
 from helpers.data.derive.lexicon import DAYS_PER_UNIT, KNOWN_ROUTE_CODES, ROUTE_SITES, TABLE_LEGENDS
 from helpers.data.derive.modality import modality
 from helpers.data.derive.modification import MODIFICATIONS, modification, product
@@ -75,6 +77,8 @@ __all__ = [
     "dose_arms",
     "dose",
     "follow_up_days",
+    "timed",
+    "TIME_ARMS",
     "setting",
     "size_nm",
     "phase",

@@ -8,7 +8,7 @@ import pandas as pd
 
 from helpers.data.derive.disease import disease_code
 from helpers.data.derive.doses import dose
-from helpers.data.derive.followup import follow_up_days
+from helpers.data.derive.followup import timed
 from helpers.data.derive.lexicon import TABLE_LEGENDS
 from helpers.data.derive.modality import modality
 from helpers.data.derive.modification import modification, product
@@ -33,6 +33,9 @@ _FIELD_DTYPES: dict[str, str] = {
     "dose_unit": "string",
     "dose_arms": "Int64",
     "follow_up_days": "Float64",
+    "incubation_hours": "Float64",
+    "unassigned_time_days": "Float64",
+    "time_arm": "string",
     "setting": "string",
     "size_low_nm": "Float64",
     "size_high_nm": "Float64",
@@ -55,6 +58,9 @@ _PRECLINICAL_FIELDS = (
     "dose_unit",
     "dose_arms",
     "follow_up_days",
+    "incubation_hours",
+    "unassigned_time_days",
+    "time_arm",
     "setting",
     "modification",
     "product",
@@ -132,15 +138,21 @@ def _derive_row(
         out["nct_id"] = nct_id(row["nct_number"])
         return out
     amount = dose(row["route_dosage"], DEFAULT_DOSE_UNIT[table])
+    where = setting(row["animal_model"], row["in_vitro_model"], () if route.missing else route.value)
     out["host_species"] = host_species(row["animal_model"])
+    if where.value == "in vitro" and not out["host_species"].missing:
+        # A study in a dish has no animal host: its Animal model cell can only name where the cells came from.
+        cell = " ".join(str(row["animal_model"]).split())
+        out["host_species"] = _absent(f"in vitro study: no animal host ('{cell}' printed; the cells' origin)")
     out.update(
         {
             "dose_low": _part(amount, 0),
             "dose_high": _part(amount, 1),
             "dose_unit": _part(amount, 2),
             "dose_arms": _part(amount, 3),
-            "follow_up_days": follow_up_days(row["follow_up"]),
-            "setting": setting(row["animal_model"], row["in_vitro_model"], () if route.missing else route.value),
+            # One printed time, put where the setting allows (follow-up, incubation, or arm not stated).
+            **timed(row["follow_up"], where),
+            "setting": where,
         }
     )
     out["modification"] = modification(row.get("precondition", ""), row["effects"])

@@ -1,0 +1,182 @@
+"""The coded dataset against a reading of the printed Tables 1-3 (issue 17, dataset review).
+
+Expected values were read from the review's printed tables and the cited titles,
+not from the code: which time is follow-up, incubation or unassigned, what a dose
+is, where a study has no host, and what each column of tables/datapackage.json says.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from helpers.data import coded, quantities
+from helpers.data.derive import Derived, timed
+from tests.conftest import ROOT
+
+NA = pd.NA
+
+
+@pytest.fixture(scope="module")
+def studies() -> pd.DataFrame:
+    return pd.read_csv(ROOT / "tables" / "studies.csv", keep_default_na=False, na_values=[""])
+
+
+@pytest.fixture(scope="module")
+def trials() -> pd.DataFrame:
+    return pd.read_csv(ROOT / "tables" / "trials.csv", keep_default_na=False, na_values=[""])
+
+
+@pytest.fixture(scope="module")
+def package() -> dict:
+    return json.loads((ROOT / "tables" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+# --- one printed time, three columns ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, setting, expected",
+    [
+        # printed, setting: follow_up_days, incubation_hours, unassigned_time_days, time_arm
+        ("16 weeks", "in vivo", (112.0, None, None, "follow-up of treated animals")),
+        ("72 h", "in vivo", (3.0, None, None, "follow-up of treated animals")),  # ref 83: rats, SC
+        ("4 h", "in vitro", (None, 4.0, None, "incubation in culture")),  # ref 82: HDFs
+        ("48 h", "in vitro", (None, 48.0, None, "incubation in culture")),
+        ("72 h", "in vivo + in vitro", (None, None, 3.0, "not stated in the review")),  # ref 51: mice and GCs
+        ("3 Weeks", "in vivo + in vitro", (None, None, 21.0, "not stated in the review")),
+        ("", "in vivo", (None, None, None, None)),
+        ("", "in vitro", (None, None, None, None)),
+    ],
+)
+def test_a_printed_time_goes_only_where_its_setting_allows(text, setting, expected):
+    got = timed(text, Derived(setting))
+    values = tuple(got[f].value for f in ("follow_up_days", "incubation_hours", "unassigned_time_days", "time_arm"))
+    assert values == expected
+    assert all(r.reason for r in got.values() if r.missing)  # every empty column says why
+
+
+def test_an_unassigned_time_says_the_review_does_not_state_the_arm():
+    got = timed("72 h", Derived("in vivo + in vitro"))
+    assert "without saying which arm" in got["follow_up_days"].reason
+    assert "without saying which arm" in got["incubation_hours"].reason
+
+
+# --- the committed dataset ---------------------------------------------------------------------
+
+
+def _refs(frame: pd.DataFrame, mask) -> set[int]:
+    return set(frame.loc[mask, "ref"].astype(int))
+
+
+def test_in_vitro_times_are_not_follow_up(studies):
+    assert _refs(studies, studies["incubation_hours"].notna()) == {58, 74, 81, 82}
+    assert _refs(studies, studies["unassigned_time_days"].notna()) == {13, 14, 16, 49, 51, 60, 77}
+    in_vitro = studies["setting"] == "in vitro"
+    assert studies.loc[in_vitro, "follow_up_days"].isna().all()
+    assert len(studies[studies["follow_up_days"].notna()]) == 37
+
+
+@pytest.mark.parametrize(
+    "kind, refs",
+    [
+        ("injected concentration", {66, 67}),  # "IV 0.5 mg/mL", "IV 80 µg/mL" into mice
+        ("in vitro concentration", {58, 74, 82}),  # coculture
+        ("cells, printed for exosomes", {53}),  # "OV 2×10⁶ cells", Table 2
+    ],
+)
+def test_dose_kind_says_what_the_printed_dose_is(studies, kind, refs):
+    assert _refs(studies, studies["dose_kind"] == kind) == refs
+
+
+def test_every_coded_dose_kind_is_one_quantity(studies):
+    for kind in studies["dose_kind"].dropna().unique():
+        assert quantities.quantity_kind(kind) in quantities.KINDS, kind
+
+
+def test_a_study_in_a_dish_has_no_host(studies):
+    """Ref. 25 prints "5XFAD mice" with a coculture and no follow-up; its title names an in vitro model."""
+    row = studies[studies["ref"] == 25].iloc[0]
+    assert pd.isna(row["host_species"]) and "in vitro study" in row["host_species_missing"]
+    assert studies.loc[studies["setting"] == "in vitro", "host_species"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "ref, modification",
+    [
+        (81, "co-treatment"),  # "Utilizing HCOPs to enhance ... hUCMSC-Exos"; title: combined effect
+        (78, "engineered+biomaterial"),  # "GMNP-loaded EVs": the magnetic-nanoparticle carrier of row 23
+        (77, "engineered+biomaterial"),  # "magnetic nanoparticle-enhanced BMMSC-Exos"
+    ],
+)
+def test_modifications_read_from_the_printed_effects(studies, ref, modification):
+    assert studies.loc[studies["ref"] == ref, "modification"].item() == modification
+
+
+def test_the_retrospective_study_is_not_a_trial(trials):
+    # Table 3 row 17 prints a retrospective study in its Phases cell, and its cited title a cohort ([39]).
+    assert trials.loc[trials["design"] == "retrospective cohort study", "row"].tolist() == [17]
+    assert (trials["design"] == "registered trial").sum() == 17
+
+
+# --- the descriptor --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "column, words",
+    [
+        ("follow_up_days", "in vivo studies only"),
+        ("incubation_hours", "in vitro studies only"),
+        ("unassigned_time_days", "does not say whether"),
+        ("time_arm", "not stated in the review"),
+        ("dose_kind", "injected concentration"),
+        ("dose_kind", "not an MSC dose"),
+    ],
+)
+def test_the_descriptor_explains_each_setting_column(package, column, words):
+    (studies,) = [r for r in package["resources"] if r["name"] == "studies"]
+    fields = {f["name"]: f for f in studies["schema"]["fields"]}
+    assert words in fields[column]["description"]
+    if column != "dose_kind":
+        assert f"{column}_missing" in fields and fields[f"{column}_missing"]["description"]
+
+
+def test_every_column_is_described_in_the_descriptor_and_the_dictionary(package, studies, trials):
+    for name, frame in (("studies", studies), ("trials", trials)):
+        (resource,) = [r for r in package["resources"] if r["name"] == name]
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        assert fields == list(frame.columns)
+        assert all(f["description"] for f in resource["schema"]["fields"])
+    described = set(coded.dictionary()["column"])
+    assert {"incubation_hours", "unassigned_time_days", "time_arm", "design"} <= described
+
+
+def test_enrollment_does_not_claim_actual_or_planned(package):
+    (trials,) = [r for r in package["resources"] if r["name"] == "trials"]
+    (field,) = [f for f in trials["schema"]["fields"] if f["name"] == "enrollment"]
+    assert "not stated in the review" in field["description"]
+
+
+def test_the_dataset_notebook_states_the_printed_row_counts():
+    """Every number in the notebook's captions: Tables 1 and 2 print 28 rows each, Table 3 prints 18."""
+    import re
+
+    cells = json.loads((ROOT / "notebooks" / "dataset.ipynb").read_text(encoding="utf-8"))["cells"]
+    html = " ".join("".join(o.get("data", {}).get("text/html", "")) for c in cells for o in c.get("outputs", []))
+    captions = re.findall(r"<caption>([^<]*)</caption>", html)
+    counted = {c.split(":")[0]: [int(n) for n in re.findall(r"\d+", c.split(":", 1)[1])] for c in captions if ":" in c}
+    assert counted["tables/studies.csv"] == [28 + 28]
+    assert counted["tables/trials.csv"] == [18]
+
+
+def test_aic3_is_kept_as_printed_with_a_note():
+    """Table 1 row 16 prints "AIC3 induced rat model"; the note reads it as AlCl₃ and the cell stays as printed."""
+    from helpers.data import curated
+
+    notes = curated.load("transcription_notes")
+    (note,) = notes[(notes["table"] == "msc_studies") & (notes["row"].astype(int) == 16)]["note"]
+    assert "AlCl₃" in note and "Kept as printed" in note
+    printed = curated.load("msc_studies")
+    assert printed.loc[printed["row"].astype(int) == 16, "animal_model"].item() == "AIC3 induced rat model"

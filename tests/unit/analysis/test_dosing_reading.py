@@ -1,0 +1,316 @@
+"""The dosing exhibit against a reading of the printed Tables 1-2 (issue 17).
+
+Every expected value here was recounted from the review's printed tables
+(the seed text), not from the code: the Follow-up period, Route Dosage/cells,
+Animal model and In vitro model cells of each row, with a week of 7 days, a
+month of 30 and a year of 365, and the review's legends. The numbers in the
+exhibit's sentences are extracted and compared with these counts.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+import pandas as pd
+import pytest
+
+from helpers.analysis import dosing
+from helpers.data import coded, curated
+from helpers.outputs import narrative
+
+# --- the print, recounted ------------------------------------------------------------------------
+
+#: In vivo only studies that print a follow-up: ref -> days (Table 1 then Table 2).
+IN_VIVO_DAYS = {
+    10: 21, 12: 14, 15: 7, 18: 21, 19: 28, 21: 14, 22: 7, 23: 28, 24: 365, 28: 56,
+    29: 30, 31: 28, 32: 60, 34: 90, 35: 21, 37: 30, 38: 70, 40: 28, 41: 60, 42: 56,
+    48: 28, 52: 14, 53: 14, 57: 112, 61: 60, 62: 21, 63: 5, 66: 14, 67: 14, 68: 84,
+    70: 30, 72: 30, 73: 84, 75: 42, 78: 7, 80: 70, 83: 3,
+}  # fmt: skip
+#: In vivo + in vitro studies: one printed time, arm not stated (ref -> days).
+UNASSIGNED_DAYS = {13: 7, 14: 28, 16: 21, 49: 14, 51: 3, 60: 14, 77: 3}
+#: In vitro only studies that print a time: ref -> hours ("24 h", "24 h", "48 h", "4 h").
+IN_VITRO_HOURS = {58: 24, 74: 24, 81: 48, 82: 4}
+#: Studies with animals that print no time; in vitro only studies that print none.
+NO_TIME_IN_VIVO, NO_TIME_IN_VITRO = {11, 33, 43}, {25, 44, 54, 55, 71}
+MSC_REFS = {
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    18,
+    19,
+    21,
+    22,
+    23,
+    24,
+    25,
+    28,
+    29,
+    31,
+    32,
+    33,
+    34,
+    35,
+    37,
+    38,
+    40,
+    41,
+    42,
+    43,
+    44,
+}
+
+#: Doses as printed, by what they are (ref -> lowest, highest arm in the kind's base unit).
+MSC_CELLS = {
+    10: 1e7, 12: 2e6, 13: 1e6, 14: 1e6, 15: 1e6, 16: 1e6, 18: 3.5e5, 19: 5e5, 21: 1e5, 22: 1e6, 23: 1e7,
+    24: 5e6, 28: 5e6, 29: 1e6, 31: 1e6, 32: 1e6, 34: 6e6, 35: 5e6, 37: 2e7, 38: 5e5, 40: 1e6, 41: 1e6,
+    42: 2e6, 43: 2e6,
+}  # fmt: skip
+MASS_UG = {49: 150, 51: 125, 52: 150, 57: 50, 60: 50, 62: 30, 63: 0.5, 68: 100000, 70: 150, 80: 150, 83: (200, 600)}
+KINDS = {
+    "cells, printed for exosomes": {53},  # "OV 2×10⁶ cells"
+    "particles": {61},  # "ICV 1×10⁹ particles"
+    "mass per body mass": {72, 73, 78},  # 1.6, 1.6, 10 mg/kg
+    "injected concentration": {66, 67},  # "IV 0.5 mg/mL", "IV 80 µg/mL"
+    "in vitro concentration": {58, 74, 82},  # coculture 0.4 µg/ml, 50 µg/ml, 250 µg/mL
+}
+#: Outside data/dose_ranges.csv: ref 37 2×10⁷ cells in a mouse (range to 1×10⁷), ref 68 100 mg (to 500 µg).
+OUTSIDE = {37: 2.0, 68: 200.0}
+
+#: Routes of the studies with animals, (MSCs, exosomes); the 9 in vitro studies are coculture (2, 7).
+ROUTES = {
+    "IV": (14, 11), "OV": (5, 1), "IP": (2, 2), "ICV": (0, 2), "hippocampus": (1, 1), "NA (printed)": (1, 1),
+    "SC": (1, 1), "femur": (0, 1), "back sides": (1, 0), "MI (not defined in the review)": (1, 0), "IN": (0, 1),
+}  # fmt: skip
+
+#: Reporting: item -> (MSCs reported/unclear/applicable, exosomes reported/unclear/applicable).
+REPORTING = {
+    "host species": ((26, 0, 26), (21, 0, 21)),
+    "how the model was made": ((25, 0, 26), (21, 0, 21)),  # ref 43: "Skin aging model of nude mice"
+    "route": ((25, 0, 26), (20, 0, 21)),  # refs 37, 48 print NA
+    "amount given": ((24, 0, 26), (15, 0, 21)),  # 11, 33 none; 48, 75, 77 NA; 53 cells; 66, 67 concentrations
+    "follow-up": ((20, 3, 26), (17, 4, 21)),
+    "concentration in the dish": ((0, 0, 2), (3, 0, 7)),
+    "incubation time": ((0, 0, 2), (4, 0, 7)),
+}
+
+
+@pytest.fixture(scope="module")
+def studies() -> pd.DataFrame:
+    return coded.studies()
+
+
+def _by_ref(frame: pd.DataFrame, column: str) -> dict[int, float]:
+    return {int(r): float(v) for r, v in zip(frame["ref"], frame[column])}
+
+
+# --- setting kept apart ----------------------------------------------------------------------------
+
+
+def test_follow_up_is_in_vivo_and_never_holds_an_incubation_time(studies):
+    follow = dosing.follow_up(studies)
+    stated = follow[follow["arm_stated"].astype(bool)]
+    assert _by_ref(stated, "days") == IN_VIVO_DAYS
+    assert _by_ref(follow[~follow["arm_stated"].astype(bool)], "days") == UNASSIGNED_DAYS
+    assert set(follow["setting"]) == {"in vivo", "in vivo + in vitro"}
+    assert not set(IN_VITRO_HOURS) & set(follow["ref"].astype(int))
+
+
+def test_incubation_is_in_hours_and_only_in_vitro(studies):
+    hours = dosing.incubation(studies)
+    assert _by_ref(hours, "hours") == IN_VITRO_HOURS
+    assert set(hours["setting"]) == {"in vitro"}
+
+
+@pytest.mark.parametrize(
+    "refs, column",
+    [
+        (IN_VIVO_DAYS, "follow_up_days"),
+        (UNASSIGNED_DAYS, "unassigned_time_days"),
+        (IN_VITRO_HOURS, "incubation_hours"),
+    ],
+)
+def test_the_coded_dataset_puts_each_time_in_its_own_column(studies, refs, column):
+    filled = studies[studies[column].notna()]
+    assert _by_ref(filled, column) == refs
+    others = {"follow_up_days", "unassigned_time_days", "incubation_hours"} - {column}
+    assert filled[list(others)].isna().all().all()
+
+
+@pytest.mark.parametrize(
+    "arm, refs",
+    [
+        ("follow-up of treated animals", set(IN_VIVO_DAYS)),
+        ("not stated in the review", set(UNASSIGNED_DAYS)),
+        ("incubation in culture", set(IN_VITRO_HOURS)),
+    ],
+)
+def test_time_arm_says_what_the_printed_time_measures(studies, arm, refs):
+    assert set(studies.loc[studies["time_arm"] == arm, "ref"].astype(int)) == refs
+    assert studies.loc[studies["time_arm"].isna(), "ref"].astype(int).tolist() == sorted(
+        NO_TIME_IN_VIVO | NO_TIME_IN_VITRO
+    )
+
+
+def test_doses_keep_kinds_and_settings_apart(studies):
+    doses = dosing.doses(studies)
+    cells = doses[doses["dose_kind"] == "cells"]
+    assert _by_ref(cells, "dose_low") == MSC_CELLS and set(cells["modality"]) == {"cells"}
+    mass = doses[doses["dose_kind"] == "protein mass"]
+    got = {
+        int(r): (lo if lo == hi else (lo, hi)) for r, lo, hi in zip(mass["ref"], mass["dose_low"], mass["dose_high"])
+    }
+    assert got == MASS_UG
+    for kind, refs in KINDS.items():
+        assert set(doses.loc[doses["dose_kind"] == kind, "ref"].astype(int)) == refs, kind
+    assert len(doses) == 45
+
+
+def test_doses_outside_the_documented_range_are_the_audit_s(studies):
+    doses = dosing.doses(studies)
+    outside = doses[doses["outside_range"].astype(bool)]
+    assert _by_ref(outside, "range_factor") == OUTSIDE
+    # The same yardstick as the audit's W4: the rows it reports are the rows ringed here.
+    from helpers.audit import within
+
+    rows = studies.assign(route_dosage="")
+    found = within.dose_magnitude(rows, curated.load("dose_ranges"))
+    keyed = dict(zip(zip(studies["table"], studies["row"].astype(str)), studies["ref"].astype(int)))
+    assert {keyed[(f.table, f.row)] for f in found} == set(OUTSIDE)
+
+
+def test_routes_separate_animals_from_dishes_and_na_from_not_reported(studies):
+    routes = dosing.routes(studies)
+    vivo = routes[routes["setting"] == "in vivo"]
+    got = {
+        route: tuple(int(part.loc[part["modality"] == m, "studies"].sum()) for m in ("cells", "exosomes"))
+        for route, part in vivo.groupby("route")
+    }
+    assert got == ROUTES
+    vitro = routes[routes["setting"] == "in vitro"]
+    assert vitro.groupby("modality")["studies"].sum().to_dict() == {"cells": 2, "exosomes": 7}
+    assert set(vitro["route"]) == {"coculture (no route of administration)"}
+
+
+def test_reporting_counts_only_where_the_item_applies(studies):
+    summary = dosing.completeness_summary(dosing.completeness(studies)).set_index(["item", "modality"])
+    for item, expected in REPORTING.items():
+        for modality, (reported, unclear, applicable) in zip(("cells", "exosomes"), expected):
+            row = summary.loc[(item, modality)]
+            assert (row["reported"], row["unclear"], row["applicable"]) == (reported, unclear, applicable), item
+            assert row["share"] == round(100 * reported / applicable, 1)
+
+
+NA = pd.NA
+
+
+def _one(**cells):
+    base = {
+        "table": "table1", "row": 1, "ref": 1, "modality": "cells", "setting": "in vivo", "host_species": "mouse",
+        "model_class": "genetic", "route": "IV", "route_missing": "", "dose_kind": "cells", "dose_missing": "",
+        "follow_up_days": 7.0, "unassigned_time_days": NA, "incubation_hours": NA,
+    }  # fmt: skip
+    frame = pd.DataFrame([base | cells])
+    for column in ("follow_up_days", "unassigned_time_days", "incubation_hours"):
+        frame[column] = frame[column].astype("Float64")
+    return dosing.completeness(frame).iloc[0]
+
+
+@pytest.mark.parametrize(
+    "cells, item, state",
+    [
+        ({"host_species": NA}, "host species", "not reported in the review"),
+        ({"model_class": NA}, "how the model was made", "not reported in the review"),
+        ({"route": NA, "route_missing": "route printed as NA (Not Applicable)"}, "route", "printed NA"),
+        ({"route": NA, "route_missing": "no route printed"}, "route", "not reported in the review"),
+        ({"dose_kind": NA, "dose_missing": "dose printed as NA"}, "amount given", "printed NA"),
+        ({"dose_kind": "injected concentration"}, "amount given", "concentration only, volume not reported"),
+        ({"dose_kind": "cells, printed for exosomes"}, "amount given", "cells printed for an exosome product"),
+        ({"follow_up_days": NA}, "follow-up", "not reported in the review"),
+        ({"follow_up_days": NA, "unassigned_time_days": 3.0}, "follow-up", "printed, arm not stated"),
+        ({"setting": "in vitro", "dose_kind": NA}, "concentration in the dish", "not reported in the review"),
+        ({"setting": "in vitro", "dose_kind": "in vitro concentration"}, "concentration in the dish", "reported"),
+        ({"setting": "in vitro", "follow_up_days": NA}, "incubation time", "not reported in the review"),
+        ({"setting": "in vitro"}, "host species", "not applicable"),
+        ({}, "incubation time", "not applicable"),
+        ({"setting": "in vivo + in vitro"}, "concentration in the dish", "not applicable"),
+    ],
+)
+def test_no_item_is_reported_by_construction(cells, item, state):
+    """Each item can fail where it applies: none is true because of how the setting was read."""
+    assert _one(**cells)[item] == state
+
+
+# --- the sentences -----------------------------------------------------------------------------------
+
+_SUPER = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def _numbers(text: str) -> list[float]:
+    """Every number a sentence states, 1×10⁵ read as 100000."""
+    out = []
+    # A digit glued to a letter is a name (the audit's rule W4), not a number.
+    for mantissa, exponent in re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?:×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?", text):
+        value = float(mantissa)
+        out.append(value * 10 ** int(exponent.translate(_SUPER)) if exponent else value)
+    return out
+
+
+def test_what_to_notice_states_the_recounted_numbers(studies):
+    doses, follow = dosing.doses(studies), dosing.follow_up(studies)
+    text = narrative.dosing_notice(doses, follow, dosing.incubation(studies), dosing.missing(studies))
+    all_days = [*IN_VIVO_DAYS.values(), *UNASSIGNED_DAYS.values()]
+    msc_days = [d for r, d in {**IN_VIVO_DAYS, **UNASSIGNED_DAYS}.items() if r in MSC_REFS]
+    exo_days = [d for r, d in {**IN_VIVO_DAYS, **UNASSIGNED_DAYS}.items() if r not in MSC_REFS]
+    with_animals = len(all_days) + len(NO_TIME_IN_VIVO)
+    in_vitro = len(IN_VITRO_HOURS) + len(NO_TIME_IN_VITRO)
+    hours = list(IN_VITRO_HOURS.values())
+    cells = list(MSC_CELLS.values())
+    mode = statistics.mode(cells)
+    masses = [v for m in MASS_UG.values() for v in (m if isinstance(m, tuple) else (m,))]
+    rest = [v for r, m in MASS_UG.items() if r not in OUTSIDE for v in (m if isinstance(m, tuple) else (m,))]
+    n_rest = len([r for r in MASS_UG if r not in OUTSIDE])
+    expected = [
+        # In vivo follow-up: 44 of the 47 studies with animals print a time, 3 to 365 days (median 28).
+        len(all_days), with_animals, min(all_days), max(all_days), statistics.median(all_days),
+        # 7 of the 44 ... the 37 in vivo only studies run 3 to 365 days (median 28).
+        len(UNASSIGNED_DAYS), len(all_days), len(IN_VIVO_DAYS),
+        min(IN_VIVO_DAYS.values()), max(IN_VIVO_DAYS.values()), statistics.median(IN_VIVO_DAYS.values()),
+        # By product: MSCs 23 studies, median 28 days; exosomes 21 studies, median 14 days.
+        len(msc_days), statistics.median(msc_days), len(exo_days), statistics.median(exo_days),
+        # In vitro incubation: 4 of the 9 in vitro only studies print a time, 4 to 48 hours.
+        len(hours), in_vitro, min(hours), max(hours),
+        # MSC doses: 24 studies, 1×10⁵ to 2×10⁷; 10 of the 24 gave 1×10⁶.
+        len(cells), min(cells), max(cells), cells.count(mode), len(cells), mode,
+        # Exosome doses as a printed mass: 11 studies, 0.5 to 100000 µg; 1 (ref 68) outside; other 10: 0.5 to 600.
+        len(MASS_UG), min(masses), max(masses), 1, 68, n_rest, min(rest), max(rest),
+        # 2 of the 45 doses drawn lie outside ...: ref 37 about 2-fold, ref 68 about 200-fold.
+        len(OUTSIDE), 45, 37, OUTSIDE[37], 68, OUTSIDE[68],
+        # Kept apart: 1 ...: ref 53; 2 ...: refs 66, 67; 3 ...: refs 58, 74, 82.
+        1, 53, 2, 66, 67, 3, 58, 74, 82,
+        # The 45 readable doses come in 7 kinds; 11 of the 56 studies print no readable dose.
+        45, 7, 11, 56,
+    ]  # fmt: skip
+    assert _numbers(text) == [float(x) for x in expected], text
+
+
+def test_the_note_states_no_count():
+    """The note describes the encoding; its only digits are names (Tables 1-2, Bmi-1⁻/⁻, the year)."""
+    text = narrative.dosing_note()
+    for name in ("Tables 1-2", "Bmi-1", "2025", "×n", "CC BY-NC-ND 4.0"):
+        text = text.replace(name, "")
+    assert not re.search(r"\d", text), text
+
+
+def test_the_route_key_writes_out_every_code_drawn(studies):
+    routes = dosing.routes(studies)
+    key = narrative.dosing_route_key(routes)
+    for code in ("IV", "OV", "IP", "ICV", "SC", "IN"):
+        assert f"{code} {dosing.ROUTE_NAMES[code]}" in key
+    assert "MI is printed but defined in none of the review's legends" in key
+    assert "Not Applicable" in key
