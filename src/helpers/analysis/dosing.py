@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.data import doserange
+from helpers.data import design, doserange
 
 __all__ = [
     "doses",
@@ -238,7 +238,9 @@ def completeness(studies: pd.DataFrame) -> pd.DataFrame:
     ]
     frame = studies[["table", "row", "ref", "modality", "setting"]].copy()
     frame["host species"] = state(yes_no(studies["host_species"].notna()), vivo)
-    frame["how the model was made"] = state(yes_no(studies["model_class"].notna()), vivo)
+    # "model named, induction not stated" names the animals but not how the phenotype was made (ref 43).
+    made = studies["model_class"].notna() & (studies["model_class"].astype("string") != design.UNSTATED_INDUCTION)
+    frame["how the model was made"] = state(yes_no(made.fillna(False)), vivo)
     frame["route"] = state(route, vivo)
     frame["amount given"] = state(amount, vivo)
     frame["follow-up"] = state(follow, vivo)

@@ -563,7 +563,8 @@ def _sci(x: float) -> str:
     return f"{float(mantissa):g}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
-def _refs(frame: pd.DataFrame) -> str:
+def _ref_list(frame: pd.DataFrame) -> str:
+    """The refs of a frame's rows as a reader writes them: ``ref 68`` or ``refs 37, 68``."""
     refs = sorted(int(r) for r in frame["ref"])
     return ("ref " if len(refs) == 1 else "refs ") + ", ".join(str(r) for r in refs)
 
@@ -650,7 +651,7 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
         rest = mass[~mass["outside_range"].fillna(False).astype(bool)]
         if len(far) and len(rest):
             text += (
-                f" Of these, {len(far)} ({_refs(far)}) {'lies' if len(far) == 1 else 'lie'} outside "
+                f" Of these, {len(far)} ({_ref_list(far)}) {'lies' if len(far) == 1 else 'lie'} outside "
                 f"data/dose_ranges.csv's range, kept as printed; the other {len(rest)} span "
                 f"{rest['dose_low'].min():g} to {rest['dose_high'].max():g} µg."
             )
@@ -674,7 +675,7 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
     for kind, words in _APART:
         part = doses[doses["dose_kind"] == kind]
         if len(part):
-            odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_refs(part)}")
+            odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_ref_list(part)}")
     if odd:
         parts.append("Kept apart: " + "; ".join(odd) + ".")
     parts.append(
