@@ -511,7 +511,7 @@ def _citable(project: Path) -> list[tuple[str, dict, str]]:
     for exhibit in _built_exhibits(project):
         entry = manifest["exhibits"][exhibit]
         kind = catalog.EXHIBITS[exhibit].kind
-        wanted = {"figure": ".svg", "references": ".bib"}.get(kind, f"{exhibit}.csv")
+        wanted = {"figure": ".svg"}.get(kind, f"{exhibit}.csv")  # as review.site.citing chooses
         primary = next((f for f in sorted(entry["files"]) if f.endswith(wanted)), sorted(entry["files"])[0])
         out.append((exhibit, entry, primary))
     return out

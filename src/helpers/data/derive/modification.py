@@ -26,7 +26,6 @@ MODIFICATIONS: tuple[str, ...] = ("engineered", "primed", "biomaterial", "select
 
 # Only what the printed words say: a miRNA named beside an exosome
 # ("Exo-miR-144-5p") may be native cargo, so it is not read as engineering.
-# Magnetic nanoparticles are one carrier however abbreviated ("magnetic nanoparticle", "GMNP").
 _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
     "engineered": re.compile(
         r"\boverexpress\w*|\bloaded\b|\bengineered (?:\w+-)?(?:MSCs?|Exos?|EVs?|exosomes?)\b"
