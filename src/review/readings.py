@@ -11,7 +11,10 @@ in a form the records already follow:
   (below a ``## Resolutions`` heading);
 - the reading is dated by ``Read at commit `abc1234` on 2026-12-06`` (the
   last such line is the latest reading);
-- the verdict is one of the three phrases of the brief, on a ``Verdict:`` line.
+- the verdict is one of the three phrases of the brief, on a ``Verdict:`` line;
+- a later reading checks every resolution in a table whose rows start
+  ``| #7 | holds |`` (or ``partly``, ``does not hold``): a resolution that
+  does not fully hold reopens its finding.
 
 A record that breaks these rules (a resolution of a finding that does not
 exist, a finding numbered twice, no date) raises :class:`RecordError` naming
@@ -35,6 +38,7 @@ VERDICTS = ("would not cite", "cite after fixes", "would cite as is")
 _FINDING = re.compile(r"^\|\s*(\d+(?:\.\d+)?)\s*\|")
 _RESOLUTION = re.compile(r"^\s*(?:[-*]\s+)?(\d+(?:\.\d+)?)\.\s+(fixed|answered)\b", re.IGNORECASE)
 _READ_AT = re.compile(r"[Rr]ead at commit `([0-9a-f]{7,40})`(?: on (\d{4}-\d{2}-\d{2}))?")
+_CHECK = re.compile(r"^\|\s*#(\d+(?:\.\d+)?)\s*\|\s*(holds|partly|does not hold)\b", re.IGNORECASE)
 _VERDICT = re.compile(r"^Verdict:\s*\**\s*(" + "|".join(VERDICTS) + r")", re.IGNORECASE)
 
 
@@ -58,6 +62,8 @@ class Reading:
         Every finding's id, in the record's order.
     resolutions : dict
         Finding id -> ``"fixed"`` or ``"answered"``.
+    reopened : tuple of str
+        Findings whose resolution a later reading found to hold only partly, or not at all.
     """
 
     exhibit: str
@@ -66,15 +72,16 @@ class Reading:
     verdict: str
     findings: tuple[str, ...]
     resolutions: dict[str, str]
+    reopened: tuple[str, ...] = ()
 
     @property
     def open(self) -> tuple[str, ...]:
-        """The ids of the findings with no resolution yet."""
-        return tuple(f for f in self.findings if f not in self.resolutions)
+        """The ids of the findings with no resolution yet, or whose resolution was reopened."""
+        return tuple(f for f in self.findings if f not in self.resolutions or f in self.reopened)
 
     def count(self, kind: str) -> int:
-        """How many findings were closed as ``kind`` (``"fixed"`` or ``"answered"``)."""
-        return sum(1 for k in self.resolutions.values() if k == kind)
+        """How many findings are closed as ``kind`` (``"fixed"`` or ``"answered"``) and not reopened."""
+        return sum(1 for f, k in self.resolutions.items() if k == kind and f not in self.reopened)
 
 
 def parse(text: str, exhibit: str, where: str = "") -> Reading:
@@ -98,6 +105,7 @@ def parse(text: str, exhibit: str, where: str = "") -> Reading:
     where = where or f"docs/reviews/{exhibit}.md"
     findings: list[str] = []
     resolutions: dict[str, str] = {}
+    reopened: set[str] = set()  # in record order: a later resolution closes a reopened finding again
     commit = date = verdict = None
     in_resolutions = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -110,11 +118,21 @@ def parse(text: str, exhibit: str, where: str = "") -> Reading:
             findings.append(found.group(1))
         elif in_resolutions and (resolved := _RESOLUTION.match(line)):
             resolutions[resolved.group(1)] = resolved.group(2).lower()
+            reopened.discard(resolved.group(1))
             if resolved.group(1) not in findings:
                 raise RecordError(
                     f"{where}, line {number}: a resolution of finding {resolved.group(1)}, "
                     "which the record does not list"
                 )
+        elif checked := _CHECK.match(line):
+            if checked.group(1) not in findings:
+                raise RecordError(
+                    f"{where}, line {number}: a check of finding {checked.group(1)}, which the record does not list"
+                )
+            if checked.group(2).lower() == "holds":
+                reopened.discard(checked.group(1))
+            else:
+                reopened.add(checked.group(1))
         if read_at := _READ_AT.search(line):
             commit, date = read_at.group(1), read_at.group(2) or date
         if said := _VERDICT.match(line):
@@ -123,7 +141,9 @@ def parse(text: str, exhibit: str, where: str = "") -> Reading:
         raise RecordError(f"{where}: no line says 'Read at commit `<sha>` on <date>'")
     if verdict is None:
         raise RecordError(f"{where}: no 'Verdict:' line with one of: {', '.join(VERDICTS)}")
-    return Reading(exhibit, commit, date, verdict, tuple(findings), resolutions)
+    return Reading(
+        exhibit, commit, date, verdict, tuple(findings), resolutions, tuple(f for f in findings if f in reopened)
+    )
 
 
 def read(exhibit: str, folder: Path | None = None) -> Reading | None:

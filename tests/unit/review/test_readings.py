@@ -99,3 +99,21 @@ def test_the_index_agrees_with_the_records():
             len(reading.findings),
             len(reading.open),
         ), exhibit
+
+
+@pytest.mark.parametrize(
+    ("checks", "later", "open_"),
+    [
+        ("| #1 | holds | recounted |\n| #2 | partly | the caption still says so |\n", "", ("2",)),
+        ("| #1 | does not hold | x |\n| #2 | holds | y |\n", "", ("1",)),
+        # a resolution written after the check closes the reopened finding again
+        ("| #1 | holds | x |\n| #2 | partly | y |\n", "\n## Resolutions\n2. fixed: the caption now says so\n", ()),
+    ],
+    ids=["partly-reopens", "does-not-hold-reopens", "fixed-again"],
+)
+def test_a_later_reading_reopens_what_does_not_hold(checks, later, open_):
+    first = "| 1 | a |\n| 2 | b |\nRead at commit `abc1234`.\n## Resolutions\n1. fixed: x\n2. answered: y\n"
+    second = "## Second reading\nRead at commit `def5678`.\n### Resolutions checked\n| # | holds? | evidence |\n"
+    reading = parse(HEAD + first + second + checks + later, "x")
+    assert reading.open == open_
+    assert reading.count("fixed") + reading.count("answered") == 2 - len(open_)
