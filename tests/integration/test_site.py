@@ -510,10 +510,9 @@ def _citable(project: Path) -> list[tuple[str, dict, str]]:
     out = []
     for exhibit in _built_exhibits(project):
         entry = manifest["exhibits"][exhibit]
-        kind = catalog.EXHIBITS[exhibit].kind
-        wanted = {"figure": ".svg"}.get(kind, f"{exhibit}.csv")  # as review.site.citing chooses
-        primary = next((f for f in sorted(entry["files"]) if f.endswith(wanted)), sorted(entry["files"])[0])
-        out.append((exhibit, entry, primary))
+        from review.site.citing import primary_file
+
+        out.append((exhibit, entry, primary_file(catalog.EXHIBITS[exhibit], entry["files"])))
     return out
 
 

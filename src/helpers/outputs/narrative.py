@@ -612,12 +612,13 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
                 f"which arm their time belongs to (hollow marks); the {len(only)} in vivo only studies run "
                 + (f"{only.min():g} to {only.max():g} days (median {only.median():g})." if len(only) else "none.")
             )
+        # By product over the in vivo only studies: a time whose arm is not stated may be an incubation.
         by = [
             f"{word} {len(part)} studies, median {part.median():g} days"
             for modality, word in (("cells", "MSCs"), ("exosomes", "exosomes"))
-            if len(part := days[follow["modality"] == modality])
+            if len(part := days[(follow["modality"] == modality) & stated])
         ]
-        parts.append(text + (" By product: " + "; ".join(by) + "." if by else ""))
+        parts.append(text + (" By product, in vivo only studies: " + "; ".join(by) + "." if by else ""))
     if missing["in vitro"]:
         if len(hours):
             h = hours["hours"].astype(float)

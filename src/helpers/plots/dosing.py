@@ -261,14 +261,17 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
     table = follow.assign(hollow=~follow["arm_stated"].astype(bool), ringed=False)
     _strip(ax, rows, [_SHORT[m] for m in rows], table, "modality", "days", "days", "follow-up")
     for y, modality in enumerate(rows):
-        days = follow.loc[follow["modality"] == modality, "days"].astype(float)
+        # Over the in vivo only studies: a hollow time may belong to the in vitro arm (the review does not say).
+        days = follow.loc[(follow["modality"] == modality) & follow["arm_stated"].astype(bool), "days"].astype(float)
+        if days.empty:
+            continue
         median = float(days.median())
         # A tick under the row, not across it, so that it hides no study.
         ax.plot([median, median], [-y - 0.48, -y - 0.3], color="black", linewidth=1.6, zorder=5, gid="follow-up-median")
         ax.text(
             1.0,
             -y - 0.36,
-            f"▲ median {median:g} d, n = {len(days)}",
+            f"tick: median {median:g} d, n = {len(days)} in vivo only",
             transform=ax.get_yaxis_transform(),
             fontsize=6.5,
             ha="right",
@@ -277,8 +280,12 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
         )
     ax.set_xlabel("follow-up of treated animals, days (month = 30 d, year = 365 d)", fontsize=8)
     ax.set_ylim(-len(rows) + 0.45, 0.6)
+    unstated = int((~follow["arm_stated"].astype(bool)).sum())
     ax.set_title(
-        f"In vivo follow-up ({len(follow)} of {missing['animals']} studies with animals)", fontsize=9, loc="left"
+        f"Follow-up of treated animals: {len(follow) - unstated} in vivo only studies, and {unstated} hollow "
+        f"(arm not stated), of {missing['animals']} with animals",
+        fontsize=9,
+        loc="left",
     )
     ax = fig.add_subplot(inner[1])
     rows = [m for m in ("cells", "exosomes") if m in set(hours["modality"])]

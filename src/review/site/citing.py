@@ -27,7 +27,19 @@ from helpers.core.catalog import Exhibit
 
 from .context import Context
 
-__all__ = ["AUTHORS", "GENRES", "PROJECT", "Citation", "cite", "csl_json", "ris", "meta_tags", "bibtex", "release_date"]
+__all__ = [
+    "AUTHORS",
+    "GENRES",
+    "PROJECT",
+    "primary_file",
+    "Citation",
+    "cite",
+    "csl_json",
+    "ris",
+    "meta_tags",
+    "bibtex",
+    "release_date",
+]
 
 #: The project's name, and its authors as CITATION.cff names them (one corporate author).
 PROJECT = "mscs-aging-review"
@@ -52,7 +64,7 @@ def release_date(cff: Path | None = None) -> str:
     return str(data["date-released"])
 
 
-def _primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
+def primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
     """The file a citation names: the SVG of a figure, the CSV of a table, the BibTeX of the references."""
     names = sorted(files)
     for suffix in (".svg", f"{exhibit.id}.csv", ".bib", ".csv"):
@@ -120,7 +132,7 @@ class Citation:
 def cite(ctx: Context, exhibit: Exhibit) -> Citation:
     """The citation of ``exhibit`` from the manifest's entry and the project's release."""
     files = ctx.entry(exhibit.id).get("files", {})
-    primary = _primary_file(exhibit, files) or ""
+    primary = primary_file(exhibit, files) or ""
     downloads = {}
     for name in sorted(files):
         suffix = Path(name).suffix.lstrip(".")

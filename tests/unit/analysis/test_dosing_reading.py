@@ -265,8 +265,10 @@ def test_what_to_notice_states_the_recounted_numbers(studies):
     doses, follow = dosing.doses(studies), dosing.follow_up(studies)
     text = narrative.dosing_notice(doses, follow, dosing.incubation(studies), dosing.missing(studies))
     all_days = [*IN_VIVO_DAYS.values(), *UNASSIGNED_DAYS.values()]
-    msc_days = [d for r, d in {**IN_VIVO_DAYS, **UNASSIGNED_DAYS}.items() if r in MSC_REFS]
-    exo_days = [d for r, d in {**IN_VIVO_DAYS, **UNASSIGNED_DAYS}.items() if r not in MSC_REFS]
+    # By product over the in vivo only studies (second reading 2.1: a time whose arm the review does not state
+    # may be an incubation, and pooling them gave exosomes a median of 14 days against 28 for in vivo only).
+    msc_days = [d for r, d in IN_VIVO_DAYS.items() if r in MSC_REFS]
+    exo_days = [d for r, d in IN_VIVO_DAYS.items() if r not in MSC_REFS]
     with_animals = len(all_days) + len(NO_TIME_IN_VIVO)
     in_vitro = len(IN_VITRO_HOURS) + len(NO_TIME_IN_VITRO)
     hours = list(IN_VITRO_HOURS.values())
@@ -281,7 +283,7 @@ def test_what_to_notice_states_the_recounted_numbers(studies):
         # 7 of the 44 ... the 37 in vivo only studies run 3 to 365 days (median 28).
         len(UNASSIGNED_DAYS), len(all_days), len(IN_VIVO_DAYS),
         min(IN_VIVO_DAYS.values()), max(IN_VIVO_DAYS.values()), statistics.median(IN_VIVO_DAYS.values()),
-        # By product: MSCs 23 studies, median 28 days; exosomes 21 studies, median 14 days.
+        # By product, in vivo only studies: MSCs 20 studies, median 28 days; exosomes 17 studies, median 28 days.
         len(msc_days), statistics.median(msc_days), len(exo_days), statistics.median(exo_days),
         # In vitro incubation: 4 of the 9 in vitro only studies print a time, 4 to 48 hours.
         len(hours), in_vitro, min(hours), max(hours),
