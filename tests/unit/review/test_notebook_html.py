@@ -326,3 +326,47 @@ def test_html_outputs_are_sanitized_and_their_links_rewritten():
     r = renderer(rewrite=lambda url: "files/" + url)
     html_out = {"output_type": "display_data", "data": {"text/html": '<a href="t.csv" onclick="x()">t</a>'}}
     assert r.output(html_out) == '<div class="output html"><a href="files/t.csv">t</a></div>'
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        # authored Markdown in a cell keeps its (sanitized) HTML
+        ({"cell_type": "markdown", "source": "<b>x</b>"}, '<div class="cell markdown"><p><b>x</b></p>\n</div>'),
+        # nbformat fields a cell may lack: no source, no metadata, no outputs
+        ({"cell_type": "markdown"}, '<div class="cell markdown"></div>'),
+        ({"cell_type": "code"}, '<div class="cell code"></div>'),
+        (
+            {"cell_type": "code", "source": "", "outputs": [{"output_type": "stream", "text": "o"}]},
+            '<div class="cell code"><pre class="output stdout">o</pre></div>',
+        ),
+    ],
+)
+def test_a_cell_renders_by_its_kind_and_tolerates_missing_fields(cell, expected):
+    """Rule: a Markdown cell is authored Markdown; a cell without source, metadata or outputs still renders."""
+    assert renderer().cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "metadata, opening",
+    [
+        ({"tags": ["parameters"]}, '<div class="cell code"><div class="input"><p class="input-label">'),
+        ({"jupyter": {"source_hidden": True}}, '<div class="cell code"><details class="input">'),
+        (None, '<div class="cell code"><div class="input"><div class="highlight">'),
+    ],
+)
+def test_a_code_cell_reads_its_own_metadata(metadata, opening):
+    """Rule: the parameters label and the folding come from the cell's metadata (a cell may have none)."""
+    cell = {"cell_type": "code", "source": "x = 1\n", "outputs": []}
+    if metadata is not None:
+        cell["metadata"] = metadata
+    assert renderer().cell(cell).startswith(opening)
+
+
+def test_headings_in_markdown_from_data_get_ids_too():
+    """Rule: Markdown from data is escaped, and its headings take unique ids like authored ones."""
+    r = renderer(reserved_ids=("counts",))
+    assert r.markdown("## Counts <i>\n\ntext", authored=False) == (
+        '<h2 id="counts-i">Counts &lt;i&gt;</h2>\n<p>text</p>\n'
+    )
+    assert r.markdown("## Counts", authored=False) == '<h2 id="counts-2">Counts</h2>\n'
