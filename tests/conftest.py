@@ -32,6 +32,31 @@ OUTPUTS = ("notebooks", "tables", "figures")
 EDIT = ("data/tissue_sources.csv", "The most widely studied", "The most extensively studied")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _nothing_remembered_across_mutants(tmp_path_factory):
+    """Under mutmut (``make mutation``), compute what the library caches instead of reading it back.
+
+    mutmut puts every mutant of a module in one source file and picks the
+    active one at run time (``MUTANT_UNDER_TEST``), and runs each mutant's
+    tests in a fork of the process that collected the stats. So the memo's
+    key (the library's source) is the same for every mutant, and an
+    ``lru_cache`` filled before the fork holds the unmutated results: both
+    would hand a mutant the frames and keys of other code, and it would
+    survive untested. Each session under mutmut gets an empty memo folder
+    and empty caches; outside mutmut nothing changes.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        yield
+        return
+    from helpers.audit import abbreviations
+    from helpers.core import memo
+
+    abbreviations.code_key.cache_clear()
+    saved, memo.MEMO_DIR = memo.MEMO_DIR, tmp_path_factory.mktemp("memo")
+    yield
+    memo.MEMO_DIR = saved
+
+
 def copy_project(root: Path) -> Path:
     """Copy the project's data, notebooks and outputs (as committed) to ``root``."""
     root.mkdir(parents=True)

@@ -55,3 +55,37 @@ def test_a_refused_output_dir_is_named_with_where_a_run_may_write(output_dir, ex
 def test_presentation_parameters_are_skipped_not_the_end_of_the_selection(changed, expected):
     """Rule: formats, dpi and output_dir shape files, not content: skipped, and the rest still described."""
     assert describe_selection(changed) == expected
+
+
+@pytest.mark.parametrize(
+    "folder, accepted",
+    [
+        ("a" * 255, True),  # the longest name a Linux file system takes
+        ("a" * 256, False),
+        ("é" * 127, True),  # 254 bytes: bytes count, not characters
+        ("é" * 128, False),  # 128 characters, 256 bytes
+    ],
+)
+def test_a_folder_name_may_have_at_most_255_bytes(folder, accepted):
+    """Rule: a folder name longer than 255 bytes in UTF-8 is refused before any file is written."""
+    given = {"output_dir": f"runs/{folder}"}
+    if accepted:
+        assert validate("table1", "table", given, TABLE1).out_dir == paths.RUNS_DIR / folder
+    else:
+        with pytest.raises(ParameterError) as info:
+            validate("table1", "table", given, TABLE1)
+        assert str(info.value) == "parameter 'output_dir': a folder name is longer than 255 bytes"
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ({"severity": "bad"}, "parameter 'severity': got 'bad'; allowed: error, warning, check"),
+        ({"rules": "Z9"}, "parameter 'rules': unknown value(s) 'Z9'; allowed: 'all' or any of I1, I2, I3, "),
+    ],
+)
+def test_audit_parameters_name_themselves_when_refused(given, expected):
+    """Rule: the audit's severity takes one of the three levels, its rules only registered rule ids."""
+    with pytest.raises(ParameterError) as info:
+        validate("audit", "audit", given)
+    assert str(info.value).startswith(expected)
