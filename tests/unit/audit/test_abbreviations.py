@@ -65,7 +65,8 @@ def test_a1_findings_quote_both_entries(entries, expected):
         ("Oophorectomy", "Ovariectomy", True),  # a long word ending shared (more than six letters each)
         ("Stem cells", "Stem therapy", True),  # a shared content word
         ("Melatonin", "Mitochondrial transfer", False),
-        ("Aerosol", "Capsol", False),  # a shared ending, but the words are too short
+        ("Plasma", "Cytoplasma", False),  # a shared ending, but the shorter word has only six letters
+        ("Section", "Dissection", True),  # seven letters: long enough
         ("Ablation", "Isolation", True),  # both longer than six letters: the last five letters agree
     ],
 )
@@ -283,8 +284,53 @@ def test_meaning_words_are_content_words_up_to_case_plural_and_filler(text, word
         ("CTX-induced. POF:", ["CTX-induced", "POF"]),
         ("  ", []),
         ("...", []),
+        ("Type X collagen", ["Type", "X", "collagen"]),  # a token of X's is a token like any other
     ],
 )
 def test_tokens_keep_hyphenated_codes_whole(cell, expected):
     """Rule: cells split at spaces and / , ; ( ) +, hyphenated codes kept whole, trailing dots and colons gone."""
     assert tokens(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "rule_id, tables, expected",
+    [
+        # only a Route/Dosage cell loses its dose: a code in the dose part is not a route code
+        ("A3", {"t1": [{"route_dosage": "IV 5 × 10⁶ EVs"}]}, []),
+        # any other cell is read whole, digits and all
+        ("A3", {"t1": [{"source": "Rabbit 3 NEWCODE"}]}, [("warning", "NEWCODE")]),
+        # digits mark a name (CD39, SH-SY5Y), not an abbreviation
+        ("A3", {"t1": [{"source": "ABC1 cells"}]}, []),
+        # a defined head followed by several plain words
+        ("A3", {"t1": [{"source": "hUC-MSC-derived-exosomes"}]}, []),
+    ],
+)
+def test_a3_reads_codes_from_the_cells_the_legends_code(rule_id, tables, expected):
+    """Rule A3: routes without their dose, other cells whole; digits mark names; a defined head plus words."""
+    assert [(f.severity, f.subject) for f in run(rule_id, **tables)] == expected
+
+
+@pytest.mark.parametrize(
+    "codes, absent, expected",
+    [
+        # a table without a coded column prints nothing there: no made-up token to report
+        ([], "source", []),
+        # nor a "None" that a legend's NONE would match in another case
+        ([("table1", "NONE", "nothing")], "source", []),
+        ([("table1", "NONE", "nothing")], "precondition", []),
+    ],
+)
+def test_a_column_the_table_lacks_prints_nothing(codes, absent, expected):
+    """Rules A3 and A5: only printed cells are read; a column a table does not have holds no token."""
+    t1 = printed(t1=[{"source": "hUC-MSC"}])[0].drop(columns=[absent])
+    found = [
+        f for rule_id in ("A3", "A5") for f in RULES[rule_id].check(legends(*BASE_LEGENDS, *codes), t1, *printed()[1:])
+    ]
+    assert [(f.rule, f.subject) for f in found] == expected
+
+
+def test_a_missing_table_is_skipped_and_the_others_read():
+    """Rules A3 and A5: a printed table not given (None) is skipped, not the end of the check."""
+    t1, t2, t3, t4 = printed(t2=[{"route_dosage": "MI 5"}, {"route_dosage": "Iv 5"}])
+    assert [f.subject for f in RULES["A3"].check(legends(*BASE_LEGENDS), None, t2, t3, t4)] == ["MI"]
+    assert [f.subject for f in RULES["A5"].check(legends(*BASE_LEGENDS), None, t2, t3, t4)] == ["Iv"]
