@@ -124,3 +124,13 @@ def test_a_trial_row_reads_its_own_columns():
     assert (got["row"], got["disease_code"], got["tissue"], got["modality"]) == (3, "AD", "UC", "exosomes")
     assert (got["route"], got["route_defined"], got["nct_id"]) == ("ZZ", True, "NCT01234567")
     assert got["phase"] == "1/2"
+
+
+@pytest.mark.parametrize("table", ["tissue_sources", "table1"])
+def test_a_table_without_derived_fields_is_refused_by_name(table):
+    """Rule: only Tables 1-3 are derived; another name is a programming error that lists the three."""
+    with pytest.raises(ValueError) as info:
+        derive(table, pd.DataFrame(), LEGENDS)
+    assert str(info.value) == (
+        f"unknown table {table!r}; expected one of ['clinical_trials', 'exosome_studies', 'msc_studies']"
+    )
