@@ -89,3 +89,92 @@ def test_audit_parameters_name_themselves_when_refused(given, expected):
     with pytest.raises(ParameterError) as info:
         validate("audit", "audit", given)
     assert str(info.value).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        (
+            {"diseases": "XYZ,QQ"},
+            "parameter 'diseases': unknown value(s) 'XYZ', 'QQ'; allowed: 'all' or any of POF, AD, AS, OP, SKIN, WEAK",
+        ),
+        ({"formats": ""}, "parameter 'formats': empty; use 'all' for no filter"),
+        (
+            {"formats": "csv,pptx,doc"},
+            "parameter 'formats': unknown format(s) 'pptx', 'doc'; allowed: csv, md, tex, xlsx",
+        ),
+    ],
+)
+def test_table_parameters_list_every_bad_value_and_every_allowed_one(given, expected):
+    """Rule: a refusal names the parameter, each value refused and each value allowed, comma-separated."""
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", given, TABLE1)
+    assert str(info.value) == expected
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ({"modality": "cell"}, "parameter 'modality': got 'cell'; allowed: all, cells, exosomes"),
+        ({"dpi": 49}, "parameter 'dpi': 49 is outside 50–1200"),
+        ({"dpi": 1201}, "parameter 'dpi': 1201 is outside 50–1200"),
+        ({"dpi": 50}, None),  # both ends are allowed
+        ({"dpi": 1200}, None),
+    ],
+)
+def test_figure_parameters_take_one_choice_and_a_dpi_from_50_to_1200(given, expected):
+    """Rule: a single choice is 'all' or one of its values; dpi is a whole number from 50 to 1200, both included."""
+    if expected is None:
+        assert validate("fig2", "figure", given, FIG2).values["dpi"] == given["dpi"]
+        return
+    with pytest.raises(ParameterError) as info:
+        validate("fig2", "figure", given, FIG2)
+    assert str(info.value) == expected
+
+
+@pytest.mark.parametrize(
+    "given, folder",
+    [
+        ({"modality": "exosomes"}, "fig2_modality-exosomes"),  # a single value, as itself
+        ({"min_studies": "3", "show_untagged": "yes"}, "fig2_min_studies-3_show_untagged-True"),
+        ({"diseases": "AD,POF"}, "fig2_diseases-POF+AD"),  # a list, '+'-joined in the allowed order
+    ],
+)
+def test_a_run_folder_is_named_from_the_changed_values(given, folder):
+    """Rule: a run with other parameters writes to runs/<exhibit>_<name>-<value>…, in the declared order."""
+    assert validate("fig2", "figure", given, FIG2).out_dir == paths.RUNS_DIR / folder
+
+
+@pytest.mark.parametrize(
+    "changed, slug",
+    [
+        ({"note": "a b/c:d"}, "t_note-a-b-c-d"),  # anything but letters, digits and + . _ - becomes one dash
+        ({"note": "x" * 200}, "t_note-" + "x" * 113),  # at most 120 characters
+    ],
+)
+def test_a_run_folder_name_is_safe_and_short(changed, slug):
+    """Rule: a run's folder name keeps only letters, digits and + . _ -, and at most 120 characters."""
+    from helpers.notebook.params import _slug
+
+    assert _slug("t", changed) == slug
+
+
+@pytest.mark.parametrize(
+    "source, names",
+    [
+        ('# Parameters\ndiseases: str = "AD"\ndpi = 300\n', ["diseases", "dpi"]),  # annotated or not
+        ("# Parameters\nx: int\n", ["x"]),
+    ],
+)
+def test_injected_reads_annotated_assignments_too(source, names):
+    """Rule: every name papermill's cell assigns counts, with or without a type annotation."""
+    from helpers.notebook.params import injected
+
+    assert injected({"In": ["", source]}) == names
+
+
+def test_a_parameter_the_notebook_does_not_declare_selects_everything():
+    """Rule: ``selected`` gives None (no filter) for a list parameter the run does not have."""
+    resolved = validate("references", "references", {}, paths.NOTEBOOKS_DIR / "references.ipynb")
+    assert resolved.selected("host_species") is None
+    assert resolved.selected("diseases") is None
