@@ -1,0 +1,53 @@
+"""The units registry and the kinds of ``helpers.data.quantities``, built afresh in the test.
+
+``UREG`` and ``KINDS`` are built once, when the module is imported; here
+:func:`_registry` and :func:`_kind` are called again so that what they
+build is checked directly (mutation testing switches code only at call
+time, so an import-time build would never see a change). The rules are the
+module docstring's: three dimensions of our own, cell counts, vesicle
+counts and body mass (with gram of body mass a thousandth of a kilogram),
+each unit with its short name, and a kind made of its name, unit and label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.data.quantities import UREG, Kind, _kind, _registry
+
+
+@pytest.fixture(scope="module")
+def ureg():
+    return _registry()
+
+
+@pytest.mark.parametrize(
+    "unit, dimensionality",
+    [
+        ("cell", {"[cell_count]": 1}),
+        ("ev_particle", {"[particle_count]": 1}),
+        ("kilogram_body_mass", {"[body_mass]": 1}),
+        ("kg_bm", {"[body_mass]": 1}),
+        ("gram_body_mass", {"[body_mass]": 1}),
+        ("g_bm", {"[body_mass]": 1}),
+        ("milligram / kilogram_body_mass", {"[mass]": 1, "[body_mass]": -1}),
+    ],
+)
+def test_the_registry_has_counts_and_body_mass_of_its_own(ureg, unit, dimensionality):
+    """Rule: cells, vesicles and body mass are dimensions of their own, not pint's molecules or kilograms."""
+    assert dict(ureg.parse_units(unit).dimensionality) == dimensionality
+
+
+def test_a_gram_of_body_mass_is_a_thousandth_of_a_kilogram(ureg):
+    """Rule: gram_body_mass = 1e-3 kilogram_body_mass, so 1 mg/g of body mass is 1000 mg/kg."""
+    assert ureg.Quantity(1, "g_bm").to("kg_bm").magnitude == pytest.approx(1e-3)
+    assert ureg.Quantity(1, "mg / g_bm").to("mg / kg_bm").magnitude == pytest.approx(1000)
+
+
+@pytest.mark.parametrize(
+    "name, unit, label",
+    [("protein mass", "microgram", "µg"), ("mass per body mass", "milligram / kilogram_body_mass", "mg/kg")],
+)
+def test_a_kind_is_its_name_base_unit_and_label(name, unit, label):
+    """Rule: a kind carries its name, its base unit (of UREG) and how that unit is written in a table."""
+    assert _kind(name, unit, label) == Kind(name, UREG.parse_units(unit), label)
