@@ -178,3 +178,10 @@ def test_a_parameter_the_notebook_does_not_declare_selects_everything():
     resolved = validate("references", "references", {}, paths.NOTEBOOKS_DIR / "references.ipynb")
     assert resolved.selected("host_species") is None
     assert resolved.selected("diseases") is None
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_an_empty_output_dir_is_the_empty_string(value):
+    """Rule: an empty ``output_dir`` (YAML ``output_dir:`` reads as None) means no folder given: canonical."""
+    resolved = validate("table1", "table", {"output_dir": value}, TABLE1)
+    assert resolved.values["output_dir"] == "" and resolved.canonical
