@@ -108,3 +108,36 @@ def test_a_trial_prints_a_registry_number_or_a_reference(nct_number, ref, regist
         assert chosen["ref"].isna().all() and chosen["nct_id"].notna().all()
     else:
         assert chosen["ref"].notna().all() and chosen["nct_id"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "given, diseases",
+    [
+        ({"diseases": "AD"}, {"AD"}),
+        ({"diseases": "POF,OP"}, {"POF", "OP"}),
+    ],
+)
+def test_a_selection_keeps_the_columns_and_renumbers_the_rows(given, diseases):
+    """Rule: ``selected`` returns the coded frames' rows a run keeps, same columns, numbered from 0 again."""
+    from helpers.core import paths
+    from helpers.notebook.params import validate
+
+    run = validate("gapmap", "figure", given, paths.NOTEBOOKS_DIR / "gapmap.ipynb")
+    for frame, whole in zip(coded.selected(run), (coded.studies(), coded.trials())):
+        assert list(frame.columns) == list(whole.columns)
+        assert list(frame.index) == list(range(len(frame))) and len(frame) > 0
+        assert set(frame["disease_code"]) == diseases
+
+
+@pytest.mark.parametrize(
+    "frame, columns",
+    [
+        ("studies", ("row", "ref", "year", "dose_arms")),
+        ("trials", ("row", "ref", "enrollment")),
+    ],
+)
+def test_whole_numbers_are_nullable_integers(frame, columns):
+    """Rule: numbers are numbers, and a value that could not be found is empty, so integers are nullable."""
+    data = getattr(coded, frame)()
+    for column in columns:
+        assert str(data[column].dtype) == "Int64", column
