@@ -18,9 +18,17 @@ from helpers.data import coded
 from tests.conftest import ROOT
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def package() -> dict:
+    # per test, not per module: mutmut runs against a mutant only the tests that reached it
     return coded.descriptor(coded.studies(), coded.trials())
+
+
+@pytest.mark.parametrize("name, function", [("studies", coded.studies), ("trials", coded.trials)])
+def test_the_written_files_are_what_the_functions_return(name, function):
+    """Rule: the notebooks call the functions and users read tables/*.csv: the same rows, columns and cells."""
+    written = (ROOT / "tables" / f"{name}.csv").read_text(encoding="utf-8")
+    assert function().to_csv(index=False, lineterminator="\n") == written
 
 
 def test_the_written_descriptor_is_what_the_function_returns(package):

@@ -16,8 +16,9 @@ import pytest
 from helpers.data.quantities import UREG, Kind, _kind, _registry
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def ureg():
+    # per test, not per module: mutmut runs against a mutant only the tests that reached it
     return _registry()
 
 
@@ -51,3 +52,38 @@ def test_a_gram_of_body_mass_is_a_thousandth_of_a_kilogram(ureg):
 def test_a_kind_is_its_name_base_unit_and_label(name, unit, label):
     """Rule: a kind carries its name, its base unit (of UREG) and how that unit is written in a table."""
     assert _kind(name, unit, label) == Kind(name, UREG.parse_units(unit), label)
+
+
+@pytest.mark.parametrize(
+    "quantity, message",
+    [
+        (UREG.Quantity(3, "meter"), "meter ([length]) is no dose kind"),
+        (UREG.Quantity(2, "day"), "day ([time]) is no dose kind"),
+    ],
+)
+def test_a_quantity_of_no_dose_kind_is_named_in_the_error(quantity, message):
+    """Rule: a dimension no dose kind has is a programming error naming the unit and its dimension."""
+    from helpers.data.quantities import kind_of
+
+    with pytest.raises(LookupError) as info:
+        kind_of(quantity)
+    assert str(info.value) == message
+
+
+def test_a_route_only_a_legend_defines_is_read_with_the_dose():
+    """Rule: read_dose passes the legends' route abbreviations on to the route reading."""
+    from helpers.data.derive import Derived
+    from helpers.data.quantities import read_dose
+
+    assert read_dose("ZZ 150 µg", "exosome_studies", ("ZZ",)).route == Derived(("ZZ",))
+
+
+def test_the_dose_table_keys_are_nullable_integers():
+    """Rule: row and ref are whole numbers in nullable integer columns, like every key of the coded data."""
+    import pandas as pd
+
+    from helpers.data.quantities import dose_table
+
+    frame = pd.DataFrame({"row": [1, 2], "ref": [10, 11], "route_dosage": ["IV 150 µg", "NA"]})
+    out = dose_table(frame, "exosome_studies")
+    assert [str(out[c].dtype) for c in ("row", "ref")] == ["Int64", "Int64"]
