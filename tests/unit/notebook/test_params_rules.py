@@ -185,3 +185,53 @@ def test_an_empty_output_dir_is_the_empty_string(value):
     """Rule: an empty ``output_dir`` (YAML ``output_dir:`` reads as None) means no folder given: canonical."""
     resolved = validate("table1", "table", {"output_dir": value}, TABLE1)
     assert resolved.values["output_dir"] == "" and resolved.canonical
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("true", True), ("TRUE", True), ("1", True), ("yes", True), ("Yes", True)]
+    + [("false", False), ("False", False), ("0", False), ("no", False), ("NO", False)],
+)
+def test_a_flag_takes_true_1_yes_or_false_0_no_in_any_case(value, expected):
+    """Rule: a true/false parameter reads true, 1, yes or false, 0, no, in any case."""
+    assert validate("fig2", "figure", {"show_untagged": value}, FIG2).values["show_untagged"] is expected
+
+
+def _notebook(tmp_path, cell: str):
+    """A notebook whose parameters cell is ``cell`` (what validate reads of it)."""
+    import json
+
+    path = tmp_path / "table1.ipynb"
+    nb = {"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": cell, "outputs": []}]}
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("x, y", ("x", "y")), (["x", " y "], ("x", "y")), ("", "parameter 'labels': empty; use 'all' for no filter")],
+)
+def test_a_notebook_list_parameter_takes_a_list_or_a_comma_separated_string(tmp_path, value, expected):
+    """Rule: a notebook-specific parameter whose default is a list takes a list or comma-separated text."""
+    notebook = _notebook(tmp_path, 'labels = ["a"]\nformats = ["csv"]\noutput_dir = ""\n')
+    if isinstance(expected, tuple):
+        assert validate("table1", "table", {"labels": value}, notebook).values["labels"] == expected
+        return
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", {"labels": value}, notebook)
+    assert str(info.value) == expected
+
+
+def test_output_dir_is_where_a_run_goes_not_what_it_shows():
+    """Rule: output_dir is never one of the changed values (they name the selection and the run folder)."""
+    resolved = validate("table1", "table", {"output_dir": "runs/mine", "diseases": "AD"}, TABLE1)
+    assert resolved.changed == {"diseases": ("AD",)}
+
+
+def test_an_undeclared_name_is_refused_naming_the_exhibit_and_the_declared_ones():
+    """Rule: validate refuses a name the notebook does not declare, naming the exhibit and every declared name."""
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", {"colour": "red"}, TABLE1)
+    assert str(info.value) == (
+        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, formats, output_dir"
+    )
