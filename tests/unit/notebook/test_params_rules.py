@@ -235,3 +235,26 @@ def test_an_undeclared_name_is_refused_naming_the_exhibit_and_the_declared_ones(
     assert str(info.value) == (
         "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, formats, output_dir"
     )
+
+
+@pytest.mark.parametrize("name", ["x=1;import os;y", "two words", "1st"])
+def test_a_name_that_is_no_identifier_is_refused_as_such(name):
+    """Rule: papermill pastes names into code, so a name must be a Python identifier, and the refusal says so."""
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", {name: "1"}, TABLE1)
+    assert str(info.value) == f"parameter name {name!r} is not a Python identifier"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        'labels = ["a"]\nformats = ["csv"]\noutput_dir = ""\n',  # a list default, compared as its tuple
+        'formats = ["md", "csv"]\noutput_dir = ""\n',  # formats in another order than the allowed one
+        'formats = ["csv"]\n',  # no output_dir declared at all
+    ],
+)
+def test_a_run_with_the_defaults_is_canonical_however_they_are_written(tmp_path, cell):
+    """Rule: canonical means every value equals its default, both normalised, and no output_dir given."""
+    resolved = validate("table1", "table", {}, _notebook(tmp_path, cell))
+    assert resolved.canonical and resolved.changed == {}
+    assert resolved.out_dir == paths.TABLES_DIR and resolved.exhibit == "table1"
