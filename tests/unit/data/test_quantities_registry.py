@@ -87,3 +87,41 @@ def test_the_dose_table_keys_are_nullable_integers():
     frame = pd.DataFrame({"row": [1, 2], "ref": [10, 11], "route_dosage": ["IV 150 µg", "NA"]})
     out = dose_table(frame, "exosome_studies")
     assert [str(out[c].dtype) for c in ("row", "ref")] == ["Int64", "Int64"]
+
+
+@pytest.mark.parametrize(
+    "arms, kind, reason, message",
+    [
+        ((), None, "", "a DoseReading without arms needs a reason and no kind"),
+        ((), "cells", "no dose printed", "a DoseReading without arms needs a reason and no kind"),
+        (("cell",), "cells", "a reason", "a DoseReading with arms must not carry a reason"),
+        (("microgram",), "cells", "", "every arm must be of kind 'cells'"),
+        (("cell",), "volume", "", "every arm must be of kind 'volume'"),
+    ],
+)
+def test_an_inconsistent_reading_is_refused_saying_which_rule_it_breaks(arms, kind, reason, message):
+    """Rule: a reading without arms has a reason and no kind; one with arms has no reason and one kind."""
+    from helpers.data.derive import Derived
+    from helpers.data.quantities import DoseReading
+
+    quantities = tuple(UREG.Quantity(1, unit) for unit in arms)
+    with pytest.raises(ValueError) as info:
+        DoseReading(Derived(("IV",)), quantities, kind, reason)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "cell, table",
+    [
+        ("IV NA", "exosome_studies"),  # no dose printed
+        ("IV 2 × 10⁶", "exosome_studies"),  # a bare number in Table 2: no unit
+        ("IV 5 furlongs", "msc_studies"),  # a unit nobody reads
+    ],
+)
+def test_a_reading_without_a_dose_still_names_its_route(cell, table):
+    """Rule: the route is read whatever the dose: a reading missing its dose keeps the route's codes."""
+    from helpers.data.derive import Derived
+    from helpers.data.quantities import read_dose
+
+    reading = read_dose(cell, table)
+    assert reading.missing and reading.route == Derived(("IV",))
