@@ -149,3 +149,10 @@ def test_whole_numbers_are_nullable_integers(frame, columns):
     data = getattr(coded, frame)()
     for column in columns:
         assert str(data[column].dtype) == "Int64", column
+
+
+@pytest.mark.parametrize("column", ["mechanisms", "pathways", "cargo"])
+def test_a_study_whose_effects_name_no_category_has_an_empty_text(column):
+    """Rule: the category columns are text, '; '-joined labels, and empty (not missing) when none is named."""
+    values = coded.studies()[column]
+    assert values.notna().all() and (values == "").any() and (values != "").any()

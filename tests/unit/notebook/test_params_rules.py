@@ -258,3 +258,30 @@ def test_a_run_with_the_defaults_is_canonical_however_they_are_written(tmp_path,
     resolved = validate("table1", "table", {}, _notebook(tmp_path, cell))
     assert resolved.canonical and resolved.changed == {}
     assert resolved.out_dir == paths.TABLES_DIR and resolved.exhibit == "table1"
+
+
+@pytest.mark.parametrize(
+    "other_cells",
+    [
+        [{"cell_type": "markdown", "source": "# Title"}],  # no metadata at all
+        [{"cell_type": "markdown", "metadata": {}, "source": "# Title"}],  # metadata without tags
+        [{"cell_type": "code", "metadata": {"tags": ["other"]}, "source": "x = 1", "outputs": []}],
+    ],
+)
+def test_the_parameters_cell_is_found_among_cells_without_tags(tmp_path, other_cells):
+    """Rule: the defaults are the cell tagged 'parameters'; other cells may lack metadata or tags."""
+    import json
+
+    from helpers.notebook.params import declared
+
+    path = tmp_path / "nb.ipynb"
+    parameters = {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": ["dpi = 300\n"], "outputs": []}
+    path.write_text(json.dumps({"cells": [*other_cells, parameters]}), encoding="utf-8")
+    assert declared(path) == {"dpi": 300}
+
+
+def test_every_undeclared_name_is_listed():
+    """Rule: all undeclared names are named at once, sorted and comma-separated."""
+    with pytest.raises(ParameterError) as info:
+        validate("table1", "table", {"size": 1, "colour": "red"}, TABLE1)
+    assert str(info.value).startswith("table1: unknown parameter(s) colour, size; declared: ")
