@@ -285,3 +285,33 @@ def test_every_undeclared_name_is_listed():
     with pytest.raises(ParameterError) as info:
         validate("table1", "table", {"size": 1, "colour": "red"}, TABLE1)
     assert str(info.value).startswith("table1: unknown parameter(s) colour, size; declared: ")
+
+
+@pytest.mark.parametrize(
+    "cells, message",
+    [
+        (
+            [{"cell_type": "code", "metadata": {}, "source": "dpi = 300", "outputs": []}],
+            "nb.ipynb has no cell tagged 'parameters'",
+        ),
+        (
+            [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "import os", "outputs": []}],
+            "nb.ipynb: the parameters cell may only assign literals",
+        ),
+        (
+            [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "a = b = 1", "outputs": []}],
+            "nb.ipynb: the parameters cell may only assign literals",
+        ),
+    ],
+)
+def test_a_notebook_without_a_literal_parameters_cell_is_refused_by_name(tmp_path, cells, message):
+    """Rule: the defaults are a tagged cell of literal assignments; anything else names the notebook."""
+    import json
+
+    from helpers.notebook.params import declared
+
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    with pytest.raises(ParameterError) as info:
+        declared(path)
+    assert str(info.value) == message
