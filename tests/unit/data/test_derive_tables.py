@@ -134,3 +134,17 @@ def test_a_table_without_derived_fields_is_refused_by_name(table):
     assert str(info.value) == (
         f"unknown table {table!r}; expected one of ['clinical_trials', 'exosome_studies', 'msc_studies']"
     )
+
+
+@pytest.mark.parametrize(
+    "animal_model, in_vitro_model, route_dosage, expected",
+    [
+        ("", "GCs", "coculture 0.4 µg/ml", "in vitro"),  # no animal: in vitro only
+        ("CTX-induced POF rat model", "GCs", "IV 2 × 10⁶", "in vivo + in vitro"),
+        ("CTX-induced POF rat model", "", "IV 2 × 10⁶", "in vivo"),
+    ],
+)
+def test_the_setting_reads_the_animal_and_in_vitro_model_cells(animal_model, in_vitro_model, route_dosage, expected):
+    """Rule: in vivo when an animal model is printed, in vitro when an in vitro model is, both when both are."""
+    got = one("msc_studies", animal_model=animal_model, in_vitro_model=in_vitro_model, route_dosage=route_dosage)
+    assert got["setting"] == expected

@@ -16,12 +16,6 @@ import pytest
 from helpers.data.quantities import UREG, Kind, _kind, _registry
 
 
-@pytest.fixture
-def ureg():
-    # per test, not per module: mutmut runs against a mutant only the tests that reached it
-    return _registry()
-
-
 @pytest.mark.parametrize(
     "unit, dimensionality",
     [
@@ -34,13 +28,16 @@ def ureg():
         ("milligram / kilogram_body_mass", {"[mass]": 1, "[body_mass]": -1}),
     ],
 )
-def test_the_registry_has_counts_and_body_mass_of_its_own(ureg, unit, dimensionality):
+def test_a_fresh_registry_has_counts_and_body_mass_of_its_own(unit, dimensionality):
     """Rule: cells, vesicles and body mass are dimensions of their own, not pint's molecules or kilograms."""
+    # one per test: mutmut runs against a mutant of _registry only the tests during which it ran
+    ureg = _registry()
     assert dict(ureg.parse_units(unit).dimensionality) == dimensionality
 
 
-def test_a_gram_of_body_mass_is_a_thousandth_of_a_kilogram(ureg):
+def test_a_gram_of_body_mass_is_a_thousandth_of_a_kilogram_in_a_fresh_registry():
     """Rule: gram_body_mass = 1e-3 kilogram_body_mass, so 1 mg/g of body mass is 1000 mg/kg."""
+    ureg = _registry()
     assert ureg.Quantity(1, "g_bm").to("kg_bm").magnitude == pytest.approx(1e-3)
     assert ureg.Quantity(1, "mg / g_bm").to("mg / kg_bm").magnitude == pytest.approx(1000)
 
