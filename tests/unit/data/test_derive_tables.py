@@ -140,6 +140,7 @@ def test_a_table_without_derived_fields_is_refused_by_name(table):
     "animal_model, in_vitro_model, route_dosage, expected",
     [
         ("", "GCs", "coculture 0.4 µg/ml", "in vitro"),  # no animal: in vitro only
+        ("", "GCs", "IV 2 × 10⁶", "in vitro"),  # even with an injection route: no animal model printed
         ("CTX-induced POF rat model", "GCs", "IV 2 × 10⁶", "in vivo + in vitro"),
         ("CTX-induced POF rat model", "", "IV 2 × 10⁶", "in vivo"),
     ],
