@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -159,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
             if not globs:
                 print("no surviving mutant to run again")
         if globs or not args.survivors:
-            run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *globs], cwd=ROOT)
+            # Each surviving mutant of params.py runs its ~140 tests; the hypothesis fuzz test
+            # alone takes 400 examples. 40 are enough for a mutant (the table-driven tests do the
+            # killing); make test keeps 400. FUZZ_EXAMPLES set by the caller wins.
+            env = {**os.environ, "FUZZ_EXAMPLES": os.environ.get("FUZZ_EXAMPLES", "40")}
+            run = subprocess.run([str(mutmut), "run", "--max-children", str(args.jobs), *globs], cwd=ROOT, env=env)
             if run.returncode not in (0, 1):  # mutmut exits 1 when mutants survive; anything else is a failure to run
                 return run.returncode
 

@@ -41,6 +41,33 @@ OUTPUTS = ("notebooks", "tables", "figures")
 EDIT = ("data/tissue_sources.csv", "The most widely studied", "The most extensively studied")
 
 
+@pytest.fixture(autouse=True)
+def _nothing_remembered_under_mutmut(tmp_path_factory):
+    """Under mutmut (``make mutation``), each test computes what the library caches instead of reading it back.
+
+    mutmut puts every mutant of a module in one source file and picks the
+    active one at run time (``MUTANT_UNDER_TEST``), and runs each mutant's
+    tests in a fork of the process that collected its stats. So the memo's
+    key (the library's source) is the same for every mutant, and an
+    ``lru_cache`` filled before the fork holds unmutated results: a mutant
+    would be handed the frames and keys of other code. And while mutmut
+    records which tests reach which function, a test served from the memo
+    reaches nothing, so only the first test to compute a frame would be run
+    against its mutants. Each test under mutmut starts with an empty memo
+    folder and empty caches; outside mutmut nothing changes.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        yield
+        return
+    from helpers.audit import abbreviations
+    from helpers.core import memo
+
+    abbreviations.code_key.cache_clear()
+    saved, memo.MEMO_DIR = memo.MEMO_DIR, tmp_path_factory.mktemp("memo")
+    yield
+    memo.MEMO_DIR = saved
+
+
 def copy_project(root: Path) -> Path:
     """Copy the project's data, notebooks and outputs (as committed) to ``root``."""
     root.mkdir(parents=True)

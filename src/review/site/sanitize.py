@@ -100,7 +100,8 @@ def sanitize_html(markup: str, *, rewrite: Callable[[str], str] | None = None) -
         markup,
         tags=set(TAGS),
         clean_content_tags={"script", "style"},
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        # "*" empty: without it ammonia allows lang and title on every element
+        attributes={"*": set(), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},
         attribute_filter=urls,
         strip_comments=True,
         link_rel=None,
