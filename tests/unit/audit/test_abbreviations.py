@@ -42,21 +42,23 @@ def entry(legend: str, position: int, code: str, meaning: str) -> str:
         (  # one drops words of the other: a check, against the code's first legend when the article lacks it
             [("table2", "MSC", "mesenchymal stem cells"), ("table3", "MSC", "mesenchymal stem/stromal cells")],
             Finding(
-                "A1",
+                "A6",
                 "check",
                 "abbreviations",
                 "table3:1",
                 "definition",
                 f"{entry('table2', 1, 'MSC', 'mesenchymal stem cells')}; "
                 f"{entry('table3', 1, 'MSC', 'mesenchymal stem/stromal cells')}",
-                "The table3 legend words MSC differently from the table2 legend.",
+                "The table3 legend words MSC differently from the table2 legend; the two are close and may name "
+                "one thing.",
             ),
         ),
     ],
 )
 def test_a1_findings_quote_both_entries(entries, expected):
-    """Rule A1: a second meaning of a code is quoted with the first; warning unless the two are near."""
-    assert RULES["A1"].check(legends(*entries)) == [expected]
+    """Rules A1 and A6: a second meaning (A1, warning) or wording (A6, check) is quoted with the first."""
+    found = RULES["A1"].check(legends(*entries)) + RULES["A6"].check(legends(*entries))
+    assert found == [expected]
 
 
 @pytest.mark.parametrize(
@@ -71,9 +73,12 @@ def test_a1_findings_quote_both_entries(entries, expected):
     ],
 )
 def test_a1_severity_tells_near_meanings_from_different_ones(a, b, near):
-    """Rule A1: check when the meanings share a word or a long word ending, warning when nothing at all."""
-    (found,) = RULES["A1"].check(legends(("table1", "X", a), ("table2", "X", b)))
-    assert found.severity == ("check" if near else "warning")
+    """Near meanings (a shared word or long word ending) are another wording (A6, check); else two meanings (A1)."""
+    entries = legends(("table1", "X", a), ("table2", "X", b))
+    one, other = RULES["A1"].check(entries), RULES["A6"].check(entries)
+    (found,) = other if near else one
+    assert (found.rule, found.severity) == (("A6", "check") if near else ("A1", "warning"))
+    assert (other if not near else one) == []
 
 
 @pytest.mark.parametrize(
