@@ -348,14 +348,29 @@ def _same_shape(a: str, b: str) -> bool:
     return a != b and len(a) == len(b) >= 4 and a[-2:].casefold() == b[-2:].casefold()
 
 
+def spelled_out(code: str, text: str) -> str | None:
+    """The words of ``text`` whose initials spell ``code`` ("human coronary artery endothelial cells" for
+    ``HCAECs``), or None: a row may explain a code its legend lacks.
+    """
+    letters = code_key(code).casefold()
+    words = re.findall(r"[^\W\d_]+", str(text))
+    if len(letters) < 2 or not letters.isalpha():
+        return None
+    for start in range(len(words) - len(letters) + 1):
+        window = words[start : start + len(letters)]
+        if "".join(w[0] for w in window).casefold() == letters:
+            return " ".join(window)
+    return None
+
+
 @rule("A8", "undefined code beside an unused legend entry", "abbreviations", *PRINTED)
 def undefined_beside_unused(abbr, t1, t2, t3, t4) -> list[Finding]:
     """A code a table prints that its legend lacks, while the legend explains a similar code the table never prints.
 
     The two findings (A3 or none, and A4) may be one slip. Warning when the
     two codes have the same letters in another order ("MI", "IM"); check
-    when they only have one length and ending ("HCAECs", "HUVECs"). What the
-    printed code means is not reported in the review.
+    when they only have one length and ending. A code the same row spells out
+    by its initials is explained, and never reported.
     """
     legends, tables = _legends(abbr), printed_tables(t1, t2, t3, t4)
     out = []
@@ -365,6 +380,10 @@ def undefined_beside_unused(abbr, t1, t2, t3, t4) -> list[Finding]:
             continue
         unused = [entries[0] for key, entries in here.items() if key not in _used_keys(frame)]
         for row, col, cell, tok in _undefined_codes(frame, set(here)):
+            # A row that spells the code out explains it (HCAECs: "human coronary artery endothelial cells"):
+            # no slip to pair; an unused legend entry beside it is rule A4's alone.
+            if spelled_out(tok, " ".join(str(v) for v in frame.loc[frame["row"] == row].iloc[0].tolist())):
+                continue
             key = code_key(tok)
             for e in unused:
                 other = code_key(e.abbreviation)

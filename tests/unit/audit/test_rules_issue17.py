@@ -249,6 +249,35 @@ def test_a8_undefined_code_beside_an_unused_legend_entry(entries, cells, expecte
     assert fired(RULES["A8"].check(legends(*entries), t1, t2, t3, t4)) == expected
 
 
+@pytest.mark.parametrize(
+    "effects, expected",
+    [
+        # Second blind reading (audit 2.1): the row spells HCAECs out, so it is explained, and no slip is paired.
+        ("alleviated inflammation in human coronary artery endothelial cells.", []),
+        ("alleviated inflammation in endothelial cells.", [("check", "1")]),
+    ],
+)
+def test_a8_is_silent_when_the_row_spells_the_code_out(effects, expected):
+    entries = [("table1", "HUVECs", "Human umbilical vein endothelial cells")]
+    t1, t2, t3, t4 = printed(t1=[{"in_vitro_model": "HCAECs", "effects": effects}])
+    assert fired(RULES["A8"].check(legends(*entries), t1, t2, t3, t4)) == expected
+
+
+@pytest.mark.parametrize(
+    "code, text, words",
+    [
+        ("HCAECs", "in human coronary artery endothelial cells.", "human coronary artery endothelial cells"),
+        ("HDFs", "aged human dermal fibroblasts", "human dermal fibroblasts"),
+        ("MI", "5 × 10⁶ cells", None),
+        ("ZP3", "zona pellucida 3", None),  # a digit: not spelled out by initials
+    ],
+)
+def test_spelled_out_finds_the_words_whose_initials_make_the_code(code, text, words):
+    from helpers.audit.abbreviations import spelled_out
+
+    assert spelled_out(code, text) == words
+
+
 # --- the real data: what the blind reading found, recounted from the print ----------------------------------
 
 
@@ -270,12 +299,16 @@ def real_keys() -> set[str]:
         "A7|table1|6|animal_model|ZP3",
         "A7|table1|22|animal_model|D-gal",
         "A8|table1|13|route_dosage|MI",  # MI printed, IM in the legend and unused
-        "A8|table2|18|in_vitro_model|HCAECs",  # HCAECs printed, HUVECs in the legend and unused
         "A6|abbreviations|table2:14|definition|",  # OVX: oophorectomy / ovariectomy, one meaning
     ],
 )
 def test_the_blind_readings_slips_are_found(real_keys, key):
     assert key in real_keys
+
+
+def test_a_code_its_row_spells_out_is_not_a_slip(real_keys):
+    """Table 2 row 18 prints HCAECs and its Effects cell says "human coronary artery endothelial cells"."""
+    assert "A8|table2|18|in_vitro_model|HCAECs" not in real_keys
 
 
 def test_w5_counts_the_nine_table2_rows_outside_the_reviews_30_to_150_nm(real_keys):
