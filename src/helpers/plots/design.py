@@ -82,7 +82,8 @@ def design_map(
     matplotlib.figure.Figure
         Fig. 1's layout with each dot's area equal to :func:`dot_area` of its count.
     """
-    fig = fig1.evidence_map(cells, totals=totals, title=title, subtitle=subtitle, note=note)
+    # One size key only, at this map's scale (second blind reading, design 2.1: two keys at two scales).
+    fig = fig1.evidence_map(cells, totals=totals, title=title, subtitle=subtitle, note=note, size_key=False)
     if cells.empty:
         return fig
     dots = _dot_axes(fig).collections

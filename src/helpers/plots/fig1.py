@@ -180,8 +180,8 @@ def _groups(fig, ax, side, rows: list, y_of: dict, titles: dict[str, str]) -> No
         )
 
 
-def _legend(fig, bottom: float, totals: dict[str, int], unit: float, in_vitro: int | None) -> None:
-    """Modalities (as the review tabulates them), the setting, and a size key drawn at the figure's own scale."""
+def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_vitro: int | None) -> None:
+    """Modalities (as the review tabulates them), the setting, and a size key at the figure's scale (unless None)."""
     handles = [
         Line2D(
             [],
@@ -207,7 +207,7 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float, in_vitro: i
                 label=f"hollow, hatched: in vitro only (no animal arm), n = {in_vitro}",
             )
         )
-    for n in (1, 5, 10):
+    for n in (1, 5, 10) if unit is not None else ():
         handles.append(
             Line2D(
                 [],
@@ -223,10 +223,10 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float, in_vitro: i
         handles=handles,
         loc="lower left",
         bbox_to_anchor=(0.01, bottom),
-        ncol=3,
+        ncol=3 if unit is not None else 1,  # without the size key, one column leaves room for the caller's key
         frameon=False,
         fontsize=8,
-        title="dot area proportional to studies",
+        title="dot area proportional to studies" if unit is not None else None,
         title_fontsize=8,
         alignment="left",
     )
@@ -241,6 +241,7 @@ def evidence_map(
     note: str = "",
     in_vitro: int | None = None,
     kind_titles: dict[str, str] | None = None,
+    size_key: bool = True,
 ) -> plt.Figure:
     """Draw Fig. 1 from :func:`helpers.analysis.evidence.matrix`.
 
@@ -258,6 +259,9 @@ def evidence_map(
         Studies drawn that are in vitro only, for the legend.
     kind_titles : dict, optional
         Headings of the row groups, by kind (:data:`KIND_TITLES` by default).
+    size_key : bool
+        Draw the dot-size key at this map's scale; a caller that resizes the
+        dots (the design map) draws its own instead.
     """
     rows = row_order(cells) if not cells.empty else []
     below = 0.3 + 0.13 * len(textwrap.wrap(note, 150)) + 0.85  # inches: the wrapped note, then the legend
@@ -279,5 +283,5 @@ def evidence_map(
     _matrix(ax, cells, rows, y_of, unit)
     _groups(fig, ax, side, rows, y_of, {**KIND_TITLES, **(kind_titles or {})})
     _bars(side, cells, rows, y_of)
-    _legend(fig, (below - 0.85) / height, totals, unit, in_vitro)
+    _legend(fig, (below - 0.85) / height, totals, unit if size_key else None, in_vitro)
     return fig

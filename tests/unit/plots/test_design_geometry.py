@@ -114,3 +114,16 @@ def test_the_size_key_is_drawn_at_the_map_scale():
 @pytest.mark.parametrize("largest, counts", [(1, [1]), (2, [1, 2]), (3, [1, 2, 3]), (10, [1, 5, 10]), (13, [1, 6, 13])])
 def test_key_counts(largest, counts):
     assert design_plot.key_counts(largest) == counts
+
+
+def test_one_size_key_at_the_maps_scale():
+    """Second blind reading (design 2.1): the map had two size keys at two scales; it keeps only its own."""
+    cells = _cells()
+    fig = design_plot.design_map(cells, totals={"cells": 28, "exosomes": 28}, title="design")
+    titles = [lg.get_title().get_text() for lg in fig.legends]
+    assert titles.count("dot area = studies") == 1
+    assert "dot area proportional to studies" not in titles
+    largest = int(cells["studies"].max())
+    (key,) = [lg for lg in fig.legends if lg.get_title().get_text() == "dot area = studies"]
+    for handle, text in zip(key.legend_handles, key.get_texts()):
+        assert handle.get_markersize() ** 2 == pytest.approx(design_plot.dot_area(int(text.get_text()), largest))
