@@ -62,3 +62,38 @@ def test_the_caption_states_only_recounted_numbers(studies):
         expected += [row, ref, year]  # "Table 1" is a name, not a count
     assert numbers(text) == expected
     assert "year printed in the review's reference list" in text
+
+
+def _authored_markdown() -> str:
+    import json
+
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "timeline.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "1 to 12 studies a year",  # 2017 has none (second reading 2.3)
+        "every column adds up to what was tabulated",  # a study naming several categories counts in each (2.2)
+        "favours recent papers",  # the print states no selection criteria (2.9)
+    ],
+)
+def test_the_authored_text_makes_no_claim_the_print_contradicts(claim):
+    assert claim not in _authored_markdown()
+
+
+def test_a_column_can_sum_to_more_than_its_year():
+    """Why the text says so: 2015 has 2 tabulated studies (refs 10 and 37), and ref 37's Effects cell names three
+    mechanisms while ref 10's names none, so the 2015 column of the mechanism block holds 4 marks for 2 studies."""
+    import pandas as pd
+
+    from tests.conftest import ROOT
+
+    studies = pd.read_csv(ROOT / "tables" / "studies.csv")
+    year = studies[studies["year"] == 2015]
+    marks = sum(max(1, len(str(m).split("; "))) if pd.notna(m) else 1 for m in year["mechanisms"])
+    assert (sorted(year["ref"]), len(year), marks) == ([10, 37], 2, 4)
+    assert "can add up to more than its `n`" in _authored_markdown()
