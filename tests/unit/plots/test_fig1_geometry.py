@@ -39,14 +39,16 @@ def _data() -> pd.DataFrame:
 
 
 def _dots(fig) -> dict[tuple, tuple[float, bool]]:
-    """Every drawn dot: its marker area in points² and whether it is hollow, keyed by its gid."""
+    """Every drawn dot: the area it covers in points² (edge included) and whether it is hollow, keyed by its gid."""
     out = {}
     for ax in fig.axes:
         for collection in ax.collections:
             gid = collection.get_gid() or ""
             if gid.startswith("dot|"):
                 face = mcolors.to_hex(collection.get_facecolors()[0])
-                out[tuple(gid.split("|")[1:])] = (float(collection.get_sizes()[0]), face == "#ffffff")
+                # What the eye reads: the disc with its edge stroke (a hollow dot's ring reaches past its outline).
+                area = fig1.visible_area(float(collection.get_sizes()[0]), float(collection.get_linewidths()[0]))
+                out[tuple(gid.split("|")[1:])] = (area, face == "#ffffff")
     return out
 
 
@@ -121,3 +123,12 @@ def test_the_number_beside_each_dot_is_its_count(drawn):
         key = tuple(collection.get_gid().split("|")[1:])
         at = tuple(round(float(v), 6) for v in collection.get_offsets()[0])
         assert numbers[at] == str(expected[key]), key
+
+
+@pytest.mark.parametrize("studies", [1, 2, 5, 11])
+def test_a_hollow_dot_covers_the_same_area_as_a_filled_one_of_the_same_count(studies):
+    """Second blind reading (fig1 and fig2): hollow rings were drawn about 1.5 times the area of filled dots."""
+    unit = fig1.area_per_study(11)
+    filled = fig1.visible_area(fig1.marker_size(unit * studies, 0.0), 0.0)
+    hollow = fig1.visible_area(fig1.marker_size(unit * studies, fig1.HOLLOW_EDGE), fig1.HOLLOW_EDGE)
+    assert math.isclose(filled, unit * studies) and math.isclose(hollow, unit * studies)

@@ -51,7 +51,10 @@ def test_every_dot_area_is_its_whole_study_count_in_the_data_csv(drawn):
         for collection in ax.collections:
             gid = collection.get_gid() or ""
             if gid.startswith("dot|"):
-                dots[tuple(gid.split("|")[1:])] = float(collection.get_sizes()[0])
+                # the disc the eye reads, the hollow ring's stroke included
+                dots[tuple(gid.split("|")[1:])] = fig1.visible_area(
+                    float(collection.get_sizes()[0]), float(collection.get_linewidths()[0])
+                )
     assert set(dots) == set(expected)
     for key, area in dots.items():
         assert math.isclose(area / unit, expected[key]), key
