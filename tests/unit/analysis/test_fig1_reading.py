@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from helpers.analysis import evidence
 from helpers.audit import runner as audit
-from helpers.core import paths
-from helpers.data import curated
 from helpers.notebook.session import start
 from helpers.outputs import narrative
+from tests.unit.analysis._evidence_reading import (
+    check_caption_names_audited_rows,
+    check_claim,
+    check_every_number_is_covered,
+)
 
 # Identifiers, not quantities: [24], "Table 1 row 13", "R3", "Tables 1-2", file names, the licence.
 IDENTIFIERS = re.compile(
@@ -75,43 +77,16 @@ CLAIMS = [
 
 @pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[c[1][:40] for c in CLAIMS])
 def test_each_claim_carries_the_recounted_numbers(texts, which, pattern, numbers):
-    match = re.search(pattern, texts[which])
-    assert match, f"claim not found in the {which}: {pattern}"
-    assert tuple(int(g) for g in match.groups()) == numbers
-
-
-def _audited(refs: set[str] | None = None) -> set[str]:
-    """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7)."""
-    audit_csv = pd.read_csv(paths.ROOT / "tables" / "audit.csv", dtype=str)
-    ref_of = {}
-    for table, resource in (("table1", "msc_studies"), ("table2", "exosome_studies")):
-        frame = curated.load(resource)
-        ref_of.update({(table, str(r)): str(ref) for r, ref in zip(frame["row"], frame["ref"])})
-    rule = audit_csv["rule"].str.split(" ").str[0]
-    keep = (rule.str.startswith("R") | rule.isin(["W6", "W7"])) & (audit_csv["verdict"] == "confirmed")
-    found = {ref_of[t, r] for t, r in zip(audit_csv.loc[keep, "table"], audit_csv.loc[keep, "row"]) if (t, r) in ref_of}
-    return found if refs is None else found & refs
+    check_claim(texts, which, pattern, numbers)
 
 
 def test_the_caption_names_every_drawn_row_the_audit_questions(texts):
-    match = re.search(r"questions how (\d+) drawn stud(?:y is|ies are) filed, kept as printed: (.*)", texts["note"])
-    assert match, "the caption names the rows the audit questions"
-    expected = _audited(DRAWN)
-    assert int(match.group(1)) == len(expected)
-    assert set(re.findall(r"\[(\d+)\]", match.group(2))) == expected
-    assert expected >= MUST_NAME
+    check_caption_names_audited_rows(texts["note"], DRAWN, MUST_NAME)
 
 
 @pytest.mark.parametrize("which", ["note", "notice"])
 def test_no_number_in_the_text_goes_unchecked(texts, which):
-    text = texts[which]
-    covered = [m.span() for _, pattern, _ in CLAIMS for m in re.finditer(pattern, text)]
-    covered += [m.span() for m in re.finditer(r"questions how \d+ drawn stud", text)]
-    covered += [m.span() for m in IDENTIFIERS.finditer(text)]
-    for number in re.finditer(r"\d+(?:\.\d+)?", text):
-        assert any(a <= number.start() and number.end() <= b for a, b in covered), (
-            f"unchecked number {number.group()!r} in: ...{text[max(0, number.start() - 60) : number.end() + 20]}..."
-        )
+    check_every_number_is_covered(texts[which], CLAIMS, IDENTIFIERS)
 
 
 def test_the_no_mechanism_row_is_not_read_as_no_mechanism_named(texts):

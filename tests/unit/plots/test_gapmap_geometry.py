@@ -15,12 +15,9 @@ from matplotlib.patches import Rectangle
 
 from helpers.plots import gapmap as gapmap_plot
 from tests.conftest import ROOT
+from tests.unit.plots._geometry import marker_area
 
-
-def _area(collection: PathCollection) -> float:
-    polygons = collection.get_paths()[0].to_polygons()
-    unit = sum(0.5 * abs(np.dot(q[:, 0], np.roll(q[:, 1], 1)) - np.dot(q[:, 1], np.roll(q[:, 0], 1))) for q in polygons)
-    return unit * float(collection.get_sizes()[0])
+_area = marker_area
 
 
 @pytest.fixture(scope="module")
