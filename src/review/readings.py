@@ -171,7 +171,35 @@ def index_rows(exhibits: list[str]) -> str:
     return "\n".join(rows)
 
 
+def write_index(exhibits: list[str], index: Path | None = None) -> bool:
+    """Replace the table rows of ``docs/reviews/README.md`` with :func:`index_rows`.
+
+    Returns True when the file changed. Only the lines that are table rows of
+    the index (``| [id](id.md) | ...``) are replaced, so the prose around the
+    table is kept; merging two branches that both edited records then needs
+    only this call, not a hand edit of the counts.
+    """
+    index = index or RECORDS_DIR / "README.md"
+    text = index.read_text(encoding="utf-8")
+    row = re.compile(r"^\| \[\w+\]\(\w+\.md\) \|.*\|$\n?", flags=re.MULTILINE)
+    spans = [m.span() for m in row.finditer(text)]
+    if not spans:
+        raise RecordError(f"{paths.relative(index)}: no table rows to replace")
+    start, end = spans[0][0], spans[-1][1]
+    new = text[:start] + index_rows(exhibits) + "\n" + text[end:]
+    if new == text:
+        return False
+    index.write_text(new, encoding="utf-8")
+    return True
+
+
 if __name__ == "__main__":
+    import sys
+
     from helpers.core import catalog
 
-    print(index_rows(list(catalog.EXHIBITS)))
+    if sys.argv[1:] == ["--write"]:
+        changed = write_index(list(catalog.EXHIBITS))
+        print("docs/reviews/README.md " + ("updated" if changed else "already current"))
+    else:
+        print(index_rows(list(catalog.EXHIBITS)))

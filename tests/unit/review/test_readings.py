@@ -101,6 +101,24 @@ def test_the_index_agrees_with_the_records():
         ), exhibit
 
 
+def test_write_index_replaces_only_the_table_rows(tmp_path):
+    """After records change, one call rewrites the counts and keeps the prose around the table."""
+    index = tmp_path / "README.md"
+    stale = "| [table1](table1.md) | would not cite | 1 | 1 |\n| [fig1](fig1.md) | would not cite | 9 | 9 |\n"
+    index.write_text(
+        "# Readings\n\nprose before\n\n| exhibit | verdict | findings | open |\n|---|---|---|---|\n"
+        + stale
+        + "\nprose after\n",
+        encoding="utf-8",
+    )
+    assert readings.write_index(["table1", "fig1"], index) is True
+    text = index.read_text(encoding="utf-8")
+    assert text.startswith("# Readings\n\nprose before\n") and text.endswith("\nprose after\n")
+    assert readings.index_rows(["table1", "fig1"]) in text
+    assert "would not cite | 9 | 9" not in text
+    assert readings.write_index(["table1", "fig1"], index) is False  # already current
+
+
 @pytest.mark.parametrize(
     ("checks", "later", "open_"),
     [
