@@ -22,6 +22,7 @@ import json
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +35,79 @@ def _commit() -> str:
     ).stdout.strip()
 
 
+class _HtmlText(HTMLParser):
+    """Plain text of an HTML display: a table becomes Markdown rows, other tags are dropped.
+
+    The notebooks show their tables as HTML; a reader given only
+    ``<IPython.core.display.HTML object>`` (their text/plain twin) could not
+    check a number (second readings, trials 2.5 and fig1 #11). A parser of
+    our own, because the lock has no HTML-to-Markdown converter and a
+    reader needs only the cells' text, row by row.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._text: list[str] = []
+        self._header_done = False
+        self._skip = 0  # inside <style> or <script>: not text a reader sees
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("style", "script"):
+            self._skip += 1
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag in ("br", "p", "div", "caption") and self._cell is None:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()).replace("|", "\\|"))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.lines.append("| " + " | ".join(self._row) + " |")
+            if not self._header_done:
+                self.lines.append("|" + "---|" * len(self._row))
+                self._header_done = True
+            self._row = None
+        elif tag == "table":
+            self._header_done = False
+            self.lines.append("")
+        elif tag in ("p", "div", "caption"):
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        (self._cell if self._cell is not None else self._text).append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.lines.append(text)
+        self._text = []
+
+    def text(self) -> str:
+        self._flush()
+        return "\n".join(self.lines).strip()
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML display, its tables as Markdown rows."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
 def _outputs_text(cell: dict) -> list[str]:
-    """The text a reader sees under a code cell: stdout, plain-text and Markdown displays."""
+    """The text a reader sees under a code cell: stdout, Markdown, HTML (as text) and plain-text displays."""
     shown = []
     for out in cell.get("outputs", []):
         if out.get("output_type") == "stream" and out.get("name") == "stdout":
@@ -43,6 +115,8 @@ def _outputs_text(cell: dict) -> list[str]:
         data = out.get("data", {})
         if "text/markdown" in data:
             shown.append("".join(data["text/markdown"]))
+        elif "text/html" in data:
+            shown.append(html_text("".join(data["text/html"])))
         elif "text/plain" in data and "image/png" not in data:
             shown.append("```\n" + "".join(data["text/plain"]) + "\n```")
     return shown
