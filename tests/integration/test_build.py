@@ -12,9 +12,9 @@ overlaid onto each test's own copy:
     the project as committed, after its first ``review build`` in a new
     checkout;
 ``reference``
-    ``built`` with :data:`EDIT` applied to the data and every notebook run
-    by ``review build --force``: what a complete build of the edited data
-    produces.
+    ``built`` with :data:`EDIT` applied to the data and brought up to date
+    by ``review build`` (the edited file's readers run): what a complete
+    build of the edited data produces.
 """
 
 from __future__ import annotations
