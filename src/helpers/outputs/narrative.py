@@ -6,6 +6,8 @@ formatted from values the notebooks compute from ``data/``.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.core.catalog import SOURCE_SHORT
@@ -216,7 +218,9 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
                 f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
                 f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
             )
-        text += f". {exos} of the {n} rows test exosomes rather than cells."
+        text += f". {exos} of the {n} rows test MSC-derived vesicles rather than cells" + _vesicle_words(
+            printed[derived["modality"] == "exosomes"]
+        )
         results = printed["results"].astype(str).str.strip()
         told = results[~results.str.lower().str.startswith("no results")]
         for _, same in told.groupby(told):
@@ -228,6 +232,22 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             "actual or anticipated."
         )
     return text
+
+
+# "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
+_EV_WORD = re.compile(r"(?<![A-Za-z])s?EVs?(?![A-Za-z])")
+
+
+def _vesicle_words(rows: pd.DataFrame) -> str:
+    """How Table 3 names its vesicle rows: "Exos" in MSC Type, and extracellular vesicles in some Purpose cells."""
+    if rows.empty:
+        return "."
+    named = rows[rows["purpose"].astype(str).str.contains(_EV_WORD)]
+    text = " (MSC Type printed as exosomes"
+    if len(named):
+        listed = " and ".join(str(int(r)) for r in named["row"])
+        text += f"; the Purpose of row{'s' if len(named) > 1 else ''} {listed} calls them extracellular vesicles"
+    return text + ")."
 
 
 def _counted(values: pd.Series, labels: dict | None = None) -> pd.Series:
