@@ -137,7 +137,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
     "Animal model": {
         "natural ageing": "animals aged naturally ('naturally aged' printed)",
         "accelerated-ageing strain": "a strain bred to age early (SAMP8, senescence-accelerated)",
-        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg, 'transgenic')",
+        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg), or a printed 'transgenic' with no "
+        "transgene named (the evidence file says so on the row)",
         "induced: chemical": "a small-molecule toxin or drug (CDDP, CTX, VCD, STZ, D-gal, AlCl₃ printed 'AIC3')",
         "induced: Aβ peptide": "amyloid-β infused into the brain",
         "induced: immune": "an immunisation causing autoimmune disease (ZP3, proteoglycan)",
@@ -146,7 +147,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "induced: surgical bone defect": "a bone defect made surgically, a regeneration model",
         "induced: diet": "a high-fat diet",
         "model named, induction not stated": "an animal model is printed, but not how its phenotype was made",
-        "in vitro only": "no animal received the product: cells in a dish only",
+        "in vitro only": "the model and route cells print no treated animal: cells in a dish only, as the row "
+        "prints it",
     },
     "Donor to host": {
         "xenogeneic": "the MSCs, or the cells that made the exosomes, came from another species than the host "
