@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core import catalog, files, paths, runrecord
+from helpers.core import catalog, files, paths, project, runrecord
 from helpers.notebook.params import CHOICES, Resolved, check_declared, declared, describe_selection, injected, validate
 from helpers.outputs import formats
 
@@ -188,6 +189,15 @@ class Run:
         where = self.exhibit.folder if self.params.canonical else self.out_dir
         lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
+        # The citation names a file's SHA-256, which exists only once the exhibit is written, so the
+        # "Cite as" line closes the listing rather than heading the notebook.
+        cite = project.cite_as(
+            self.exhibit,
+            self.written,
+            canonical=self.params.canonical,
+            selection=self.selection.removeprefix("Selection: "),
+        )
+        lines += ["", textwrap.fill(cite, width=110, break_on_hyphens=False, break_long_words=False)]
         return "\n".join(lines)
 
 

@@ -20,9 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from helpers.core import catalog, paths, source
+from helpers.core import catalog, project, source
 from helpers.core.catalog import Exhibit
 
 from .context import Context
@@ -41,37 +39,17 @@ __all__ = [
     "release_date",
 ]
 
-#: The project's name, and its authors as CITATION.cff names them (one corporate author).
-PROJECT = "mscs-aging-review"
-AUTHORS = "The mscs-aging-review contributors"
-#: Per exhibit kind: (genre in words, CSL item type, RIS reference type, Dublin Core type).
-GENRES = {
-    "figure": ("Figure", "figure", "FIGURE", "Image"),
-    "table": ("Table", "dataset", "DATA", "Dataset"),
-    "dataset": ("Dataset", "dataset", "DATA", "Dataset"),
-    "references": ("Bibliography", "dataset", "DATA", "Dataset"),
-    "audit": ("Audit report", "report", "RPRT", "Text"),
-}
+# The project's name, authors and genres, and its release, have one home: helpers.core.project.
+PROJECT, AUTHORS, GENRES = project.PROJECT, project.AUTHORS, project.GENRES
 
 
 def release_date(cff: Path | None = None) -> str:
-    """The release date of this version, from ``CITATION.cff`` (``date-released``), as ``YYYY-MM-DD``.
-
-    A citation needs a date, and the build must not use today's (outputs
-    are deterministic); the release date is the one date the project states.
-    """
-    data = yaml.safe_load((cff or paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    return str(data["date-released"])
+    """The release date of this version, from ``CITATION.cff`` (``date-released``), as ``YYYY-MM-DD``."""
+    return project.release(cff).date
 
 
-def primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
-    """The file a citation names: the SVG of a figure, the CSV of a table, the BibTeX of the references."""
-    names = sorted(files)
-    for suffix in (".svg", f"{exhibit.id}.csv", ".bib", ".csv"):
-        for name in names:
-            if name.endswith(suffix):
-                return name
-    return names[0] if names else None
+# The file a citation names: one rule for the notebooks' "Cite as" line and the site.
+primary_file = project.primary_file
 
 
 @dataclass(frozen=True)
@@ -146,7 +124,7 @@ def cite(ctx: Context, exhibit: Exhibit) -> Citation:
         date=release_date(),
         file=primary,
         sha256=files.get(primary, ""),
-        page=f"exhibits/{exhibit.id}.html",
+        page=project.page(exhibit),
         downloads=downloads,
     )
 

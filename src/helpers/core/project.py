@@ -1,0 +1,107 @@
+"""This project as a citable work: its name, authors, release and the "Cite as" line, stated once.
+
+The site's Cite-this box, its meta tags, CSL-JSON and RIS (:mod:`review.site.citing`)
+and the line each notebook shows under its parameters (:func:`cite_as`) take
+these facts from here, so a notebook and its page cannot cite differently.
+
+The release (version and date) is read from ``CITATION.cff``, the file a
+reader and Zenodo read; ``tests/unit/core/test_version.py`` holds it equal to
+``pyproject.toml``'s version. A notebook that cites records the read, so a
+new release reruns it and its "Cite as" line never names an old version.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from helpers.core import paths, runrecord, source
+from helpers.core.catalog import Exhibit
+
+__all__ = ["PROJECT", "AUTHORS", "GENRES", "Release", "release", "page", "primary_file", "cite_as"]
+
+#: The project's name, and its authors as CITATION.cff names them (one corporate author).
+PROJECT = "mscs-aging-review"
+AUTHORS = "The mscs-aging-review contributors"
+#: Per exhibit kind: (genre in words, CSL item type, RIS reference type, Dublin Core type).
+GENRES = {
+    "figure": ("Figure", "figure", "FIGURE", "Image"),
+    "table": ("Table", "dataset", "DATA", "Dataset"),
+    "dataset": ("Dataset", "dataset", "DATA", "Dataset"),
+    "references": ("Bibliography", "dataset", "DATA", "Dataset"),
+    "audit": ("Audit report", "report", "RPRT", "Text"),
+}
+
+
+class Release(NamedTuple):
+    """The version a citation names and its release date (``YYYY-MM-DD``)."""
+
+    version: str
+    date: str
+
+
+def release(cff: Path | None = None) -> Release:
+    """The project's release as ``CITATION.cff`` states it (``version``, ``date-released``).
+
+    A citation needs a date, and an output must not carry today's (outputs
+    are deterministic); the release date is the one date the project states.
+    """
+    path = cff or paths.ROOT / "CITATION.cff"
+    runrecord.note_read(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Release(str(data["version"]), str(data["date-released"]))
+
+
+def page(exhibit: Exhibit) -> str:
+    """The exhibit's page on the project's site, as a site path."""
+    return f"exhibits/{exhibit.id}.html"
+
+
+def primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
+    """The file a citation names: the SVG of a figure, the exhibit's own CSV otherwise (the references too)."""
+    names = sorted(files)
+    for suffix in (".svg", f"{exhibit.id}.csv", ".bib", ".csv"):
+        for name in names:
+            if name.endswith(suffix):
+                return name
+    return names[0] if names else None
+
+
+def cite_as(
+    exhibit: Exhibit, written: dict[str, str], *, canonical: bool = True, selection: str = "", cff: Path | None = None
+) -> str:
+    """The line a notebook prints under its files, saying how its exhibit is cited.
+
+    Parameters
+    ----------
+    exhibit : Exhibit
+        The exhibit's catalog entry.
+    written : dict
+        The files the run wrote (name -> SHA-256); the line names the
+        :func:`primary_file` and its hash, so it cites exact bytes.
+    canonical : bool
+        False for a run with other parameters: it is not the published exhibit,
+        so the line says so and how to cite it with its own record, never
+        passing it off as the exhibit.
+    selection : str
+        The run's selection in words, as its subtitle states it.
+    """
+    rel = release(cff)
+    name = primary_file(exhibit, written)
+    genre = GENRES[exhibit.kind][0]
+    file = f"file {Path(name).name}, SHA-256 {written[name]}" if name else "no file written"
+    if canonical:
+        return (
+            f"Cite as: {AUTHORS} ({rel.date[:4]}). {exhibit.title} [{genre}; {file}]. Exhibit {exhibit.id} of "
+            f"{PROJECT}, version {rel.version} (site page {page(exhibit)}). Regenerated from data transcribed "
+            f"from {source.short()} ({source.REVIEW.licence})."
+        )
+    return (
+        f"Cite as: a run of exhibit {exhibit.id} of {PROJECT}, version {rel.version}, with "
+        f"{selection or 'other parameters'} ({file}); not the published exhibit, so give its parameters "
+        f"and keep its run.json, which lists every file's SHA-256. The published exhibit: {exhibit.title} "
+        f"[{genre}], site page {page(exhibit)}. Regenerated from data transcribed from {source.short()} "
+        f"({source.REVIEW.licence})."
+    )
