@@ -161,3 +161,12 @@ def test_reader_a_is_scored_without_the_pairs_it_re_read():
     # Overall: A 77 of 87 (0.89), B 95 of 100 (0.95).
     assert table.loc["all categories", "reader A precision"] == 0.89
     assert table.loc["all categories", "reader B precision"] == 0.95
+
+
+def test_the_process_block_does_not_claim_how_the_product_acts(texts):
+    """Second reading 2.3: bone remodelling, proteostasis and regeneration rows are often outcome readouts."""
+    from helpers.plots import fig1
+
+    assert fig1.KIND_TITLES["mechanism"] != "Mechanisms"
+    assert "some record an outcome" in texts["note"]
+    assert "not proof of how the product acts" in texts["note"]

@@ -120,3 +120,33 @@ def test_no_number_in_the_text_goes_unchecked(texts, which):
 def test_the_notice_no_longer_says_only_n_name_a_pathway_at_all(texts):
     assert "at all" not in texts["notice"]
     assert "data/categories.csv" in texts["notice"]
+
+
+def test_the_blocks_are_said_to_share_columns_not_studies(texts):
+    """Second reading 2.4: within a column the figure cannot pair a source with a family; data.csv can."""
+    assert "the blocks share the disease columns, not the studies" in texts["note"]
+
+
+def test_the_figure_heads_the_source_block_with_the_studies_drawn():
+    """Second reading 2.1: 19 studies drawn, so the source block is headed as theirs, not every study's."""
+    from helpers.plots import fig2
+
+    run = start("fig2", {})
+    selected = evidence.studies(run)
+    view = evidence.pathway_view(selected, evidence.tagged(selected), audit.frame(audit.findings(), audit.reviewed()))
+    fig = fig2.draw(view, title="T")
+    headings = {t.get_text() for ax in fig.axes for t in ax.texts}
+    fig2.plt.close(fig)
+    assert "MSC tissue source of the 19 studies drawn" in headings
+
+
+def test_the_notebook_says_the_tgf_beta_dot_rests_on_an_expression_change():
+    """Second reading 2.8: [12] prints 'downregulate TGF-β'; the prose ties TGF-β1/Smad3 to [11]."""
+    import json
+
+    from helpers.core import paths
+
+    cells = json.loads((paths.ROOT / "notebooks" / "fig2.ipynb").read_text())["cells"]
+    prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "prints TGF-β downregulated" in prose
+    assert "TGF-β1/Smad3" in prose
