@@ -123,7 +123,7 @@ def coverage(selected: dict[str, pd.DataFrame], categories: pd.DataFrame) -> dic
     per_reader = {}
     for name, skipped in not_independent().items():
         skip = _pairs(skipped)
-        scored = frame[[p not in skip for p in _pairs_list(frame)]]
+        scored = frame[pd.Series([p not in skip for p in _pairs_list(frame)], index=frame.index, dtype=bool)]
         proposed = scored[f"reader_{name[-1].lower()}"].isin(["sure", "doubtful"])
         per_reader[f"{name} proposed"] = int(proposed.sum())
         per_reader[f"{name} supported"] = int((proposed & (scored["supported"] == "yes")).sum())

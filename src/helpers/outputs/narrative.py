@@ -256,8 +256,9 @@ def trust_text(coverage: dict[str, int]) -> str:
             "the first settled reading in view, so A's reading of them is not independent and they are left out "
             f"of A's score; reader B then read them blind and agreed with the settled reading on "
             f"{'all ' + str(again) if agreed == again else f'{agreed} of the {again}'} "
-            f"({coverage['reread supported']} supported, {again - coverage['reread supported']} rejected), doubtful "
-            f"of {coverage['reread doubtful']}. "
+            f"({coverage['reread supported']} supported, {again - coverage['reread supported']} rejected)"
+            + (f", doubtful of {coverage['reread doubtful']}" if coverage["reread doubtful"] else "")
+            + ". "
         )
     if coverage["pending"]:
         text += (

@@ -170,3 +170,25 @@ def test_the_process_block_does_not_claim_how_the_product_acts(texts):
     assert fig1.KIND_TITLES["mechanism"] != "Mechanisms"
     assert "some record an outcome" in texts["note"]
     assert "not proof of how the product acts" in texts["note"]
+
+
+@pytest.mark.parametrize(
+    "changed, expected",
+    [
+        # No study at all: nothing re-read, no precision to give.
+        ({"diseases": "WEAK", "modality": "exosomes"}, ["not measurable (no pair)"]),
+        # Osteoporosis, Table 2 rows 20, 22, 23 (miRNA, supported) and 24 (miR-3064-5p, rejected) were re-read;
+        # reader B was sure of all four.
+        ({"diseases": "OP"}, ["Reader A re-read the 4 pairs", "on all 4 (3 supported, 1 rejected)."]),
+    ],
+)
+def test_the_trust_text_follows_the_selection(changed, expected):
+    from helpers.analysis import accuracy
+    from helpers.data import tags
+
+    selected = evidence.studies(start("fig1", changed))
+    text = narrative.trust_text(accuracy.coverage(selected, tags.load_categories()))
+    for words in expected:
+        assert words in text
+    assert "doubtful of 0" not in text
+    accuracy.report(selected, evidence.tagged(selected), tags.load_categories())  # an empty selection scores too
