@@ -6,9 +6,12 @@ lexicon's output read every row of Tables 1-2 against the definitions of
 proposed; their disagreements were reconciled row by row, with the reason
 recorded. A pair absent from the file was proposed by neither reader and
 counts as not supported. Where a definition changed after that reading, the
-pairs of the changed categories were re-read by one reader and reader B's
-column says ``pending`` until a second independent reading is done; such
-pairs are left out when reader B is scored.
+pairs of the changed categories were re-read by reader A with the settled
+reading in view (their ``resolution`` begins "re-read"), so A's reading of
+them is not independent and is left out of A's score; reader B read them
+afterwards, blind. A reader's column says ``pending`` while that reader has
+not read a pair under the current definitions; such pairs are left out of
+that reader's score too.
 
 :func:`score` compares the tags of :func:`helpers.data.tags.tag_rows` (lexicon
 plus curated corrections) with the pairs the reference marks ``yes``.
@@ -20,7 +23,17 @@ import pandas as pd
 
 from helpers.data import curated
 
-__all__ = ["reference", "readers", "pending", "coverage", "score", "disagreements", "TARGETS"]
+__all__ = [
+    "reference",
+    "readers",
+    "pending",
+    "reread",
+    "not_independent",
+    "coverage",
+    "score",
+    "disagreements",
+    "TARGETS",
+]
 
 #: What the figures promise: overall precision and recall, and the floor for
 #: each category's precision and recall.
@@ -57,6 +70,29 @@ def pending() -> dict[str, pd.DataFrame]:
     }
 
 
+#: How ``resolution`` begins for a pair re-read after its definition changed.
+REREAD = "re-read"
+
+
+def reread() -> pd.DataFrame:
+    """The pairs re-read by reader A after their definition changed, with the settled reading in view."""
+    frame = curated.load("annotation").astype({"row": "int64"})
+    return frame.loc[frame["resolution"].fillna("").str.startswith(REREAD), [*_KEY, "supported", "reader_b"]]
+
+
+def not_independent() -> dict[str, pd.DataFrame]:
+    """Per reader, the pairs left out of that reader's score: pending ones, and reader A's re-read ones.
+
+    Reader A re-read the pairs of the changed definitions knowing how the first
+    reading had been settled, so agreement there says nothing about A; reader
+    B read them blind.
+    """
+    out = pending()
+    again = reread()[_KEY]
+    out["reader A"] = pd.concat([out["reader A"], again]).drop_duplicates()
+    return out
+
+
 def coverage(selected: dict[str, pd.DataFrame], categories: pd.DataFrame) -> dict[str, int]:
     """What the reviewed reading holds for the selected studies, in counts.
 
@@ -66,13 +102,31 @@ def coverage(selected: dict[str, pd.DataFrame], categories: pd.DataFrame) -> dic
         ``studies`` and ``categories`` (the reading's scope), ``possible``
         (their product: every study against every category), ``pairs`` (the
         pairs either reader proposed, which the file records), ``supported``
-        (of those, the reconciled ``yes``) and ``pending`` (pairs re-read by one
-        reader whose second independent reading is pending).
+        (of those, the reconciled ``yes``), ``pending`` (pairs a reader has not
+        read under the current definitions), ``reread`` (pairs reader A re-read
+        after their definition changed), of those ``reread supported`` (the
+        settled ``yes``), ``reread agreed`` (where reader B, reading blind,
+        proposed exactly the supported ones) and ``reread doubtful`` (reader B
+        doubtful); and, per reader, ``<reader> proposed`` and ``<reader>
+        supported``: the pairs scored for that reader (its not independent ones
+        left out) that it proposed, and how many of them the settled reading
+        supports.
     """
     keys = {(t, int(r)) for t, f in selected.items() for r in f["row"]}
     frame = curated.load("annotation").astype({"row": "int64"})
     frame = frame[[(t, r) in keys for t, r in zip(frame["table"], frame["row"])]]
     studies, n_categories = len(keys), len(categories)
+    again = _pairs(reread())
+    is_again = pd.Series([p in again for p in _pairs_list(frame)], index=frame.index, dtype=bool)
+    proposed_b = frame["reader_b"].isin(["sure", "doubtful"])
+    supported = frame["supported"] == "yes"
+    per_reader = {}
+    for name, skipped in not_independent().items():
+        skip = _pairs(skipped)
+        scored = frame[pd.Series([p not in skip for p in _pairs_list(frame)], index=frame.index, dtype=bool)]
+        proposed = scored[f"reader_{name[-1].lower()}"].isin(["sure", "doubtful"])
+        per_reader[f"{name} proposed"] = int(proposed.sum())
+        per_reader[f"{name} supported"] = int((proposed & (scored["supported"] == "yes")).sum())
     return {
         "studies": studies,
         "categories": n_categories,
@@ -80,6 +134,11 @@ def coverage(selected: dict[str, pd.DataFrame], categories: pd.DataFrame) -> dic
         "pairs": len(frame),
         "supported": int((frame["supported"] == "yes").sum()),
         "pending": int(((frame["reader_a"] == "pending") | (frame["reader_b"] == "pending")).sum()),
+        "reread": int(is_again.sum()),
+        "reread supported": int((is_again & supported).sum()),
+        "reread agreed": int((is_again & (proposed_b == supported)).sum()),
+        "reread doubtful": int((is_again & (frame["reader_b"] == "doubtful")).sum()),
+        **per_reader,
     }
 
 
@@ -171,8 +230,9 @@ def report(selected: dict[str, pd.DataFrame], tagged: pd.DataFrame, categories: 
 
     One line per category, then per kind, then overall: how many pairs the
     settled reading supports, and the precision and recall of each
-    independent reader against it (a reader's pending pairs are left out of
-    that reader's score), then of the lexicon with its curated corrections,
+    reader against it (the pairs a reader did not read independently,
+    :func:`not_independent`, are left out of that reader's score, on both
+    sides), then of the lexicon with its curated corrections,
     whose columns say "by construction" because the lexicon was revised, and
     the corrections written, with the settled reading in view. Rounded to two
     decimals.
@@ -184,12 +244,14 @@ def report(selected: dict[str, pd.DataFrame], tagged: pd.DataFrame, categories: 
         return frame[pd.Series(inside, index=frame.index, dtype=bool)]
 
     truth = within(reference())
-    waiting = pending()
+    skipped = not_independent()
     columns = {}
     for name, found in readers().items():
-        skip = _pairs(within(waiting[name]))
+        skip = _pairs(within(skipped[name]))
         kept = truth[pd.Series([p not in skip for p in _pairs_list(truth)], index=truth.index, dtype=bool)]
-        scored = score(within(found), kept, categories)
+        found = within(found)
+        found = found[pd.Series([p not in skip for p in _pairs_list(found)], index=found.index, dtype=bool)]
+        scored = score(found, kept, categories)
         columns[f"{name} precision"] = scored["precision"]
         columns[f"{name} recall"] = scored["recall"]
     lexicon = score(within(tagged), truth, categories)

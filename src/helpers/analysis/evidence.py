@@ -15,6 +15,7 @@ dish like an animal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -40,6 +41,8 @@ __all__ = [
     "settings",
     "drawn_keys",
     "named_instead",
+    "carried_mirna",
+    "FACTOR_ONLY",
     "pathway_view",
     "PathwayView",
     "bears_on_coding",
@@ -74,20 +77,28 @@ def untagged_label(kind: str) -> str:
     }[kind]
 
 
+#: Fig. 2's row for a drawn study that names a transcription factor but no pathway family.
+FACTOR_ONLY = "Transcription factor only (no pathway family)"
+
+
 def studies(run: Selecting) -> dict[str, pd.DataFrame]:
     """Printed study rows of Tables 1–2 selected by the run's parameters.
 
     Each frame gains the derived ``disease_code``, ``tissue``, ``modality``,
-    ``product`` (native or modified) and ``setting`` columns.
+    ``product`` (native or modified), ``modification`` (how: primed,
+    co-treatment, ...) and ``setting`` columns.
     """
     out = {}
     for table in PRECLINICAL_TABLES:
         printed = curated.load(table)  # only the files the figure reads (they decide its reruns)
         derived = _derived(table)
         keep = selected_rows(derived, run)
-        joined = printed.assign(**{c: derived[c] for c in ("disease_code", "tissue", "modality", "product", "setting")})
+        joined = printed.assign(**{c: derived[c] for c in _DERIVED})
         out[table] = joined[keep].reset_index(drop=True)
     return out
+
+
+_DERIVED = ("disease_code", "tissue", "modality", "product", "modification", "setting")
 
 
 def _derived(table: str) -> pd.DataFrame:
@@ -199,8 +210,9 @@ def pathway_matrix(
     a transcription factor (``regulator``), or every selected study when
     ``untagged``. Each counts once under its MSC tissue source (under each,
     when two are printed), once under every family and every transcription
-    factor it names, and under "No pathway family in the Effects cell" when
-    it names no family. Families and factors named by fewer
+    factor it names, and, when it names no family, under :data:`FACTOR_ONLY`
+    (it names a factor) or "No pathway family in the Effects cell" (it names
+    neither, drawn only when ``untagged``). Families and factors named by fewer
     than ``min_studies`` studies are pooled as "Other (< n studies)".
 
     Returns
@@ -227,13 +239,18 @@ def pathway_matrix(
         codes = str(study.tissue).split("+") if pd.notna(study.tissue) else [None]
         records += [("source", tissue_name(code), *where) for code in dict.fromkeys(codes)]
         for kind, part in named.items():
-            # Only the pathway block says who names none: a study drawn for its
-            # transcription factor alone is the one that names no family.
-            for label in pooled(part.get(key, [])) or ([untagged_label(kind)] if kind == "pathway" else []):
+            # Only the pathway block says who names none, and why it is drawn: a study with
+            # a transcription factor alone is not one of the many that name no family at all.
+            for label in pooled(part.get(key, [])) or ([_no_family(key, named)] if kind == "pathway" else []):
                 records.append((kind, label, *where))
     if not records:
         return pd.DataFrame(columns=[*_CELL_KEYS, "studies", "refs"])
     return _grouped(records)
+
+
+def _no_family(key: tuple[str, int], named: dict[str, dict]) -> str:
+    """The pathway row of a study that names no family: "factor only" when it names a factor, else "no family"."""
+    return FACTOR_ONLY if key in named["regulator"] else untagged_label("pathway")
 
 
 def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> pd.DataFrame:
@@ -333,11 +350,45 @@ def named_instead(
 ) -> dict[str, int]:
     """Of the studies naming no category of ``missing``, how many name one of ``others`` instead.
 
-    Returns ``{"unnamed": ..., "instead": ...}``.
+    Returns ``{"unnamed": ..., "instead": ..., "excluded": [...]}``: ``excluded``
+    lists the references of the remaining studies whose Effects cell names a
+    molecule that a curated correction (``data/curated_tags.csv``) removed
+    from one of ``others`` (a pathway acting in the donor cells, the
+    inhibitor of a miRNA), so they name a molecule that the categories exclude.
     """
     lacking = {(t, int(s.row)) for t, s, _ in _study_lines(selected)} - drawn_keys(selected, tagged_rows, (missing,))
     instead = lacking & drawn_keys(selected, tagged_rows, others)
-    return {"unnamed": len(lacking), "instead": len(instead)}
+    removed = tags.load_curated()
+    removed = removed[(removed["action"] == "remove") & removed["kind"].isin(others)]
+    keys = {(t, int(r)) for t, r in zip(removed["table"], removed["row"])} & (lacking - instead)
+    refs = {(t, int(s.row)): int(s.ref) for t, s, _ in _study_lines(selected)}
+    return {"unnamed": len(lacking), "instead": len(instead), "excluded": sorted(refs[k] for k in keys)}
+
+
+#: Printed words that say a product carries, delivers or overexpresses its miRNA: a miRNA
+#: written onto the vesicle ("Exos-miR-22-3p"), "exosomal miR-…", delivery, transfer, loading
+#: or overexpression. A miRNA named only inside a pathway ("the miR-let7/HMGA2/NF-κB pathway")
+#: is a mediator, not cargo the words show.
+_CARRIED = re.compile(
+    r"Exos?-miR|exosomal miR|overexpress\w*|\bdeliver\w*|\btransferr\w*|\bloaded\b|\bcarr(?:y|ies|ied)\b",
+    re.IGNORECASE,
+)
+
+
+def carried_mirna(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame) -> dict[str, list[int]]:
+    """The references of the studies tagged miRNA cargo, and of those whose Effects cell prints it as carried.
+
+    Returns ``{"mirna": [...], "carried": [...]}``, references in order. The
+    miRNA definition also counts a miRNA named as the product's mediator, so
+    ``carried`` can be fewer: it is what the printed words show.
+    """
+    part = tagged_rows[(tagged_rows["kind"] == "cargo") & (tagged_rows["tag"] == "mirna")]
+    keys = {(t, int(r)) for t, r in zip(part["table"], part["row"])}
+    lines = [(int(s.ref), str(s.effects)) for t, s, _ in _study_lines(selected) if (t, int(s.row)) in keys]
+    return {
+        "mirna": sorted(ref for ref, _ in lines),
+        "carried": sorted(ref for ref, words in lines if _CARRIED.search(words)),
+    }
 
 
 @dataclass(frozen=True)
@@ -350,6 +401,8 @@ class PathwayView:
     setting: dict[str, int]
     totals: dict[str, int]
     flags: pd.DataFrame
+    per_disease: dict[str, tuple[int, int]]
+    modified: pd.DataFrame
 
 
 def pathway_view(
@@ -365,7 +418,10 @@ def pathway_view(
     ``counted`` has keys ``pathway``, ``regulator`` and ``either`` (as from
     :func:`counted`); ``drawn`` the ``(table, row)`` drawn; ``setting`` and
     ``totals`` the drawn studies per setting group and per modality;
-    ``flags`` the audit ``findings`` on drawn rows (:func:`flagged`).
+    ``flags`` the audit ``findings`` on drawn rows (:func:`flagged`);
+    ``per_disease`` the studies drawn and selected per disease, in the
+    vocabulary's order; ``modified`` the drawn studies of a primed or
+    co-treated product (:func:`added_agent`).
     """
     kinds = ("pathway", "regulator")
     drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
@@ -380,4 +436,45 @@ def pathway_view(
         setting=settings(selected, drawn),
         totals=per_modality(selected, drawn),
         flags=flagged(selected, findings, drawn),
+        per_disease=per_disease(selected, drawn),
+        modified=added_agent(selected, tagged_rows, drawn, kinds),
     )
+
+
+def per_disease(selected: dict[str, pd.DataFrame], keys: set) -> dict[str, tuple[int, int]]:
+    """Per disease (in :data:`DISEASE_CODES` order), the selected studies in ``keys`` and all selected studies."""
+    lines = [(disease, (t, int(s.row)) in keys) for t, s, disease in _study_lines(selected)]
+    order = [
+        d for d in dict.fromkeys([*DISEASE_CODES.values(), *(d for d, _ in lines)]) if any(d == x for x, _ in lines)
+    ]
+    return {d: (sum(1 for x, k in lines if x == d and k), sum(1 for x, _ in lines if x == d)) for d in order}
+
+
+#: Modifications that give the MSCs or their vesicles another agent, before (primed) or with
+#: (co-treatment) the treatment: a pathway the Effects cell names may be that agent's.
+ADDED_AGENT = ("primed", "co-treatment")
+
+
+def added_agent(
+    selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, keys: set, kinds: tuple[str, ...]
+) -> pd.DataFrame:
+    """The studies in ``keys`` whose product was primed or co-treated, with the categories of ``kinds`` they name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, modification, categories`` (labels joined by
+        ", "), sorted by reference.
+    """
+    named = {}
+    for kind in kinds:
+        for key, labels in _labels(tagged_rows, kind).items():
+            named.setdefault(key, []).extend(labels)
+    lines = []
+    for table, study, _ in _study_lines(selected):
+        key = (table, int(study.row))
+        how = [m for m in str(study.modification).split("+") if m in ADDED_AGENT]
+        if key in keys and how and named.get(key):
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], " and ".join(how), ", ".join(named[key])))
+    frame = pd.DataFrame(lines, columns=["ref", "table", "row", "modification", "categories"])
+    return frame.sort_values("ref", ignore_index=True)

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
 from helpers.core.catalog import SOURCE_SHORT
 
 __all__ = ["flags_note", "map_note", "map_notice", "pathway_note", "pathway_notice", "trust_text", "plural"]
@@ -38,8 +39,8 @@ def flags_note(flags: pd.DataFrame) -> str:
     )
     studies = flags["ref"].nunique()
     return (
-        f"The project's audit (tables/audit.csv) questions how {plural(studies, 'drawn study', 'drawn studies')} "
-        f"{'is' if studies == 1 else 'are'} filed, kept as printed: {items}."
+        f"The project's audit (tables/audit.csv) questions {plural(studies, 'drawn study', 'drawn studies')} on "
+        f"{'its' if studies == 1 else 'their'} disease, product, setting or MSC source, kept as printed: {items}."
     )
 
 
@@ -52,7 +53,9 @@ def map_note(
         "Dot area (proportional) and number: studies whose one-line Effects cell in Tables 1-2 supports the "
         "category (a study can support several), for MSCs (blue, Table 1) and MSC-derived exosomes (orange, "
         "Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro only. Bars: all "
-        "diseases together. The review's prose is not coded.",
+        "diseases together. The review's prose is not coded. The process categories are what the Effects cell "
+        "names, not proof of how the product acts: some record an outcome (regenerated tissue, less amyloid, "
+        "bone mass or osteoclast numbers) rather than a route to it.",
         f"Of the {total} selected studies, {counted['mechanism']['unnamed']} match no mechanism category and "
         f"{counted['cargo']['unnamed']} no cargo category of data/categories.csv in their Effects cell; "
         f"{setting['in vitro only']} of the {total} have no animal arm (in vitro only).",
@@ -66,8 +69,26 @@ def map_note(
     return " ".join(parts)
 
 
-def map_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]], instead: dict[str, int]) -> str:
-    """What a reader should see in Fig. 1, in numbers that say what they count and out of how many."""
+def _ref_names(refs: list[int]) -> str:
+    """``[31] and [54]``."""
+    names = [f"[{r}]" for r in refs]
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
+
+
+def map_notice(
+    cells: pd.DataFrame,
+    counted: dict[str, dict[str, int]],
+    instead: dict,
+    carried: dict[str, list[int]] | None = None,
+    flags: pd.DataFrame | None = None,
+) -> str:
+    """What a reader should see in Fig. 1, in numbers that say what they count and out of how many.
+
+    ``instead`` is :func:`helpers.analysis.evidence.named_instead`; ``carried``
+    :func:`helpers.analysis.evidence.carried_mirna`; ``flags`` the audit's
+    findings on drawn rows (:func:`helpers.analysis.evidence.flagged`), to say
+    which miRNA studies it questions as vesicle studies (rule R4).
+    """
     mech = cells[(cells["kind"] == "mechanism") & ~cells["category"].str.startswith("No ")]
     if mech.empty:
         return "No study in this selection has an Effects cell that matches a mechanism category."
@@ -81,9 +102,18 @@ def map_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]], instead:
         f"studies ({int(by_modality.loc[lead].get('cells', 0))} with MSCs, "
         f"{int(by_modality.loc[lead].get('exosomes', 0))} with exosomes). "
         f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) match none of the mechanism "
-        f"categories of data/categories.csv; {instead['instead']} of these {unnamed} name a pathway family, a "
-        "transcription factor or a cargo category instead, and the review's prose gives a mechanism for "
-        "others, so these rows do not mean that the studies name no mechanism. "
+        f"categories of data/categories.csv; {instead['instead']} of these {unnamed} carry a pathway-family, "
+        "transcription-factor or cargo tag instead"
+    )
+    excluded = instead.get("excluded", [])
+    if excluded:
+        sentence += (
+            f", {len(excluded)} more ({_ref_names(excluded)}) name a molecule that the categories exclude "
+            "(data/curated_tags.csv says why)"
+        )
+    sentence += (
+        ", and the review's prose gives a mechanism for others, so these rows do not mean that the studies name "
+        "no mechanism. "
     )
     cargo = cells[(cells["kind"] == "cargo") & (cells["modality"] == "exosomes")]
     named = cargo[~cargo["category"].str.startswith("No ")]
@@ -92,13 +122,34 @@ def map_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]], instead:
         mirna = _refs(named[named["category"] == "miRNA"])
         sentence += (
             f"{len(with_cargo)} of the {len(exo)} exosome studies name a carried molecule in their Effects cell, "
-            f"{len(mirna)} of them a miRNA that the vesicles carry, deliver or overexpress."
+            f"{len(mirna)} of them a miRNA as cargo or as the named mediator"
         )
+        sentence += _mirna_detail(mirna, carried, flags) + "."
     return sentence
 
 
-def pathway_note(counted: dict[str, dict[str, int]], drawn: int, setting: dict[str, int], flags: pd.DataFrame) -> str:
-    """Fig. 2's note: the unit, what is drawn and left out, the setting and the rows the audit questions."""
+def _mirna_detail(mirna: set[str], carried: dict[str, list[int]] | None, flags: pd.DataFrame | None) -> str:
+    """How many of the exosome miRNA studies the printed words show as carriers, and which the audit questions."""
+    if not carried:
+        return ""
+    shown = sorted(int(r) for r in mirna if int(r) in set(carried["carried"]))
+    rest = sorted(int(r) for r in mirna if int(r) not in set(shown))
+    text = f" ({len(shown)} of the {len(mirna)} printed as carried, delivered or overexpressed"
+    if flags is not None and not flags.empty:
+        doubted = sorted({int(r) for r in flags.loc[(flags["rule"] == "R4") & flags["ref"].isin(shown), "ref"]})
+        if doubted:
+            text += f", though the cited title of {_ref_names(doubted)} speaks of no vesicles (audit R4)"
+    if rest:
+        text += f"; {_ref_names(rest)} {'names' if len(rest) == 1 else 'name'} the miRNA only as a mediator"
+    return text + ")"
+
+
+def pathway_note(view: PathwayView) -> str:
+    """Fig. 2's note: the unit, what is drawn and left out, the setting and the rows the audit questions.
+
+    ``view`` is :func:`helpers.analysis.evidence.pathway_view`.
+    """
+    counted, drawn, setting = view.counted, len(view.drawn), view.setting
     total = counted["either"]["studies"]
     parts = [
         f"Dot area (proportional) and number: whole studies, by disease, for MSCs (blue, Table 1) and MSC-derived "
@@ -106,30 +157,54 @@ def pathway_note(counted: dict[str, dict[str, int]], drawn: int, setting: dict[s
         f"only ({setting['in vitro only']} of the {drawn} drawn). Drawn: the {drawn} of the {total} selected "
         f"studies whose one-line Effects cell names a signalling pathway family ({counted['pathway']['named']}) or "
         f"a transcription factor ({counted['regulator']['named']}) of data/categories.csv; a study counts once "
-        "under each source, family and factor it names, so a block can sum to more than the studies drawn.",
-        "PI3K/AKT/mTOR includes a study that names PTEN alone. The review's prose is not coded.",
+        "under each source, family and factor it names, so a block can sum to more than the studies drawn, and "
+        "the blocks share the disease columns, not the studies (fig2.data.csv names the references behind "
+        "each dot).",
     ]
-    note = flags_note(flags)
+    absent = [
+        f"{disease} ({plural(total_d, 'selected study', 'selected studies')})"
+        for disease, (shown, total_d) in view.per_disease.items()
+        if not shown
+    ]
+    if absent:
+        parts.append(
+            f"No column for {' and '.join(absent)}: none of {'its' if len(absent) == 1 else 'their'} selected "
+            "studies names a family or a factor."
+        )
+    parts.append("PI3K/AKT/mTOR includes a study that names PTEN alone. The review's prose is not coded.")
+    if not view.modified.empty:
+        items = "; ".join(
+            f"[{m.ref}] {m.table} row {m.row}, {m.modification}: {m.categories}"
+            for m in view.modified.itertuples(index=False)
+        )
+        parts.append(
+            f"{plural(len(view.modified), 'drawn study', 'drawn studies')} add another agent to the MSCs (primed "
+            "with it before, or co-given with, the treatment), so a family named may be that agent's rather than "
+            f"the MSCs' (the product's derived modification): {items}."
+        )
+    note = flags_note(view.flags)
     if note:
         parts.append(note)
     parts.append(f"fig2.data.csv and fig2.evidence.csv give every count and the printed words. {SOURCE_SHORT}.")
     return " ".join(parts)
 
 
-def pathway_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]]) -> str:
-    """What a reader should see in Fig. 2, in numbers that say what they count and out of how many."""
+def pathway_notice(view: PathwayView) -> str:
+    """What a reader should see in Fig. 2, in numbers that say what they count and out of how many.
+
+    ``view`` is :func:`helpers.analysis.evidence.pathway_view`.
+    """
+    cells, counted = view.cells, view.counted
     if cells.empty:
         return (
             "No study in this selection names a pathway family or a transcription factor, so there is nothing to draw."
         )
     total = counted["either"]["studies"]
-    family = cells[(cells["kind"] == "pathway") & ~cells["category"].str.startswith("No ")]
+    family = cells[(cells["kind"] == "pathway") & ~cells["category"].isin([FACTOR_ONLY, untagged_label("pathway")])]
     per = family.groupby("category")["studies"].sum()
     per = per.sort_index().sort_values(ascending=False, kind="stable")
     top = [f"{name} ({plural(int(n), 'study', 'studies')})" for name, n in per.head(3).items()]
     sources = cells[cells["kind"] == "source"]
-    by_disease = {disease: len(_refs(part)) for disease, part in sources.groupby("disease")}
-    lead = sorted(by_disease.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     exo = len(_refs(sources[sources["modality"] == "exosomes"]))
     either = counted["either"]["named"]
     text = (
@@ -139,34 +214,66 @@ def pathway_notice(cells: pd.DataFrame, counted: dict[str, dict[str, int]]) -> s
     )
     if top:
         text += f"The families named most often: {', '.join(top)}. "
+    ranked = sorted(view.per_disease.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
+    shares = ", ".join(f"{disease} {shown} of {whole}" for disease, (shown, whole) in ranked)
     text += (
-        f"{lead[0]} contributes the most of the {either} studies drawn ({lead[1]}); {exo} of the {either} test "
-        "MSC-derived exosomes. The review's prose names a pathway for some studies whose Effects cell names none; "
-        "those are not counted."
+        f"Studies drawn out of those selected, per disease: {shares}; so a column's size follows both how often "
+        f"the review tabulates a disease and how often its Effects cells name a pathway. {exo} of the {either} "
+        "drawn test MSC-derived exosomes. The source block counts only the studies drawn, not every study of "
+        "each source. The review's prose names a pathway for some studies whose Effects cell names none; those "
+        "are not counted."
     )
     return text
 
 
+def _precision(part: int, whole: int) -> str:
+    """A precision to two decimals, with the counts it is made of: ``0.95 (95 of 100 proposed pairs supported)``."""
+    return f"{part / whole:.2f} ({part} of {whole} proposed pairs supported)" if whole else "not measurable (no pair)"
+
+
 def trust_text(coverage: dict[str, int]) -> str:
-    """The "how far to trust the tags" paragraph, with the reviewed reading's real scope in numbers."""
+    """The "how far to trust the tags" paragraph, with the reviewed reading's real scope in numbers.
+
+    ``coverage`` is :func:`helpers.analysis.accuracy.coverage`: it says which
+    pairs reader A re-read after the definitions changed (not independent, so
+    left out of A's score) and how reader B's blind reading of them went.
+    """
     text = (
         f"Two readers who never saw the lexicon's output read the {coverage['studies']} selected studies' Effects "
         f"cells against the {coverage['categories']} categories of data/categories.csv and recorded each "
         f"(study, category) pair that either proposed: {coverage['pairs']} of the {coverage['possible']} possible "
         f"pairs, {coverage['supported']} of them supported after their disagreements were settled row by row "
-        "(data/annotation.csv). A pair that neither proposed counts as not supported. "
+        "(data/annotation.csv). A pair that neither proposed counts as not supported, so a pair both readers "
+        "missed is never counted against them: recall is an upper bound. "
     )
+    again = coverage.get("reread", 0)
+    if again:
+        agreed = coverage["reread agreed"]
+        text += (
+            "After that reading the definitions changed: transcription factors and nuclear receptors moved out of "
+            "the pathway families into the kind 'regulator'; the AMPK/NR4A1 family was split into AMPK (a pathway, "
+            "only where AMPK is printed) and NR4A1 (a regulator); and miRNA cargo was narrowed to a miRNA the "
+            "product carries, delivers or overexpresses, or names as its mediator, not an inhibitor of one nor a "
+            f"host miRNA it targets. Reader A re-read the {plural(again, 'pair')} of the changed categories with "
+            "the first settled reading in view, so A's reading of them is not independent and they are left out "
+            f"of A's score; reader B then read them blind and agreed with the settled reading on "
+            f"{'all ' + str(again) if agreed == again else f'{agreed} of the {again}'} "
+            f"({coverage['reread supported']} supported, {again - coverage['reread supported']} rejected)"
+            + (f", doubtful of {coverage['reread doubtful']}" if coverage["reread doubtful"] else "")
+            + ". "
+        )
     if coverage["pending"]:
         text += (
-            f"{coverage['pending']} of the {coverage['pairs']} pairs belong to categories whose definitions changed "
-            "after that reading (transcription factors moved out of the pathway families, miRNA cargo narrowed to "
-            "what the product carries); one reader has re-read them, and the second independent reading is "
-            "pending, so those pairs are left out of reader B's score. "
+            f"{plural(coverage['pending'], 'pair')} still await a reader under the current definitions and are "
+            "left out of that reader's score. "
         )
+    a, b = (_precision(coverage[f"reader {r} supported"], coverage[f"reader {r} proposed"]) for r in "AB")
     text += (
-        "The table scores each reader against the settled reading (the real measure of agreement), then the "
-        "lexicon with its curated corrections: that row agrees by construction, because the lexicon was revised "
-        "and the corrections written with the settled reading in view, so it promises nothing about new studies."
+        f"Over all categories, reader A's precision is {a} and reader B's {b}. "
+        "The table scores each reader per category against the settled reading (the real measure of agreement; "
+        "an empty cell is a category with no pair left to score), then the lexicon with its curated "
+        "corrections: that row agrees by construction, because the lexicon was revised and the corrections "
+        "written with the settled reading in view, so it promises nothing about new studies."
     )
     return text
 

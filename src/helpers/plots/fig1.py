@@ -20,6 +20,7 @@ from matplotlib import patheffects
 from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
+from helpers.analysis.evidence import FACTOR_ONLY
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
 
@@ -35,7 +36,7 @@ _OFFSET = {
 #: The setting drawn hollow (and hatched in the bars).
 IN_VITRO = "in vitro only"
 KIND_TITLES = {
-    "mechanism": "Mechanisms",
+    "mechanism": "Processes and effects named",
     "pathway": "Signalling pathway families",
     "regulator": "Transcription factors (not pathways)",
     "cargo": "Carried or produced molecule",
@@ -54,8 +55,13 @@ def area_per_study(largest: int) -> float:
 
 
 def _is_none(category: str) -> bool:
-    """The rows that count studies with nothing to show, which always come last."""
-    return category.startswith("No ") or category == "not reported"
+    """The rows that count studies with nothing to show in their block, which always come last.
+
+    Fig. 2's "transcription factor only" row counts the drawn studies that name
+    no pathway family; it comes last in the pathway block, before the row of
+    studies that name neither (drawn only on request).
+    """
+    return category.startswith("No ") or category in ("not reported", FACTOR_ONLY)
 
 
 def row_order(cells: pd.DataFrame) -> list[tuple[str, str]]:
@@ -65,7 +71,8 @@ def row_order(cells: pd.DataFrame) -> list[tuple[str, str]]:
     for kind in dict.fromkeys(cells["kind"]):
         part = totals[kind]
         named = sorted((c for c in part.index if not _is_none(c)), key=lambda c: (-part[c], c))
-        rows += [(kind, c) for c in named] + [(kind, c) for c in part.index if _is_none(c)]
+        none = sorted((c for c in part.index if _is_none(c)), key=lambda c: c != FACTOR_ONLY)  # stable otherwise
+        rows += [(kind, c) for c in named] + [(kind, c) for c in none]
     return rows
 
 
@@ -201,6 +208,11 @@ def _groups(fig, ax, side, rows: list, y_of: dict, titles: dict[str, str]) -> No
         )
 
 
+#: Height of a legend row with a size key, in points: the 5- and 10-study key dots (at most
+#: about 14.5 and 20.5 points across at the largest scale) stacked with a gap of about 4 points.
+_KEY_ROW = 22.0
+
+
 def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_vitro: int | None) -> None:
     """Modalities (as the review tabulates them), the setting, and a size key at the figure's scale (unless None)."""
     handles = [
@@ -249,6 +261,8 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
         fontsize=8,
         title="dot area proportional to studies" if unit is not None else None,
         title_fontsize=8,
+        # Rows tall enough for the 10-study key dot, so the key dots never touch (second reading, fig1 2.10).
+        handleheight=_KEY_ROW / 8 if unit is not None else 0.7,
         alignment="left",
     )
 

@@ -28,6 +28,7 @@ def pathway_map(
     subtitle: str = "",
     note: str = "",
     in_vitro: int | None = None,
+    drawn: int | None = None,
 ) -> plt.Figure:
     """Draw Fig. 2 from :func:`helpers.analysis.evidence.pathway_matrix`.
 
@@ -41,18 +42,24 @@ def pathway_map(
         See :func:`helpers.plots.common.frame`.
     in_vitro : int, optional
         Studies drawn that are in vitro only, for the legend.
+    drawn : int, optional
+        Studies drawn: the source block's heading says it counts only these,
+        not every study of a source.
     """
-    return fig1.evidence_map(cells, totals=totals, title=title, subtitle=subtitle, note=note, in_vitro=in_vitro)
+    titles = {"source": f"MSC tissue source of the {drawn} studies drawn"} if drawn is not None else None
+    return fig1.evidence_map(
+        cells, totals=totals, title=title, subtitle=subtitle, note=note, in_vitro=in_vitro, kind_titles=titles
+    )
 
 
 def draw(view: PathwayView, *, title: str, subtitle: str = "") -> plt.Figure:
     """Draw Fig. 2 from :func:`helpers.analysis.evidence.pathway_view`, with its computed note."""
-    note = narrative.pathway_note(view.counted, len(view.drawn), view.setting, view.flags)
     return pathway_map(
         view.cells,
         totals=view.totals,
         title=title,
         subtitle=subtitle,
-        note=note,
+        note=narrative.pathway_note(view),
         in_vitro=view.setting["in vitro only"],
+        drawn=len(view.drawn),
     )

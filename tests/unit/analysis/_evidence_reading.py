@@ -32,7 +32,11 @@ def audited(refs: set[str] | None = None) -> set[str]:
 
 def check_caption_names_audited_rows(note: str, drawn: set[str], must_name: set[str]) -> None:
     """The caption counts and names every drawn row the audit questions, the ones the reading found included."""
-    match = re.search(r"questions how (\d+) drawn stud(?:y is|ies are) filed, kept as printed: (.*)", note)
+    match = re.search(
+        r"questions (\d+) drawn stud(?:y on its|ies on their) disease, product, setting or MSC source, "
+        r"kept as printed: (.*)",
+        note,
+    )
     assert match, "the caption names the rows the audit questions"
     expected = audited(drawn)
     assert int(match.group(1)) == len(expected)
@@ -43,7 +47,7 @@ def check_caption_names_audited_rows(note: str, drawn: set[str], must_name: set[
 def check_every_number_is_covered(text: str, claims: list, identifiers: re.Pattern) -> None:
     """Every number in ``text`` is inside a checked claim, the audited-rows count, or an identifier."""
     covered = [m.span() for _, pattern, _ in claims for m in re.finditer(pattern, text)]
-    covered += [m.span() for m in re.finditer(r"questions how \d+ drawn stud", text)]
+    covered += [m.span() for m in re.finditer(r"questions \d+ drawn stud", text)]
     covered += [m.span() for m in identifiers.finditer(text)]
     for number in re.finditer(r"\d+(?:\.\d+)?", text):
         assert any(a <= number.start() and number.end() <= b for a, b in covered), (

@@ -38,9 +38,10 @@ def texts() -> dict[str, str]:
     counted = {kind: evidence.counted(selected, tagged, kind) for kind in ("mechanism", "cargo")}
     flags = evidence.flagged(selected, audit.frame(audit.findings(), audit.reviewed()))
     instead = evidence.named_instead(selected, tagged, "mechanism", ("pathway", "regulator", "cargo"))
+    carried = evidence.carried_mirna(selected, tagged)
     return {
         "note": narrative.map_note(cells, counted, evidence.settings(selected), flags),
-        "notice": narrative.map_notice(cells, counted, instead),
+        "notice": narrative.map_notice(cells, counted, instead, carried, flags),
     }
 
 
@@ -64,14 +65,22 @@ CLAIMS = [
     ),
     ("notice", r"(\d+) of the (\d+) Effects cells \((\d+) %\) match none", (21, 56, 38)),
     # Of the 21: [12], [22] (T1 rows 3, 11), [51], [52] (pathway or factor), [58], [77] (miRNA cargo).
-    ("notice", r"(\d+) of these (\d+) name a pathway family", (6, 21)),
+    ("notice", r"(\d+) of these (\d+) carry a pathway-family, transcription-factor or cargo tag", (6, 21)),
+    # Second reading 2.6: two more of the 21 print a molecule the definitions exclude: [31] "activating Nrf2
+    # signaling pathway" in the donor cells (T1 row 17), [54] "miR-211-5p inhibitors" (T2 row 6).
+    ("notice", r"(\d+) more \(\[31\] and \[54\]\) name a molecule that the categories exclude", (2,)),
     # Exosome rows naming a carried molecule: miRNA in T2 rows 3, 4, 9, 14, 15, 16, 20, 22, 23 (9);
     # circ-Epc1 (row 11) and MEG3 (row 24): 11 of 28.
     (
         "notice",
-        r"(\d+) of the (\d+) exosome studies name a carried molecule in their Effects cell, (\d+) of them",
+        r"(\d+) of the (\d+) exosome studies name a carried molecule in their Effects cell, (\d+) of them a miRNA "
+        r"as cargo or as the named mediator",
         (11, 28, 9),
     ),
+    # Second reading 2.4: printed as carried, delivered or overexpressed: [51] [52] [66] [67] [73] [75] [77],
+    # and [58] "transferring exosomal miR-146a" (whose cited title names no vesicles, audit R4): 8 of the 9;
+    # [68] prints miR-let7 only inside a pathway ("through the miR-let7/HMGA2/NF-κB pathway").
+    ("notice", r"\((\d+) of the (\d+) printed as carried, delivered or overexpressed", (8, 9)),
 ]
 
 
@@ -106,16 +115,80 @@ def test_the_trust_section_states_what_the_two_readers_recorded():
     # (AMPK row 2, NR4A1 rows 2 and 4): 107. Supported: 54 mechanism + 21 pathway + 7 factor + 13 cargo = 95.
     # The 20 pairs re-read after the definitions changed (12 miRNA + AMPK 1 + NR4A1 2 + FoxO 2 + KLF6 2 +
     # ATF4-CHOP 1) have had their second independent reading (2026-12-06): none is pending.
+    # The reader's recount (second reading, #11): reader A proposed 105 pairs, 95 supported; reader B 82 non-pending,
+    # 77 supported. Of the 20 re-read pairs A proposed 18 (all supported) and rejected 2 (data/README.md), so A's
+    # score without them is 77 of 87 (0.89); B's blind reading added the same 18 proposals: 95 of 100 (0.95).
     claims = [
         (r"read the (\d+) selected studies' Effects cells against the (\d+) categories", (56, 32)),
         (r"(\d+) of the (\d+) possible pairs, (\d+) of them supported", (107, 1792, 95)),
+        (r"Reader A re-read the (\d+) pairs of the changed categories", (20,)),
+        (
+            r"agreed with the settled reading on all (\d+) \((\d+) supported, (\d+) rejected\), doubtful of (\d+)",
+            (20, 18, 2, 1),
+        ),
+        (r"reader A's precision is 0\.(\d+) \((\d+) of (\d+) proposed pairs supported\)", (89, 77, 87)),
+        (r"reader B's 0\.(\d+) \((\d+) of (\d+) proposed pairs supported\)", (95, 95, 100)),
     ]
     covered = []
     for pattern, numbers in claims:
         match = re.search(pattern, text)
         assert match and tuple(int(g) for g in match.groups()) == numbers, pattern
         covered.append(match.span())
+    covered += [m.span() for m in re.finditer(r"NR4A1", text)]  # a gene's name, not a number
     for number in re.finditer(r"\d+", text):
         assert any(a <= number.start() and number.end() <= b for a, b in covered), number.group()
     assert "every study and every category" not in text
     assert "pending" not in text
+    # Second reading 2.5 (a) and 2.7: all three definition changes are named, and recall is an upper bound.
+    for change in ("into the kind 'regulator'", "split into AMPK", "miRNA cargo was narrowed"):
+        assert change in text
+    assert "A's reading of them is not independent" in text
+    assert "recall is an upper bound" in text
+
+
+def test_reader_a_is_scored_without_the_pairs_it_re_read():
+    """Second reading 2.5 (c): the 20 re-read pairs (12 miRNA, 7 regulator, AMPK) leave reader A's score only."""
+    from helpers.analysis import accuracy
+    from helpers.data import tags
+
+    run = start("fig1", {})
+    selected = evidence.studies(run)
+    table = accuracy.report(selected, evidence.tagged(selected), tags.load_categories()).set_index("category")
+    # Every regulator pair and every miRNA pair was re-read: nothing is left to score reader A on.
+    for category in ("all regulators", "miRNA", "AMPK"):
+        assert table.loc[category, ["reader A precision", "reader A recall"]].isna().all(), category
+        assert table.loc[category, "reader B precision"] == 1.0, category
+    # Overall: A 77 of 87 (0.89), B 95 of 100 (0.95).
+    assert table.loc["all categories", "reader A precision"] == 0.89
+    assert table.loc["all categories", "reader B precision"] == 0.95
+
+
+def test_the_process_block_does_not_claim_how_the_product_acts(texts):
+    """Second reading 2.3: bone remodelling, proteostasis and regeneration rows are often outcome readouts."""
+    from helpers.plots import fig1
+
+    assert fig1.KIND_TITLES["mechanism"] != "Mechanisms"
+    assert "some record an outcome" in texts["note"]
+    assert "not proof of how the product acts" in texts["note"]
+
+
+@pytest.mark.parametrize(
+    "changed, expected",
+    [
+        # No study at all: nothing re-read, no precision to give.
+        ({"diseases": "WEAK", "modality": "exosomes"}, ["not measurable (no pair)"]),
+        # Osteoporosis, Table 2 rows 20, 22, 23 (miRNA, supported) and 24 (miR-3064-5p, rejected) were re-read;
+        # reader B was sure of all four.
+        ({"diseases": "OP"}, ["Reader A re-read the 4 pairs", "on all 4 (3 supported, 1 rejected)."]),
+    ],
+)
+def test_the_trust_text_follows_the_selection(changed, expected):
+    from helpers.analysis import accuracy
+    from helpers.data import tags
+
+    selected = evidence.studies(start("fig1", changed))
+    text = narrative.trust_text(accuracy.coverage(selected, tags.load_categories()))
+    for words in expected:
+        assert words in text
+    assert "doubtful of 0" not in text
+    accuracy.report(selected, evidence.tagged(selected), tags.load_categories())  # an empty selection scores too

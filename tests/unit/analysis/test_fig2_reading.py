@@ -33,19 +33,8 @@ def texts() -> dict[str, str]:
     run = start("fig2", {})
     selected = evidence.studies(run)
     tagged = evidence.tagged(selected)
-    kinds = ("pathway", "regulator")
-    cells = evidence.pathway_matrix(selected, tagged)
-    counted = {
-        "pathway": evidence.counted(selected, tagged, "pathway"),
-        "regulator": evidence.counted(selected, tagged, "regulator"),
-        "either": evidence.counted(selected, tagged, kinds),
-    }
-    keys = evidence.drawn_keys(selected, tagged, kinds)
-    flags = evidence.flagged(selected, audit.frame(audit.findings(), audit.reviewed()), keys)
-    return {
-        "note": narrative.pathway_note(counted, len(keys), evidence.settings(selected, keys), flags),
-        "notice": narrative.pathway_notice(cells, counted),
-    }
+    view = evidence.pathway_view(selected, tagged, audit.frame(audit.findings(), audit.reviewed()))
+    return {"note": narrative.pathway_note(view), "notice": narrative.pathway_notice(view)}
 
 
 # The 19 studies Fig. 2 draws (a family or a transcription factor in the Effects cell); of these the audit
@@ -84,10 +73,34 @@ CLAIMS = [
     ("notice", r"Effects cell \((\d+) %\)", (30,)),
     ("notice", r"(\d+) name a transcription factor, and (\d+) name either", (6, 19)),
     ("notice", r"PI3K/AKT/mTOR \((\d+) studies\), NF-κB \((\d+) studies\), Wnt/β-catenin \((\d+) studies\)", (5, 3, 3)),
-    # POF: MSC [11]-[16], [22] (7) + exosome [48], [49], [51], [52] (4).
-    ("notice", r"Premature ovarian failure contributes the most of the (\d+) studies drawn \((\d+)\)", (19, 11)),
-    ("notice", r"(\d+) of the (\d+) test MSC-derived exosomes", (9, 19)),
+    # Second reading 2.2: drawn of tabulated, per disease: POF 11 of 17 (MSC [11]-[16], [22] + exosome [48],
+    # [49], [51], [52]; 12 + 5 rows), AS 4 of 9, AD 2 of 14, OP 2 of 10, skin aging 0 of 5, weakness 0 of 1.
+    (
+        "notice",
+        r"Premature ovarian failure (\d+) of (\d+), Atherosclerosis (\d+) of (\d+), Alzheimer's disease (\d+) of "
+        r"(\d+), Osteoporosis (\d+) of (\d+), Skin aging (\d+) of (\d+), Premature aging \(weakness\) (\d+) of (\d+)",
+        (11, 17, 4, 9, 2, 14, 2, 10, 0, 5, 0, 1),
+    ),
+    (
+        "note",
+        r"No column for Skin aging \((\d+) selected studies\) and Premature aging \(weakness\) \((\d+) selected",
+        (5, 1),
+    ),
+    ("notice", r"(\d+) of the (\d+) drawn test MSC-derived exosomes", (9, 19)),
+    # Second reading 2.3: [22] (MT, melatonin, in the Precondition cell) and [32] (resveratrol, "cumulative effects").
+    ("note", r"(\d+) drawn studies add another agent to the MSCs", (2,)),
 ]
+
+
+def test_the_sirt_dots_name_the_agent_given_with_the_msc(texts):
+    """Both SIRT studies are combinations: [22] primed with melatonin, [32] co-given resveratrol."""
+    assert "[22] Table 1 row 11, primed: NF-κB, Sirtuins (SIRT)" in texts["note"]
+    assert "[32] Table 1 row 18, co-treatment: Sirtuins (SIRT)" in texts["note"]
+
+
+def test_the_source_block_says_it_counts_only_the_drawn_studies(texts):
+    """Second reading 2.1: 26 of the 56 studies use umbilical cord, 11 of the 19 drawn; the block is not all sources."""
+    assert "The source block counts only the studies drawn" in texts["notice"]
 
 
 @pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[c[1][:40] for c in CLAIMS])
@@ -107,3 +120,33 @@ def test_no_number_in_the_text_goes_unchecked(texts, which):
 def test_the_notice_no_longer_says_only_n_name_a_pathway_at_all(texts):
     assert "at all" not in texts["notice"]
     assert "data/categories.csv" in texts["notice"]
+
+
+def test_the_blocks_are_said_to_share_columns_not_studies(texts):
+    """Second reading 2.4: within a column the figure cannot pair a source with a family; data.csv can."""
+    assert "the blocks share the disease columns, not the studies" in texts["note"]
+
+
+def test_the_figure_heads_the_source_block_with_the_studies_drawn():
+    """Second reading 2.1: 19 studies drawn, so the source block is headed as theirs, not every study's."""
+    from helpers.plots import fig2
+
+    run = start("fig2", {})
+    selected = evidence.studies(run)
+    view = evidence.pathway_view(selected, evidence.tagged(selected), audit.frame(audit.findings(), audit.reviewed()))
+    fig = fig2.draw(view, title="T")
+    headings = {t.get_text() for ax in fig.axes for t in ax.texts}
+    fig2.plt.close(fig)
+    assert "MSC tissue source of the 19 studies drawn" in headings
+
+
+def test_the_notebook_says_the_tgf_beta_dot_rests_on_an_expression_change():
+    """Second reading 2.8: [12] prints 'downregulate TGF-β'; the prose ties TGF-β1/Smad3 to [11]."""
+    import json
+
+    from helpers.core import paths
+
+    cells = json.loads((paths.ROOT / "notebooks" / "fig2.ipynb").read_text())["cells"]
+    prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "prints TGF-β downregulated" in prose
+    assert "TGF-β1/Smad3" in prose

@@ -108,7 +108,7 @@ MATCHES = [
         "inhibit ox-LDL uptake, inflammatory response and endothelial injury",
         "mechanism",
         "endothelial",
-        "ox-LDL uptake",
+        "endothelial injury",
     ),
     (
         "inhibit vascular inflammation and endothelial dysfunction",
@@ -200,6 +200,8 @@ NO_MATCHES = [
     ("MT enhances the therapeutic effect of AD-MSCs", "mechanism", "mitochondria", "MT is melatonin in Table 1"),
     ("activating dermal fibroblast proliferation", "mechanism", "ecm_fibrosis", "fibroblast is not fibrosis"),
     ("inhibit ox-LDL uptake", "mechanism", "antioxidant", "ox-LDL uptake is not oxidative stress"),
+    # Second reading fig1 2.8: ox-LDL uptake into plaque is foam-cell formation by macrophages.
+    ("inhibit ox-LDL uptake", "mechanism", "endothelial", "ox-LDL uptake is not endothelial protection"),
     ("downregulate TGF-β", "mechanism", "paracrine", "TGF abbreviation is a pathway"),
     ("neurotrophic factor secretion, neurogenesis", "mechanism", "paracrine", "secretion printed as an outcome"),
     ("BDNF-related neuropathological changes", "mechanism", "paracrine", "BDNF changes as an outcome"),

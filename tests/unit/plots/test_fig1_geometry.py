@@ -132,3 +132,18 @@ def test_a_hollow_dot_covers_the_same_area_as_a_filled_one_of_the_same_count(stu
     filled = fig1.visible_area(fig1.marker_size(unit * studies, 0.0), 0.0)
     hollow = fig1.visible_area(fig1.marker_size(unit * studies, fig1.HOLLOW_EDGE), fig1.HOLLOW_EDGE)
     assert math.isclose(filled, unit * studies) and math.isclose(hollow, unit * studies)
+
+
+def test_the_size_key_dots_do_not_touch(drawn):
+    """Second reading 2.10: the grey 5- and 10-study key dots met at their edges; now a gap separates them."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, _ = drawn
+    canvas = FigureCanvasAgg(fig)  # an earlier test may have left the figure on a canvas without a renderer
+    canvas.draw()
+    legend = fig.legends[0]
+    handles = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
+    boxes = [handles[label].get_window_extent(canvas.get_renderer()) for label in ("5 studies", "10 studies")]
+    upper, lower = sorted(boxes, key=lambda b: -b.y0)
+    gap_points = (upper.y0 - lower.y1) * 72 / fig.dpi
+    assert gap_points >= 2.0, f"the key dots are {gap_points:.1f} points apart"

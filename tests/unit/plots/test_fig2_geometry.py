@@ -87,7 +87,7 @@ PRINTED = [
     ("pathway", "Hippo/YAP", 2),
     ("pathway", "Sirtuins (SIRT)", 2),
     ("pathway", "AMPK", 1),  # [11] only: [13] prints NR4A1 without AMPK
-    ("pathway", "No pathway family in the Effects cell", 2),  # [13] and [51] name only transcription factors
+    ("pathway", "Transcription factor only (no pathway family)", 2),  # [13] and [51] name only factors
     ("regulator", "KLF6", 2),
     ("regulator", "FoxO (FOXO1, FOXO3a)", 2),
     ("regulator", "NR4A1 (nuclear receptor)", 2),
@@ -106,3 +106,12 @@ def test_the_one_in_vitro_only_study_drawn_is_hollow_in_the_data():
     data = _data()
     in_vitro = data[data["setting"] == "in vitro only"]
     assert set(in_vitro["refs"].astype(str)) == {"74"}  # Table 2 row 21, MC3T3-E1 coculture
+
+
+def test_the_factor_only_row_closes_the_pathway_block():
+    """Second reading 2.7: the 2 studies drawn for a transcription factor alone are a row of their own at the
+    end of the pathway block, not read as the only 2 of 56 studies that name no pathway family (39 do)."""
+    rows = fig1.row_order(_data())
+    pathway = [category for kind, category in rows if kind == "pathway"]
+    assert pathway[-1] == "Transcription factor only (no pathway family)"
+    assert not any(category.startswith("No ") for category in pathway)

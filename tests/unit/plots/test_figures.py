@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import accuracy, evidence
+from helpers.audit import runner as audit
 from helpers.core import vocab
 from helpers.data import tags
 from helpers.notebook import params
@@ -88,7 +89,9 @@ def test_rare_families_are_pooled_not_dropped():
     cells, *_ = _pathways({"min_studies": 3})
     named = cells[cells["kind"] == "pathway"].groupby("category")["studies"].sum()
     assert "Other (< 3 studies)" in named.index
-    assert all(n >= 3 for label, n in named.items() if not label.startswith(("Other", "No ")))
+    assert all(
+        n >= 3 for label, n in named.items() if not label.startswith(("Other", "No ", "Transcription factor only"))
+    )
 
 
 @pytest.mark.parametrize("chosen", SELECTIONS[:12], ids=[f"selection{i}" for i in range(12)])
@@ -148,7 +151,8 @@ def test_an_empty_selection_draws_an_empty_state():
     assert "No study in this selection." in {t.get_text() for t in fig.texts}
     empty = evidence.matrix(selected, tagged)
     assert "No study in this selection." in {t.get_text() for t in fig1.evidence_map(empty, totals={}, title="T").texts}
-    assert narrative.pathway_notice(cells, {}).startswith("No study")
+    view = evidence.pathway_view(selected, tagged, audit.frame(audit.findings(), audit.reviewed()))
+    assert narrative.pathway_notice(view).startswith("No study")
 
 
 # ------------------------------------------------------------------ accuracy
