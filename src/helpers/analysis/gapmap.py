@@ -29,6 +29,7 @@ from helpers.core.vocab import DISEASE_CODES, MODALITIES, RESOURCE_OF_TABLE, TIS
 from helpers.data import curated
 from helpers.data.derive.comparators import comparator_tissues
 from helpers.data.derive.registry import REGISTERED_TRIAL
+from helpers.data.design import DEFINITIONS
 
 __all__ = [
     "grid",
@@ -46,6 +47,8 @@ __all__ = [
     "NO_ANIMAL_ARM",
     "mimetic_rows",
     "disease_label",
+    "other_model_rows",
+    "OTHER_CONDITION_MODELS",
 ]
 
 NOT_STATED = "not stated"
@@ -70,6 +73,7 @@ COLUMNS = [
     "preclinical",
     "no_animal_arm",
     "flagged",
+    "other_model",
     "comparator",
     "trials",
     "other_clinical",
@@ -189,6 +193,7 @@ def _cell(modality: str, disease: str, source: str, pre, tri, comp) -> dict:
         "preclinical": len(p),
         "no_animal_arm": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
         "flagged": int(p["_flag"].sum()),
+        "other_model": int(p["_other"].sum()),
         "comparator": len(c),
         "trials": len(t),
         "other_clinical": len(o),
@@ -233,7 +238,11 @@ def grid(
     pre, tri = _exploded(studies), _exploded(trials)
     comp = arms if arms is not None else pd.DataFrame(columns=["modality", "disease_code", "source"])
     flags = flagged_rows(findings)
-    pre = pre.assign(_flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])])
+    other = other_model_rows(studies)
+    pre = pre.assign(
+        _flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])],
+        _other=[(t, int(r)) in other for t, r in zip(pre["table"], pre["row"])],
+    )
     registered = tri["design"] == REGISTERED_TRIAL
     diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
     present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
@@ -283,13 +292,15 @@ def evidence(
     """
     flags = _rule_notes(findings, AUDIT_RULES)
     mimetic = {(t, r): "exosome-mimetic by its Effects cell or cited title" for t, r, _ in mimetic_rows(studies)}
+    other = other_model_rows(studies)
     pre = _exploded(studies).assign(
         kind=lambda f: f["setting"].map(
             lambda s: f"preclinical study, {NO_ANIMAL_ARM}" if s == "in vitro" else "preclinical study"
         ),
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note=lambda f: [
-            _joined(flags.get((t, int(r)), ""), mimetic.get((t, int(r)), "")) for t, r in zip(f["table"], f["row"])
+            _joined(flags.get((t, int(r)), ""), other.get((t, int(r)), ""), mimetic.get((t, int(r)), ""))
+            for t, r in zip(f["table"], f["row"])
         ],
     )
     comp = (arms if arms is not None else comparators(studies.iloc[:0])).assign(
@@ -345,4 +356,32 @@ def mimetic_rows(studies: pd.DataFrame) -> list[tuple[str, int, int]]:
             title = titles.get(int(line.ref), "") if pd.notna(line.ref) else ""
             if _MIMETIC.search(effects.get(int(line.row), "")) or _MIMETIC.search(title):
                 out.append((str(table), int(line.row), int(line.ref)))
+    return out
+
+
+#: Animal model classes (:data:`helpers.data.design.MODEL_CLASSES`) that model another condition than the
+#: ageing disease a row is filed under: a surgically made bone defect is a regeneration model, not osteoporosis.
+OTHER_CONDITION_MODELS = ("induced: surgical bone defect",)
+
+
+def other_model_rows(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """Selected rows whose printed animal model is of a class in :data:`OTHER_CONDITION_MODELS`.
+
+    The audit compares a row with its cited title; this reads the row's own Animal model cell, which can
+    name another condition than the disease the review files the row under.
+
+    Returns
+    -------
+    dict
+        ``(table, row) -> "model: …"``, saying what the model is and what the row is filed under.
+    """
+    if "model_class" not in studies:
+        return {}
+    out = {}
+    for line in studies.itertuples(index=False):
+        classes = str(line.model_class).split("+") if pd.notna(line.model_class) else []
+        for cls in (c for c in classes if c in OTHER_CONDITION_MODELS):
+            out[(str(line.table), int(line.row))] = (
+                f"model: {DEFINITIONS['Animal model'][cls]}, filed under {line.disease} by the review"
+            )
     return out

@@ -415,6 +415,12 @@ def gap_note(
         "disease, MSC source, setting or product (rules R1-R4), or the row's own Effects cell speaks of animals "
         f"although it prints no animal arm (W6) ({flagged} in all)."
     ]
+    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
+    if other:
+        parts.append(
+            "'other model': a row whose printed animal model is of another condition than the disease it is filed "
+            f"under, counted as printed ({other} in all)."
+        )
     if wide:
         parts.append(
             f"'*' beside a diamond: a clinical study whose printed purpose covers several diseases, counted under "
@@ -440,8 +446,13 @@ def gap_notice(
     facts: dict,
     flagged: dict | None = None,
     elsewhere: pd.DataFrame | None = None,
+    other: dict | None = None,
 ) -> str:
-    """What a reader should see in the gap map, in numbers, each saying what it counts and where from."""
+    """What a reader should see in the gap map, in numbers, each saying what it counts and where from.
+
+    ``other`` (:func:`helpers.analysis.gapmap.other_model_rows`) names rows whose printed model is of
+    another condition than their disease.
+    """
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
     parts = []
@@ -485,6 +496,12 @@ def gap_notice(
         parts.append(
             f"The audit questions {plural(len(flagged), 'counted row')}, each counted as printed: {rows}. It reads "
             "the printed cells and the cited titles only, so a misfiled row it cannot see may remain."
+        )
+    if other:
+        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(other.items()))
+        parts.append(
+            f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
+            f"disease it is filed under: {rows}."
         )
     parts.append(elsewhere_sentence(elsewhere, reason=True))
     return " ".join(p for p in parts if p)
@@ -629,12 +646,14 @@ def timeline_note(
     flagged: dict | None = None,
     elsewhere: pd.DataFrame | None = None,
     removals: pd.DataFrame | None = None,
+    other: dict | None = None,
 ) -> str:
     """The timeline's note: what a bar and a shade count, and which counted rows need a caveat.
 
     ``flagged`` (:func:`helpers.analysis.gapmap.flagged_in`), ``elsewhere``
     (:func:`helpers.analysis.trials.clinical_elsewhere`) and ``removals``
-    (:func:`helpers.analysis.timeline.curated_removals`) name what a reader should know about.
+    (:func:`helpers.analysis.timeline.curated_removals`) and ``other``
+    (:func:`helpers.analysis.gapmap.other_model_rows`) name what a reader should know about.
     """
     from helpers.analysis.timeline import FEW_STUDIES
 
@@ -671,6 +690,17 @@ def timeline_note(
             "disease, MSC source, setting or product; W6: the Effects cell speaks of animals although no animal "
             f"arm is printed): {rows}."
         )
+    if other and studies is not None:
+        where = {
+            (t, int(r)): (ref, y)
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
+        rows = "; ".join(
+            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}): {why}"
+            for (t, r), why in sorted(other.items())
+            if (t, r) in where
+        )
+        parts.append(f"Counted as printed although the printed animal model is of another condition: {rows}.")
     parts.append(elsewhere_sentence(elsewhere, reason=True))
     if removals is not None and len(removals):
         rows = "; ".join(

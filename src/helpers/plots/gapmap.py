@@ -108,7 +108,8 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
             _mark(ax, x + _DX, y, clinical, "D", _TRIAL, bool(line.trials), text)
         if line.wider_purpose:  # a clinical study whose printed purpose covers several diseases
             ax.text(x + _DX + 0.13, y + 0.13, "*", ha="left", va="bottom", fontsize=9, color=_TRIAL, zorder=4)
-        notes = [f"{n} {word}" for n, word in ((line.no_animal_arm, "no animal arm"), (line.flagged, "flagged")) if n]
+        counted = ((line.no_animal_arm, "no animal arm"), (line.flagged, "flagged"), (line.other_model, "other model"))
+        notes = [f"{n} {word}" for n, word in counted if n]
         if notes:
             ax.text(x, y - 0.44, "\n".join(notes), ha="center", va="bottom", fontsize=5.5, color="#333333", zorder=4)
     ax.set_xticks(range(len(sources)), [_label(s) for s in sources], fontsize=7.5)

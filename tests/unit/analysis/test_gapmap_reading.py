@@ -56,6 +56,7 @@ def test_the_caption_states_only_recounted_numbers(made):
         MSC_REGISTERED + EXO_CLINICAL,
         1,
         len(FLAGGED),
+        1,  # other model: Table 2 row 25 ([80]), "Surgically establish bone defects in rats", filed under OP
         1,  # multi-disease: Table 3 row 13 (NCT06607900), purpose "... multiple neurodegenerative diseases"
         17,
         18,
@@ -72,7 +73,8 @@ def test_the_caption_states_only_recounted_numbers(made):
 def test_what_to_notice_states_only_recounted_numbers(made):
     studies, trials, findings, cells = made
     elsewhere = _elsewhere(studies, findings)
-    text = narrative.gap_notice(studies, trials, gapmap.facts(cells), gapmap.flagged_in(studies, findings), elsewhere)
+    flagged, other = gapmap.flagged_in(studies, findings), gapmap.other_model_rows(studies)
+    text = narrative.gap_notice(studies, trials, gapmap.facts(cells), flagged, elsewhere, other)
     assert numbers(text) == [
         MSC_ROWS,
         8,
@@ -88,6 +90,8 @@ def test_what_to_notice_states_only_recounted_numbers(made):
         COMPARATOR_ONLY_CLINICAL,
         len(FLAGGED),
         *(r for _, r in FLAGGED),
+        1,
+        25,  # "The printed animal model of 1 counted row ...: Table 2 row 25"
         13,
         24,  # Table 1 row 13 ([24])
     ]
@@ -110,6 +114,9 @@ def test_the_rows_a_reader_must_know_about_are_named(made):
     assert "conditioned medium" in note[("table1", 28)] and "conditioned medium" in note[("table2", 7)]
     assert all("exosome-mimetic" in note[("table2", r)] for r in (17, 18))
     assert "multiple neurodegenerative diseases" in note[("table3", 13)]
+    # Second reading 2.2: Table 2 row 25 ([80]) prints "Surgically establish bone defects in rats" under OP.
+    assert gapmap.other_model_rows(studies) == {("table2", 25): note[("table2", 25)]}
+    assert "bone defect" in note[("table2", 25)] and "Osteoporosis" in note[("table2", 25)]
     kinds = evidence.loc[evidence["table"].isin(["table1", "table2"]), "kind"]
     assert "preclinical study, in vitro only" not in set(kinds)
     assert (kinds == f"preclinical study, {gapmap.NO_ANIMAL_ARM}").sum() == NO_ANIMAL_ARM
@@ -132,3 +139,6 @@ def test_cell_counts_recount_the_print(made):
     assert at.loc[("exosomes", "AD", "UC"), ["trials", "wider_purpose"]].tolist() == [1, 1]  # NCT06607900
     assert int(cells["no_animal_arm"].sum()) == NO_ANIMAL_ARM
     assert int(cells["wider_purpose"].sum()) == 1
+    # The whole exosome OP x DP-MSC cell rests on Table 2 row 25, a bone-defect model (second reading 2.2).
+    assert at.loc[("exosomes", "OP", "DP"), ["preclinical", "other_model"]].tolist() == [1, 1]
+    assert int(cells["other_model"].sum()) == 1

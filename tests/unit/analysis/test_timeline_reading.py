@@ -62,12 +62,14 @@ def test_the_caption_states_only_recounted_numbers(studies):
     findings = audit.frame(audit.findings(gapmap.AUDIT_RULES), audit.reviewed())
     elsewhere = trial_lines.clinical_elsewhere(findings, studies)
     removals = timeline.curated_removals(studies)
-    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings), elsewhere, removals)
+    other = gapmap.other_model_rows(studies)
+    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings), elsewhere, removals, other)
     expected = [timeline.FEW_STUDIES, sum(IN_VITRO.values()), STUDIES]
     for year, n in IN_VITRO.items():
         expected += [year, n]
     for row, ref, year in FLAGGED:
         expected += [row, ref, year]  # "Table 1" is a name, not a count
+    expected += [25, 80, 2024]  # Table 2 row 25 ([80], 2024): a surgical bone-defect model filed under OP (2.5)
     expected += [13, 24]  # Table 1 row 13 ([24]): possibly a clinical study that Table 3 does not list
     for row, ref, year in REMOVED:
         expected += [row, ref, year]

@@ -125,4 +125,5 @@ def test_cells_label_rows_with_no_animal_arm_and_flagged_and_star_the_multi_dise
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert not any("in vitro" in t for t in texts)
     assert sum("no animal arm" in t for t in texts) == 7  # 2 MSC cells and 5 exosome cells hold such rows
+    assert sum("1 other model" in t for t in texts) == 1  # exosome OP x DP-MSC: Table 2 row 25, a bone defect
     assert [t for t in texts if t == "*"] == ["*"]  # beside the AD x UC-MSC exosome diamond (NCT06607900)
