@@ -142,3 +142,16 @@ def test_cell_counts_recount_the_print(made):
     # The whole exosome OP x DP-MSC cell rests on Table 2 row 25, a bone-defect model (second reading 2.2).
     assert at.loc[("exosomes", "OP", "DP"), ["preclinical", "other_model"]].tolist() == [1, 1]
     assert int(cells["other_model"].sum()) == 1
+
+
+def test_the_intro_says_what_the_review_does_not_do():
+    """Second reading 2.7: each disease section of the review follows its preclinical paragraphs with a clinical
+    one (POF NCT02696889, AD NCT02600130, AS [39], OP NCT02566655, ...); what it never does is cross-tabulate."""
+    import json
+
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "gapmap.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "never sets them side by side" not in text
+    assert "never cross-tabulates the two by disease and MSC source" in text
