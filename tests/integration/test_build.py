@@ -240,8 +240,12 @@ def _build_with(env: dict[str, str], root: Path) -> subprocess.CompletedProcess:
         ("helpers/plots/common.py", "figures"),  # drawing: only the figure notebooks
         ("helpers/outputs/bib.py", {"references"}),
         ("helpers/plots/gapmap.py", {"gapmap"}),  # one figure's module: only its notebook
-        # one rule family: the audit and every exhibit that carries its findings (notes, captions, flags)
-        ("helpers/audit/slips.py", {"audit", "dataset", "table1", "table2", "fig1", "fig2", "gapmap", "timeline"}),
+        # one rule family: the audit and every exhibit that carries its findings (notes, captions, flags; the
+        # trials notice names the Table 1-2 rows whose cited title the audit finds about patients)
+        (
+            "helpers/audit/slips.py",
+            {"audit", "dataset", "table1", "table2", "fig1", "fig2", "gapmap", "timeline", "trials"},
+        ),
     ],
 )
 def test_editing_a_module_reruns_exactly_the_notebooks_that_imported_it(up_to_date_copy, module, expected):

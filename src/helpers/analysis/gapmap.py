@@ -8,9 +8,11 @@ row of the grid can hold more than its disease's studies.
 
 Everything is a count of rows of the review's Tables 1-3, the review's own
 selection: "no clinical study" means none in Table 3. Each cell also says how
-many of its studies are in vitro only, how many rest on a row whose cited
-title the audit finds naming another disease, source or setting (passed in,
-never silently counted), and how many studies name its source only as a
+many of its studies print no animal arm (the coded ``setting`` "in vitro": no
+route into an animal), how many rest on a row the audit questions (its cited
+title names another disease, source, setting or product, or its own Effects
+cell speaks of animals although no animal arm is printed; passed in, never
+silently counted), and how many studies name its source only as a
 comparator arm in their Effects cell (:func:`helpers.data.derive.comparators.comparator_tissues`).
 Registered trials and clinical studies that are not trials (Table 3's
 retrospective cohort) are counted apart.
@@ -18,16 +20,41 @@ retrospective cohort) are counted apart.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from helpers.analysis.trials import wider_purpose
 from helpers.core.vocab import DISEASE_CODES, MODALITIES, RESOURCE_OF_TABLE, TISSUE_CODES
 from helpers.data import curated
 from helpers.data.derive.comparators import comparator_tissues
 from helpers.data.derive.registry import REGISTERED_TRIAL
+from helpers.data.design import DEFINITIONS
 
-__all__ = ["grid", "facts", "evidence", "comparators", "flagged_rows", "flagged_in", "NOT_STATED", "GAPS", "COLUMNS"]
+__all__ = [
+    "grid",
+    "facts",
+    "evidence",
+    "comparators",
+    "flagged_rows",
+    "flagged_in",
+    "NOT_STATED",
+    "GAPS",
+    "COLUMNS",
+    "FLAG_RULES",
+    "NOTE_RULES",
+    "AUDIT_RULES",
+    "NO_ANIMAL_ARM",
+    "mimetic_rows",
+    "disease_label",
+    "other_model_rows",
+    "OTHER_CONDITION_MODELS",
+]
 
 NOT_STATED = "not stated"
+#: What the coded setting "in vitro" says of a row: the table prints no route into an animal. Not "in vitro
+#: only": for some such rows the Effects cell or the cited title speaks of animal work (audit W6).
+NO_ANIMAL_ARM = "no animal arm printed"
 #: What a cell of the grid shows, by (preclinical row, clinical study, comparator arm only).
 GAPS = {
     (True, True, False): "both",
@@ -44,15 +71,31 @@ COLUMNS = [
     "disease",
     "source",
     "preclinical",
-    "in_vitro_only",
+    "no_animal_arm",
     "flagged",
+    "other_model",
     "comparator",
     "trials",
     "other_clinical",
+    "wider_purpose",
     "phases",
     "statuses",
     "gap",
 ]
+
+
+#: Where the exhibits name a disease otherwise than its vocabulary name: the printed word first, then the
+#: project's reading of it (Table 1 row 1 prints "weakness"; its Effects cell and ref. 10 speak of premature aging).
+_DISEASE_LABELS = {"WEAK": "Weakness, as printed (premature-aging model)"}
+
+
+def disease_label(code: str, *, wrap: bool = False) -> str:
+    """The name the gap map and the timeline give a disease code: the printed word where it differs.
+
+    ``wrap`` breaks a long label after "as printed", for an axis or a legend.
+    """
+    label = _DISEASE_LABELS.get(code, DISEASE_CODES.get(code, code))
+    return label.replace(", as printed ", ", as printed\n") if wrap else label
 
 
 def _exploded(frame: pd.DataFrame, column: str = "tissue") -> pd.DataFrame:
@@ -89,14 +132,35 @@ def comparators(studies: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "row", "ref", "modality", "disease_code", "source"])
 
 
-#: The audit's rules whose finding questions where a row is counted in the grid: the cited title names
-#: another disease (R1), MSC source (R2) or host / setting (R3). R4 (another product) is left to the
-#: dataset's audit columns: the grid's cell does not depend on it.
-TITLE_RULES = ("R1", "R2", "R3")
+#: The audit's rules whose finding questions where or how a row is counted in the grid: the cited title
+#: names another disease (R1, the row), MSC source (R2, the column), host or setting (R3) or product (R4,
+#: the panel: cells or exosomes), or the row's own Effects cell speaks of animals while the table prints
+#: no animal arm (W6, the "no animal arm" label).
+FLAG_RULES = ("R1", "R2", "R3", "R4", "W6")
+#: Rules whose finding explains a row's label without questioning it: an animal model printed with no
+#: route into an animal (W7), which is why such a row counts as printing no animal arm.
+NOTE_RULES = ("W7",)
+#: Every rule whose findings the gap map and the timeline read.
+AUDIT_RULES = FLAG_RULES + NOTE_RULES
+
+
+def _rule_notes(findings: pd.DataFrame | None, rules: tuple[str, ...]) -> dict[tuple[str, int], str]:
+    """``(table, row) -> "R1: message"`` for the findings of ``rules`` that a review did not reject."""
+    if findings is None or findings.empty:
+        return {}
+    ids = findings["rule"].str.split().str[0]
+    part = findings[ids.isin(rules) & (findings["verdict"] != "rejected")]
+    out: dict[tuple[str, int], str] = {}
+    for line in part.itertuples(index=False):
+        if str(line.row).isdigit():
+            key = (str(line.table), int(line.row))
+            text = f"{str(line.rule).split()[0]}: {line.message}"
+            out[key] = f"{out[key]} {text}" if key in out else text
+    return out
 
 
 def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
-    """Rows an audit finding says cite a title about another disease, source or setting (:data:`TITLE_RULES`).
+    """Rows an audit finding questions where or how they are counted (:data:`FLAG_RULES`).
 
     Parameters
     ----------
@@ -109,17 +173,7 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     dict
         ``(table, row) -> "R1: message"`` (several joined by ``"; "``).
     """
-    if findings is None or findings.empty:
-        return {}
-    ids = findings["rule"].str.split().str[0]
-    part = findings[ids.isin(TITLE_RULES) & (findings["verdict"] != "rejected")]
-    out: dict[tuple[str, int], str] = {}
-    for line in part.itertuples(index=False):
-        if str(line.row).isdigit():
-            key = (str(line.table), int(line.row))
-            text = f"{str(line.rule).split()[0]}: {line.message}"
-            out[key] = f"{out[key]}; {text}" if key in out else text
-    return out
+    return _rule_notes(findings, FLAG_RULES)
 
 
 def _at(frame: pd.DataFrame, modality: str, disease: str, source: str) -> pd.DataFrame:
@@ -137,11 +191,13 @@ def _cell(modality: str, disease: str, source: str, pre, tri, comp) -> dict:
         "disease": disease,
         "source": source,
         "preclinical": len(p),
-        "in_vitro_only": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
+        "no_animal_arm": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
         "flagged": int(p["_flag"].sum()),
+        "other_model": int(p["_other"].sum()),
         "comparator": len(c),
         "trials": len(t),
         "other_clinical": len(o),
+        "wider_purpose": int(clinical["_wide"].sum()),
         "phases": _phases(clinical) if len(clinical) else "",
         "statuses": _statuses(clinical) if len(clinical) else "",
         "gap": GAPS[len(p) > 0, len(clinical) > 0, len(c) > 0],
@@ -170,23 +226,30 @@ def grid(
     -------
     pandas.DataFrame
         :data:`COLUMNS`: ``preclinical`` rows of Tables 1-2, of which
-        ``in_vitro_only`` have no animal work and ``flagged`` cite a title the
-        audit finds about something else; ``comparator`` studies naming the
+        ``no_animal_arm`` print no route into an animal and ``flagged`` are
+        questioned by an audit finding (:data:`FLAG_RULES`); ``comparator`` studies naming the
         source only as a comparator arm; ``trials`` registered trials and
-        ``other_clinical`` clinical studies that are not trials. Diseases and
+        ``other_clinical`` clinical studies that are not trials, of which
+        ``wider_purpose`` print a purpose covering several diseases
+        (:func:`helpers.analysis.trials.wider_purpose`). Diseases and
         sources that occur anywhere in the selection, in vocabulary order,
         with ``not stated`` last.
     """
     pre, tri = _exploded(studies), _exploded(trials)
     comp = arms if arms is not None else pd.DataFrame(columns=["modality", "disease_code", "source"])
     flags = flagged_rows(findings)
-    pre = pre.assign(_flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])])
+    other = other_model_rows(studies)
+    pre = pre.assign(
+        _flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])],
+        _other=[(t, int(r)) in other for t, r in zip(pre["table"], pre["row"])],
+    )
     registered = tri["design"] == REGISTERED_TRIAL
     diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
     present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
     sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
     pre = pre.assign(_registered=True)
-    tri = tri.assign(_registered=registered, _flag=False)
+    wide = set(wider_purpose())
+    tri = tri.assign(_registered=registered, _flag=False, _wide=tri["row"].astype(int).isin(wide))
     rows = [
         _cell(modality, disease, source, pre, tri, comp)
         for modality in MODALITIES
@@ -222,14 +285,23 @@ def evidence(
     findings: pd.DataFrame | None = None,
     arms: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One line per study, comparator arm or clinical study in each grid cell, and what to know about it."""
-    flags = flagged_rows(findings)
+    """One line per study, comparator arm or clinical study in each grid cell, and what to know about it.
+
+    A preclinical row's note holds every audit finding of :data:`AUDIT_RULES` on it, so a row counted as
+    printing no animal arm although it prints an animal model says why (W7).
+    """
+    flags = _rule_notes(findings, AUDIT_RULES)
+    mimetic = {(t, r): "exosome-mimetic by its Effects cell or cited title" for t, r, _ in mimetic_rows(studies)}
+    other = other_model_rows(studies)
     pre = _exploded(studies).assign(
         kind=lambda f: f["setting"].map(
-            lambda s: "preclinical study, in vitro only" if s == "in vitro" else "preclinical study"
+            lambda s: f"preclinical study, {NO_ANIMAL_ARM}" if s == "in vitro" else "preclinical study"
         ),
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
-        note=lambda f: [flags.get((t, int(r)), "") for t, r in zip(f["table"], f["row"])],
+        note=lambda f: [
+            _joined(flags.get((t, int(r)), ""), other.get((t, int(r)), ""), mimetic.get((t, int(r)), ""))
+            for t, r in zip(f["table"], f["row"])
+        ],
     )
     comp = (arms if arms is not None else comparators(studies.iloc[:0])).assign(
         kind="comparator arm only",
@@ -237,8 +309,13 @@ def evidence(
         note="the Effects cell compares the row's own source with this one",
     )
     design = trials["design"].astype("string").fillna("clinical study") if "design" in trials else "clinical study"
+    wide = wider_purpose()
     tri = _exploded(trials.assign(kind=design)).assign(
-        identifier=lambda f: f["nct_id"].astype("string").fillna("table3 row " + f["row"].astype(str)), note=""
+        identifier=lambda f: f["nct_id"].astype("string").fillna("table3 row " + f["row"].astype(str)),
+        note=lambda f: [
+            f"filed under this disease; the purpose as printed reads '{wide[int(r)]}'" if int(r) in wide else ""
+            for r in f["row"]
+        ],
     )
     columns = ["modality", "disease_code", "source", "kind", "table", "row", "ref", "identifier", "note"]
     frame = pd.concat([pre[columns], comp[columns], tri[columns]], ignore_index=True)
@@ -246,7 +323,65 @@ def evidence(
     return frame.sort_values(["modality", "disease_code", "source", "kind", "table", "row"], ignore_index=True)
 
 
+def _joined(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
 def flagged_in(studies: pd.DataFrame, findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     """:func:`flagged_rows` restricted to the selected studies."""
     kept = set(zip(studies["table"].astype(str), studies["row"].astype(int)))
     return {k: v for k, v in flagged_rows(findings).items() if k in kept}
+
+
+#: A vesicle made by extrusion or engineering to imitate an exosome, not one an MSC secreted.
+_MIMETIC = re.compile(r"\bmimetic", re.IGNORECASE)
+
+
+def mimetic_rows(studies: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """Selected rows whose printed Effects cell or cited title calls the product exosome-mimetic.
+
+    Counted as the review prints them, under Table 2, but a reader should know that they are not
+    secreted exosomes.
+
+    Returns
+    -------
+    list
+        ``(table, row, ref)`` in table and row order.
+    """
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    out = []
+    for table in sorted(dict.fromkeys(studies["table"])):
+        effects = curated.load(RESOURCE_OF_TABLE[table]).set_index("row")["effects"].astype(str)
+        for line in studies[studies["table"] == table].sort_values("row").itertuples(index=False):
+            title = titles.get(int(line.ref), "") if pd.notna(line.ref) else ""
+            if _MIMETIC.search(effects.get(int(line.row), "")) or _MIMETIC.search(title):
+                out.append((str(table), int(line.row), int(line.ref)))
+    return out
+
+
+#: Animal model classes (:data:`helpers.data.design.MODEL_CLASSES`) that model another condition than the
+#: ageing disease a row is filed under: a surgically made bone defect is a regeneration model, not osteoporosis.
+OTHER_CONDITION_MODELS = ("induced: surgical bone defect",)
+
+
+def other_model_rows(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """Selected rows whose printed animal model is of a class in :data:`OTHER_CONDITION_MODELS`.
+
+    The audit compares a row with its cited title; this reads the row's own Animal model cell, which can
+    name another condition than the disease the review files the row under.
+
+    Returns
+    -------
+    dict
+        ``(table, row) -> "model: …"``, saying what the model is and what the row is filed under.
+    """
+    if "model_class" not in studies:
+        return {}
+    out = {}
+    for line in studies.itertuples(index=False):
+        classes = str(line.model_class).split("+") if pd.notna(line.model_class) else []
+        for cls in (c for c in classes if c in OTHER_CONDITION_MODELS):
+            out[(str(line.table), int(line.row))] = (
+                f"model: {DEFINITIONS['Animal model'][cls]}, filed under {line.disease} by the review"
+            )
+    return out

@@ -13,9 +13,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.core.vocab import DISEASE_CODES
+from helpers.analysis.gapmap import disease_label
+from helpers.core.vocab import RESOURCE_OF_TABLE
+from helpers.data import curated
 
-__all__ = ["by_year", "categories_by_year", "named_by_year", "tables_by_year", "year_totals", "shares", "NONE_NAMED"]
+__all__ = [
+    "by_year",
+    "categories_by_year",
+    "named_by_year",
+    "tables_by_year",
+    "year_totals",
+    "shares",
+    "curated_removals",
+    "NONE_NAMED",
+    "FEW_STUDIES",
+]
+
+#: A year with fewer tabulated studies than this has shares resting on 1 to 4 studies; the heat map
+#: lightens and hatches it so its full-saturation cells do not read as the loudest signal.
+FEW_STUDIES = 5
 
 #: The row of each kind that counts the studies naming none of its categories.
 NONE_NAMED = {"mechanisms": "No mechanism named", "pathways": "No pathway family named"}
@@ -31,7 +47,7 @@ def by_year(studies: pd.DataFrame) -> pd.DataFrame:
     """
     if studies.empty:
         return pd.DataFrame(columns=["year", "modality", "disease", "studies", "refs"])
-    frame = studies.assign(disease=studies["disease_code"].map(lambda c: DISEASE_CODES.get(c, c)))
+    frame = studies.assign(disease=studies["disease_code"].map(disease_label))
     rows = [
         (int(year), modality, disease, len(part), ", ".join(str(r) for r in sorted(set(part["ref"]))))
         for (year, modality, disease), part in frame.groupby(["year", "modality", "disease"], sort=True)
@@ -90,3 +106,33 @@ def tables_by_year(studies: pd.DataFrame) -> pd.DataFrame:
     if studies.empty:
         return pd.DataFrame()
     return studies.groupby(["table", "year"]).size().unstack("year", fill_value=0).astype(int)
+
+
+#: The kinds of ``data/curated_tags.csv`` the heat map counts, with the column they fill.
+_HEAT_KINDS = {"mechanism": "mechanisms", "pathway": "pathways"}
+
+
+def curated_removals(studies: pd.DataFrame) -> pd.DataFrame:
+    """Mechanism and pathway tags the lexicon would find but curation removes, for the selected studies.
+
+    The heat map does not count them; the caption says which and why (``data/curated_tags.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table, row, ref, year, category, evidence``, in table and row order.
+    """
+    columns = ["table", "row", "ref", "year", "category", "evidence"]
+    curated_tags = curated.load("curated_tags")
+    labels = curated.load("categories").set_index(["kind", "tag"])["label"]
+    table_of = {resource: table for table, resource in RESOURCE_OF_TABLE.items()}
+    keyed = studies.set_index([studies["table"].astype(str), studies["row"].astype(int)])
+    rows = []
+    for line in curated_tags.itertuples(index=False):
+        key = (table_of.get(str(line.table), ""), int(line.row))
+        if line.action != "remove" or line.kind not in _HEAT_KINDS or key not in keyed.index:
+            continue
+        study = keyed.loc[key]
+        label = labels.get((line.kind, line.tag), line.tag)
+        rows.append((*key, int(study["ref"]), int(study["year"]), str(label), str(line.evidence)))
+    return pd.DataFrame(rows, columns=columns).sort_values(["table", "row"], ignore_index=True)

@@ -19,7 +19,16 @@ from helpers.core.vocab import DISEASE_CODES
 from helpers.data import curated
 from helpers.data.derive.registry import REGISTERED_TRIAL
 
-__all__ = ["landscape", "by_status", "PHASES", "NOT_A_TRIAL", "STATUS_ORDER", "ENROLLMENT_MEANING"]
+__all__ = [
+    "landscape",
+    "by_status",
+    "clinical_elsewhere",
+    "wider_purpose",
+    "PHASES",
+    "NOT_A_TRIAL",
+    "STATUS_ORDER",
+    "ENROLLMENT_MEANING",
+]
 
 #: The column of a row that is not a trial (no phase, no registry number).
 NOT_A_TRIAL = "not a trial"
@@ -46,8 +55,45 @@ def _route(printed: str) -> str:
     return "NA (printed; legend: Not Applicable)" if cell == "NA" else cell
 
 
+def _title_notes(cells: pd.DataFrame, notes: dict[int, list[str]]) -> None:
+    """A row that cites a reference instead of a registry number, whose cited title does not name its disease.
+
+    Table 3 files such a row under a disease code; the note quotes the title so a reader sees what the
+    cited study names (e.g. "arteriosclerosis" for a row filed under AS, atherosclerosis).
+    """
+    titles = curated.load("references").set_index("ref")["title"]
+    for row, cell in cells["nct_number"].astype(str).items():
+        cited = re.fullmatch(r"\[(\d+)\]", cell.strip())
+        if row not in notes or not cited or int(cited.group(1)) not in titles.index:
+            continue
+        code = str(cells.at[row, "disease_type"]).strip()
+        name = DISEASE_CODES.get(code, code)
+        title = str(titles[int(cited.group(1))])
+        if name.lower() not in title.lower():
+            notes[row].append(
+                f"filed under {code} ({name}) by the review; the cited title (ref. [{cited.group(1)}]) does not "
+                f"name {name.lower()}: '{title}'"
+            )
+
+
+def wider_purpose(printed: pd.DataFrame | None = None) -> dict[int, str]:
+    """Rows of Table 3 whose printed Purpose covers several diseases ("multiple neurodegenerative diseases").
+
+    Table 3 files each row under one disease; these rows' purpose reaches beyond it.
+
+    Returns
+    -------
+    dict
+        ``row -> purpose as printed``.
+    """
+    printed = curated.load("clinical_trials") if printed is None else printed
+    purposes = dict(zip(printed["row"].astype(int), printed["purpose"].astype(str)))
+    return {row: purpose for row, purpose in purposes.items() if _SEVERAL_RE.search(purpose)}
+
+
 def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
-    """Notes a reader needs beside a row: identical Results text shared with another row, a wider purpose."""
+    """Notes a reader needs beside a row: identical Results text shared with another row, a wider purpose,
+    a cited title that does not name the row's disease."""
     notes: dict[int, list[str]] = {int(r): [] for r in rows}
     cells = printed.set_index(printed["row"].astype(int))
     results = cells["results"].astype(str).str.strip()
@@ -60,11 +106,12 @@ def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
                     notes[row].append(
                         f"Results text word for word as in {others} of Table 3; not checked against the registry"
                     )
-    for row, purpose in cells["purpose"].astype(str).items():
-        if row in notes and _SEVERAL_RE.search(purpose):
+    for row, purpose in wider_purpose(printed).items():
+        if row in notes:
             notes[row].append(
                 f"filed under {cells.at[row, 'disease_type']}, but the purpose as printed reads '{purpose}'"
             )
+    _title_notes(cells, notes)
     return notes
 
 
@@ -139,3 +186,38 @@ def by_status(lines: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=["design", "status", "studies", "enrollment as printed", "meaning"])
+
+
+def clinical_elsewhere(findings: pd.DataFrame | None, studies: pd.DataFrame) -> pd.DataFrame:
+    """Rows of Tables 1-2 that may be clinical studies: the audit finds their cited title about patients.
+
+    Table 3 does not list them, so the trial landscape does not draw them; its notice names them with the
+    reviewed reason (``data/audit_review.csv``), which says what the review's own text reports.
+
+    Parameters
+    ----------
+    findings : pandas.DataFrame or None
+        The audit's findings with their reviewed verdicts and reasons (:func:`helpers.audit.runner.frame`).
+    studies : pandas.DataFrame
+        The coded preclinical studies (:func:`helpers.data.coded.studies`), for the reference numbers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table, row, ref, disease, reason``; rejected findings are left out.
+    """
+    columns = ["table", "row", "ref", "disease", "reason"]
+    if findings is None or findings.empty:
+        return pd.DataFrame(columns=columns)
+    about = findings["evidence"].str.contains(r"\bpatients?\b", case=False, regex=True) & findings[
+        "message"
+    ].str.contains("patients", regex=False)
+    part = findings[findings["rule"].str.startswith("R3") & about & (findings["verdict"] != "rejected")]
+    keyed = studies.set_index([studies["table"].astype(str), studies["row"].astype(int)])
+    rows = []
+    for line in part.itertuples(index=False):
+        key = (str(line.table), int(line.row))
+        if key in keyed.index:
+            study = keyed.loc[key]
+            rows.append((key[0], key[1], int(study["ref"]), str(study["disease"]), str(line.reason)))
+    return pd.DataFrame(rows, columns=columns)

@@ -13,6 +13,9 @@ import pandas as pd
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
 from helpers.core.catalog import SOURCE_SHORT
 
+#: An audit rule id as a finding's note starts it ("R3: …").
+_RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
+
 __all__ = ["flags_note", "map_note", "map_notice", "pathway_note", "pathway_notice", "trust_text", "plural"]
 
 
@@ -481,36 +484,119 @@ def _clinical_phrase(trials: pd.DataFrame) -> str:
     return ", ".join(parts)
 
 
-def gap_note(studies: pd.DataFrame, trials: pd.DataFrame, cells: pd.DataFrame | None = None) -> str:
-    """The gap map's note: what a mark counts, out of how many, and what a flag means."""
-    in_vitro = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
+def _table_rows(rows) -> str:
+    """``Table 2 rows 17 and 18 ([70], [71])`` for ``(table, row, ref)`` triples of one or more tables."""
+    parts = []
+    for table in dict.fromkeys(t for t, _, _ in rows):
+        mine = [(r, ref) for t, r, ref in rows if t == table]
+        nums = [str(r) for r, _ in mine]
+        listed = nums[0] if len(nums) == 1 else f"{', '.join(nums[:-1])} and {nums[-1]}"
+        refs = ", ".join(f"[{ref}]" for _, ref in mine)
+        parts.append(f"{table.replace('table', 'Table ')} {'row' if len(nums) == 1 else 'rows'} {listed} ({refs})")
+    return "; ".join(parts)
+
+
+def elsewhere_sentence(elsewhere: pd.DataFrame | None, *, reason: bool) -> str:
+    """The preclinical rows that may be clinical studies Table 3 does not list, with the reviewed reason or not.
+
+    ``elsewhere`` comes from :func:`helpers.analysis.trials.clinical_elsewhere`.
+    """
+    if elsewhere is None or elsewhere.empty:
+        return ""
+    rows = _table_rows(list(zip(elsewhere["table"], elsewhere["row"], elsewhere["ref"])))
+    text = (
+        f"Counted as preclinical, as printed, though possibly a clinical study that Table 3 does not list "
+        f"(its cited title speaks of patients): {rows}."
+    )
+    if reason:
+        text += " Reviewed: " + " ".join(str(r) for r in elsewhere["reason"])
+    return text
+
+
+def gap_note(
+    studies: pd.DataFrame,
+    trials: pd.DataFrame,
+    cells: pd.DataFrame | None = None,
+    mimetic: list | None = None,
+    elsewhere: pd.DataFrame | None = None,
+) -> str:
+    """The gap map's note: what a mark counts, out of how many, and what each label in a cell means.
+
+    ``mimetic`` (:func:`helpers.analysis.gapmap.mimetic_rows`) and ``elsewhere``
+    (:func:`helpers.analysis.trials.clinical_elsewhere`) name rows counted as printed that a reader should
+    know about.
+    """
+    no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
     flagged = int(cells["flagged"].sum()) if cells is not None else 0
     comparator = int(cells["comparator"].sum()) if cells is not None else 0
-    return (
-        f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected, {in_vitro} of them in vitro only, "
-        "counted in their cell as 'in vitro'); diamonds: clinical studies of Table 3 "
-        f"({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a trial), "
-        "per disease and MSC tissue source, donor species pooled. A study naming two sources counts in both "
-        "cells. Mark area is proportional to the number in the mark, on one scale for both panels and shapes. "
-        f"'flagged': counted rows whose cited title the audit (rule family R) finds naming another disease, MSC "
-        f"source or setting ({flagged} in all). Hollow circle: a source a study's Effects cell names only as a "
-        f"comparator arm ({comparator} in all). Counts are of the rows of the review's Tables 1-3, its own "
-        "selection; its text cites further studies that are not counted. "
-        f"{SOURCE_SHORT}, Tables 1-3."
+    wide = int(cells["wider_purpose"].sum()) if cells is not None and "wider_purpose" in cells else 0
+    parts = [
+        f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected; {no_arm} of them print no animal arm, "
+        "that is no route into an animal, labelled 'no animal arm' in their cell); diamonds: clinical studies of "
+        f"Table 3 ({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a "
+        "trial), per disease and MSC tissue source, donor species pooled. A study naming two sources counts in "
+        "both cells. Mark area, edge included, is proportional to the number in the mark, on one scale for both "
+        "panels and shapes. 'flagged': counted rows an audit finding questions: the cited title names another "
+        "disease, MSC source, setting or product (rules R1-R4), or the row's own Effects cell speaks of animals "
+        f"although it prints no animal arm (W6) ({flagged} in all)."
+    ]
+    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
+    if other:
+        parts.append(
+            "'other model': a row whose printed animal model is of another condition than the disease it is filed "
+            f"under, counted as printed ({other} in all)."
+        )
+    if wide:
+        parts.append(
+            f"'*' beside a diamond: a clinical study whose printed purpose covers several diseases, counted under "
+            f"the one disease Table 3 files it under ({wide} in all)."
+        )
+    if mimetic:
+        parts.append(
+            f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
+            f"printed: {_table_rows(mimetic)}."
+        )
+    parts.append(elsewhere_sentence(elsewhere, reason=False))
+    parts.append(
+        f"Hollow circle: a source a study's Effects cell names only as a comparator arm ({comparator} in all). "
+        "Counts are of the rows of the review's Tables 1-3, its own selection; its text cites further studies "
+        f"that are not counted. {SOURCE_SHORT}, Tables 1-3."
     )
+    return " ".join(p for p in parts if p)
 
 
-def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged: dict | None = None) -> str:
-    """What a reader should see in the gap map, in numbers, each saying what it counts and where from."""
+def gap_notice(
+    studies: pd.DataFrame,
+    trials: pd.DataFrame,
+    facts: dict,
+    flagged: dict | None = None,
+    elsewhere: pd.DataFrame | None = None,
+    other: dict | None = None,
+) -> str:
+    """What a reader should see in the gap map, in numbers, each saying what it counts and where from.
+
+    ``other`` (:func:`helpers.analysis.gapmap.other_model_rows`) names rows whose printed model is of
+    another condition than their disease.
+    """
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
     parts = []
     for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
-        n_pre = int((studies["modality"] == modality).sum())
+        rows = studies[studies["modality"] == modality]
         part = trials[trials["modality"] == modality]
         lead = "In the review's tables, " if not parts else "Likewise, "
+        tables = " and ".join(t.replace("table", "") for t in sorted(set(rows["table"].astype(str))))
+        where = f"Table{'s' if ' and ' in tables else ''} {tables}" if tables else "Tables 1-2"
+        two = rows[rows["tissue"].astype("string").fillna("").str.contains("+", regex=False)]
+        if len(two):
+            marks = len(rows) + int(two["tissue"].str.count(r"\+").sum())
+            listed = ", ".join(str(int(r)) for r in two["row"])
+            where += (
+                f"; row{'s' if len(two) > 1 else ''} {listed} name{'' if len(two) > 1 else 's'} two sources, "
+                f"so the circles add up to {marks}"
+            )
         parts.append(
-            f"{lead}{plural(n_pre, word + ' preclinical row')} (Tables 1-2) stand beside "
+            f"{lead}{plural(len(rows), word + ' preclinical row')} ({where}) stand beside "
             f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
             f"{_clinical_phrase(part)})."
         )
@@ -532,8 +618,18 @@ def gap_notice(studies: pd.DataFrame, trials: pd.DataFrame, facts: dict, flagged
     )
     if flagged:
         rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
-        parts.append(f"{plural(len(flagged), 'counted row')} cite a title about something else: {rows}.")
-    return " ".join(parts)
+        parts.append(
+            f"The audit questions {plural(len(flagged), 'counted row')}, each counted as printed: {rows}. It reads "
+            "the printed cells and the cited titles only, so a misfiled row it cannot see may remain."
+        )
+    if other:
+        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(other.items()))
+        parts.append(
+            f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
+            f"disease it is filed under: {rows}."
+        )
+    parts.append(elsewhere_sentence(elsewhere, reason=True))
+    return " ".join(p for p in parts if p)
 
 
 def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -560,13 +656,26 @@ def trials_note(lines: pd.DataFrame) -> str:
     if len(others):
         rows += f", {_others(others)}, drawn apart below the rule"
     return (
-        f"One line per row of the review's Table 3 ({rows}). Mark area is proportional to the enrollment printed "
+        f"One line per row of the review's Table 3 ({rows}). Mark area, edge included, is proportional to the "
+        "enrollment printed "
         "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
         "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
         "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. The "
-        f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 (data obtained from "
-        "ClinicalTrials.gov, except for rows citing a reference)."
+        f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 ({_table3_source(lines)})."
     )
+
+
+def _table3_source(lines: pd.DataFrame) -> str:
+    """Table 3's printed source line, quoted as its legend prints it, and the rows that cite a reference instead."""
+    from helpers.data import curated
+
+    legend = curated.load("legend_notes")
+    printed = legend.loc[(legend["legend"] == "table3") & (legend["kind"] == "source"), "text"]
+    text = f"its legend: '{printed.iloc[0]}'" if len(printed) else "its legend names no data source"
+    cited = lines[~lines["registered"].astype(bool)]
+    for line in cited.itertuples(index=False):
+        text += f"; row {line.row} cites {line.identifier.split(',')[0]} instead of a registry number"
+    return text
 
 
 def _phase_counts(trials: pd.DataFrame) -> str:
@@ -578,8 +687,12 @@ def _phase_counts(trials: pd.DataFrame) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def trials_notice(lines: pd.DataFrame) -> str:
-    """What a reader should see in the trial landscape, in numbers, each saying what it counts."""
+def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) -> str:
+    """What a reader should see in the trial landscape, in numbers, each saying what it counts.
+
+    ``elsewhere`` (:func:`helpers.analysis.trials.clinical_elsewhere`) names rows of Tables 1-2 that may
+    be clinical studies Table 3 does not list; the notice says so, with the reviewed reason.
+    """
     if lines.empty:
         return "No clinical study in this selection."
     trials, others = _designs(lines)
@@ -610,6 +723,13 @@ def trials_notice(lines: pd.DataFrame) -> str:
             f"(status '{part['status'].iloc[0]}' as printed). "
         )
     text += "The review does not say whether a printed enrollment is actual or anticipated."
+    if elsewhere is not None and len(elsewhere):
+        text += (
+            f" Not drawn: {plural(len(elsewhere), 'preclinical row')} of Tables 1-2 whose cited title the audit "
+            f"finds about patients, so possibly a clinical study that Table 3 does not list: "
+            f"{_table_rows(list(zip(elsewhere['table'], elsewhere['row'], elsewhere['ref'])))}. Reviewed: "
+            + " ".join(str(r) for r in elsewhere["reason"])
+        )
     return text
 
 
@@ -646,23 +766,38 @@ def timeline_notice(studies: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = None) -> str:
-    """The timeline's note: what a bar and a shade count, and which counted rows need a caveat."""
+def timeline_note(
+    studies: pd.DataFrame | None = None,
+    flagged: dict | None = None,
+    elsewhere: pd.DataFrame | None = None,
+    removals: pd.DataFrame | None = None,
+    other: dict | None = None,
+) -> str:
+    """The timeline's note: what a bar and a shade count, and which counted rows need a caveat.
+
+    ``flagged`` (:func:`helpers.analysis.gapmap.flagged_in`), ``elsewhere``
+    (:func:`helpers.analysis.trials.clinical_elsewhere`) and ``removals``
+    (:func:`helpers.analysis.timeline.curated_removals`) and ``other``
+    (:func:`helpers.analysis.gapmap.other_model_rows`) name what a reader should know about.
+    """
+    from helpers.analysis.timeline import FEW_STUDIES
+
     parts = [
         "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
         "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
         "it), coloured by disease. Bottom: the share of that year's studies whose printed effects name each "
         "mechanism or pathway family (data/categories.csv), printed as count / studies that year; MSC and "
-        "exosome studies pooled."
+        f"exosome studies pooled. A year with fewer than {FEW_STUDIES} studies is paler and hatched: its shares "
+        "rest on very few studies."
     ]
     if studies is not None and len(studies):
-        vitro = studies[studies["setting"] == "in vitro"]
-        if len(vitro):
-            by = vitro.groupby("year").size()
+        no_arm = studies[studies["setting"] == "in vitro"]
+        if len(no_arm):
+            by = no_arm.groupby("year").size()
             parts.append(
-                f"{len(vitro)} of the {len(studies)} studies are in vitro only ("
+                f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
                 + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
-                + ")."
+                + "); not the same as in vitro only."
             )
     if flagged and studies is not None:
         where = {
@@ -670,13 +805,37 @@ def timeline_note(studies: pd.DataFrame | None = None, flagged: dict | None = No
             for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
         }
         rows = ", ".join(
-            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]})"
+            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}; "
+            f"{', '.join(_RULE_ID.findall(flagged[(t, r)]))})"
             for t, r in sorted(flagged)
             if (t, r) in where
         )
-        parts.append(f"Counted as printed although the audit finds the cited title about something else: {rows}.")
+        parts.append(
+            "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
+            "disease, MSC source, setting or product; W6: the Effects cell speaks of animals although no animal "
+            f"arm is printed): {rows}."
+        )
+    if other and studies is not None:
+        where = {
+            (t, int(r)): (ref, y)
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
+        rows = "; ".join(
+            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}): {why}"
+            for (t, r), why in sorted(other.items())
+            if (t, r) in where
+        )
+        parts.append(f"Counted as printed although the printed animal model is of another condition: {rows}.")
+    parts.append(elsewhere_sentence(elsewhere, reason=True))
+    if removals is not None and len(removals):
+        rows = "; ".join(
+            f"{line.category} for {line.table.replace('table', 'Table ')} row {line.row} ([{line.ref}], "
+            f"{line.year}): {line.evidence}"
+            for line in removals.itertuples(index=False)
+        )
+        parts.append(f"Not counted, by curation (data/curated_tags.csv): {rows}.")
     parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references.")
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -19,7 +19,7 @@ configure_matplotlib()
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-__all__ = ["OKABE_ITO", "DISEASE_COLOURS", "MODALITY_COLOURS", "MODALITY_NAMES", "frame", "plt"]
+__all__ = ["OKABE_ITO", "DISEASE_COLOURS", "MODALITY_COLOURS", "MODALITY_NAMES", "frame", "note_height", "plt"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -32,6 +32,16 @@ MODALITY_COLOURS = {"cells": "#0072B2", "exosomes": "#E69F00"}
 MODALITY_NAMES = {"cells": "MSCs (Table 1)", "exosomes": "MSC-derived exosomes (Table 2)"}
 
 _SELECTION_COLOUR = "#A23E00"  # darker vermillion: readable as text
+
+
+#: The note's font size in points, and its line height as a multiple of it.
+_NOTE_SIZE, _NOTE_LEADING = 7.5, 1.2
+
+
+def note_height(note: str, width: int = 150) -> float:
+    """Inches the note :func:`frame` writes takes at the bottom of a figure, so a layout can leave room for it."""
+    lines = len(textwrap.wrap(note, width)) if note else 0
+    return lines * _NOTE_SIZE * _NOTE_LEADING / 72
 
 
 def frame(fig, *, title: str, subtitle: str = "", note: str = "", width: int = 150) -> None:
@@ -54,5 +64,11 @@ def frame(fig, *, title: str, subtitle: str = "", note: str = "", width: int = 1
         fig.text(0.01, 0.962, subtitle, ha="left", va="top", fontsize=10, color=_SELECTION_COLOUR, style="italic")
     if note:
         fig.text(
-            0.01, 0.005, "\n".join(textwrap.wrap(note, width)), ha="left", va="bottom", fontsize=7.5, color="#333333"
+            0.01,
+            0.005,
+            "\n".join(textwrap.wrap(note, width)),
+            ha="left",
+            va="bottom",
+            fontsize=_NOTE_SIZE,
+            color="#333333",
         )

@@ -3,7 +3,9 @@
 Mark area is proportional to the count it is labelled with, on one scale for
 both panels and for both marker shapes (matplotlib sizes a circle by its
 diameter and a diamond by the side of its square, so the two get different
-``s`` for one area).
+``s`` for one area). The area is the one a mark covers with its edge stroke,
+by the rule the evidence maps use (:func:`helpers.plots.fig1.marker_size`),
+and the size key is drawn by the same rule with the same stroke.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from helpers.core.vocab import DISEASE_CODES, TISSUE_CODES
-from helpers.plots.common import frame, plt
+from helpers.analysis.gapmap import disease_label
+from helpers.core.vocab import TISSUE_CODES
+from helpers.plots.common import frame, note_height, plt
+from helpers.plots.fig1 import marker_size
 
-__all__ = ["gap_map", "mark_area", "SHADES", "AREA_PER_STUDY", "SIZE_KEY", "PANEL_TITLES"]
+__all__ = ["gap_map", "mark_area", "SHADES", "AREA_PER_STUDY", "SIZE_KEY", "PANEL_TITLES", "EDGE", "UNIT_AREA"]
 
 #: Cell shading by which side has evidence (pale, so the marks stay readable), with its legend text.
 SHADES = {
@@ -39,9 +43,11 @@ _PRE, _TRIAL = "#0072B2", "#D55E00"
 AREA_PER_STUDY = 70.0
 #: Counts shown in the size key.
 SIZE_KEY = (1, 4, 8)
-_UNIT_AREA = {"o": math.pi / 4, "D": 1.0}
+#: Area of matplotlib's unit marker path per unit of ``s``: a circle of diameter 1, a diamond of side 1.
+UNIT_AREA = {"o": math.pi / 4, "D": 1.0}
+#: The edge stroke of every mark and size-key entry, in points.
+EDGE = 0.9
 _DX = 0.25
-_ROW_LABELS = {"WEAK": "Weakness, as printed\n(premature-aging model)"}
 
 
 def mark_area(count: int) -> float:
@@ -50,7 +56,8 @@ def mark_area(count: int) -> float:
 
 
 def _s(count: int, marker: str) -> float:
-    return mark_area(count) / _UNIT_AREA[marker]
+    """Matplotlib's ``s`` whose mark, its :data:`EDGE` stroke included, covers :func:`mark_area` (count)."""
+    return marker_size(mark_area(count) / UNIT_AREA[marker], EDGE)
 
 
 def _label(code: str) -> str:
@@ -66,7 +73,7 @@ def _mark(ax, x: float, y: float, count: int, marker: str, colour: str, filled: 
         marker=marker,
         facecolor=colour if filled else "white",
         edgecolor=colour,
-        linewidth=0.9,
+        linewidth=EDGE,
         zorder=3,
     )
     ax.text(
@@ -99,12 +106,17 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
         if clinical:
             text = f"{line.trials}+{line.other_clinical}" if line.trials and line.other_clinical else str(clinical)
             _mark(ax, x + _DX, y, clinical, "D", _TRIAL, bool(line.trials), text)
-        notes = [f"{n} {word}" for n, word in ((line.in_vitro_only, "in vitro"), (line.flagged, "flagged")) if n]
+        if line.wider_purpose:  # a clinical study whose printed purpose covers several diseases
+            ax.text(x + _DX + 0.13, y + 0.13, "*", ha="left", va="bottom", fontsize=9, color=_TRIAL, zorder=4)
+        counted = ((line.no_animal_arm, "no animal arm"), (line.flagged, "flagged"), (line.other_model, "other model"))
+        notes = [f"{n} {word}" for n, word in counted if n]
         if notes:
-            ax.text(x, y - 0.44, ", ".join(notes), ha="center", va="bottom", fontsize=5.5, color="#333333", zorder=4)
+            ax.text(x, y - 0.44, "\n".join(notes), ha="center", va="bottom", fontsize=5.5, color="#333333", zorder=4)
     ax.set_xticks(range(len(sources)), [_label(s) for s in sources], fontsize=7.5)
     ax.set_yticks(
-        [-i for i in range(len(diseases))], [_ROW_LABELS.get(d, DISEASE_CODES[d]) for d in diseases], fontsize=8.5
+        [-i for i in range(len(diseases))],
+        [disease_label(d, wrap=True) for d in diseases],
+        fontsize=8.5,
     )
     ax.set_xlim(-0.5, len(sources) - 0.5)
     ax.set_ylim(-len(diseases) + 0.5, 0.5)
@@ -114,7 +126,7 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
         spine.set_visible(False)
 
 
-def _legend(fig, cells: pd.DataFrame) -> None:
+def _legend(fig, cells: pd.DataFrame, above: float) -> None:
     def disc(marker, colour, filled, label, count=2):
         size = math.sqrt(_s(count, marker))
         return Line2D(
@@ -125,6 +137,7 @@ def _legend(fig, cells: pd.DataFrame) -> None:
             markersize=size,
             markerfacecolor=colour if filled else "white",
             markeredgecolor=colour,
+            markeredgewidth=EDGE,
             label=label,
         )
 
@@ -141,9 +154,9 @@ def _legend(fig, cells: pd.DataFrame) -> None:
     shades = [Patch(facecolor=SHADES[g][0], hatch=SHADES[g][1], edgecolor="#b0b0b0", label=SHADES[g][2]) for g in shown]
     height = fig.get_figheight()
     for handles, title, x, y, ncol, pad in (
-        (marks, "marks (number in the mark = count)", 0.01, 2.05, 4, 0.6),
-        (sizes, "mark area = count", 0.01, 1.0, 3, 1.4),
-        (shades, "cell shading", 0.24, 1.0, 2, 0.6),
+        (marks, "marks (number in the mark = count)", 0.01, above + 1.05, 4, 0.6),
+        (sizes, "mark area = count", 0.01, above, 3, 1.4),
+        (shades, "cell shading", 0.24, above, 2, 0.6),
     ):
         legend = fig.legend(
             handles=handles,
@@ -164,7 +177,9 @@ def _legend(fig, cells: pd.DataFrame) -> None:
 
 def gap_map(cells: pd.DataFrame, *, title: str, subtitle: str = "", note: str = "") -> plt.Figure:
     """Draw the gap map from :func:`helpers.analysis.gapmap.grid`; an empty grid draws an empty-state message."""
-    fig = plt.figure(figsize=(13.0, 8.6))
+    # Under the grids: the legends (2.4 in) above the note, however long it is.
+    above = note_height(note, 215) + 0.15
+    fig = plt.figure(figsize=(13.0, 7.6 + above))
     frame(fig, title=title, subtitle=subtitle, note=note, width=215)
     counted = ["preclinical", "trials", "other_clinical", "comparator"]
     if cells.empty or not cells[counted].to_numpy().sum():
@@ -180,10 +195,16 @@ def gap_map(cells: pd.DataFrame, *, title: str, subtitle: str = "", note: str = 
         1,
         len(modalities),
         sharey=True,
-        gridspec_kw={"left": 0.14, "right": 0.99, "top": top, "bottom": 3.4 / fig.get_figheight(), "wspace": 0.05},
+        gridspec_kw={
+            "left": 0.14,
+            "right": 0.99,
+            "top": top,
+            "bottom": (above + 2.4) / fig.get_figheight(),
+            "wspace": 0.05,
+        },
     )
     axes = [axes] if len(modalities) == 1 else list(axes)
     for ax, modality in zip(axes, modalities):
         _panel(ax, cells[cells["modality"] == modality], diseases, sources, PANEL_TITLES.get(modality, modality))
-    _legend(fig, cells)
+    _legend(fig, cells, above)
     return fig

@@ -3,18 +3,32 @@
 The heat map's colour is the share of that year's studies (count / studies
 that year), and each cell prints both numbers, so a year with one study and a
 year with twelve are read on the same scale and the reader sees how few
-studies a share rests on.
+studies a share rests on. A year with fewer than
+:data:`helpers.analysis.timeline.FEW_STUDIES` studies is drawn lighter and
+hatched, so a share of 1/1 does not read as the figure's loudest signal, and a
+year with no study is grey ("no studies"), not the pale blue of a 0 % share.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch
+from matplotlib import colormaps
+from matplotlib.patches import Patch, Rectangle
 
-from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
+from helpers.analysis.gapmap import disease_label
+from helpers.analysis.timeline import FEW_STUDIES
+from helpers.core.vocab import DISEASE_CODES
+from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, note_height, plt
 
-__all__ = ["timeline"]
+__all__ = ["timeline", "cell_colours", "FEW_FADE", "NO_STUDY"]
+
+#: How far a few-study year's colours are faded towards white (0: not at all, 1: white).
+FEW_FADE = 0.55
+#: The colour of a year with no tabulated study: no share at all, not a share of 0.
+NO_STUDY = "#d9d9d9"
+#: Disease colours by the label the timeline shows (the printed word where it differs, as in the gap map).
+_COLOURS = {disease_label(code): DISEASE_COLOURS[name] for code, name in DISEASE_CODES.items()}
 
 _HATCH = {"cells": "", "exosomes": "////"}
 _OFFSET = {"cells": -0.2, "exosomes": 0.2}
@@ -26,7 +40,7 @@ def _bars(ax, counts: pd.DataFrame, years: list[int]) -> None:
     for modality in ("cells", "exosomes"):
         part = counts[counts["modality"] == modality]
         bottom = dict.fromkeys(years, 0)
-        for disease in DISEASE_COLOURS:
+        for disease, colour in _COLOURS.items():
             rows = part[part["disease"] == disease]
             if rows.empty:
                 continue
@@ -36,7 +50,7 @@ def _bars(ax, counts: pd.DataFrame, years: list[int]) -> None:
                 rows["studies"],
                 width=0.38,
                 bottom=[bottom[y] for y in rows["year"]],
-                color=DISEASE_COLOURS[disease],
+                color=colour,
                 hatch=_HATCH[modality],
                 edgecolor="white",
                 linewidth=0.5,
@@ -49,12 +63,38 @@ def _bars(ax, counts: pd.DataFrame, years: list[int]) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+def cell_colours(share: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """RGBA of each heat cell: the share on the Blues scale, faded for a few-study year, grey for no study.
+
+    Parameters
+    ----------
+    share : numpy.ndarray
+        Categories × years, each count over that year's studies (0 where the year has none).
+    n : numpy.ndarray
+        Studies per year (the columns).
+    """
+    rgba = colormaps["Blues"](np.clip(share, 0.0, 1.0))
+    few = (n > 0) & (n < FEW_STUDIES)
+    rgba[:, few, :3] = rgba[:, few, :3] * (1 - FEW_FADE) + FEW_FADE
+    grey = np.array([int(NO_STUDY[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    rgba[:, n == 0, :3] = grey
+    return rgba
+
+
 def _heat(ax, table: pd.DataFrame, totals: pd.Series, years: list[int]):
     """Categories × years: the share of that year's studies that name the category, printed as count/studies."""
     values = table.reindex(columns=years, fill_value=0).to_numpy()
     n = totals.reindex(years, fill_value=0).to_numpy()
     share = np.divide(values, n, out=np.zeros(values.shape), where=n > 0)
-    image = ax.imshow(share, aspect="auto", cmap="Blues", vmin=0, vmax=1.0)
+    ax.imshow(cell_colours(share, n), aspect="auto", interpolation="nearest")
+    # The colour bar reads the full (unfaded) scale; the faded columns are hatched and said to be faded.
+    image = plt.cm.ScalarMappable(cmap="Blues", norm=plt.Normalize(0, 1.0))
+    rows = len(table.index)
+    for j, k in enumerate(n):
+        if k == 0:
+            ax.text(j, (rows - 1) / 2, "no studies", rotation=90, ha="center", va="center", fontsize=7, color="#555555")
+        elif k < FEW_STUDIES:
+            ax.add_patch(Rectangle((j - 0.5, -0.5), 1, rows, fill=False, hatch="///", edgecolor="#c8c8c8", linewidth=0))
     for (i, j), k in np.ndenumerate(values):
         if k:
             ax.text(
@@ -64,7 +104,7 @@ def _heat(ax, table: pd.DataFrame, totals: pd.Series, years: list[int]):
                 ha="center",
                 va="center",
                 fontsize=6.5,
-                color="white" if share[i, j] > 0.6 else "black",
+                color="white" if share[i, j] > 0.6 and n[j] >= FEW_STUDIES else "black",
             )
     ax.set_yticks(range(len(table.index)), list(table.index), fontsize=8)
     ax.set_xticks(range(len(years)), [f"{y}\nn = {k}" for y, k in zip(years, n)], fontsize=8)
@@ -107,7 +147,9 @@ def timeline(
     if totals is None:
         totals = counts.groupby("year")["studies"].sum() if len(counts) else pd.Series(dtype=int)
     rows = len(categories.index)
-    fig = plt.figure(figsize=(11.0, 4.2 + 0.24 * rows))
+    # Below the heat map: its two-line year labels (0.5 in), then the note, however long.
+    below = 0.5 + note_height(note) + 0.1
+    fig = plt.figure(figsize=(11.0, 3.3 + 0.24 * rows + below))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if counts.empty:
         fig.text(0.5, 0.5, "No study in this selection.", ha="center", va="center", fontsize=11)
@@ -121,7 +163,7 @@ def timeline(
         left=0.3,
         right=0.88,
         top=1 - (1.2 if subtitle else 0.95) / height,
-        bottom=1.4 / height,
+        bottom=below / height,
         hspace=0.35,
     )
     bars = fig.add_subplot(grid[0])
@@ -130,13 +172,18 @@ def timeline(
         heat = fig.add_subplot(grid[1])
         image = _heat(heat, categories, totals, years)
         bar = fig.colorbar(image, cax=heat.inset_axes((1.015, 0.55, 0.018, 0.45)))
-        bar.set_label("share of that year's studies\n(cell: count / studies that year)", fontsize=7.5)
+        bar.set_label(
+            "share of that year's studies\n(cell: count / studies that year)\n"
+            f"hatched, paler: fewer than {FEW_STUDIES} studies\ngrey: no studies that year",
+            fontsize=7.5,
+        )
         bar.ax.tick_params(labelsize=7)
     # Modality swatches are outlines, so their grey cannot be read as a disease colour.
     handles = [
         Patch(facecolor="white", hatch=_HATCH[m], edgecolor="#333333", label=MODALITY_NAMES[m])
         for m in ("cells", "exosomes")
     ]
-    handles += [Patch(facecolor=c, label=d) for d, c in DISEASE_COLOURS.items() if d in set(counts["disease"])]
+    wrapped = {disease_label(code): disease_label(code, wrap=True) for code in DISEASE_CODES}
+    handles += [Patch(facecolor=c, label=wrapped[d]) for d, c in _COLOURS.items() if d in set(counts["disease"])]
     bars.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.42, 1.0), frameon=False, fontsize=8)
     return fig

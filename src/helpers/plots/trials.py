@@ -3,7 +3,10 @@
 Mark area is proportional to the printed enrollment, and a circle and a
 square of the same enrollment have the same area (matplotlib sizes a square
 marker by its side and a circle by its diameter, so the two get different
-``s`` for one area). Rows that are not registered trials are drawn in their
+``s`` for one area). The area is the one a mark covers with its edge stroke,
+by the rule the evidence maps use (:func:`helpers.plots.fig1.marker_size`),
+and the size key is drawn by the same rule with the same stroke, so a mark
+and the key entry of the same enrollment cover one area. Rows that are not registered trials are drawn in their
 own band below a rule, in the "not a trial" column.
 """
 
@@ -16,9 +19,19 @@ from matplotlib.lines import Line2D
 
 from helpers.analysis.trials import NOT_A_TRIAL, PHASES, STATUS_ORDER
 from helpers.data.derive.registry import REGISTERED_TRIAL
-from helpers.plots.common import frame, plt
+from helpers.plots.common import frame, note_height, plt
+from helpers.plots.fig1 import marker_size
 
-__all__ = ["trial_landscape", "mark_area", "STATUS_COLOURS", "MAX_LINES", "AREA_PER_PARTICIPANT", "SIZE_KEY"]
+__all__ = [
+    "trial_landscape",
+    "mark_area",
+    "STATUS_COLOURS",
+    "MAX_LINES",
+    "AREA_PER_PARTICIPANT",
+    "SIZE_KEY",
+    "EDGE",
+    "UNIT_AREA",
+]
 
 #: Trials drawn at most, one labelled line each. Past a few dozen the chart
 #: stops being readable (and at thousands, matplotlib spends a minute and
@@ -39,7 +52,9 @@ AREA_PER_PARTICIPANT = 4.0
 #: Enrollments shown in the size key.
 SIZE_KEY = (10, 50, 100)
 #: Area of matplotlib's unit marker path per unit of ``s``: a circle of diameter 1, a square of side 1.
-_UNIT_AREA = {"o": math.pi / 4, "s": 1.0}
+UNIT_AREA = {"o": math.pi / 4, "s": 1.0}
+#: The edge stroke of every mark and size-key entry, in points.
+EDGE = 0.9
 
 
 def mark_area(n: int) -> float:
@@ -48,11 +63,11 @@ def mark_area(n: int) -> float:
 
 
 def _s(n: int, marker: str) -> float:
-    """Matplotlib's ``s`` that gives ``marker`` the area :func:`mark_area` (n)."""
-    return mark_area(n) / _UNIT_AREA[marker]
+    """Matplotlib's ``s`` whose ``marker``, its :data:`EDGE` stroke included, covers :func:`mark_area` (n)."""
+    return marker_size(mark_area(n) / UNIT_AREA[marker], EDGE)
 
 
-def _legends(fig, lines: pd.DataFrame, height: float) -> None:
+def _legends(fig, lines: pd.DataFrame, height: float, above: float) -> None:
     """Three legends under the chart: statuses present, marker shapes, and a size key."""
     statuses = [s for s in STATUS_ORDER if s in set(lines["status"])] + sorted(set(lines["status"]) - set(STATUS_ORDER))
     status_handles = [
@@ -80,12 +95,13 @@ def _legends(fig, lines: pd.DataFrame, height: float) -> None:
             linestyle="",
             markersize=math.sqrt(_s(n, "o")),
             markerfacecolor="#bbbbbb",
-            markeredgewidth=0,
+            markeredgecolor="#888888",
+            markeredgewidth=EDGE,
             label=f"n = {n}",
         )
         for n in SIZE_KEY
     ]
-    anchor = 0.95 / height
+    anchor = above / height
     for handles, title, x, loc in (
         (status_handles, "status as printed", 0.01, "lower left"),
         (mark_handles, "marker", 0.36, "lower left"),
@@ -127,7 +143,7 @@ def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> N
             marker=marker,
             facecolor=colour if line.registered else "white",
             edgecolor=colour,
-            linewidth=0.9,
+            linewidth=EDGE,
             zorder=3,
         )
         mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
@@ -172,7 +188,9 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     letters = _footnotes(lines) if "note" in lines else {}
     if letters:
         note = " ".join([note, *(f"({letter}) {text}." for text, letter in letters.items())]).strip()
-    fig, ax = plt.subplots(figsize=(11.0, 0.36 * max(len(lines) + 1, 6) + 3.2))
+    # Under the chart: the legends (1.25 in) above the note, however long it is.
+    above = note_height(note) + 0.2
+    fig, ax = plt.subplots(figsize=(11.0, 0.36 * max(len(lines) + 1, 6) + 2.0 + above))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if lines.empty:
         ax.axis("off")
@@ -190,7 +208,9 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     other = [i for i, d in enumerate(lines["design"]) if d != REGISTERED_TRIAL]
     # One blank line above the first row that is not a trial holds the band's heading.
     ys = [i + (1 if other and i >= other[0] else 0) for i in range(len(lines))]
-    fig.subplots_adjust(left=0.30, right=0.76, top=1 - (1.2 if subtitle else 0.95) / height, bottom=2.2 / height)
+    fig.subplots_adjust(
+        left=0.30, right=0.76, top=1 - (1.2 if subtitle else 0.95) / height, bottom=(above + 1.25) / height
+    )
     _marks(ax, lines, ys, letters)
     if other:
         _band(ax, lines, ys, other)
@@ -206,5 +226,5 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     ax.text(
         len(PHASES) - 0.45, 0.75, "enrollment as printed · route", fontsize=7.5, ha="left", va="bottom", color="#333333"
     )
-    _legends(fig, lines, height)
+    _legends(fig, lines, height, above)
     return fig

@@ -93,7 +93,7 @@ def test_the_gap_map_states_what_the_data_show(studies, trials):
     assert set(facts["sources_preclinical_only"]) == {"AM", "DP"}
     assert facts["sources_clinical_only"] == ["UCB"]
     text = narrative.gap_notice(studies, trials, facts)
-    assert "28 exosome preclinical rows (Tables 1-2) stand beside 4 exosome clinical studies" in text
+    assert "28 exosome preclinical rows (Table 2) stand beside 4 exosome clinical studies" in text
     assert "Dental pulp (DP-MSC)" in text and "Umbilical cord blood (UCB-MSC)" in text
 
 

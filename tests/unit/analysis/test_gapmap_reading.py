@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from helpers.analysis import gapmap
+from helpers.analysis import trials as trial_lines
 from helpers.audit import runner as audit
-from helpers.audit.registry import RULES
 from helpers.data import coded
 from helpers.outputs import narrative
 from tests.unit.analysis._numbers import numbers
 
 # Recount from the print (seed text).
 STUDIES, MSC_ROWS, EXO_ROWS = 56, 28, 28  # Tables 1 and 2
-IN_VITRO_ONLY = 9  # no animal work: Table 1 rows 14 [25], 28 [44]; Table 2 rows 6, 7, 9, 18, 21, 26, 27
+# No animal arm printed (no route into an animal): Table 1 rows 14 [25], 28 [44]; Table 2 rows 6, 7, 9, 18, 21,
+# 26, 27. Not "in vitro only": row 9's Effects cell speaks of AD model mice (second reading 2.1).
+NO_ANIMAL_ARM = 9
 TRIALS_ROWS = 18
 MSC_CLINICAL, MSC_REGISTERED = 14, 13  # Table 3 cells rows; row 17 ([39]) is the retrospective cohort study
 EXO_CLINICAL = 4  # Table 3 rows 7, 12, 13, 18
@@ -22,39 +24,61 @@ CLINICAL_ONLY_CELLS = 2  # AD x UCB (MSCs, row 8) and skin aging x UCB (exosomes
 COMPARATOR_ONLY_CLINICAL = 1  # OP x UC (rows 15, 16): Table 1 row 25 [41] compares DP with AD, UC and AM MSCs
 COMPARATOR_ARMS = 3  # AD, UC and AM in row 25's Effects cell
 # Rows whose cited title names another disease, source or setting: Table 1 row 13 ([24], POF patients),
-# row 22 ([37], myocardial infarction), row 26 ([42], gingival MSCs).
-FLAGGED = [13, 22, 26]
+# row 22 ([37], myocardial infarction), row 26 ([42], gingival MSCs); another product: Table 1 row 28 ([44],
+# conditioned medium), Table 2 row 7 ([55], conditioned medium), Table 2 row 9 ([58], the cells themselves,
+# whose Effects cell also speaks of AD model mice although no animal arm is printed) (second reading 2.1, 2.4).
+FLAGGED = [("table1", 13), ("table1", 22), ("table1", 26), ("table1", 28), ("table2", 7), ("table2", 9)]
+# Table 2 row 17 ([70], title "exosome-mimetic nanoparticles") and row 18 ([71], Effects "mimetic nanovesicles").
+MIMETIC = [("table2", 17, 70), ("table2", 18, 71)]
+MSC_CIRCLES = 29  # Table 1 row 8 [18] names UC and AD MSCs, so 28 rows give 29 circles
 
 
 @pytest.fixture(scope="module")
 def made():
     studies, trials = coded.studies(), coded.trials()
-    findings = audit.frame(audit.findings(tuple(r for r in RULES if r.startswith("R"))), audit.reviewed())
+    findings = audit.frame(audit.findings(gapmap.AUDIT_RULES), audit.reviewed())
     arms = gapmap.comparators(studies)
     cells = gapmap.grid(studies, trials, findings, arms)
     return studies, trials, findings, cells
 
 
+def _elsewhere(studies, findings):
+    return trial_lines.clinical_elsewhere(findings, studies)
+
+
 def test_the_caption_states_only_recounted_numbers(made):
-    studies, trials, _, cells = made
-    text = narrative.gap_note(studies, trials, cells)
+    studies, trials, findings, cells = made
+    text = narrative.gap_note(studies, trials, cells, gapmap.mimetic_rows(studies), _elsewhere(studies, findings))
     assert numbers(text) == [
         STUDIES,
-        IN_VITRO_ONLY,
+        NO_ANIMAL_ARM,
         TRIALS_ROWS,
         MSC_REGISTERED + EXO_CLINICAL,
         1,
         len(FLAGGED),
+        1,  # other model: Table 2 row 25 ([80]), "Surgically establish bone defects in rats", filed under OP
+        1,  # multi-disease: Table 3 row 13 (NCT06607900), purpose "... multiple neurodegenerative diseases"
+        17,
+        18,
+        70,
+        71,  # the exosome-mimetic rows
+        13,
+        24,  # Table 1 row 13 ([24]): possibly a clinical study not in Table 3
         COMPARATOR_ARMS,
     ]
     assert "donor species pooled" in text and "its own selection" in text
+    assert "in vitro only" not in text and "print no animal arm" in text
 
 
 def test_what_to_notice_states_only_recounted_numbers(made):
     studies, trials, findings, cells = made
-    text = narrative.gap_notice(studies, trials, gapmap.facts(cells), gapmap.flagged_in(studies, findings))
+    elsewhere = _elsewhere(studies, findings)
+    flagged, other = gapmap.flagged_in(studies, findings), gapmap.other_model_rows(studies)
+    text = narrative.gap_notice(studies, trials, gapmap.facts(cells), flagged, elsewhere, other)
     assert numbers(text) == [
         MSC_ROWS,
+        8,
+        MSC_CIRCLES,  # "(Table 1; row 8 names two sources, so the circles add up to 29)"
         MSC_CLINICAL,
         MSC_REGISTERED,
         1,
@@ -65,10 +89,37 @@ def test_what_to_notice_states_only_recounted_numbers(made):
         CLINICAL_ONLY_CELLS,
         COMPARATOR_ONLY_CLINICAL,
         len(FLAGGED),
-        *FLAGGED,
+        *(r for _, r in FLAGGED),
+        1,
+        25,  # "The printed animal model of 1 counted row ...: Table 2 row 25"
+        13,
+        24,  # Table 1 row 13 ([24])
     ]
+    assert "(Table 2) stand beside" in text  # the exosome rows are all in Table 2 (second reading 2.6)
     assert "trial" not in text.replace("registered trial", "")  # the cohort is never called a trial
     assert "in the review's Tables 1-3" in text
+    # Second reading 2.3: the text, not only the title, makes [24] a clinical study that Table 3 does not list.
+    assert "review's own text presents the same study as a clinical one" in text
+
+
+def test_the_rows_a_reader_must_know_about_are_named(made):
+    """Second reading 2.1, 2.4, 2.5, 2.8 and #15: every questioned row carries its reason in the evidence file."""
+    studies, trials, findings, cells = made
+    assert sorted(gapmap.flagged_in(studies, findings)) == FLAGGED
+    assert gapmap.mimetic_rows(studies) == MIMETIC
+    evidence = gapmap.evidence(studies, trials, findings, gapmap.comparators(studies))
+    note = {(t, int(r)): n for t, r, n in zip(evidence["table"], evidence["row"], evidence["note"])}
+    assert note[("table2", 9)].startswith("W6") and "R4" in note[("table2", 9)]
+    assert note[("table1", 14)].startswith("W7")  # "5XFAD mice" printed, but co-culture is its only route
+    assert "conditioned medium" in note[("table1", 28)] and "conditioned medium" in note[("table2", 7)]
+    assert all("exosome-mimetic" in note[("table2", r)] for r in (17, 18))
+    assert "multiple neurodegenerative diseases" in note[("table3", 13)]
+    # Second reading 2.2: Table 2 row 25 ([80]) prints "Surgically establish bone defects in rats" under OP.
+    assert gapmap.other_model_rows(studies) == {("table2", 25): note[("table2", 25)]}
+    assert "bone defect" in note[("table2", 25)] and "Osteoporosis" in note[("table2", 25)]
+    kinds = evidence.loc[evidence["table"].isin(["table1", "table2"]), "kind"]
+    assert "preclinical study, in vitro only" not in set(kinds)
+    assert (kinds == f"preclinical study, {gapmap.NO_ANIMAL_ARM}").sum() == NO_ANIMAL_ARM
 
 
 def test_cell_counts_recount_the_print(made):
@@ -82,6 +133,25 @@ def test_cell_counts_recount_the_print(made):
     ]
     assert at.loc[("cells", "OP", "DP"), ["preclinical", "flagged"]].tolist() == [2, 1]
     assert at.loc[("cells", "POF", "UC"), ["preclinical", "flagged", "trials"]].tolist() == [8, 1, 2]
-    assert at.loc[("cells", "SKIN", "AD"), ["preclinical", "in_vitro_only"]].tolist() == [1, 1]
-    assert at.loc[("exosomes", "AD", "UC"), ["preclinical", "in_vitro_only"]].tolist() == [3, 2]
-    assert int(cells["in_vitro_only"].sum()) == IN_VITRO_ONLY
+    assert at.loc[("cells", "SKIN", "AD"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [1, 1, 1]
+    assert at.loc[("exosomes", "AD", "UC"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [3, 2, 1]
+    assert at.loc[("exosomes", "AD", "BM"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [4, 1, 1]
+    assert at.loc[("exosomes", "AD", "UC"), ["trials", "wider_purpose"]].tolist() == [1, 1]  # NCT06607900
+    assert int(cells["no_animal_arm"].sum()) == NO_ANIMAL_ARM
+    assert int(cells["wider_purpose"].sum()) == 1
+    # The whole exosome OP x DP-MSC cell rests on Table 2 row 25, a bone-defect model (second reading 2.2).
+    assert at.loc[("exosomes", "OP", "DP"), ["preclinical", "other_model"]].tolist() == [1, 1]
+    assert int(cells["other_model"].sum()) == 1
+
+
+def test_the_intro_says_what_the_review_does_not_do():
+    """Second reading 2.7: each disease section of the review follows its preclinical paragraphs with a clinical
+    one (POF NCT02696889, AD NCT02600130, AS [39], OP NCT02566655, ...); what it never does is cross-tabulate."""
+    import json
+
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "gapmap.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "never sets them side by side" not in text
+    assert "never cross-tabulates the two by disease and MSC source" in text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.analysis import gapmap
+from helpers.analysis import gapmap, timeline
+from helpers.analysis import trials as trial_lines
 from helpers.audit import runner as audit
-from helpers.audit.registry import RULES
 from helpers.data import coded
 from helpers.outputs import narrative
 from tests.unit.analysis._numbers import numbers
@@ -16,11 +16,17 @@ from tests.unit.analysis._numbers import numbers
 STUDIES = 56
 FROM_2022, FROM_2021 = 10 + 6 + 12, 9 + 10 + 6 + 12  # 28 and 37
 MSC, EXO, MSC_MEDIAN, EXO_MEDIAN = 28, 28, 2022, 2021
-# In vitro only, with the printed year of the cited reference: [25] 2016, [44] 2019, [55] [58] [71] [82] 2020,
-# [74] 2023, [54] [81] 2024.
+# No animal arm printed (no route into an animal), with the printed year of the cited reference: [25] 2016,
+# [44] 2019, [55] [58] [71] [82] 2020, [74] 2023, [54] [81] 2024. Not "in vitro only": [58]'s Effects cell
+# speaks of AD model mice (second reading 2.4).
 IN_VITRO = {2016: 1, 2019: 1, 2020: 4, 2023: 1, 2024: 2}
-# Rows the audit flags (cited title about another disease, source or setting), with ref and year:
-FLAGGED = [(1, 13, 24, 2018), (1, 22, 37, 2015), (1, 26, 42, 2020)]
+# Rows an audit finding questions, with ref and year: cited title about another disease, source or setting
+# (Table 1 rows 13, 22, 26), another product ([44] conditioned medium, Table 1 row 28; [55], Table 2 row 7;
+# [58], Table 2 row 9), and [58]'s Effects cell speaking of mice (second reading #9, 2.4).
+FLAGGED = [(13, 24, 2018), (22, 37, 2015), (26, 42, 2020), (28, 44, 2019), (7, 55, 2020), (9, 58, 2020)]
+# Tags curation removes (data/curated_tags.csv): Nrf2/HO-1 for Table 1 row 17 ([31], 2022), and
+# anti-apoptosis for Table 1 row 24 ([40], 2018) (second reading 2.7).
+REMOVED = [(17, 31, 2022), (24, 40, 2018)]
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +59,34 @@ def test_what_to_notice_states_only_recounted_numbers(studies):
 
 
 def test_the_caption_states_only_recounted_numbers(studies):
-    findings = audit.frame(audit.findings(tuple(r for r in RULES if r.startswith("R"))), audit.reviewed())
-    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings))
-    expected = [sum(IN_VITRO.values()), STUDIES]
+    findings = audit.frame(audit.findings(gapmap.AUDIT_RULES), audit.reviewed())
+    elsewhere = trial_lines.clinical_elsewhere(findings, studies)
+    removals = timeline.curated_removals(studies)
+    other = gapmap.other_model_rows(studies)
+    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings), elsewhere, removals, other)
+    expected = [timeline.FEW_STUDIES, sum(IN_VITRO.values()), STUDIES]
     for year, n in IN_VITRO.items():
         expected += [year, n]
-    for _table, row, ref, year in FLAGGED:
+    for row, ref, year in FLAGGED:
         expected += [row, ref, year]  # "Table 1" is a name, not a count
+    expected += [25, 80, 2024]  # Table 2 row 25 ([80], 2024): a surgical bone-defect model filed under OP (2.5)
+    expected += [13, 24]  # Table 1 row 13 ([24]): possibly a clinical study that Table 3 does not list
+    for row, ref, year in REMOVED:
+        expected += [row, ref, year]
     assert numbers(text) == expected
     assert "year printed in the review's reference list" in text
+    assert "in vitro only" not in text.replace("not the same as in vitro only", "")
+    # Second reading #7: the review's text, not only the title, makes [24] a clinical study.
+    assert "review's own text presents the same study as a clinical one" in text
+    assert "Nrf2 acts in the donor cells" in text  # 2.7: the curated removal is said, with its reason
+    assert timeline.FEW_STUDIES == 5  # 2015-2019 have 2, 1, 0, 3, 4 studies: the reader's n < 5
+
+
+def test_weakness_is_named_as_printed_as_in_the_gap_map(studies):
+    """Second reading 2.6: Table 1 row 1 prints "weakness"; both exhibits put the printed word first."""
+    counts = timeline.by_year(studies)
+    assert "Weakness, as printed (premature-aging model)" in set(counts["disease"])
+    assert gapmap.disease_label("WEAK") == "Weakness, as printed (premature-aging model)"
 
 
 def _authored_markdown() -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import trials as trial_lines
+from helpers.audit import runner as audit
 from helpers.data import coded
 from helpers.outputs import narrative
 from tests.unit.analysis._numbers import numbers
@@ -52,8 +53,29 @@ def test_what_to_notice_states_only_recounted_numbers(lines):
 
 def test_the_caption_states_only_recounted_numbers(lines):
     text = narrative.trials_note(lines)
-    assert numbers(text) == [18, REGISTERED, 1, 39]
+    assert numbers(text) == [18, REGISTERED, 1, 39]  # the source line after "Source:" is checked below
     assert "proportional to the enrollment printed" in text and "actual or anticipated" in text
+
+
+def test_the_caption_quotes_table_3s_legend_and_says_what_is_inferred(lines):
+    """Second reading 2.1: the legend prints only "Data obtained from ClinicalTrials.gov"; the exception is ours."""
+    text = narrative.trials_note(lines)
+    assert "its legend: 'Data obtained from ClinicalTrials.gov'" in text
+    assert "row 17 cites ref. [39] instead of a registry number" in text
+    assert "except for rows citing a reference" not in text
+
+
+def test_the_clinical_study_the_text_names_outside_table_3_is_named():
+    """Second reading 2.3: Table 1 row 13 ([24]) is printed as mice, but its title and the text speak of patients."""
+    studies = coded.studies()
+    found = audit.frame(audit.findings(("R3",)), audit.reviewed())
+    elsewhere = trial_lines.clinical_elsewhere(found, studies)
+    assert list(zip(elsewhere["table"], elsewhere["row"], elsewhere["ref"])) == [("table1", 13, 24)]
+    text = narrative.trials_notice(trial_lines.landscape(coded.trials()), elsewhere)
+    tail = text.split("Not drawn:")[1]
+    assert numbers(tail) == [1, 13, 24]  # 1 preclinical row: Table 1 row 13 ([24])
+    assert "review's own text presents the same study as a clinical one" in tail
+    assert "Table 3 does not list it" in tail
 
 
 def test_the_notes_beside_rows_recount_the_print(lines):
@@ -61,7 +83,9 @@ def test_the_notes_beside_rows_recount_the_print(lines):
     notes = dict(zip(lines["row"], lines["note"]))
     assert "as in row 3" in notes[2] and "as in row 2" in notes[3]
     assert "multiple neurodegenerative diseases" in notes[13]
-    assert {r for r, n in notes.items() if n} == {2, 3, 13}
+    # Second reading 2.4: row 17 is filed under AS; ref. 39's title says arteriosclerosis, not atherosclerosis.
+    assert "filed under AS (Atherosclerosis)" in notes[17] and "arteriosclerosis" in notes[17]
+    assert {r for r, n in notes.items() if n} == {2, 3, 13, 17}
 
 
 def test_enrollment_by_design_and_status_recounts_the_print(lines):

@@ -15,9 +15,10 @@ from matplotlib.patches import Rectangle
 
 from helpers.plots import gapmap as gapmap_plot
 from tests.conftest import ROOT
-from tests.unit.plots._geometry import marker_area
+from tests.unit.plots._geometry import covered_area, key_covered_area
 
-_area = marker_area
+# What the eye reads is the area a mark covers, its edge stroke included.
+_area = covered_area
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +104,26 @@ def test_osteoporosis_by_umbilical_cord_is_not_drawn_as_clinical_only(drawn):
 
 
 def test_the_size_key_uses_the_same_area_rule(drawn):
-    _, fig = drawn
+    """A key circle covers, its stroke included, the area of a data circle of the same count."""
+    cells, fig = drawn
     key = next(lg for lg in fig.legends if lg.get_title().get_text().startswith("mark area"))
+    keyed = {}
     for handle, text in zip(key.legend_handles, key.get_texts()):
-        assert np.pi / 4 * handle.get_markersize() ** 2 == pytest.approx(
-            gapmap_plot.AREA_PER_STUDY * int(text.get_text())
-        )
+        assert handle.get_markeredgewidth() == gapmap_plot.EDGE  # the same stroke as the marks
+        keyed[int(text.get_text())] = key_covered_area(handle, np.pi / 4)
+    assert keyed == pytest.approx({n: gapmap_plot.AREA_PER_STUDY * n for n in (1, 4, 8)}, rel=0.001)
+    marks = _marks(cells, fig)
+    # Recount from the print: MSC POF x UC holds 8 rows (Table 1 rows 2, 4-8, 10, 13), exosome POF x UC 4.
+    at = marks.set_index(["modality", "disease", "source", "kind"])["area"]
+    assert at[("cells", "POF", "UC", "circle")] == pytest.approx(keyed[8], rel=0.001)
+    assert at[("exosomes", "POF", "UC", "circle")] == pytest.approx(keyed[4], rel=0.001)
+
+
+def test_cells_label_rows_with_no_animal_arm_and_flagged_and_star_the_multi_disease_trial(drawn):
+    """Second reading 2.1 and #15: no cell claims "in vitro"; the multi-disease trial is labelled in its cell."""
+    _, fig = drawn
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert not any("in vitro" in t for t in texts)
+    assert sum("no animal arm" in t for t in texts) == 7  # 2 MSC cells and 5 exosome cells hold such rows
+    assert sum("1 other model" in t for t in texts) == 1  # exosome OP x DP-MSC: Table 2 row 25, a bone defect
+    assert [t for t in texts if t == "*"] == ["*"]  # beside the AD x UC-MSC exosome diamond (NCT06607900)

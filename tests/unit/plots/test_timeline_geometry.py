@@ -9,6 +9,7 @@ matplotlib.use("Agg")
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_rgb
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 
@@ -51,11 +52,9 @@ def test_bar_heights_sum_to_the_data_csv_per_year_and_modality(drawn):
     assert per_year == PER_YEAR
 
 
-def test_heat_map_colour_is_the_share_of_that_years_studies(drawn):
-    _, evidence, named, fig = drawn
-    image = next(a for ax in fig.axes for a in ax.get_children() if isinstance(a, AxesImage))
-    shown = np.asarray(image.get_array())
+def _recounted_shares(evidence, named) -> np.ndarray:
     years = sorted(PER_YEAR)
+    share = np.zeros((len(named.index), len(years)))
     for i, category in enumerate(named.index):
         for j, year in enumerate(years):
             of_year = evidence[evidence["year"] == year]
@@ -64,9 +63,49 @@ def test_heat_map_colour_is_the_share_of_that_years_studies(drawn):
                 k = int((of_year[column] == "").sum())
             else:
                 k = sum(category in cats for cats in of_year[column].str.split("; "))
-            share = k / PER_YEAR[year] if PER_YEAR[year] else 0.0
-            assert shown[i, j] == pytest.approx(share), (category, year)
-    assert image.get_clim() == (0.0, 1.0)
+            share[i, j] = k / PER_YEAR[year] if PER_YEAR[year] else 0.0
+    return share
+
+
+def _image(fig):
+    return next(a for ax in fig.axes for a in ax.get_children() if isinstance(a, AxesImage))
+
+
+def test_heat_map_colour_is_the_share_of_that_years_studies(drawn):
+    _, evidence, named, fig = drawn
+    shown = np.asarray(_image(fig).get_array())
+    n = np.array([PER_YEAR[y] for y in sorted(PER_YEAR)])
+    expected = timeline_plot.cell_colours(_recounted_shares(evidence, named), n)
+    assert shown == pytest.approx(expected)
+    # In a year of 5 or more studies the colour is the plain Blues scale of the share, 0 to 1.
+    large = n >= 5
+    plain = matplotlib.colormaps["Blues"](_recounted_shares(evidence, named))
+    assert shown[:, large] == pytest.approx(plain[:, large])
+
+
+def _darkness(rgba: np.ndarray) -> np.ndarray:
+    return 1 - rgba[..., :3].mean(axis=-1)
+
+
+def test_few_study_years_are_paler_and_hatched_and_an_empty_year_is_grey(drawn):
+    """Second reading 2.1 and 2.8: 2015, 2016, 2018 and 2019 (2, 1, 3 and 4 studies) must not be the loudest
+    cells, and 2017 (no study) must not look like a share of 0."""
+    _, _, _, fig = drawn
+    shown = np.asarray(_image(fig).get_array())
+    years = sorted(PER_YEAR)
+    few = [j for j, y in enumerate(years) if 0 < PER_YEAR[y] < 5]
+    assert [years[j] for j in few] == [2015, 2016, 2018, 2019]
+    large = [j for j, y in enumerate(years) if PER_YEAR[y] >= 5]
+    # The darkest cell of the few-study years (1/1 in 2016) is lighter than the darkest of the others (9/10 in 2022).
+    assert _darkness(shown[:, few]).max() < _darkness(shown[:, large]).max()
+    heat = next(ax for ax in fig.axes if any(isinstance(a, AxesImage) for a in ax.get_children()))
+    hatched = sorted(round(p.get_x() + 0.5) for p in heat.patches if isinstance(p, Rectangle) and p.get_hatch())
+    assert hatched == few
+    empty = years.index(2017)
+    assert shown[:, empty, :3] == pytest.approx(
+        np.broadcast_to(to_rgb(timeline_plot.NO_STUDY), shown[:, empty, :3].shape)
+    )
+    assert any(t.get_text() == "no studies" for t in heat.texts)
 
 
 def test_every_heat_cell_prints_count_over_that_years_studies(drawn):

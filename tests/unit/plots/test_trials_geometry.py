@@ -13,9 +13,10 @@ from matplotlib.collections import PathCollection
 
 from helpers.plots import trials as trials_plot
 from tests.conftest import ROOT
-from tests.unit.plots._geometry import marker_area
+from tests.unit.plots._geometry import covered_area, key_covered_area
 
-_area = marker_area
+# What the eye reads is the area a mark covers, its edge stroke included (second reading, trials 2.2).
+_area = covered_area
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +67,32 @@ def test_the_retrospective_cohort_is_drawn_below_the_rule_in_its_own_column(draw
 
 
 def test_the_size_key_uses_the_same_area_rule(drawn):
-    _, fig, _ = drawn
+    """A key circle covers, stroke included, the area of a data mark of the same enrollment (second reading 2.2).
+
+    The reader measured key circles drawn without the marks' stroke, 7-20 % smaller than a mark of the same n.
+    """
+    data, fig, marks = drawn
     key = next(lg for lg in fig.legends if lg.get_title().get_text().startswith("area"))
+    keyed = {}
     for handle, text in zip(key.legend_handles, key.get_texts()):
         n = int(text.get_text().split("=")[1])
-        assert np.pi / 4 * handle.get_markersize() ** 2 == pytest.approx(trials_plot.AREA_PER_PARTICIPANT * n)
+        assert handle.get_markeredgewidth() > 0  # the key carries a stroke, as the marks do
+        keyed[n] = key_covered_area(handle, np.pi / 4)
+        assert keyed[n] == pytest.approx(trials_plot.AREA_PER_PARTICIPANT * n, rel=0.001)
+    assert sorted(keyed) == [10, 50, 100]
+    # Table 3 prints n = 10 for NCT02566655, a circle (MSCs) and n = 100 for NCT06607900, a square (exosomes).
+    drawn_at = dict(zip(data["identifier"], (_area(m) for m in marks)))
+    assert drawn_at["NCT02566655"] == pytest.approx(keyed[10], rel=0.001)
+    assert drawn_at["NCT06607900"] == pytest.approx(keyed[100], rel=0.001)
+
+
+@pytest.mark.parametrize("edge", [0.0, 0.9, 2.0])
+@pytest.mark.parametrize("marker, unit", [("o", np.pi / 4), ("s", 1.0)])
+def test_a_stroked_mark_covers_the_area_its_enrollment_asks_for(edge, marker, unit, monkeypatch):
+    """Whatever the stroke width, a mark's covered area is the enrollment's area, circles and squares alike."""
+    monkeypatch.setattr(trials_plot, "EDGE", edge)
+    fig = matplotlib.pyplot.figure()
+    ax = fig.add_subplot()
+    mark = ax.scatter([0], [0], s=trials_plot._s(40, marker), marker=marker, linewidths=edge)
+    assert covered_area(mark) == pytest.approx(trials_plot.AREA_PER_PARTICIPANT * 40, rel=0.001)
+    matplotlib.pyplot.close(fig)
