@@ -339,7 +339,11 @@ def test_i9_quotes_the_legend_instead_of_claiming_every_row():
 
 # --- second reading: A9, R4 (exosome mimetics), R5, R6, I12; severities of A7 and W3 ---------------------------
 
-NA_LEGENDS = (("table1", "NA", "Not Applicable"), ("table2", "NA", "Not Applicable"), ("table3", "NA", "Not Applicable"))
+NA_LEGENDS = (
+    ("table1", "NA", "Not Applicable"),
+    ("table2", "NA", "Not Applicable"),
+    ("table3", "NA", "Not Applicable"),
+)
 
 
 @pytest.mark.parametrize(
