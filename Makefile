@@ -92,7 +92,7 @@ verify: $(STAMP) ## check canonical files against figures/manifest.json
 list: $(STAMP) ## list notebooks, their parameters and whether they are stale
 	$(BIN)/review list
 
-run: $(STAMP) ## run one notebook: make run NB=table3 ARGS="-p diseases AD,POF"
+run: $(STAMP) ## run one notebook: make run NB=table3 ARGS="-p diseases AD,POF" (a sweep: ARGS="--grid diseases=POF,AD")
 	$(BIN)/review run $(NB) $(ARGS)
 
 bench: $(STAMP) ## full, no-op, one-file and tool-edit builds against papermill/nbconvert loops

@@ -154,15 +154,23 @@ def _run_lock(out_dir: Path):
         yield
 
 
-def _run_into(out_dir: Path, source: Path, exhibit: str, injected: dict, timeout: int):
-    """Run one parameterised notebook, writing into ``out_dir`` only whole files and only its own.
+def _run_many(runs: list[tuple[Path, dict]], source: Path, exhibit: str, timeout: int, workers: int) -> list:
+    """Run one parameterised notebook once per ``(out_dir, injected)``, writing whole files, each run its own.
 
-    The injected notebook is staged in a private temporary folder (two runs
+    One run (``review run``) and a sweep (``review run --grid``) share this:
+    the sweep's runs go to the same warm kernel pool as a build's notebooks,
+    ``workers`` at a time, and a failed run is returned as its exception
+    without stopping the others.
+
+    Each injected notebook is staged in a private temporary folder (two runs
     with the same parameters once shared one staging name, and one removed
-    the other's); runs into one folder take turns, and every file lands by
-    an atomic rename, so a folder never mixes two runs' files.
+    the other's); runs into one folder take turns (the folders' locks are
+    taken in sorted order, so two sweeps that share folders cannot deadlock),
+    and every file lands by an atomic rename, so a folder never mixes two
+    runs' files.
     """
     import tempfile
+    from contextlib import ExitStack
 
     import yaml
 
@@ -170,58 +178,133 @@ def _run_into(out_dir: Path, source: Path, exhibit: str, injected: dict, timeout
 
     from . import kernels, nbfiles
 
-    with _run_lock(out_dir), tempfile.TemporaryDirectory(prefix="review-run-") as private:
-        shown = {k: v for k, v in injected.items() if k != "output_dir"}
-        files.write_bytes(out_dir / "parameters.yaml", yaml.safe_dump(shown, sort_keys=True).encode("utf-8"))
-        # Same engine as the build: papermill's injected cell, run by nbclient.
-        staged = nbfiles.parameterize(source, Path(private) / source.name, injected)
-        # papermill gives its injected cell a random id; a run's notebook must be the same bytes every time.
-        nb = json.loads(staged.read_text(encoding="utf-8"))
-        for cell in nb["cells"]:
-            if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-                cell["id"] = "injected-parameters"
-        staged.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-        outcome = kernels.run_notebooks(
-            [(exhibit, staged, Path(private) / "executed.ipynb")],
-            workers=1,
-            kernel_name=nbfiles.kernel_name(source),
-            timeout=timeout,
-        )[exhibit]
-        if not isinstance(outcome, Exception):
-            files.write_bytes(out_dir / source.name, outcome.notebook)
-    return outcome
+    with ExitStack() as stack:
+        for out_dir in sorted({out for out, _ in runs}):
+            stack.enter_context(_run_lock(out_dir))
+        private = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="review-run-")))
+        jobs = []
+        for n, (out_dir, injected) in enumerate(runs):
+            shown = {k: v for k, v in injected.items() if k != "output_dir"}
+            files.write_bytes(out_dir / "parameters.yaml", yaml.safe_dump(shown, sort_keys=True).encode("utf-8"))
+            # Same engine as the build: papermill's injected cell, run by nbclient.
+            (private / f"{n}").mkdir()
+            staged = nbfiles.parameterize(source, private / f"{n}" / source.name, injected)
+            # papermill gives its injected cell a random id; a run's notebook must be the same bytes every time.
+            nb = json.loads(staged.read_text(encoding="utf-8"))
+            for cell in nb["cells"]:
+                if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+                    cell["id"] = "injected-parameters"
+            staged.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+            jobs.append((f"{exhibit}#{n}", staged, private / f"{n}" / "executed.ipynb"))
+        done = kernels.run_notebooks(jobs, workers=workers, kernel_name=nbfiles.kernel_name(source), timeout=timeout)
+        outcomes = []
+        for (out_dir, _), (key, _, _) in zip(runs, jobs, strict=True):
+            outcome = done[key]
+            if not isinstance(outcome, Exception):
+                files.write_bytes(out_dir / source.name, outcome.notebook)
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _grid_items(specs: list[str]) -> list[tuple[str, list[str]]]:
+    """``NAME=V1,V2`` per ``--grid``, as (name, values); ``+`` joins the codes of one list value (``POF+AD``)."""
+    from helpers.notebook.params import ParameterError
+
+    grid: list[tuple[str, list[str]]] = []
+    for spec in specs:
+        name, sep, values = spec.partition("=")
+        items = [v.strip() for v in values.split(",")]
+        if not sep or not name.strip() or not all(items):
+            raise ParameterError(f"--grid {spec!r}: expected NAME=VALUE,VALUE,... (e.g. --grid diseases=POF,AD)")
+        if name.strip() in {n for n, _ in grid}:
+            raise ParameterError(f"--grid {spec!r}: {name.strip()} is swept twice; give its values in one --grid")
+        grid.append((name.strip(), [v.replace("+", ",") for v in items]))
+    return grid
+
+
+def _planned_runs(args, source: Path, info) -> list[tuple[dict, Path, dict]]:
+    """Every run the command asks for, validated before any runs: (values, out_dir, resolved values).
+
+    Raises ParameterError naming the grid combination that is invalid, and
+    refuses two combinations that would write the same folder.
+    """
+    import itertools
+
+    from helpers.notebook.params import ParameterError, validate
+
+    base = _parse_run_parameters(args)
+    grid = _grid_items(args.grid or [])
+    if grid and args.output_dir:
+        raise ParameterError("-o/--output-dir cannot be combined with --grid: each combination writes its own folder")
+    if clash := {n for n, _ in grid} & set(base):
+        raise ParameterError(f"{', '.join(sorted(clash))}: given both with -p/-r/-y/-f and with --grid; choose one")
+    planned, seen = [], {}
+    for combo in itertools.product(*(values for _, values in grid)):
+        chosen = dict(zip((n for n, _ in grid), combo, strict=True))
+        values = {**base, **chosen}
+        named = ", ".join(f"{n}={v}" for n, v in chosen.items())
+        try:
+            resolved = validate(info.id, info.kind, values, source)
+            # Like every path here, a relative -o is read from the project root.
+            out_dir = (
+                (paths.ROOT / args.output_dir).resolve()
+                if args.output_dir
+                else (resolved.out_dir if not resolved.canonical else paths.RUNS_DIR / info.id)
+            )
+            # The run writes its exhibits beside its executed notebook, never to the canonical folders.
+            again = validate(info.id, info.kind, {**values, "output_dir": str(out_dir)}, source)
+        except ParameterError as exc:
+            raise ParameterError(f"grid combination {named}: {exc}" if grid else str(exc)) from None
+        if out_dir in seen:
+            raise ParameterError(f"grid combinations {seen[out_dir]} and {named} select the same run ({out_dir.name})")
+        seen[out_dir] = named
+        planned.append((values, out_dir, {k: v for k, v in again.values.items() if k != "output_dir"}))
+    return planned
 
 
 def _cmd_run(args) -> int:
+    import os
+
     from helpers.core import catalog
-    from helpers.notebook.params import validate
 
     from . import nbfiles
 
     try:
         source = nbfiles.notebook_path(args.notebook)
-        values = _parse_run_parameters(args)
         info = catalog.get(source.stem)
-        resolved = validate(info.id, info.kind, values, source)
-        # Like every path here, a relative -o is read from the project root.
-        out_dir = (
-            (paths.ROOT / args.output_dir).resolve()
-            if args.output_dir
-            else (resolved.out_dir if not resolved.canonical else paths.RUNS_DIR / info.id)
-        )
-        # The run writes its exhibits beside its executed notebook, never to the canonical folders.
-        again = validate(info.id, info.kind, {**values, "output_dir": str(out_dir)}, source)
+        planned = _planned_runs(args, source, info)
     except (ValueError, FileNotFoundError, KeyError) as exc:
         print(f"review run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    injected = {**values, "output_dir": str(out_dir)}
-    outcome = _run_into(out_dir, source, info.id, injected, args.timeout)
-    if isinstance(outcome, Exception):
-        print(f"review run: FAILED {outcome}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"ran {info.id} with {json.dumps({k: v for k, v in again.values.items() if k != 'output_dir'})}")
-    print(f"outputs in {paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else out_dir}/")
-    return EXIT_OK
+    workers = min(len(planned), args.jobs or os.cpu_count() or 1)
+    runs = [(out_dir, {**values, "output_dir": str(out_dir)}) for values, out_dir, _ in planned]
+    outcomes = _run_many(runs, source, info.id, args.timeout, workers)
+    failed = 0
+    for (_, out_dir, shown), outcome in zip(planned, outcomes, strict=True):
+        where = paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else str(out_dir)
+        if isinstance(outcome, Exception):
+            failed += 1
+            print(f"review run: FAILED {where + '/: ' if args.grid else ''}{outcome}", file=sys.stderr)
+            continue
+        if not args.grid:
+            print(f"ran {info.id} with {json.dumps(shown)}")
+            print(f"outputs in {where}/")
+    if args.grid:
+        _print_sweep(planned, outcomes)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_sweep(planned: list, outcomes: list) -> None:
+    """The sweep's table: one row per run, its state, folder and files (Markdown, so it pastes into notes)."""
+    print("| run | state | folder | files |")
+    print("|---|---|---|---|")
+    for n, ((_, out_dir, _), outcome) in enumerate(zip(planned, outcomes, strict=True), start=1):
+        where = paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else str(out_dir)
+        state = "failed" if isinstance(outcome, Exception) else "ok"
+        names = ", ".join(sorted(p.name for p in out_dir.iterdir() if p.is_file())) if out_dir.is_dir() else ""
+        print(f"| {n} | {state} | {where}/ | {names} |")
+    ok = sum(not isinstance(o, Exception) for o in outcomes)
+    print(f"{ok} of {len(outcomes)} runs succeeded")
 
 
 def _cmd_verify(args) -> int:
@@ -292,6 +375,14 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("-y", "--parameters_yaml", action="append", metavar="YAML")
     r.add_argument("-f", "--parameters_file", action="append", metavar="FILE")
     r.add_argument("-o", "--output-dir", help="folder for this run (default: runs/<slug>/)")
+    r.add_argument(
+        "--grid",
+        action="append",
+        metavar="NAME=V1,V2",
+        help="sweep a parameter: one run per value, the product over every --grid; '+' joins the codes of one "
+        "list value (diseases=POF+AD,AS is two runs); every combination is checked before any runs",
+    )
+    r.add_argument("--jobs", "-j", type=int, default=None, help="runs at once with --grid (default: cores)")
     _timeout_option(r)
     r.set_defaults(func=_cmd_run)
 

@@ -124,8 +124,38 @@ def test_list_parameters_in_every_papermill_form(project_copy, tmp_path, how):
         (["table1", "-p", "diseases", "XYZ"], ["'XYZ'", DISEASES]),
         (["table1", "-p", "diseases", "AD", "-p", "output_dir", "tables"], ["output_dir", "canonical"]),
         (["nosuch"], ["no notebook 'nosuch'", "known: "]),
+        # a sweep is checked whole before anything runs, and the bad combination is named
+        (
+            ["fig1", "--grid", "diseases=POF,XX", "--grid", "modality=cells,exosomes"],
+            ["grid combination diseases=XX, modality=cells:", "'XX'", DISEASES],
+        ),
+        (["table1", "--grid", "diseases"], ["--grid 'diseases': expected NAME=VALUE,VALUE"]),
+        (["table1", "--grid", "diseases=AD,", "--grid", "sources=BM"], ["--grid 'diseases=AD,': expected NAME="]),
+        (["table1", "--grid", "diseases=AD", "--grid", "diseases=POF"], ["diseases is swept twice"]),
+        (["table1", "--grid", "diseases=AD,POF", "-p", "diseases", "AS"], ["diseases: given both with -p"]),
+        (
+            ["table1", "--grid", "diseases=AD,POF", "-o", "elsewhere"],
+            ["-o/--output-dir cannot be combined with --grid"],
+        ),
+        (["table1", "--grid", "diseases=AD+POF,POF+AD"], ["grid combinations diseases=AD,POF and diseases=POF,AD"]),
+        (["table1", "--grid", "colour=red,blue"], ["grid combination colour=red:", "colour"]),
     ],
-    ids=["undeclared", "code-as-name", "code-as-yaml-key", "unknown-value", "into-tables", "unknown-notebook"],
+    ids=[
+        "undeclared",
+        "code-as-name",
+        "code-as-yaml-key",
+        "unknown-value",
+        "into-tables",
+        "unknown-notebook",
+        "grid-bad-combination",
+        "grid-no-values",
+        "grid-empty-value",
+        "grid-swept-twice",
+        "grid-and-p",
+        "grid-and-o",
+        "grid-same-run-twice",
+        "grid-undeclared",
+    ],
 )
 def test_run_refuses_bad_requests(project_copy, args, expected):
     """Bad names, values or notebooks: exit 2 with a message that helps, and nothing written."""
@@ -140,6 +170,44 @@ def test_run_refuses_bad_requests(project_copy, args, expected):
     assert not (project_copy / "runs").exists()
     assert list(project_copy.parent.rglob("PWNED")) == []
     assert tree_hashes(project_copy, *CANONICAL) == before
+
+
+def test_a_grid_runs_every_combination_into_its_own_folder_as_single_runs_would(project_copy):
+    """``--grid sources=BM,UC+AD``: two runs in parallel, a table of both, the bytes a single run gives."""
+    before = tree_hashes(project_copy, *CANONICAL)
+    result = review(project_copy, "run", "table4", "--grid", "sources=BM,UC+AD")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["| run | state | folder | files |", "|---|---|---|---|"]
+    assert lines[-1] == "2 of 2 runs succeeded"
+    folders = {"table4_sources-BM", "table4_sources-UC+AD"}
+    assert {p.name for p in (project_copy / "runs").iterdir()} == folders
+    for folder in folders:
+        assert f"| ok | runs/{folder}/ |" in result.stdout
+        assert {p.name for p in (project_copy / "runs" / folder).iterdir()} >= {"table4.csv", "table4.ipynb"}
+    swept = {p.name: p.read_bytes() for p in (project_copy / "runs" / "table4_sources-BM").iterdir()}
+    alone = review(project_copy, "run", "table4", "-p", "sources", "BM")
+    assert alone.returncode == 0, alone.stderr
+    assert {p.name: p.read_bytes() for p in (project_copy / "runs" / "table4_sources-BM").iterdir()} == swept
+    assert tree_hashes(project_copy, *CANONICAL) == before
+
+
+def test_one_failed_run_of_a_grid_does_not_stop_the_others(project_copy):
+    """A run whose cell raises is named with its folder and cell; the other runs finish; exit 1."""
+    path = project_copy / "notebooks" / "table4.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    code[2]["source"] = ["if 'UC' in str(sources): raise ValueError('deliberate failure')\n", *code[2]["source"]]
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = review(project_copy, "run", "table4", "--grid", "sources=UC,BM")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "review run: FAILED runs/table4_sources-UC/: " in result.stderr
+    assert "ValueError: deliberate failure" in result.stderr
+    assert "| 1 | failed | runs/table4_sources-UC/ |" in result.stdout
+    assert "| 2 | ok | runs/table4_sources-BM/ |" in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 of 2 runs succeeded"
+    assert (project_copy / "runs" / "table4_sources-BM" / "table4.csv").is_file()
+    assert not (project_copy / "runs" / "table4_sources-UC" / "table4.ipynb").exists()
 
 
 @pytest.mark.parametrize("args", [["-o", "tables"], ["-o", "tables/sub", "-p", "diseases", "AD"]])

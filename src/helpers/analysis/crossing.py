@@ -14,9 +14,12 @@ import pandas as pd
 
 from helpers.core.vocab import DISEASE_CODES
 
-__all__ = ["crossed", "design_cells", "NOT_REPORTED"]
+__all__ = ["crossed", "design_cells", "NOT_REPORTED", "FLAG_MARK"]
 
 NOT_REPORTED = "not reported"
+
+#: Written after a drawn count once per study behind it that the audit flags (``flagged``).
+FLAG_MARK = "†"
 
 
 def crossed(studies: pd.DataFrame, column: str, kind: str, *, split: str = "+") -> pd.DataFrame:
@@ -38,18 +41,31 @@ def crossed(studies: pd.DataFrame, column: str, kind: str, *, split: str = "+") 
     pandas.DataFrame
         ``kind, category, disease, modality, studies, refs`` (the layout of
         :func:`helpers.analysis.evidence.matrix`, so :func:`helpers.plots.common.fig1.evidence_map`
-        can draw it).
+        can draw it). When ``studies`` carries the audit's ``audit_flag``
+        (:func:`helpers.data.flags.attach`), two more columns say how many of
+        each count's studies the audit flags and which: ``flagged, flagged_refs``.
     """
+    columns = ["kind", "category", "disease", "modality", "studies", "refs"]
+    audited = "audit_flag" in studies
+    columns += ["flagged", "flagged_refs"] if audited else []
     if studies.empty:
-        return pd.DataFrame(columns=["kind", "category", "disease", "modality", "studies", "refs"])
+        return pd.DataFrame(columns=columns)
     values = studies[column].astype("string").fillna(NOT_REPORTED).str.split(split, regex=False)
     frame = studies.assign(category=values, disease=studies["disease_code"].map(lambda c: DISEASE_CODES.get(c, c)))
     frame = frame.explode("category")
-    rows = [
-        (kind, category, disease, modality, len(part), ", ".join(str(r) for r in sorted(set(part["ref"]))))
-        for (category, disease, modality), part in frame.groupby(["category", "disease", "modality"], sort=True)
-    ]
-    return pd.DataFrame(rows, columns=["kind", "category", "disease", "modality", "studies", "refs"])
+    rows = []
+    for (category, disease, modality), part in frame.groupby(["category", "disease", "modality"], sort=True):
+        row = [kind, category, disease, modality, len(part), _refs(part)]
+        if audited:
+            marked = part[part["audit_flag"].fillna(False).astype(bool)]
+            row += [len(marked), _refs(marked)]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _refs(part: pd.DataFrame) -> str:
+    """The studies' reference numbers, ascending, comma-separated."""
+    return ", ".join(str(r) for r in sorted(set(part["ref"])))
 
 
 def design_cells(studies: pd.DataFrame) -> pd.DataFrame:

@@ -134,10 +134,10 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "design",
             "figure",
-            "Study design: animal models, donor-host relation and modified products",
+            "Study design: animal models, donor-host relation, and product and delivery",
             "Preclinical studies tabulated in the review, classified by animal model, by donor-to-host relation and "
-            "by product (as obtained, modified, or given with a carrier or another agent), crossed with disease and "
-            "modality.",
+            "by product and delivery (as obtained; primed, engineered or selected; or given with a biomaterial or "
+            "another agent), crossed with disease and modality.",
         ),
         Exhibit(
             "audit",

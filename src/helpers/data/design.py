@@ -110,6 +110,10 @@ __all__ = [
     "printed_evidence",
     "DEFINITIONS",
     "definitions",
+    "AGEING_MODELS",
+    "ageing_model",
+    "ageing_models",
+    "model_evidence",
 ]
 
 #: Animal model classes, in the order several kinds of one model are joined.
@@ -133,7 +137,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
     "Animal model": {
         "natural ageing": "animals aged naturally ('naturally aged' printed)",
         "accelerated-ageing strain": "a strain bred to age early (SAMP8, senescence-accelerated)",
-        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg, 'transgenic')",
+        "genetic": "a knockout (⁻/⁻) or transgenic line (APP/PS1, 5XFAD, 3xTg), or a printed 'transgenic' with no "
+        "transgene named (the evidence file says so on the row)",
         "induced: chemical": "a small-molecule toxin or drug (CDDP, CTX, VCD, STZ, D-gal, AlCl₃ printed 'AIC3')",
         "induced: Aβ peptide": "amyloid-β infused into the brain",
         "induced: immune": "an immunisation causing autoimmune disease (ZP3, proteoglycan)",
@@ -142,7 +147,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "induced: surgical bone defect": "a bone defect made surgically, a regeneration model",
         "induced: diet": "a high-fat diet",
         "model named, induction not stated": "an animal model is printed, but not how its phenotype was made",
-        "in vitro only": "no animal received the product: cells in a dish only",
+        "in vitro only": "the model and route cells print no treated animal: cells in a dish only, as the row "
+        "prints it",
     },
     "Donor to host": {
         "xenogeneic": "the MSCs, or the cells that made the exosomes, came from another species than the host "
@@ -159,7 +165,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "engineered": "genetically modified, loaded (a miRNA, a nanoparticle) or made as a mimetic",
         "primed": "the cells (or the exosomes' parent cells) pretreated: a drug, hypoxia, 3D culture",
         "selected": "a subset of the cells chosen (LRP1-high)",
-        "biomaterial": "given in or on a carrier: scaffold, hydrogel, collagen, bioprinted organ, spicules",
+        "biomaterial": "a material given with the product to hold it or carry it in: scaffold, hydrogel, collagen, "
+        "bioprinted organ; or sponge spicules that open the skin for it",
         "co-treatment": "another agent given together with the product",
     },
 }
@@ -548,20 +555,59 @@ def classify(
     return pd.DataFrame({name: pd.Series(values, index=df.index, dtype="string") for name, values in columns.items()})
 
 
+# A transgenic line the print names; a bare "transgenic" names none (Table 1 row 22, "transgenic FVB").
+_NAMED_LINE_RE = re.compile(r"\w\s*(?:⁻/⁻|-/-)|\bAPP/PS1\b|\b5xFAD\b|\b3xTg\b|\bknock-?outs?\b", re.IGNORECASE)
+
+
+def model_evidence(animal_model: str) -> str:
+    """Say which printed words put an Animal model cell in each of its classes.
+
+    Parameters
+    ----------
+    animal_model : str
+        The printed cell.
+
+    Returns
+    -------
+    str
+        ``"genetic: 'transgenic' (no transgene named in the review); induced:
+        chemical: 'D-gal'"``, in :data:`MODEL_CLASSES` order; a model named
+        with no induction says so; empty for an empty cell or one no cue reads.
+    """
+    cell = _squash(animal_model)
+    parts = []
+    for name, cue in _MODEL_CUES.items():
+        match = cue.search(cell)
+        if not match:
+            continue
+        # The whole printed word ("Bmi-1⁻/⁻", not the "1⁻/⁻" the knockout cue ends on).
+        start = cell.rfind(" ", 0, match.start()) + 1
+        end = cell.find(" ", match.end())
+        words = f"{name}: '{cell[start : end if end >= 0 else len(cell)]}'"
+        if name == "genetic" and not _NAMED_LINE_RE.search(cell):
+            words += " (no transgene named in the review)"
+        parts.append(words)
+    if not parts and cell and printed_model_class(cell).value == UNSTATED_INDUCTION:
+        parts.append(f"{UNSTATED_INDUCTION}: '{cell}' names a model but not how it was made")
+    return "; ".join(parts)
+
+
 def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
     """The printed cells and the cited title behind each study's design codes, for the evidence file.
 
     Parameters
     ----------
     studies : pandas.DataFrame
-        From :func:`helpers.data.coded.studies` (``table``, ``row``, ``ref``), any selection.
+        From :func:`helpers.data.coded.studies` (``table``, ``row``, ``ref``, ``setting``), any selection.
 
     Returns
     -------
     pandas.DataFrame
-        On ``studies``' index: the printed ``source``, ``animal_model``,
-        ``precondition`` (Table 1 only; empty for Table 2, which has no such
-        column) and ``effects``, and the ``cited_title`` of the reference, so
+        On ``studies``' index: the printed ``source``, ``animal_model``, the
+        words that put it in its model classes (``model_evidence``, see
+        :func:`model_evidence`), ``precondition`` (Table 1 only; empty for
+        Table 2, which has no such column) and ``effects``, and the
+        ``cited_title`` of the reference, so
         a reader can check each code, and see where a title says more than
         the row (conditioned medium, a primed parent cell, a patient arm).
     """
@@ -579,6 +625,20 @@ def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
     keys = studies[["table", "row"]].assign(row=studies["row"].astype(int))
     out = keys.merge(cells, on=["table", "row"], how="left")[columns].fillna("")
     out["cited_title"] = [titles.get(int(r), "") for r in studies["ref"]]
+    in_vitro = (studies["setting"].astype("string").fillna("") == "in vitro").to_numpy()
+    out.insert(
+        2,
+        "model_evidence",
+        [
+            (
+                "in vitro only, as printed: the model and route cells name no treated animal"
+                + (f"; the printed '{cell}' supplied cells" if cell else "")
+            )
+            if dish
+            else model_evidence(cell)
+            for cell, dish in zip(out["animal_model"], in_vitro)
+        ],
+    )
     return out.set_axis(studies.index).astype("string")
 
 
@@ -586,3 +646,54 @@ def definitions() -> pd.DataFrame:
     """:data:`DEFINITIONS` as a table (``group, class, meaning``) for under the figure."""
     rows = [(group, name, text) for group, classes in DEFINITIONS.items() for name, text in classes.items()]
     return pd.DataFrame(rows, columns=["group", "class", "meaning"])
+
+
+#: Models of ageing itself, whatever their class, with the printed words that name each (a Bmi-1 knockout is a
+#: genetic model of premature ageing; D-galactose an induced ageing mimetic). Other models of an ageing-related
+#: disease (chemotherapy-induced ovarian failure, APP/PS1, ovariectomy) model the disease, not ageing.
+AGEING_MODELS: dict[str, re.Pattern[str]] = {
+    "natural ageing": _MODEL_CUES["natural ageing"],
+    "accelerated-ageing strain": _MODEL_CUES["accelerated-ageing strain"],
+    "Bmi-1 knockout (premature ageing)": re.compile(r"\bBmi-?1\s*(?:⁻/⁻|-/-)", re.IGNORECASE),
+    "D-galactose": re.compile(r"\bD-gal(?:actose)?\b", re.IGNORECASE),
+}
+
+
+def ageing_model(animal_model: str) -> str | None:
+    """The ageing model a printed Animal model cell names (:data:`AGEING_MODELS`), or None.
+
+    Parameters
+    ----------
+    animal_model : str
+        The printed cell, e.g. ``"Bmi-1⁻/⁻ mouse model"``, ``"D-gal induces transgenic FVB mouse model"``.
+
+    Returns
+    -------
+    str or None
+        The first of :data:`AGEING_MODELS` (in its order) whose words the cell prints.
+    """
+    cell = _squash(animal_model)
+    return next((name for name, cue in AGEING_MODELS.items() if cue.search(cell)), None)
+
+
+def ageing_models(studies: pd.DataFrame) -> pd.Series:
+    """The ageing model of each study in which an animal was treated (None for the others).
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies` (``table``, ``row``, ``ref``, ``setting``), any selection.
+
+    Returns
+    -------
+    pandas.Series
+        On ``studies``' index; a study done in vitro only has no model of its own (the mice of Table 1 row 14
+        only supplied cells), so it is None whatever its printed Animal model.
+    """
+    printed = printed_evidence(studies)["animal_model"].fillna("")
+    in_vivo = studies["setting"].astype("string").fillna("") != "in vitro"
+    return pd.Series(
+        [ageing_model(cell) if alive else None for cell, alive in zip(printed, in_vivo)],
+        index=studies.index,
+        dtype=object,
+    )

@@ -6,6 +6,8 @@ formatted from values the notebooks compute from ``data/``.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.core.catalog import SOURCE_SHORT
@@ -216,7 +218,9 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
                 f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
                 f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
             )
-        text += f". {exos} of the {n} rows test exosomes rather than cells."
+        text += f". {exos} of the {n} rows test MSC-derived vesicles rather than cells" + _vesicle_words(
+            printed[derived["modality"] == "exosomes"]
+        )
         results = printed["results"].astype(str).str.strip()
         told = results[~results.str.lower().str.startswith("no results")]
         for _, same in told.groupby(told):
@@ -228,6 +232,22 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             "actual or anticipated."
         )
     return text
+
+
+# "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
+_EV_WORD = re.compile(r"(?<![A-Za-z])s?EVs?(?![A-Za-z])")
+
+
+def _vesicle_words(rows: pd.DataFrame) -> str:
+    """How Table 3 names its vesicle rows: "Exos" in MSC Type, and extracellular vesicles in some Purpose cells."""
+    if rows.empty:
+        return "."
+    named = rows[rows["purpose"].astype(str).str.contains(_EV_WORD)]
+    text = " (MSC Type printed as exosomes"
+    if len(named):
+        listed = " and ".join(str(int(r)) for r in named["row"])
+        text += f"; the Purpose of row{'s' if len(named) > 1 else ''} {listed} calls them extracellular vesicles"
+    return text + ")."
 
 
 def _counted(values: pd.Series, labels: dict | None = None) -> pd.Series:
@@ -708,16 +728,62 @@ def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame
     return " ".join([*_notice_times(follow, hours, missing), *_notice_amounts(doses), *_notice_apart(doses, missing)])
 
 
-def design_note() -> str:
-    """The design exhibit's note: what the dots count, where the classes come from, where they are defined."""
-    return (
+def design_note(studies: pd.DataFrame | None = None) -> str:
+    """The design exhibit's note: what the dots count, where the classes come from, where they are defined.
+
+    With ``studies`` (the coded studies drawn, with the audit's columns when
+    the notebook attached them) the note also says what the dagger marks and
+    names a disease column whose label is ours, not the print's.
+    """
+    from helpers.analysis.crossing import FLAG_MARK
+
+    text = (
         "Dot area (proportional) and number: studies in each class, by disease, for MSCs (blue, Table 1) and "
         "MSC-derived exosomes (orange, Table 2); a study with two models or modifications counts under each. "
         "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells; "
         "a same-species relation is named only where a cell or the cited title names it. "
         "Xenogeneic: the MSCs, or the cells that made the exosomes, came from another species than the host. "
-        f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
     )
+    if studies is not None and "audit_flag" in studies:
+        text += (
+            f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
+            "its row means); figures/design.data.csv says how many and which, design.evidence.csv each study's "
+            "findings, tables/audit.csv why. "
+        )
+    if studies is not None:
+        text += _design_disease_labels(studies)
+    return text + f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
+
+
+def _design_disease_labels(studies: pd.DataFrame) -> str:
+    """Say where a disease column's name is ours: a label that adds words around the printed Disease cell.
+
+    A label such as "Premature aging (weakness)" keeps the printed cell in
+    parentheses; the note quotes the printed cell and the model it names.
+    """
+    from helpers.core.vocab import DISEASE_CODES, TABLE_OF_RESOURCE
+    from helpers.data import curated
+    from helpers.data.design import printed_evidence
+
+    printed = {}
+    for resource, table in TABLE_OF_RESOURCE.items():
+        if resource in ("msc_studies", "exosome_studies"):
+            frame = curated.load(resource)
+            printed.update({(table, int(row)): str(cell) for row, cell in zip(frame["row"], frame["disease"])})
+    parts = []
+    for code, part in studies.groupby("disease_code", sort=True):
+        label = DISEASE_CODES.get(str(code), str(code))
+        inner = re.search(r"\(([^()]+)\)$", label)
+        cells = {printed.get((t, int(r)), "") for t, r in zip(part["table"], part["row"])}
+        if not inner or cells != {inner.group(1)}:
+            continue
+        refs = ", ".join(str(r) for r in sorted(set(part["ref"])))
+        models = "; ".join(sorted(set(printed_evidence(part)["animal_model"].astype(str))))
+        parts.append(
+            f"'{label}': the column's name is ours; the printed Disease cell reads '{inner.group(1)}' "
+            f"(ref {refs}, animal model '{models}'). "
+        )
+    return "".join(parts)
 
 
 def _count_of(series: pd.Series, value: str) -> int:
@@ -725,23 +791,61 @@ def _count_of(series: pd.Series, value: str) -> int:
     return int(series.astype("string").fillna("").str.split("+").map(lambda codes: value in codes).sum())
 
 
+def _flagged_refs(part: pd.DataFrame) -> list[int]:
+    """Reference numbers of the studies the audit flags (none before the notebook attached its columns)."""
+    if "audit_flag" not in part:
+        return []
+    return sorted(int(r) for r in part.loc[part["audit_flag"].fillna(False).astype(bool), "ref"])
+
+
+def _flag_clause(part: pd.DataFrame, whole: str) -> str:
+    """'; the audit flags 1 of the 4: ref 24', or '' when it flags none."""
+    refs = _flagged_refs(part)
+    if not refs:
+        return ""
+    listed = ", ".join(map(str, refs))
+    return f"; the audit flags {len(refs)} of {whole}: ref{'s' if len(refs) > 1 else ''} {listed}"
+
+
 def _design_models(in_vivo: pd.DataFrame) -> str:
-    """The most common model class and the naturally aged studies, out of the studies with a treated animal."""
+    """The most common model class, what it mostly models, and the models of ageing itself, out of the studies
+    with a treated animal (second blind reading, design 2.4, 2.7)."""
+    from helpers.core.vocab import DISEASE_CODES
+    from helpers.data.design import ageing_models
+
     animals = len(in_vivo)
     codes = in_vivo["model_class"].astype("string").fillna("not reported").str.split("+")
     top = codes.explode().value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    in_top = in_vivo[codes.map(lambda c: top.index[0] in c)]
+    by_disease = in_top["disease_code"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    text = f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals})"
+    if len(by_disease) > 1:
+        code = by_disease.index[0]
+        text += (
+            f"; {by_disease.iloc[0]} of these {len(in_top)} are {DISEASE_CODES.get(code, code)} ({code}) models, "
+            f"the other {len(in_top) - by_disease.iloc[0]} spread over "
+            f"{plural(len(by_disease) - 1, 'disease')}"
+        )
     aged = in_vivo[codes.map(lambda c: "natural ageing" in c)]
-    text = (
-        f"The most common model class is {top.index[0]} ({top.iloc[0]} of {animals}). "
-        f"{len(aged)} of {animals} use naturally aged animals"
-    )
+    text += f". {len(aged)} of {animals} use naturally aged animals"
     if len(aged):
         alone = int((aged["model_class"] == "natural ageing").sum())
         diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
         modalities = " and ".join(sorted(set(aged["modality"])))
         text += (
             f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
-            f"{len(aged) - alone} beside an induced one)"
+            f"{len(aged) - alone} beside an induced one{_flag_clause(aged, f'the {len(aged)}')})"
+        )
+    ageing = ageing_models(in_vivo)
+    models = ageing.dropna()
+    if len(models):
+        kinds = models.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        text += (
+            f". {len(models)} of {animals} use a model of ageing itself ("
+            + ", ".join(f"{kind} {k}" for kind, k in kinds.items())
+            + ")"
+            + _flag_clause(in_vivo[ageing.notna()], f"these {len(models)}")
+            + f"; the other {animals - len(models)} model an age-related disease, not ageing itself"
         )
     return text + "."
 
@@ -783,8 +887,17 @@ def design_notice(studies: pd.DataFrame) -> str:
     if animals:
         parts += [_design_models(in_vivo), _design_relations(in_vivo)]
     modified = int((studies["product"] == "modified").sum())
+    changed = int(
+        studies["modification"]
+        .astype("string")
+        .fillna("")
+        .str.split("+")
+        .map(lambda m: bool({"primed", "engineered", "selected"} & set(m)))
+        .sum()
+    )
     parts.append(
         f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
-        f"biomaterial or a co-treatment; {n - modified} use it as obtained."
+        f"biomaterial or a co-treatment ({changed} change the product itself, {modified - changed} only how it is "
+        f"given); {n - modified} use it as obtained."
     )
     return " ".join(parts)

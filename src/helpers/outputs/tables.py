@@ -365,12 +365,16 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
 
 
 def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings: pd.DataFrame) -> tuple[str, ...]:
-    """Every note for under a table of Tables 1-2: transcription, then setting, then audit notes.
+    """Every note for under a table of Tables 1-3: transcription, then setting, then audit notes.
 
     ``findings`` is the audit's frame with verdicts (:func:`helpers.audit.runner.frame`);
-    the notebook passes it in, since this layer does not run the audit.
+    the notebook passes it in, since this layer does not run the audit. Table 3
+    has no setting notes (its rows are clinical studies), but its exports carry
+    the same transcription and audit notes as Tables 1-2.
     """
-    exhibit = {"msc_studies": "table1", "exosome_studies": "table2"}.get(resource, resource)
+    exhibit = {"msc_studies": "table1", "exosome_studies": "table2", "clinical_trials": "table3"}.get(
+        resource, resource
+    )
     return (
         transcription_notes(resource, printed)
         + setting_notes(printed, derived)

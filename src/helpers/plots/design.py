@@ -5,25 +5,49 @@ one dot per class, disease and modality with the number of studies on it,
 and a totals panel. Here a dot's **area is proportional to its count** with
 no offset, so a "10" covers ten times the ink of a "1": the map drawn by
 :mod:`helpers.plots.fig1` is redrawn at these sizes, in the order it drew
-its dots (the order of ``cells``).
+its dots (the order of ``cells``). The two dots of a cell sit further apart
+than in Fig. 1, so the number beside the MSC dot never covers the exosome
+dot (second blind reading, design 2.2), and a number gets a dagger when the
+audit flags a study behind it (design 2.4, 2.8).
 """
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
+from helpers.analysis.crossing import FLAG_MARK
 from helpers.plots import fig1
 from helpers.plots.common import plt
 
-__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area", "key_counts"]
+__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area", "key_counts", "OFFSET", "label_text"]
 
 #: Area in points² of the dot with the most studies; every other dot is scaled from it.
 AREA_OF_LARGEST = 500.0
 
 
-# Below this area (points²) a 7-point number overflows its dot, so it is set smaller.
+# Below this area (points²) a dot is small beside its number, which is set smaller to keep the cell light.
 _SMALL_AREA = 100.0
+
+#: Where a dot sits in its disease column (column widths), by modality: wider apart than Fig. 1's, so the
+#: largest MSC dot, its number and the exosome dot beside it do not overlap.
+OFFSET = {"cells": -0.31, "exosomes": 0.21}
+
+# Gap between a dot's edge and its number, in points (as in Fig. 1).
+_LABEL_GAP = 1.2
+
+
+def label_text(studies: int, flagged: int = 0) -> str:
+    """The number written beside a dot: the count, and a dagger when the audit flags any study behind it.
+
+    One dagger, however many are flagged, so the number stays short enough
+    not to reach the next dot; ``flagged`` and ``flagged_refs`` in the data
+    file say how many and which.
+    """
+    return f"{studies}{FLAG_MARK if flagged else ''}"
 
 
 def dot_area(studies: int, largest: int) -> float:
@@ -47,7 +71,7 @@ def _size_key(fig: plt.Figure, largest: int) -> None:
         title="dot area = studies",
         title_fontsize=8,
         loc="lower left",
-        bbox_to_anchor=(0.55, 0.56 / fig.get_figheight()),
+        bbox_to_anchor=(0.55, _key_height(fig)),
         ncol=len(handles),
         frameon=False,
         fontsize=8,
@@ -56,6 +80,12 @@ def _size_key(fig: plt.Figure, largest: int) -> None:
         # Rows taller than the largest key dot (its diameter in points over the font size), so no dot covers the title.
         handleheight=1.3 * dot_area(largest, largest) ** 0.5 / 8,
     )
+
+
+def _key_height(fig: plt.Figure) -> float:
+    """Where the size key stands (figure fraction): level with the modality legend, whatever the note's length."""
+    legend = fig.legends[0]
+    return legend.get_bbox_to_anchor().y0 / fig.bbox.height
 
 
 def _dot_axes(fig: plt.Figure):
@@ -89,11 +119,23 @@ def design_map(
     dots = _dot_axes(fig).collections
     if len(dots) != len(cells):  # the map draws one collection per row of cells; say so if that changes
         raise RuntimeError(f"expected {len(cells)} dots, found {len(dots)}")
+    ax = _dot_axes(fig)
     largest = int(cells["studies"].max())
-    labels = [text for text in _dot_axes(fig).texts if text.get_position() in {tuple(d.get_offsets()[0]) for d in dots}]
-    for dot, label, count in zip(dots, labels, cells["studies"]):
-        dot.set_sizes([dot_area(int(count), largest)])
-        if dot_area(int(count), largest) < _SMALL_AREA:  # the number must fit inside its dot
+    labels = [text for text in ax.texts if text.get_position() in {tuple(d.get_offsets()[0]) for d in dots}]
+    flagged = cells["flagged"] if "flagged" in cells else pd.Series(0, index=cells.index)
+    for dot, label, count, modality, marks in zip(dots, labels, cells["studies"], cells["modality"], flagged):
+        area = dot_area(int(count), largest)
+        dot.set_sizes([area])
+        # Fig. 1 put the dot at column + its own offset; the column is the nearest whole number.
+        x, y = (float(v) for v in dot.get_offsets()[0])
+        x = round(x) + OFFSET[modality]
+        dot.set_offsets([[x, y]])
+        # The number starts just right of this dot's edge (the position stays the dot's centre).
+        shift = ScaledTranslation((math.sqrt(area) / 2 + _LABEL_GAP) / 72, 0, fig.dpi_scale_trans)
+        label.set_position((x, y))
+        label.set_transform(ax.transData + shift)
+        label.set_text(label_text(int(count), int(marks)))
+        if area < _SMALL_AREA:
             label.set_fontsize(5.5)
     _size_key(fig, largest)
     return fig

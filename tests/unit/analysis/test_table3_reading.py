@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers.core.catalog import get
 from helpers.data import curated, derive
 from helpers.outputs import narrative, tables
+from tests.conftest import ROOT
 from tests.unit.analysis._numbers import numbers
 
 # Recount of the printed Table 3: 18 rows; POF 7 (rows 1-7), AD 6 (8-13); BM 6 (2, 3, 4, 7, 11, 14), UC 6
 # (1, 6, 10, 13, 15, 16); 17 registered trials of which 6 completed (4, 8, 9, 11, 12, 14); row 17 prints [39]
-# (retrospective cohort study, status Completed); exosomes 4 (7, 12, 13, 18); rows 2 and 3 print the same Results.
-EXPECTED = [18, 7, 6, 6, 6, 17, 18, 6, 1, 39, 4, 18, 2, 3]
+# (retrospective cohort study, status Completed); exosomes 4 (7, 12, 13, 18), of which rows 7 ("MSC-EVs") and 13
+# ("HUC-MSC-sEV-001") name extracellular vesicles in their Purpose; rows 2 and 3 print the same Results.
+EXPECTED = [18, 7, 6, 6, 6, 17, 18, 6, 1, 39, 4, 18, 7, 13, 2, 3]
 
 
 def test_what_to_notice_states_only_recounted_numbers():
@@ -20,6 +24,7 @@ def test_what_to_notice_states_only_recounted_numbers():
     assert numbers(text) == EXPECTED
     assert "retrospective cohort study, cited as [39]" in text
     assert "took part" not in text and "planned" not in text
+    assert "test MSC-derived vesicles rather than cells" in text and "rows 7 and 13 calls them extracellular" in text
 
 
 def test_the_caption_does_not_call_every_row_registered():
@@ -50,3 +55,32 @@ def test_enrollment_summary_keeps_the_cohort_apart_and_reads_no_status_as_took_p
     assert not table["meaning"].str.contains("took part|planned").any()
     sources = dict(zip(summary["MSC source"]["tissue source"], summary["MSC source"]["studies"]))
     assert sources == {"BM-MSC": 6, "UC-MSC": 6, "AD-MSC": 4, "UCB-MSC": 2}
+
+
+# The notes a citer of tables/table3.* needs (second reading 2.1-2.3), as the reader found them in the print and the
+# audit: (row, words the note must hold).
+NOTES = [
+    (17, "ClinicalTrials.gov"),  # I9: "[39]" instead of an NCT number, under a legend naming the registry
+    (2, "same results word for word"),  # X1 with row 3
+    (3, "same results word for word"),  # X1 with row 2
+    (10, "etudy"),  # T1
+    (16, "route is not reported in the review"),  # "NA" where the Purpose names an implantation
+    (14, "fucosylated"),  # the review's own text on NCT02566655
+]
+
+
+@pytest.mark.parametrize("row, words", NOTES)
+def test_the_notes_a_reader_needs_are_under_the_table(row, words):
+    from helpers.audit import runner
+
+    printed = curated.load("clinical_trials")
+    derived = derive.derive("clinical_trials", printed, curated.load("abbreviations"))
+    notes = tables.notes(printed, derived, "clinical_trials", runner.frame(runner.findings(), runner.reviewed()))
+    assert any(f"row {row}," in note and words in note for note in notes), (row, words)
+
+
+@pytest.mark.parametrize("row, words", NOTES)
+def test_the_exported_markdown_carries_the_notes(row, words):
+    """The citable file, not only the notebook, holds each note (the Tables 1-2 exports already did)."""
+    text = (ROOT / "tables" / "table3.md").read_text(encoding="utf-8")
+    assert any(f"row {row}," in line and words in line for line in text.splitlines()), (row, words)

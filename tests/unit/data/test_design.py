@@ -24,6 +24,8 @@ from helpers.data.design import (
     MODEL_CLASSES,
     OUTPUT_COLUMNS,
     RELATIONS,
+    ageing_model,
+    ageing_models,
     animal_model_class,
     classify,
     donor_host_relation,
@@ -506,6 +508,12 @@ PRINTED_EVIDENCE = [
     ("table2", 26, "effects", "Utilizing HCOPs"),
     ("table2", 26, "precondition", ""),  # Table 2 has no Precondition column
     ("table2", 5, "cited_title", "lipopoly-saccharide-treated"),
+    # Second reading 2.6: the words behind each model class; ref 37's "transgenic" names no transgene.
+    ("table1", 22, "model_evidence", "genetic: 'transgenic' (no transgene named in the review); induced: chemical"),
+    ("table1", 1, "model_evidence", "genetic: 'Bmi-1⁻/⁻'"),
+    ("table1", 20, "model_evidence", "induced: diet: 'high-fat diet'"),
+    ("table1", 14, "model_evidence", "in vitro only, as printed: the model and route cells name no treated animal"),
+    ("table2", 27, "model_evidence", "in vitro only, as printed"),
 ]
 
 
@@ -518,3 +526,31 @@ def test_printed_evidence_sits_beside_each_row(table, row, column, words):
     shown = printed_evidence(studies.iloc[::-1])  # any order: joined on (table, row), index kept
     value = shown.loc[studies.index[(studies["table"] == table) & (studies["row"] == row)][0], column]
     assert words in value if words else value == ""
+
+
+# Models of ageing itself (second reading 2.7), as printed in the Animal model cells of Tables 1-2.
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("Naturally aged mouse model", "natural ageing"),
+        ("VCD induced POF mouse model/ Naturally aged mouse model", "natural ageing"),
+        ("SAMP8 mice", "accelerated-ageing strain"),
+        ("Bmi-1⁻/⁻ mouse model", "Bmi-1 knockout (premature ageing)"),
+        ("D-gal induces transgenic FVB mouse model", "D-galactose"),
+        ("CTX induced POF mouse model", None),
+        ("APP/PS1 mice", None),
+        ("ApoE⁻/⁻ mice with high-fat diet", None),
+        ("", None),
+    ],
+)
+def test_ageing_model(cell, expected):
+    assert ageing_model(cell) == expected
+
+
+def test_seven_studies_use_a_model_of_ageing_itself():
+    """The second reader's recount: natural ageing 16, 18, 21, 24; SAMP8 28; Bmi-1 knockout 10; D-gal 37."""
+    from helpers.data import coded
+
+    studies = coded.studies()
+    models = ageing_models(studies)
+    assert sorted(studies.loc[models.notna(), "ref"].astype(int)) == [10, 16, 18, 21, 24, 28, 37]

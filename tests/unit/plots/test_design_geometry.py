@@ -13,6 +13,7 @@ import math
 import pandas as pd
 import pytest
 
+from helpers.analysis.crossing import FLAG_MARK
 from helpers.plots import design as design_plot
 from tests.conftest import ROOT
 
@@ -40,7 +41,8 @@ def _drawn(cells: pd.DataFrame) -> pd.DataFrame:
                 "disease": columns[round(x)],
                 "modality": "cells" if x < round(x) else "exosomes",
                 "area": float(dot.get_sizes()[0]),
-                "label": int(label.get_text()),
+                "label": int(label.get_text().rstrip(FLAG_MARK)),
+                "dagger": label.get_text().endswith(FLAG_MARK),
                 "fontsize": label.get_fontsize(),
             }
         )
@@ -127,3 +129,71 @@ def test_one_size_key_at_the_maps_scale():
     (key,) = [lg for lg in fig.legends if lg.get_title().get_text() == "dot area = studies"]
     for handle, text in zip(key.legend_handles, key.get_texts()):
         assert handle.get_markersize() ** 2 == pytest.approx(design_plot.dot_area(int(text.get_text()), largest))
+
+
+def _extents(fig) -> tuple[list, list]:
+    """Every dot as a disc (centre and radius, display pixels) and every number's box, as drawn."""
+    ax = design_plot._dot_axes(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    discs = []
+    for dot in ax.collections:
+        cx, cy = ax.transData.transform(dot.get_offsets()[0])
+        discs.append((cx, cy, math.sqrt(float(dot.get_sizes()[0])) / 2 * fig.dpi / 72))
+    boxes = [text.get_window_extent(renderer) for text in ax.texts if text.get_text()]
+    return discs, boxes
+
+
+# A number is drawn with a white halo 2.2 points wide (1.1 each side), which must not bite into a dot either.
+HALO = 1.1
+
+
+def _box_meets_disc(box, disc, dpi: float) -> bool:
+    cx, cy, r = disc
+    nearest_x, nearest_y = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
+    return math.hypot(nearest_x - cx, nearest_y - cy) < r + HALO * dpi / 72
+
+
+def test_no_number_covers_a_dot_and_no_dots_overlap():
+    """Second blind reading (design 2.2): POF's "10" beside MSCs covered part of the exosome "4" next to it."""
+    fig = design_plot.design_map(_cells(), totals={"cells": 28, "exosomes": 28}, title="design")
+    discs, boxes = _extents(fig)
+    hits = [(box.bounds, disc) for box in boxes for disc in discs if _box_meets_disc(box, disc, fig.dpi)]
+    assert hits == []
+    for i, (x1, y1, r1) in enumerate(discs):
+        for x2, y2, r2 in discs[i + 1 :]:
+            assert math.hypot(x1 - x2, y1 - y2) >= r1 + r2
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+# The studies the audit flags, as the second reader listed them from tables/studies.csv (audit_flag): a dot
+# carries a dagger exactly when one of its refs is among them. The audit's second reading (2.2, 2.3) made A7
+# (an unexplained inducing agent: refs 15, 29) and an exosome dose counted in cells (W3: ref 53) checks, which
+# flag no row.
+FLAGGED_REFS = {19, 24, 25, 37, 42, 44, 58, 68}
+
+
+def test_a_number_gets_a_dagger_when_the_audit_flags_a_study_behind_it(drawn):
+    cells = _cells()
+    expected = cells.assign(
+        dagger=cells["refs"].map(lambda refs: bool({int(r) for r in str(refs).split(", ")} & FLAGGED_REFS))
+    )
+    merged = drawn.merge(expected, on=["category", "disease", "modality"], suffixes=("", "_expected"))
+    assert len(merged) == len(cells)
+    assert (merged["dagger"] == merged["dagger_expected"]).all()
+    # Ref 24 (a clinical study by its cited title and the review's text) is one of POF's 4 naturally aged studies.
+    aged = merged[(merged["category"] == "natural ageing") & (merged["modality"] == "cells")]
+    assert aged[["label", "dagger"]].values.tolist() == [[4, True]]
+
+
+def test_the_size_key_stands_level_with_the_legend_and_clear_of_the_note():
+    """A longer note pushed the legend up but not the size key, which then covered the note."""
+    fig = design_plot.design_map(
+        _cells(), totals={"cells": 28, "exosomes": 28}, title="design", note="A note of some length. " * 40
+    )
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    key = next(lg for lg in fig.legends if lg.get_title().get_text() == "dot area = studies")
+    note = max(fig.texts, key=lambda t: len(t.get_text()))
+    assert not key.get_window_extent(renderer).overlaps(note.get_window_extent(renderer))
+    assert key.get_bbox_to_anchor().y0 == pytest.approx(fig.legends[0].get_bbox_to_anchor().y0)
