@@ -26,9 +26,10 @@ code:
   77, 78), AD (AlCl3 29, ICV STZ 63) and AS (D-gal 37): 3 diseases; models of
   ageing itself: natural ageing 16, 18, 21, 24, SAMP8 28, Bmi-1 knockout 10,
   D-gal 37: 7 of 47, so 40 model a disease;
-* second reading, 2.4 and 2.8: the audit flags refs 15, 19, 24, 25, 29, 37, 42,
-  44, 53, 58 and 68; among the naturally aged studies only ref 24, among the
-  ageing models refs 24 and 37.
+* second reading, 2.4 and 2.8: the audit flags refs 19, 24, 25, 37, 42, 44, 58
+  and 68 (refs 15, 29 and 53 no longer: the audit's second reading made their
+  findings, A7 and W3, checks); among the naturally aged studies only ref 24,
+  among the ageing models refs 24 and 37.
 """
 
 from __future__ import annotations

@@ -23,7 +23,18 @@ IN_VITRO = {2016: 1, 2019: 1, 2020: 4, 2023: 1, 2024: 2}
 # Rows an audit finding questions, with ref and year: cited title about another disease, source or setting
 # (Table 1 rows 13, 22, 26), another product ([44] conditioned medium, Table 1 row 28; [55], Table 2 row 7;
 # [58], Table 2 row 9), and [58]'s Effects cell speaking of mice (second reading #9, 2.4).
-FLAGGED = [(13, 24, 2018), (22, 37, 2015), (26, 42, 2020), (28, 44, 2019), (7, 55, 2020), (9, 58, 2020)]
+# Rows the audit questions (R1-R4, W6): (row, ref, year printed in the reference list). The six of the second
+# reading, then Table 2 rows 17 and 18 ([70], 2024; [71], 2020), the exosome mimetics R4 reports since audit 2.5.
+FLAGGED = [
+    (13, 24, 2018),
+    (22, 37, 2015),
+    (26, 42, 2020),
+    (28, 44, 2019),
+    (7, 55, 2020),
+    (9, 58, 2020),
+    (17, 70, 2024),
+    (18, 71, 2020),
+]
 # Tags curation removes (data/curated_tags.csv): Nrf2/HO-1 for Table 1 row 17 ([31], 2022), and
 # anti-apoptosis for Table 1 row 24 ([40], 2018) (second reading 2.7).
 REMOVED = [(17, 31, 2022), (24, 40, 2018)]
