@@ -12,6 +12,8 @@ Decisions on printed forms
   nanoparticle-enhanced", "GMNP-loaded") engineers the vesicle, like a loaded
   miRNA: ``engineered``. ``biomaterial`` is kept for a matrix that carries
   the product (scaffold, hydrogel, collagen, a bioprinted organ, spicules).
+* Cells "glycosylated" with an agent before use (Table 3's "fucoidan
+  glycosylated BM-MSC") were treated with it ex vivo: ``primed``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "primed": re.compile(
         r"\bprecondition\w*|\bpretreat\w*|\bprim(?:ed|ing)\b|\bhypox\w*|\b3D-(?=\w*MSC)"
-        r"|\brejuvenat\w*|\brestor\w* the vitality\b",
+        r"|(?<!skin )\brejuvenat\w*|\brestor\w* the vitality\b|\bglycosylated\b",
         re.IGNORECASE,
     ),
     "biomaterial": re.compile(
