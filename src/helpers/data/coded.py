@@ -82,7 +82,10 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "autologous, allogeneic or syngeneic only where a printed cell or the cited title says so; otherwise "
         "'same species, not specified'; 'no animal host (in vitro)'",
     ),
-    "relation_evidence": ("string", "the printed cells, and any word in a cell or the cited title, behind relation"),
+    "relation_evidence": (
+        "string",
+        "the printed cells, and any word in a cell, the cited title or the review's text, behind relation",
+    ),
     "route": ("string", "route code(s), '+'-joined"),
     "route_defined": (
         "boolean",
@@ -139,6 +142,12 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "transcription factors or nuclear receptors the printed effects name (not pathways), '; '-joined",
     ),
     "cargo": ("string", "cargo the printed effects name (miRNA, other RNA, protein), '; '-joined"),
+    "review_text": (
+        "string",
+        "what the review's own text (not its table) says of this study where it adds to or disagrees with the row: "
+        "'section: 'words as printed' (what they bear on)', ' | '-joined (data/text_statements.csv); a statement "
+        "on the modification is also read into modification",
+    ),
 }
 #: Columns of studies.csv that list categories (empty when the effects name none, with that reason beside it).
 _CATEGORY_COLUMNS: tuple[str, ...] = ("mechanisms", "pathways", "regulators", "cargo")
@@ -249,7 +258,7 @@ def _studies() -> pd.DataFrame:
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         parts.append(frame)
-    frame = pd.concat(parts, ignore_index=True)
+    frame = _with_text(pd.concat(parts, ignore_index=True), curated.load("text_statements"))
     for column in ("size_low_nm", "size_high_nm"):
         cells = frame["table"] == "table1"
         frame.loc[cells, f"{column}_missing"] = "cells (Table 1): the review prints no vesicle size"
@@ -261,6 +270,35 @@ def _studies() -> pd.DataFrame:
         )
         frame[column] = frame[column].mask(none)
     return _with_reasons(frame, STUDY_COLUMNS)
+
+
+def _with_text(frame: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Add what the review's text says of each study (``review_text``), and read it where it bears on a code.
+
+    A statement on the modification (ref 53's "lipopolysaccharide-pretreated" parent cells) is read with the
+    row's own cells, and a relation word in the text joins ``relation_evidence``: the text is the print too.
+    """
+    out = frame.copy()
+    texts, reasons = [], []
+    for i, ref in enumerate(out["ref"].astype(int)):
+        said = statements[statements["ref"].astype(int) == ref]
+        texts.append(" | ".join(f"{r.section}: '{r.words}' ({r.bears_on})" for r in said.itertuples()) or pd.NA)
+        reasons.append("" if len(said) else "no statement of the review's text on this study is recorded")
+        for r in said.itertuples():
+            if r.bears_on.startswith("modification"):
+                row = out.index[i]
+                printed = f"{out.at[row, 'modification']}"
+                read = derive.modification("", f"{r.words}").value
+                kinds = [k for k in derive.MODIFICATIONS if k in f"{printed}+{read}".split("+")]
+                out.at[row, "modification"] = "+".join(kinds) if kinds else "none"
+                out.at[row, "product"] = "modified" if kinds else "native"
+            words = design.relation_words({f"review text ({r.section})": r.words})
+            if words and pd.notna(out.at[out.index[i], "relation_evidence"]):
+                extra = "; ".join(f"{place} says '{word}'" for _, place, word in words)
+                out.at[out.index[i], "relation_evidence"] = f"{out.at[out.index[i], 'relation_evidence']}; {extra}"
+    out["review_text"] = pd.array(texts, dtype="string")
+    out["review_text_missing"] = pd.array(reasons, dtype="string")
+    return out
 
 
 def _trials() -> pd.DataFrame:

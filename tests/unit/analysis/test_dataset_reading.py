@@ -289,3 +289,54 @@ def test_the_committed_dataset_validates(package):
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(ROOT / "tables" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
+
+
+# --- what the review's own text says (second reading 8, 2.3, 2.4, 2.5, 2.10) -----------------------
+
+
+def test_every_text_statement_is_printed_word_for_word():
+    """data/text_statements.csv quotes the review's body text; each phrase must stand in the print as it is."""
+    from helpers.data import curated
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("the review's text is not beside the project")
+    printed = " ".join(SEED.read_text(encoding="utf-8").split())
+    for words in curated.load("text_statements")["words"]:
+        assert words in printed, words
+
+
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        (18, "more effective than intraovarian injection"),  # 2.4: the study compared IV with OV; the row prints OV
+        (24, "were transplanted into the ovaries of patients"),  # 2.3: the review's text, not only the title
+        (24, "for the first time in a clinical study"),
+        (53, "lipopolysaccharide-pretreated"),  # 8: printed in the POF exosome paragraph
+        (74, "bone mineral density"),  # lead: an in vitro row whose cited study is about bone loss
+        (82, "significantly improve photodamaged skin"),  # 2.5: skin-aging paragraph
+        (22, "autologous AD-MSCs"),  # 2.10
+    ],
+)
+def test_the_review_text_stands_beside_its_row(studies, ref, words):
+    assert words in studies.loc[studies["ref"] == ref, "review_text"].item()
+
+
+def test_rows_without_a_statement_say_so(studies):
+    quiet = studies["review_text"].isna()
+    assert set(studies.loc[~quiet, "ref"]) == {18, 22, 24, 53, 74, 82}
+    assert (
+        studies.loc[quiet, "review_text_missing"] == "no statement of the review's text on this study is recorded"
+    ).all()
+
+
+def test_printed_text_reads_into_the_codes(studies):
+    """Ref 53's parent cells were LPS-pretreated (text and cited title): primed as well as on a carrier (HAMA);
+    ref 22's relation evidence names the review's text beside the cited title."""
+    row = studies[studies["ref"] == 53].iloc[0]
+    assert (row["modification"], row["product"]) == ("primed+biomaterial", "modified")
+    evidence = studies.loc[studies["ref"] == 22, "relation_evidence"].item()
+    assert "cited title [22] says 'autologous'" in evidence
+    assert "review text (MSCs / Premature ovarian failure) says 'autologous'" in evidence
+    # the text's setting statements do not change the setting: the rows print no animal (in vitro as printed)
+    assert set(studies.loc[studies["ref"].isin([74, 82]), "setting"]) == {"in vitro"}

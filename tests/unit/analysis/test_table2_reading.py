@@ -28,7 +28,7 @@ EXPECTED = [
     (9, "BM"),
     (5, "AD-MSC"),
     (1, "DP"),
-    (21, "animal treated"),
+    (21, "animal received the exosomes, as printed"),
     (28, "of all"),
     (14, "mouse"),
     (7, "rat"),
@@ -49,6 +49,9 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
     text = notice("exosome_studies")
     assert numbers(text) == [n for n, _ in EXPECTED]
     assert "7 of the 28 are in vitro only" in text
+    # second reading 2.2: the rows print no animal; that is not proof the cited study treated none
+    assert "print no animal model or in vivo route, which does not say that the cited study treated no animal" in text
+    assert "with no animal treated" not in text
 
 
 @pytest.mark.parametrize(
@@ -74,3 +77,11 @@ def test_the_notes_a_reader_needs_are_under_the_table(row, words):
     notes = tables.notes(printed, derived, "exosome_studies", runner.frame(runner.findings(), runner.reviewed()))
     assert any(f"row {row}" in note and words in note for note in notes), (row, words)
     assert any(note.startswith("Audit L4 (warning), header, model Dosage/cells") for note in notes)
+
+
+def test_the_caption_names_every_kind_of_vesicle_the_table_holds():
+    """Second reading 2.5: rows 1 and 7 are EVs, rows 17 and 18 exosome-mimetic vesicles (their titles)."""
+    from helpers.core.catalog import EXHIBITS
+
+    caption = EXHIBITS["table2"].caption
+    assert "other extracellular vesicles" in caption and "exosome-mimetic vesicles" in caption
