@@ -72,7 +72,9 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "model_class": (
         "string",
-        "animal model class(es): natural ageing, accelerated-ageing strain, genetic, induced (chemical, Aβ peptide, "
+        "animal model class(es): natural ageing, accelerated-ageing strain, genetic (a knockout or a named "
+        "transgenic line; a printed 'transgenic' counts too where no transgene is named, which the review then does "
+        "not report, as in 'D-gal induces transgenic FVB mouse model'), induced (chemical, Aβ peptide, "
         "immune, radiation, ovariectomy, surgical bone defect, diet), model named but induction not stated, "
         "in vitro only",
     ),
