@@ -135,6 +135,8 @@ def test_the_retrospective_study_is_not_a_trial(trials):
         ("time_arm", "not stated in the review"),
         ("dose_kind", "injected concentration"),
         ("dose_kind", "not an MSC dose"),
+        ("model_class", "where no transgene is named, which the review then does not report"),  # 13, 2.6
+        ("setting", "not that the cited study used no animal"),  # 2.5
     ],
 )
 def test_the_descriptor_explains_each_setting_column(package, column, words):
@@ -340,3 +342,10 @@ def test_printed_text_reads_into_the_codes(studies):
     assert "review text (MSCs / Premature ovarian failure) says 'autologous'" in evidence
     # the text's setting statements do not change the setting: the rows print no animal (in vitro as printed)
     assert set(studies.loc[studies["ref"].isin([74, 82]), "setting"]) == {"in vitro"}
+
+
+def test_audit_flag_description_names_the_animal_model(package):
+    """Second reading 2.9: findings on the animal model (R3 host, A7 agent) are among what a flag questions."""
+    (studies,) = [r for r in package["resources"] if r["name"] == "studies"]
+    (field,) = [f for f in studies["schema"]["fields"] if f["name"] == "audit_flag"]
+    assert "host, animal model, route" in field["description"]
