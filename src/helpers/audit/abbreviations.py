@@ -13,6 +13,7 @@ from helpers.audit.registry import (
     PRINTED,
     Finding,
     at,
+    field_name,
     printed_tables,
     q,
     rule,
@@ -308,8 +309,10 @@ _PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+")
 def undefined_agent(abbr, t1, t2, t3, t4) -> list[Finding]:
     """The agent that induced an animal model, abbreviated, and explained by no legend or the article list.
 
-    Warning for a code (two capitals, or a digit: "ZP3"), check for a
-    shortened word ("D-gal"). A plain word before "induced" ("radiation",
+    Always a check: an inducing agent is named in a descriptive cell, and
+    many agents are standard models a reader knows ("ZP3", "D-gal"), so an
+    unexplained one is worth a look, not likely wrong, and it says nothing
+    against the row's codes. A plain word before "induced" ("radiation",
     "proteoglycan") is no abbreviation and is never reported; a code that
     another legend explains is rule A3's.
     """
@@ -321,10 +324,9 @@ def undefined_agent(abbr, t1, t2, t3, t4) -> list[Finding]:
             agent = m["agent"].strip(".:")
             if _PLAIN_WORD.fullmatch(agent) or _covered(agent, everywhere) or _case_variant(agent, everywhere):
                 continue
-            coded = bool(re.search(r"\d", agent)) or sum(c.isupper() for c in agent) >= 2
             evidence = f"{at(table, row, col, cell)}; {q(agent)} is in no legend of the article nor its list"
             msg = f"No legend says what {q(agent)}, the agent that induced the model, stands for."
-            out.append(Finding("A7", "warning" if coded else "check", table, str(row), col, evidence, msg, agent))
+            out.append(Finding("A7", "check", table, str(row), col, evidence, msg, agent))
     return out
 
 
@@ -399,4 +401,59 @@ def undefined_beside_unused(abbr, t1, t2, t3, t4) -> list[Finding]:
                     f"({how}) but never uses it: perhaps one slip. What {q(tok)} means is not reported in the review."
                 )
                 out.append(Finding("A8", "warning" if swapped else "check", table, str(row), col, evidence, msg, tok))
+    return out
+
+
+#: Words of a Purpose or Effects cell that say the product was given to someone.
+_DELIVERY = re.compile(r"\b(?:implant|inject|infus|transplant|administ|deliver)\w*", re.IGNORECASE)
+
+
+def _not_applicable(abbr: pd.DataFrame) -> dict:
+    """Table -> its legend's entry for "not applicable" (``NA``), when the legend defines one."""
+    return {
+        r.legend: r
+        for r in abbr.itertuples(index=False)
+        if meaning_words(r.definition) == meaning_words("not applicable")
+    }
+
+
+def _applied(r: dict, route: str, dose: str, na: str) -> tuple[str, str]:
+    """What the row prints that shows the route or dose marked ``na`` did apply, and the cell it is in."""
+    t, n = r["table"], r["row"]
+    if route == na and dose and dose != na:
+        return f"a dose ({dose}) is printed after it, so a route applied", ""
+    if dose == na and route and route != na:
+        return f"a route ({route}) is printed before it, so a dose applied", ""
+    model, follow = str(r.get("animal_model") or "").strip(), str(r.get("follow_up") or "").strip()
+    if route == na and model and t != "table3":
+        why = f"the row prints an animal model ({model})" + (f" and a follow-up ({follow})" if follow else "")
+        return why + ", so a route and a dose applied", at(t, n, "animal_model", model)
+    said = _DELIVERY.search(str(r.get("effects") or ""))
+    if route == na and said:
+        return f"the row's own text speaks of {said[0].lower()}, so a route applied", at(t, n, "effects", r["effects"])
+    return "", ""
+
+
+@rule("A9", "'Not Applicable' where something applied", "abbreviations", "rows")
+def not_applicable_applied(abbr: pd.DataFrame, rows: pd.DataFrame) -> list[Finding]:
+    """A route or dose printed as the legend's "NA: Not Applicable" where the row shows one applied (check).
+
+    A dose after an NA route, a route before an NA dose, an animal model
+    beside an NA route, or a Purpose that speaks of an implantation: the NA
+    cannot mean "not applicable" there, so the value is simply not reported.
+    """
+    entries, out = _not_applicable(abbr), []
+    for r in rows.to_dict("records"):
+        e = entries.get(r["table"])
+        cell = str(r.get("route_dosage") or "")
+        if e is None or e.abbreviation not in tokens(cell):
+            continue
+        route, dose = (s.strip() for s in split_route_dosage(cell))
+        why, beside = _applied(r, route, dose, e.abbreviation)
+        if not why:
+            continue
+        t, n = r["table"], r["row"]
+        evidence = "; ".join(x for x in (at(t, n, "route_dosage", cell), beside, _entry(e)) if x)
+        msg = f"{q(e.abbreviation)} is defined as {e.definition}, but {why}: here it can only mean not reported."
+        out.append(Finding("A9", "check", t, str(n), field_name(t, "route_dosage"), evidence, msg))
     return out

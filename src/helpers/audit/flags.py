@@ -24,8 +24,9 @@ ROW_TABLES: tuple[str, ...] = ("table1", "table2", "table3")
 #: cell is spelled: R (the row against its cited title), W (within the row), X (across rows).
 MEANING_FAMILIES: tuple[str, ...] = ("R", "W", "X")
 #: Single rules of the spelling families that still bear on meaning: a coded value no legend
-#: explains (A3, A6, A7) and a trial row's registry number (I9-I11).
-MEANING_RULES: tuple[str, ...] = ("A3", "A6", "A7", "I9", "I10", "I11")
+#: explains (A3, A6) and a trial row's registry number (I9-I11). A7 (an inducing agent no legend
+#: explains) is not among them: the agent sits in a descriptive cell and leaves the codes alone.
+MEANING_RULES: tuple[str, ...] = ("A3", "A6", "I9", "I10", "I11")
 #: Severities that flag a row; a ``check`` is "worth a look, may well be right" and only lists.
 FLAG_SEVERITIES: tuple[str, ...] = ("error", "warning")
 

@@ -1,4 +1,4 @@
-"""Rule family I, identifiers: PMIDs, DOIs and trial registry numbers."""
+"""Rule family I, identifiers: PMIDs, DOIs and trial registry numbers, and the form of a reference's authors."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from helpers.audit.registry import (
     q,
     rule,
 )
+from helpers.outputs.bib import unnamed_authors
 
 _PMID = re.compile(r"\d{1,8}")
 _NCT = re.compile(r"NCT\d{8}")
@@ -222,4 +223,20 @@ def trial_number_shared(trials: pd.DataFrame) -> list[Finding]:
             msg = "Two rows of the trial table carry the same registry number."
             out.append(Finding("I11", "error", "table3", str(r.row), "nct_number", evidence, msg))
         first.setdefault(cell, r.row)
+    return out
+
+
+@rule("I12", "author printed as initials only", "references")
+def author_initials_only(refs: pd.DataFrame) -> list[Finding]:
+    """An author printed with initials and no surname ("SDA") in a reference's author list (check).
+
+    The test is :func:`helpers.outputs.bib.unnamed_authors`, the one the
+    BibTeX export uses to say so in the entry's note.
+    """
+    out = []
+    for r in refs.itertuples(index=False):
+        for who in unnamed_authors(r.authors):
+            evidence = f"reference {r.ref} authors {q(r.authors)}"
+            msg = f"An author is printed as {q(who)}, initials with no surname."
+            out.append(Finding("I12", "check", "references", str(r.ref), "authors", evidence, msg, who))
     return out

@@ -15,7 +15,8 @@ _MSC_LABEL = re.compile(
     rf"(?<![A-Za-z])(?P<prefix>[hmrH](?={_TISSUE}-?MSC))?(?P<tissue>{_TISSUE})(?P<sep>-?)MSC(?P<plural>s?)"
     r"(?P<suffix>\s?-(?:Exos?|EVs?|sEVs?))?(?![A-Za-z])"
 )
-#: A label followed by a serial number ("…-sEV-001") names a product and keeps its sponsor's spelling.
+#: A label followed by a serial number ("…-sEV-001") names a product and keeps its sponsor's spelling, so it is
+#: not counted (the messages say so: :data:`LABELS_COUNTED`).
 _SERIAL = re.compile(r"-\d+\b")
 
 
@@ -46,8 +47,14 @@ def _where(occurrences: list, limit: int = 3) -> str:
     return shown + (f"; and {more} more" if more > 0 else "")
 
 
-def _variants(groups: dict, rule: str, what: str, severity: str = "check") -> list[Finding]:
-    """One finding per minority spelling of an entity, at its first occurrence."""
+#: What the MSC-label rules count, said in their messages: a count means nothing without it.
+LABELS_COUNTED = "in the cells of Tables 1-4 and the legends' codes, product names with a serial number left out"
+#: What the disease-label rule counts.
+DISEASES_COUNTED = "in the Disease cells of Tables 1-3"
+
+
+def _variants(groups: dict, rule: str, what: str, counted: str, severity: str = "check") -> list[Finding]:
+    """One finding per minority spelling of an entity, at its first occurrence; ``counted`` says where it counted."""
     out = []
     for styles in groups.values():
         if len(styles) < 2:
@@ -59,7 +66,7 @@ def _variants(groups: dict, rule: str, what: str, severity: str = "check") -> li
             evidence = f"{len(occ)}× {_where(occ)}; usual form {q(usual)} {len(usual_occ)}×: {_where(usual_occ)}"
             printed = occ[0][0]
             here = f"printed {q(printed)} here" + ("" if printed == style else f", in the form {q(style)}")
-            msg = f"The same {what} is {here}; most places use the form {q(usual)}."
+            msg = f"The same {what} is {here}; most places use the form {q(usual)} (counted {counted})."
             out.append(Finding(rule, severity, table, row, field, evidence, msg, style))
     return out
 
@@ -76,7 +83,7 @@ def msc_label_variants(abbr, t1, t2, t3, t4) -> list[Finding]:
         suffix = re.sub(r"s$", "", (m["suffix"] or "").replace(" ", ""))
         entity = (m["tissue"].upper(), suffix.casefold())
         groups[entity][f"{m['tissue']}{m['sep']}MSC{suffix}"].append((m[0], where))
-    return _variants(groups, "L1", "MSC type")
+    return _variants(groups, "L1", "MSC type", LABELS_COUNTED)
 
 
 @rule("L2", "species prefix in two cases", "abbreviations", *PRINTED)
@@ -86,7 +93,7 @@ def prefix_case_variants(abbr, t1, t2, t3, t4) -> list[Finding]:
     for m, where in _msc_labels(abbr, printed_tables(t1, t2, t3, t4)):
         if m["prefix"]:
             groups[m["prefix"].lower()][m["prefix"]].append((m[0], where))
-    return _variants(groups, "L2", "species prefix")
+    return _variants(groups, "L2", "species prefix", LABELS_COUNTED)
 
 
 @rule("L3", "disease label in several forms", "msc_studies", "exosome_studies", "clinical_trials")
@@ -98,7 +105,7 @@ def disease_label_variants(t1, t2, t3) -> list[Finding]:
             cell = str(r[col])
             entity = tuple(sorted(cell.casefold().split()))
             groups[entity][cell].append((cell, (table, str(r["row"]), col, cell)))
-    return _variants(groups, "L3", "disease")
+    return _variants(groups, "L3", "disease", DISEASES_COUNTED)
 
 
 @rule("L4", "header unit contradicted by the cells", "headers", "rows")

@@ -28,7 +28,8 @@ LIMITS = (
     "which the audit sees only the title. Nor does it read the review's body text: only the tables, legends and "
     "references are in scope, so a sentence of the text that contradicts a table is not reported. A DOI is checked "
     "for its form only; whether its journal code fits the printed journal is left unchecked. Two yardsticks are "
-    "the project's own, not the review's: the dose ranges in `data/dose_ranges.csv` (rules W3, W4); the exosome "
+    "the project's own, not the review's: the dose ranges in `data/dose_ranges.csv` (rules W3, W4), which do not "
+    "tell routes apart; the exosome "
     "size (W5) uses the 30–150 nm the review itself states. The verdicts are the project team's own reading of the "
     "printed evidence, not an independent reader's or the authors'; they say whether the print supports each "
     "finding (confirmed), makes it likely without proof (plausible), or does not (dismissed, and the rule is "
@@ -76,15 +77,28 @@ def how_to_read() -> str:
     return "\n".join(["Each finding has a severity:", "", *lines, "", LIMITS])
 
 
-def render(table: pd.DataFrame, fmt: str, *, title: str, selection: str = "") -> str:
+def render(
+    table: pd.DataFrame, fmt: str, *, title: str, selection: str = "", chosen: tuple[str, ...] | str = ALL
+) -> str:
     """The findings as ``csv`` (the columns of :data:`COLUMNS`) or ``md`` (with the severities' meaning).
 
-    A run with other parameters names its selection in the Markdown title.
+    The Markdown file ends with the findings per rule (:func:`summary`) of
+    every rule in ``chosen``, those that found nothing included, so the file
+    alone says which rules ran. A run with other parameters names its
+    selection in the Markdown title.
     """
     legend = " ".join(f"{s.capitalize()}: {m}." for s, m in MEANING.items()) + " " + LIMITS.replace("`", "")
     title = f"{title} ({selection})" if selection else title
     payload = formats.table_bytes(table[list(COLUMNS)], fmt, exhibit="audit", title=title, caption="", legend=legend)
-    return payload.decode("utf-8")
+    text = payload.decode("utf-8")
+    if fmt == "md":
+        per_rule = summary(table, chosen)
+        text += (
+            f"\n**Findings per rule: every rule run, {len(per_rule)} in all, with 0 where a rule found nothing**\n\n"
+            + per_rule.to_markdown(index=False)
+            + "\n"
+        )
+    return text
 
 
 def _plural(n: int, word: str) -> str:
@@ -105,12 +119,18 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
     per = ", ".join(_plural(int(counts.get(s, 0)), s) for s in SEVERITIES)
     on_rows = table[table["table"].isin(["table1", "table2", "table3"]) & table["row"].str.fullmatch(r"\d+")]
     n_rows = len(set(zip(on_rows["table"], on_rows["row"])))
+    places = len(set(zip(table["table"], table["row"], table["field"])))
     judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in (*VERDICTS, "unreviewed") if verdicts.get(v, 0))
     rows_text = (
         _plural(n_rows, "printed row") if printed_rows is None else f"{n_rows} of the {printed_rows} printed rows"
     )
     return (
         f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
-        f"They concern {rows_text} of Tables 1-3 and, beyond those, references, legends and column headers. "
+        f"A finding is one rule firing at one place, and one printed slip can draw findings from several rules "
+        f"(an undefined code and its unused legend entry, say), so these count findings, not slips: they point at "
+        f"{_plural(places, 'distinct printed place')} (a cell, a legend entry, a reference's field or a header). "
+        f"Each finding is reported at one place, its anchor, though its evidence may quote other rows too; "
+        f"{rows_text} of Tables 1-3 are the anchor of a finding, and references, legends and column headers "
+        "anchor the rest. "
         f"Verdicts on the {len(table)} findings, all by the project team: {judged or 'none'}."
     )

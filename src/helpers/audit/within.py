@@ -6,27 +6,13 @@ import re
 
 import pandas as pd
 
-from helpers.audit.references import _named
+from helpers.audit.references import ROUTE_WORDS, _named
 from helpers.audit.registry import Finding, at, field_name, q, rule
 from helpers.data import doserange
 from helpers.data.derive import size_nm
 from helpers.data.quantities import quantity_kind
 
 _RELATION_WORDS = re.compile(r"\ballo(?:graft|geneic|genic)\w*|\bautologous\b|\bsyngeneic\b", re.IGNORECASE)
-#: Words of an Effects (or Purpose) cell that name a route of delivery -> route code.
-ROUTE_WORDS: dict[str, str] = {
-    r"intravenous|tail vein": "IV",
-    r"intraperitoneal": "IP",
-    r"intra-?ovarian|ovarian injection": "OV",
-    r"subcutaneous": "SC",
-    r"intramuscular": "IM",
-    r"intranasal|\bnasal\b": "IN",
-    r"intracerebroventricular|intraventricular": "ICV",
-    r"intrarenal|renal capsule": "intrarenal",
-    r"intrahippocampal|into the hippocampus": "HIPPOCAMPUS",
-    r"intra-?articular": "intra-articular",
-    r"\btopical": "topical",
-}
 #: The exosome diameter the review itself states, nm: "Basic characteristics of MSCs and MSC-exosomes",
 #: the paragraph on paracrine signalling (line 45 of the transcribed print). The yardstick is the
 #: review's own, so a finding shows two printed things that disagree, not our opinion of exosomes.
@@ -118,8 +104,11 @@ def _num(x: float) -> str:
 def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
     """A dose of a kind data/dose_ranges.csv gives no range for, for this product and host.
 
-    Warning when the dose counts another product (cells for exosomes);
-    check otherwise (a concentration injected without a volume, say).
+    Check for a dose of exosomes counted in cells: vesicles are commonly
+    dosed in producer-cell equivalents (the vesicles of that many cells), so
+    the count says how many cells made the dose, not how many vesicles it
+    held. Warning for any other count of another product (particles for
+    cells). Check otherwise (a concentration injected without a volume, say).
     """
     known, out = doserange.load(ranges), []
     for r in rows[rows["dose_kind"].notna()].to_dict("records"):
@@ -129,16 +118,22 @@ def dose_kind(rows: pd.DataFrame, ranges: pd.DataFrame) -> list[Finding]:
         kind = quantity_kind(r["dose_kind"])  # the quantity, in the words of dose_ranges.csv
         other = COUNTED_PRODUCT.get(kind)
         wrong = other is not None and other != r["modality"]
-        msg = (
-            f"A study of {r['modality']} states its dose as a number of {kind}."
-            if wrong
-            else f"A dose of {r['modality']} stated as a {kind} does not say how much a {host} received."
-        )
+        # Vesicles counted by the cells that made them: a stated convention, not a likely slip.
+        equivalent = wrong and other == "cells"
+        if equivalent:
+            msg = (
+                f"The dose of {r['modality']} is stated as a number of cells, which reads as producer-cell "
+                f"equivalents (the {r['modality']} of that many cells); the amount of {r['modality']} given is not "
+                "reported in the review."
+            )
+        elif wrong:
+            msg = f"A study of {r['modality']} states its dose as a number of {kind}."
+        else:
+            msg = f"A dose of {r['modality']} stated as a {kind} does not say how much a {host} received."
         evidence = f"{at(r['table'], r['row'], 'route_dosage', r['route_dosage'])}; host {q(host)}"
         evidence += f"; data/dose_ranges.csv has no {r['modality']} / {host} / {kind} range"
-        out.append(
-            Finding("W3", "warning" if wrong else "check", r["table"], str(r["row"]), "route_dosage", evidence, msg)
-        )
+        sev = "warning" if wrong and not equivalent else "check"
+        out.append(Finding("W3", sev, r["table"], str(r["row"]), "route_dosage", evidence, msg))
     return out
 
 

@@ -17,7 +17,16 @@ import pandas as pd
 
 from helpers.outputs.latex import escape as _escape
 
-__all__ = ["entry_key", "authors", "volume_pages", "suspect_pmids", "also_printed", "to_bibtex"]
+__all__ = [
+    "entry_key",
+    "authors",
+    "unnamed_authors",
+    "volume_pages",
+    "leading_pmid",
+    "suspect_pmids",
+    "also_printed",
+    "to_bibtex",
+]
 
 _PMID = re.compile(r"\d{7,8}")
 #: A PubMed number ending in five zeros or more: a round figure, typed in rather than looked up.
@@ -51,6 +60,30 @@ def authors(text: str, where: str = "") -> str:
     return " and ".join(out)
 
 
+def _people(text: str) -> list[str]:
+    """The printed authors, one string each, without "et al"."""
+    return [p.strip().removesuffix(" et al").strip() for p in str(text).split(",") if p.strip()]
+
+
+def unnamed_authors(text: str) -> list[str]:
+    """Authors printed as initials only, with no surname ("SDA"), in printed order.
+
+    The BibTeX keeps such an author as printed and says so in the note; the
+    audit reports it (rule I12).
+    """
+    return [p for p in _people(text) if re.fullmatch(r"[A-Z]{1,4}", p)]
+
+
+def leading_pmid(text: object) -> tuple[str, str] | None:
+    """A PMID field that starts with a plain PubMed number followed by stray text: (number, the rest), or None.
+
+    ``"36307672 h"`` gives ``("36307672", "h")``; a plain number, or a field
+    that does not start with one, gives None.
+    """
+    match = re.fullmatch(r"(\d{7,8})\s+(\S.*)", str(text).strip())
+    return (match.group(1), match.group(2)) if match else None
+
+
 def volume_pages(text: str) -> dict[str, str]:
     """Split "36(2):354–376" into volume, number and pages (``354--376``); {} if it does not parse."""
     match = re.fullmatch(r"(\w+)(?:\(([^)]+)\))?:([\w–-]+)", text.strip())
@@ -70,7 +103,9 @@ def suspect_pmids(refs: pd.DataFrame) -> dict[int, str]:
     wrong), and a round number that looks like a placeholder. Judged over
     the whole list given (pass the full list even when exporting a selection).
     """
-    plain = refs[refs["pmid"].astype(str).str.fullmatch(_PMID.pattern)]
+    # A number followed by stray text ("36307672 h") counts by its number, so it may be exported too.
+    heads = refs["pmid"].astype(str).map(lambda p: p if _PMID.fullmatch(p) else (leading_pmid(p) or ("",))[0])
+    plain = refs.assign(pmid=heads)[heads != ""]
     out: dict[int, str] = {}
     for pmid, group in plain.groupby("pmid", sort=False):
         numbers = [int(r) for r in group["ref"]]
@@ -119,7 +154,8 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
         "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
         "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
         "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"
-        "% does not link the entry to another article.\n"
+        "% does not link the entry to another article; a PMID printed with stray text after it is exported as its\n"
+        "% number, the stray text said in `note`. DOIs are exported as printed and were not resolved.\n"
     ]
     for ref in refs.itertuples(index=False):
         where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
@@ -141,6 +177,9 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
             notes.append(f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}")
         elif _PMID.fullmatch(ref.pmid):
             fields["pmid"] = ref.pmid
+        elif stray := leading_pmid(ref.pmid):
+            fields["pmid"] = stray[0]
+            notes.append(f"PMID printed followed by '{_escape(stray[1], where.format('pmid'))}', exported without it")
         elif ref.pmid:
             notes.append(f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}")
         elif in_title:
@@ -149,6 +188,11 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
             notes.append("the label PMID is printed with no number")
         else:
             notes.append("no PMID printed")
+        notes += [
+            f"an author is printed as '{_escape(who, where.format('authors'))}' (initials only, no surname); "
+            "kept as printed"
+            for who in unnamed_authors(ref.authors)
+        ]
         notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
         fields["note"] = "; ".join(notes)
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())

@@ -254,17 +254,29 @@ def enrollment(printed: pd.DataFrame) -> pd.DataFrame:
 def transcription_notes(resource: str, printed: pd.DataFrame) -> tuple[str, ...]:
     """Our notes on the selected rows' printed cells (``data/transcription_notes.csv``), for under the table.
 
-    Each reads ``Transcription note, row 3, Animal model: …``, with the
-    printed column header.
+    Each reads ``Transcription note, row 3 [12], Animal model: …``, with the
+    printed reference and column header.
     """
     notes = curated.load("transcription_notes")
     titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
     shown = set(printed["row"].astype(int))
     part = notes[(notes["table"] == resource) & notes["row"].astype(int).isin(shown)]
     return tuple(
-        f"Transcription note, row {row}, {titles.get(column, column)}: {note}"
+        f"Transcription note, {row_label(printed, row)}, {titles.get(column, column)}: {note}"
         for row, column, note in zip(part["row"], part["column"], part["note"])
     )
+
+
+def row_label(printed: pd.DataFrame, row: object) -> str:
+    """How a note names a printed row: ``row 9 [19]``, with the reference the row cites, so a reader finds it
+    without counting rows; ``header`` for the column header."""
+    if str(row) == "header":
+        return "header"
+    if "ref" not in printed:
+        return f"row {row}"
+    refs = dict(zip(printed["row"].astype(int), printed["ref"]))
+    ref = refs.get(int(row))
+    return f"row {row} [{int(ref)}]" if ref is not None and pd.notna(ref) and str(ref).strip() else f"row {row}"
 
 
 def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ...]:
@@ -284,7 +296,10 @@ def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ..
             continue
         said = []
         if cells["animal_model"]:
-            said.append(f"the animal model printed ('{cells['animal_model']}') supplied cells, it was not treated")
+            said.append(
+                f"the animals of the model printed ('{cells['animal_model']}') probably supplied the cells, "
+                "which the review does not report"
+            )
         if cells["follow_up"]:
             said.append(f"'{cells['follow_up']}' is an incubation time in culture, not a follow-up of animals")
         dose = derive.split_route_dosage(cells["route_dosage"])[1]
@@ -292,7 +307,7 @@ def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ..
             said.append(f"'{dose}' is an amount or concentration in the dish, not a dose to an animal")
         if said:
             out.append(
-                f"Setting note, row {cells['row']} [{cells['ref']}]: no animal received the product "
+                f"Setting note, {row_label(printed, cells['row'])}: no treatment of animals is printed "
                 f"(in vitro only, route '{cells['route_dosage']}'); " + "; ".join(said) + "."
             )
     return tuple(out)
@@ -315,20 +330,38 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
     Returns
     -------
     tuple of str
-        ``Audit W2 (error), row 9, Route Dosage/cells: …`` in the audit's
-        order; a printed value is never changed, only described.
+        ``Audit W2 (error), row 9 [19], Route Dosage/cells: …`` in the
+        audit's order; a printed value is never changed, only described.
+        Findings of several rules on one printed token (one row, column and
+        subject: "MI" reported as undefined and as beside an unused entry)
+        make one note, ``Audit A3, A8 (warning), …``, with the worst
+        severity and the message whose evidence quotes most, which says what
+        the others say.
     """
     titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
     shown = {str(int(r)) for r in printed["row"]} | {"header"}
     part = findings[(findings["table"] == exhibit) & (findings["verdict"] == "confirmed")]
     part = part[part["row"].astype(str).isin(shown)]
-    return tuple(
-        f"Audit {rule.split(' ')[0]} ({severity}), {'header' if row == 'header' else f'row {row}'}, "
-        f"{titles.get(field, field)}: {message}"
-        for rule, severity, row, field, message in zip(
-            part["rule"], part["severity"], part["row"].astype(str), part["field"], part["message"]
+    token = part["key"].str.split("|").str[4].fillna("")
+    # A finding with no subject is its own group; findings sharing row, column and a subject are one slip.
+    group = [
+        (row, field, subject) if subject else (key,)
+        for key, row, field, subject in zip(part["key"], part["row"].astype(str), part["field"], token)
+    ]
+    merged: dict[tuple, list[dict]] = {}
+    for g, record in zip(group, part.to_dict("records")):
+        merged.setdefault(g, []).append(record)
+    out = []
+    for records in merged.values():
+        rules = ", ".join(dict.fromkeys(r["rule"].split(" ")[0] for r in records))
+        severity = records[0]["severity"]  # the audit's order puts the worst first
+        message = max(records, key=lambda r: len(r["evidence"]))["message"]
+        first = records[0]
+        out.append(
+            f"Audit {rules} ({severity}), {row_label(printed, first['row'])}, "
+            f"{titles.get(first['field'], first['field'])}: {message}"
         )
-    )
+    return tuple(out)
 
 
 def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings: pd.DataFrame) -> tuple[str, ...]:

@@ -45,7 +45,9 @@ def test_every_number_of_the_notice_is_a_count_of_the_data(notice, audit_rows):
         severities["check"],
         len(fired),  # rules that found something ...
         len(RULES),  # ... of the rules run (all, by default)
-        len(on_rows),  # printed rows of Tables 1-3 with a finding ...
+        # second reading 2.8: the distinct printed places the findings point at (one slip, several findings)
+        len({(r["table"], r["row"], r["field"]) for r in audit_rows}),
+        len(on_rows),  # printed rows of Tables 1-3 that anchor a finding ...
         28 + 28 + 18,  # ... of the rows printed in Tables 1, 2 and 3
         1,  # "Tables 1-3" (the range's two ends)
         3,
@@ -58,6 +60,8 @@ def test_every_number_of_the_notice_is_a_count_of_the_data(notice, audit_rows):
 def test_the_notice_says_what_each_number_counts_and_whose_verdicts(notice):
     assert "findings shown" in notice and "rules run" in notice and "of the 74 printed rows of Tables 1-3" in notice
     assert "all by the project team" in notice
+    # Second reading 2.8 and 2.9: findings are not slips, and a row counts as the anchor of a finding.
+    assert "these count findings, not slips" in notice and "its anchor" in notice
 
 
 @pytest.mark.parametrize("name", ["studies", "trials"])
@@ -116,3 +120,19 @@ def test_every_number_of_the_flag_notice_is_a_count_of_the_coded_dataset():
     ]
     assert numbers(notice) == expected, notice
     assert (len(pre), len(clin)) == (56, 18)
+
+
+def test_audit_md_lists_every_rule_run_with_its_count():
+    """Second reading 2.10: audit.md alone says which rules ran, those that found nothing included."""
+    md = (ROOT / "tables" / "audit.md").read_text(encoding="utf-8")
+    head, _, per_rule = md.partition("**Findings per rule: every rule run")
+    assert per_rule, "audit.md has no per-rule table"
+    with (ROOT / "tables" / "audit.csv").open(encoding="utf-8") as f:
+        counts = Counter(r["key"].split("|")[0] for r in csv.DictReader(f))
+    lines = [line for line in per_rule.splitlines() if line.startswith("| ") and not line.startswith("| rule")]
+    assert len(lines) == len(RULES)
+    for line in lines:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rule_id = cells[0].split(" ")[0]
+        assert sum(int(c) for c in cells[2:5]) == counts.get(rule_id, 0), line
+    assert any(line.startswith("| I8 malformed DOI") for line in lines)  # the DOI-form rule, which found nothing

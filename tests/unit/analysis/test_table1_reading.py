@@ -7,12 +7,15 @@ Recounted by hand from the printed Table 1 (28 rows, refs [10]-[44]):
 * MSC sources: UC 13, AD 8, BM 4, AM 2, DP 2 = 29, because row 8 ([18], "hUCMSC/ hAD-MSC")
   compares two sources;
 * animals treated: 26 of 28 (mouse 16, rat 9, rabbit 1); in vitro only 2: [25] (route "coculture",
-  the 5XFAD mice only supplied cells) and [44] (no animal model);
+  no animal treatment printed; the 5XFAD mice probably supplied the cells, which the print does not say)
+  and [44] (no animal model);
 * modified products: the 10 printed Precondition cells ([15], [16], [21], [22], [23], [24], [31], [32],
   [33], [37]).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -76,12 +79,17 @@ def test_host_counts_leave_out_the_study_without_a_treated_animal():
     [
         (16, "AlCl3"),  # "AIC3"
         (22, "NA, which the legend defines as Not Applicable"),  # "NA 2 × 10⁷"
-        (14, "'5XFAD mice') supplied cells"),  # coculture
+        # second reading table1 2.1: an inference about the 5XFAD mice is said to be one
+        (14, "probably supplied the cells, which the review does not report"),  # coculture
         (9, "intrarenal"),  # W2: route OV, effects intrarenal
         (13, '"MI"'),  # A3: MI defined nowhere
         (22, "myocardial infarction"),  # R1
-        (26, "gingiva"),  # R2
+        # second reading table1 2.5: GMSCs is quoted as printed, gingiva is our reading, and said to be
+        (26, '"GMSCs" (usually read as MSCs from gingiva; expanded in no legend of the review)'),
         (13, "patients"),  # R3
+        # second reading table1 2.2: the agents the legends leave unexplained, with their usual meaning
+        (6, "zona pellucida glycoprotein 3"),
+        (22, "D-galactose"),
     ],
 )
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
@@ -91,3 +99,36 @@ def test_the_notes_a_reader_needs_are_under_the_table(row, words):
     derived = derive.derive("msc_studies", printed, curated.load("abbreviations"))
     notes = tables.notes(printed, derived, "msc_studies", runner.frame(runner.findings(), runner.reviewed()))
     assert any(f"row {row}" in note and words in note for note in notes), (row, words)
+
+
+def _notes() -> tuple[str, ...]:
+    from helpers.audit import runner
+
+    printed = curated.load("msc_studies")
+    derived = derive.derive("msc_studies", printed, curated.load("abbreviations"))
+    return tables.notes(printed, derived, "msc_studies", runner.frame(runner.findings(), runner.reviewed()))
+
+
+def test_one_slip_gets_one_note():
+    """Second reading table1 2.3: "MI" (row 13, ref [24]) is one note naming both rules, A3 and A8."""
+    on_mi = [n for n in _notes() if '"MI"' in n]
+    assert len(on_mi) == 1 and on_mi[0].startswith("Audit A3, A8 (warning), row 13 [24],"), on_mi
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "Transcription note, row 3 [12],",  # "Y Radiation", printed row 3 cites ref [12]
+        "Setting note, row 14 [25]:",
+        "Audit W2 (error), row 9 [19],",
+        "Audit R2 (warning), row 26 [42],",
+        "Audit A7 (check), row 6 [15],",  # second reading audit 2.2 / table1 2.2: ZP3 is a check
+    ],
+)
+def test_every_note_names_its_row_with_the_reference_it_cites(start):
+    """Second reading table1 2.4: the table has no row-number column, so each note gives the row's reference."""
+    notes = _notes()
+    assert any(n.startswith(start) for n in notes), start
+    assert all(
+        re.match(r"(Transcription|Setting|Audit)[^,]*(, [A-Z]\d+)*[^,]*, (row \d+ \[\d+\]|header)", n) for n in notes
+    )

@@ -491,8 +491,10 @@ def test_l4_header_unit_contradicted_by_the_cells(title, units, expected):
 # --- a row against its cited reference ----------------------------------------------------
 
 
-def _title_rule(rule_id, row: dict, title: str):
-    return fired(RULES[rule_id].check(rows({"ref": 7, **row}), refs({"ref": 7, "title": title})))
+def _title_rule(rule_id, row: dict, title: str, abbr: pd.DataFrame | None = None):
+    frames = {"rows": rows({"ref": 7, **row}), "references": refs({"ref": 7, "title": title})}
+    frames["abbreviations"] = legends() if abbr is None else abbr
+    return fired(RULES[rule_id].check(*(frames[n] for n in RULES[rule_id].needs)))
 
 
 @pytest.mark.parametrize(
@@ -602,7 +604,9 @@ def _dose(kind, low, unit, modality="exosomes", **extra):
 @pytest.mark.parametrize(
     "row, expected",
     [
-        (_dose("cells", 2e6, "cells"), [("warning", "1")]),  # exosomes dosed in cells
+        # second reading audit 2.3: exosomes dosed in cells read as producer-cell equivalents, a check
+        (_dose("cells", 2e6, "cells"), [("check", "1")]),
+        (_dose("particles", 1e9, "particles", modality="cells"), [("warning", "1")]),  # cells dosed in vesicles
         (_dose("concentration", 500.0, "µg/mL"), [("check", "1")]),  # injected concentration, no volume
         (_dose("protein mass", 150.0, "µg"), []),
         (_dose("concentration", 50.0, "µg/mL", setting="in vitro", host_species=NA), []),

@@ -49,13 +49,20 @@ def msc(*labels: str) -> list[dict]:
     return [{"msc_type": x} for x in labels]
 
 
+#: Second reading (audit 2.12): every message says what its counts count.
+LABELS_COUNTED = (
+    " (counted in the cells of Tables 1-4 and the legends' codes, product names with a serial number left out)."
+)
+DISEASES_COUNTED = " (counted in the Disease cells of Tables 1-3)."
+
+
 def one(found):
     assert len(found) == 1, found
     f = found[0]
     return f.severity, f.table, f.row, f.field, f.subject, f.evidence, f.message
 
 
-UC_MSC = 'The same MSC type is printed "UCMSC" here; most places use the form "UC-MSC".'
+UC_MSC = 'The same MSC type is printed "UCMSC" here; most places use the form "UC-MSC"' + LABELS_COUNTED
 
 
 @pytest.mark.parametrize(
@@ -72,7 +79,8 @@ UC_MSC = 'The same MSC type is printed "UCMSC" here; most places use the form "U
                 '1× "UCMSCs" at table3 row 3 msc_type; usual form "UC-MSC" 2×: '
                 '"UC-MSC" at table3 row 1 msc_type; "UC-MSC" at table3 row 2 msc_type',
                 # The message quotes the printed label, and names the form compared (#7 of the audit's reading).
-                'The same MSC type is printed "UCMSCs" here, in the form "UCMSC"; most places use the form "UC-MSC".',
+                'The same MSC type is printed "UCMSCs" here, in the form "UCMSC"; most places use the form "UC-MSC"'
+                + LABELS_COUNTED,
             ),
             id="two against one",
         ),
@@ -128,7 +136,7 @@ UC_MSC = 'The same MSC type is printed "UCMSC" here; most places use the form "U
                 "msc_type",
                 "UC-MSC",
                 '1× "UC-MSC" at table3 row 2 msc_type; usual form "UCMSC" 1×: "UCMSC" at table3 row 1 msc_type',
-                'The same MSC type is printed "UC-MSC" here; most places use the form "UCMSC".',
+                'The same MSC type is printed "UC-MSC" here; most places use the form "UCMSC"' + LABELS_COUNTED,
             ),
             id="a tie: the first seen is the usual form",
         ),
@@ -190,7 +198,8 @@ def test_l2_evidence_and_message():
         "H",
         '1× "HUC-MSC" at table3 row 3 msc_type; usual form "h" 2×: '
         '"hUC-MSC" at table3 row 1 msc_type; "hBM-MSC" at table3 row 2 msc_type',
-        'The same species prefix is printed "HUC-MSC" here, in the form "H"; most places use the form "h".',
+        'The same species prefix is printed "HUC-MSC" here, in the form "H"; most places use the form "h"'
+        + LABELS_COUNTED,
     )
 
 
@@ -216,7 +225,8 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "Aging skin",
                 '1× "Aging skin" at table1 row 1 disease; usual form "Skin aging" 2×: '
                 '"Skin aging" at table2 row 1 disease; "Skin aging" at table2 row 2 disease',
-                'The same disease is printed "Aging skin" here; most places use the form "Skin aging".',
+                'The same disease is printed "Aging skin" here; most places use the form "Skin aging"'
+                + DISEASES_COUNTED,
             ),
             id="table1",
         ),
@@ -231,7 +241,8 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "Aging skin",
                 '1× "Aging skin" at table2 row 1 disease; usual form "Skin aging" 2×: '
                 '"Skin aging" at table1 row 1 disease; "Skin aging" at table1 row 2 disease',
-                'The same disease is printed "Aging skin" here; most places use the form "Skin aging".',
+                'The same disease is printed "Aging skin" here; most places use the form "Skin aging"'
+                + DISEASES_COUNTED,
             ),
             id="table2",
         ),
@@ -246,7 +257,8 @@ def disease_rule(t1=(), t2=(), t3=()):
                 "skin Aging",
                 '1× "skin Aging" at table3 row 1 disease_type; usual form "Skin aging" 2×: '
                 '"Skin aging" at table1 row 1 disease; "Skin aging" at table2 row 1 disease',
-                'The same disease is printed "skin Aging" here; most places use the form "Skin aging".',
+                'The same disease is printed "skin Aging" here; most places use the form "Skin aging"'
+                + DISEASES_COUNTED,
             ),
             id="table3 disease_type",
         ),

@@ -16,7 +16,7 @@ import pytest
 
 from helpers.audit.references import TITLE_DISEASES, TITLE_HOSTS, TITLE_TISSUES, _named
 from helpers.audit.registry import RULES, Finding
-from tests.unit.audit.test_audit import NA, refs, rows
+from tests.unit.audit.test_audit import NA, legends, refs, rows
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,9 @@ def test_title_host_words_name_their_host(title, expected):
 
 def finding(rule_id: str, row: dict, title: str, ref: object = 7) -> list[Finding]:
     """One rule over one row that cites reference 7, whose title is given."""
-    return RULES[rule_id].check(rows({"ref": ref, **row}), refs({"ref": 7, "title": title}))
+    frames = {"rows": rows({"ref": ref, **row}), "references": refs({"ref": 7, "title": title})}
+    frames["abbreviations"] = legends()  # R2 asks the legends whether they expand a title's abbreviation
+    return RULES[rule_id].check(*(frames[n] for n in RULES[rule_id].needs))
 
 
 TITLE = "Hydrogel MSCs for myocardial infarction and cancer"
@@ -161,7 +163,8 @@ TITLE = "Hydrogel MSCs for myocardial infarction and cancer"
                 "1",
                 "source",
                 'table1 row 1 source "hUC-MSC + AD-MSC"; reference 7 title "Bone marrow and dental pulp MSCs"',
-                "The cited article's title speaks of MSCs from BM, DP, not the row's AD, UC.",
+                # Second reading (audit 2.11): the title's tissues in words, not the project's codes.
+                "The cited article's title speaks of MSCs from bone marrow and dental pulp, not the row's AD, UC.",
             ),
         ),
         (

@@ -206,9 +206,10 @@ def test_w7_animal_model_with_no_route_into_an_animal(row, expected):
 @pytest.mark.parametrize(
     "cell, expected",
     [
-        ("AIC3 induced rat model", [("warning", "1")]),  # a digit: a code
-        ("ZP3 induced POF mouse model", [("warning", "1")]),
-        ("STZ-induced OP rat model", [("warning", "1")]),  # two capitals, hyphen-joined
+        # Second reading (audit 2.2): an agent no legend explains is a check, code or shortened word alike.
+        ("AIC3 induced rat model", [("check", "1")]),  # a digit: a code
+        ("ZP3 induced POF mouse model", [("check", "1")]),
+        ("STZ-induced OP rat model", [("check", "1")]),  # two capitals, hyphen-joined
         ("D-gal induces transgenic FVB mouse model", [("check", "1")]),  # a shortened word
         ("CTX induced POF rat model", []),  # the legend explains it
         ("Cdx induced POF rat model", []),  # a case variant of a defined code is A5's business
@@ -334,3 +335,161 @@ def test_i9_quotes_the_legend_instead_of_claiming_every_row():
         'The row gives no registry number, although the legend names "Data obtained from ClinicalTrials.gov" '
         "as the table's source."
     )
+
+
+# --- second reading: A9, R4 (exosome mimetics), R5, R6, I12; severities of A7 and W3 ---------------------------
+
+NA_LEGENDS = (
+    ("table1", "NA", "Not Applicable"),
+    ("table2", "NA", "Not Applicable"),
+    ("table3", "NA", "Not Applicable"),
+)
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        # A dose after NA: a route applied (Table 1 row 22, "NA 2 × 10⁷").
+        ({"route_dosage": "NA 2 × 10⁷"}, [("check", "1")]),
+        # A route before NA: a dose applied (Table 2 rows 22-23, "IV NA").
+        ({"table": "table2", "route_dosage": "IV NA"}, [("check", "1")]),
+        # NA alone beside an animal model and a follow-up (Table 2 row 1).
+        ({"table": "table2", "route_dosage": "NA", "animal_model": "CDDP induced POF mouse model"}, [("check", "1")]),
+        # Table 3: NA alone, the purpose speaks of an implantation (row 16).
+        (
+            {"table": "table3", "route_dosage": "NA", "animal_model": "", "effects": "after UC-MSC implantation"},
+            [("check", "1")],
+        ),
+        # Must not fire: NA alone with nothing that shows a route applied (an in vitro row, a trial without one).
+        ({"table": "table2", "route_dosage": "NA", "animal_model": "", "setting": "in vitro"}, []),
+        ({"table": "table3", "route_dosage": "NA", "animal_model": "", "effects": "Safety of UC-MSCs"}, []),
+        ({"route_dosage": "IV 1 × 10⁶"}, []),  # no NA at all
+        ({"route_dosage": "NAC 1 mM"}, []),  # a token that only starts with NA
+    ],
+)
+def test_a9_not_applicable_where_something_applied(row, expected):
+    assert fired(RULES["A9"].check(legends(*NA_LEGENDS), rows({"follow_up": "4 weeks", **row}))) == expected
+
+
+def test_a9_is_silent_when_the_legend_gives_na_another_meaning():
+    abbr = legends(("table1", "NA", "Noradrenaline"))
+    assert RULES["A9"].check(abbr, rows({"route_dosage": "NA 2 × 10⁷"})) == []
+
+
+@pytest.mark.parametrize(
+    "table_, title, expected",
+    [
+        # Exosome mimetics are made from cells, not secreted: a check in the exosome table (refs 70, 71).
+        ("table2", "Umbilical MSC-derived exosome-mimetic nanovesicles for atherosclerosis", [("check", "1")]),
+        ("table2", "Exosome-mimetic nanoparticles with platelet membrane fusion", [("check", "1")]),
+        ("table2", "MSC-derived exosomes reduce plaque", []),  # exosomes: silent
+        ("table2", "MSC-derived nanovesicles reduce plaque", []),  # vesicles, not said to be mimetic
+        ("table1", "Exosome-mimetic nanovesicles for atherosclerosis", [("warning", "1")]),  # a cell row
+    ],
+)
+def test_r4_exosome_mimetics_are_another_product(table_, title, expected):
+    modality = "exosomes" if table_ == "table2" else "cells"
+    found = RULES["R4"].check(rows({"table": table_, "ref": 7, "modality": modality}), refs({"ref": 7, "title": title}))
+    assert fired(found) == expected
+
+
+def test_r4_quotes_the_titles_own_words():
+    """Second reading audit 2.11: ref 55 says "extracellular vesicle", so the message must not say "exosomes"."""
+    title = "MSC-conditioned medium improves mitochondria by extracellular vesicle transfer"
+    (found,) = RULES["R4"].check(rows({"table": "table2", "ref": 7}), refs({"ref": 7, "title": title}))
+    assert '"conditioned medium" and "extracellular vesicle"' in found.message and "exosomes and" not in found.message
+
+
+def test_r2_says_an_abbreviated_source_is_read_by_us():
+    """Second reading audit 2.11 / table1 2.5: ref 42 prints only "GMSCs"; gingiva is the usual reading."""
+    (found,) = RULES["R2"].check(
+        rows({"ref": 7, "tissue": "DP"}), refs({"ref": 7, "title": "CD39 from human GMSCs"}), legends()
+    )
+    assert '"GMSCs" (usually read as MSCs from gingiva; expanded in no legend of the review)' in found.message
+    (found,) = RULES["R2"].check(
+        rows({"ref": 7, "tissue": "DP"}),
+        refs({"ref": 7, "title": "CD39 from human GMSCs"}),
+        legends(("table1", "GMSCs", "gingival MSCs")),
+    )
+    assert "expanded in a legend of the review" in found.message
+
+
+@pytest.mark.parametrize(
+    "row, title, expected",
+    [
+        # Table 2 row 25 [80]: OP, a surgical bone defect, a title about bone regeneration on scaffolds.
+        (
+            {"disease_code": "OP", "disease": "OP", "animal_model": "Surgically establish bone defects in rats"},
+            "Exosomes on titanium scaffolds for bone regeneration",
+            [("check", "1")],
+        ),
+        # The model names the disease code, or the title names it: silent.
+        ({"disease_code": "OP", "animal_model": "STZ induced OP rat model"}, "Exosomes for bone regeneration", []),
+        ({"disease_code": "OP", "animal_model": "bone defects in rats"}, "Exosomes against osteoporosis", []),
+        ({"disease_code": "OP", "animal_model": "ovariectomised rats"}, "Exosomes for bone loss", []),
+        # The title names another disease: R1's, not R5's.
+        ({"disease_code": "OP", "animal_model": "bone defects in rats"}, "Exosomes in myocardial infarction", []),
+        # No animal model (in vitro): silent.
+        ({"disease_code": "AD", "animal_model": ""}, "Exosomes protect SH-SY5Y cells", []),
+    ],
+)
+def test_r5_disease_named_neither_by_the_model_nor_the_cited_title(row, title, expected):
+    found = RULES["R5"].check(rows({"ref": 7, "table": "table2", **row}), refs({"ref": 7, "title": title}))
+    assert fired(found) == expected
+
+
+@pytest.mark.parametrize(
+    "route, title, expected",
+    [
+        # Table 2 row 27 [82]: co-culture printed, the title speaks of topical application.
+        ("COCULTURE", "Topical application of exosomes for photoaging", [("check", "1")]),
+        ("IV", "Intranasal delivery of MSC vesicles", [("check", "1")]),
+        ("IN", "Intranasal delivery of MSC vesicles", []),  # the same route
+        ("OV", "Safety of intraovarian injection of MSCs", []),
+        ("IV", "Exosomes for photoaging", []),  # the title names no route
+        (NA, "Topical application of exosomes", []),  # the row prints no route
+    ],
+)
+def test_r6_cited_title_names_another_route(route, title, expected):
+    found = RULES["R6"].check(rows({"ref": 7, "route": route}), refs({"ref": 7, "title": title}))
+    assert fired(found) == expected
+
+
+@pytest.mark.parametrize(
+    "authors, expected",
+    [
+        ("Guarente L, SDA, Kroemer G", [("check", "1")]),  # reference 2 as printed
+        ("Guarente L, Sinclair DA, Kroemer G", []),
+        ("Dominici M, Le Blanc K, Mueller I et al", []),
+        ("Abozaid OAR, Sallam MW", []),
+    ],
+)
+def test_i12_author_printed_as_initials_only(authors, expected):
+    assert fired(RULES["I12"].check(refs({}).assign(authors=authors))) == expected
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "A9|table1|22|route_dosage|",  # "NA 2 × 10⁷"
+        "A9|table2|1|route_dosage|",  # "NA", CDDP-induced POF mice followed 4 weeks
+        "A9|table2|22|route_dosage|",  # "IV NA"
+        "A9|table2|23|route_dosage|",  # "IV NA"
+        "A9|table3|16|migration_method|",  # "NA", "… after UC-MSC implantation"
+        "R4|table2|17|source|",  # ref. 70 "exosome-mimetic nanoparticles"
+        "R4|table2|18|source|",  # ref. 71 "exosome-mimetic nanovesicles"
+        "R5|table2|25|disease|",  # OP, bone defects, ref. 80 on bone regeneration
+        "R6|table2|27|route_dosage|",  # coculture, ref. 82 "Topical application"
+        "I12|references|2|authors|SDA",
+    ],
+)
+def test_the_second_readings_slips_are_found(real_keys, key):
+    assert key in real_keys
+
+
+def test_the_second_readings_severities():
+    """Recounted from the print: ZP3 (row 6) and the cell-counted exosome dose (Table 2 row 5) are checks."""
+    found = {f.key: f.severity for f in runner.findings()}
+    assert found["A7|table1|6|animal_model|ZP3"] == "check"
+    assert found["W3|table2|5|route_dosage|"] == "check"
+    assert not [k for k, s in found.items() if k.startswith("A7|") and s != "check"]

@@ -67,10 +67,36 @@ def test_bibtex_keeps_printed_identifiers_and_flags_the_rest():
     text = bib.to_bibtex(curated.load("references"))
     assert text.count("@article{") == 83
     assert "pmid = {36599349}" in text  # ref 3
-    assert "PMID as printed: 36307672 h" in text  # ref 11, kept and flagged
+    # Second reading (references 2.2): a unique number with stray text after it is exported, the stray text noted.
+    assert "pmid = {36307672}" in text and "PMID printed followed by 'h', exported without it" in text  # ref 11
+    assert "pmid = {37859748}" in text and "followed by 'NCT04388982'" in text  # ref 64
     assert "no PMID printed" in text
     assert text.count("doi = {") == 83
 
 
 def test_committed_bib_is_what_the_data_renders():
     assert (ROOT / "tables" / "references.bib").read_text(encoding="utf-8") == bib.to_bibtex(curated.load("references"))
+
+
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("36307672 h", ("36307672", "h")),  # ref 11 as printed
+        ("37859748 NCT04388982", ("37859748", "NCT04388982")),  # ref 64 as printed
+        ("36599349", None),  # a plain PMID: no stray text
+        ("2012;22:R741–52", None),  # no PMID at all (ref 1)
+        ("", None),
+    ],
+)
+def test_leading_pmid_splits_a_number_from_stray_text(printed, expected):
+    assert bib.leading_pmid(printed) == expected
+
+
+def test_an_author_printed_as_initials_only_is_noted():
+    """Second reading references 2.3: ref 2 prints "SDA" between Guarente L and Kroemer G."""
+    assert bib.unnamed_authors("Guarente L, SDA, Kroemer G") == ["SDA"]
+    assert bib.unnamed_authors("Dominici M, Le Blanc K, Mueller I et al") == []
+    text = bib.to_bibtex(curated.load("references"))
+    entry = text[text.index("@article{ref02_") :].split("\n}\n")[0]
+    assert "an author is printed as 'SDA' (initials only, no surname); kept as printed" in entry
+    assert sum("initials only" in e for e in text.split("@article{")) == 1
