@@ -349,3 +349,18 @@ def test_audit_flag_description_names_the_animal_model(package):
     (studies,) = [r for r in package["resources"] if r["name"] == "studies"]
     (field,) = [f for f in studies["schema"]["fields"] if f["name"] == "audit_flag"]
     assert "host, animal model, route" in field["description"]
+
+
+@pytest.mark.parametrize(
+    "ref, findings, flagged",
+    [
+        (15, "A7", False),  # "ZP3 induced POF mouse model": an agent no legend defines leaves the codes alone (2.9)
+        (29, "A7", False),  # "AIC3 induced rat model"
+        (53, "W3;W5", False),  # "OV 2×10⁶ cells": producer-cell equivalents, a check (table2 2.4)
+        (24, "A3;A8;R3", True),  # the cited title and the review's text speak of patients (2.3)
+    ],
+)
+def test_the_audit_flags_only_what_questions_a_code(studies, ref, findings, flagged):
+    row = studies[studies["ref"] == ref].iloc[0]
+    assert set(row["audit_findings"].split(";")) >= set(findings.split(";"))
+    assert bool(row["audit_flag"]) is flagged
