@@ -239,7 +239,7 @@ def test_the_printed_vesicle_size_is_in_the_dataset(studies, ref, low, high):
         (2, "autologous", "none"),  # "Autologous MSCs transplantation ..."
         (3, "autologous", "none"),
         (12, "allogeneic", "none"),  # "... allogeneic ADMSCs-Exos ..."
-        (14, "autologous", "primed"),  # "autologous fucoidan glycosylated BM-MSC"
+        (14, "autologous", "engineered"),  # "fucoidan glycosylated BM-MSC"; the text: "fucosylated BM-MSCs"
         (17, "autologous", "none"),  # "Autologous AD-MSC ..."
         (1, None, "co-treatment"),  # "UC-MSCs combined with hormone replacement therapy"
         (18, None, "none"),  # "MSC-Exos in skin rejuvenation": a purpose, not a rejuvenated product
