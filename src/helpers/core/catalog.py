@@ -53,7 +53,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "table2",
             "table",
             "Table 2. Exploitations of MSCs-Exo in aging-related diseases",
-            "Preclinical studies that used MSC-derived exosomes, one row per study as printed.",
+            "Preclinical studies of exosomes, other extracellular vesicles and exosome-mimetic vesicles derived "
+            "from MSCs, which the review tabulates together as exosomes, one row per study as printed.",
             "exosome_studies",
         ),
         Exhibit(

@@ -20,13 +20,26 @@ column says why.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.core import memo
 from helpers.core.selection import Selecting, selected_rows
-from helpers.core.vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE
+from helpers.core.vocab import (
+    DISEASE_CODES,
+    HOST_SPECIES,
+    MODALITIES,
+    PRECLINICAL_TABLES,
+    PRODUCTS,
+    SPECIES,
+    TABLE_OF_RESOURCE,
+    TISSUE_CODES,
+)
 from helpers.data import curated, derive, design, quantities, tags
 from helpers.data.derive import registry
+from helpers.data.derive.followup import TIME_ARMS
+from helpers.data.derive.modification import MODIFICATIONS
 
 __all__ = ["studies", "trials", "selected", "dictionary", "descriptor", "STUDY_COLUMNS", "TRIAL_COLUMNS"]
 
@@ -46,14 +59,22 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "donor_species": ("string", "species of the MSC donor, paired with tissue"),
     "host_species": ("string", "species of the animal host"),
     "modality": ("string", "cells (Table 1) or exosomes (Table 2)"),
-    "product": ("string", "native or modified"),
+    "product": (
+        "string",
+        "native: MSCs or exosomes used as obtained, nothing else printed; modified: not used as obtained, either "
+        "changed themselves (engineered, primed, selected) or only given on a carrier or with another agent "
+        "(biomaterial, co-treatment), which leaves the cells or vesicles unchanged; modification says which",
+    ),
     "modification": (
         "string",
-        "how the product was modified: engineered, primed, biomaterial, selected, co-treatment ('+'-joined), or none",
+        "how the product was changed (engineered, primed, selected) or co-delivered (biomaterial: on a carrier; "
+        "co-treatment: with another agent), '+'-joined, or none",
     ),
     "model_class": (
         "string",
-        "animal model class(es): natural ageing, accelerated-ageing strain, genetic, induced (chemical, Aβ peptide, "
+        "animal model class(es): natural ageing, accelerated-ageing strain, genetic (a knockout or a named "
+        "transgenic line; a printed 'transgenic' counts too where no transgene is named, which the review then does "
+        "not report, as in 'D-gal induces transgenic FVB mouse model'), induced (chemical, Aβ peptide, "
         "immune, radiation, ovariectomy, surgical bone defect, diet), model named but induction not stated, "
         "in vitro only",
     ),
@@ -63,17 +84,26 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "autologous, allogeneic or syngeneic only where a printed cell or the cited title says so; otherwise "
         "'same species, not specified'; 'no animal host (in vitro)'",
     ),
-    "relation_evidence": ("string", "the printed cells, and any word in a cell or the cited title, behind relation"),
+    "relation_evidence": (
+        "string",
+        "the printed cells, and any word in a cell, the cited title or the review's text, behind relation",
+    ),
     "route": ("string", "route code(s), '+'-joined"),
-    "route_defined": ("boolean", "every route code is defined in the table's printed legend"),
+    "route_defined": (
+        "boolean",
+        "true when every route code is one the table's printed legend defines, false when a printed code is not "
+        "(MI); empty when the route is printed as a plain word, an injection site (Hippocampus, Femur, back sides) "
+        "or a co-culture (not a route of administration), which no legend code can define",
+    ),
     "dose_kind": (
         "string",
         "what the printed dose counts, read with the setting and product: cells (MSCs), particles, protein mass "
         "(a mass as printed; the review does not say it is vesicle protein), mass per body mass, injected "
         "concentration (a solution given to animals; the volume, hence the amount received, is not reported in "
         "the review), in vitro concentration (in a culture dish, not a dose to an animal), or 'cells, printed for "
-        "exosomes' (an exosome study whose dose is printed as a number of cells: not an MSC dose; the exosome "
-        "quantity is not reported in the review)",
+        "exosomes' (an exosome study whose dose is printed as a number of cells, most likely the producer cells "
+        "the vesicles came from, as the review states a clinical exosome dose as 'equivalent to 30 million cells': "
+        "not an MSC dose; the exosome quantity is not reported in the review)",
     ),
     "dose_low": ("number", "lowest dose arm, in dose_unit"),
     "dose_high": ("number", "highest dose arm, in dose_unit"),
@@ -96,19 +126,33 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "what the printed Follow-up period measures: follow-up of treated animals (in vivo), incubation in culture "
         "(in vitro), or not stated in the review (in vivo + in vitro)",
     ),
-    "setting": ("string", "in vivo, in vitro, or both"),
+    "setting": (
+        "string",
+        "in vivo, in vitro, or in vivo + in vitro, as the row's printed Animal model, In vitro model and route cells "
+        "show; 'in vitro' means the row prints no animal model or in vivo route, not that the cited study used no "
+        "animal (audit W6 and R rules compare the effects and the cited title)",
+    ),
+    "size_low_nm": ("number", "Table 2 only: smallest printed vesicle size (diameter) in nm"),
+    "size_high_nm": ("number", "Table 2 only: largest printed vesicle size in nm (equal to size_low_nm for one size)"),
     "mechanisms": (
         "string",
-        "mechanism categories the printed effects support ('; '-joined labels of data/categories.csv), empty when none",
+        "mechanism categories the printed effects support ('; '-joined labels of data/categories.csv)",
     ),
-    "pathways": ("string", "signalling pathway families the printed effects name, '; '-joined, empty when none"),
+    "pathways": ("string", "signalling pathway families the printed effects name, '; '-joined"),
     "regulators": (
         "string",
-        "transcription factors or nuclear receptors the printed effects name (not pathways), '; '-joined, "
-        "empty when none",
+        "transcription factors or nuclear receptors the printed effects name (not pathways), '; '-joined",
     ),
-    "cargo": ("string", "cargo the printed effects name (miRNA, other RNA, protein), '; '-joined, empty when none"),
+    "cargo": ("string", "cargo the printed effects name (miRNA, other RNA, protein), '; '-joined"),
+    "review_text": (
+        "string",
+        "what the review's own text (not its table) says of this study where it adds to or disagrees with the row: "
+        "'section: 'words as printed' (what they bear on)', ' | '-joined (data/text_statements.csv); a statement "
+        "on the modification is also read into modification",
+    ),
 }
+#: Columns of studies.csv that list categories (empty when the effects name none, with that reason beside it).
+_CATEGORY_COLUMNS: tuple[str, ...] = ("mechanisms", "pathways", "regulators", "cargo")
 #: Columns of ``tables/trials.csv``.
 TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     "table": ("string", "always table3"),
@@ -125,6 +169,16 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     "disease": ("string", "the disease spelled out"),
     "tissue": ("string", "MSC tissue source code(s)"),
     "modality": ("string", "cells or exosomes"),
+    "relation": (
+        "string",
+        "donor to patient, where the Purpose cell prints it: autologous or allogeneic; empty otherwise (not "
+        "reported in the review)",
+    ),
+    "modification": (
+        "string",
+        "how the product was changed or co-delivered, as the Purpose cell names it (engineered, primed, "
+        "biomaterial, selected, co-treatment, '+'-joined), or none",
+    ),
     "route": ("string", "route code(s) of the printed migration method"),
     "phase": ("string", "trial phase as printed (1, 1/2, 2); missing for a retrospective study"),
     "status": ("string", "research status as printed"),
@@ -206,7 +260,47 @@ def _studies() -> pd.DataFrame:
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         parts.append(frame)
-    return _with_reasons(pd.concat(parts, ignore_index=True), STUDY_COLUMNS)
+    frame = _with_text(pd.concat(parts, ignore_index=True), curated.load("text_statements"))
+    for column in ("size_low_nm", "size_high_nm"):
+        cells = frame["table"] == "table1"
+        frame.loc[cells, f"{column}_missing"] = "cells (Table 1): the review prints no vesicle size"
+    for column in _CATEGORY_COLUMNS:
+        # Like every other column: empty exactly when its reason says why.
+        none = (frame[column].fillna("") == "").to_numpy()
+        frame[f"{column}_missing"] = pd.array(
+            ["the printed effects name none" if empty else "" for empty in none], dtype="string"
+        )
+        frame[column] = frame[column].mask(none)
+    return _with_reasons(frame, STUDY_COLUMNS)
+
+
+def _with_text(frame: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Add what the review's text says of each study (``review_text``), and read it where it bears on a code.
+
+    A statement on the modification (ref 53's "lipopolysaccharide-pretreated" parent cells) is read with the
+    row's own cells, and a relation word in the text joins ``relation_evidence``: the text is the print too.
+    """
+    out = frame.copy()
+    texts, reasons = [], []
+    for i, ref in enumerate(out["ref"].astype(int)):
+        said = statements[statements["ref"].astype(int) == ref]
+        texts.append(" | ".join(f"{r.section}: '{r.words}' ({r.bears_on})" for r in said.itertuples()) or pd.NA)
+        reasons.append("" if len(said) else "no statement of the review's text on this study is recorded")
+        for r in said.itertuples():
+            if r.bears_on.startswith("modification"):
+                row = out.index[i]
+                printed = f"{out.at[row, 'modification']}"
+                read = derive.modification("", f"{r.words}").value
+                kinds = [k for k in derive.MODIFICATIONS if k in f"{printed}+{read}".split("+")]
+                out.at[row, "modification"] = "+".join(kinds) if kinds else "none"
+                out.at[row, "product"] = "modified" if kinds else "native"
+            words = design.relation_words({f"review text ({r.section})": r.words})
+            if words and pd.notna(out.at[out.index[i], "relation_evidence"]):
+                extra = "; ".join(f"{place} says '{word}'" for _, place, word in words)
+                out.at[out.index[i], "relation_evidence"] = f"{out.at[out.index[i], 'relation_evidence']}; {extra}"
+    out["review_text"] = pd.array(texts, dtype="string")
+    out["review_text_missing"] = pd.array(reasons, dtype="string")
+    return out
 
 
 def _trials() -> pd.DataFrame:
@@ -214,6 +308,21 @@ def _trials() -> pd.DataFrame:
     frame = derive.derive("clinical_trials", printed, curated.load("abbreviations"))
     frame.insert(0, "table", "table3")
     frame["ref"] = printed["nct_number"].str.extract(r"^\[(\d+)\]$")[0].astype("Int64")
+    frame["ref_missing"] = pd.Series(
+        ["" if pd.notna(r) else "the row prints a registry number, not a reference" for r in frame["ref"]],
+        dtype="string",
+    )
+    relations = [design.printed_relation([purpose]) for purpose in printed["purpose"]]
+    frame["relation"] = pd.Series([pd.NA if r is None or r.missing else r.value for r in relations], dtype="string")
+    frame["relation_missing"] = pd.Series(
+        [
+            "the Purpose cell names no donor relation: not reported in the review" if r is None else r.reason
+            for r in relations
+        ],
+        dtype="string",
+    )
+    mods = [derive.modification("", purpose) for purpose in printed["purpose"]]
+    frame["modification"] = pd.Series([m.value for m in mods], dtype="string")
     frame["registered"] = frame["nct_id"].notna().astype("boolean")
     refs = curated.load("references")
     titles = dict(zip(refs["ref"].astype(int), refs["title"]))
@@ -227,6 +336,50 @@ def _trials() -> pd.DataFrame:
     frame["status"] = printed["research_status"].astype("string")
     frame["enrollment"] = printed["enrollment"].astype("Int64")
     return _with_reasons(frame, TRIAL_COLUMNS)
+
+
+def _joined_pattern(values) -> str:
+    """A pattern for one value of ``values`` or several joined with "+" (tissue codes, model classes)."""
+    one = "|".join(re.escape(v) for v in values)
+    return f"^(?:{one})(?:\\+(?:{one}))*$"
+
+
+def constraints(name: str) -> dict:
+    """The Frictionless constraints of a column, from the project's vocabulary (never from the data).
+
+    Single codes get an ``enum``, '+'-joined codes a ``pattern``, numbers a ``minimum``, so that
+    ``frictionless validate`` checks the values as well as their types.
+    """
+    single: dict[str, tuple[str, ...]] = {
+        "disease_code": tuple(DISEASE_CODES),
+        "host_species": HOST_SPECIES,
+        "modality": MODALITIES,
+        "product": PRODUCTS,
+        "relation": design.RELATIONS,
+        "dose_kind": tuple(quantities.CODED_KINDS),
+        "time_arm": tuple(TIME_ARMS.values()),
+        "setting": tuple(TIME_ARMS),
+        "design": registry.DESIGNS,
+    }
+    joined: dict[str, tuple[str, ...]] = {
+        "tissue": tuple(TISSUE_CODES),
+        "donor_species": SPECIES,
+        "model_class": design.MODEL_CLASSES,
+        "modification": (*MODIFICATIONS, "none"),
+    }
+    minimum = {"row": 1, "ref": 1, "dose_arms": 1, "enrollment": 1, "dose_low": 0, "dose_high": 0}
+    minimum |= dict.fromkeys(
+        ("follow_up_days", "incubation_hours", "unassigned_time_days", "size_low_nm", "size_high_nm"), 0
+    )
+    if name in single:
+        return {"enum": list(single[name])}
+    if name in joined:
+        return {"pattern": _joined_pattern(joined[name])}
+    if name == "nct_id":
+        return {"pattern": "^NCT\\d{8}$"}
+    if name in minimum:
+        return {"minimum": minimum[name]}
+    return {}
 
 
 def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> list[dict]:
@@ -243,7 +396,10 @@ def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> list[di
             )
         else:
             kind, text = columns[name]
-            fields.append({"name": name, "type": kind, "description": text})
+            field = {"name": name, "type": kind, "description": text}
+            if constraints(name):
+                field["constraints"] = constraints(name)
+            fields.append(field)
     return fields
 
 
@@ -251,11 +407,12 @@ def descriptor(study_frame: pd.DataFrame, trial_frame: pd.DataFrame) -> dict:
     """The Frictionless data package describing ``studies.csv`` and ``trials.csv``."""
     from helpers.core.catalog import LICENCE, SOURCE
 
-    def resource(name: str, frame: pd.DataFrame, columns: dict, title: str) -> dict:
+    def resource(name: str, frame: pd.DataFrame, columns: dict, title: str, description: str) -> dict:
         return {
             "name": name,
             "path": f"{name}.csv",
             "title": title,
+            "description": description,
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
@@ -271,8 +428,23 @@ def descriptor(study_frame: pd.DataFrame, trial_frame: pd.DataFrame) -> dict:
         "sources": [{"title": SOURCE}],
         "licenses": [{"name": "CC-BY-NC-ND-4.0", "title": LICENCE}],
         "resources": [
-            resource("studies", study_frame, STUDY_COLUMNS, "Preclinical studies of Tables 1 and 2, coded"),
-            resource("trials", trial_frame, TRIAL_COLUMNS, "Clinical studies of Table 3, coded"),
+            resource(
+                "studies",
+                study_frame,
+                STUDY_COLUMNS,
+                "Preclinical studies of Tables 1 and 2, coded",
+                "One row per printed row of Table 1 (MSCs) and Table 2 (MSC-derived exosomes and other vesicles), "
+                "keyed by table and row: the codes and quantities derived from its printed cells and cited title.",
+            ),
+            resource(
+                "trials",
+                trial_frame,
+                TRIAL_COLUMNS,
+                "Clinical studies of Table 3, coded",
+                "One row per printed row of Table 3 (registered trials, and a retrospective study where the row "
+                "prints one), keyed by table and row: registry number, design, disease, source, donor relation, "
+                "route, phase, status and enrollment.",
+            ),
         ],
     }
 

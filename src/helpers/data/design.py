@@ -448,7 +448,7 @@ def relation_evidence(relation: Derived, places: dict[str, str], cells: dict[str
     if relation.missing:
         return ""
     if relation.value == NO_HOST:
-        return f"setting {cells['setting']}: no animal received the product"
+        return f"setting {cells['setting']}: the row prints no animal model or in vivo route"
     species = (
         f"donor {cells['donor']} (Source '{cells['source']}'), host {cells['host']} "
         f"(Animal model '{cells['animal_model']}')"

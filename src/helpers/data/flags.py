@@ -37,8 +37,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "audit_flag": (
         "boolean",
-        "true when an error or warning questions what the row's codes mean (its disease, source, host, route, dose, "
-        "product, setting or registry entry); spelling findings and checks only list",
+        "true when an error or warning questions what the row's codes mean (its disease, source, host, animal "
+        "model, route, dose, product, setting or registry entry); spelling findings and checks only list",
     ),
 }
 
@@ -110,9 +110,29 @@ def package(
     descriptor = copy.deepcopy(coded.descriptor(studies, trials))
     studies, trials = apply(studies, found, mode), apply(trials, found, mode)
     if mode != "keep":
+        studies, trials = _with_reasons(studies), _with_reasons(trials)
         for resource in descriptor["resources"]:
-            resource["schema"]["fields"] += _fields()
+            resource["schema"]["fields"] += _fields() + [_REASON_FIELD]
     return studies, trials, descriptor
+
+
+#: Why a row's audit columns are empty (the dataset says why wherever a value is absent).
+_NO_FINDING = "no rule of the audit found anything on this row"
+_REASON_FIELD = {
+    "name": "audit_findings_missing",
+    "type": "string",
+    "description": "why audit_findings and audit_max_severity are empty: no audit finding on the row; empty when "
+    "there is one",
+}
+
+
+def _with_reasons(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add ``audit_findings_missing``: the reason beside each row whose audit columns are empty."""
+    out = frame.copy()
+    out["audit_findings_missing"] = pd.array(
+        [_NO_FINDING if not found else "" for found in out["audit_findings"]], dtype="string"
+    )
+    return out
 
 
 def dictionary(mode: str) -> pd.DataFrame:

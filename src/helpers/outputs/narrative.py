@@ -386,9 +386,10 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     hosts = _counted(derived.loc[in_vivo.to_numpy(), "host_species"])
     product = "exosomes" if (derived["modality"] == "exosomes").all() else "MSCs"
     text += (
-        f". In {animals} of the {n} studies an animal received the {product} (hosts: "
+        f". In {animals} of the {n} studies an animal received the {product}, as printed (hosts: "
         + ", ".join(f"{name} {k}" for name, k in hosts.items())
-        + f"); {n - animals} of the {n} are in vitro only, with no animal treated."
+        + f"); {n - animals} of the {n} are in vitro only as printed: their rows print no animal model or in vivo "
+        "route, which does not say that the cited study treated no animal."
     )
     modified = int((derived["product"] == "modified").sum())
     return text + (

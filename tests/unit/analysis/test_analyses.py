@@ -61,11 +61,8 @@ def test_the_written_dataset_is_what_the_functions_return(studies, trials):
     from helpers.audit import flags as audit_flags
     from helpers.data import flags
 
-    found = audit_flags.by_row()
-    for name, frame in (
-        ("studies", flags.apply(studies, found, "mark")),
-        ("trials", flags.apply(trials, found, "mark")),
-    ):
+    published = flags.package(studies, trials, audit_flags.by_row(), "mark")
+    for name, frame in (("studies", published[0]), ("trials", published[1])):
         written = (ROOT / "tables" / f"{name}.csv").read_text(encoding="utf-8")
         assert written == frame.to_csv(index=False, lineterminator="\n")
         back = pd.read_csv(io.StringIO(written))

@@ -135,6 +135,8 @@ def test_the_retrospective_study_is_not_a_trial(trials):
         ("time_arm", "not stated in the review"),
         ("dose_kind", "injected concentration"),
         ("dose_kind", "not an MSC dose"),
+        ("model_class", "where no transgene is named, which the review then does not report"),  # 13, 2.6
+        ("setting", "not that the cited study used no animal"),  # 2.5
     ],
 )
 def test_the_descriptor_explains_each_setting_column(package, column, words):
@@ -182,3 +184,183 @@ def test_aic3_is_kept_as_printed_with_a_note():
     assert "AlCl₃" in note and "Kept as printed" in note
     printed = curated.load("msc_studies")
     assert printed.loc[printed["row"].astype(int) == 16, "animal_model"].item() == "AIC3 induced rat model"
+
+
+# --- second reading (2.1, 2.2, 2.7, 2.8, 2.11; lead: a reason wherever a value is empty) ---------------
+
+
+@pytest.mark.parametrize(
+    "refs, defined",
+    [
+        # Legend codes: Table 1's legend defines SC, IV, IM, OV, IP; Table 2's IV, ICV, IP, OV, IM, SC, IN.
+        ({11, 10}, True),  # "IV ...", "SC ..."
+        ({24}, False),  # "MI 5 × 10⁶": a code no legend defines
+        # Plain words, which no legend code can define: sites and co-culture (not a route of administration).
+        ({23, 33, 60, 80}, None),  # "Back sides", "Hippocampus", "Femur"
+        ({25, 44, 54, 55, 58, 71, 74, 81, 82}, None),  # "coculture"
+    ],
+)
+def test_route_defined_is_true_only_for_legend_codes(studies, refs, defined):
+    rows = studies[studies["ref"].isin(refs)]
+    assert len(rows) == len(refs)
+    if defined is None:
+        assert rows["route_defined"].isna().all()
+        assert rows["route_defined_missing"].str.contains("plain word|not a route of administration").all()
+    else:
+        assert (rows["route_defined"] == defined).all()
+
+
+def test_product_says_it_counts_co_delivered_products(package):
+    """Refs 23, 24, 37, 53, 80, 82 (biomaterial only) and 32, 81 (co-treatment only) are not changed
+    themselves; the descriptor must say "modified" covers them (second reading 2.2)."""
+    (studies,) = [r for r in package["resources"] if r["name"] == "studies"]
+    fields = {f["name"]: f["description"] for f in studies["schema"]["fields"]}
+    assert "not used as obtained" in fields["product"] and "leaves the cells or vesicles unchanged" in fields["product"]
+    assert "co-delivered" in fields["modification"]
+
+
+@pytest.mark.parametrize(
+    "ref, low, high",
+    [(48, 30, 200), (51, 30, 40), (53, 160, 160), (82, 57.5, 317.5), (80, 40, 172), (52, None, None)],
+)
+def test_the_printed_vesicle_size_is_in_the_dataset(studies, ref, low, high):
+    """Table 2's Size/nm, as printed: "30–200 nm", "30–40nm", "160 nm", "57.5–317.5 nm", "40–172 nm", empty."""
+    row = studies[studies["ref"] == ref].iloc[0]
+    if low is None:
+        assert pd.isna(row["size_low_nm"]) and row["size_low_nm_missing"] == "no size printed"
+    else:
+        assert (row["size_low_nm"], row["size_high_nm"]) == (low, high)
+    assert studies.loc[studies["table"] == "table1", "size_low_nm_missing"].str.contains("no vesicle size").all()
+
+
+@pytest.mark.parametrize(
+    "row, relation, modification",
+    [
+        (2, "autologous", "none"),  # "Autologous MSCs transplantation ..."
+        (3, "autologous", "none"),
+        (12, "allogeneic", "none"),  # "... allogeneic ADMSCs-Exos ..."
+        (14, "autologous", "engineered"),  # "fucoidan glycosylated BM-MSC"; the text: "fucosylated BM-MSCs"
+        (17, "autologous", "none"),  # "Autologous AD-MSC ..."
+        (1, None, "co-treatment"),  # "UC-MSCs combined with hormone replacement therapy"
+        (18, None, "none"),  # "MSC-Exos in skin rejuvenation": a purpose, not a rejuvenated product
+    ],
+)
+def test_trials_carry_the_relation_and_modification_their_purpose_prints(trials, row, relation, modification):
+    got = trials[trials["row"] == row].iloc[0]
+    if relation is None:
+        assert pd.isna(got["relation"]) and "not reported in the review" in got["relation_missing"]
+    else:
+        assert got["relation"] == relation
+    assert got["modification"] == modification
+    assert trials["relation"].notna().sum() == 5
+
+
+def test_every_empty_value_says_why(studies, trials):
+    """Each empty value has a reason: its own `_missing` column, or a shared one (doses, audit columns)."""
+    shared = {c: "dose_missing" for c in ("dose_kind", "dose_low", "dose_high", "dose_unit", "dose_arms")}
+    shared |= {"audit_findings": "audit_findings_missing", "audit_max_severity": "audit_findings_missing"}
+    for frame in (studies, trials):
+        for column in frame.columns:
+            if column.endswith("_missing"):
+                continue
+            reason = shared.get(column, f"{column}_missing")
+            empty = frame[column].isna()
+            if empty.any():
+                assert reason in frame, column
+                assert frame.loc[empty, reason].notna().all(), column
+
+
+def test_the_descriptor_constrains_the_values(package):
+    """frictionless validate checks codes, not only types: enums, the NCT pattern, minimums (2.11)."""
+    fields = {
+        (r["name"], f["name"]): f.get("constraints", {}) for r in package["resources"] for f in r["schema"]["fields"]
+    }
+    assert set(fields[("studies", "disease_code")]["enum"]) == {"POF", "AD", "AS", "OP", "SKIN", "WEAK"}
+    assert set(fields[("studies", "setting")]["enum"]) == {"in vivo", "in vitro", "in vivo + in vitro"}
+    assert "injected concentration" in fields[("studies", "dose_kind")]["enum"]
+    assert fields[("trials", "nct_id")]["pattern"] == r"^NCT\d{8}$"
+    assert fields[("studies", "dose_low")]["minimum"] == 0
+    assert all(r["description"] for r in package["resources"])
+    import re
+
+    model = re.compile(fields[("studies", "model_class")]["pattern"])
+    assert model.fullmatch("genetic+induced: chemical") and not model.fullmatch("genetic+transgenic")
+
+
+def test_the_committed_dataset_validates(package):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(ROOT / "tables" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
+
+
+# --- what the review's own text says (second reading 8, 2.3, 2.4, 2.5, 2.10) -----------------------
+
+
+def test_every_text_statement_is_printed_word_for_word():
+    """data/text_statements.csv quotes the review's body text; each phrase must stand in the print as it is."""
+    from helpers.data import curated
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("the review's text is not beside the project")
+    printed = " ".join(SEED.read_text(encoding="utf-8").split())
+    for words in curated.load("text_statements")["words"]:
+        assert words in printed, words
+
+
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        (18, "more effective than intraovarian injection"),  # 2.4: the study compared IV with OV; the row prints OV
+        (24, "were transplanted into the ovaries of patients"),  # 2.3: the review's text, not only the title
+        (24, "for the first time in a clinical study"),
+        (53, "lipopolysaccharide-pretreated"),  # 8: printed in the POF exosome paragraph
+        (74, "bone mineral density"),  # lead: an in vitro row whose cited study is about bone loss
+        (82, "significantly improve photodamaged skin"),  # 2.5: skin-aging paragraph
+        (22, "autologous AD-MSCs"),  # 2.10
+    ],
+)
+def test_the_review_text_stands_beside_its_row(studies, ref, words):
+    assert words in studies.loc[studies["ref"] == ref, "review_text"].item()
+
+
+def test_rows_without_a_statement_say_so(studies):
+    quiet = studies["review_text"].isna()
+    assert set(studies.loc[~quiet, "ref"]) == {18, 22, 24, 53, 74, 82}
+    assert (
+        studies.loc[quiet, "review_text_missing"] == "no statement of the review's text on this study is recorded"
+    ).all()
+
+
+def test_printed_text_reads_into_the_codes(studies):
+    """Ref 53's parent cells were LPS-pretreated (text and cited title): primed as well as on a carrier (HAMA);
+    ref 22's relation evidence names the review's text beside the cited title."""
+    row = studies[studies["ref"] == 53].iloc[0]
+    assert (row["modification"], row["product"]) == ("primed+biomaterial", "modified")
+    evidence = studies.loc[studies["ref"] == 22, "relation_evidence"].item()
+    assert "cited title [22] says 'autologous'" in evidence
+    assert "review text (MSCs / Premature ovarian failure) says 'autologous'" in evidence
+    # the text's setting statements do not change the setting: the rows print no animal (in vitro as printed)
+    assert set(studies.loc[studies["ref"].isin([74, 82]), "setting"]) == {"in vitro"}
+
+
+def test_audit_flag_description_names_the_animal_model(package):
+    """Second reading 2.9: findings on the animal model (R3 host, A7 agent) are among what a flag questions."""
+    (studies,) = [r for r in package["resources"] if r["name"] == "studies"]
+    (field,) = [f for f in studies["schema"]["fields"] if f["name"] == "audit_flag"]
+    assert "host, animal model, route" in field["description"]
+
+
+@pytest.mark.parametrize(
+    "ref, findings, flagged",
+    [
+        (15, "A7", False),  # "ZP3 induced POF mouse model": an agent no legend defines leaves the codes alone (2.9)
+        (29, "A7", False),  # "AIC3 induced rat model"
+        (53, "W3;W5", False),  # "OV 2×10⁶ cells": producer-cell equivalents, a check (table2 2.4)
+        (24, "A3;A8;R3", True),  # the cited title and the review's text speak of patients (2.3)
+    ],
+)
+def test_the_audit_flags_only_what_questions_a_code(studies, ref, findings, flagged):
+    row = studies[studies["ref"] == ref].iloc[0]
+    assert set(row["audit_findings"].split(";")) >= set(findings.split(";"))
+    assert bool(row["audit_flag"]) is flagged

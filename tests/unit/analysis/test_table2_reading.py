@@ -28,7 +28,7 @@ EXPECTED = [
     (9, "BM"),
     (5, "AD-MSC"),
     (1, "DP"),
-    (21, "animal treated"),
+    (21, "animal received the exosomes, as printed"),
     (28, "of all"),
     (14, "mouse"),
     (7, "rat"),
@@ -49,6 +49,9 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
     text = notice("exosome_studies")
     assert numbers(text) == [n for n, _ in EXPECTED]
     assert "7 of the 28 are in vitro only" in text
+    # second reading 2.2: the rows print no animal; that is not proof the cited study treated none
+    assert "print no animal model or in vivo route, which does not say that the cited study treated no animal" in text
+    assert "with no animal treated" not in text
 
 
 @pytest.mark.parametrize(
@@ -64,6 +67,17 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
         (15, "Apo⁻/⁻"),  # T1
         (9, "effects speak of mice"),  # W6
         (20, '"Iv"'),  # A5
+        # second reading: what the notes must now say, read from the print
+        (1, "can only mean not reported"),  # 2.3, #5: "NA" beside a CDDP mouse model followed 4 weeks
+        (22, "can only mean not reported"),  # "IV NA": an intravenous injection has a dose
+        (23, "can only mean not reported"),
+        (5, "producer-cell equivalents"),  # 2.4: "OV 2×10⁶ cells", as the review gives NCT06202547's dose
+        (17, "exosome-mimetic nanoparticles"),  # 2.5: ref 70's title
+        (18, "exosome-mimetic nanovesicles"),  # 2.5: ref 71's title and the row's effects
+        (25, "names OP"),  # 2.6: a surgical bone defect filed under OP; ref 80's title names no osteoporosis
+        (9, "no treatment of animals is printed"),  # 2.2: what the row prints, not what the study did
+        (27, "no treatment of animals is printed"),
+        (27, '"Topical"'),  # 2.2: ref 82's title speaks of topical application
     ],
 )
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
@@ -74,3 +88,23 @@ def test_the_notes_a_reader_needs_are_under_the_table(row, words):
     notes = tables.notes(printed, derived, "exosome_studies", runner.frame(runner.findings(), runner.reviewed()))
     assert any(f"row {row}" in note and words in note for note in notes), (row, words)
     assert any(note.startswith("Audit L4 (warning), header, model Dosage/cells") for note in notes)
+
+
+def test_the_caption_names_every_kind_of_vesicle_the_table_holds():
+    """Second reading 2.5: rows 1 and 7 are EVs, rows 17 and 18 exosome-mimetic vesicles (their titles)."""
+    from helpers.core.catalog import EXHIBITS
+
+    caption = EXHIBITS["table2"].caption
+    assert "other extracellular vesicles" in caption and "exosome-mimetic vesicles" in caption
+
+
+@pytest.mark.parametrize("row", [1, 5, 9, 17, 18, 21, 22, 23, 25, 26, 27])
+def test_no_note_says_an_animal_was_not_treated(row):
+    """Second reading 2.2: a row that prints no animal does not show that no animal was treated."""
+    from helpers.audit import runner
+
+    printed = curated.load("exosome_studies")
+    derived = derive.derive("exosome_studies", printed, curated.load("abbreviations"))
+    notes = tables.notes(printed, derived, "exosome_studies", runner.frame(runner.findings(), runner.reviewed()))
+    assert not any("no animal received" in note for note in notes)
+    assert not any("Audit W3 (warning)" in note for note in notes)  # 2.4: a cell-equivalent dose is a check

@@ -55,6 +55,7 @@ def test_each_file_is_a_tabular_csv_resource_keyed_by_table_and_row(package, nam
     """Rule: one tabular CSV resource per file, UTF-8, keyed by (table, row), an empty cell a missing value."""
     (resource,) = [dict(r) for r in package["resources"] if r["name"] == name]
     schema = resource.pop("schema")
+    assert resource.pop("description").startswith("One row per printed row of Table")  # dataset second reading 2.11
     assert resource == {
         "name": name,
         "path": f"{name}.csv",
@@ -74,7 +75,10 @@ def test_every_column_is_described_and_every_reason_column_says_so(package, name
     for field in resource["schema"]["fields"]:
         if field["name"] in columns:
             kind, text = columns[field["name"]]
-            assert field == {"name": field["name"], "type": kind, "description": text}
+            # constraints from the vocabulary, so that validation checks values (dataset second reading 2.11)
+            limits = coded.constraints(field["name"])
+            expected = {"name": field["name"], "type": kind, "description": text}
+            assert field == (expected | {"constraints": limits} if limits else expected)
         else:
             base = field["name"].removesuffix("_missing")
             assert field["name"] == f"{base}_missing" and base in columns
@@ -161,6 +165,9 @@ def test_whole_numbers_are_nullable_integers(frame, columns):
 
 @pytest.mark.parametrize("column", ["mechanisms", "pathways", "cargo"])
 def test_a_study_whose_effects_name_no_category_has_an_empty_text(column):
-    """Rule: the category columns are text, '; '-joined labels, and empty (not missing) when none is named."""
-    values = coded.studies()[column]
-    assert values.notna().all() and (values == "").any() and (values != "").any()
+    """Rule: the category columns are '; '-joined labels, empty when none is named, with that reason beside them
+    (every empty value says why: dataset second reading)."""
+    frame = coded.studies()
+    values, reasons = frame[column], frame[f"{column}_missing"]
+    assert values.isna().any() and values.notna().any() and (values.dropna() != "").all()
+    assert (reasons[values.isna()] == "the printed effects name none").all() and (reasons[values.notna()] == "").all()

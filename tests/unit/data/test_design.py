@@ -473,7 +473,7 @@ EVIDENCE_ROWS = [
         "donor human (Source 'hUC-MSC'), host rat (Animal model 'CDDP induced POF rat model'): the species differ",
     ),
     ("msc_studies", 1, "no printed cell of the row nor the cited title names the relation"),
-    ("exosome_studies", 6, "setting in vitro: no animal received the product"),
+    ("exosome_studies", 6, "setting in vitro: the row prints no animal model or in vivo route"),
 ]
 
 

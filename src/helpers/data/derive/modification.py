@@ -12,6 +12,9 @@ Decisions on printed forms
   nanoparticle-enhanced", "GMNP-loaded") engineers the vesicle, like a loaded
   miRNA: ``engineered``. ``biomaterial`` is kept for a matrix that carries
   the product (scaffold, hydrogel, collagen, a bioprinted organ, spicules).
+* Cells whose surface glycans were changed before use (Table 3's "fucoidan
+  glycosylated BM-MSC", which the review's text calls "fucosylated
+  BM-MSCs") were glyco-engineered ex vivo: ``engineered``.
 """
 
 from __future__ import annotations
@@ -29,12 +32,12 @@ MODIFICATIONS: tuple[str, ...] = ("engineered", "primed", "biomaterial", "select
 _MODIFICATION_PATTERNS: dict[str, re.Pattern[str]] = {
     "engineered": re.compile(
         r"\boverexpress\w*|\bloaded\b|\bengineered (?:\w+-)?(?:MSCs?|Exos?|EVs?|exosomes?)\b"
-        r"|\btransfer microRNA\b|\bdelivery of miR-|\bmimetic\b|\bnanodrug\b",
+        r"|\btransfer microRNA\b|\bdelivery of miR-|\bmimetic\b|\bnanodrug\b|\b(?:glyco|fuco)sylated\b",
         re.IGNORECASE,
     ),
     "primed": re.compile(
         r"\bprecondition\w*|\bpretreat\w*|\bprim(?:ed|ing)\b|\bhypox\w*|\b3D-(?=\w*MSC)"
-        r"|\brejuvenat\w*|\brestor\w* the vitality\b",
+        r"|(?<!skin )\brejuvenat\w*|\brestor\w* the vitality\b",
         re.IGNORECASE,
     ),
     "biomaterial": re.compile(

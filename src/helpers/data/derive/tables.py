@@ -9,7 +9,7 @@ import pandas as pd
 from helpers.data.derive.disease import disease_code
 from helpers.data.derive.doses import dose
 from helpers.data.derive.followup import timed
-from helpers.data.derive.lexicon import TABLE_LEGENDS
+from helpers.data.derive.lexicon import ROUTE_SITES, TABLE_LEGENDS
 from helpers.data.derive.modality import modality
 from helpers.data.derive.modification import modification, product
 from helpers.data.derive.registry import nct_id, phase
@@ -113,9 +113,20 @@ def _part(result: Derived, index: int) -> Derived:
 
 
 def _route_defined(route: Derived, legend: frozenset[str]) -> Derived:
+    """Whether every printed route code is one the table's legend defines; empty for a plain word.
+
+    A spelled-out site ("Hippocampus", "Femur") is no code, so a legend cannot define it, and a
+    co-culture is no route of administration: for those the question does not arise.
+    """
     if route.missing:
         return _absent(f"no route to look up: {route.reason}")
-    return Derived(all(route_defined(code, legend) for code in route.value))
+    codes = [code for code in route.value if code not in ROUTE_SITES.values()]
+    if not codes:
+        words = ", ".join(route.value)
+        if "COCULTURE" in route.value:
+            return _absent(f"{words}: co-culture is not a route of administration, so no legend code applies")
+        return _absent(f"{words}: printed as a plain word naming the site, not a legend code")
+    return Derived(all(route_defined(code, legend) for code in codes))
 
 
 def _derive_row(
