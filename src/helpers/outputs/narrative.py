@@ -291,12 +291,21 @@ def source_coverage(
     used = sorted({c for f in (studies, trials) for t in f["tissue"].dropna() for c in str(t).split("+")} - described)
     if not used:
         return "Every MSC source the studies of Tables 1-3 use is described in Table 4."
-    parts = [
-        f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
-        f"{uses(trials, c)} of the {len(trials)} clinical studies)"
-        for c in used
-    ]
-    return f"Table 4 does not describe {', '.join(parts)}, which Tables 1-3 use."
+    # Name the tables that do use each source (second reading 2.1: AM is in Table 1 only, not "Tables 1-3").
+    tables = [(f"Table {t[-1]}", studies[studies["table"] == t]) for t in sorted(set(studies["table"]))]
+    tables.append(("Table 3", trials))
+    parts = []
+    for c in used:
+        where = [name for name, frame in tables if uses(frame, c)]
+        total = uses(studies, c) + uses(trials, c)
+        named = " and ".join(where)
+        verb = f"which only {named} uses" if len(where) == 1 else f"which {named} use"
+        parts.append(
+            f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
+            f"{uses(trials, c)} of the {len(trials)} clinical studies), {verb} ({total} "
+            f"{'study' if total == 1 else 'studies'})"
+        )
+    return f"Table 4 does not describe {'; nor '.join(parts)}."
 
 
 def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
