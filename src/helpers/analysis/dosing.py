@@ -30,6 +30,8 @@ __all__ = [
     "completeness",
     "completeness_summary",
     "figure_data",
+    "days_key",
+    "carried",
     "ITEMS",
     "IN_VIVO_ITEMS",
     "IN_VITRO_ITEMS",
@@ -37,10 +39,13 @@ __all__ = [
     "STATES",
 ]
 
-#: Items of a study with animals, in the spirit of the ARRIVE items, limited to what the tables print.
-IN_VIVO_ITEMS = ("host species", "how the model was made", "route", "amount given", "follow-up")
-#: Items of a study in a dish only.
-IN_VITRO_ITEMS = ("concentration in the dish", "incubation time")
+#: Items of a study with animals, in the spirit of the ARRIVE items, limited to what the tables print. Host
+#: species is not one: it is read from the Animal model cell, and a study has animals when that cell is printed,
+#: so every study with animals would report it by construction (second reading 2.14).
+IN_VIVO_ITEMS = ("how the model was made", "route", "amount given", "follow-up")
+#: Items of a study in a dish only. The amount in the dish may be a number of cells or a concentration:
+#: a coculture of living MSCs is not charged with a µg/mL it could not have (second reading 2.10).
+IN_VITRO_ITEMS = ("amount in the dish (cells or µg/mL)", "incubation time")
 ITEMS = IN_VIVO_ITEMS + IN_VITRO_ITEMS
 
 #: States of a completeness cell; only "reported" counts as reported, "unclear" is shown beside it.
@@ -59,16 +64,32 @@ KIND_ORDER = (
     "cells",
     "cells, printed for exosomes",
     "particles",
-    "protein mass",
+    "mass as printed",
     "mass per body mass",
     "injected concentration",
     "concentration, arm not stated",
     "in vitro concentration",
 )
 #: Dose kinds that state an amount an animal received.
-_AMOUNTS = ("cells", "particles", "protein mass", "mass per body mass")
+_AMOUNTS = ("cells", "particles", "mass as printed", "mass per body mass")
 
 _KEYS = ["table", "row", "ref", "disease", "modality", "setting", "host_species"]
+#: The audit's columns (:func:`helpers.data.flags.attach`), carried along when the studies have them.
+_AUDIT = ["audit_flag", "audit_findings"]
+
+
+def _keys(studies: pd.DataFrame) -> list[str]:
+    return _KEYS + [c for c in _AUDIT if c in studies.columns]
+
+
+def carried(studies: pd.DataFrame) -> pd.Series:
+    """Studies with animals whose product was given in a scaffold, hydrogel or implant (``modification`` biomaterial).
+
+    Their printed dose is a load carried by the material at an implant or injection site, not an injected dose
+    (second reading 2.8).
+    """
+    material = studies["modification"].astype("string").fillna("").str.split("+").map(lambda m: "biomaterial" in m)
+    return (material & _has_animals(studies)).astype(bool)
 
 
 def _has_animals(studies: pd.DataFrame) -> pd.Series:
@@ -93,15 +114,19 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     Returns
     -------
     pandas.DataFrame
-        ``table, row, ref, disease, modality, setting, host_species, route, dose_kind,
-        dose_unit, dose_low, dose_high, dose_arms``, then ``range_low, range_high``
+        ``table, row, ref, disease, modality, setting, host_species`` (and the audit's
+        columns when ``studies`` has them), ``printed`` (the printed Route/Dosage cell),
+        ``route, dose_kind, dose_unit, dose_low, dose_high, dose_arms, carrier`` (given
+        in a scaffold or hydrogel, :func:`carried`), then ``range_low, range_high``
         (the documented range, empty when none applies), ``range_factor`` (how many
         times beyond it; 1 or less inside) and ``outside_range``.
     """
     part = studies[studies["dose_kind"].notna()]
     known = doserange.load(ranges)
     checks = [doserange.outside(known, r) for r in part.to_dict("records")]
-    out = part[[*_KEYS, "route", "dose_kind", "dose_unit", "dose_low", "dose_high", "dose_arms"]].copy()
+    out = part[[*_keys(part), "route", "dose_kind", "dose_unit", "dose_low", "dose_high", "dose_arms"]].copy()
+    out.insert(len(_keys(part)), "printed", _printed(part, "route_dosage").to_numpy())
+    out["carrier"] = carried(part).to_numpy()
     out["range_low"] = pd.array([float(c.range["low"]) if c else None for c in checks], dtype="Float64")
     out["range_high"] = pd.array([float(c.range["high"]) if c else None for c in checks], dtype="Float64")
     out["range_factor"] = pd.array([round(c.factor, 3) if c else None for c in checks], dtype="Float64")
@@ -109,15 +134,15 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     return out.reset_index(drop=True)
 
 
-def _printed_time(studies: pd.DataFrame) -> pd.Series:
-    """The printed Follow-up period cell of each study (for readers: the number beside what it was read from)."""
+def _printed(studies: pd.DataFrame, column: str = "follow_up") -> pd.Series:
+    """A printed cell of each study (for readers: the number beside what it was read from)."""
     from helpers.core.vocab import PRECLINICAL_TABLES, TABLE_OF_RESOURCE
     from helpers.data import curated
 
     cells = {
         (TABLE_OF_RESOURCE[resource], int(r)): text
         for resource in PRECLINICAL_TABLES
-        for r, text in curated.load(resource)[["row", "follow_up"]].itertuples(index=False)
+        for r, text in curated.load(resource)[["row", column]].itertuples(index=False)
     }
     return pd.Series([cells.get((t, int(r)), "") for t, r in zip(studies["table"], studies["row"])], dtype="string")
 
@@ -136,8 +161,8 @@ def follow_up(studies: pd.DataFrame) -> pd.DataFrame:
     """
     days = studies["follow_up_days"].astype("Float64").fillna(studies["unassigned_time_days"].astype("Float64"))
     keep = days.notna().to_numpy()
-    out = studies.loc[keep, _KEYS].copy()
-    out["printed"] = _printed_time(studies).to_numpy()[keep]
+    out = studies.loc[keep, _keys(studies)].copy()
+    out["printed"] = _printed(studies).to_numpy()[keep]
     out["days"] = days[keep]
     out["arm_stated"] = studies.loc[keep, "follow_up_days"].notna().astype("boolean")
     return out.reset_index(drop=True)
@@ -146,8 +171,8 @@ def follow_up(studies: pd.DataFrame) -> pd.DataFrame:
 def incubation(studies: pd.DataFrame) -> pd.DataFrame:
     """In vitro studies with a printed incubation time, in hours (``table ... host_species, printed, hours``)."""
     keep = studies["incubation_hours"].notna().to_numpy()
-    out = studies.loc[keep, _KEYS].copy()
-    out["printed"] = _printed_time(studies).to_numpy()[keep]
+    out = studies.loc[keep, _keys(studies)].copy()
+    out["printed"] = _printed(studies).to_numpy()[keep]
     out["hours"] = studies.loc[keep, "incubation_hours"].astype("Float64")
     return out.reset_index(drop=True)
 
@@ -164,13 +189,17 @@ ROUTE_NAMES = {
 }
 
 
-def _route_label(route: object, reason: object) -> str:
+def _route_label(route: object, reason: object, carrier: bool = False) -> str:
     if pd.isna(route):
         return "NA (printed)" if "printed as NA" in str(reason) else "not reported in the review"
     if route == "MI":
         return "MI (not defined in the review)"
     # Abbreviations stay as printed (IV); spelled-out sites read as words (BACK_SIDES -> back sides).
-    return str(route) if len(str(route)) <= 3 else str(route).lower().replace("_", " ")
+    if len(str(route)) <= 3:
+        return str(route)
+    site = str(route).lower().replace("_", " ")
+    # A scaffold or hydrogel placed at a site is implanted there, not administered (second reading 2.8).
+    return f"{site} (implant site)" if carrier else site
 
 
 def routes(studies: pd.DataFrame) -> pd.DataFrame:
@@ -187,7 +216,7 @@ def routes(studies: pd.DataFrame) -> pd.DataFrame:
     """
     if studies.empty:
         return pd.DataFrame(columns=["setting", "route", "modality", "studies"])
-    labels = [_route_label(r, m) for r, m in zip(studies["route"], studies["route_missing"])]
+    labels = [_route_label(r, m, c) for r, m, c in zip(studies["route"], studies["route_missing"], carried(studies))]
     vivo = _has_animals(studies).to_numpy()
     frame = pd.DataFrame(
         {
@@ -205,8 +234,9 @@ def completeness(studies: pd.DataFrame) -> pd.DataFrame:
 
     In vivo items apply to studies with an animal arm; in vitro items to studies in a
     dish only (an "in vivo + in vitro" study prints one dose and one time, which belong
-    to its animals or to no stated arm). Nothing applies by construction: host species
-    and model are read from a printed Animal model cell, which may not name them.
+    to its animals or to no stated arm). Nothing applies by construction: the model class
+    is read from a printed Animal model cell, which may not say how the model was made;
+    host species is no item, since a study has animals when that cell is printed.
     """
     vivo = _has_animals(studies)
     vitro = _in_vitro_only(studies)
@@ -237,14 +267,13 @@ def completeness(studies: pd.DataFrame) -> pd.DataFrame:
         for f, u in zip(studies["follow_up_days"], studies["unassigned_time_days"])
     ]
     frame = studies[["table", "row", "ref", "modality", "setting"]].copy()
-    frame["host species"] = state(yes_no(studies["host_species"].notna()), vivo)
     # "model named, induction not stated" names the animals but not how the phenotype was made (ref 43).
     made = studies["model_class"].notna() & (studies["model_class"].astype("string") != design.UNSTATED_INDUCTION)
     frame["how the model was made"] = state(yes_no(made.fillna(False)), vivo)
     frame["route"] = state(route, vivo)
     frame["amount given"] = state(amount, vivo)
     frame["follow-up"] = state(follow, vivo)
-    frame["concentration in the dish"] = state(yes_no(studies["dose_kind"] == "in vitro concentration"), vitro)
+    frame[IN_VITRO_ITEMS[0]] = state(yes_no(studies["dose_kind"].notna()), vitro)
     frame["incubation time"] = state(yes_no(studies["incubation_hours"].notna()), vitro)
     return frame.reset_index(drop=True)
 
@@ -296,18 +325,39 @@ def missing(studies: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
-    marks = [
-        f"outside data/dose_ranges.csv ({f:.0f}-fold)" if f >= 1.5 else "outside data/dose_ranges.csv (just)"
-        for f in dose_frame["range_factor"].fillna(0)
+#: What a mark's look says, as the data file's ``mark`` column writes it.
+MARK_OUTSIDE = "outside data/dose_ranges.csv"
+MARK_UNSTATED = "arm not stated in the review"
+MARK_CARRIER = "given in a scaffold or hydrogel (a load, not an injected dose)"
+MARK_AUDIT = "flagged by the audit"
+
+
+def _audit_marks(frame: pd.DataFrame) -> list[str]:
+    if "audit_flag" not in frame:
+        return [""] * len(frame)
+    return [
+        f"{MARK_AUDIT} ({str(f).replace(';', ', ')})" if flag else ""
+        for flag, f in zip(frame["audit_flag"].fillna(False), frame["audit_findings"].fillna(""))
     ]
+
+
+def _joined(*columns: list[str]) -> list[str]:
+    return ["; ".join(m for m in marks if m) for marks in zip(*columns)]
+
+
+def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
+    outside = [
+        (f"{MARK_OUTSIDE} ({f:.0f}-fold)" if f >= 1.5 else f"{MARK_OUTSIDE} (just)") if o else ""
+        for f, o in zip(dose_frame["range_factor"].fillna(0), dose_frame["outside_range"].fillna(False))
+    ]
+    carrier = [MARK_CARRIER if c else "" for c in dose_frame["carrier"]]
     return dose_frame[_KEYS].assign(
         panel="doses",
         label=dose_frame["dose_kind"],
         low=dose_frame["dose_low"],
         high=dose_frame["dose_high"],
         unit=dose_frame["dose_unit"],
-        mark=[m if o else "" for m, o in zip(marks, dose_frame["outside_range"].fillna(False))],
+        mark=_joined(outside, carrier, _audit_marks(dose_frame)),
     )
 
 
@@ -321,13 +371,33 @@ def _time_lines(follow: pd.DataFrame, hours: pd.DataFrame) -> list[pd.DataFrame]
                 low=follow["days"],
                 high=follow["days"],
                 unit="days",
-                mark=["" if s else "arm not stated in the review" for s in follow["arm_stated"]],
+                mark=_joined(["" if s else MARK_UNSTATED for s in follow["arm_stated"]], _audit_marks(follow)),
+            )
+        )
+        stated = follow[follow["arm_stated"].astype(bool)]
+        medians = stated.groupby("modality", sort=True)["days"].agg(["median", "size"]).reset_index()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "panel": "follow-up median",
+                    "label": "median, in vivo only studies",
+                    "modality": medians["modality"],
+                    "low": medians["median"].astype(float),
+                    "high": medians["median"].astype(float),
+                    "unit": "days",
+                    "studies": medians["size"],
+                }
             )
         )
     if len(hours):
         parts.append(
             hours[_KEYS].assign(
-                panel="incubation", label=hours["modality"], low=hours["hours"], high=hours["hours"], unit="hours"
+                panel="incubation",
+                label=hours["modality"],
+                low=hours["hours"],
+                high=hours["hours"],
+                unit="hours",
+                mark=_audit_marks(hours),
             )
         )
     return parts
@@ -364,7 +434,8 @@ def figure_data(
         one line per study (``low``/``high`` in ``unit``; ``mark`` says why a point is
         marked). Routes: one line per bar segment (``studies``). Reporting: one line per
         bar (``studies`` reported of ``applicable``, ``share`` in percent; a second line
-        for the times printed without their arm).
+        for the times printed without their arm). The medians drawn in the follow-up
+        panel: panel "follow-up median", one line per product (``studies`` they are over).
     """
     parts = [_dose_lines(dose_frame)] if len(dose_frame) else []
     parts += _time_lines(follow, hours)
@@ -384,3 +455,31 @@ def figure_data(
     for column in ("row", "ref", "studies", "applicable"):
         out[column] = out[column].astype("Int64")
     return out
+
+
+def days_key(follow: pd.DataFrame) -> str:
+    """How the printed times of a follow-up panel became days, for its axis: only the units it holds.
+
+    E.g. "week = 7 d, month = 30 d, year = 365 d; 72 h = 3 d" (second reading 2.4: hours and weeks are
+    converted too, and the axis says so). The units come from :data:`helpers.data.derive.lexicon.DAYS_PER_UNIT`.
+    """
+    import re
+
+    from helpers.data.derive.lexicon import DAYS_PER_UNIT
+
+    by_factor = {round(f, 9): unit for unit, f in DAYS_PER_UNIT.items()}
+    units, hours = set(), {}
+    for text, days in zip(follow["printed"].astype(str), follow["days"].astype(float)):
+        number = re.match(r"\s*(\d+(?:\.\d+)?)", text)
+        if not number or float(number[1]) == 0:
+            continue
+        unit = by_factor.get(round(days / float(number[1]), 9))
+        if unit == "hour":
+            hours[f"{float(number[1]):g} h"] = days
+        elif unit and unit != "day":
+            units.add(unit)
+    parts = [f"{u} = {DAYS_PER_UNIT[u]:g} d" for u in DAYS_PER_UNIT if u in units]
+    text = ", ".join(parts)
+    if hours:
+        text += ("; " if text else "") + ", ".join(f"{h} = {d:g} d" for h, d in sorted(hours.items()))
+    return text

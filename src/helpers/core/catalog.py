@@ -128,8 +128,9 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "dosing",
             "figure",
-            "Doses, routes and follow-up in the preclinical studies",
-            "Printed doses as quantities with units (cells, particles, protein mass and concentrations kept apart), "
+            "Doses, routes and follow-up in the preclinical studies tabulated in the review (Tables 1-2)",
+            "Printed doses as quantities with units (cells, particles, masses as printed with protein not stated, "
+            "and concentrations kept apart), "
             "routes, follow-up in days, and which design items each study reports.",
         ),
         Exhibit(

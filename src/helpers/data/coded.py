@@ -97,8 +97,8 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "dose_kind": (
         "string",
-        "what the printed dose counts, read with the setting and product: cells (MSCs), particles, protein mass "
-        "(a mass as printed; the review does not say it is vesicle protein), mass per body mass, injected "
+        "what the printed dose counts, read with the setting and product: cells (MSCs), particles, mass as printed "
+        "(a bare mass such as '150 µg'; the review does not say it is vesicle protein), mass per body mass, injected "
         "concentration (a solution given to animals; the volume, hence the amount received, is not reported in "
         "the review), in vitro concentration (in a culture dish, not a dose to an animal), or 'cells, printed for "
         "exosomes' (an exosome study whose dose is printed as a number of cells, most likely the producer cells "

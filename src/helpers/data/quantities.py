@@ -18,7 +18,8 @@ kind                      base unit   printed as
 ========================  ==========  ===============================================
 ``cells``                 cells       Table 1's bare counts ("Dosage/cells"), "2×10⁶ cells"
 ``particles``             particles   "1×10⁹ particles" (counted vesicles)
-``protein mass``          µg          "150 µg", "100 mg"
+``mass as printed``       µg          "150 µg", "100 mg" (the review never says of what:
+                                      vesicle protein is likely, but not stated)
 ``mass per body mass``    mg/kg       "1.6 mg/kg"
 ``concentration``         µg/mL       "0.4 µg/ml", "0.5 mg/mL" (co-culture or injected solution)
 ========================  ==========  ===============================================
@@ -114,7 +115,7 @@ class Kind(NamedTuple):
     Attributes
     ----------
     name : str
-        E.g. ``"protein mass"``.
+        E.g. ``"mass as printed"``.
     unit : pint.Unit
         The base unit its magnitudes are tabulated in.
     label : str
@@ -137,7 +138,7 @@ KINDS: dict[str, Kind] = {
     for kind in (
         _kind("cells", "cell", "cells"),
         _kind("particles", "ev_particle", "particles"),
-        _kind("protein mass", "microgram", "µg"),
+        _kind("mass as printed", "microgram", "µg"),
         _kind("mass per body mass", "milligram / kilogram_body_mass", "mg/kg"),
         _kind("concentration", "microgram / milliliter", "µg/mL"),
     )

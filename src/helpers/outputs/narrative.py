@@ -422,12 +422,21 @@ def source_coverage(
     used = sorted({c for f in (studies, trials) for t in f["tissue"].dropna() for c in str(t).split("+")} - described)
     if not used:
         return "Every MSC source the studies of Tables 1-3 use is described in Table 4."
-    parts = [
-        f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
-        f"{uses(trials, c)} of the {len(trials)} clinical studies)"
-        for c in used
-    ]
-    return f"Table 4 does not describe {', '.join(parts)}, which Tables 1-3 use."
+    # Name the tables that do use each source (second reading 2.1: AM is in Table 1 only, not "Tables 1-3").
+    tables = [(f"Table {t[-1]}", studies[studies["table"] == t]) for t in sorted(set(studies["table"]))]
+    tables.append(("Table 3", trials))
+    parts = []
+    for c in used:
+        where = [name for name, frame in tables if uses(frame, c)]
+        total = uses(studies, c) + uses(trials, c)
+        named = " and ".join(where)
+        verb = f"which only {named} uses" if len(where) == 1 else f"which {named} use"
+        parts.append(
+            f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
+            f"{uses(trials, c)} of the {len(trials)} clinical studies), {verb} ({total} "
+            f"{'study' if total == 1 else 'studies'})"
+        )
+    return f"Table 4 does not describe {'; nor '.join(parts)}."
 
 
 def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
@@ -863,10 +872,11 @@ def dosing_note() -> str:
         "quantity; kinds are never converted into one another, and a concentration injected without a volume or "
         "added to a dish is not an amount an animal received. Top right: follow-up of treated animals in days, "
         "and apart from it, incubation of cultured cells in hours. Bottom: routes of administration of the studies "
-        "with animals (in vitro studies below the line), and the share of the studies each item applies to that "
-        "report it. Colour: disease ('Premature aging (weakness)' is the project's label for the printed "
-        "'weakness' of a Bmi-1⁻/⁻ premature-ageing model); shape: host; studies at the same value sit side by "
-        f"side, ×n counts them. {SOURCE_SHORT}, Tables 1-2."
+        "with animals (in vitro studies below the line), and the share of the studies each item applies to for "
+        "which the review's tables print it (a gap may be the review's summary, not the study). Colour: disease "
+        "('Premature aging (weakness)' is the project's label for the printed "
+        "'weakness' of a Bmi-1⁻/⁻ premature-ageing model); shape: host; studies at the same value are stacked "
+        f"one above the other, ×n counts them. {SOURCE_SHORT}, Tables 1-2."
     )
 
 
@@ -890,7 +900,7 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
         days, stated = follow["days"].astype(float), follow["arm_stated"].astype(bool)
         text = (
             f"In vivo follow-up: {len(follow)} of the {missing['animals']} studies with animals print a time, "
-            f"{days.min():g} to {days.max():g} days (median {days.median():g})."
+            f"{days.min():g} to {days.max():g} days (median {days.median():g})." + _longest_flagged(follow)
         )
         if (~stated).any():
             only = days[stated]
@@ -918,6 +928,42 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
     return parts
 
 
+def _longest_flagged(follow: pd.DataFrame) -> str:
+    """When the audit flags the row of the longest time, say so and give the next longest (second reading 2.9)."""
+    if "audit_flag" not in follow or len(follow) < 2:
+        return ""
+    ordered = follow.sort_values("days", ascending=False, kind="stable")
+    top = ordered.iloc[0]
+    if not bool(top["audit_flag"]) or float(ordered["days"].iloc[1]) == float(top["days"]):
+        return ""
+    return (
+        f" The longest, {float(top['days']):g} days (ref {int(top['ref'])}, printed '{top['printed']}'), is on a "
+        f"row the audit flags ({str(top['audit_findings']).replace(';', ', ')} in tables/audit.csv); the next "
+        f"longest is {float(ordered['days'].iloc[1]):g} days."
+    )
+
+
+def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """The line under the dosing figure's route key: the drawn rows the audit flags (black edges), with their ids.
+
+    ``names`` (rule id -> short name, :data:`helpers.audit.registry.RULES`) spells out each id used, so that a
+    reader sees why ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
+    """
+    rows: dict[int, list[str]] = {}
+    for frame in frames:
+        if "audit_flag" in frame:
+            for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
+                rows[int(r.ref)] = str(r.audit_findings).split(";")
+    if not rows:
+        return ""
+    each = "; ".join(f"ref {ref} {', '.join(ids)}" for ref, ids in sorted(rows.items()))
+    text = f"Black edge: the row is flagged by the audit (findings in tables/audit.csv): {each}."
+    used = sorted({i for ids in rows.values() for i in ids if names and i in names})
+    if used:
+        text += " " + "; ".join(f"{i}: {names[i]}" for i in used) + "."
+    return text
+
+
 def _notice_amounts(doses: pd.DataFrame) -> list[str]:
     """The MSC cell and exosome mass sentences of :func:`dosing_notice`."""
     parts = []
@@ -929,7 +975,7 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
             f"{_sci(cells['dose_high'].max())}; {int((cells['dose_low'] == mode).sum())} of the {len(cells)} "
             f"gave {_sci(mode)} cells."
         )
-    mass = doses[doses["dose_kind"] == "protein mass"]
+    mass = doses[doses["dose_kind"] == "mass as printed"]
     if len(mass):
         text = (
             f"Exosome doses as a printed mass: {len(mass)} studies, {mass['dose_low'].min():g} to "
@@ -951,13 +997,21 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
     """The out-of-range, kept-apart and kinds sentences of :func:`dosing_notice`."""
     parts = []
     outside = doses[doses["outside_range"].fillna(False).astype(bool)]
+    ranged = doses[doses["range_high"].notna()]
+    unranged = doses[doses["range_high"].isna()]
     if len(outside):
         each = ", ".join(
             f"ref {int(r.ref)} about {r.range_factor:.0f}-fold" for r in outside.sort_values("ref").itertuples()
         )
+        # Out of the doses that have a range to be checked against (second reading 2.11).
         parts.append(
-            f"{len(outside)} of the {len(doses)} doses drawn lie outside the range data/dose_ranges.csv documents "
-            f"for their product and host (the audit's W4 yardstick) and are ringed: {each}."
+            f"{len(outside)} of the {len(ranged)} doses drawn with a range in data/dose_ranges.csv (the audit's W4 "
+            f"yardstick, by product and host) lie outside it and are ringed: {each}."
+        )
+    if len(unranged):
+        parts.append(
+            f"{len(unranged)} {'is' if len(unranged) == 1 else 'are'} of a kind with no documented range, so "
+            f"not checked: {_ref_list(unranged)}."
         )
     odd = []
     for kind, words in _APART:

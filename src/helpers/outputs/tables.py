@@ -25,6 +25,7 @@ __all__ = [
     "transcription_notes",
     "setting_notes",
     "audit_notes",
+    "legend_audit_notes",
     "notes",
     "caption",
 ]
@@ -362,6 +363,40 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
             f"{titles.get(first['field'], first['field'])}: {message}"
         )
     return tuple(out)
+
+
+def legend_audit_notes(findings: pd.DataFrame, exhibit: str) -> tuple[str, ...]:
+    """The audit's confirmed findings on a table's legend (rule family A), for under the table.
+
+    A legend finding is keyed ``abbreviations`` / ``<exhibit>:<entry>`` (Table 4's "AD: adipose" is entry 2,
+    against the article list's "AD: Alzheimer's disease"), so :func:`audit_notes`, which reads a table's rows,
+    never sees it.
+
+    Parameters
+    ----------
+    findings : pandas.DataFrame
+        The audit's findings with verdicts (:func:`helpers.audit.runner.frame`).
+    exhibit : str
+        ``table1`` … ``table4``.
+
+    Returns
+    -------
+    tuple of str
+        ``Audit A1 (warning), legend entry 2: … (… quoted evidence)`` in the audit's order.
+    """
+    prefix = f"{exhibit}:"
+    part = findings[
+        (findings["table"] == "abbreviations")
+        & findings["row"].astype(str).str.startswith(prefix)
+        & (findings["verdict"] == "confirmed")
+    ]
+    return tuple(
+        f"Audit {rule.split(' ')[0]} ({severity}), legend entry {str(row)[len(prefix) :]}: "
+        f"{str(message).rstrip('.')} ({evidence})."
+        for rule, severity, row, message, evidence in zip(
+            part["rule"], part["severity"], part["row"], part["message"], part["evidence"]
+        )
+    )
 
 
 def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings: pd.DataFrame) -> tuple[str, ...]:

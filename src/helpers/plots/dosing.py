@@ -1,7 +1,8 @@
 """Draw the dosing exhibit: doses by kind, in vivo follow-up, in vitro incubation, routes, and what is reported.
 
 What the eye reads is what the labels say: studies printed at the same value are
-stacked side by side and counted ("×n"), a dose outside its documented range is
+stacked one above the other, a mark's width apart, and counted ("×n"); a row is as
+tall as its tallest stack needs. A dose outside its documented range is
 ringed, a time whose arm the review does not state is hollow, and the reporting
 bars are the share of the studies each item applies to. Every mark and bar carries
 a ``gid`` naming what it draws, so tests can read the geometry back.
@@ -17,7 +18,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers.analysis.dosing import IN_VIVO_ITEMS, KIND_ORDER
+from helpers.analysis.dosing import IN_VIVO_ITEMS, KIND_ORDER, days_key
 from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
 
 __all__ = ["dosing_figure", "HOST_MARKERS", "KIND_LABELS", "RASTER_ABOVE"]
@@ -34,7 +35,7 @@ KIND_LABELS = {
     "cells": "cells",
     "cells, printed for exosomes": "cells as printed\n(exosome amount not reported)",
     "particles": "particles",
-    "protein mass": "mass as printed, µg\n(protein not stated)",
+    "mass as printed": "mass as printed, µg\n(protein not stated)",
     "mass per body mass": "mg per kg body mass",
     "injected concentration": "injected, µg/mL\n(volume not reported)",
     "concentration, arm not stated": "µg/mL, arm not stated",
@@ -44,8 +45,13 @@ KIND_LABELS = {
 #: Above this many marks a strip panel is rasterized in SVG and PDF: one vector
 #: element per study would make the files grow with the data.
 RASTER_ABOVE = 400
-_STEP = 0.11  # vertical distance between studies stacked at one value, in row units
 _MARK_POINTS = 5.0  # width of a mark (s=24 points²), in points
+#: Distance between the centres of two studies stacked at one value, in points: a mark's width and a gap,
+#: so that no mark covers another (second reading 2.2).
+PITCH = _MARK_POINTS + 1.2
+_LABEL_POINTS = 9.0  # room for a "×n" count above or below a stack
+_RING_POINTS = 3.0  # how far a ring (s=110) reaches beyond the mark it surrounds
+_PAD_POINTS = 3.0  # space left at the top and bottom of each row
 
 
 def _host(setting: object, host: object) -> str:
@@ -54,15 +60,14 @@ def _host(setting: object, host: object) -> str:
     return str(host) if pd.notna(host) else "unknown"
 
 
-def _stacked(
-    part: pd.DataFrame, low: str, high: str, to_points, row_points: float
-) -> list[tuple[float, int, bool, int]]:
-    """Where each study of one row goes: vertical offset, its stack's size, whether it opens it, label side.
+def _stacked(part: pd.DataFrame, low: str, high: str, to_points) -> list[tuple[float, int, bool, int]]:
+    """Where each study of one row goes: vertical offset in points, its stack's size, whether it opens it, label side.
 
     Studies with the same printed value (or range) form one stack, drawn one above the
-    other so that each is seen, and counted once beside it. A stack whose value lies
-    within a mark's width of the previous stack (28 and 30 days, say) is moved below
-    it rather than drawn over it; its count then goes below it too (side -1).
+    other :data:`PITCH` points apart so that each is seen, and counted once beside it.
+    A stack whose value lies within a mark's width of the previous stack (28 and 30
+    days, say) is moved below it rather than drawn over it; its count then goes below
+    it too (side -1).
 
     Parameters
     ----------
@@ -72,21 +77,18 @@ def _stacked(
         The value columns.
     to_points : callable
         Data x -> horizontal position in points (log or linear, as the axis).
-    row_points : float
-        The height of one row in points.
     """
     keys = list(zip(part[low].astype(float), part[high].astype(float)))
     sizes = pd.Series(keys).value_counts()
-    step = min(_STEP, 0.84 / max(int(sizes.max()) if len(sizes) else 1, 1))
     centre: dict[tuple[float, float], tuple[float, int]] = {}
     previous: tuple[float, float, int, float] | None = None  # x, middle, side, half-height of the last stack
     for key in dict.fromkeys(keys):
-        half = (int(sizes[key]) - 1) / 2 * step
+        half = (int(sizes[key]) - 1) / 2 * PITCH
         middle, side = 0.0, 1
         if previous is not None and abs(to_points(key[0]) - to_points(previous[0])) < _MARK_POINTS * 1.2:
             _, p_middle, p_side, p_half = previous
             if p_side == 1:  # the previous stack is in place: go below it
-                middle, side = p_middle - p_half - half - _MARK_POINTS / row_points, -1
+                middle, side = p_middle - p_half - half - PITCH, -1
         centre[key] = (middle, side)
         previous = (key[0], middle, side, half)
     seen: dict[tuple[float, float], int] = {}
@@ -95,8 +97,44 @@ def _stacked(
         k, n = seen.get(key, 0), int(sizes[key])
         seen[key] = k + 1
         middle, side = centre[key]
-        out.append((middle + (k - (n - 1) / 2) * step, n, k == 0, side))
+        out.append((middle + (k - (n - 1) / 2) * PITCH, n, k == 0, side))
     return out
+
+
+def _extent(places: list[tuple[float, int, bool, int]], ringed: list[bool], below: float) -> tuple[float, float]:
+    """The lowest and highest point (in points from the row's axis) a row's marks, rings and counts reach."""
+    if not places:
+        return -_MARK_POINTS / 2 - below, _MARK_POINTS / 2
+    reach = [_MARK_POINTS / 2 + (_RING_POINTS if r else 0.0) for r in ringed]
+    top = max(dy + r for (dy, *_), r in zip(places, reach))
+    bottom = min(dy - r for (dy, *_), r in zip(places, reach))
+    if any(n > 1 and side == 1 for _, n, _, side in places):
+        top += _LABEL_POINTS
+    if any(n > 1 and side == -1 for _, n, _, side in places):
+        bottom -= _LABEL_POINTS
+    return bottom - below, top
+
+
+def _row_heights(extents: list[tuple[float, float]], height: float) -> tuple[list[float], float]:
+    """Each row's height in data units (1 unless its stacks need more) and the points one unit spans.
+
+    A row whose tallest stack would not fit in an even share of the axes gets the
+    height it needs; the others share what is left. When even that cannot fit, all
+    rows shrink alike (the geometry test then fails: the figure needs more height).
+    """
+    need = [top - bottom + 2 * _PAD_POINTS for bottom, top in extents]
+    tall: set[int] = set()
+    while True:
+        rest = len(need) - len(tall)
+        unit = (height - sum(need[i] for i in tall)) / rest if rest else 0.0
+        grown = {i for i, n in enumerate(need) if n > unit} if unit > 0 else set(range(len(need)))
+        if grown <= tall or unit <= 0:
+            break
+        tall |= grown
+    if unit <= 0:
+        unit = height / max(sum(need), 1e-9)
+        return [n / unit for n in need], unit
+    return [n / unit if i in tall else 1.0 for i, n in enumerate(need)], unit
 
 
 def _x_scale(ax, table: pd.DataFrame, low: str, high: str, log: bool):
@@ -130,17 +168,21 @@ def _count(ax, n: int, x: float, y: float, side: int, what: str) -> None:
 
 
 def _marks(ax, marks: dict, rings: tuple[list, list], raster: bool, what: str) -> None:
-    """One scatter per host shape and fill (hollow: arm not stated), and black rings round doses out of range."""
-    for (host, hollow), (xs, ys, colours) in sorted(marks.items()):
+    """One scatter per host shape and fill (hollow: arm not stated), and black rings round doses out of range.
+
+    A mark's edge is black when the audit flags its row, white (or its colour, when hollow) otherwise.
+    """
+    for (host, hollow), (xs, ys, colours, flagged) in sorted(marks.items()):
+        edges = ["black" if f else (c if hollow else "white") for c, f in zip(colours, flagged)]
         ax.scatter(
             xs,
             ys,
             facecolors="white" if hollow else colours,
-            edgecolors=colours if hollow else "white",
+            edgecolors=edges,
             marker=HOST_MARKERS.get(host, _OTHER_HOST),
             s=24,
             zorder=3,
-            linewidths=1.0 if hollow else 0.4,
+            linewidths=[1.0 if hollow or f else 0.4 for f in flagged],
             rasterized=raster,
             gid=f"{what}-points",
         )
@@ -168,51 +210,86 @@ def _strip(
     what: str,
     *,
     log: bool = True,
-) -> None:
+    below: float = 0.0,
+) -> tuple[list[tuple[float, float]], pd.Series]:
     """Each study a mark on a log axis (its printed range a line); rows are groups.
 
-    ``table`` needs ``disease, setting, host_species, hollow, ringed``. Marks are
-    one scatter per host shape (and fill), so drawing cost grows with studies,
-    not with matplotlib calls.
+    ``table`` needs ``disease, setting, host_species, hollow, ringed``; optional
+    ``carrier`` (a cross in the mark: given in a scaffold or hydrogel) and
+    ``audit_flag`` (a black edge). Marks are one scatter per host shape (and fill),
+    so drawing cost grows with studies, not with matplotlib calls. A row is as tall
+    as its tallest stack needs (``below`` points more under it, for the caller).
+
+    Returns
+    -------
+    rows : list of (float, float)
+        Each row's axis (where its tick sits) and the lowest point its marks reach, in data units.
+    y : pandas.Series
+        The y of each study's mark, on ``table``'s index.
     """
     segments, segment_colours = [], []
-    marks: dict[tuple[str, bool], tuple[list, list, list]] = {}
+    marks: dict[tuple[str, bool], tuple[list, list, list, list]] = {}
     rings: tuple[list, list] = ([], [])
+    crosses: tuple[list, list] = ([], [])
     to_points, height = _x_scale(ax, table, low, high, log)
-    row_points = height / max(len(rows), 1)
-    for y, name in enumerate(rows):
-        # In order of value, so that a stack can see the stack drawn just before it.
-        part = table[table[key] == name].sort_values([low, high], kind="stable")
-        places = _stacked(part, low, high, to_points, row_points)
-        step = min(_STEP, 0.84 / max(part.groupby([low, high]).size().max(), 1)) if len(part) else _STEP
+    # In order of value, so that a stack can see the stack drawn just before it.
+    parts = [table[table[key] == name].sort_values([low, high], kind="stable") for name in rows]
+    placed = [_stacked(part, low, high, to_points) for part in parts]
+    extents = [_extent(places, list(part["ringed"].astype(bool)), below) for part, places in zip(parts, placed)]
+    heights, unit = _row_heights(extents, height)
+    axes, ys = [], pd.Series(float("nan"), index=table.index)
+    edge = 0.0
+    for part, places, (bottom, top), h in zip(parts, placed, extents, heights):
+        # The row's axis sits so that its marks, counts and rings are centred in the row.
+        axis = edge - h / 2 - (top + bottom) / 2 / unit
+        axes.append((axis, axis + (bottom + below) / unit))
+        edge -= h
+        flags = part["audit_flag"] if "audit_flag" in part else pd.Series(False, index=part.index)
+        carried = part["carrier"] if "carrier" in part else pd.Series(False, index=part.index)
         columns = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
-        for (lo_, hi_, disease, setting, host, hollow, ringed), (dy, n, first, side) in zip(columns, places):
-            yy = -y + dy
+        for index, (lo_, hi_, disease, setting, host, hollow, ringed), flag, carrier, (dy, n, first, side) in zip(
+            part.index, columns, flags.fillna(False), carried.fillna(False), places
+        ):
+            yy = axis + dy / unit
+            ys[index] = yy
             colour = DISEASE_COLOURS.get(disease, "#999999")
             if hi_ != lo_:
                 segments.append([(lo_, yy), (hi_, yy)])
                 segment_colours.append(colour)
-            xs, ys, colours = marks.setdefault((_host(setting, host), bool(hollow)), ([], [], []))
+            xs, ys_, colours, flagged = marks.setdefault((_host(setting, host), bool(hollow)), ([], [], [], []))
             for x in dict.fromkeys((lo_, hi_)):
                 xs.append(x)
-                ys.append(yy)
+                ys_.append(yy)
                 colours.append(colour)
+                flagged.append(bool(flag))
+                if carrier:
+                    crosses[0].append(x)
+                    crosses[1].append(yy)
             if ringed:
                 rings[0].append(hi_)
                 rings[1].append(yy)
             if first and n > 1:
                 # The count sits beyond the stack's last mark, on the side the stack was moved to.
-                _count(ax, n, hi_, yy + (n - 1) * step if side == 1 else yy, side, what)
-    raster = sum(len(xs) for xs, _, _ in marks.values()) > RASTER_ABOVE
+                _count(ax, n, hi_, yy + (n - 1) * PITCH / unit if side == 1 else yy, side, what)
+    raster = sum(len(xs) for xs, *_ in marks.values()) > RASTER_ABOVE
     if segments:
         ax.add_collection(
             LineCollection(segments, colors=segment_colours, linewidths=1.2, rasterized=raster, gid=f"{what}-range")
         )
     _marks(ax, marks, rings, raster, what)
-    ax.set_yticks([-y for y in range(len(rows))], labels, fontsize=7.5)
-    ax.set_ylim(-len(rows) + 0.5, 0.5)
+    if crosses[0]:
+        ax.scatter(*crosses, marker="+", s=14, color="black", linewidths=0.7, zorder=4, rasterized=raster,
+                   gid=f"{what}-carrier")  # fmt: skip
+    ax.set_yticks([a for a, _ in axes], labels, fontsize=7.5)
+    ax.set_ylim(edge, 0)
     ax.grid(True, axis="x", color="#eeeeee")
     ax.spines[["top", "right"]].set_visible(False)
+    return axes, ys
+
+
+def _wrapped(text: str, width: int = 56) -> str:
+    """A panel title on as many lines as it needs, so that no title reaches past the figure's right edge."""
+    return "\n".join(textwrap.wrap(text, width))
 
 
 def _doses(ax, doses: pd.DataFrame, missing: dict[str, int]) -> None:
@@ -231,12 +308,11 @@ def _doses(ax, doses: pd.DataFrame, missing: dict[str, int]) -> None:
         modality, kind = key.split("|")
         prefix = "in vitro" if kind == "in vitro concentration" else _SHORT.get(modality, modality)
         labels.append(f"{prefix}: {KIND_LABELS.get(kind, kind)}")
-    _strip(ax, rows, labels, keyed, "rowkey", "dose_low", "dose_high", "dose")
-    for r in keyed[keyed["ringed"]].itertuples(index=False):
-        y = -rows.index(r.rowkey)
+    _, ys = _strip(ax, rows, labels, keyed, "rowkey", "dose_low", "dose_high", "dose")
+    for index, r in keyed[keyed["ringed"]].iterrows():
         ax.annotate(
-            f"as printed; {r.range_factor:.0f}-fold outside range",
-            (r.dose_high, y),
+            outside_label(r),
+            (r["dose_high"], ys[index]),
             xytext=(9, -6),
             textcoords="offset points",
             fontsize=6.5,
@@ -254,23 +330,49 @@ def _doses(ax, doses: pd.DataFrame, missing: dict[str, int]) -> None:
     )
 
 
-def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> None:
-    inner = cell.subgridspec(2, 1, height_ratios=[2.2, 1.3], hspace=0.9)
+def outside_label(dose: pd.Series) -> str:
+    """The words beside a ringed dose: the printed cell, its value in the row's unit, and how far out it lies.
+
+    E.g. "printed 'IV 100 mg' (= 10⁵ µg); 200-fold above the project's mouse range" (second reading 2.12: a
+    converted number is never called "as printed").
+    """
+    value = float(dose["dose_high"])
+    above = value > float(dose["range_high"])
+    exponent = math.floor(math.log10(value)) if value > 0 else 0
+    mantissa = f"{value / 10**exponent:g}"
+    power = f"10{str(exponent).translate(_SUPERSCRIPT)}"
+    shown = f"{value:g}" if value < 1000 else (power if mantissa == "1" else f"{mantissa}×{power}")
+    host = "in vitro" if str(dose["setting"]) == "in vitro" else str(dose["host_species"])
+    return (
+        f"printed '{dose['printed']}'\n(= {shown} {dose['dose_unit']}); {dose['range_factor']:.0f}-fold\n"
+        f"{'above' if above else 'below'} the project's {host} range"
+    )
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int], days_key: str) -> None:
+    inner = cell.subgridspec(2, 1, height_ratios=[3.0, 1.0], hspace=0.75)
     ax = fig.add_subplot(inner[0])
     rows = [m for m in ("cells", "exosomes") if m in set(follow["modality"])]
     table = follow.assign(hollow=~follow["arm_stated"].astype(bool), ringed=False)
-    _strip(ax, rows, [_SHORT[m] for m in rows], table, "modality", "days", "days", "follow-up")
-    for y, modality in enumerate(rows):
+    axes, _ = _strip(ax, rows, [_SHORT[m] for m in rows], table, "modality", "days", "days", "follow-up", below=10.0)
+    unit = 1.0 / (ax.get_position().height * fig.get_figheight() * 72 / (ax.get_ylim()[1] - ax.get_ylim()[0]))
+    for (_, lowest), modality in zip(axes, rows):
         # Over the in vivo only studies: a hollow time may belong to the in vitro arm (the review does not say).
         days = follow.loc[(follow["modality"] == modality) & follow["arm_stated"].astype(bool), "days"].astype(float)
         if days.empty:
             continue
         median = float(days.median())
-        # A tick under the row, not across it, so that it hides no study.
-        ax.plot([median, median], [-y - 0.48, -y - 0.3], color="black", linewidth=1.6, zorder=5, gid="follow-up-median")
+        # A tick under the row's marks, not across them, so that it hides no study.
+        ax.plot(
+            [median, median], [lowest - 9 * unit, lowest - 2 * unit], color="black", linewidth=1.6, zorder=5,
+            gid="follow-up-median",
+        )  # fmt: skip
         ax.text(
             1.0,
-            -y - 0.36,
+            lowest - 5.5 * unit,
             f"tick: median {median:g} d, n = {len(days)} in vivo only",
             transform=ax.get_yaxis_transform(),
             fontsize=6.5,
@@ -278,12 +380,13 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
             va="center",
             gid="follow-up-median-label",
         )
-    ax.set_xlabel("follow-up of treated animals, days (month = 30 d, year = 365 d)", fontsize=8)
-    ax.set_ylim(-len(rows) + 0.45, 0.6)
+    ax.set_xlabel(f"follow-up of treated animals, days\n({days_key})" if days_key else "follow-up, days", fontsize=8)
     unstated = int((~follow["arm_stated"].astype(bool)).sum())
     ax.set_title(
-        f"Follow-up of treated animals: {len(follow) - unstated} in vivo only studies, and {unstated} hollow "
-        f"(arm not stated), of {missing['animals']} with animals",
+        _wrapped(
+            f"Follow-up of treated animals: {len(follow) - unstated} in vivo only studies, and {unstated} hollow "
+            f"(arm not stated), of {missing['animals']} with animals"
+        ),
         fontsize=9,
         loc="left",
     )
@@ -389,11 +492,14 @@ def _complete(ax, summary: pd.DataFrame, items: tuple[str, ...]) -> None:
         frameon=False,
         fontsize=7.5,
     )
-    ax.set_xlabel("% of the studies the item applies to (hatched: time printed, arm not stated)", fontsize=8)
+    ax.set_xlabel(
+        "% of the studies the item applies to for which the review prints it\n(hatched: time printed, arm not stated)",
+        fontsize=8,
+    )
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _legend(fig, route_key: str) -> None:
+def _legend(fig, route_key: str, flagged: str) -> None:
     handles = [
         # Shape is the host, in black: black is no disease colour.
         Line2D([], [], marker=m, linestyle="", color="black", label=h if h == "in vitro" else f"host: {h}")
@@ -421,10 +527,20 @@ def _legend(fig, route_key: str) -> None:
             label="ringed: outside data/dose_ranges.csv (as printed)",
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),
-    ]
+        Line2D(
+            [], [], marker="o", linestyle="", markerfacecolor="#bbbbbb", markeredgecolor="black", markeredgewidth=1.0,
+            label="black edge: row flagged by the audit",
+        ),
+        Line2D(
+            [], [], marker="+", linestyle="", color="black", markersize=5,
+            label="cross: given in a scaffold or hydrogel\n(a load, not an injected dose)",
+        ),
+    ]  # fmt: skip
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.145), ncol=5, frameon=False, fontsize=7.5)
-    fig.text(0.012, 0.108, "\n".join(textwrap.wrap(route_key, 190)), fontsize=7.5, va="bottom", gid="route-key")
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.172), ncol=5, frameon=False, fontsize=7.5)
+    keys = "\n".join(textwrap.wrap(route_key, 190) + textwrap.wrap(flagged, 190))
+    # Hung from just under the legend, so that a longer key grows down towards the note, never into the legend.
+    fig.text(0.012, 0.168, keys, fontsize=7.5, va="top", gid="route-key")
 
 
 def dosing_figure(
@@ -440,28 +556,36 @@ def dosing_figure(
     subtitle: str = "",
     note: str = "",
     route_key: str = "",
+    flagged: str = "",
 ) -> plt.Figure:
     """Five panels: doses by kind, in vivo follow-up, in vitro incubation, routes, and reporting completeness.
 
     ``missing`` is :func:`helpers.analysis.dosing.missing`: the counts shown in the panels'
     titles so that "not reported" is never dropped and every count says out of how many.
+    ``flagged`` is a line under the route key naming the rows the audit flags (black edges).
     """
-    fig = plt.figure(figsize=(12.5, 10.5))
+    fig = plt.figure(figsize=(12.5, 11.5))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if doses.empty and follow.empty and hours.empty and routes.empty:
         fig.text(0.5, 0.5, "No study in this selection.", ha="center", va="center", fontsize=11)
         return fig
-    top = 1 - (1.15 if subtitle else 0.9) / 10.5
+    top = 1 - (1.15 if subtitle else 0.9) / 11.5
     grid = fig.add_gridspec(
-        2, 2, left=0.17, right=0.98, top=top, bottom=0.285, hspace=0.42, wspace=0.42, width_ratios=[1.3, 1]
-    )
+        2, 2, left=0.17, right=0.98, top=top, bottom=0.295, hspace=0.36, wspace=0.42, width_ratios=[1.3, 1],
+        height_ratios=[1.35, 1],
+    )  # fmt: skip
     ax = fig.add_subplot(grid[0, 0])
     if len(doses):
         _doses(ax, doses, missing)
-    _times(fig, grid[0, 1], follow, hours, missing)
+    _times(fig, grid[0, 1], follow, hours, missing, days_key(follow) if len(follow) else "")
     _routes(fig.add_subplot(grid[1, 0]), routes)
     ax = fig.add_subplot(grid[1, 1])
     _complete(ax, summary, items)
-    ax.set_title("What the studies report, where the item applies", fontsize=9, loc="left", pad=16)
-    _legend(fig, route_key)
+    ax.set_title(
+        "What the review's Tables 1-2 print per study",
+        fontsize=9,
+        loc="left",
+        pad=16,
+    )
+    _legend(fig, route_key, flagged)
     return fig

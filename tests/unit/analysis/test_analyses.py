@@ -154,7 +154,7 @@ def test_dosing_completeness_and_routes(studies):
     matrix = dosing.completeness(studies)
     assert len(matrix) == len(studies) and set(dosing.ITEMS) <= set(matrix.columns)
     in_vitro = studies["setting"] == "in vitro"
-    assert (matrix.loc[in_vitro.to_numpy(), "host species"] == "not applicable").all()
+    assert (matrix.loc[in_vitro.to_numpy(), "how the model was made"] == "not applicable").all()
     summary = dosing.completeness_summary(matrix)
     assert summary["share"].between(0, 100).all()
     routes = dosing.routes(studies)

@@ -81,21 +81,27 @@ KINDS = {
 }
 #: Outside data/dose_ranges.csv: ref 37 2×10⁷ cells in a mouse (range to 1×10⁷), ref 68 100 mg (to 500 µg).
 OUTSIDE = {37: 2.0, 68: 200.0}
+#: Doses of a kind data/dose_ranges.csv gives no range for: cells for exosomes (53), injected concentrations (66, 67).
+NO_RANGE = {53, 66, 67}
 
 #: Routes of the studies with animals, (MSCs, exosomes); the 9 in vitro studies are coculture (2, 7).
 ROUTES = {
     "IV": (14, 11), "OV": (5, 1), "IP": (2, 2), "ICV": (0, 2), "hippocampus": (1, 1), "NA (printed)": (1, 1),
-    "SC": (1, 1), "femur": (0, 1), "back sides": (1, 0), "MI (not defined in the review)": (1, 0), "IN": (0, 1),
+    "SC": (1, 1), "femur (implant site)": (0, 1), "back sides (implant site)": (1, 0),
+    "MI (not defined in the review)": (1, 0), "IN": (0, 1),
 }  # fmt: skip
+#: Given in a scaffold, hydrogel or implant, as the Precondition (Table 1) or Effects (Table 2) cell prints:
+#: ref 21 hyaluronic acid, 23 3D-bioprinted ovary, 24 collagen scaffold, 37 NapFF-NO hydrogel, 53 HAMA
+#: hydrogel, 80 titanium scaffold (the second reading's 2.8 list).
+CARRIED = {21, 23, 24, 37, 53, 80}
 
 #: Reporting: item -> (MSCs reported/unclear/applicable, exosomes reported/unclear/applicable).
 REPORTING = {
-    "host species": ((26, 0, 26), (21, 0, 21)),
     "how the model was made": ((25, 0, 26), (21, 0, 21)),  # ref 43: "Skin aging model of nude mice"
     "route": ((25, 0, 26), (20, 0, 21)),  # refs 37, 48 print NA
     "amount given": ((24, 0, 26), (15, 0, 21)),  # 11, 33 none; 48, 75, 77 NA; 53 cells; 66, 67 concentrations
     "follow-up": ((20, 3, 26), (17, 4, 21)),
-    "concentration in the dish": ((0, 0, 2), (3, 0, 7)),
+    "amount in the dish (cells or µg/mL)": ((0, 0, 2), (3, 0, 7)),  # refs 25, 44 print none; 58, 74, 82
     "incubation time": ((0, 0, 2), (4, 0, 7)),
 }
 
@@ -161,7 +167,7 @@ def test_doses_keep_kinds_and_settings_apart(studies):
     doses = dosing.doses(studies)
     cells = doses[doses["dose_kind"] == "cells"]
     assert _by_ref(cells, "dose_low") == MSC_CELLS and set(cells["modality"]) == {"cells"}
-    mass = doses[doses["dose_kind"] == "protein mass"]
+    mass = doses[doses["dose_kind"] == "mass as printed"]
     got = {
         int(r): (lo if lo == hi else (lo, hi)) for r, lo, hi in zip(mass["ref"], mass["dose_low"], mass["dose_high"])
     }
@@ -207,6 +213,7 @@ def test_reporting_counts_only_where_the_item_applies(studies):
 
 
 NA = pd.NA
+DISH = "amount in the dish (cells or µg/mL)"
 
 
 def _one(**cells):
@@ -224,7 +231,6 @@ def _one(**cells):
 @pytest.mark.parametrize(
     "cells, item, state",
     [
-        ({"host_species": NA}, "host species", "not reported in the review"),
         ({"model_class": NA}, "how the model was made", "not reported in the review"),
         ({"route": NA, "route_missing": "route printed as NA (Not Applicable)"}, "route", "printed NA"),
         ({"route": NA, "route_missing": "no route printed"}, "route", "not reported in the review"),
@@ -233,12 +239,13 @@ def _one(**cells):
         ({"dose_kind": "cells, printed for exosomes"}, "amount given", "cells printed for an exosome product"),
         ({"follow_up_days": NA}, "follow-up", "not reported in the review"),
         ({"follow_up_days": NA, "unassigned_time_days": 3.0}, "follow-up", "printed, arm not stated"),
-        ({"setting": "in vitro", "dose_kind": NA}, "concentration in the dish", "not reported in the review"),
-        ({"setting": "in vitro", "dose_kind": "in vitro concentration"}, "concentration in the dish", "reported"),
+        ({"setting": "in vitro", "dose_kind": NA}, DISH, "not reported in the review"),
+        ({"setting": "in vitro", "dose_kind": "in vitro concentration"}, DISH, "reported"),
+        ({"setting": "in vitro", "dose_kind": "cells"}, DISH, "reported"),  # cocultured MSCs: a number of cells
         ({"setting": "in vitro", "follow_up_days": NA}, "incubation time", "not reported in the review"),
-        ({"setting": "in vitro"}, "host species", "not applicable"),
+        ({"setting": "in vitro"}, "route", "not applicable"),
         ({}, "incubation time", "not applicable"),
-        ({"setting": "in vivo + in vitro"}, "concentration in the dish", "not applicable"),
+        ({"setting": "in vivo + in vitro"}, DISH, "not applicable"),
     ],
 )
 def test_no_item_is_reported_by_construction(cells, item, state):
@@ -291,8 +298,9 @@ def test_what_to_notice_states_the_recounted_numbers(studies):
         len(cells), min(cells), max(cells), cells.count(mode), len(cells), mode,
         # Exosome doses as a printed mass: 11 studies, 0.5 to 100000 µg; 1 (ref 68) outside; other 10: 0.5 to 600.
         len(MASS_UG), min(masses), max(masses), 1, 68, n_rest, min(rest), max(rest),
-        # 2 of the 45 doses drawn lie outside ...: ref 37 about 2-fold, ref 68 about 200-fold.
-        len(OUTSIDE), 45, 37, OUTSIDE[37], 68, OUTSIDE[68],
+        # 2 of the 42 doses drawn with a range ... lie outside it: ref 37 about 2-fold, ref 68 about 200-fold.
+        # 3 are of a kind with no documented range: refs 53, 66, 67 (second reading 2.11).
+        len(OUTSIDE), 45 - len(NO_RANGE), 37, OUTSIDE[37], 68, OUTSIDE[68], len(NO_RANGE), *sorted(NO_RANGE),
         # Kept apart: 1 ...: ref 53; 2 ...: refs 66, 67; 3 ...: refs 58, 74, 82.
         1, 53, 2, 66, 67, 3, 58, 74, 82,
         # The 45 readable doses come in 7 kinds; 11 of the 56 studies print no readable dose.
@@ -316,3 +324,47 @@ def test_the_route_key_writes_out_every_code_drawn(studies):
         assert f"{code} {dosing.ROUTE_NAMES[code]}" in key
     assert "MI is printed but defined in none of the review's legends" in key
     assert "Not Applicable" in key
+
+
+# --- second reading ----------------------------------------------------------------------------------
+
+
+def test_no_dose_kind_or_caption_calls_a_printed_mass_protein(studies):
+    """The review prints bare masses ("150 µg", "100 mg"); it never says they are vesicle protein (2.5, #10)."""
+    from helpers.core import catalog
+
+    doses = dosing.doses(studies)
+    assert "protein" not in " ".join(doses["dose_kind"].unique())
+    assert set(doses.loc[doses["dose_kind"] == "mass as printed", "ref"].astype(int)) == set(MASS_UG)
+    exhibit = catalog.get("dosing")
+    assert "protein mass" not in exhibit.caption
+    # The title names whose selection the studies are (2.6, #11): the review's Tables 1-2, not "the" studies.
+    assert exhibit.title.endswith("preclinical studies tabulated in the review (Tables 1-2)")
+
+
+def test_scaffold_and_hydrogel_doses_are_the_printed_ones(studies):
+    assert set(studies.loc[dosing.carried(studies), "ref"].astype(int)) == CARRIED
+    doses = dosing.doses(studies)
+    assert set(doses.loc[doses["carrier"], "ref"].astype(int)) == CARRIED
+
+
+def test_the_days_axis_names_every_conversion_it_holds(studies):
+    """Weeks, months, the year (ref 24) and "72 h" (refs 51, 83) are converted to days; the axis says so (2.4, 28)."""
+    assert dosing.days_key(dosing.follow_up(studies)) == "week = 7 d, month = 30 d, year = 365 d; 72 h = 3 d"
+
+
+def test_the_longest_follow_up_says_the_audit_flags_its_row(studies):
+    """365 days is ref 24's "1 year", a row the audit flags (R3); the next longest is ref 57's 112 days (2.9, 5)."""
+    from helpers.audit import flags as audit_flags
+    from helpers.data import flags
+
+    marked = flags.attach(studies, audit_flags.by_row())
+    follow = dosing.follow_up(marked)
+    text = narrative.dosing_notice(dosing.doses(marked), follow, dosing.incubation(marked), dosing.missing(marked))
+    assert "The longest, 365 days (ref 24, printed '1 year'), is on a row the audit flags (" in text
+    assert "R3 in tables/audit.csv" in text
+    assert "the next longest is 112 days" in text
+    # Without the audit's columns the sentence is not written (nothing to say it from).
+    assert "The longest" not in narrative.dosing_notice(
+        dosing.doses(studies), dosing.follow_up(studies), dosing.incubation(studies), dosing.missing(studies)
+    )

@@ -590,7 +590,7 @@ def test_w2_route_contradicted_by_the_effects(row, expected):
 RANGES = pd.DataFrame(
     [
         ("cells", "mouse", "cells", "cells", "1e4", "1e7"),
-        ("exosomes", "mouse", "protein mass", "µg", "0.1", "500"),
+        ("exosomes", "mouse", "mass as printed", "µg", "0.1", "500"),
         ("exosomes", "in vitro", "concentration", "µg/mL", "0.1", "500"),
     ],
     columns=["modality", "host_species", "dose_kind", "unit", "low", "high"],
@@ -608,7 +608,7 @@ def _dose(kind, low, unit, modality="exosomes", **extra):
         (_dose("cells", 2e6, "cells"), [("check", "1")]),
         (_dose("particles", 1e9, "particles", modality="cells"), [("warning", "1")]),  # cells dosed in vesicles
         (_dose("concentration", 500.0, "µg/mL"), [("check", "1")]),  # injected concentration, no volume
-        (_dose("protein mass", 150.0, "µg"), []),
+        (_dose("mass as printed", 150.0, "µg"), []),
         (_dose("concentration", 50.0, "µg/mL", setting="in vitro", host_species=NA), []),
         (_dose("cells", 1e6, "cells", modality="cells"), []),
         ({"dose_kind": NA}, []),
@@ -621,12 +621,12 @@ def test_w3_dose_kind_unusual_for_the_product(row, expected):
 @pytest.mark.parametrize(
     "row, expected",
     [
-        (_dose("protein mass", 100000.0, "µg"), [("warning", "1")]),  # 100 mg in a mouse
+        (_dose("mass as printed", 100000.0, "µg"), [("warning", "1")]),  # 100 mg in a mouse
         (_dose("cells", 2e7, "cells", modality="cells"), [("check", "1")]),
-        (_dose("protein mass", 0.05, "µg"), [("check", "1")]),
+        (_dose("mass as printed", 0.05, "µg"), [("check", "1")]),
         (_dose("cells", 1e7, "cells", modality="cells"), []),  # on the bound
-        (_dose("protein mass", 0.1, "µg"), []),
-        (_dose("protein mass", 100000.0, "mg"), []),  # another unit: no range applies
+        (_dose("mass as printed", 0.1, "µg"), []),
+        (_dose("mass as printed", 100000.0, "mg"), []),  # another unit: no range applies
     ],
 )
 def test_w4_dose_outside_the_documented_range(row, expected):

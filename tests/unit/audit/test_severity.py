@@ -18,7 +18,7 @@ from tests.unit.audit.test_audit import NA, fired, rows
 RANGES = pd.DataFrame(
     [
         ("cells", "mouse", "cells", "cells", "1e4", "1e7"),
-        ("exosomes", "mouse", "protein mass", "µg", "0.1", "500"),
+        ("exosomes", "mouse", "mass as printed", "µg", "0.1", "500"),
     ],
     columns=["modality", "host_species", "dose_kind", "unit", "low", "high"],
 ).assign(basis="typical reported doses")
@@ -33,7 +33,7 @@ def cells(low, high=None):
 
 
 def protein(low, high=None):
-    return _dose("protein mass", low, low if high is None else high, "µg", "exosomes")
+    return _dose("mass as printed", low, low if high is None else high, "µg", "exosomes")
 
 
 # W4: "A dose outside its range: warning beyond tenfold, check within."

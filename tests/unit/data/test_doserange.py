@@ -11,7 +11,7 @@ NA = pd.NA
 RANGES = pd.DataFrame(
     [
         ("cells", "mouse", "cells", "cells", "1e4", "1e7"),
-        ("exosomes", "mouse", "protein mass", "µg", "0.1", "500"),
+        ("exosomes", "mouse", "mass as printed", "µg", "0.1", "500"),
         ("exosomes", "in vitro", "concentration", "µg/mL", "0.1", "500"),
     ],
     columns=["modality", "host_species", "dose_kind", "unit", "low", "high"],
@@ -30,8 +30,8 @@ def _row(modality, setting, host, kind, low, high, unit):
     [
         (_row("cells", "in vivo", "mouse", "cells", 1e6, 1e6, "cells"), 0.1),  # inside: 1e6 / 1e7
         (_row("cells", "in vivo", "mouse", "cells", 2e7, 2e7, "cells"), 2.0),  # ref 37, 2×10⁷
-        (_row("exosomes", "in vivo", "mouse", "protein mass", 1e5, 1e5, "µg"), 200.0),  # ref 68, "100 mg"
-        (_row("exosomes", "in vivo", "mouse", "protein mass", 0.01, 0.01, "µg"), 10.0),  # below the range
+        (_row("exosomes", "in vivo", "mouse", "mass as printed", 1e5, 1e5, "µg"), 200.0),  # ref 68, "100 mg"
+        (_row("exosomes", "in vivo", "mouse", "mass as printed", 0.01, 0.01, "µg"), 10.0),  # below the range
         (_row("exosomes", "in vitro", NA, "in vitro concentration", 250.0, 250.0, "µg/mL"), 0.5),
         (_row("exosomes", "in vivo", "mouse", "injected concentration", 500.0, 500.0, "µg/mL"), None),  # no range
         (_row("exosomes", "in vivo", "mouse", "cells, printed for exosomes", 2e6, 2e6, "cells"), None),

@@ -33,7 +33,7 @@ DATA = ROOT / "data"
 T1, T2 = "msc_studies", "exosome_studies"
 Q = UREG.Quantity
 
-CELLS, PARTICLES, MASS, PER_BODY, CONC = "cells", "particles", "protein mass", "mass per body mass", "concentration"
+CELLS, PARTICLES, MASS, PER_BODY, CONC = "cells", "particles", "mass as printed", "mass per body mass", "concentration"
 NO_DOSE = "no dose printed"
 NA_DOSE = "dose printed as NA"
 

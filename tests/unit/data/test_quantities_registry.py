@@ -44,7 +44,7 @@ def test_a_gram_of_body_mass_is_a_thousandth_of_a_kilogram_in_a_fresh_registry()
 
 @pytest.mark.parametrize(
     "name, unit, label",
-    [("protein mass", "microgram", "µg"), ("mass per body mass", "milligram / kilogram_body_mass", "mg/kg")],
+    [("mass as printed", "microgram", "µg"), ("mass per body mass", "milligram / kilogram_body_mass", "mg/kg")],
 )
 def test_a_kind_is_its_name_base_unit_and_label(name, unit, label):
     """Rule: a kind carries its name, its base unit (of UREG) and how that unit is written in a table."""
