@@ -63,6 +63,9 @@ def _nothing_remembered_under_mutmut(tmp_path_factory):
     from helpers.core import memo
 
     abbreviations.code_key.cache_clear()
+    from tests.unit import _audit
+
+    _audit.clear()
     saved, memo.MEMO_DIR = memo.MEMO_DIR, tmp_path_factory.mktemp("memo")
     yield
     memo.MEMO_DIR = saved

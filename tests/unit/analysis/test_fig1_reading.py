@@ -14,9 +14,9 @@ import re
 import pytest
 
 from helpers.analysis import evidence
-from helpers.audit import runner as audit
 from helpers.notebook.session import start
 from helpers.outputs import narrative
+from tests.unit._audit import audit_frame
 from tests.unit.analysis._evidence_reading import (
     check_caption_names_audited_rows,
     check_claim,
@@ -36,7 +36,7 @@ def texts() -> dict[str, str]:
     tagged = evidence.tagged(selected)
     cells = evidence.matrix(selected, tagged, ("mechanism", "cargo"))
     counted = {kind: evidence.counted(selected, tagged, kind) for kind in ("mechanism", "cargo")}
-    flags = evidence.flagged(selected, audit.frame(audit.findings(), audit.reviewed()))
+    flags = evidence.flagged(selected, audit_frame())
     instead = evidence.named_instead(selected, tagged, "mechanism", ("pathway", "regulator", "cargo"))
     carried = evidence.carried_mirna(selected, tagged)
     return {

@@ -13,9 +13,9 @@ import re
 import pytest
 
 from helpers.analysis import evidence
-from helpers.audit import runner as audit
 from helpers.notebook.session import start
 from helpers.outputs import narrative
+from tests.unit._audit import audit_frame
 from tests.unit.analysis._evidence_reading import (
     check_caption_names_audited_rows,
     check_claim,
@@ -33,7 +33,7 @@ def texts() -> dict[str, str]:
     run = start("fig2", {})
     selected = evidence.studies(run)
     tagged = evidence.tagged(selected)
-    view = evidence.pathway_view(selected, tagged, audit.frame(audit.findings(), audit.reviewed()))
+    view = evidence.pathway_view(selected, tagged, audit_frame())
     return {"note": narrative.pathway_note(view), "notice": narrative.pathway_notice(view)}
 
 
@@ -133,7 +133,7 @@ def test_the_figure_heads_the_source_block_with_the_studies_drawn():
 
     run = start("fig2", {})
     selected = evidence.studies(run)
-    view = evidence.pathway_view(selected, evidence.tagged(selected), audit.frame(audit.findings(), audit.reviewed()))
+    view = evidence.pathway_view(selected, evidence.tagged(selected), audit_frame())
     fig = fig2.draw(view, title="T")
     headings = {t.get_text() for ax in fig.axes for t in ax.texts}
     fig2.plt.close(fig)

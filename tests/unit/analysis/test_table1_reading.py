@@ -21,6 +21,7 @@ import pytest
 
 from helpers.data import curated, derive
 from helpers.outputs import tables
+from tests.unit._audit import audit_frame
 from tests.unit.analysis._table_reading import notice, numbers, printed_legend
 
 EXPECTED = [
@@ -93,20 +94,18 @@ def test_host_counts_leave_out_the_study_without_a_treated_animal():
     ],
 )
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
-    from helpers.audit import runner
 
     printed = curated.load("msc_studies")
     derived = derive.derive("msc_studies", printed, curated.load("abbreviations"))
-    notes = tables.notes(printed, derived, "msc_studies", runner.frame(runner.findings(), runner.reviewed()))
+    notes = tables.notes(printed, derived, "msc_studies", audit_frame())
     assert any(f"row {row}" in note and words in note for note in notes), (row, words)
 
 
 def _notes() -> tuple[str, ...]:
-    from helpers.audit import runner
 
     printed = curated.load("msc_studies")
     derived = derive.derive("msc_studies", printed, curated.load("abbreviations"))
-    return tables.notes(printed, derived, "msc_studies", runner.frame(runner.findings(), runner.reviewed()))
+    return tables.notes(printed, derived, "msc_studies", audit_frame())
 
 
 def test_one_slip_gets_one_note():

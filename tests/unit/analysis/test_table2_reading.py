@@ -16,6 +16,7 @@ import pytest
 
 from helpers.data import curated, derive
 from helpers.outputs import tables
+from tests.unit._audit import audit_frame
 from tests.unit.analysis._table_reading import notice, numbers, printed_legend
 
 EXPECTED = [
@@ -81,11 +82,10 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
     ],
 )
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
-    from helpers.audit import runner
 
     printed = curated.load("exosome_studies")
     derived = derive.derive("exosome_studies", printed, curated.load("abbreviations"))
-    notes = tables.notes(printed, derived, "exosome_studies", runner.frame(runner.findings(), runner.reviewed()))
+    notes = tables.notes(printed, derived, "exosome_studies", audit_frame())
     assert any(f"row {row}" in note and words in note for note in notes), (row, words)
     assert any(note.startswith("Audit L4 (warning), header, model Dosage/cells") for note in notes)
 
@@ -101,10 +101,9 @@ def test_the_caption_names_every_kind_of_vesicle_the_table_holds():
 @pytest.mark.parametrize("row", [1, 5, 9, 17, 18, 21, 22, 23, 25, 26, 27])
 def test_no_note_says_an_animal_was_not_treated(row):
     """Second reading 2.2: a row that prints no animal does not show that no animal was treated."""
-    from helpers.audit import runner
 
     printed = curated.load("exosome_studies")
     derived = derive.derive("exosome_studies", printed, curated.load("abbreviations"))
-    notes = tables.notes(printed, derived, "exosome_studies", runner.frame(runner.findings(), runner.reviewed()))
+    notes = tables.notes(printed, derived, "exosome_studies", audit_frame())
     assert not any("no animal received" in note for note in notes)
     assert not any("Audit W3 (warning)" in note for note in notes)  # 2.4: a cell-equivalent dose is a check

@@ -8,6 +8,7 @@ from helpers.core.catalog import get
 from helpers.data import curated, derive
 from helpers.outputs import narrative, tables
 from tests.conftest import ROOT
+from tests.unit._audit import audit_frame
 from tests.unit.analysis._numbers import numbers
 
 # Recount of the printed Table 3: 18 rows; POF 7 (rows 1-7), AD 6 (8-13); BM 6 (2, 3, 4, 7, 11, 14), UC 6
@@ -71,11 +72,10 @@ NOTES = [
 
 @pytest.mark.parametrize("row, words", NOTES)
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
-    from helpers.audit import runner
 
     printed = curated.load("clinical_trials")
     derived = derive.derive("clinical_trials", printed, curated.load("abbreviations"))
-    notes = tables.notes(printed, derived, "clinical_trials", runner.frame(runner.findings(), runner.reviewed()))
+    notes = tables.notes(printed, derived, "clinical_trials", audit_frame())
     assert any(f"row {row}," in note and words in note for note in notes), (row, words)
 
 

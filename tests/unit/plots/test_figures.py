@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import accuracy, evidence
-from helpers.audit import runner as audit
 from helpers.core import vocab
 from helpers.data import tags
 from helpers.notebook import params
 from helpers.notebook.session import start
 from helpers.outputs import narrative
 from helpers.plots import fig1, fig2
+from tests.unit._audit import audit_frame
 
 # ------------------------------------------------------------------ selections
 
@@ -151,7 +151,7 @@ def test_an_empty_selection_draws_an_empty_state():
     assert "No study in this selection." in {t.get_text() for t in fig.texts}
     empty = evidence.matrix(selected, tagged)
     assert "No study in this selection." in {t.get_text() for t in fig1.evidence_map(empty, totals={}, title="T").texts}
-    view = evidence.pathway_view(selected, tagged, audit.frame(audit.findings(), audit.reviewed()))
+    view = evidence.pathway_view(selected, tagged, audit_frame())
     assert narrative.pathway_notice(view).startswith("No study")
 
 
