@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+
 import pandas as pd
 
 from helpers.audit import (  # noqa: F401 (each registers its rules)
@@ -21,6 +24,7 @@ from helpers.audit.registry import (
     Finding,
     rank,
 )
+from helpers.core import memo
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import ALL
 from helpers.data import coded, curated
@@ -97,10 +101,30 @@ def inputs(needs: set[str]) -> dict[str, object]:
 
 
 def findings(chosen: tuple[str, ...] | str = ALL, frames: dict | None = None) -> list[Finding]:
-    """Run the chosen rules (ids, or ``"all"``) on ``frames`` (loaded when not given)."""
+    """Run the chosen rules (ids, or ``"all"``) on ``frames`` (loaded when not given).
+
+    On the project's own data (``frames`` not given) the result is remembered
+    between notebooks (:mod:`helpers.core.memo`): nine exhibits show the
+    audit, each in a kernel of its own, and running every rule costs about a
+    second each time. The entry is per set of rules, so a notebook that asks
+    for a few rules still records only the files those rules read.
+    """
     ids = tuple(sorted(RULES, key=rank)) if chosen == ALL else tuple(sorted(chosen, key=rank))
-    frames = frames if frames is not None else inputs({n for i in ids for n in RULES[i].needs})
+    if frames is not None:
+        return _run(ids, frames)
+    name = "audit-" + hashlib.sha256("+".join(ids).encode()).hexdigest()[:12]
+    table = memo.remembered(name, lambda: _as_frame(_run(ids, inputs({n for i in ids for n in RULES[i].needs}))))
+    return [Finding(**record) for record in table.to_dict("records")]
+
+
+def _run(ids: tuple[str, ...], frames: dict) -> list[Finding]:
     return [f for i in ids for f in RULES[i].check(*(frames[n] for n in RULES[i].needs))]
+
+
+def _as_frame(found: list[Finding]) -> pd.DataFrame:
+    """Findings as a frame of their fields, in order (what the memo keeps; :class:`Finding` rebuilds them)."""
+    fields = [f.name for f in dataclasses.fields(Finding)]
+    return pd.DataFrame([dataclasses.asdict(f) for f in found], columns=fields, dtype=object)
 
 
 def reviewed() -> pd.DataFrame:
