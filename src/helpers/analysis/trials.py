@@ -28,8 +28,11 @@ __all__ = [
     "NOT_A_TRIAL",
     "STATUS_ORDER",
     "ENROLLMENT_MEANING",
+    "RESULTS_SHOWN",
 ]
 
+#: How a row's Results cell is shown: Table 3 prints a summary of results, or "No results published".
+RESULTS_SHOWN = {True: "results printed", False: "'No results published'"}
 #: The column of a row that is not a trial (no phase, no registry number).
 NOT_A_TRIAL = "not a trial"
 #: Phase columns, left to right; a row that is not a trial is shown in its own column, not dropped.
@@ -139,6 +142,7 @@ def landscape(trials: pd.DataFrame) -> pd.DataFrame:
             "modality": trials["modality"].astype(str),
             "route": [_route(method.get(int(r), "")) for r in trials["row"]],
             "enrollment": trials["enrollment"].astype(int),
+            "results": [RESULTS_SHOWN[bool(r)] for r in trials["results_printed"].fillna(False)],
             "registered": trials["registered"].astype(bool),
             "identifier": [
                 nct if pd.notna(nct) else f"ref. [{ref}], no registry number"
@@ -182,10 +186,12 @@ def by_status(lines: pd.DataFrame) -> pd.DataFrame:
                     "status": status,
                     "studies": len(sub),
                     "enrollment as printed": int(sub["enrollment"].sum()),
+                    "results printed": int((sub["results"] == RESULTS_SHOWN[True]).sum()),
                     "meaning": ENROLLMENT_MEANING,
                 }
             )
-    return pd.DataFrame(rows, columns=["design", "status", "studies", "enrollment as printed", "meaning"])
+    columns = ["design", "status", "studies", "enrollment as printed", "results printed", "meaning"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def clinical_elsewhere(findings: pd.DataFrame | None, studies: pd.DataFrame) -> pd.DataFrame:

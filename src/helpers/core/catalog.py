@@ -120,10 +120,10 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "trials",
             "figure",
-            "Clinical studies listed in the review's Table 3: phase, status, enrollment and route",
+            "Clinical studies listed in the review's Table 3: phase, status, enrollment, route and printed results",
             "The rows of Table 3 by disease and phase, mark area proportional to the printed enrollment, coloured "
-            "by printed status, with the printed route; the registered trials are drawn apart from the "
-            "retrospective cohort study that Table 3 lists among them.",
+            "by printed status, with the printed route and whether the Results column prints a summary; the "
+            "registered trials are drawn apart from the retrospective cohort study that Table 3 lists among them.",
         ),
         Exhibit(
             "dosing",

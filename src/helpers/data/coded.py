@@ -186,6 +186,12 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
         "integer",
         "participants as printed in the Enrollment column; whether actual or anticipated is not stated in the review",
     ),
+    "results_printed": (
+        "boolean",
+        "the Results column prints a summary of results (true) or the words 'No results published' (false); "
+        "where the results appeared, and whether the summary matches the registry, is not reported in the review",
+    ),
+    "results": ("string", "the Results cell as printed in Table 3"),
 }
 
 
@@ -335,6 +341,10 @@ def _trials() -> pd.DataFrame:
     frame["disease"] = frame["disease_code"].map(DISEASE_CODES).astype("string")
     frame["status"] = printed["research_status"].astype("string")
     frame["enrollment"] = printed["enrollment"].astype("Int64")
+    said = [registry.results(text) for text in printed["results"]]
+    frame["results_printed"] = pd.array([r.value for r in said], dtype="boolean")
+    frame["results_printed_missing"] = pd.array([r.reason for r in said], dtype="string")
+    frame["results"] = printed["results"].astype("string")
     return _with_reasons(frame, TRIAL_COLUMNS)
 
 

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
+from helpers.analysis.trials import RESULTS_SHOWN
 from helpers.core.catalog import SOURCE_SHORT
 
 #: An audit rule id as a finding's note starts it ("R3: …").
@@ -670,7 +671,9 @@ def trials_note(lines: pd.DataFrame) -> str:
         "enrollment printed "
         "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
         "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
-        "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. The "
+        "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. "
+        "Results: 'results printed' where Table 3's Results column prints a summary, else its words 'No results "
+        "published'; where results appeared is not reported in the review. The "
         f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 ({_table3_source(lines)})."
     )
 
@@ -695,6 +698,30 @@ def _phase_counts(trials: pd.DataFrame) -> str:
     parts = [f"{int(counts[p])} in phase {p}" for p in PHASES if p in counts]
     parts[0] = parts[0].replace(" in ", " are in ", 1)
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _results_sentence(lines: pd.DataFrame) -> str:
+    """What Table 3's Results column prints, counted by design and, for the completed trials, out of how many."""
+    printed = lines["results"] == RESULTS_SHOWN[True]
+    trials, others = _designs(lines)
+    done = trials[trials["status"] == "Completed"]
+    done_printed = int((done["results"] == RESULTS_SHOWN[True]).sum())
+    text = (
+        f"Table 3's Results column prints a summary of results for {int(printed.sum())} of the "
+        f"{plural(len(lines), 'row')} and 'No results published' for the other {int((~printed).sum())}"
+    )
+    if len(done):
+        text += (
+            f"; of the {plural(len(done), 'completed registered trial')}, {done_printed} "
+            f"{'prints' if done_printed == 1 else 'print'} a summary"
+        )
+    for design, part in others.groupby("design", sort=True):
+        said = "prints a summary" if (part["results"] == RESULTS_SHOWN[True]).all() else "prints none"
+        text += f", and the {design} {said}"
+    return (
+        text + ". A printed summary is the review's; where the results appeared, and whether they match "
+        "the registry, is not reported in the review."
+    )
 
 
 def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) -> str:
@@ -732,7 +759,8 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
             f"The {design} prints an enrollment of {int(part['enrollment'].sum())} "
             f"(status '{part['status'].iloc[0]}' as printed). "
         )
-    text += "The review does not say whether a printed enrollment is actual or anticipated."
+    text += "The review does not say whether a printed enrollment is actual or anticipated. "
+    text += _results_sentence(lines)
     if elsewhere is not None and len(elsewhere):
         text += (
             f" Not drawn: {plural(len(elsewhere), 'preclinical row')} of Tables 1-2 whose cited title the audit "

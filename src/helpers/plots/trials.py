@@ -148,7 +148,7 @@ def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> N
         )
         mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
         ax.annotate(
-            f"n = {line.enrollment} · {line.route}{mark}",
+            f"n = {line.enrollment} · {line.route} · {line.results}{mark}",
             xy=(len(PHASES) - 0.45, -y),
             xycoords="data",
             fontsize=7.5,
@@ -224,7 +224,13 @@ def trial_landscape(lines: pd.DataFrame, *, title: str, subtitle: str = "", note
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.text(
-        len(PHASES) - 0.45, 0.75, "enrollment as printed · route", fontsize=7.5, ha="left", va="bottom", color="#333333"
+        len(PHASES) - 0.45,
+        0.75,
+        "enrollment as printed · route · results (Table 3's Results column)",
+        fontsize=7.5,
+        ha="left",
+        va="bottom",
+        color="#333333",
     )
     _legends(fig, lines, height, above)
     return fig

@@ -19,6 +19,9 @@ COMPLETED_TRIALS, COMPLETED_ENROLLED = 6, 3 + 46 + 21 + 33 + 9 + 10  # rows 4, 8
 OPEN_TRIALS, OPEN_ENROLLED = 6, (10 + 6 + 100) + (10 + 5 + 20)  # not yet recruiting 5,6,13; recruiting 7,16,18 = 151
 IV_TRIALS, OV_TRIALS = 6, 6  # among the 17 trials (row 17, IV, is not a trial)
 COHORT_ENROLLED = 78
+# The Results column prints a summary for rows 2, 3, 4, 9, 12 and 17, and "No results published" for the other 12;
+# of the completed registered trials (4, 8, 9, 11, 12, 14), rows 4, 9 and 12 print a summary.
+RESULTS_ROWS, COMPLETED_WITH_RESULTS = 6, 3
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,14 @@ def test_what_to_notice_states_only_recounted_numbers(lines):
         REGISTERED,
         OV_TRIALS,  # "Most common route among the 17 trials: OV and IV (6 each)"
         COHORT_ENROLLED,
+        RESULTS_ROWS,
+        18,
+        18 - RESULTS_ROWS,  # "a summary of results for 6 of the 18 rows ... 'No results published' for the other 12"
+        COMPLETED_TRIALS,
+        COMPLETED_WITH_RESULTS,  # "of the 6 completed registered trials, 3 print a summary"
     ]
+    assert "the retrospective cohort study prints a summary" in text
+    assert "not reported in the review" in text
     assert "OV and IV (6 each)" in text
     assert "took part" not in text and "planned" not in text and "participants" not in text
 
@@ -90,15 +100,23 @@ def test_the_notes_beside_rows_recount_the_print(lines):
 
 def test_enrollment_by_design_and_status_recounts_the_print(lines):
     table = trial_lines.by_status(lines)
-    got = {(d, s): (n, e) for d, s, n, e in table[["design", "status", "studies", "enrollment as printed"]].values}
+    columns = ["design", "status", "studies", "enrollment as printed", "results printed"]
+    got = {(d, s): (n, e, r) for d, s, n, e, r in table[columns].values}
     assert got == {
-        ("registered trial", "Completed"): (6, 122),
-        ("registered trial", "Recruiting"): (3, 35),
-        ("registered trial", "Not yet recruiting"): (3, 116),
-        ("registered trial", "Pause"): (1, 20),
-        ("registered trial", "unknown"): (4, 40 + 60 + 60 + 16),
-        ("retrospective cohort study", "Completed"): (1, 78),
+        ("registered trial", "Completed"): (6, 122, 3),  # summaries: rows 4, 9, 12
+        ("registered trial", "Recruiting"): (3, 35, 0),
+        ("registered trial", "Not yet recruiting"): (3, 116, 0),
+        ("registered trial", "Pause"): (1, 20, 0),
+        ("registered trial", "unknown"): (4, 40 + 60 + 60 + 16, 2),  # rows 2, 3
+        ("retrospective cohort study", "Completed"): (1, 78, 1),  # row 17
     }
+
+
+def test_each_row_shows_what_its_results_cell_prints(lines):
+    """Issue 18: the figure's text beside each row says whether Table 3 prints results (rows 2, 3, 4, 9, 12, 17)."""
+    shown = dict(zip(lines["row"], lines["results"]))
+    assert {r for r, v in shown.items() if v == "results printed"} == {2, 3, 4, 9, 12, 17}
+    assert {v for r, v in shown.items() if r not in {2, 3, 4, 9, 12, 17}} == {"'No results published'"}
 
 
 def test_routes_are_the_printed_cells(lines):

@@ -74,3 +74,38 @@ def test_comparator_tissues(effects, source, expected):
     found = comparator_tissues(effects, source)
     assert found.value == expected
     assert found.missing == (expected is None)
+
+
+RESULTS_CELLS = [
+    # printed Results cell (Table 3), expected: does it print a summary of results?
+    ("No results published", False),
+    ("No results published.", False),
+    ("no results published", False),  # case is not what the cell means
+    ("Improvement in cognitive functioning", True),
+    ("Conclusions limited by small sample size", True),  # row 9: a summary, though not of an effect
+    ("Decrease in serum FSH levels, increase in estrogen and AMH levels", True),
+]
+
+
+@pytest.mark.parametrize("cell, printed", RESULTS_CELLS)
+def test_a_results_cell_prints_a_summary_or_says_none(cell, printed):
+    from helpers.data.derive.registry import results
+
+    assert results(cell) == Derived(printed)
+
+
+def test_an_empty_results_cell_is_missing_with_its_reason():
+    from helpers.data.derive.registry import results
+
+    assert results("  ").missing and "empty" in results("").reason
+
+
+def test_every_trial_s_results_are_read_as_printed():
+    """Hand-read from the printed Table 3: rows 2, 3, 4, 9, 12 and 17 print a summary; the other 12 print
+    'No results published'. Completed: rows 4, 9, 12 and 17 (the cohort) with a summary, 8, 11, 14 without."""
+    trials = coded.trials().set_index("row")
+    printed = {2, 3, 4, 9, 12, 17}
+    assert {int(r) for r, v in trials["results_printed"].items() if v} == printed
+    assert trials["results_printed"].notna().all()
+    assert trials.loc[12, "results"] == "Improvement in cognitive functioning"
+    assert (trials.loc[sorted(set(range(1, 19)) - printed), "results"] == "No results published").all()

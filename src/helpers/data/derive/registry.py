@@ -99,3 +99,33 @@ def design(phases: str, nct_number: str, cited_title: str = "") -> Derived:
     if registered:
         return _absent(f"NCT number printed but the Phases cell '{cell}' names no phase")
     return _absent(f"no NCT number and the Phases cell '{cell}' names no design")
+
+
+#: What Table 3 prints in its Results column when a trial has none.
+NO_RESULTS = "No results published"
+
+
+def results(text: str) -> Derived:
+    """Whether a Table 3 Results cell prints a summary of results.
+
+    The review prints either the words "No results published" or a short
+    summary (e.g. "Improvement in cognitive functioning"). Only that is read:
+    whether and where the results were published (a journal, the registry)
+    is not reported in the review, and a printed summary is not checked
+    against the registry.
+
+    Parameters
+    ----------
+    text : str
+        The printed Results cell.
+
+    Returns
+    -------
+    Derived
+        True for a printed summary, False for "No results published", or
+        missing with the reason when the cell is empty.
+    """
+    cell = _squash(text)
+    if not cell:
+        return _absent("the Results cell is empty")
+    return Derived(cell.rstrip(".").casefold() != NO_RESULTS.casefold())
