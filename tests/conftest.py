@@ -211,7 +211,8 @@ def pytest_configure(config):
         _SCRATCH.append(scratch)
         for name in ("data", "notebooks"):
             shutil.copytree(ROOT / name, scratch / name)
-        shutil.copy2(ROOT / "requirements.lock", scratch / "requirements.lock")
+        for name in ("requirements.lock", "CITATION.cff"):  # the lock is fingerprinted; the release is cited
+            shutil.copy2(ROOT / name, scratch / name)
         _nbval_kernels_isolated(scratch)
 
 
