@@ -307,6 +307,22 @@ def _print_sweep(planned: list, outcomes: list) -> None:
     print(f"{ok} of {len(outcomes)} runs succeeded")
 
 
+def _cmd_diff(args) -> int:
+    from . import diff
+
+    try:
+        found = diff.diff(args.old, args.new)
+    except diff.DiffError as exc:
+        print(f"review diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        from helpers.core import files
+
+        files.write_bytes(Path(args.json), found.as_json().encode("utf-8"))
+    print(diff.markdown(found), end="")
+    return EXIT_OK
+
+
 def _cmd_verify(args) -> int:
     from . import manifest
 
@@ -385,6 +401,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", "-j", type=int, default=None, help="runs at once with --grid (default: cores)")
     _timeout_option(r)
     r.set_defaults(func=_cmd_run)
+
+    d = sub.add_parser("diff", help="what changed between two versions: data rows, codes, drawn numbers, files")
+    d.add_argument("old", help="a git ref (commit, tag, branch) or 'worktree'")
+    d.add_argument("new", nargs="?", default="worktree", help="a git ref or 'worktree' (the default)")
+    d.add_argument("--json", metavar="FILE", help="also write the diff as JSON to FILE")
+    d.set_defaults(func=_cmd_diff)
 
     v = sub.add_parser("verify", help="check canonical files against figures/manifest.json")
     v.set_defaults(func=_cmd_verify)
