@@ -21,7 +21,7 @@ UV_VERSION := 0.13.8
 # (compiling the whole lock at install took 15-30 s on 2 cores).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons mutation
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons mutation release
 all: build
 
 help: ## list the targets
@@ -94,6 +94,15 @@ list: $(STAMP) ## list notebooks, their parameters and whether they are stale
 
 run: $(STAMP) ## run one notebook: make run NB=table3 ARGS="-p diseases AD,POF" (a sweep: ARGS="--grid diseases=POF,AD")
 	$(BIN)/review run $(NB) $(ARGS)
+
+# VERSION=x.y.z: the version and date in pyproject.toml and CITATION.cff, the CHANGELOG section
+# (review diff since the last v* tag), a rebuild that cites it, then dist/<name>-<version>.zip.
+release: $(STAMP) ## make a release bundle: make release VERSION=0.2.0 (then commit, and tag v0.2.0)
+	@test -n "$(VERSION)" || { echo "make release: give VERSION=x.y.z"; exit 2; }
+	$(BIN)/review release prepare $(VERSION) $(if $(DATE),--date $(DATE))
+	$(MAKE) --no-print-directory build
+	$(BIN)/review release bundle
+	$(BIN)/review verify --bundle dist/mscs-aging-review-$(VERSION).zip
 
 bench: $(STAMP) ## full, no-op, one-file and tool-edit builds against papermill/nbconvert loops
 	$(BIN)/python bench/bench.py --repeat 3

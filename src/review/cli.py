@@ -323,7 +323,38 @@ def _cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def _cmd_release(args) -> int:
+    from . import release
+
+    try:
+        if args.step == "prepare":
+            written = release.prepare(args.version, args.date)
+            print(f"release {args.version}: wrote {', '.join(written)}; now `make` rebuilds with it")
+        else:
+            out = release.bundle()
+            print(f"release bundle: {paths.relative(out) if out.is_relative_to(paths.ROOT) else out}")
+    except (release.ReleaseError, release.diff.DiffError) as exc:
+        print(f"review release: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _verify_bundle(path: str) -> int:
+    from . import release
+
+    problems = release.verify_bundle(Path(path))
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    if problems:
+        print(f"verify: {len(problems)} problem(s) in {path}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"verify: every file of {path} matches its SHA256SUMS and figures/manifest.json")
+    return EXIT_OK
+
+
 def _cmd_verify(args) -> int:
+    if args.bundle:
+        return _verify_bundle(args.bundle)
     from . import manifest
 
     problems = manifest.verify()
@@ -408,7 +439,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--json", metavar="FILE", help="also write the diff as JSON to FILE")
     d.set_defaults(func=_cmd_diff)
 
+    rel = sub.add_parser("release", help="make a release: `prepare VERSION`, then `make`, then `bundle`")
+    rel.add_argument("step", choices=["prepare", "bundle"])
+    rel.add_argument("version", nargs="?", help="x.y.z (prepare)")
+    rel.add_argument("--date", help="release date YYYY-MM-DD (prepare; default today)")
+    rel.set_defaults(func=_cmd_release)
+
     v = sub.add_parser("verify", help="check canonical files against figures/manifest.json")
+    v.add_argument("--bundle", metavar="ZIP", help="check a release bundle on its own instead")
     v.set_defaults(func=_cmd_verify)
 
     ls = sub.add_parser("list", help="list notebooks, their parameters and whether they are stale")
