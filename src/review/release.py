@@ -77,11 +77,17 @@ def _first_commit(root: Path) -> str | None:
 def changelog_section(version: str, when: str, root: Path | None = None) -> str:
     """The CHANGELOG section of ``version``: what :mod:`review.diff` finds since the last release tag."""
     root = root or paths.ROOT
-    since = _last_tag(root) or _first_commit(root)
+    tag = _last_tag(root)
+    since = tag or _first_commit(root)
     head = [f"## {version} ({when})", ""]
     if since is None:
         return "\n".join([*head, "First release.", ""])
     found = diff.diff(since, diff.WORKTREE, root)
+    if tag is None:
+        # No release to compare with: the counts from the first commit say how much was built, and the
+        # exhibits' list says what there is; a row-by-row listing from an empty project would say nothing.
+        exhibits = f": the exhibits {', '.join(found.exhibits)}" if found.exhibits else ""
+        return "\n".join([*head, f"First release{exhibits}.", ""])
     counts = (
         f"Since {since}: {sum(len(t.changes) for t in found.data)} rows of data/ changed, "
         f"{sum(len(t.changes) for t in found.derived)} coded rows, "
