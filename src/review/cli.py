@@ -352,6 +352,26 @@ def _verify_bundle(path: str) -> int:
     return EXIT_OK
 
 
+def _cmd_registry(args) -> int:
+    """Fetch a ClinicalTrials.gov snapshot for every NCT id Table 3 prints (opt-in: the only network call)."""
+    from helpers.data import curated
+
+    from . import registry
+
+    ncts = [n for n in curated.load("clinical_trials")["nct_number"].astype(str) if n.startswith("NCT")]
+    try:
+        out = registry.fetch(ncts, base=args.base, day=args.date, timeout=args.timeout)
+    except (registry.RegistryError, OSError) as exc:
+        print(f"review registry: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    trials = json.loads(out.read_text(encoding="utf-8"))["trials"]
+    failed = [t for t in trials if "error" in t]
+    for t in failed:
+        print(f"review registry: {t['nct_id']}: {t['error']}", file=sys.stderr)
+    print(f"registry snapshot: {paths.relative(out)} ({len(trials) - len(failed)} of {len(trials)} trials read)")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _cmd_verify(args) -> int:
     if args.bundle:
         return _verify_bundle(args.bundle)
@@ -444,6 +464,13 @@ def parser() -> argparse.ArgumentParser:
     rel.add_argument("version", nargs="?", help="x.y.z (prepare)")
     rel.add_argument("--date", help="release date YYYY-MM-DD (prepare; default today)")
     rel.set_defaults(func=_cmd_release)
+
+    g = sub.add_parser("registry", help="opt-in network: snapshot ClinicalTrials.gov for Table 3's NCT ids")
+    g.add_argument("action", choices=["fetch"])
+    g.add_argument("--base", default="https://clinicaltrials.gov/api/v2", help="the API's root URL")
+    g.add_argument("--date", help="the snapshot's date YYYY-MM-DD (default: today, UTC)")
+    g.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    g.set_defaults(func=_cmd_registry)
 
     v = sub.add_parser("verify", help="check canonical files against figures/manifest.json")
     v.add_argument("--bundle", metavar="ZIP", help="check a release bundle on its own instead")
