@@ -41,7 +41,7 @@ from helpers.core import files, paths, project, source
 
 from . import diff
 
-__all__ = ["ReleaseError", "prepare", "bundle", "verify_bundle", "bundle_name"]
+__all__ = ["ReleaseError", "last_tag", "prepare", "bundle", "verify_bundle", "bundle_name"]
 
 #: A release version: three numbers (semantic versioning without pre-release tags).
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
@@ -62,7 +62,8 @@ def _version_of(pyproject: str) -> str:
     return found.group(2)
 
 
-def _last_tag(root: Path) -> str | None:
+def last_tag(root: Path) -> str | None:
+    """The latest release tag (``v*``) reachable from HEAD, or None (no release yet, or not a git checkout)."""
     done = subprocess.run(
         ["git", "describe", "--tags", "--abbrev=0", "--match", "v*"], cwd=root, capture_output=True, text=True
     )
@@ -77,7 +78,7 @@ def _first_commit(root: Path) -> str | None:
 def changelog_section(version: str, when: str, root: Path | None = None) -> str:
     """The CHANGELOG section of ``version``: what :mod:`review.diff` finds since the last release tag."""
     root = root or paths.ROOT
-    tag = _last_tag(root)
+    tag = last_tag(root)
     since = tag or _first_commit(root)
     head = [f"## {version} ({when})", ""]
     if since is None:

@@ -41,6 +41,7 @@ NAV = (
     ("data.html", "Data"),
     ("references.html", "References"),
     ("abbreviations.html", "Abbreviations"),
+    ("changes.html", "What changed"),
 )
 LICENCE_URL = source.REVIEW.licence_url
 #: Scripts, plugins, frames and <base> are forbidden on every page; nothing else is needed to read it.

@@ -9,6 +9,7 @@ from helpers.core import catalog
 
 from .. import readings
 from . import engine
+from .changes import changes_key, changes_page, compared_files
 from .citing import cite, csl_json, release_date, ris
 from .context import (
     Context,
@@ -111,5 +112,12 @@ def plan(ctx: Context, code: str) -> list[Output]:
         Output("data.html", digest(code, ctx.version, data_key), make=data_page),
         Output("references.html", digest(code, ctx.version, data_key, ref_files), make=references_page),
         Output("abbreviations.html", digest(code, ctx.version, data_key, titles, built), abbreviations_page),
+        # What changed since the last release: the tag's commit and the compared files key it, so the diff
+        # (a second or two of git) runs only when one of them changed.
+        Output(
+            "changes.html",
+            digest(code, ctx.version, changes_key(), [(site_path(s), h(s)) for s in compared_files()]),
+            make=changes_page,
+        ),
     ]
     return outputs
