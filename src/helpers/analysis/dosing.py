@@ -86,7 +86,7 @@ RANGE_FACTOR = (
 
 _KEYS = ["table", "row", "ref", "disease", "modality", "setting", "host_species"]
 #: The audit's columns (:func:`helpers.data.flags.attach`), carried along when the studies have them.
-_AUDIT = ["audit_flag", "audit_findings"]
+_AUDIT = ["audit_flag", "audit_findings", "audit_flagged_by"]
 
 
 def _keys(studies: pd.DataFrame) -> list[str]:
@@ -360,12 +360,20 @@ MARK_AUDIT = "flagged by the audit"
 
 
 def _audit_marks(frame: pd.DataFrame) -> list[str]:
+    """``flagged by the audit (R1; also listed: A7, A9, W4)``: the findings that flag the row first (3.2)."""
     if "audit_flag" not in frame:
         return [""] * len(frame)
-    return [
-        f"{MARK_AUDIT} ({str(f).replace(';', ', ')})" if flag else ""
-        for flag, f in zip(frame["audit_flag"].fillna(False), frame["audit_findings"].fillna(""))
-    ]
+    listed = frame["audit_findings"].fillna("").astype(str).str.split(";")
+    by = frame["audit_flagged_by"].fillna("").astype(str) if "audit_flagged_by" in frame else None
+    out = []
+    for i, (flag, ids) in enumerate(zip(frame["audit_flag"].fillna(False), listed)):
+        if not flag:
+            out.append("")
+            continue
+        why = [x for x in by.iloc[i].split(";") if x] if by is not None else ids
+        rest = [x for x in ids if x not in why]
+        out.append(f"{MARK_AUDIT} ({', '.join(why)}{'; also listed: ' + ', '.join(rest) if rest else ''})")
+    return out
 
 
 def _joined(*columns: list[str]) -> list[str]:

@@ -970,53 +970,53 @@ def _longest_flagged(follow: pd.DataFrame) -> str:
     top = ordered.iloc[0]
     if not bool(top["audit_flag"]) or float(ordered["days"].iloc[1]) == float(top["days"]):
         return ""
+    why, _ = _flagging(top)
     return (
         f" The longest, {float(top['days']):g} days (ref {int(top['ref'])}, printed '{top['printed']}'), is on a "
-        f"row the audit flags ({str(top['audit_findings']).replace(';', ', ')} in tables/audit.csv); the next "
+        f"row the audit flags ({', '.join(why)} in tables/audit.csv); the next "
         f"longest is {float(ordered['days'].iloc[1]):g} days."
     )
 
 
-def dosing_flagged(
-    *frames: pd.DataFrame, names: dict[str, str] | None = None, found: pd.DataFrame | None = None
-) -> str:
+def _flagging(row) -> tuple[list[str], list[str]]:
+    """The findings that flag a row (``audit_flagged_by``, when the row has it) and the others listed on it."""
+    listed = [x for x in str(getattr(row, "audit_findings", "")).split(";") if x]
+    by = getattr(row, "audit_flagged_by", None)
+    why = [x for x in str(by).split(";") if x] if by is not None and not pd.isna(by) else listed
+    return why, [x for x in listed if x not in why]
+
+
+def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -> str:
     """The line under the dosing figure's route key: the drawn rows the audit flags (black edges), and why.
 
-    ``found`` (:func:`helpers.audit.flags.by_row`) gives, in ``audit_flagged_by``, the findings that flag each
-    row: an error or warning that questions what the row's codes mean. Only those are named, since other rows
-    carry the same checks (A7, R4) without an edge (third reading 3.2); the row's other findings are counted
-    and left to tables/studies.csv. Without ``found`` every finding on a flagged row is named. ``names`` (rule
+    When the frames carry ``audit_flagged_by`` (:func:`helpers.audit.flags.by_row` with ``reasons=True``),
+    only the findings that flag each row are named: an error or warning that questions what the row's codes
+    mean. Other rows carry the same checks (A7, R4) without an edge, so listing them would read as reasons
+    (third reading 3.2); the row's other findings are counted and left to tables/studies.csv. ``names`` (rule
     id -> short name, :data:`helpers.audit.registry.RULES`) spells out each id used, so that a reader sees why
     ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
     """
-    why: dict[tuple[str, int], list[str]] = {}
-    if found is not None and "audit_flagged_by" in found:
-        why = {
-            (str(t), int(r)): str(b).split(";")
-            for t, r, b in zip(found["table"], found["row"], found["audit_flagged_by"])
-            if b
-        }
-    rows: dict[int, tuple[list[str], int]] = {}
+    rows: dict[int, tuple[list[str], list[str]]] = {}
+    reasons = False
     for frame in frames:
         if "audit_flag" in frame:
+            reasons |= "audit_flagged_by" in frame
             for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
-                listed = str(r.audit_findings).split(";")
-                ids = why.get((str(r.table), int(r.row)), listed)
-                rows[int(r.ref)] = (ids, len(set(listed) - set(ids)))
+                rows[int(r.ref)] = _flagging(r)
     if not rows:
         return ""
-    each = "; ".join(f"ref {ref} {', '.join(ids)}" for ref, (ids, _) in sorted(rows.items()))
+    each = "; ".join(f"ref {ref} {', '.join(why)}" for ref, (why, _) in sorted(rows.items()))
     text = (
         "Black edge: an audit error or warning questions what the row's codes mean (tables/audit.csv). "
         f"The findings that flag each: {each}."
     )
-    others = sum(n for _, n in rows.values())
-    if why and others:
+    others = sum(len(rest) for _, rest in rows.values())
+    if reasons and others:
         text += (
             f" These rows carry {plural(others, 'other finding')} (checks, or findings on spelling and legends, "
             "which flag no row), listed in tables/studies.csv audit_findings."
         )
-    used = sorted({i for ids, _ in rows.values() for i in ids if names and i in names})
+    used = sorted({i for why, _ in rows.values() for i in why if names and i in names})
     if used:
         text += " " + "; ".join(f"{i}: {names[i]}" for i in used) + "."
     return text

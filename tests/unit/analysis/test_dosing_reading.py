@@ -369,11 +369,12 @@ def test_the_longest_follow_up_says_the_audit_flags_its_row(studies):
     from helpers.audit import flags as audit_flags
     from helpers.data import flags
 
-    marked = flags.attach(studies, audit_flags.by_row())
+    marked = flags.attach(studies, audit_flags.by_row(reasons=True))
     follow = dosing.follow_up(marked)
     text = narrative.dosing_notice(dosing.doses(marked), follow, dosing.incubation(marked), dosing.missing(marked))
     assert "The longest, 365 days (ref 24, printed '1 year'), is on a row the audit flags (" in text
-    assert "R3 in tables/audit.csv" in text
+    # Only the findings that flag the row (3.2): A8, an undefined code beside an unused legend entry, flags none.
+    assert "(A3, R3 in tables/audit.csv)" in text
     assert "the next longest is 112 days" in text
     # Without the audit's columns the sentence is not written (nothing to say it from).
     assert "The longest" not in narrative.dosing_notice(

@@ -30,17 +30,14 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def drawn():
     # As the notebook does: the audit's findings on each row ride along (black edges).
-    found = audit_flags.by_row(reasons=True)
-    studies = flags.attach(coded.studies(), found)
+    studies = flags.attach(coded.studies(), audit_flags.by_row(reasons=True))
     doses, follow, hours = dosing.doses(studies), dosing.follow_up(studies), dosing.incubation(studies)
     routes, missing = dosing.routes(studies), dosing.missing(studies)
     summary = dosing.completeness_summary(dosing.completeness(studies))
     fig = dosing_plot.dosing_figure(
         doses, follow, hours, routes, summary, dosing.ITEMS, missing=missing, title="T", note=narrative.dosing_note(),
         route_key=narrative.dosing_route_key(routes),
-        flagged=narrative.dosing_flagged(
-            doses, follow, hours, names={k: r.name for k, r in RULES.items()}, found=found
-        ),
+        flagged=narrative.dosing_flagged(doses, follow, hours, names={k: r.name for k, r in RULES.items()}),
     )  # fmt: skip
     data = dosing.figure_data(doses, follow, hours, routes, summary)
     yield fig, data
@@ -297,6 +294,11 @@ def test_the_edge_line_names_only_the_findings_that_flag(drawn):
     assert each == "ref 19 W2; ref 24 A3, R3; ref 37 R1; ref 42 R2; ref 58 W6; ref 68 W4"
     assert "Black edge: an audit error or warning questions what the row's codes mean" in key
     assert "A7:" not in key and "A9:" not in key
+    # The data file says the same: the flagging finding first, the others as "also listed".
+    _, data = drawn
+    marks = dict(zip(data.loc[data["panel"] == "doses", "ref"].astype(int), data.loc[data["panel"] == "doses", "mark"]))
+    assert "flagged by the audit (R1; also listed: A7, A9, W4)" in marks[37]
+    assert "flagged by the audit (W4)" in marks[68]
 
 
 def _labels(fig, gid: str) -> set[str]:
