@@ -61,6 +61,9 @@ class _HtmlText(HTMLParser):
             self._row = []
         elif tag in ("td", "th"):
             self._cell = []
+        elif tag == "br" and self._cell is not None:
+            # A cell's printed items (Table 4's bullets) stay apart, as in the exhibit's own Markdown (table4 3.4).
+            self._cell.append(" <br> ")
         elif tag in ("br", "p", "div", "caption") and self._cell is None:
             self._flush()
 

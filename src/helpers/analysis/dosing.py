@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import gapmap
 from helpers.data import design, doserange
 
 __all__ = [
@@ -37,6 +38,9 @@ __all__ = [
     "IN_VITRO_ITEMS",
     "KIND_ORDER",
     "STATES",
+    "RANGE_FACTOR",
+    "AMOUNT_KINDS",
+    "MARK_MIMETIC",
 ]
 
 #: Items of a study with animals, in the spirit of the ARRIVE items, limited to what the tables print. Host
@@ -70,12 +74,19 @@ KIND_ORDER = (
     "concentration, arm not stated",
     "in vitro concentration",
 )
-#: Dose kinds that state an amount an animal received.
-_AMOUNTS = ("cells", "particles", "mass as printed", "mass per body mass")
+#: Dose kinds that state an amount an animal received (the others: a concentration, or cells for exosomes).
+AMOUNT_KINDS = ("cells", "particles", "mass as printed", "mass per body mass")
+
+#: What ``range_factor`` measures, for a reader of the doses table (third reading 3.4).
+RANGE_FACTOR = (
+    "how many times the dose lies beyond the nearer bound of its documented range: the larger of the highest "
+    "printed arm divided by the upper bound and the lower bound divided by the lowest arm. Above 1 the dose lies "
+    "outside the range; 1 or less, inside (0.2 is 5-fold inside)"
+)
 
 _KEYS = ["table", "row", "ref", "disease", "modality", "setting", "host_species"]
 #: The audit's columns (:func:`helpers.data.flags.attach`), carried along when the studies have them.
-_AUDIT = ["audit_flag", "audit_findings"]
+_AUDIT = ["audit_flag", "audit_findings", "audit_flagged_by"]
 
 
 def _keys(studies: pd.DataFrame) -> list[str]:
@@ -83,10 +94,12 @@ def _keys(studies: pd.DataFrame) -> list[str]:
 
 
 def carried(studies: pd.DataFrame) -> pd.Series:
-    """Studies with animals whose product was given in a scaffold, hydrogel or implant (``modification`` biomaterial).
+    """Studies with animals whose product was given with a scaffold, hydrogel or carrier (``modification`` biomaterial).
 
-    Their printed dose is a load carried by the material at an implant or injection site, not an injected dose
-    (second reading 2.8).
+    The material is named in the printed Precondition (Table 1) or Effects (Table 2) cell. Some were implanted
+    (a bioprinted ovary, a collagen or titanium scaffold), others injected with the gel (an ovarian injection, OV,
+    of cells in hyaluronic acid): the print does not always say which, so the mark says only that a material
+    carried the product (second reading 2.8, third reading 3.1).
     """
     material = studies["modification"].astype("string").fillna("").str.split("+").map(lambda m: "biomaterial" in m)
     return (material & _has_animals(studies)).astype(bool)
@@ -116,21 +129,34 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     pandas.DataFrame
         ``table, row, ref, disease, modality, setting, host_species`` (and the audit's
         columns when ``studies`` has them), ``printed`` (the printed Route/Dosage cell),
-        ``route, dose_kind, dose_unit, dose_low, dose_high, dose_arms, carrier`` (given
-        in a scaffold or hydrogel, :func:`carried`), then ``range_low, range_high``
-        (the documented range, empty when none applies), ``range_factor`` (how many
-        times beyond it; 1 or less inside) and ``outside_range``.
+        ``route`` (a route printed "NA" reads "NA (printed)", one not printed "not
+        reported in the review"), ``dose_kind, dose_unit, dose_low, dose_high,
+        dose_arms, carrier`` (given with a scaffold, hydrogel or carrier,
+        :func:`carried`), ``mimetic`` (exosome mimetics by the printed Effects cell or
+        the cited title, :func:`helpers.analysis.gapmap.mimetic_rows`), then
+        ``range_low, range_high`` (the documented range), ``range_factor`` (see
+        :data:`RANGE_FACTOR`) and ``outside_range``; the last three are empty where
+        data/dose_ranges.csv has no range for the dose's kind: not checked, so
+        neither inside nor outside.
     """
     part = studies[studies["dose_kind"].notna()]
     known = doserange.load(ranges)
     checks = [doserange.outside(known, r) for r in part.to_dict("records")]
     out = part[[*_keys(part), "route", "dose_kind", "dose_unit", "dose_low", "dose_high", "dose_arms"]].copy()
     out.insert(len(_keys(part)), "printed", _printed(part, "route_dosage").to_numpy())
+    # The route as the route panel reads it: a printed "NA" is not a route left out (third reading 3.5).
+    out["route"] = pd.array(
+        [r if pd.notna(r) else _route_label(r, m) for r, m in zip(part["route"], part["route_missing"])],
+        dtype="string",
+    )
     out["carrier"] = carried(part).to_numpy()
+    mimetics = {(t, r) for t, r, _ in gapmap.mimetic_rows(part)}
+    out["mimetic"] = [(str(t), int(r)) in mimetics for t, r in zip(part["table"], part["row"])]
     out["range_low"] = pd.array([float(c.range["low"]) if c else None for c in checks], dtype="Float64")
     out["range_high"] = pd.array([float(c.range["high"]) if c else None for c in checks], dtype="Float64")
     out["range_factor"] = pd.array([round(c.factor, 3) if c else None for c in checks], dtype="Float64")
-    out["outside_range"] = pd.array([bool(c and c.outside) for c in checks], dtype="boolean")
+    # Empty, not False, where no range applies: those doses were not checked (third reading 3.4).
+    out["outside_range"] = pd.array([c.outside if c else None for c in checks], dtype="boolean")
     return out.reset_index(drop=True)
 
 
@@ -256,7 +282,7 @@ def completeness(studies: pd.DataFrame) -> pd.DataFrame:
     for kind, reason in zip(studies["dose_kind"], studies["dose_missing"]):
         if pd.isna(kind):
             amount.append(st["na"] if "printed as NA" in str(reason) else st["not reported"])
-        elif kind in _AMOUNTS:
+        elif kind in AMOUNT_KINDS:
             amount.append(st["reported"])
         elif kind == "cells, printed for exosomes":
             amount.append(st["cells for exosomes"])
@@ -328,17 +354,26 @@ def missing(studies: pd.DataFrame) -> dict[str, int]:
 #: What a mark's look says, as the data file's ``mark`` column writes it.
 MARK_OUTSIDE = "outside data/dose_ranges.csv"
 MARK_UNSTATED = "arm not stated in the review"
-MARK_CARRIER = "given in a scaffold or hydrogel (a load, not an injected dose)"
+MARK_CARRIER = "given with a scaffold, hydrogel or carrier (printed Precondition or Effects cell)"
+MARK_MIMETIC = "exosome mimetics by the Effects cell or cited title, not secreted exosomes"
 MARK_AUDIT = "flagged by the audit"
 
 
 def _audit_marks(frame: pd.DataFrame) -> list[str]:
+    """``flagged by the audit (R1; also listed: A7, A9, W4)``: the findings that flag the row first (3.2)."""
     if "audit_flag" not in frame:
         return [""] * len(frame)
-    return [
-        f"{MARK_AUDIT} ({str(f).replace(';', ', ')})" if flag else ""
-        for flag, f in zip(frame["audit_flag"].fillna(False), frame["audit_findings"].fillna(""))
-    ]
+    listed = frame["audit_findings"].fillna("").astype(str).str.split(";")
+    by = frame["audit_flagged_by"].fillna("").astype(str) if "audit_flagged_by" in frame else None
+    out = []
+    for i, (flag, ids) in enumerate(zip(frame["audit_flag"].fillna(False), listed)):
+        if not flag:
+            out.append("")
+            continue
+        why = [x for x in by.iloc[i].split(";") if x] if by is not None else ids
+        rest = [x for x in ids if x not in why]
+        out.append(f"{MARK_AUDIT} ({', '.join(why)}{'; also listed: ' + ', '.join(rest) if rest else ''})")
+    return out
 
 
 def _joined(*columns: list[str]) -> list[str]:
@@ -351,13 +386,14 @@ def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
         for f, o in zip(dose_frame["range_factor"].fillna(0), dose_frame["outside_range"].fillna(False))
     ]
     carrier = [MARK_CARRIER if c else "" for c in dose_frame["carrier"]]
+    mimetic = [MARK_MIMETIC if m else "" for m in dose_frame["mimetic"]]
     return dose_frame[_KEYS].assign(
         panel="doses",
         label=dose_frame["dose_kind"],
         low=dose_frame["dose_low"],
         high=dose_frame["dose_high"],
         unit=dose_frame["dose_unit"],
-        mark=_joined(outside, carrier, _audit_marks(dose_frame)),
+        mark=_joined(outside, carrier, mimetic, _audit_marks(dose_frame)),
     )
 
 

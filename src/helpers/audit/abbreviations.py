@@ -119,6 +119,50 @@ def _base_place(base) -> str:
     return "the article list" if base.legend == "article" else f"the {base.legend} legend"
 
 
+def _places(entries) -> str:
+    """Where some entries are printed, in printed order: "the article list and the table1 and table2 legends"."""
+    legends = list(dict.fromkeys(e.legend for e in entries))
+    named = ["the article list"] if "article" in legends else []
+    others = [legend for legend in legends if legend != "article"]
+    if others:
+        listed = others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
+        named.append(f"the {listed} legend{'s' if len(others) > 1 else ''}")
+    return " and ".join(named)
+
+
+def _two_meanings(abbr: pd.DataFrame, base, e) -> str:
+    """An A1 message that says where the review uses each meaning, so no one legend reads as the outlier.
+
+    The review may use a code both ways (AD for Alzheimer's disease in the article list and Tables 1-3,
+    for adipose in Table 4, the Fig. 2 legend and the prefix of AD-MSCs): each meaning is given with every
+    legend that prints it, and the codes that carry the second as a prefix.
+    """
+    key = code_key(e.abbreviation)
+    same = [r for r in abbr.itertuples(index=False) if code_key(r.abbreviation) == key]
+    words = meaning_words(base.definition), meaning_words(e.definition)
+
+    def like(r, w) -> bool:
+        m = meaning_words(r.definition)
+        return m == w or m < w or w < m or _related(m, w)
+
+    first = [r for r in same if like(r, words[0])]
+    second = [r for r in same if like(r, words[1]) and r not in first]
+    prefix = f"{e.abbreviation}-".casefold()
+    carried = [
+        r
+        for r in abbr.itertuples(index=False)
+        if str(r.abbreviation).casefold().startswith(prefix) and _related(meaning_words(r.definition), words[1])
+    ]
+    text = (
+        f"{e.abbreviation} has two meanings in the review: {q(base.definition)} in {_places(first)}, and "
+        f"{q(e.definition)} in {_places(second)}"
+    )
+    if carried:
+        codes = " and ".join(f"{q(r.abbreviation)} ({_places([r]).removeprefix('the ')})" for r in carried)
+        text += f"; as the prefix of {codes} it has the second meaning"
+    return text + "."
+
+
 @rule("A1", "one code, two meanings", "abbreviations")
 def conflicting_meanings(abbr: pd.DataFrame) -> list[Finding]:
     """A legend that gives a code a meaning with nothing in common with the article list's (or the code's first
@@ -129,9 +173,7 @@ def conflicting_meanings(abbr: pd.DataFrame) -> list[Finding]:
     out = []
     for base, e, near in _other_wordings(abbr):
         if not near:
-            msg = (
-                f"{e.abbreviation} means one thing in {_base_place(base)} and something else in the {e.legend} legend."
-            )
+            msg = _two_meanings(abbr, base, e)
             evidence = f"{_entry(base)}; {_entry(e)}"
             out.append(
                 Finding("A1", "warning", "abbreviations", f"{e.legend}:{e.position}", "definition", evidence, msg)
@@ -152,7 +194,7 @@ def other_wording(abbr: pd.DataFrame) -> list[Finding]:
         if near:
             msg = (
                 f"The {e.legend} legend words {e.abbreviation} differently from {_base_place(base)}; "
-                "the two are close and may name one thing."
+                "the two wordings name one thing."
             )
             evidence = f"{_entry(base)}; {_entry(e)}"
             out.append(Finding("A6", "check", "abbreviations", f"{e.legend}:{e.position}", "definition", evidence, msg))

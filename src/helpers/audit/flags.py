@@ -36,21 +36,26 @@ def bears_on_meaning(rule_id: str) -> bool:
     return rule_id[0] in MEANING_FAMILIES or rule_id in MEANING_RULES
 
 
-def flags(table: pd.DataFrame) -> pd.DataFrame:
+def flags(table: pd.DataFrame, reasons: bool = False) -> pd.DataFrame:
     """Summarise an audit table (:func:`helpers.audit.runner.frame`) per printed row of Tables 1-3.
 
     Parameters
     ----------
     table : pandas.DataFrame
         Findings with ``key``, ``severity``, ``table``, ``row`` and ``verdict``.
+    reasons : bool
+        Add ``audit_flagged_by`` (see below).
 
     Returns
     -------
     pandas.DataFrame
         One row per (``table``, ``row``) with at least one finding not
         dismissed: ``audit_findings`` (rule ids, ``;``-joined in rule order),
-        ``audit_max_severity`` and ``audit_flag`` (true when a finding of a
-        rule that bears on meaning is an error or warning).
+        ``audit_max_severity``, ``audit_flag`` (true when a finding of a
+        rule that bears on meaning is an error or warning); with ``reasons``,
+        ``audit_flagged_by`` too (the ids of those findings, ``;``-joined: why
+        the row is flagged, where ``audit_findings`` also lists checks and
+        spelling findings).
     """
     part = table[
         table["table"].isin(ROW_TABLES) & table["row"].str.fullmatch(r"\d+") & (table["verdict"] != "dismissed")
@@ -59,16 +64,26 @@ def flags(table: pd.DataFrame) -> pd.DataFrame:
     for (name, row), group in part.groupby(["table", part["row"].astype(int)], sort=True):
         ids = sorted(set(group["key"].str.split("|").str[0]), key=rank)
         worst = min(group["severity"], key=SEVERITIES.index)
-        flagged = any(
-            bears_on_meaning(k.split("|")[0]) and s in FLAG_SEVERITIES for k, s in zip(group["key"], group["severity"])
-        )
-        records.append((name, row, ";".join(ids), worst, flagged))
-    out = pd.DataFrame(records, columns=["table", "row", "audit_findings", "audit_max_severity", "audit_flag"])
+        by = {
+            k.split("|")[0]
+            for k, s in zip(group["key"], group["severity"])
+            if bears_on_meaning(k.split("|")[0]) and s in FLAG_SEVERITIES
+        }
+        records.append((name, row, ";".join(ids), worst, bool(by), ";".join(sorted(by, key=rank))))
+    columns = ["table", "row", "audit_findings", "audit_max_severity", "audit_flag", "audit_flagged_by"]
+    out = pd.DataFrame(records, columns=columns)
+    if not reasons:
+        out = out.drop(columns="audit_flagged_by")
     return out.astype({"row": "int64", "audit_flag": "bool"})
 
 
-def by_row() -> pd.DataFrame:
+def by_row(reasons: bool = False) -> pd.DataFrame:
     """The findings on every printed row of Tables 1-3: every rule, every severity, the reviewed verdicts.
+
+    Parameters
+    ----------
+    reasons : bool
+        Add ``audit_flagged_by``, the findings that flag each row (see :func:`flags`).
 
     Returns
     -------
@@ -76,7 +91,7 @@ def by_row() -> pd.DataFrame:
         See :func:`flags`; join it onto any frame with ``table`` and ``row``
         columns with :func:`helpers.data.flags.attach`.
     """
-    return flags(runner.frame(runner.findings(), runner.reviewed()))
+    return flags(runner.frame(runner.findings(), runner.reviewed()), reasons)
 
 
 def notice(found: pd.DataFrame, studies: int, trials: int) -> str:

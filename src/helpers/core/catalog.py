@@ -131,7 +131,7 @@ EXHIBITS: dict[str, Exhibit] = {
             "Doses, routes and follow-up in the preclinical studies tabulated in the review (Tables 1-2)",
             "Printed doses as quantities with units (cells, particles, masses as printed with protein not stated, "
             "and concentrations kept apart), "
-            "routes, follow-up in days, and which design items each study reports.",
+            "routes, follow-up in days, and which design items the review's Tables 1-2 print for each study.",
         ),
         Exhibit(
             "design",

@@ -20,7 +20,7 @@ import yaml
 from helpers.core import paths, runrecord, source
 from helpers.core.catalog import Exhibit
 
-__all__ = ["PROJECT", "AUTHORS", "GENRES", "Release", "release", "page", "primary_file", "cite_as"]
+__all__ = ["PROJECT", "AUTHORS", "GENRES", "Release", "release", "page", "primary_file", "companions", "cite_as"]
 
 #: The project's name, and its authors as CITATION.cff names them (one corporate author).
 PROJECT = "mscs-aging-review"
@@ -69,6 +69,27 @@ def primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:
     return names[0] if names else None
 
 
+#: Files of a table that carry what its CSV cannot: the printed legend and our notes under the table.
+_WITH_LEGEND = (".md", ".tex", ".xlsx")
+
+
+def companions(exhibit: Exhibit, files: dict[str, str]) -> str:
+    """For a table, where its legend and notes are: the CSV holds the cells only, for every table.
+
+    Every table (Tables 1-4) prints a legend, and its exports carry our transcription and audit notes under
+    it, in Markdown, LaTeX and Excel; a reader told to cite the CSV is told where those are (third reading,
+    table4 3.1). Empty for other kinds, or when no such file was written.
+    """
+    if exhibit.kind != "table":
+        return ""
+    names = sorted(Path(n).name for n in files if Path(n).stem == exhibit.id and Path(n).suffix in _WITH_LEGEND)
+    if not names:
+        return ""
+    first, rest = names[0], [Path(n).suffix for n in names[1:]]
+    also = f" (also {', '.join(rest)})" if rest else ""
+    return f"; the printed legend and the notes under the table are in {first}{also}, not in the CSV"
+
+
 def cite_as(
     exhibit: Exhibit, written: dict[str, str], *, canonical: bool = True, selection: str = "", cff: Path | None = None
 ) -> str:
@@ -91,7 +112,8 @@ def cite_as(
     rel = release(cff)
     name = primary_file(exhibit, written)
     genre = GENRES[exhibit.kind][0]
-    file = f"file {Path(name).name}, SHA-256 {written[name]}" if name else "no file written"
+    also = companions(exhibit, written)
+    file = f"file {Path(name).name}, SHA-256 {written[name]}{also}" if name else "no file written"
     if canonical:
         return (
             f"Cite as: {AUTHORS} ({rel.date[:4]}). {exhibit.title} [{genre}; {file}]. Exhibit {exhibit.id} of "

@@ -52,7 +52,8 @@ def attach(frame: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
         Any frame keyed by the review's ``table`` (table1-table3) and printed
         ``row``: the coded studies or trials, or a figure's evidence CSV.
     found : pandas.DataFrame
-        :func:`helpers.audit.flags.by_row`.
+        :func:`helpers.audit.flags.by_row`; with ``reasons=True`` its ``audit_flagged_by``
+        (the findings that flag each row) is added too.
 
     Returns
     -------
@@ -63,7 +64,8 @@ def attach(frame: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     keyed = found.set_index(["table", "row"])
     index = pd.MultiIndex.from_arrays([frame["table"].astype(str), frame["row"].astype("int64")])
     out = frame.copy()
-    for column in COLUMNS:
+    # The findings that flag each row ride along when asked for (by_row(reasons=True)); the dataset never asks.
+    for column in [*COLUMNS, *(["audit_flagged_by"] if "audit_flagged_by" in found else [])]:
         values = keyed[column].reindex(index).to_numpy()
         if column == "audit_flag":
             out[column] = pd.array([bool(v) if pd.notna(v) else False for v in values], dtype="boolean")

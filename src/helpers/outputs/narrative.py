@@ -922,21 +922,27 @@ def dosing_route_key(routes: pd.DataFrame) -> str:
 
 
 def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> list[str]:
-    """The follow-up and incubation sentences of :func:`dosing_notice`."""
+    """The follow-up and incubation sentences of :func:`dosing_notice`.
+
+    The lead sentence is over the in vivo only studies: a time printed by a study with an in vitro arm too may
+    be the culture's (72 h, 3 days), so it is never called follow-up (third reading 3.8).
+    """
     parts = []
     if len(follow):
         days, stated = follow["days"].astype(float), follow["arm_stated"].astype(bool)
+        only = days[stated]
         text = (
-            f"In vivo follow-up: {len(follow)} of the {missing['animals']} studies with animals print a time, "
-            f"{days.min():g} to {days.max():g} days (median {days.median():g})." + _longest_flagged(follow)
-        )
+            f"Follow-up of treated animals: {len(only)} in vivo only studies print a time, "
+            f"{only.min():g} to {only.max():g} days (median {only.median():g})."
+            if len(only)
+            else "No in vivo only study prints a follow-up."
+        ) + _longest_flagged(follow[stated.to_numpy()])
         if (~stated).any():
-            only = days[stated]
             text += (
-                f" {int((~stated).sum())} of the {len(follow)} also have an in vitro arm, and the review does not say "
-                f"which arm their time belongs to (hollow marks); the {len(only)} in vivo only studies run "
-                + (f"{only.min():g} to {only.max():g} days (median {only.median():g})." if len(only) else "none.")
+                f" {int((~stated).sum())} more studies, which also have an in vitro arm, print a time whose arm the "
+                "review does not state (hollow marks)."
             )
+        text += f" {missing['follow-up']} of the {missing['animals']} studies with animals print none."
         # By product over the in vivo only studies: a time whose arm is not stated may be an incubation.
         by = [
             f"{word} {len(part)} studies, median {part.median():g} days"
@@ -964,29 +970,53 @@ def _longest_flagged(follow: pd.DataFrame) -> str:
     top = ordered.iloc[0]
     if not bool(top["audit_flag"]) or float(ordered["days"].iloc[1]) == float(top["days"]):
         return ""
+    why, _ = _flagging(top)
     return (
         f" The longest, {float(top['days']):g} days (ref {int(top['ref'])}, printed '{top['printed']}'), is on a "
-        f"row the audit flags ({str(top['audit_findings']).replace(';', ', ')} in tables/audit.csv); the next "
+        f"row the audit flags ({', '.join(why)} in tables/audit.csv); the next "
         f"longest is {float(ordered['days'].iloc[1]):g} days."
     )
 
 
-def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -> str:
-    """The line under the dosing figure's route key: the drawn rows the audit flags (black edges), with their ids.
+def _flagging(row) -> tuple[list[str], list[str]]:
+    """The findings that flag a row (``audit_flagged_by``, when the row has it) and the others listed on it."""
+    listed = [x for x in str(getattr(row, "audit_findings", "")).split(";") if x]
+    by = getattr(row, "audit_flagged_by", None)
+    why = [x for x in str(by).split(";") if x] if by is not None and not pd.isna(by) else listed
+    return why, [x for x in listed if x not in why]
 
-    ``names`` (rule id -> short name, :data:`helpers.audit.registry.RULES`) spells out each id used, so that a
-    reader sees why ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
+
+def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """The line under the dosing figure's route key: the drawn rows the audit flags (black edges), and why.
+
+    When the frames carry ``audit_flagged_by`` (:func:`helpers.audit.flags.by_row` with ``reasons=True``),
+    only the findings that flag each row are named: an error or warning that questions what the row's codes
+    mean. Other rows carry the same checks (A7, R4) without an edge, so listing them would read as reasons
+    (third reading 3.2); the row's other findings are counted and left to tables/studies.csv. ``names`` (rule
+    id -> short name, :data:`helpers.audit.registry.RULES`) spells out each id used, so that a reader sees why
+    ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
     """
-    rows: dict[int, list[str]] = {}
+    rows: dict[int, tuple[list[str], list[str]]] = {}
+    reasons = False
     for frame in frames:
         if "audit_flag" in frame:
+            reasons |= "audit_flagged_by" in frame
             for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
-                rows[int(r.ref)] = str(r.audit_findings).split(";")
+                rows[int(r.ref)] = _flagging(r)
     if not rows:
         return ""
-    each = "; ".join(f"ref {ref} {', '.join(ids)}" for ref, ids in sorted(rows.items()))
-    text = f"Black edge: the row is flagged by the audit (findings in tables/audit.csv): {each}."
-    used = sorted({i for ids in rows.values() for i in ids if names and i in names})
+    each = "; ".join(f"ref {ref} {', '.join(why)}" for ref, (why, _) in sorted(rows.items()))
+    text = (
+        "Black edge: an audit error or warning questions what the row's codes mean (tables/audit.csv). "
+        f"The findings that flag each: {each}."
+    )
+    others = sum(len(rest) for _, rest in rows.values())
+    if reasons and others:
+        text += (
+            f" These rows carry {plural(others, 'other finding')} (checks, or findings on spelling and legends, "
+            "which flag no row), listed in tables/studies.csv audit_findings."
+        )
+    used = sorted({i for why, _ in rows.values() for i in why if names and i in names})
     if used:
         text += " " + "; ".join(f"{i}: {names[i]}" for i in used) + "."
     return text
@@ -1005,8 +1035,16 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
         )
     mass = doses[doses["dose_kind"] == "mass as printed"]
     if len(mass):
+        mimetic = mass[mass["mimetic"].astype(bool)] if "mimetic" in mass else mass.iloc[:0]
+        # Exosome mimetics are made from cells, not secreted by them: counted as printed, said apart (3.3).
+        also = (
+            f" ({len(mimetic)} of them, {_ref_list(mimetic)}, {'is' if len(mimetic) == 1 else 'are'} exosome "
+            "mimetics by the Effects cell or cited title, not secreted exosomes)"
+            if len(mimetic)
+            else ""
+        )
         text = (
-            f"Exosome doses as a printed mass: {len(mass)} studies, {mass['dose_low'].min():g} to "
+            f"Exosome doses as a printed mass: {len(mass)} studies{also}, {mass['dose_low'].min():g} to "
             f"{mass['dose_high'].max():g} µg."
         )
         far = mass[mass["outside_range"].fillna(False).astype(bool)]
@@ -1021,6 +1059,27 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
     return parts
 
 
+def _amounts(doses: pd.DataFrame) -> str:
+    """What a set of printed amounts is: "39 doses to animals, 3 concentrations in a dish" (third reading 3.7).
+
+    Only the kinds of :data:`helpers.analysis.dosing.AMOUNT_KINDS` are amounts an animal received; the others are
+    named by what they are.
+    """
+    from helpers.analysis.dosing import AMOUNT_KINDS
+
+    parts = []
+    given = int(doses["dose_kind"].isin(AMOUNT_KINDS).sum())
+    if given:
+        parts.append(plural(given, "dose to animals", "doses to animals"))
+    for kind, one, many, _ in _APART:
+        if n := int((doses["dose_kind"] == kind).sum()):
+            parts.append(plural(n, one, many))
+    named = {*AMOUNT_KINDS, *(kind for kind, *_ in _APART)}
+    for kind, n in doses.loc[~doses["dose_kind"].isin(named), "dose_kind"].value_counts(sort=False).items():
+        parts.append(f"{n} {kind}")  # any other kind by its own name, so that the parts add up
+    return ", ".join(parts)
+
+
 def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
     """The out-of-range, kept-apart and kinds sentences of :func:`dosing_notice`."""
     parts = []
@@ -1031,10 +1090,11 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
         each = ", ".join(
             f"ref {int(r.ref)} about {r.range_factor:.0f}-fold" for r in outside.sort_values("ref").itertuples()
         )
-        # Out of the doses that have a range to be checked against (second reading 2.11).
+        # Out of the amounts that have a range to be checked against (second reading 2.11), said for what they are.
         parts.append(
-            f"{len(outside)} of the {len(ranged)} doses drawn with a range in data/dose_ranges.csv (the audit's W4 "
-            f"yardstick, by product and host) lie outside it and are ringed: {each}."
+            f"{len(outside)} of the {len(ranged)} printed amounts drawn with a range in data/dose_ranges.csv "
+            f"({_amounts(ranged)}; the audit's W4 yardstick, by product and host) lie outside it and are "
+            f"ringed: {each}."
         )
     if len(unranged):
         parts.append(
@@ -1042,31 +1102,41 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
             f"not checked: {_ref_list(unranged)}."
         )
     odd = []
-    for kind, words in _APART:
+    for kind, _, _, words in _APART:
         part = doses[doses["dose_kind"] == kind]
         if len(part):
             odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_ref_list(part)}")
     if odd:
         parts.append("Kept apart: " + "; ".join(odd) + ".")
     parts.append(
-        f"The {len(doses)} readable doses come in {doses['dose_kind'].nunique()} kinds; {missing['dose']} of the "
-        f"{len(doses) + missing['dose']} studies print no readable dose."
+        f"The {len(doses)} readable printed amounts come in {doses['dose_kind'].nunique()} kinds "
+        f"({_amounts(doses)}); {missing['dose']} of the {len(doses) + missing['dose']} studies print no readable "
+        "amount."
     )
     return parts
 
 
-#: Dose kinds the notice names one by one, with what they are.
+#: Dose kinds the notice names one by one: singular and plural name, and what they are.
 _APART = (
     (
         "cells, printed for exosomes",
+        "cell number for an exosome product",
+        "cell numbers for exosome products",
         "an exosome study printing its dose as cells (not an MSC dose; the exosome amount is not reported in the "
         "review)",
     ),
     (
         "injected concentration",
+        "injected concentration",
+        "injected concentrations",
         "a concentration injected without a volume (the amount received is not reported in the review)",
     ),
-    ("in vitro concentration", "a concentration in a culture dish (not a dose to an animal)"),
+    (
+        "in vitro concentration",
+        "concentration in a dish",
+        "concentrations in a dish",
+        "a concentration in a culture dish (not a dose to an animal)",
+    ),
 )
 
 

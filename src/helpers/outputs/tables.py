@@ -28,6 +28,7 @@ __all__ = [
     "legend_audit_notes",
     "notes",
     "caption",
+    "sources_by_disease",
 ]
 
 
@@ -71,6 +72,31 @@ def _derived(
         used = pairs.groupby("tissue")["disease_code"].agg(lambda c: "+".join(sorted(set(c))))
         out["disease_code"] = out["tissue"].map(used)
     return out
+
+
+def sources_by_disease(printed: pd.DataFrame) -> str:
+    """What Table 4's ``diseases`` parameter keeps, per disease, from the rows Table 4 prints.
+
+    Table 4 has no disease column; a run that selects diseases keeps the rows of the tissue sources that
+    studies of those diseases in Tables 1-3 use, each row as printed (:func:`_derived`). The sentence lists,
+    for every disease code, the sources it keeps, in Table 4's printed order and by name, since "AD" is a
+    disease in Tables 1-3 and a tissue here (third reading, table4 3.5).
+
+    Parameters
+    ----------
+    printed : pandas.DataFrame
+        Table 4's printed rows (``source``).
+    """
+    kept = _derived("tissue_sources", printed, None, by_disease=True)
+    parts = []
+    for code, name in DISEASE_CODES.items():
+        rows = kept[kept["disease_code"].fillna("").str.split("+").map(lambda c, code=code: code in c)]
+        names = ", ".join(TISSUE_CODES.get(t, t).lower() for t in rows["tissue"]) or "no row"
+        parts.append(f"{code} ({name}) keeps {names}")
+    return (
+        "Table 4 has no disease column, so the `diseases` parameter keeps the rows of the tissue sources that "
+        "studies of those diseases in Tables 1-3 use, each row as printed: " + "; ".join(parts) + "."
+    )
 
 
 def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:

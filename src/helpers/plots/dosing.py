@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import NullLocator
 
 from helpers.analysis.dosing import IN_VIVO_ITEMS, KIND_ORDER, days_key
 from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
@@ -60,14 +61,16 @@ def _host(setting: object, host: object) -> str:
     return str(host) if pd.notna(host) else "unknown"
 
 
-def _stacked(part: pd.DataFrame, low: str, high: str, to_points) -> list[tuple[float, int, bool, int]]:
-    """Where each study of one row goes: vertical offset in points, its stack's size, whether it opens it, label side.
+def _stacked(part: pd.DataFrame, low: str, high: str, to_points) -> list[tuple[float, int, bool, int, bool]]:
+    """Where each study of one row goes: vertical offset in points, its stack's size, whether it opens it, label
+    side, and whether its stack has a neighbour.
 
     Studies with the same printed value (or range) form one stack, drawn one above the
     other :data:`PITCH` points apart so that each is seen, and counted once beside it.
     A stack whose value lies within a mark's width of the previous stack (28 and 30
-    days, say) is moved below it rather than drawn over it; its count then goes below
-    it too (side -1).
+    days, say) is moved below it rather than drawn over it, a count's height lower
+    still, and its count goes below it (side -1). Two such neighbours would read as
+    one column, so the moved stack's label also gives its value (third reading 3.6).
 
     Parameters
     ----------
@@ -81,36 +84,38 @@ def _stacked(part: pd.DataFrame, low: str, high: str, to_points) -> list[tuple[f
     keys = list(zip(part[low].astype(float), part[high].astype(float)))
     sizes = pd.Series(keys).value_counts()
     centre: dict[tuple[float, float], tuple[float, int]] = {}
-    previous: tuple[float, float, int, float] | None = None  # x, middle, side, half-height of the last stack
+    paired: set[tuple[float, float]] = set()
+    previous: tuple[tuple[float, float], float, int, float] | None = None  # key, middle, side, half-height
     for key in dict.fromkeys(keys):
         half = (int(sizes[key]) - 1) / 2 * PITCH
         middle, side = 0.0, 1
-        if previous is not None and abs(to_points(key[0]) - to_points(previous[0])) < _MARK_POINTS * 1.2:
-            _, p_middle, p_side, p_half = previous
-            if p_side == 1:  # the previous stack is in place: go below it
-                middle, side = p_middle - p_half - half - PITCH, -1
+        if previous is not None and abs(to_points(key[0]) - to_points(previous[0][0])) < _MARK_POINTS * 1.2:
+            p_key, p_middle, p_side, p_half = previous
+            if p_side == 1:  # the previous stack is in place: go below it, with room for a label between
+                middle, side = p_middle - p_half - half - PITCH - _LABEL_POINTS, -1
+                paired |= {key, p_key}
         centre[key] = (middle, side)
-        previous = (key[0], middle, side, half)
+        previous = (key, middle, side, half)
     seen: dict[tuple[float, float], int] = {}
     out = []
     for key in keys:
         k, n = seen.get(key, 0), int(sizes[key])
         seen[key] = k + 1
         middle, side = centre[key]
-        out.append((middle + (k - (n - 1) / 2) * PITCH, n, k == 0, side))
+        out.append((middle + (k - (n - 1) / 2) * PITCH, n, k == 0, side, key in paired))
     return out
 
 
-def _extent(places: list[tuple[float, int, bool, int]], ringed: list[bool], below: float) -> tuple[float, float]:
+def _extent(places: list[tuple[float, int, bool, int, bool]], ringed: list[bool], below: float) -> tuple[float, float]:
     """The lowest and highest point (in points from the row's axis) a row's marks, rings and counts reach."""
     if not places:
         return -_MARK_POINTS / 2 - below, _MARK_POINTS / 2
     reach = [_MARK_POINTS / 2 + (_RING_POINTS if r else 0.0) for r in ringed]
     top = max(dy + r for (dy, *_), r in zip(places, reach))
     bottom = min(dy - r for (dy, *_), r in zip(places, reach))
-    if any(n > 1 and side == 1 for _, n, _, side in places):
+    if any(n > 1 and side == 1 for _, n, _, side, _ in places):
         top += _LABEL_POINTS
-    if any(n > 1 and side == -1 for _, n, _, side in places):
+    if any((n > 1 or pair) and side == -1 for _, n, _, side, pair in places):
         bottom -= _LABEL_POINTS
     return bottom - below, top
 
@@ -153,17 +158,22 @@ def _x_scale(ax, table: pd.DataFrame, low: str, high: str, log: bool):
     return (lambda x: x / hi * width), height
 
 
-def _count(ax, n: int, x: float, y: float, side: int, what: str) -> None:
-    """Write "×n" just above (side 1) or below (side -1) a stack of n studies."""
+def _count(ax, n: int, x: float, y: float, side: int, what: str, value: str = "") -> None:
+    """Write "×n" (or "30 d ×2", "6×10⁶" when ``value`` is given) just above (side 1) or below (side -1) a stack.
+
+    A stack of one gets a label only with its value, under the gid ``<what>-value``: counts stay "×n".
+    """
+    text = " ".join(t for t in (value, f"×{n}" if n > 1 else "") if t)
+    # A value label ends at the stack, reaching left: to the right lies the neighbour's taller stack.
     ax.annotate(
-        f"×{n}",
+        text,
         (x, y),
-        xytext=(0, 3.5 * side),
+        xytext=(3 if value else 0, 3.5 * side),
         textcoords="offset points",
         fontsize=6,
-        ha="center",
+        ha="right" if value else "center",
         va="bottom" if side == 1 else "top",
-        gid=f"{what}-count",
+        gid=f"{what}-count" if n > 1 else f"{what}-value",
     )
 
 
@@ -211,14 +221,16 @@ def _strip(
     *,
     log: bool = True,
     below: float = 0.0,
+    value=None,
 ) -> tuple[list[tuple[float, float]], pd.Series]:
     """Each study a mark on a log axis (its printed range a line); rows are groups.
 
     ``table`` needs ``disease, setting, host_species, hollow, ringed``; optional
-    ``carrier`` (a cross in the mark: given in a scaffold or hydrogel) and
+    ``carrier`` (a cross in the mark: given with a scaffold, hydrogel or carrier) and
     ``audit_flag`` (a black edge). Marks are one scatter per host shape (and fill),
     so drawing cost grows with studies, not with matplotlib calls. A row is as tall
     as its tallest stack needs (``below`` points more under it, for the caller).
+    ``value`` (x -> text, e.g. "28 d") labels stacks that sit next to another one.
 
     Returns
     -------
@@ -247,7 +259,7 @@ def _strip(
         flags = part["audit_flag"] if "audit_flag" in part else pd.Series(False, index=part.index)
         carried = part["carrier"] if "carrier" in part else pd.Series(False, index=part.index)
         columns = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
-        for index, (lo_, hi_, disease, setting, host, hollow, ringed), flag, carrier, (dy, n, first, side) in zip(
+        for index, (lo_, hi_, disease, setting, host, hollow, ringed), flag, carrier, (dy, n, first, side, pair) in zip(
             part.index, columns, flags.fillna(False), carried.fillna(False), places
         ):
             yy = axis + dy / unit
@@ -268,9 +280,12 @@ def _strip(
             if ringed:
                 rings[0].append(hi_)
                 rings[1].append(yy)
-            if first and n > 1:
-                # The count sits beyond the stack's last mark, on the side the stack was moved to.
-                _count(ax, n, hi_, yy + (n - 1) * PITCH / unit if side == 1 else yy, side, what)
+            moved = pair and side == -1 and value is not None
+            if first and (n > 1 or moved):
+                # The count sits beyond the stack's last mark, on the side the stack was moved to; a stack moved
+                # under its neighbour also says its value, so that the two are not read as one column.
+                shown = value(hi_) if moved else ""
+                _count(ax, n, hi_, yy + (n - 1) * PITCH / unit if side == 1 else yy, side, what, shown)
     raster = sum(len(xs) for xs, *_ in marks.values()) > RASTER_ABOVE
     if segments:
         ax.add_collection(
@@ -308,7 +323,7 @@ def _doses(ax, doses: pd.DataFrame, missing: dict[str, int]) -> None:
         modality, kind = key.split("|")
         prefix = "in vitro" if kind == "in vitro concentration" else _SHORT.get(modality, modality)
         labels.append(f"{prefix}: {KIND_LABELS.get(kind, kind)}")
-    _, ys = _strip(ax, rows, labels, keyed, "rowkey", "dose_low", "dose_high", "dose")
+    _, ys = _strip(ax, rows, labels, keyed, "rowkey", "dose_low", "dose_high", "dose", value=_short)
     for index, r in keyed[keyed["ringed"]].iterrows():
         ax.annotate(
             outside_label(r),
@@ -322,9 +337,13 @@ def _doses(ax, doses: pd.DataFrame, missing: dict[str, int]) -> None:
         )
     ax.set_xlabel("printed dose per administration (schedule not reported in the review)", fontsize=8)
     vivo = missing["dose, with animals"]
+    # Units are converted within a kind (100 mg drawn at 10⁵ µg), kinds never into one another (3.9).
     ax.set_title(
-        f"Doses by kind, never converted (no readable dose: {missing['dose']} of "
-        f"{missing['studies']} studies, {vivo} with animals)",
+        _wrapped(
+            f"Doses by kind: kinds never converted into one another, units within a kind converted "
+            f"(no readable dose: {missing['dose']} of {missing['studies']} studies, {vivo} with animals)",
+            84,
+        ),
         fontsize=9,
         loc="left",
     )
@@ -338,10 +357,7 @@ def outside_label(dose: pd.Series) -> str:
     """
     value = float(dose["dose_high"])
     above = value > float(dose["range_high"])
-    exponent = math.floor(math.log10(value)) if value > 0 else 0
-    mantissa = f"{value / 10**exponent:g}"
-    power = f"10{str(exponent).translate(_SUPERSCRIPT)}"
-    shown = f"{value:g}" if value < 1000 else (power if mantissa == "1" else f"{mantissa}×{power}")
+    shown = _short(value)
     host = "in vitro" if str(dose["setting"]) == "in vitro" else str(dose["host_species"])
     return (
         f"printed '{dose['printed']}'\n(= {shown} {dose['dose_unit']}); {dose['range_factor']:.0f}-fold\n"
@@ -352,12 +368,34 @@ def outside_label(dose: pd.Series) -> str:
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def _short(value: float) -> str:
+    """A value as a reader writes it: 150, 0.4, 6×10⁶, 10⁵."""
+    if value < 1000:
+        return f"{value:g}"
+    exponent = math.floor(math.log10(value))
+    mantissa = f"{value / 10**exponent:g}"
+    power = f"10{str(exponent).translate(_SUPERSCRIPT)}"
+    return power if mantissa == "1" else f"{mantissa}×{power}"
+
+
+#: Ticks of the follow-up axis, in days: a week, two, four and eight weeks, three months, a year (3.6). A log
+#: axis with ticks at 10 and 100 only leaves 21, 28 and 30 days unreadable.
+DAY_TICKS = (3, 7, 14, 28, 56, 90, 180, 365)
+
+
 def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int], days_key: str) -> None:
     inner = cell.subgridspec(2, 1, height_ratios=[3.0, 1.0], hspace=0.75)
     ax = fig.add_subplot(inner[0])
     rows = [m for m in ("cells", "exosomes") if m in set(follow["modality"])]
     table = follow.assign(hollow=~follow["arm_stated"].astype(bool), ringed=False)
-    axes, _ = _strip(ax, rows, [_SHORT[m] for m in rows], table, "modality", "days", "days", "follow-up", below=10.0)
+    axes, _ = _strip(
+        ax, rows, [_SHORT[m] for m in rows], table, "modality", "days", "days", "follow-up", below=10.0,
+        value=lambda d: f"{d:g} d",
+    )  # fmt: skip
+    low, high = ax.get_xlim()
+    ax.set_xticks([d for d in DAY_TICKS if low <= d <= high], [f"{d:g}" for d in DAY_TICKS if low <= d <= high])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.tick_params(axis="x", labelsize=7)
     unit = 1.0 / (ax.get_position().height * fig.get_figheight() * 72 / (ax.get_ylim()[1] - ax.get_ylim()[0]))
     for (_, lowest), modality in zip(axes, rows):
         # Over the in vivo only studies: a hollow time may belong to the in vitro arm (the review does not say).
@@ -395,7 +433,10 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
     if rows:
         table = hours.assign(hollow=False, ringed=False)
         # A handful of hours: a plain axis reads better than a log one.
-        _strip(ax, rows, [_SHORT[m] for m in rows], table, "modality", "hours", "hours", "incubation", log=False)
+        _strip(
+            ax, rows, [_SHORT[m] for m in rows], table, "modality", "hours", "hours", "incubation", log=False,
+            value=lambda h: f"{h:g} h",
+        )  # fmt: skip
     else:
         ax.set_yticks([])
         ax.spines[["top", "right"]].set_visible(False)
@@ -533,7 +574,7 @@ def _legend(fig, route_key: str, flagged: str) -> None:
         ),
         Line2D(
             [], [], marker="+", linestyle="", color="black", markersize=5,
-            label="cross: given in a scaffold or hydrogel\n(a load, not an injected dose)",
+            label="cross: given with a scaffold, hydrogel or carrier\n(printed Precondition or Effects cell)",
         ),
     ]  # fmt: skip
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.unit.analysis._stored import markdown_outputs, numbers
 
 
@@ -53,3 +55,37 @@ def test_legend_notes_are_the_confirmed_legend_findings_of_that_table_only():
         columns=["rule", "severity", "table", "row", "message", "evidence", "verdict"],
     )
     assert tables.legend_audit_notes(findings, "table4") == ("Audit A1 (warning), legend entry 2: m1 (e1).",)
+
+
+def test_the_diseases_parameter_says_which_rows_it_keeps():
+    """3.5: Table 4 has no disease column; a run keeps the sources that studies of the diseases use. Recounted
+    from the printed Source / MSC Type cells of Tables 1-3: POF studies use UC, BM, AD; AD studies UC, BM, AD and
+    (Table 3) UCB; AS studies AD, AM, UC, BM; OP studies BM, DP, AD, UC; skin ageing UC, AD, UCB; the one
+    weakness study (ref 10) mAM-MSC, a source Table 4 does not describe."""
+    text = next(t for t in markdown_outputs("table4") if "no disease column" in t)
+    for code, kept in [
+        ("POF", "bone marrow, adipose tissue, umbilical cord"),
+        ("AD", "bone marrow, adipose tissue, umbilical cord, umbilical cord blood"),
+        ("AS", "bone marrow, adipose tissue, umbilical cord"),
+        ("OP", "bone marrow, adipose tissue, umbilical cord, dental pulp"),
+        ("SKIN", "adipose tissue, umbilical cord, umbilical cord blood"),
+        ("WEAK", "no row"),
+    ]:
+        assert re.search(rf"{code} \([^;]+\) keeps {kept}(;|\.$)", text), (code, text)
+    assert "each row as printed" in text
+
+
+def test_the_legend_notes_say_where_the_review_uses_each_meaning():
+    """3.2: the print uses AD for Alzheimer's disease (Abbreviations entry 3, Table 1-3 legends) and for adipose
+    (Table 4 legend, Fig. 2 legend "AD, adipose tissue", Abbreviations entry 2 "AD-MSCs"). 3.3: "stem cells" and
+    "stem/stromal cells" name the same cells."""
+    from tests.conftest import ROOT
+
+    text = " ".join((ROOT / "tables" / "table4.md").read_text(encoding="utf-8").split())
+    assert (
+        'AD has two meanings in the review: "Alzheimer\'s disease" in the article list and the table1, table2 and '
+        'table3 legends, and "adipose" in the table4 and fig2 legends; as the prefix of "AD-MSCs" (article list)'
+    ) in text
+    assert "something else in the table4 legend" not in text
+    assert "words MSCs differently from the article list; the two wordings name one thing" in text
+    assert "may name one thing" not in text

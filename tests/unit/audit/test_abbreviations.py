@@ -36,7 +36,9 @@ def entry(legend: str, position: int, code: str, meaning: str) -> str:
                 "table1:1",
                 "definition",
                 f"{entry('article', 1, 'MT', 'Melatonin')}; {entry('table1', 1, 'MT', 'Mitochondrial transfer')}",
-                "MT means one thing in the article list and something else in the table1 legend.",
+                # Each meaning with where the review prints it (third reading, table4 3.2).
+                'MT has two meanings in the review: "Melatonin" in the article list, and "Mitochondrial transfer" in '
+                "the table1 legend.",
             ),
         ),
         (  # one drops words of the other: a check, against the code's first legend when the article lacks it
@@ -49,8 +51,7 @@ def entry(legend: str, position: int, code: str, meaning: str) -> str:
                 "definition",
                 f"{entry('table2', 1, 'MSC', 'mesenchymal stem cells')}; "
                 f"{entry('table3', 1, 'MSC', 'mesenchymal stem/stromal cells')}",
-                "The table3 legend words MSC differently from the table2 legend; the two are close and may name "
-                "one thing.",
+                "The table3 legend words MSC differently from the table2 legend; the two wordings name one thing.",
             ),
         ),
     ],

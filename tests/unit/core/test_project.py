@@ -68,3 +68,27 @@ def test_each_notebook_cites_the_manifest_s_file_and_version(exhibit):
     line = _cite_line(exhibit)
     assert f"file {primary.rsplit('/', 1)[-1]}, SHA-256 {entry['files'][primary]}" in line
     assert f"version {project.release().version} " in line
+
+
+@pytest.mark.parametrize(
+    ("exhibit", "written", "said"),
+    [
+        # Every table's CSV holds the cells only; its legend and notes are in the other exports (table4 3.1).
+        (
+            "table4",
+            {"table4.csv": "c", "table4.md": "m", "table4.tex": "t", "table4.xlsx": "x"},
+            "file table4.csv, SHA-256 c; the printed legend and the notes under the table are in table4.md "
+            "(also .tex, .xlsx), not in the CSV]",
+        ),
+        (
+            "table1",
+            {"table1.csv": "c", "table1.xlsx": "x"},
+            "file table1.csv, SHA-256 c; the printed legend and the notes under the table are in table1.xlsx, "
+            "not in the CSV]",
+        ),
+        ("table2", {"table2.csv": "c"}, "file table2.csv, SHA-256 c]"),
+        ("fig1", {"fig1.svg": "s", "fig1.data.csv": "c"}, "file fig1.svg, SHA-256 s]"),
+    ],
+)
+def test_a_table_s_citation_says_where_its_legend_and_notes_are(cff, exhibit, written, said):
+    assert said in project.cite_as(catalog.get(exhibit), written, cff=cff)

@@ -30,7 +30,7 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def drawn():
     # As the notebook does: the audit's findings on each row ride along (black edges).
-    studies = flags.attach(coded.studies(), audit_flags.by_row())
+    studies = flags.attach(coded.studies(), audit_flags.by_row(reasons=True))
     doses, follow, hours = dosing.doses(studies), dosing.follow_up(studies), dosing.incubation(studies)
     routes, missing = dosing.routes(studies), dosing.missing(studies)
     summary = dosing.completeness_summary(dosing.completeness(studies))
@@ -93,7 +93,7 @@ def test_stacked_studies_are_counted_where_they_are_drawn(drawn):
         assert got == expected, panel
         by_value = {round(float(a.xy[0]), 9): [] for a in counts}
         for a in counts:
-            by_value[round(float(a.xy[0]), 9)].append(int(a.get_text().lstrip("×")))
+            by_value[round(float(a.xy[0]), 9)].append(int(re.search(r"×(\d+)$", a.get_text()).group(1)))
         for (_, _, hi), n in stacks.items():
             if n > 1:
                 assert n in by_value[round(float(hi), 9)], (panel, hi)
@@ -263,7 +263,8 @@ def test_the_line_under_the_figure_says_why_each_edged_row_is_flagged(drawn):
     speaks of patients, its row of mice (R3, 2.9)."""
     fig, _ = drawn
     (key,) = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_gid() == "route-key"]
-    assert "ref 24 A3, A8, R3;" in key and "ref 58 R4, W6;" in key
+    # Only the findings that flag a row are named (third reading 3.2): R4 and A8 are on the rows but flag none.
+    assert "ref 24 A3, R3;" in key and "ref 58 W6;" in key
     assert "W6: in vitro row with animal effects" in key
     assert "R3: cited title names another host or setting" in key
 
@@ -279,3 +280,57 @@ def test_the_keys_under_the_figure_do_not_overlap(drawn):
     assert key_box.y1 <= legend_box.y0
     below = [t.get_window_extent(renderer) for t in fig.texts if t is not key and t.get_position()[1] < 0.05]
     assert below and all(box.y1 <= key_box.y0 for box in below)
+
+
+# --- third reading -----------------------------------------------------------------------------------
+
+
+def test_the_edge_line_names_only_the_findings_that_flag(drawn):
+    """3.2: ref 37's edge comes from R1 alone (A7, A9 are checks; W4 a check at 2-fold), ref 68's from W4 (a
+    warning at 200-fold); checks listed on other rows (A7 on refs 15 and 29, R4 on ref 70) give no edge."""
+    fig, _ = drawn
+    (key,) = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_gid() == "route-key"]
+    each = key.split("The findings that flag each: ")[1].split(".")[0]
+    assert each == "ref 19 W2; ref 24 A3, R3; ref 37 R1; ref 42 R2; ref 58 W6; ref 68 W4"
+    assert "Black edge: an audit error or warning questions what the row's codes mean" in key
+    assert "A7:" not in key and "A9:" not in key
+    # The data file says the same: the flagging finding first, the others as "also listed".
+    _, data = drawn
+    marks = dict(zip(data.loc[data["panel"] == "doses", "ref"].astype(int), data.loc[data["panel"] == "doses", "mark"]))
+    assert "flagged by the audit (R1; also listed: A7, A9, W4)" in marks[37]
+    assert "flagged by the audit (W4)" in marks[68]
+
+
+def _labels(fig, gid: str) -> set[str]:
+    return {a.get_text() for a in _artists(fig, gid)}
+
+
+def test_neighbouring_stacks_say_their_value(drawn):
+    """3.6: 28 d ×5 beside 30 d ×2 and 56 d ×2 beside 60 d ×2 (MSCs, Table 1 recount) read as one column unless
+    the lower stack says its value; so do ref 34's 6×10⁶ cells under the 5×10⁶ ×3 stack and the 150 µg ×4 stack
+    under ref 51's 125 µg (Table 2 rows 3; 2, 4, 17, 25)."""
+    fig, _ = drawn
+    counts, values = _labels(fig, "follow-up-count"), _labels(fig, "follow-up-value")
+    # The stack drawn under its neighbour says its value; the one in place keeps its "×n".
+    assert {"×5", "30 d ×2", "×2", "60 d ×2"} <= counts
+    doses = _labels(fig, "dose-count") | _labels(fig, "dose-value")
+    assert {"×3", "6×10⁶", "150 ×4"} <= doses
+    assert not values or all(re.fullmatch(r"[\d.]+ d", v) for v in values)
+
+
+def test_the_days_axis_has_ticks_a_reader_can_use(drawn):
+    """3.6: ticks at a week, 2, 4 and 8 weeks, 3 months and a year, so 21, 28 and 30 d can be read off."""
+    fig, _ = drawn
+    (ax,) = [a for a in fig.axes if a.get_xlabel().startswith("follow-up of treated animals")]
+    assert {7, 14, 28, 56, 90, 365} <= {round(t) for t in ax.get_xticks()}
+
+
+def test_the_dose_title_and_cross_key_say_what_was_done(drawn):
+    """3.9: units are converted within a kind ("IV 100 mg" at 10⁵ µg); 3.1: refs 21 and 53 were given by ovarian
+    injection (OV) with hyaluronic acid / HAMA, so the cross does not say "not an injected dose"."""
+    fig, _ = drawn
+    titles = " ".join(ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes)
+    assert "kinds never converted into one another, units within a kind converted" in titles
+    labels = [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()]
+    assert "cross: given with a scaffold, hydrogel or carrier (printed Precondition or Effects cell)" in labels
+    assert not any("not an injected dose" in t for t in labels)

@@ -27,6 +27,11 @@ def _tool():
         ),
         # a pipe inside a cell is escaped, entities are decoded, whitespace is folded
         ("<table><tr><th>a</th></tr><tr><td>x | y &amp;\n  z</td></tr></table>", "| a |\n|---|\n| x \\| y & z |"),
+        # items of a cell broken by <br> stay apart (table4 3.4: "…clinical applicationsHigh differentiation…")
+        (
+            "<table><tr><th>Advantages</th></tr><tr><td>clinical applications<br>High potential</td></tr></table>",
+            "| Advantages |\n|---|\n| clinical applications <br> High potential |",
+        ),
         # prose outside a table stays prose, paragraph by paragraph
         ("<p>first</p><p>second <b>bold</b></p>", "first\nsecond bold"),
     ],
