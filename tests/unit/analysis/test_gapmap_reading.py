@@ -265,6 +265,10 @@ def test_questioned_and_audit_flag_differ_exactly_where_the_recount_says(made, d
         if pd.notna(f) and bool(f)
     }
     assert flagged == expected
+    # Each side says what the other's flag is: the dataset's column description, and the map's caption (above).
+    from helpers.data.flags import COLUMNS
+
+    assert "Not the gap map's 'questioned'" in COLUMNS["audit_flag"][1] and "R1-R4 and W6" in COLUMNS["audit_flag"][1]
 
 
 def test_a_dismissed_finding_questions_no_row():
