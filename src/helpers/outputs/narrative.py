@@ -547,7 +547,8 @@ def questioned_versus_audit_flag(difference: dict | None, questioned: int) -> st
         "warning of any rule that bears on a code), and gapmap.evidence.csv carries both per row"
     )
     if not mine and not theirs:
-        return text + f"; here they name the same {plural(questioned, 'row')}."
+        same = f"here they name the same {plural(questioned, 'row')}" if questioned else "here neither names a row"
+        return f"{text}; {same}."
     if mine:
         text += f"; questioned without audit_flag, the finding being only a check: {_rows_with_rules(mine)}"
     if theirs:

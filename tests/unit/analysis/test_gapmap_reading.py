@@ -271,6 +271,19 @@ def test_questioned_and_audit_flag_differ_exactly_where_the_recount_says(made, d
     assert "Not the gap map's 'questioned'" in COLUMNS["audit_flag"][1] and "R1-R4 and W6" in COLUMNS["audit_flag"][1]
 
 
+@pytest.mark.parametrize(
+    ("difference", "questioned", "says"),
+    [
+        ({"questioned only": [], "audit_flag only": []}, 0, "here neither names a row."),
+        ({"questioned only": [], "audit_flag only": []}, 2, "here they name the same 2 rows."),
+        ({"questioned only": [("table2", 7, "R4")], "audit_flag only": []}, 1, "only a check: Table 2 row 7 (R4)."),
+    ],
+)
+def test_the_caption_says_how_questioned_and_audit_flag_differ_in_any_selection(difference, questioned, says):
+    text = narrative.questioned_versus_audit_flag(difference, questioned)
+    assert text.startswith("'questioned' is not the coded dataset's audit_flag") and text.endswith(says)
+
+
 def test_a_dismissed_finding_questions_no_row():
     """The map leaves out what a review dismissed, as the dataset's audit_flag does (no "rejected" verdict exists)."""
     found = pd.DataFrame(
