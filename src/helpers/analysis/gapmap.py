@@ -9,11 +9,21 @@ row of the grid can hold more than its disease's studies.
 Everything is a count of rows of the review's Tables 1-3, the review's own
 selection: "no clinical study" means none in Table 3. Each cell also says how
 many of its studies print no animal arm (the coded ``setting`` "in vitro": no
-route into an animal), how many rest on a row the audit questions (its cited
-title names another disease, source, setting or product, or its own Effects
-cell speaks of animals although no animal arm is printed; passed in, never
-silently counted), and how many studies name its source only as a
-comparator arm in their Effects cell (:func:`helpers.data.derive.comparators.comparator_tissues`).
+treated animal, see :data:`NO_ANIMAL_ARM_MEANS`), how many rest on a row the
+audit questions where it is counted ("questioned", :data:`FLAG_RULES`: its
+cited title names another disease, source, setting or product, or its own
+Effects cell speaks of animals although no animal arm is printed; passed in,
+never silently counted), how many print only an animal model of another
+condition (:data:`OTHER_CONDITION_MODELS`), and how many studies name its
+source only as a comparator arm in their Effects cell
+(:func:`helpers.data.derive.comparators.comparator_tissues`).
+
+"Questioned" is not the coded dataset's ``audit_flag`` (:mod:`helpers.audit.flags`):
+that flag asks whether any code of a row is in doubt (an error or warning of
+any rule that bears on meaning, a route or a dose included), while the gap map
+asks only whether the row's place in the grid is (its disease, source, panel
+or label), at any severity. :func:`flag_difference` names the rows on which
+the two differ, and the evidence file carries both.
 Registered trials and clinical studies that are not trials (Table 3's
 retrospective cohort) are counted apart.
 """
@@ -24,12 +34,13 @@ import re
 
 import pandas as pd
 
-from helpers.analysis.trials import wider_purpose
+from helpers.analysis.trials import title_other_disease, wider_purpose
 from helpers.core.vocab import DISEASE_CODES, MODALITIES, RESOURCE_OF_TABLE, TISSUE_CODES
 from helpers.data import curated
 from helpers.data.derive.comparators import comparator_tissues
 from helpers.data.derive.registry import REGISTERED_TRIAL
-from helpers.data.design import DEFINITIONS
+from helpers.data.design import DEFINITIONS, model_evidence
+from helpers.data.design import MODEL_CLASSES as MODEL_CLASSES_ORDER
 
 __all__ = [
     "grid",
@@ -38,6 +49,8 @@ __all__ = [
     "comparators",
     "flagged_rows",
     "flagged_in",
+    "flag_difference",
+    "panel_models",
     "NOT_STATED",
     "GAPS",
     "COLUMNS",
@@ -45,6 +58,7 @@ __all__ = [
     "NOTE_RULES",
     "AUDIT_RULES",
     "NO_ANIMAL_ARM",
+    "NO_ANIMAL_ARM_MEANS",
     "mimetic_rows",
     "disease_label",
     "other_model_rows",
@@ -55,6 +69,12 @@ NOT_STATED = "not stated"
 #: What the coded setting "in vitro" says of a row: the table prints no route into an animal. Not "in vitro
 #: only": for some such rows the Effects cell or the cited title speaks of animal work (audit W6).
 NO_ANIMAL_ARM = "no animal arm printed"
+#: The rule behind :data:`NO_ANIMAL_ARM`, in words (:func:`helpers.data.derive.setting.setting`): a row whose
+#: table prints a route but no animal model (Table 2 row 1 prints route "NA" beside a mouse model) is not one.
+NO_ANIMAL_ARM_MEANS = (
+    "no treated animal: no animal model is printed, or co-culture in a dish is the only printed route; "
+    "not the same as in vitro only, since an Effects cell or a cited title may still speak of animals"
+)
 #: What a cell of the grid shows, by (preclinical row, clinical study, comparator arm only).
 GAPS = {
     (True, True, False): "both",
@@ -72,12 +92,13 @@ COLUMNS = [
     "source",
     "preclinical",
     "no_animal_arm",
-    "flagged",
+    "questioned",
     "other_model",
     "comparator",
     "trials",
     "other_clinical",
     "wider_purpose",
+    "title_other_disease",
     "phases",
     "statuses",
     "gap",
@@ -149,7 +170,7 @@ def _rule_notes(findings: pd.DataFrame | None, rules: tuple[str, ...]) -> dict[t
     if findings is None or findings.empty:
         return {}
     ids = findings["rule"].str.split().str[0]
-    part = findings[ids.isin(rules) & (findings["verdict"] != "rejected")]
+    part = findings[ids.isin(rules) & (findings["verdict"] != "dismissed")]
     out: dict[tuple[str, int], str] = {}
     for line in part.itertuples(index=False):
         if str(line.row).isdigit():
@@ -166,7 +187,8 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     ----------
     findings : pandas.DataFrame or None
         The audit's findings (:func:`helpers.audit.runner.frame`): ``rule,
-        table, row, message, verdict``. Findings a review rejected are left out.
+        table, row, message, verdict``. Findings a review dismissed are left out,
+        as :func:`helpers.audit.flags.flags` leaves them out; every severity counts.
 
     Returns
     -------
@@ -192,12 +214,13 @@ def _cell(modality: str, disease: str, source: str, pre, tri, comp) -> dict:
         "source": source,
         "preclinical": len(p),
         "no_animal_arm": int((p["setting"] == "in vitro").sum()) if "setting" in p else 0,
-        "flagged": int(p["_flag"].sum()),
+        "questioned": int(p["_flag"].sum()),
         "other_model": int(p["_other"].sum()),
         "comparator": len(c),
         "trials": len(t),
         "other_clinical": len(o),
         "wider_purpose": int(clinical["_wide"].sum()),
+        "title_other_disease": int(clinical["_title"].sum()),
         "phases": _phases(clinical) if len(clinical) else "",
         "statuses": _statuses(clinical) if len(clinical) else "",
         "gap": GAPS[len(p) > 0, len(clinical) > 0, len(c) > 0],
@@ -226,12 +249,15 @@ def grid(
     -------
     pandas.DataFrame
         :data:`COLUMNS`: ``preclinical`` rows of Tables 1-2, of which
-        ``no_animal_arm`` print no route into an animal and ``flagged`` are
-        questioned by an audit finding (:data:`FLAG_RULES`); ``comparator`` studies naming the
+        ``no_animal_arm`` print no treated animal (:data:`NO_ANIMAL_ARM_MEANS`), ``questioned``
+        are questioned by an audit finding (:data:`FLAG_RULES`) and ``other_model`` print only
+        a model of another condition; ``comparator`` studies naming the
         source only as a comparator arm; ``trials`` registered trials and
         ``other_clinical`` clinical studies that are not trials, of which
         ``wider_purpose`` print a purpose covering several diseases
-        (:func:`helpers.analysis.trials.wider_purpose`). Diseases and
+        (:func:`helpers.analysis.trials.wider_purpose`) and ``title_other_disease``
+        cite a title that does not name the disease
+        (:func:`helpers.analysis.trials.title_other_disease`). Diseases and
         sources that occur anywhere in the selection, in vocabulary order,
         with ``not stated`` last.
     """
@@ -248,8 +274,13 @@ def grid(
     present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
     sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
     pre = pre.assign(_registered=True)
-    wide = set(wider_purpose())
-    tri = tri.assign(_registered=registered, _flag=False, _wide=tri["row"].astype(int).isin(wide))
+    wide, other_title = set(wider_purpose()), set(title_other_disease())
+    tri = tri.assign(
+        _registered=registered,
+        _flag=False,
+        _wide=tri["row"].astype(int).isin(wide),
+        _title=tri["row"].astype(int).isin(other_title),
+    )
     rows = [
         _cell(modality, disease, source, pre, tri, comp)
         for modality in MODALITIES
@@ -284,13 +315,29 @@ def evidence(
     trials: pd.DataFrame,
     findings: pd.DataFrame | None = None,
     arms: pd.DataFrame | None = None,
+    flags: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One line per study, comparator arm or clinical study in each grid cell, and what to know about it.
 
     A preclinical row's note holds every audit finding of :data:`AUDIT_RULES` on it, so a row counted as
     printing no animal arm although it prints an animal model says why (W7).
+
+    Parameters
+    ----------
+    studies, trials, findings, arms
+        As for :func:`grid`.
+    flags : pandas.DataFrame, optional
+        The audit's findings per printed row (:func:`helpers.audit.flags.by_row`), whose ``audit_flag``
+        the coded dataset carries; copied beside the gap map's own ``questioned`` so a reader can see
+        where the two differ (:func:`flag_difference`). Without it ``audit_flag`` is left empty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``modality, disease_code, source, kind, table, row, ref, identifier, questioned, audit_flag, note``.
     """
-    flags = _rule_notes(findings, AUDIT_RULES)
+    notes = _rule_notes(findings, AUDIT_RULES)
+    questioned = flagged_rows(findings)
     mimetic = {(t, r): "exosome-mimetic by its Effects cell or cited title" for t, r, _ in mimetic_rows(studies)}
     other = other_model_rows(studies)
     pre = _exploded(studies).assign(
@@ -299,7 +346,7 @@ def evidence(
         ),
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note=lambda f: [
-            _joined(flags.get((t, int(r)), ""), other.get((t, int(r)), ""), mimetic.get((t, int(r)), ""))
+            _joined(notes.get((t, int(r)), ""), other.get((t, int(r)), ""), mimetic.get((t, int(r)), ""))
             for t, r in zip(f["table"], f["row"])
         ],
     )
@@ -309,18 +356,77 @@ def evidence(
         note="the Effects cell compares the row's own source with this one",
     )
     design = trials["design"].astype("string").fillna("clinical study") if "design" in trials else "clinical study"
-    wide = wider_purpose()
+    wide, other_title = wider_purpose(), title_other_disease()
     tri = _exploded(trials.assign(kind=design)).assign(
         identifier=lambda f: f["nct_id"].astype("string").fillna("table3 row " + f["row"].astype(str)),
         note=lambda f: [
-            f"filed under this disease; the purpose as printed reads '{wide[int(r)]}'" if int(r) in wide else ""
+            _joined(
+                f"filed under this disease; the purpose as printed reads '{wide[int(r)]}'" if int(r) in wide else "",
+                other_title.get(int(r), ""),
+            )
             for r in f["row"]
         ],
     )
     columns = ["modality", "disease_code", "source", "kind", "table", "row", "ref", "identifier", "note"]
     frame = pd.concat([pre[columns], comp[columns], tri[columns]], ignore_index=True)
     frame["ref"] = frame["ref"].map(lambda r: f"[{r}]" if pd.notna(r) else "")
+    keys = list(zip(frame["table"].astype(str), frame["row"].astype(int)))
+    counted = frame["kind"] != "comparator arm only"
+    frame.insert(8, "questioned", pd.Series([k in questioned for k in keys], index=frame.index) & counted)
+    dataset = _audit_flags(flags)
+    audit_flag = pd.Series([dataset.get(k, False) for k in keys], index=frame.index, dtype="boolean")
+    # A comparator arm is not a row of its own; without the audit's rows the column says nothing.
+    frame.insert(9, "audit_flag", audit_flag.where(counted & (flags is not None)))
     return frame.sort_values(["modality", "disease_code", "source", "kind", "table", "row"], ignore_index=True)
+
+
+def _audit_flags(flags: pd.DataFrame | None) -> dict[tuple[str, int], bool]:
+    """``(table, row) -> audit_flag`` from :func:`helpers.audit.flags.by_row`."""
+    if flags is None or flags.empty:
+        return {}
+    return {(str(t), int(r)): bool(f) for t, r, f in zip(flags["table"], flags["row"], flags["audit_flag"])}
+
+
+def flag_difference(
+    studies: pd.DataFrame, trials: pd.DataFrame, findings: pd.DataFrame | None, flags: pd.DataFrame | None
+) -> dict[str, list[tuple[str, int, str]]]:
+    """Where the gap map's "questioned" and the coded dataset's ``audit_flag`` name different selected rows.
+
+    Parameters
+    ----------
+    studies, trials : pandas.DataFrame
+        The selection.
+    findings : pandas.DataFrame or None
+        The audit's findings (:func:`flagged_rows`).
+    flags : pandas.DataFrame or None
+        :func:`helpers.audit.flags.by_row`, with ``audit_findings`` and ``audit_flag``.
+
+    Returns
+    -------
+    dict
+        ``"questioned only"``: rows the gap map questions and ``audit_flag`` does not (a finding of
+        :data:`FLAG_RULES` that is only a check); ``"audit_flag only"``: rows ``audit_flag`` marks and the
+        gap map does not question (their findings concern a code that does not place the row in the grid:
+        a route, a dose, the reading of an animal model, a copied trial row). Each a list of
+        ``(table, row, rule ids)`` in table and row order.
+    """
+    kept = set(zip(studies["table"].astype(str), studies["row"].astype(int)))
+    kept |= set(zip(trials["table"].astype(str), trials["row"].astype(int)))
+    mine = {k for k in flagged_rows(findings) if k in kept}
+    dataset = {k for k, f in _audit_flags(flags).items() if f and k in kept}
+    rules = (
+        {}
+        if flags is None
+        else dict(zip(zip(flags["table"].astype(str), flags["row"].astype(int)), flags["audit_findings"]))
+    )
+
+    def own(key: tuple[str, int]) -> str:  # the map's own rules only: a W5 size check does not question placement
+        return ";".join(i for i in str(rules.get(key, "")).split(";") if i in FLAG_RULES)
+
+    return {
+        "questioned only": [(t, r, own((t, r))) for t, r in sorted(mine - dataset)],
+        "audit_flag only": [(t, r, rules.get((t, r), "")) for t, r in sorted(dataset - mine)],
+    }
 
 
 def _joined(*notes: str) -> str:
@@ -360,15 +466,26 @@ def mimetic_rows(studies: pd.DataFrame) -> list[tuple[str, int, int]]:
 
 
 #: Animal model classes (:data:`helpers.data.design.MODEL_CLASSES`) that model another condition than the
-#: ageing disease a row is filed under: a surgically made bone defect is a regeneration model, not osteoporosis.
-OTHER_CONDITION_MODELS = ("induced: surgical bone defect",)
+#: disease a row is filed under, with that disease (``None``: whatever it is filed under) and what the model is
+#: instead: a surgically made bone defect is a regeneration model, not osteoporosis; naturally aged ovaries are
+#: physiological reproductive ageing, not premature (pathological, early) ovarian failure.
+OTHER_CONDITION_MODELS: dict[tuple[str, str | None], str] = {
+    ("induced: surgical bone defect", None): "not a model of the disease itself",
+    ("natural ageing", "POF"): "natural ovarian ageing, not premature ovarian failure",
+}
+
+
+def _other_condition(model_class: str, disease_code: str) -> str:
+    """What a model of class ``model_class`` is instead of ``disease_code``; empty when it models the disease."""
+    return OTHER_CONDITION_MODELS.get((model_class, disease_code), OTHER_CONDITION_MODELS.get((model_class, None), ""))
 
 
 def other_model_rows(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
-    """Selected rows whose printed animal model is of a class in :data:`OTHER_CONDITION_MODELS`.
+    """Selected rows whose every printed animal model is of another condition (:data:`OTHER_CONDITION_MODELS`).
 
     The audit compares a row with its cited title; this reads the row's own Animal model cell, which can
-    name another condition than the disease the review files the row under.
+    name another condition than the disease the review files the row under. A row that also prints a model
+    of its own disease (naturally aged mice beside a CTX-induced POF model) is not one.
 
     Returns
     -------
@@ -380,8 +497,65 @@ def other_model_rows(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
     out = {}
     for line in studies.itertuples(index=False):
         classes = str(line.model_class).split("+") if pd.notna(line.model_class) else []
-        for cls in (c for c in classes if c in OTHER_CONDITION_MODELS):
-            out[(str(line.table), int(line.row))] = (
-                f"model: {DEFINITIONS['Animal model'][cls]}, filed under {line.disease} by the review"
-            )
+        instead = [_other_condition(c, str(line.disease_code)) for c in classes]
+        if classes and all(instead):
+            what = "; ".join(f"{DEFINITIONS['Animal model'][c]}, {i}" for c, i in zip(classes, instead))
+            out[(str(line.table), int(line.row))] = f"model: {what}; filed under {line.disease} by the review"
+    return out
+
+
+#: Model classes that say nothing of how the animals came to have the disease, or that no animal was treated:
+#: two panels cannot be said to model a disease differently on them.
+_UNREAD_MODELS = ("model named, induction not stated", "in vitro only")
+
+
+def panel_models(studies: pd.DataFrame) -> list[tuple[str, dict[str, dict[str, tuple[int, list[str]]]]]]:
+    """Diseases whose MSC rows and exosome rows print no animal model class in common.
+
+    One disease row of the grid runs across both panels and invites comparing them; where the animal
+    models of the two panels differ in kind (ovariectomy against a chemical induction, say), a reader
+    should know. Classes that read nothing (:data:`_UNREAD_MODELS`) are left out of the comparison.
+
+    Returns
+    -------
+    list
+        ``(disease code, {modality: {model class: (rows, printed words)}})`` in vocabulary order, for each
+        disease with read model classes in both modalities and none shared; the printed words are those
+        that put the rows in the class (:func:`helpers.data.design.model_evidence`).
+    """
+    if "model_class" not in studies or studies.empty:
+        return []
+    printed = {
+        (table, int(row)): str(cell) if pd.notna(cell) else ""
+        for table in dict.fromkeys(studies["table"])
+        for row, cell in curated.load(RESOURCE_OF_TABLE[table]).set_index("row")["animal_model"].items()
+    }
+    out = []
+    for disease in [c for c in DISEASE_CODES if c in set(studies["disease_code"])]:
+        counts: dict[str, dict[str, tuple[int, list[str]]]] = {}
+        for modality in MODALITIES:
+            part = studies[(studies["disease_code"] == disease) & (studies["modality"] == modality)]
+            found: dict[str, list[str]] = {}
+            for line in part.itertuples(index=False):
+                words = _model_words(printed.get((str(line.table), int(line.row)), ""))
+                for cls in str(line.model_class).split("+") if pd.notna(line.model_class) else []:
+                    if cls not in _UNREAD_MODELS:
+                        found.setdefault(cls, []).append(words.get(cls, ""))
+            counts[modality] = {
+                c: (len(found[c]), list(dict.fromkeys(w for w in found[c] if w)))
+                for c in MODEL_CLASSES_ORDER
+                if c in found
+            }
+        if all(counts.get(m) for m in MODALITIES) and not set.intersection(*(set(counts[m]) for m in MODALITIES)):
+            out.append((disease, counts))
+    return out
+
+
+def _model_words(cell: str) -> dict[str, str]:
+    """``model class -> printed word`` of an Animal model cell, read from :func:`helpers.data.design.model_evidence`."""
+    out = {}
+    for part in model_evidence(cell).split("; ") if cell.strip() else []:
+        cls, _, word = part.rpartition(": '")
+        if cls:
+            out[cls] = word.split("'")[0]
     return out

@@ -23,6 +23,7 @@ __all__ = [
     "landscape",
     "by_status",
     "clinical_elsewhere",
+    "title_other_disease",
     "wider_purpose",
     "PHASES",
     "NOT_A_TRIAL",
@@ -58,25 +59,35 @@ def _route(printed: str) -> str:
     return "NA (printed; legend: Not Applicable)" if cell == "NA" else cell
 
 
-def _title_notes(cells: pd.DataFrame, notes: dict[int, list[str]]) -> None:
-    """A row that cites a reference instead of a registry number, whose cited title does not name its disease.
+def title_other_disease(printed: pd.DataFrame | None = None) -> dict[int, str]:
+    """Rows that cite a reference instead of a registry number, whose cited title does not name their disease.
 
     Table 3 files such a row under a disease code; the note quotes the title so a reader sees what the
-    cited study names (e.g. "arteriosclerosis" for a row filed under AS, atherosclerosis).
+    cited study names (e.g. "arteriosclerosis" for a row filed under AS, atherosclerosis). The trials
+    exhibit footnotes these rows and the gap map marks their diamond.
+
+    Returns
+    -------
+    dict
+        ``row -> note`` quoting the cited title.
     """
+    printed = curated.load("clinical_trials") if printed is None else printed
+    cells = printed.set_index(printed["row"].astype(int))
     titles = curated.load("references").set_index("ref")["title"]
+    out = {}
     for row, cell in cells["nct_number"].astype(str).items():
         cited = re.fullmatch(r"\[(\d+)\]", cell.strip())
-        if row not in notes or not cited or int(cited.group(1)) not in titles.index:
+        if not cited or int(cited.group(1)) not in titles.index:
             continue
         code = str(cells.at[row, "disease_type"]).strip()
         name = DISEASE_CODES.get(code, code)
         title = str(titles[int(cited.group(1))])
         if name.lower() not in title.lower():
-            notes[row].append(
+            out[int(row)] = (
                 f"filed under {code} ({name}) by the review; the cited title (ref. [{cited.group(1)}]) does not "
                 f"name {name.lower()}: '{title}'"
             )
+    return out
 
 
 def wider_purpose(printed: pd.DataFrame | None = None) -> dict[int, str]:
@@ -114,7 +125,9 @@ def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
             notes[row].append(
                 f"filed under {cells.at[row, 'disease_type']}, but the purpose as printed reads '{purpose}'"
             )
-    _title_notes(cells, notes)
+    for row, note in title_other_disease(printed).items():
+        if row in notes:
+            notes[row].append(note)
     return notes
 
 

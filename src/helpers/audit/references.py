@@ -193,7 +193,8 @@ def title_product(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
     A Table 2 row whose title names exosome mimetics, vesicles made from
     cells rather than secreted by them (check). A Table 2 row whose title
     names conditioned medium: warning when the title names no vesicles as
-    well, check when it does; and a Table 2 row whose title names neither
+    well, check when it does (the vesicles are named as the reason, not as
+    another product: exosomes are extracellular vesicles); and a Table 2 row whose title names neither
     vesicles nor medium, only the cells (check: a title may leave out the
     vesicles that carried the effect). The title's own words are quoted.
     """
@@ -216,7 +217,9 @@ def title_product(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
             )
         elif mine == "exosomes" and "conditioned medium" in said:
             sev = "check" if "exosomes" in said else "warning"
-            what = f"{words}, while the row is filed under exosomes (Table 2)"
+            what = f"{q(said['conditioned medium'])}, while the row is filed under exosomes (Table 2)"
+            if "exosomes" in said:  # vesicles are not another product: they are why this is only a check
+                what += f"; it also names {q(said['exosomes'])}, the class of vesicles exosomes belong to"
         elif mine == "exosomes" and not said:
             sev, what = "check", "the cells themselves and no vesicles, while the row is filed under exosomes (Table 2)"
         else:

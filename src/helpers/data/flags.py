@@ -38,7 +38,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "audit_flag": (
         "boolean",
         "true when an error or warning questions what the row's codes mean (its disease, source, host, animal "
-        "model, route, dose, product, setting or registry entry); spelling findings and checks only list",
+        "model, route, dose, product, setting or registry entry); spelling findings and checks only list. Not the "
+        "gap map's 'questioned' (figures/gapmap.evidence.csv), which asks only where a row is counted in its grid "
+        "(audit rules R1-R4 and W6) and counts checks too",
     ),
 }
 

@@ -524,44 +524,122 @@ def elsewhere_sentence(elsewhere: pd.DataFrame | None, *, reason: bool) -> str:
     return text
 
 
+def _rows_with_rules(rows: list) -> str:
+    """``Table 2 rows 7 (R4), 17 (R4;W5)`` for ``(table, row, rule ids)`` triples."""
+    parts = []
+    for table in dict.fromkeys(t for t, _, _ in rows):
+        mine = [f"{r} ({ids})" if ids else str(r) for t, r, ids in rows if t == table]
+        listed = mine[0] if len(mine) == 1 else f"{', '.join(mine[:-1])} and {mine[-1]}"
+        parts.append(f"{table.replace('table', 'Table ')} {'row' if len(mine) == 1 else 'rows'} {listed}")
+    return "; ".join(parts)
+
+
+def questioned_versus_audit_flag(difference: dict | None, questioned: int) -> str:
+    """How the gap map's 'questioned' rows differ from the coded dataset's ``audit_flag``, row by row.
+
+    ``difference`` comes from :func:`helpers.analysis.gapmap.flag_difference`.
+    """
+    if difference is None:
+        return ""
+    mine, theirs = difference["questioned only"], difference["audit_flag only"]
+    text = (
+        "'questioned' is not the coded dataset's audit_flag (tables/studies.csv, tables/trials.csv: an error or "
+        "warning of any rule that bears on a code), and gapmap.evidence.csv carries both per row"
+    )
+    if not mine and not theirs:
+        same = f"here they name the same {plural(questioned, 'row')}" if questioned else "here neither names a row"
+        return f"{text}; {same}."
+    if mine:
+        text += f"; questioned without audit_flag, the finding being only a check: {_rows_with_rules(mine)}"
+    if theirs:
+        text += (
+            "; audit_flag without 'questioned', the finding not bearing on where the row is counted (a route, "
+            "a dose, the reading of an animal model, a trial row's text or registry number): "
+            f"{_rows_with_rules(theirs)}"
+        )
+    return text + "."
+
+
+def _model_breakdown(counts: dict) -> str:
+    """``induced: chemical 4 ('STZ'), induced: immune 1 ('proteoglycan')`` for one panel's model classes."""
+    parts = []
+    for cls, (n, words) in counts.items():
+        quoted = ", ".join("'" + w + "'" for w in words)
+        parts.append(f"{cls} {n} ({quoted})" if words else f"{cls} {n}")
+    return ", ".join(parts)
+
+
+def panel_models_sentence(models: list | None) -> str:
+    """Diseases whose two panels rest on different kinds of animal model.
+
+    ``models`` comes from :func:`helpers.analysis.gapmap.panel_models`.
+    """
+    from helpers.analysis.gapmap import disease_label
+
+    if not models:
+        return ""
+    parts = [
+        f"{disease_label(code)}: MSC rows {_model_breakdown(counts['cells'])}; exosome rows "
+        f"{_model_breakdown(counts['exosomes'])}"
+        for code, counts in models
+    ]
+    return (
+        "Animal models printed, by class and rows, where the two panels share no kind of model, so one disease "
+        f"row compares different models: {'; '.join(parts)}."
+    )
+
+
 def gap_note(
     studies: pd.DataFrame,
     trials: pd.DataFrame,
     cells: pd.DataFrame | None = None,
     mimetic: list | None = None,
     elsewhere: pd.DataFrame | None = None,
+    difference: dict | None = None,
+    models: list | None = None,
 ) -> str:
     """The gap map's note: what a mark counts, out of how many, and what each label in a cell means.
 
     ``mimetic`` (:func:`helpers.analysis.gapmap.mimetic_rows`) and ``elsewhere``
     (:func:`helpers.analysis.trials.clinical_elsewhere`) name rows counted as printed that a reader should
-    know about.
+    know about; ``difference`` (:func:`helpers.analysis.gapmap.flag_difference`) says where 'questioned'
+    and the dataset's ``audit_flag`` part; ``models`` (:func:`helpers.analysis.gapmap.panel_models`) names
+    diseases whose two panels rest on different kinds of animal model.
     """
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS, other_model_rows
+
     no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
-    flagged = int(cells["flagged"].sum()) if cells is not None else 0
+    questioned = int(cells["questioned"].sum()) if cells is not None else 0
     comparator = int(cells["comparator"].sum()) if cells is not None else 0
     wide = int(cells["wider_purpose"].sum()) if cells is not None and "wider_purpose" in cells else 0
+    titled = int(cells["title_other_disease"].sum()) if cells is not None and "title_other_disease" in cells else 0
     parts = [
         f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected; {no_arm} of them print no animal arm, "
-        "that is no route into an animal, labelled 'no animal arm' in their cell); diamonds: clinical studies of "
+        f"labelled 'no animal arm' in their cell, meaning {NO_ANIMAL_ARM_MEANS}); diamonds: clinical studies of "
         f"Table 3 ({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a "
         "trial), per disease and MSC tissue source, donor species pooled. A study naming two sources counts in "
         "both cells. Mark area, edge included, is proportional to the number in the mark, on one scale for both "
-        "panels and shapes. 'flagged': counted rows an audit finding questions: the cited title names another "
-        "disease, MSC source, setting or product (rules R1-R4), or the row's own Effects cell speaks of animals "
-        f"although it prints no animal arm (W6) ({flagged} in all)."
+        "panels and shapes. 'questioned': counted rows whose place in the grid an audit finding questions, at any "
+        "severity not dismissed: the cited title names another disease, MSC source, host or setting, or product "
+        "(rules R1-R4), or the row's own Effects cell speaks of animals although it prints no animal arm (W6) "
+        f"({questioned} in all)."
     ]
+    parts.append(questioned_versus_audit_flag(difference, questioned))
     other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
     if other:
+        rows = len(other_model_rows(studies))
+        many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
         parts.append(
-            "'other model': a row whose printed animal model is of another condition than the disease it is filed "
-            f"under, counted as printed ({other} in all)."
+            "'other model': a row whose every printed animal model is of another condition than the disease it is "
+            f"filed under, counted as printed ({many})."
         )
-    if wide:
+    if wide or titled:
         parts.append(
-            f"'*' beside a diamond: a clinical study whose printed purpose covers several diseases, counted under "
-            f"the one disease Table 3 files it under ({wide} in all)."
+            "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
+            f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
+            f"disease ({titled} in all)."
         )
+    parts.append(panel_models_sentence(models))
     if mimetic:
         parts.append(
             f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
@@ -630,8 +708,9 @@ def gap_notice(
     if flagged:
         rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
         parts.append(
-            f"The audit questions {plural(len(flagged), 'counted row')}, each counted as printed: {rows}. It reads "
-            "the printed cells and the cited titles only, so a misfiled row it cannot see may remain."
+            f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
+            f"any severity), each counted as printed: {rows}. It reads the printed cells and the cited titles only, "
+            "so a misfiled row it cannot see may remain."
         )
     if other:
         rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(other.items()))

@@ -48,6 +48,8 @@ UNIT_AREA = {"o": math.pi / 4, "D": 1.0}
 #: The edge stroke of every mark and size-key entry, in points.
 EDGE = 0.9
 _DX = 0.25
+#: How far, in rows, the marks of a cell with two lines of labels move up.
+_LIFT = 0.12
 
 
 def mark_area(count: int) -> float:
@@ -91,13 +93,23 @@ def _mark(ax, x: float, y: float, count: int, marker: str, colour: str, filled: 
 
 def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -> None:
     for line in cells.itertuples(index=False):
-        x, y = sources.index(line.source), -diseases.index(line.disease)
+        x, row = sources.index(line.source), -diseases.index(line.disease)
         face, hatch, _ = SHADES[line.gap]
         ax.add_patch(
             Rectangle(
-                (x - 0.5, y - 0.5), 1, 1, facecolor=face, hatch=hatch, edgecolor="#d0d0d0", linewidth=0.6, zorder=0
+                (x - 0.5, row - 0.5), 1, 1, facecolor=face, hatch=hatch, edgecolor="#d0d0d0", linewidth=0.6, zorder=0
             )
         )
+        counted = (
+            (line.no_animal_arm, "no animal arm"),
+            (line.questioned, "questioned"),
+            (line.other_model, "other model"),
+        )
+        notes = [f"{n} {word}" for n, word in counted if n]
+        if notes:
+            ax.text(x, row - 0.44, "\n".join(notes), ha="center", va="bottom", fontsize=5.5, color="#333333", zorder=4)
+        # Two lines of labels reach the largest mark (8) unless the marks move up; one line does not.
+        y = row + (_LIFT if len(notes) > 1 else 0.0)
         if line.preclinical:
             _mark(ax, x - _DX, y, line.preclinical, "o", _PRE, True, str(line.preclinical))
         elif line.comparator:
@@ -106,12 +118,8 @@ def _panel(ax, cells: pd.DataFrame, diseases: list, sources: list, title: str) -
         if clinical:
             text = f"{line.trials}+{line.other_clinical}" if line.trials and line.other_clinical else str(clinical)
             _mark(ax, x + _DX, y, clinical, "D", _TRIAL, bool(line.trials), text)
-        if line.wider_purpose:  # a clinical study whose printed purpose covers several diseases
+        if line.wider_purpose or line.title_other_disease:  # filed under one disease, but purpose or title differ
             ax.text(x + _DX + 0.13, y + 0.13, "*", ha="left", va="bottom", fontsize=9, color=_TRIAL, zorder=4)
-        counted = ((line.no_animal_arm, "no animal arm"), (line.flagged, "flagged"), (line.other_model, "other model"))
-        notes = [f"{n} {word}" for n, word in counted if n]
-        if notes:
-            ax.text(x, y - 0.44, "\n".join(notes), ha="center", va="bottom", fontsize=5.5, color="#333333", zorder=4)
     ax.set_xticks(range(len(sources)), [_label(s) for s in sources], fontsize=7.5)
     ax.set_yticks(
         [-i for i in range(len(diseases))],

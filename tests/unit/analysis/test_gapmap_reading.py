@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers.analysis import gapmap
@@ -39,6 +40,33 @@ FLAGGED = [
     ("table2", 17),
     ("table2", 18),
 ]
+# Third reading 3.1: the coded dataset's audit_flag (an error or warning of any rule bearing on a code) names a
+# different set, recounted from tables/audit.csv: the map alone questions Table 2 rows 7, 17, 18 (R4 at "check"
+# severity), and audit_flag alone marks Table 1 row 9 (W2, route), row 14 (W7, animal model read as a cell
+# source), Table 2 row 16 (W4, dose) and the diamonds' Table 3 rows 2 and 3 (X1, copied Results) and 17 (I9).
+QUESTIONED_ONLY = [("table2", 7, "R4"), ("table2", 17, "R4"), ("table2", 18, "R4")]
+AUDIT_FLAG_ONLY = [
+    ("table1", 9, "W2"),
+    ("table1", 14, "W7"),
+    ("table2", 16, "W4"),
+    ("table3", 2, "X1"),
+    ("table3", 3, "X1"),
+    ("table3", 17, "I9"),
+]
+# Third reading 3.2: rows whose every printed model is of another condition: Table 1 rows 8 [18] and 13 [24]
+# print only "Naturally aged" mice under POF (ovarian ageing, not premature failure; rows 7 and 10 also print a
+# POF model), Table 2 row 25 [80] a surgical bone defect under OP. Row 8 names UC and AD MSCs: 4 cell labels.
+OTHER_MODEL = [("table1", 8), ("table1", 13), ("table2", 25)]
+# Third reading 3.6: the MSC OP rows (Table 1 rows 24-26) all print "OVX"; the exosome OP rows print "STZ" (rows
+# 19, 20, 23, 24), "proteoglycan" (22) and a bone defect (25); row 21 prints no animal model.
+OP_MODELS = {
+    "cells": {"induced: ovariectomy": (3, ["OVX"])},
+    "exosomes": {
+        "induced: chemical": (4, ["STZ"]),
+        "induced: immune": (1, ["proteoglycan"]),
+        "induced: surgical bone defect": (1, ["bone defects"]),
+    },
+}
 # Table 2 row 17 ([70], title "exosome-mimetic nanoparticles") and row 18 ([71], Effects "mimetic nanovesicles").
 MIMETIC = [("table2", 17, 70), ("table2", 18, 71)]
 MSC_CIRCLES = 29  # Table 1 row 8 [18] names UC and AD MSCs, so 28 rows give 29 circles
@@ -53,13 +81,29 @@ def made():
     return studies, trials, findings, cells
 
 
+@pytest.fixture(scope="module")
+def dataset_flags():
+    from helpers.audit import flags
+
+    return flags.by_row()
+
+
 def _elsewhere(studies, findings):
     return trial_lines.clinical_elsewhere(findings, studies)
 
 
-def test_the_caption_states_only_recounted_numbers(made):
+def test_the_caption_states_only_recounted_numbers(made, dataset_flags):
     studies, trials, findings, cells = made
-    text = narrative.gap_note(studies, trials, cells, gapmap.mimetic_rows(studies), _elsewhere(studies, findings))
+    difference = gapmap.flag_difference(studies, trials, findings, dataset_flags)
+    text = narrative.gap_note(
+        studies,
+        trials,
+        cells,
+        gapmap.mimetic_rows(studies),
+        _elsewhere(studies, findings),
+        difference,
+        gapmap.panel_models(studies),
+    )
     assert numbers(text) == [
         STUDIES,
         NO_ANIMAL_ARM,
@@ -67,8 +111,14 @@ def test_the_caption_states_only_recounted_numbers(made):
         MSC_REGISTERED + EXO_CLINICAL,
         1,
         len(FLAGGED),
-        1,  # other model: Table 2 row 25 ([80]), "Surgically establish bone defects in rats", filed under OP
-        1,  # multi-disease: Table 3 row 13 (NCT06607900), purpose "... multiple neurodegenerative diseases"
+        *(r for _, r, _ in QUESTIONED_ONLY),
+        *(r for _, r, _ in AUDIT_FLAG_ONLY),
+        len(OTHER_MODEL),
+        len(OTHER_MODEL) + 1,  # Table 1 row 8 names two sources
+        1,  # '*': Table 3 row 13 (NCT06607900), purpose "... multiple neurodegenerative diseases"
+        1,  # '*': Table 3 row 17 ([39]), title "... in arteriosclerosis ..." (third reading 3.3)
+        *(n for n, _ in OP_MODELS["cells"].values()),
+        *(n for n, _ in OP_MODELS["exosomes"].values()),
         17,
         18,
         70,
@@ -78,7 +128,12 @@ def test_the_caption_states_only_recounted_numbers(made):
         COMPARATOR_ARMS,
     ]
     assert "donor species pooled" in text and "its own selection" in text
-    assert "in vitro only" not in text and "print no animal arm" in text
+    assert "print no animal arm" in text
+    # Second reading 2.1, third reading 3.4: the rule applied, said in the caption, and never "in vitro only".
+    assert gapmap.NO_ANIMAL_ARM_MEANS in text and "not the same as in vitro only" in text
+    assert "no route into an animal" not in text  # Table 2 row 1 prints route "NA" beside a mouse model
+    assert "'questioned' is not the coded dataset's audit_flag" in text and "flagged" not in text
+    assert "Osteoporosis: MSC rows induced: ovariectomy 3 ('OVX')" in text
 
 
 def test_what_to_notice_states_only_recounted_numbers(made):
@@ -101,14 +156,15 @@ def test_what_to_notice_states_only_recounted_numbers(made):
         COMPARATOR_ONLY_CLINICAL,
         len(FLAGGED),
         *(r for _, r in FLAGGED),
-        1,
-        25,  # "The printed animal model of 1 counted row ...: Table 2 row 25"
+        len(OTHER_MODEL),
+        *(r for _, r in OTHER_MODEL),  # "The printed animal model of 3 counted rows ...: Table 1 row 8; ..."
         13,
         24,  # Table 1 row 13 ([24])
     ]
     assert "(Table 2) stand beside" in text  # the exosome rows are all in Table 2 (second reading 2.6)
     assert "trial" not in text.replace("registered trial", "")  # the cohort is never called a trial
     assert "in the review's Tables 1-3" in text
+    assert "rules R1-R4 and W6, any severity" in text  # third reading 3.1: what "questioned" counts
     # Second reading 2.3: the text, not only the title, makes [24] a clinical study that Table 3 does not list.
     assert "review's own text presents the same study as a clinical one" in text
 
@@ -127,8 +183,14 @@ def test_the_rows_a_reader_must_know_about_are_named(made):
     assert all("exosome-mimetic" in note[("table2", r)] for r in (17, 18))
     assert "multiple neurodegenerative diseases" in note[("table3", 13)]
     # Second reading 2.2: Table 2 row 25 ([80]) prints "Surgically establish bone defects in rats" under OP.
-    assert gapmap.other_model_rows(studies) == {("table2", 25): note[("table2", 25)]}
+    assert sorted(gapmap.other_model_rows(studies)) == OTHER_MODEL
+    assert gapmap.other_model_rows(studies)[("table2", 25)] in note[("table2", 25)]
     assert "bone defect" in note[("table2", 25)] and "Osteoporosis" in note[("table2", 25)]
+    # Third reading 3.2: naturally aged mice alone, filed under POF; rows 7 and 10 also print a POF model.
+    assert all("natural ovarian ageing" in note[("table1", r)] for r in (8, 13))
+    assert "ovarian ageing" not in note[("table1", 7)] + note[("table1", 10)]
+    # Third reading 3.3: the trials exhibit's note (d) on Table 3 row 17 ([39]) is carried into the evidence.
+    assert note[("table3", 17)] == trial_lines.title_other_disease()[17] and "arteriosclerosis" in note[("table3", 17)]
     kinds = evidence.loc[evidence["table"].isin(["table1", "table2"]), "kind"]
     assert "preclinical study, in vitro only" not in set(kinds)
     assert (kinds == f"preclinical study, {gapmap.NO_ANIMAL_ARM}").sum() == NO_ANIMAL_ARM
@@ -137,23 +199,28 @@ def test_the_rows_a_reader_must_know_about_are_named(made):
 def test_cell_counts_recount_the_print(made):
     *_, cells = made
     at = cells.set_index(["modality", "disease", "source"])
-    assert at.loc[("cells", "AS", "AD"), ["preclinical", "flagged", "trials", "other_clinical"]].tolist() == [
-        3,
+    assert at.loc[
+        ("cells", "AS", "AD"), ["preclinical", "questioned", "trials", "other_clinical", "title_other_disease"]
+    ].tolist() == [3, 1, 0, 1, 1]  # third reading 3.3: the cohort's title says arteriosclerosis
+    assert at.loc[("cells", "OP", "DP"), ["preclinical", "questioned"]].tolist() == [2, 1]
+    # Third reading 3.2: rows 8 and 13 print only naturally aged mice; row 8 also counts under AD-MSC.
+    assert at.loc[("cells", "POF", "UC"), ["preclinical", "questioned", "other_model", "trials"]].tolist() == [
+        8,
         1,
-        0,
-        1,
+        2,
+        2,
     ]
-    assert at.loc[("cells", "OP", "DP"), ["preclinical", "flagged"]].tolist() == [2, 1]
-    assert at.loc[("cells", "POF", "UC"), ["preclinical", "flagged", "trials"]].tolist() == [8, 1, 2]
-    assert at.loc[("cells", "SKIN", "AD"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [1, 1, 1]
-    assert at.loc[("exosomes", "AD", "UC"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [3, 2, 1]
-    assert at.loc[("exosomes", "AD", "BM"), ["preclinical", "no_animal_arm", "flagged"]].tolist() == [4, 1, 1]
+    assert at.loc[("cells", "POF", "AD"), ["preclinical", "other_model"]].tolist() == [3, 1]
+    assert at.loc[("cells", "SKIN", "AD"), ["preclinical", "no_animal_arm", "questioned"]].tolist() == [1, 1, 1]
+    assert at.loc[("exosomes", "AD", "UC"), ["preclinical", "no_animal_arm", "questioned"]].tolist() == [3, 2, 1]
+    assert at.loc[("exosomes", "AD", "BM"), ["preclinical", "no_animal_arm", "questioned"]].tolist() == [4, 1, 1]
     assert at.loc[("exosomes", "AD", "UC"), ["trials", "wider_purpose"]].tolist() == [1, 1]  # NCT06607900
     assert int(cells["no_animal_arm"].sum()) == NO_ANIMAL_ARM
     assert int(cells["wider_purpose"].sum()) == 1
     # The whole exosome OP x DP-MSC cell rests on Table 2 row 25, a bone-defect model (second reading 2.2).
     assert at.loc[("exosomes", "OP", "DP"), ["preclinical", "other_model"]].tolist() == [1, 1]
-    assert int(cells["other_model"].sum()) == 1
+    assert int(cells["other_model"].sum()) == len(OTHER_MODEL) + 1  # row 8 in two cells
+    assert int(cells["title_other_disease"].sum()) == 1
 
 
 def test_the_intro_says_what_the_review_does_not_do():
@@ -167,3 +234,71 @@ def test_the_intro_says_what_the_review_does_not_do():
     text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert "never sets them side by side" not in text
     assert "never cross-tabulates the two by disease and MSC source" in text
+    # Third reading 2.7: the MSC skin-aging and the exosome AS and OP sections have no clinical paragraph.
+    assert "of each disease with the clinical ones" not in text and "in some of its disease sections" in text
+    # Third reading 2.1 / 3.4: the intro states the rule applied, and what "questioned" is not.
+    assert "co-culture in a dish is the only printed route" in text and "no route into an animal" not in text
+    assert "not the coded dataset's `audit_flag`" in text
+
+
+def test_questioned_and_audit_flag_differ_exactly_where_the_recount_says(made, dataset_flags):
+    """Third reading 3.1: the map's 'questioned' and the dataset's audit_flag, compared row by row."""
+    studies, trials, findings, _ = made
+    assert gapmap.flag_difference(studies, trials, findings, dataset_flags) == {
+        "questioned only": QUESTIONED_ONLY,
+        "audit_flag only": AUDIT_FLAG_ONLY,
+    }
+    evidence = gapmap.evidence(studies, trials, findings, gapmap.comparators(studies), dataset_flags)
+    rows = evidence[evidence["kind"] != "comparator arm only"].drop_duplicates(["table", "row"])
+    questioned = {(t, int(r)) for t, r, q in zip(rows["table"], rows["row"], rows["questioned"]) if q}
+    flagged = {(t, int(r)) for t, r, f in zip(rows["table"], rows["row"], rows["audit_flag"]) if f}
+    assert sorted(questioned) == FLAGGED
+    assert questioned - flagged == {(t, r) for t, r, _ in QUESTIONED_ONLY}
+    assert flagged - questioned == {(t, r) for t, r, _ in AUDIT_FLAG_ONLY}
+    # The evidence's audit_flag is the coded dataset's column, row for row (tables/studies.csv, tables/trials.csv).
+    coded_flags = pd.concat([coded.studies(), coded.trials()])[["table", "row"]].merge(
+        dataset_flags, on=["table", "row"], how="left"
+    )
+    expected = {
+        (t, int(r))
+        for t, r, f in zip(coded_flags["table"], coded_flags["row"], coded_flags["audit_flag"])
+        if pd.notna(f) and bool(f)
+    }
+    assert flagged == expected
+    # Each side says what the other's flag is: the dataset's column description, and the map's caption (above).
+    from helpers.data.flags import COLUMNS
+
+    assert "Not the gap map's 'questioned'" in COLUMNS["audit_flag"][1] and "R1-R4 and W6" in COLUMNS["audit_flag"][1]
+
+
+@pytest.mark.parametrize(
+    ("difference", "questioned", "says"),
+    [
+        ({"questioned only": [], "audit_flag only": []}, 0, "here neither names a row."),
+        ({"questioned only": [], "audit_flag only": []}, 2, "here they name the same 2 rows."),
+        ({"questioned only": [("table2", 7, "R4")], "audit_flag only": []}, 1, "only a check: Table 2 row 7 (R4)."),
+    ],
+)
+def test_the_caption_says_how_questioned_and_audit_flag_differ_in_any_selection(difference, questioned, says):
+    text = narrative.questioned_versus_audit_flag(difference, questioned)
+    assert text.startswith("'questioned' is not the coded dataset's audit_flag") and text.endswith(says)
+
+
+def test_a_dismissed_finding_questions_no_row():
+    """The map leaves out what a review dismissed, as the dataset's audit_flag does (no "rejected" verdict exists)."""
+    found = pd.DataFrame(
+        {
+            "rule": ["R1 cited title names another disease", "R2 cited title names another MSC source"],
+            "table": ["table1", "table1"],
+            "row": ["3", "4"],
+            "message": ["m", "n"],
+            "verdict": ["dismissed", "confirmed"],
+        }
+    )
+    assert gapmap.flagged_rows(found) == {("table1", 4): "R2: n"}
+
+
+def test_the_two_panels_of_osteoporosis_model_it_differently(made):
+    """Third reading 3.6: no kind of animal model is shared by the MSC and the exosome osteoporosis rows."""
+    studies, *_ = made
+    assert gapmap.panel_models(studies) == [("OP", OP_MODELS)]

@@ -75,6 +75,32 @@ def test_the_caption_quotes_table_3s_legend_and_says_what_is_inferred(lines):
     assert "except for rows citing a reference" not in text
 
 
+def test_the_notebooks_source_line_does_not_say_every_row_came_from_the_registry():
+    """Third reading 2.1: row 17 ([39], a published retrospective cohort) cannot come from ClinicalTrials.gov, so the
+    notebook's Source line quotes what the legend says and names the exception, as the caption does."""
+    import json
+
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "trials.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "The review took the trial data from ClinicalTrials.gov." not in text
+    assert "Table 3's legend says its data were obtained from ClinicalTrials.gov" in text
+    assert "cites a published reference instead of a registry number cannot come from the registry" in text
+
+
+def test_the_rows_the_caption_footnotes_as_copies_are_the_rows_the_dataset_flags(lines):
+    """Gap map third reading 3.1, on the trials side: the one Table 3 finding that flags a row for what it prints
+    (X1: rows 2 and 3 print the same Results and enrollment) and the footnotes (a) and (b) name the same rows."""
+    from helpers.audit import flags
+
+    found = flags.by_row()
+    x1 = found[(found["table"] == "table3") & found["audit_findings"].str.split(";").map(lambda ids: "X1" in ids)]
+    copied = {int(r) for r, n in zip(lines["row"], lines["note"]) if "word for word" in n}
+    assert copied == set(x1["row"].astype(int)) == {2, 3}
+    assert x1["audit_flag"].all()
+
+
 def test_the_clinical_study_the_text_names_outside_table_3_is_named():
     """Second reading 2.3: Table 1 row 13 ([24]) is printed as mice, but its title and the text speak of patients."""
     studies = coded.studies()

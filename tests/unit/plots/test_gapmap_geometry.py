@@ -125,5 +125,34 @@ def test_cells_label_rows_with_no_animal_arm_and_flagged_and_star_the_multi_dise
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert not any("in vitro" in t for t in texts)
     assert sum("no animal arm" in t for t in texts) == 7  # 2 MSC cells and 5 exosome cells hold such rows
-    assert sum("1 other model" in t for t in texts) == 1  # exosome OP x DP-MSC: Table 2 row 25, a bone defect
-    assert [t for t in texts if t == "*"] == ["*"]  # beside the AD x UC-MSC exosome diamond (NCT06607900)
+    # Exosome OP x DP-MSC: Table 2 row 25, a bone defect; MSC POF x AD-MSC: Table 1 row 8, naturally aged mice
+    # (third reading 3.2); MSC POF x UC-MSC: rows 8 and 13, both naturally aged mice.
+    assert sum("1 other model" in t for t in texts) == 2 and sum("2 other model" in t for t in texts) == 1
+    assert not any("flagged" in t for t in texts) and sum("questioned" in t for t in texts) == 8  # third reading 3.1
+    # Beside the AD x UC-MSC exosome diamond (NCT06607900, several diseases) and the AS x AD-MSC hollow diamond
+    # ([39], whose title says arteriosclerosis; third reading 3.3).
+    assert [t for t in texts if t == "*"] == ["*", "*"]
+
+
+def test_no_label_covers_a_mark(drawn):
+    """Two lines of labels under the MSC POF x UC-MSC "8" (1 questioned, 2 other model) must not cover the mark."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    cells, fig = drawn
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    pixels = fig.dpi / 72
+    for ax in fig.axes[:2]:
+        marks = []
+        for c in ax.collections:
+            if isinstance(c, PathCollection) and c.get_paths()[0] is not None:
+                x, y = ax.transData.transform(c.get_offsets()[0])
+                marks.append((x, y, np.sqrt(c.get_sizes()[0]) / 2 * pixels))  # centre and radius, in pixels
+        labels = [t.get_window_extent(renderer) for t in ax.texts if "\n" in t.get_text()]
+        assert labels
+        for label in labels:
+            for x, y, radius in marks:
+                # The distance from the mark's centre to the nearest point of the label's box.
+                dx, dy = max(label.x0 - x, 0, x - label.x1), max(label.y0 - y, 0, y - label.y1)
+                assert np.hypot(dx, dy) >= radius, (label, x, y, radius)
