@@ -476,13 +476,29 @@ def _applied(r: dict, route: str, dose: str, na: str) -> tuple[str, str]:
     return "", ""
 
 
+def _na_message(e, why: str, route: str, dose: str) -> str:
+    """What an NA that cannot mean "not applicable" leaves open: only that it is not what the legend says.
+
+    Where NA stands for a dose after a printed route, a dose not reported is
+    the natural reading. Where it stands in the route's place, the print
+    supports no one reading: it may be a route not reported, an unexplained
+    route code or a slip, so the message names no meaning for it.
+    """
+    said = f"{q(e.abbreviation)} is defined as {e.definition}, but {why}: {e.definition} cannot be meant here"
+    if dose == e.abbreviation and route and route != e.abbreviation:  # "IV NA"
+        return f"{said}; most likely the dose was not reported, which the review does not say."
+    return f"{said}, and what {q(e.abbreviation)} stands for in this cell is not reported in the review."
+
+
 @rule("A9", "'Not Applicable' where something applied", "abbreviations", "rows")
 def not_applicable_applied(abbr: pd.DataFrame, rows: pd.DataFrame) -> list[Finding]:
     """A route or dose printed as the legend's "NA: Not Applicable" where the row shows one applied (check).
 
     A dose after an NA route, a route before an NA dose, an animal model
     beside an NA route, or a Purpose that speaks of an implantation: the NA
-    cannot mean "not applicable" there, so the value is simply not reported.
+    cannot mean "not applicable" there. What it does mean the print does not
+    say (see :func:`_na_message`). The finding's subject is the NA code, so a
+    note on the same cell that already explains it takes the finding in.
     """
     entries, out = _not_applicable(abbr), []
     for r in rows.to_dict("records"):
@@ -496,6 +512,6 @@ def not_applicable_applied(abbr: pd.DataFrame, rows: pd.DataFrame) -> list[Findi
             continue
         t, n = r["table"], r["row"]
         evidence = "; ".join(x for x in (at(t, n, "route_dosage", cell), beside, _entry(e)) if x)
-        msg = f"{q(e.abbreviation)} is defined as {e.definition}, but {why}: here it can only mean not reported."
-        out.append(Finding("A9", "check", t, str(n), field_name(t, "route_dosage"), evidence, msg))
+        msg = _na_message(e, why, route, dose)
+        out.append(Finding("A9", "check", t, str(n), field_name(t, "route_dosage"), evidence, msg, e.abbreviation))
     return out

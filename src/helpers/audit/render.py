@@ -6,6 +6,7 @@ import pandas as pd
 
 from helpers.audit.registry import FAMILIES, RULES, SEVERITIES, rank
 from helpers.audit.runner import COLUMNS
+from helpers.audit.within import SIZE_MARGIN
 from helpers.core.vocab import ALL
 from helpers.outputs import formats
 
@@ -19,6 +20,9 @@ MEANING: dict[str, str] = {
 #: The verdicts of data/audit_review.csv, in the order they are counted.
 VERDICTS: tuple[str, ...] = ("confirmed", "plausible", "dismissed")
 
+#: How a verdict's reason marks a reading it offers (what a slip probably was) as not established by the print.
+LIKELY_READING = "a likely reading, not established by the print"
+
 #: What the audit cannot know, said once for the notebook and the Markdown file.
 LIMITS = (
     "The audit reads only the transcribed review in `data/`. It cannot look anything up: whether a PMID, DOI or "
@@ -27,13 +31,17 @@ LIMITS = (
     "paper really studied the disease, source, species or dose a row gives it is in the paper's full text, of "
     "which the audit sees only the title. Nor does it read the review's body text: only the tables, legends and "
     "references are in scope, so a sentence of the text that contradicts a table is not reported. A DOI is checked "
-    "for its form only; whether its journal code fits the printed journal is left unchecked. Two yardsticks are "
+    "for its form only; whether its journal code fits the printed journal is left unchecked. One yardstick is "
     "the project's own, not the review's: the dose ranges in `data/dose_ranges.csv` (rules W3, W4), which do not "
-    "tell routes apart; the exosome "
-    "size (W5) uses the 30–150 nm the review itself states. The verdicts are the project team's own reading of the "
-    "printed evidence, not an independent reader's or the authors'; they say whether the print supports each "
-    "finding (confirmed), makes it likely without proof (plausible), or does not (dismissed, and the rule is "
-    "tightened), not what the right value is."
+    "tell routes apart. The exosome size (W5) is judged by the 30–150 nm the review itself states, a rounded "
+    f"definition, so an excess within {SIZE_MARGIN:.0%} of its bound is called marginal. Some rules judge a "
+    "printed value against such a yardstick or against common usage "
+    "(an unusual pairing of species, a round-looking PubMed number, PMID order against the printed year, an "
+    "exosome-mimetic title, an agent no legend explains) rather than against another printed value. The verdicts "
+    "are the project team's own reading of the printed evidence, not an independent reader's or the authors'; they "
+    "say whether the print supports each finding (confirmed), makes it likely without proof (plausible), or does "
+    "not (dismissed, and the rule is tightened), not what the right value is. Where a verdict's reason names what a "
+    f"slip probably was, it says so in these words: {LIKELY_READING}."
 )
 
 

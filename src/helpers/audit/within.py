@@ -21,6 +21,13 @@ EXOSOME_SIZE_NM: tuple[float, float] = (30.0, 150.0)
 EXOSOME_SIZE_SOURCE = (
     'the review\'s own exosome diameter, 30–150 nm (section "Basic characteristics of MSCs and MSC-exosomes")'
 )
+#: An excess over :data:`EXOSOME_SIZE_NM` smaller than this share of the bound is called marginal: the
+#: review states its range once, in its introduction, as a rounded definition, not as a measured limit.
+SIZE_MARGIN = 0.05
+#: What a W5 message adds for a marginal excess.
+MARGINAL_SIZE = (
+    ": a marginal excess over a rounded range the review gives as a definition, which says little by itself."
+)
 #: Routes that deliver nothing to an animal: the product is added to cells in a dish.
 IN_VITRO_ROUTES = frozenset({"coculture"})
 #: Dose kinds that count a product, and the product they count.
@@ -179,8 +186,12 @@ def exosome_size(rows: pd.DataFrame) -> list[Finding]:
         evidence = f"{at('table2', r['row'], 'size_nm', r['size_nm'])}; {EXOSOME_SIZE_SOURCE}"
         whole = size.value[0] > EXOSOME_SIZE_NM[1] or size.value[1] < EXOSOME_SIZE_NM[0]
         msg = ("The printed size lies" if whole else "Part of the printed size range lies") + (
-            " outside the 30–150 nm the review itself gives for exosomes."
+            " outside the 30–150 nm the review itself gives for exosomes"
         )
+        beyond = max(EXOSOME_SIZE_NM[0] - size.value[0], size.value[1] - EXOSOME_SIZE_NM[1])
+        share = beyond / (EXOSOME_SIZE_NM[1] if size.value[1] > EXOSOME_SIZE_NM[1] else EXOSOME_SIZE_NM[0])
+        msg += f", by {_num(round(beyond, 1))} nm ({share:.1%} of the bound)"
+        msg += MARGINAL_SIZE if share < SIZE_MARGIN else "."
         out.append(Finding("W5", "check", "table2", str(r["row"]), "size_nm", evidence, msg))
     return out
 
@@ -226,4 +237,32 @@ def animal_model_in_vitro(rows: pd.DataFrame) -> list[Finding]:
             else " and no follow-up: the animals may be only the source of cultured cells."
         )
         out.append(Finding("W7", "check" if follow else "warning", t, str(n), "animal_model", evidence, msg))
+    return out
+
+
+@rule("W8", "in vitro row with a follow-up period", "headers", "rows")
+def in_vitro_follow_up(headers: dict, rows: pd.DataFrame) -> list[Finding]:
+    """A row whose only route is into a dish but whose "Follow-up period" column holds a time (check).
+
+    No animal received anything the row prints, so the time can only be how
+    long the cultured cells were exposed (an incubation time), which the
+    column's header does not name. Rows with an in vivo route beside the
+    culture stay silent: the print does not say which arm one printed time
+    belongs to.
+    """
+    out = []
+    for r in rows[rows["table"] != "table3"].to_dict("records"):
+        routes = {x.casefold() for x in str(r["route"]).split("+")} if pd.notna(r["route"]) else set()
+        follow = str(r.get("follow_up", "") or "").strip()
+        if not follow or not routes or not routes <= IN_VITRO_ROUTES:
+            continue
+        t, n = r["table"], r["row"]
+        header = headers.get(t, {}).get("follow_up", "follow_up")
+        evidence = f"{t} header follow_up {q(header)}; {at(t, n, 'route_dosage', r['route_dosage'])}"
+        evidence += f"; {at(t, n, 'follow_up', follow)}"
+        msg = (
+            f"The row's only route is co-culture in a dish, so no animal was followed: the {q(follow)} under "
+            f"{q(header)} reads as an incubation time in culture, which the header does not name."
+        )
+        out.append(Finding("W8", "check", t, str(n), "follow_up", evidence, msg))
     return out

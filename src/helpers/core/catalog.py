@@ -45,8 +45,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "table1",
             "table",
             "Table 1. Exploitations of MSCs in aging-related diseases",
-            "Preclinical studies that treated models of aging-related disease with MSCs, "
-            "one row per study as printed in the review.",
+            "Preclinical studies the review lists for MSCs in aging-related disease, in animal or cell models as "
+            "printed (a few rows treat no animal), one row per study as printed in the review.",
             "msc_studies",
         ),
         Exhibit(
@@ -146,8 +146,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "audit",
             "An audit of the review's own consistency",
             "The places our generic rules find where the review's tables, legends and references disagree with "
-            "themselves (the body text is outside their scope), each with the printed evidence and the project's "
-            "own verdict.",
+            "themselves, or look unusual against a stated yardstick (the review's own or the project's) or common "
+            "usage (the body text is outside their scope), each with the printed evidence and the project's own "
+            "verdict.",
         ),
         Exhibit(
             "timeline",

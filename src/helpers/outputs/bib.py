@@ -23,6 +23,9 @@ __all__ = [
     "unnamed_authors",
     "volume_pages",
     "leading_pmid",
+    "title_pmid",
+    "pmid_export",
+    "PMID_KINDS",
     "suspect_pmids",
     "also_printed",
     "to_bibtex",
@@ -84,6 +87,46 @@ def leading_pmid(text: object) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+def title_pmid(title: object) -> str:
+    """A PubMed number printed inside a title ("PMID: 31637885 adipose-derived …"), or ``""``."""
+    match = re.search(r"\bPMID\s*:?\s*(\d{7,8})\b", str(title))
+    return match.group(1) if match else ""
+
+
+#: How :func:`pmid_export` read a reference's printed PMID, in words for a notice.
+PMID_KINDS = {
+    "plain": "a plain PMID",
+    "suspect": "a plain PMID printed for two references or placeholder-like",
+    "stray": "a number followed by stray text",
+    "title": "a number inside the title",
+    "other": "something else in the PMID's place",
+    "label": "the label PMID with no number",
+    "none": "no PMID",
+}
+
+
+def pmid_export(ref, suspect: dict[int, str]) -> tuple[str, str]:
+    """The PMID a reference manager may use for one printed reference, and how it was read (a :data:`PMID_KINDS`
+    key).
+
+    A plain, unique number is exported whether it stands in the PMID field,
+    is followed there by stray text, or is printed inside the title with no
+    PMID field; a number :func:`suspect_pmids` distrusts is not.
+    """
+    pmid = str(ref.pmid)
+    if int(ref.ref) in suspect:
+        return "", "suspect"
+    if _PMID.fullmatch(pmid):
+        return pmid, "plain"
+    if stray := leading_pmid(pmid):
+        return stray[0], "stray"
+    if pmid:
+        return "", "other"
+    if number := title_pmid(ref.title):
+        return number, "title"
+    return "", "label" if str(ref.citation).rstrip(" .").endswith("PMID") else "none"
+
+
 def volume_pages(text: str) -> dict[str, str]:
     """Split "36(2):354–376" into volume, number and pages (``354--376``); {} if it does not parse."""
     match = re.fullmatch(r"(\w+)(?:\(([^)]+)\))?:([\w–-]+)", text.strip())
@@ -105,6 +148,8 @@ def suspect_pmids(refs: pd.DataFrame) -> dict[int, str]:
     """
     # A number followed by stray text ("36307672 h") counts by its number, so it may be exported too.
     heads = refs["pmid"].astype(str).map(lambda p: p if _PMID.fullmatch(p) else (leading_pmid(p) or ("",))[0])
+    # A number printed inside the title, with no PMID field, is judged like the others.
+    heads = heads.where((heads != "") | (refs["pmid"].astype(str) != ""), refs["title"].map(title_pmid))
     plain = refs.assign(pmid=heads)[heads != ""]
     out: dict[int, str] = {}
     for pmid, group in plain.groupby("pmid", sort=False):
@@ -154,8 +199,9 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
         "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
         "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
         "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"
-        "% does not link the entry to another article; a PMID printed with stray text after it is exported as its\n"
-        "% number, the stray text said in `note`. DOIs are exported as printed and were not resolved.\n"
+        "% does not link the entry to another article; a PMID printed with stray text after it, or inside the title\n"
+        "% with no PMID field, is exported as its number, what surrounds it said in `note`. DOIs are exported as\n"
+        "% printed and were not resolved.\n"
     ]
     for ref in refs.itertuples(index=False):
         where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
@@ -172,21 +218,24 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
             notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
         if ref.doi:
             fields["doi"] = _escape(ref.doi, where.format("doi"))
-        in_title = re.search(r"\bPMID\s*:?\s*(\d{1,8})\b", str(ref.title))
-        if int(ref.ref) in suspect:
+        number, how = pmid_export(ref, suspect)
+        if number:
+            fields["pmid"] = number
+        if how == "suspect":
             notes.append(f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}")
-        elif _PMID.fullmatch(ref.pmid):
-            fields["pmid"] = ref.pmid
-        elif stray := leading_pmid(ref.pmid):
-            fields["pmid"] = stray[0]
-            notes.append(f"PMID printed followed by '{_escape(stray[1], where.format('pmid'))}', exported without it")
-        elif ref.pmid:
+        elif how == "stray":
+            stray = leading_pmid(ref.pmid)[1]
+            notes.append(f"PMID printed followed by '{_escape(stray, where.format('pmid'))}', exported without it")
+        elif how == "other":
             notes.append(f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}")
-        elif in_title:
-            notes.append(f"PMID printed inside the title ({in_title.group(1)}); no PMID field printed")
-        elif str(ref.citation).rstrip(" .").endswith("PMID"):
+        elif how == "title":
+            notes.append(
+                f"PMID printed inside the title ('PMID: {number}'), not after the DOI, exported as that number; "
+                "the title field keeps the printed prefix, which a citation should leave out"
+            )
+        elif how == "label":
             notes.append("the label PMID is printed with no number")
-        else:
+        elif how == "none":
             notes.append("no PMID printed")
         notes += [
             f"an author is printed as '{_escape(who, where.format('authors'))}' (initials only, no surname); "

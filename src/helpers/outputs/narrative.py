@@ -368,6 +368,16 @@ def _counted(values: pd.Series, labels: dict | None = None) -> pd.Series:
     return parts.rename(index=lambda code: f"{(labels or {}).get(code, code)} ({code})" if labels else code)
 
 
+def _no_animal_treated(printed: pd.DataFrame, in_vivo: pd.Series) -> str:
+    """What the in vitro rows print instead of a treatment of animals; an animal model some of them print is named."""
+    vitro = printed[~in_vivo.to_numpy()]
+    models = [(ref, str(m).strip()) for ref, m in zip(vitro["ref"], vitro["animal_model"]) if str(m).strip()]
+    if not models:
+        return "no animal model or in vivo route"
+    named = "; ".join(f"[{ref}] prints '{model}'" for ref, model in models)
+    return f"no in vivo route ({named} as its animal model, but no treatment of those animals)"
+
+
 def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products."""
     from helpers.core.vocab import TISSUE_CODES
@@ -389,8 +399,9 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     text += (
         f". In {animals} of the {n} studies an animal received the {product}, as printed (hosts: "
         + ", ".join(f"{name} {k}" for name, k in hosts.items())
-        + f"); {n - animals} of the {n} are in vitro only as printed: their rows print no animal model or in vivo "
-        "route, which does not say that the cited study treated no animal."
+        + f"); {n - animals} of the {n} are in vitro only as printed: their rows print "
+        + _no_animal_treated(printed, in_vivo)
+        + ", which does not say that the cited study treated no animal."
     )
     modified = int((derived["product"] == "modified").sum())
     return text + (
@@ -467,10 +478,38 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
             )
     return (
         f"{plural(len(refs), 'reference')} from {years.min()} to {years.max()}; {recent} of them from the last "
-        f"five years of that span. {pmid} print a plain PMID{suspect}; the others print none, or something else "
-        "in its place, which the BibTeX keeps in `note` as printed. All are as printed: some printed DOIs and "
-        "PMIDs are wrong, and none was corrected."
+        f"five years of that span. {pmid} print a plain PMID{suspect}; {_other_pmids(refs, full, len(refs) - pmid)} "
+        "All are as printed: some printed DOIs and PMIDs are wrong, and none was corrected."
     )
+
+
+def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:
+    """What the references without a plain PMID print, and how many entries the BibTeX gives a ``pmid`` field."""
+    from helpers.outputs.bib import pmid_export, suspect_pmids
+
+    if "ref" not in refs or "title" not in refs:
+        return f"the other {others} print none, or something else in its place, which the BibTeX keeps in `note`."
+    suspect = suspect_pmids(refs if full is None else full)
+    read = [pmid_export(r, suspect) for r in refs.itertuples(index=False)]
+    found, usable = [], 0
+    for kind, words in (("stray", "a number followed by stray text"), ("title", "a number inside the title")):
+        numbers = [str(int(r)) for r, (_, k) in zip(refs["ref"], read) if k == kind]
+        if numbers:
+            usable += len(numbers)
+            label = "reference" if len(numbers) == 1 else "references"
+            verb = "prints" if len(numbers) == 1 else "print"
+            found.append(f"{len(numbers)} {verb} {words} ({label} {', '.join(numbers)})")
+    text = f"of the {others} others, "
+    if found:
+        rest = others - usable
+        text += (
+            f"{' and '.join(found)}, which the BibTeX exports as that number, saying in `note` what surrounds it; "
+            f"the other {rest} print none, or something else in its place, kept in `note` as printed."
+        )
+    else:
+        text += "none prints a usable number; the BibTeX keeps what they print in `note`."
+    exported = sum(1 for number, _ in read if number)
+    return text + f" {exported} of the {len(refs)} BibTeX entries carry a `pmid` field."
 
 
 def _codes(codes: list[str]) -> str:

@@ -8,6 +8,8 @@ the derived codes of :mod:`helpers.data.derive`; they never alter a cell.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.core.selection import Selecting, selected_rows
@@ -284,14 +286,56 @@ def transcription_notes(resource: str, printed: pd.DataFrame) -> tuple[str, ...]
     Each reads ``Transcription note, row 3 [12], Animal model: …``, with the
     printed reference and column header.
     """
+    return tuple(_Note(*n).text(printed, _titles(resource)) for n in _transcription(resource, printed))
+
+
+#: The audit's severities, worst first (as :mod:`helpers.audit.registry` orders them; this layer sits below it).
+_SEVERITY_ORDER = ("error", "warning", "check")
+
+
+class _Note:
+    """One note under a table before it is written: its kind, place, text and the audit findings it takes in.
+
+    ``fields`` are the printed columns the note speaks about. A transcription
+    note explains one printed token, so it takes in a finding on its cell
+    whose subject (the token) it quotes; a setting note says what a printed
+    animal model and follow-up mean for an in vitro row, so it takes in any
+    finding on those cells. A finding it takes in says less than the note and
+    is named in the note's label instead of getting a note of its own.
+    """
+
+    def __init__(self, kind: str, row: object, column: str, body: str, fields: tuple[str, ...] = ()):
+        self.kind, self.row, self.column, self.body = kind, row, column, body
+        self.fields = fields or ((column,) if column else ())
+        self.rules: list[tuple[str, str]] = []  # (rule id, severity) folded in
+
+    def takes(self, row: str, field: str, subject: str) -> bool:
+        """Whether a finding at ``row``/``field`` about ``subject`` is what this note already says."""
+        if str(self.row) != row or field not in self.fields:
+            return False
+        if not subject:
+            return self.kind == "Setting"
+        return re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", self.body) is not None
+
+    def text(self, printed: pd.DataFrame, titles: dict[str, str]) -> str:
+        folded = ""
+        if self.rules:
+            ids = ", ".join(dict.fromkeys(r for r, _ in self.rules))
+            worst = min((sev for _, sev in self.rules), key=_SEVERITY_ORDER.index)
+            folded = f" (audit {ids}, {worst})"
+        where = row_label(printed, self.row) + (f", {titles.get(self.column, self.column)}" if self.column else "")
+        return f"{self.kind} note{folded}, {where}: {self.body}"
+
+
+def _titles(resource: str) -> dict[str, str]:
+    return {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
+
+
+def _transcription(resource: str, printed: pd.DataFrame) -> list[tuple]:
     notes = curated.load("transcription_notes")
-    titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
     shown = set(printed["row"].astype(int))
     part = notes[(notes["table"] == resource) & notes["row"].astype(int).isin(shown)]
-    return tuple(
-        f"Transcription note, {row_label(printed, row)}, {titles.get(column, column)}: {note}"
-        for row, column, note in zip(part["row"], part["column"], part["note"])
-    )
+    return [("Transcription", r, column, note) for r, column, note in zip(part["row"], part["column"], part["note"])]
 
 
 def row_label(printed: pd.DataFrame, row: object) -> str:
@@ -315,29 +359,33 @@ def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ..
     dose is an amount or concentration in the dish; each such row gets one
     note naming the printed cells.
     """
+    return tuple(n.text(printed, {}) for n in _setting(printed, derived))
+
+
+def _setting(printed: pd.DataFrame, derived: pd.DataFrame) -> list[_Note]:
     if "setting" not in derived or "animal_model" not in printed:
-        return ()
+        return []
     out = []
     for (_, cells), setting in zip(printed.iterrows(), derived["setting"]):
         if setting != "in vitro":
             continue
-        said = []
+        said, fields = [], []
         if cells["animal_model"]:
+            fields.append("animal_model")
             said.append(
                 f"the animals of the model printed ('{cells['animal_model']}') probably supplied the cells, "
                 "which the review does not report"
             )
         if cells["follow_up"]:
+            fields.append("follow_up")
             said.append(f"'{cells['follow_up']}' is an incubation time in culture, not a follow-up of animals")
         dose = derive.split_route_dosage(cells["route_dosage"])[1]
         if dose:
             said.append(f"'{dose}' is an amount or concentration in the dish, not a dose to an animal")
         if said:
-            out.append(
-                f"Setting note, {row_label(printed, cells['row'])}: no treatment of animals is printed "
-                f"(in vitro only, route '{cells['route_dosage']}'); " + "; ".join(said) + "."
-            )
-    return tuple(out)
+            body = f"no treatment of animals is printed (in vitro only, route '{cells['route_dosage']}'); "
+            out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + ".", tuple(fields)))
+    return out
 
 
 def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
@@ -365,7 +413,22 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
         severity and the message whose evidence quotes most, which says what
         the others say.
     """
-    titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
+    return tuple(_audit_text(g, printed, _titles(resource)) for g in _audit_groups(findings, exhibit, printed))
+
+
+def _audit_text(records: list[dict], printed: pd.DataFrame, titles: dict[str, str]) -> str:
+    rules = ", ".join(dict.fromkeys(r["rule"].split(" ")[0] for r in records))
+    severity = records[0]["severity"]  # the audit's order puts the worst first
+    message = max(records, key=lambda r: len(r["evidence"]))["message"]
+    first = records[0]
+    return (
+        f"Audit {rules} ({severity}), {row_label(printed, first['row'])}, "
+        f"{titles.get(first['field'], first['field'])}: {message}"
+    )
+
+
+def _audit_groups(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame) -> list[list[dict]]:
+    """The confirmed findings on the shown rows, one group per printed token (row, column and subject)."""
     shown = {str(int(r)) for r in printed["row"]} | {"header"}
     part = findings[(findings["table"] == exhibit) & (findings["verdict"] == "confirmed")]
     part = part[part["row"].astype(str).isin(shown)]
@@ -376,19 +439,9 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
         for key, row, field, subject in zip(part["key"], part["row"].astype(str), part["field"], token)
     ]
     merged: dict[tuple, list[dict]] = {}
-    for g, record in zip(group, part.to_dict("records")):
-        merged.setdefault(g, []).append(record)
-    out = []
-    for records in merged.values():
-        rules = ", ".join(dict.fromkeys(r["rule"].split(" ")[0] for r in records))
-        severity = records[0]["severity"]  # the audit's order puts the worst first
-        message = max(records, key=lambda r: len(r["evidence"]))["message"]
-        first = records[0]
-        out.append(
-            f"Audit {rules} ({severity}), {row_label(printed, first['row'])}, "
-            f"{titles.get(first['field'], first['field'])}: {message}"
-        )
-    return tuple(out)
+    for g, record, subject in zip(group, part.to_dict("records"), token):
+        merged.setdefault(g, []).append({**record, "subject": subject})
+    return list(merged.values())
 
 
 def legend_audit_notes(findings: pd.DataFrame, exhibit: str) -> tuple[str, ...]:
@@ -436,11 +489,17 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     exhibit = {"msc_studies": "table1", "exosome_studies": "table2", "clinical_trials": "table3"}.get(
         resource, resource
     )
-    return (
-        transcription_notes(resource, printed)
-        + setting_notes(printed, derived)
-        + audit_notes(findings, exhibit, printed, resource)
-    )
+    titles = _titles(resource)
+    ours = [_Note(*n) for n in _transcription(resource, printed)] + _setting(printed, derived)
+    audit = []
+    for records in _audit_groups(findings, exhibit, printed):
+        first = records[0]
+        home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"])), None)
+        if home is None:
+            audit.append(_audit_text(records, printed, titles))
+        else:  # the note already says what the finding says: one note, which names the finding's rules
+            home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
+    return tuple(n.text(printed, titles) for n in ours) + tuple(audit)
 
 
 def caption(run: Selecting) -> str:

@@ -69,9 +69,11 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
         (9, "effects speak of mice"),  # W6
         (20, '"Iv"'),  # A5
         # second reading: what the notes must now say, read from the print
-        (1, "can only mean not reported"),  # 2.3, #5: "NA" beside a CDDP mouse model followed 4 weeks
-        (22, "can only mean not reported"),  # "IV NA": an intravenous injection has a dose
-        (23, "can only mean not reported"),
+        # 2.3, #5: "NA" beside a CDDP mouse model followed 4 weeks; third reading audit 3.2: in the route's
+        # place the print says only that Not Applicable cannot be meant, not what NA stands for
+        (1, 'Not Applicable cannot be meant here, and what "NA" stands for in this cell is not reported'),
+        (22, "most likely the dose was not reported"),  # "IV NA": an intravenous injection has a dose
+        (23, "most likely the dose was not reported"),
         (5, "producer-cell equivalents"),  # 2.4: "OV 2×10⁶ cells", as the review gives NCT06202547's dose
         (17, "exosome-mimetic nanoparticles"),  # 2.5: ref 70's title
         (18, "exosome-mimetic nanovesicles"),  # 2.5: ref 71's title and the row's effects

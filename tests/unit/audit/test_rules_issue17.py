@@ -474,11 +474,11 @@ def test_i12_author_printed_as_initials_only(authors, expected):
 @pytest.mark.parametrize(
     "key",
     [
-        "A9|table1|22|route_dosage|",  # "NA 2 × 10⁷"
-        "A9|table2|1|route_dosage|",  # "NA", CDDP-induced POF mice followed 4 weeks
-        "A9|table2|22|route_dosage|",  # "IV NA"
-        "A9|table2|23|route_dosage|",  # "IV NA"
-        "A9|table3|16|migration_method|",  # "NA", "… after UC-MSC implantation"
+        "A9|table1|22|route_dosage|NA",  # "NA 2 × 10⁷"
+        "A9|table2|1|route_dosage|NA",  # "NA", CDDP-induced POF mice followed 4 weeks
+        "A9|table2|22|route_dosage|NA",  # "IV NA"
+        "A9|table2|23|route_dosage|NA",  # "IV NA"
+        "A9|table3|16|migration_method|NA",  # "NA", "… after UC-MSC implantation"
         "R4|table2|17|source|",  # ref. 70 "exosome-mimetic nanoparticles"
         "R4|table2|18|source|",  # ref. 71 "exosome-mimetic nanovesicles"
         "R5|table2|25|disease|",  # OP, bone defects, ref. 80 on bone regeneration
@@ -496,3 +496,129 @@ def test_the_second_readings_severities():
     assert found["A7|table1|6|animal_model|ZP3"] == "check"
     assert found["W3|table2|5|route_dosage|"] == "check"
     assert not [k for k, s in found.items() if k.startswith("A7|") and s != "check"]
+
+
+# --- third reading: A9 says only what NA cannot mean, W5 names a marginal excess, W8, likely readings ----------
+
+
+@pytest.mark.parametrize(
+    "row, says",
+    [
+        # NA in the route's place (T1 r22 "NA 2 × 10⁷", T2 r1 "NA", T3 r16 "NA"): the print says only that Not
+        # Applicable cannot be meant; NA may be a route not reported, an unexplained code or a slip.
+        ({"route_dosage": "NA 2 × 10⁷"}, 'cannot be meant here, and what "NA" stands for in this cell is not reported'),
+        (
+            {"table": "table2", "route_dosage": "NA", "animal_model": "CDDP induced POF mouse model"},
+            'cannot be meant here, and what "NA" stands for in this cell is not reported',
+        ),
+        # NA in the dose's place after a printed route (T2 r22, r23 "IV NA"): a dose not reported is the natural
+        # reading, and the message says it is only the likeliest.
+        ({"table": "table2", "route_dosage": "IV NA"}, "cannot be meant here; most likely the dose was not reported"),
+    ],
+)
+def test_a9_says_what_na_cannot_mean_not_what_it_means(row, says):
+    (found,) = RULES["A9"].check(legends(*NA_LEGENDS), rows({"follow_up": "4 weeks", **row}))
+    assert says in found.message and "can only mean" not in found.message
+    assert found.subject == "NA"  # so a note that already explains the NA takes the finding in
+
+
+@pytest.mark.parametrize(
+    "row, route, expected",
+    [
+        # Third reading 3.4: only co-culture, and a time under "Follow-up period" (T2 r9 "24 h").
+        ({"route_dosage": "coculture 0.4 µg/ml", "follow_up": "24 h", "setting": "in vitro"}, "COCULTURE", 1),
+        # An in vivo route beside the culture (T2 r3 "72 h", r23 "3 days"): which arm the time is is not printed.
+        ({"route_dosage": "IV 125 µg", "follow_up": "72 h", "setting": "in vivo + in vitro"}, "IV+COCULTURE", 0),
+        # Co-culture with no time printed (T2 r6, r7, r18; T1 [25], [44]).
+        ({"route_dosage": "Coculture", "follow_up": "", "setting": "in vitro"}, "COCULTURE", 0),
+        # An in vivo study with its follow-up.
+        ({"route_dosage": "IV 1 × 10⁶", "follow_up": "4 weeks"}, "IV", 0),
+    ],
+)
+def test_w8_in_vitro_row_with_a_follow_up_period(row, route, expected):
+    headers = {"table1": {"follow_up": "Follow-up period"}}
+    found = RULES["W8"].check(headers, rows({"route": route, "animal_model": "", **row}))
+    assert fired(found) == [("check", "1")] * expected
+    if expected:
+        assert '"Follow-up period"' in found[0].message and "incubation time" in found[0].message
+
+
+def test_w8_fires_on_the_rows_the_reader_listed(real_keys):
+    """Third reading 3.4: Table 2 rows 9, 21, 26 and 27 print only a co-culture and a follow-up time; rows 3 and
+    23 (an in vivo route beside the culture) and the in vitro rows without a time stay silent."""
+    assert sorted(k for k in real_keys if k.startswith("W8|")) == [
+        "W8|table2|21|follow_up|",
+        "W8|table2|26|follow_up|",
+        "W8|table2|27|follow_up|",
+        "W8|table2|9|follow_up|",
+    ]
+
+
+@pytest.mark.parametrize(
+    "size, marginal",
+    [
+        ("142.5–150.9 nm", True),  # T2 r17: 0.9 nm (0.6%) above the review's 150 nm
+        ("160 nm", False),  # T2 r5: 10 nm (6.7%) above
+        ("30–200 nm", False),  # T2 r1
+        ("28–100 nm", False),  # 2 nm (6.7% of the 30 nm bound) below
+        ("29.5–100 nm", True),  # 0.5 nm (1.7%) below
+    ],
+)
+def test_w5_says_how_far_beyond_and_when_the_excess_is_marginal(size, marginal):
+    (found,) = RULES["W5"].check(rows({"table": "table2", "size_nm": size}))
+    assert ("marginal excess" in found.message) == marginal
+    assert "% of the bound)" in found.message
+
+
+def test_w5_on_table2_row17_is_marginal_and_its_verdict_says_so():
+    """Third reading 3.3: 150.9 nm is 0.9 nm (0.6%) beyond a rounded definition; no "real disagreement"."""
+    found = {f.key: f for f in runner.findings()}["W5|table2|17|size_nm|"]
+    assert "by 0.9 nm (0.6% of the bound)" in found.message and "marginal excess" in found.message
+    reason = runner.reviewed().set_index("key").loc["W5|table2|17|size_nm|", "reason"]
+    assert "real disagreement" not in reason and "marginal" in reason
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # Third reading 3.1: the five verdicts the reader found naming "the right value"
+        "W4|table2|16|route_dosage|",  # "µg was meant"
+        "T1|table2|14|animal_model|Apo⁻/⁻",  # "the E was lost"
+        "A7|table1|16|animal_model|AIC3",  # AlCl3
+        "I4|references|11|pmid|",  # a link that lost its text
+        "I1|references|44|pmid|",  # "very probably both"
+    ],
+)
+def test_a_verdict_that_names_a_reading_marks_it_as_not_established(key):
+    from helpers.audit.render import LIKELY_READING
+
+    reason = runner.reviewed().set_index("key").loc[key, "reason"]
+    assert LIKELY_READING in reason, reason
+
+
+def test_no_verdict_guesses_without_saying_so():
+    """Third reading 3.1: any reason that offers what a slip probably was says it is not established."""
+    import re
+
+    from helpers.audit.render import LIKELY_READING, LIMITS
+
+    guess = re.compile(r"\b(?:probabl\w*|likel\w*|was meant|was lost)\b", re.IGNORECASE)
+    unmarked = [
+        key
+        for key, reason in zip(runner.reviewed()["key"], runner.reviewed()["reason"])
+        if guess.search(reason.replace(LIKELY_READING, "")) and LIKELY_READING not in reason
+    ]
+    assert unmarked == []
+    assert LIKELY_READING in LIMITS
+
+
+def test_the_caption_and_intro_say_some_findings_are_judged_against_a_yardstick():
+    """Third reading 3.5: W1, W4, I6, I7, R4 (mimetics) and A7 judge against outside norms, not another print."""
+    import json
+
+    from helpers.core.catalog import EXHIBITS
+    from tests.conftest import ROOT
+
+    assert "look unusual against a stated yardstick" in EXHIBITS["audit"].caption
+    intro = "".join(json.loads((ROOT / "notebooks" / "audit.ipynb").read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert "looks unusual against a stated yardstick or common usage" in intro

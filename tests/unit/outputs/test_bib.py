@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from helpers.data import curated
@@ -100,3 +101,26 @@ def test_an_author_printed_as_initials_only_is_noted():
     entry = text[text.index("@article{ref02_") :].split("\n}\n")[0]
     assert "an author is printed as 'SDA' (initials only, no surname); kept as printed" in entry
     assert sum("initials only" in e for e in text.split("@article{")) == 1
+
+
+def _refs(*rows: tuple[int, str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"ref": r, "pmid": pmid, "title": title, "citation": f"A. {title}. PMID: {pmid}"} for r, pmid, title in rows]
+    )
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # Third reading (references 3.2): a unique number printed inside the title, no PMID field (ref 35).
+        (((35, "", "PMID: 31637885 adipose-derived stem cell"), (3, "36599349", "t")), ("31637885", "title")),
+        # The same number printed for another reference as well: distrusted like any shared PMID.
+        (((35, "", "PMID: 31637885 adipose-derived stem cell"), (3, "31637885", "t")), ("", "suspect")),
+        # A title with no number and an empty field: nothing to export.
+        (((35, "", "Adipose-derived stem cell"), (3, "36599349", "t")), ("", "none")),
+    ],
+)
+def test_a_pmid_inside_the_title_is_exported_when_unique(rows, expected):
+    refs = _refs(*rows)
+    first = next(refs.itertuples(index=False))
+    assert bib.pmid_export(first, bib.suspect_pmids(refs)) == expected
