@@ -216,6 +216,11 @@ DATA_CASES = [
         ("data/transcription_notes.csv", "record 1", "column 'row'", "got '0'", ">= 1"),
     ),
     Bad(
+        "zero-ref-in-text-statements",
+        edit("text_statements.csv", "\n18,MSCs", "\n0,MSCs"),
+        ("data/text_statements.csv", "record 1", "column 'ref'", "got '0'", ">= 1"),
+    ),
+    Bad(
         "year-out-of-range",
         edit("references.csv", ",Curr Biol,2012,", ",Curr Biol,212,"),
         ("data/references.csv", "record 1", "column 'year'", "got '212'"),
