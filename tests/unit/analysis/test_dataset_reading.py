@@ -399,7 +399,7 @@ def test_review_text_says_what_it_does_not_record(package):
         ("studies", 74, "bone loss"),  # table2 3.4
         ("studies", 29, "AlCl"),  # "AIC3" (Table 1 row 16)
         ("trials", 8, "efficacy remains unclear"),  # table3 3.1: the text reports results for NCT02054208
-        ("trials", 11, "did not significantly improve cognitive performance"),  # and for NCT02600130
+        ("trials", 11, "no significant improvement in cognitive performance"),  # and for NCT02600130
     ],
 )
 def test_transcription_notes_travel_with_the_row(studies, trials, table, ref_or_row, words):

@@ -68,8 +68,8 @@ NOTES = [
     (16, "can only mean not reported"),  # "NA" where the Purpose names an implantation (A9, 3.3: one note)
     (14, "fucosylated"),  # the review's own text on NCT02566655
     # third reading: the review's AD paragraph reports results for NCT02054208 and NCT02600130 (3.1)
-    (8, "its safety was confirmed and its efficacy remains unclear"),
-    (11, "did not significantly improve cognitive performance"),
+    (8, '"its efficacy remains unclear"'),
+    (11, "no significant improvement in cognitive performance"),
     (2, "not checked against the registry"),  # 3.2: X1 no longer guesses that a row was copied
     # 3.4: printed results with no publication the review cites (rows 12 and 17 cite [64] and [39])
     (2, "not checked against ClinicalTrials.gov"),
