@@ -336,7 +336,10 @@ def case_variant(abbr, t1, t2, t3, t4) -> list[Finding]:
                     sev = "warning" if is_coded else "check"
                 defined = here[key][0]
                 evidence = f"{at(table, row, col, cell)}; {_entry(defined)}"
-                msg = f"{q(tok)} is printed where the legend has the code {defined.abbreviation}, in another case."
+                msg = (
+                    f"{q(tok)} is printed where the legend has the code {defined.abbreviation}: "
+                    "the same letters in another letter case."
+                )
                 out.append(Finding("A5", sev, table, str(row), col, evidence, msg, tok))
     return out
 

@@ -31,9 +31,9 @@ def identical_text(t1: pd.DataFrame, t2: pd.DataFrame, t3: pd.DataFrame) -> list
 
     Only texts of :data:`MIN_WORDS` words or more count. Warning when the
     rows also print the same value in a column that counts or measures
-    (enrollment, dose, size, follow-up): one row may have been copied over
-    another. Check when only the text is the same. Each row of a pair gets a
-    finding, naming the other.
+    (enrollment, dose, size, follow-up) under two registrations or
+    references; which is right is not checked here. Check when only the
+    text is the same. Each row of a pair gets a finding, naming the other.
     """
     out = []
     for table, frame in (("table1", t1), ("table2", t2), ("table3", t3)):
@@ -58,7 +58,9 @@ def identical_text(t1: pd.DataFrame, t2: pd.DataFrame, t3: pd.DataFrame) -> list
                         first, second = sorted((int(r["row"]), int(other["row"])))
                         msg = f"Rows {first} and {second} print the same {col.replace('_', ' ')} word for word"
                         msg += (
-                            f", and the same {', '.join(c.replace('_', ' ') for c in same)}: one may have been copied."
+                            f", and the same {', '.join(c.replace('_', ' ') for c in same)}, under two different "
+                            f"{'registrations' if table == 'table3' else 'references'}; which is right is not checked "
+                            f"against the {'registry' if table == 'table3' else 'cited articles'}."
                             if same
                             else "."
                         )

@@ -143,12 +143,27 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "transcription factors or nuclear receptors the printed effects name (not pathways), '; '-joined",
     ),
-    "cargo": ("string", "cargo the printed effects name (miRNA, other RNA, protein), '; '-joined"),
+    "cargo": (
+        "string",
+        "the molecule the printed effects name as the product's mediator (miRNA, other RNA, protein), '; '-joined: "
+        "for vesicles what they carry, for cells (Table 1) an RNA they were made to express or a protein they make, "
+        "such as CD39 on the surface of ref 42's MSCs, which is the cells' own product and not carried cargo",
+    ),
     "review_text": (
         "string",
-        "what the review's own text (not its table) says of this study where it adds to or disagrees with the row: "
+        "what the review's own text (not its table) says of this study where it bears on how the row is coded "
+        "(setting, host, route, relation, modification, in vitro model), on a category the row's effects name but "
+        "data/curated_tags.csv leaves out, or on which study a citation points to (the text swaps [74] and [75]): "
         "'section: 'words as printed' (what they bear on)', ' | '-joined (data/text_statements.csv); a statement "
-        "on the modification is also read into modification",
+        "on the modification is also read into modification. Not recorded: mechanisms the text alone names (the "
+        "pathways and other category columns are read from the printed Effects cells only), so an empty value "
+        "does not mean that the text says nothing more of the study",
+    ),
+    "transcription_notes": (
+        "string",
+        "our notes on the row's printed cells, ' | '-joined (data/transcription_notes.csv, shown under the table "
+        "too): what a cell very probably means, or where the review's own text disagrees with it; the cells and "
+        "codes stay as printed",
     ),
 }
 #: Columns of studies.csv that list categories (empty when the effects name none, with that reason beside it).
@@ -192,6 +207,7 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
         "where the results appeared, and whether the summary matches the registry, is not reported in the review",
     ),
     "results": ("string", "the Results cell as printed in Table 3"),
+    "transcription_notes": STUDY_COLUMNS["transcription_notes"],
 }
 
 
@@ -213,6 +229,7 @@ def _years() -> dict[int, int]:
 def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
     """The categories each study's printed effects support, one column per kind."""
     tagged = tags.tag_rows({resource: printed}, tags.load_lexicon(), tags.load_curated())
+    removed = _removed_by_curation(resource)
     out = {}
     for kind, column in (
         ("mechanism", "mechanisms"),
@@ -223,7 +240,24 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
         part = tagged[tagged["kind"] == kind]
         labels = part.groupby("row")["label"].agg(lambda s: "; ".join(sorted(s)))
         out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")
+        gone = removed.get(kind, {})
+        out[f"{column}_removed"] = pd.array([gone.get(int(r), "") for r in printed["row"]], dtype="string")
     return pd.DataFrame(out, index=printed.index)
+
+
+def _removed_by_curation(resource: str) -> dict[str, dict[int, str]]:
+    """Per kind and printed row, the categories data/curated_tags.csv takes away from what the effects name.
+
+    An empty column then does not mean that the effects name none (dataset third reading 3.2: ref 31's
+    effects print "Nrf2 signaling pathway").
+    """
+    names = dict(zip(zip(*(tags.load_categories()[c] for c in ("kind", "tag"))), tags.load_categories()["label"]))
+    curated_rows = tags.load_curated()
+    gone = curated_rows[(curated_rows["table"] == resource) & (curated_rows["action"] == "remove")]
+    out: dict[str, dict[int, str]] = {}
+    for kind, tag, row in zip(gone["kind"], gone["tag"], gone["row"].astype(int)):
+        out.setdefault(kind, {})[row] = names.get((kind, tag), tag)
+    return out
 
 
 def studies() -> pd.DataFrame:
@@ -265,6 +299,9 @@ def _studies() -> pd.DataFrame:
         frame["dose_kind"] = pd.Series(kinds, index=frame.index, dtype="string")
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(_categories(printed, resource))
+        frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
+            resource, printed["row"]
+        )
         parts.append(frame)
     frame = _with_text(pd.concat(parts, ignore_index=True), curated.load("text_statements"))
     for column in ("size_low_nm", "size_high_nm"):
@@ -274,10 +311,34 @@ def _studies() -> pd.DataFrame:
         # Like every other column: empty exactly when its reason says why.
         none = (frame[column].fillna("") == "").to_numpy()
         frame[f"{column}_missing"] = pd.array(
-            ["the printed effects name none" if empty else "" for empty in none], dtype="string"
+            [
+                ""
+                if not empty
+                else f"the printed effects name {gone}, which data/curated_tags.csv leaves out for this row"
+                + ("; see review_text" if pd.notna(text) else "")
+                if gone
+                else "the printed effects name none"
+                for empty, gone, text in zip(none, frame[f"{column}_removed"], frame["review_text"])
+            ],
+            dtype="string",
         )
         frame[column] = frame[column].mask(none)
     return _with_reasons(frame, STUDY_COLUMNS)
+
+
+def _transcription_notes(resource: str, rows: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Our notes on each printed row's cells (``data/transcription_notes.csv``), as ``Column: note``, '|'-joined,
+    and the reason where a row has none."""
+    notes = curated.load("transcription_notes")
+    notes = notes[notes["table"] == resource]
+    titles = {f["name"]: f["title"] for f in curated.resources()[resource]["schema"]["fields"]}
+    said = {
+        int(row): " | ".join(f"{titles.get(c, c)}: {n}" for c, n in zip(part["column"], part["note"]))
+        for row, part in notes.groupby(notes["row"].astype(int))
+    }
+    text = pd.Series([said.get(int(r), pd.NA) for r in rows], index=rows.index, dtype="string")
+    reason = text.isna().map({True: "no transcription note on this row's printed cells", False: ""})
+    return text, reason.astype("string")
 
 
 def _with_text(frame: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -291,7 +352,9 @@ def _with_text(frame: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     for i, ref in enumerate(out["ref"].astype(int)):
         said = statements[statements["ref"].astype(int) == ref]
         texts.append(" | ".join(f"{r.section}: '{r.words}' ({r.bears_on})" for r in said.itertuples()) or pd.NA)
-        reasons.append("" if len(said) else "no statement of the review's text on this study is recorded")
+        reasons.append(
+            "" if len(said) else "no statement of the review's text bearing on this row's codes or citation is recorded"
+        )
         for r in said.itertuples():
             if r.bears_on.startswith("modification"):
                 row = out.index[i]
@@ -345,6 +408,9 @@ def _trials() -> pd.DataFrame:
     frame["results_printed"] = pd.array([r.value for r in said], dtype="boolean")
     frame["results_printed_missing"] = pd.array([r.reason for r in said], dtype="string")
     frame["results"] = printed["results"].astype("string")
+    frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
+        "clinical_trials", printed["row"]
+    )
     return _with_reasons(frame, TRIAL_COLUMNS)
 
 
@@ -354,12 +420,24 @@ def _joined_pattern(values) -> str:
     return f"^(?:{one})(?:\\+(?:{one}))*$"
 
 
-def constraints(name: str) -> dict:
+#: The donor relations a trial's Purpose cell can print: a patient is never a different species, a syngeneic
+#: strain or a dish, so the trials' enum is narrower than the studies' (dataset third reading 3.5).
+TRIAL_RELATIONS: tuple[str, ...] = ("autologous", "allogeneic")
+
+
+def constraints(name: str, resource: str = "studies") -> dict:
     """The Frictionless constraints of a column, from the project's vocabulary (never from the data).
 
     Single codes get an ``enum``, '+'-joined codes a ``pattern``, numbers a ``minimum``, so that
-    ``frictionless validate`` checks the values as well as their types.
+    ``frictionless validate`` checks the values as well as their types. ``resource`` is ``studies`` or
+    ``trials``: a trial's relation is only autologous or allogeneic. "none" in ``modification`` stands
+    alone, never joined to a modification.
     """
+    if name == "relation" and resource == "trials":
+        return {"enum": list(TRIAL_RELATIONS)}
+    if name == "modification":
+        joined = _joined_pattern(MODIFICATIONS).removeprefix("^").removesuffix("$")
+        return {"pattern": f"^(?:none|{joined})$"}
     single: dict[str, tuple[str, ...]] = {
         "disease_code": tuple(DISEASE_CODES),
         "host_species": HOST_SPECIES,
@@ -375,7 +453,6 @@ def constraints(name: str) -> dict:
         "tissue": tuple(TISSUE_CODES),
         "donor_species": SPECIES,
         "model_class": design.MODEL_CLASSES,
-        "modification": (*MODIFICATIONS, "none"),
     }
     minimum = {"row": 1, "ref": 1, "dose_arms": 1, "enrollment": 1, "dose_low": 0, "dose_high": 0}
     minimum |= dict.fromkeys(
@@ -392,7 +469,7 @@ def constraints(name: str) -> dict:
     return {}
 
 
-def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> list[dict]:
+def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]], resource: str) -> list[dict]:
     fields = []
     for name in frame.columns:
         if name.endswith("_missing") and name not in columns:
@@ -407,8 +484,8 @@ def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> list[di
         else:
             kind, text = columns[name]
             field = {"name": name, "type": kind, "description": text}
-            if constraints(name):
-                field["constraints"] = constraints(name)
+            if constraints(name, resource):
+                field["constraints"] = constraints(name, resource)
             fields.append(field)
     return fields
 
@@ -427,7 +504,7 @@ def descriptor(study_frame: pd.DataFrame, trial_frame: pd.DataFrame) -> dict:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "schema": {"fields": _fields(frame, columns), "primaryKey": ["table", "row"], "missingValues": [""]},
+            "schema": {"fields": _fields(frame, columns, name), "primaryKey": ["table", "row"], "missingValues": [""]},
         }
 
     return {

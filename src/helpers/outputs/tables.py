@@ -353,11 +353,12 @@ def row_label(printed: pd.DataFrame, row: object) -> str:
 def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ...]:
     """Notes on in vitro rows of Tables 1-2 whose printed cells read like animal work.
 
-    The printed columns are shared by animal and dish studies. Where no
-    animal received the product (``setting`` ``in vitro``), a printed animal
-    model only supplied cells, a Follow-up period is an incubation time and a
-    dose is an amount or concentration in the dish; each such row gets one
-    note naming the printed cells.
+    The printed columns are shared by animal and dish studies. Where a row
+    prints no animal model or in vivo route (``setting`` ``in vitro``; the
+    cited study may still have treated animals), a printed animal model only
+    supplied cells, a Follow-up period is an incubation time and a dose is an
+    amount or concentration in the dish; each such row gets one note naming
+    the printed cells.
     """
     return tuple(n.text(printed, {}) for n in _setting(printed, derived))
 
@@ -386,6 +387,12 @@ def _setting(printed: pd.DataFrame, derived: pd.DataFrame) -> list[_Note]:
             body = f"no treatment of animals is printed (in vitro only, route '{cells['route_dosage']}'); "
             out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + ".", tuple(fields)))
     return out
+
+
+#: Audit rules whose findings are not repeated under a table. L1 tallies how an MSC label is spelled across the
+#: article and names only the first row of each rarer spelling ("BMMSCs" on one row of Table 2, not on the six
+#: others that print it so): a spelling is no error of fact about a row, so it stays in the audit exhibit only.
+_NOT_UNDER_A_TABLE: frozenset[str] = frozenset({"L1"})
 
 
 def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
@@ -431,7 +438,7 @@ def _audit_groups(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame) -
     """The confirmed findings on the shown rows, one group per printed token (row, column and subject)."""
     shown = {str(int(r)) for r in printed["row"]} | {"header"}
     part = findings[(findings["table"] == exhibit) & (findings["verdict"] == "confirmed")]
-    part = part[part["row"].astype(str).isin(shown)]
+    part = part[part["row"].astype(str).isin(shown) & ~part["rule"].str.split(" ").str[0].isin(_NOT_UNDER_A_TABLE)]
     token = part["key"].str.split("|").str[4].fillna("")
     # A finding with no subject is its own group; findings sharing row, column and a subject are one slip.
     group = [
@@ -479,7 +486,7 @@ def legend_audit_notes(findings: pd.DataFrame, exhibit: str) -> tuple[str, ...]:
 
 
 def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings: pd.DataFrame) -> tuple[str, ...]:
-    """Every note for under a table of Tables 1-3: transcription, then setting, then audit notes.
+    """Every note for under a table of Tables 1-3, in row order: on each row transcription, setting, audit notes.
 
     ``findings`` is the audit's frame with verdicts (:func:`helpers.audit.runner.frame`);
     the notebook passes it in, since this layer does not run the audit. Table 3
@@ -499,7 +506,18 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
             audit.append(_audit_text(records, printed, titles))
         else:  # the note already says what the finding says: one note, which names the finding's rules
             home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
-    return tuple(n.text(printed, titles) for n in ours) + tuple(audit)
+    every = tuple(n.text(printed, titles) for n in ours) + tuple(audit)
+    # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
+    # transcription note comes before the setting and audit notes).
+    return tuple(sorted(every, key=noted_row))
+
+
+def noted_row(note: str) -> int:
+    """The printed row a note names (``Audit W2 (error), row 9 [19], …`` gives 9; the header 0), as
+    :func:`row_label` writes it; the first ", row N" or ", header" counts, since a note's label may itself
+    hold a comma ("Transcription note (audit A7, check), row 16 [29]")."""
+    named = re.search(r", (?:row (\d+)\b|header\b)", note)
+    return int(named[1]) if named and named[1] else 0
 
 
 def caption(run: Selecting) -> str:

@@ -236,7 +236,17 @@ def _one(**cells):
     "cells, item, state",
     [
         ({"model_class": NA}, "how the model was made", "not reported in the review"),
-        ({"route": NA, "route_missing": "route printed as NA (Not Applicable)"}, "route", "printed NA"),
+        (
+            {
+                "route": NA,
+                "route_missing": (
+                    "route printed as NA (legend: Not Applicable): a route applied, "
+                    "but it is not reported in the review"
+                ),
+            },
+            "route",
+            "printed NA",
+        ),
         ({"route": NA, "route_missing": "no route printed"}, "route", "not reported in the review"),
         ({"dose_kind": NA, "dose_missing": "dose printed as NA"}, "amount given", "printed NA"),
         ({"dose_kind": "injected concentration"}, "amount given", "concentration only, volume not reported"),

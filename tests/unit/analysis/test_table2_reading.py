@@ -81,6 +81,13 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
         (9, "no treatment of animals is printed"),  # 2.2: what the row prints, not what the study did
         (27, "no treatment of animals is printed"),
         (27, '"Topical"'),  # 2.2: ref 82's title speaks of topical application
+        # third reading: the text cites [74] for ref 75's microRNA-21 finding and [75] for ref 74's Nrf2/HO-1 (3.2)
+        (21, "very probably swapped"),
+        (22, "very probably swapped"),
+        (22, "ankylosing spondylitis"),  # 3.3: ref 75's title; proteoglycan-induced spondylitis
+        (21, "dexamethasone-induced bone loss"),  # 3.4: ref 74's title speaks of an animal outcome
+        (23, "osteoblasts"),  # 3.6: the text says osteoblasts, the row prints Osteoclast
+        (20, "in another letter case"),  # 3.7: "Iv" against the legend's IV
     ],
 )
 def test_the_notes_a_reader_needs_are_under_the_table(row, words):
@@ -109,3 +116,32 @@ def test_no_note_says_an_animal_was_not_treated(row):
     notes = tables.notes(printed, derived, "exosome_studies", audit_frame())
     assert not any("no animal received" in note for note in notes)
     assert not any("Audit W3 (warning)" in note for note in notes)  # 2.4: a cell-equivalent dose is a check
+
+
+def _notes() -> tuple[str, ...]:
+    printed = curated.load("exosome_studies")
+    derived = derive.derive("exosome_studies", printed, curated.load("abbreviations"))
+    return tables.notes(printed, derived, "exosome_studies", audit_frame())
+
+
+def test_the_table_paragraph_does_not_say_no_animal_was_treated():
+    """Third reading 3.1: the notebook's own account of the setting notes says what the rows print."""
+    import json
+
+    from tests.conftest import ROOT
+
+    cells = json.loads((ROOT / "notebooks" / "table2.ipynb").read_text(encoding="utf-8"))["cells"]
+    prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "no animal received" not in prose
+    assert "print no animal model or in vivo route" in prose
+
+
+def test_a_spelling_tally_is_not_a_note_on_a_row():
+    """Third reading 3.5: "HucMSC-Exo" (row 10) and "BMMSCs" (row 24) are spellings, printed so on other rows too."""
+    assert not any(note.startswith("Audit L1") for note in _notes())
+
+
+def test_the_notes_are_listed_row_by_row():
+    """Table 3 third reading 3.3, for every table: a reader meets each row's notes together, header first."""
+    rows = [tables.noted_row(note) for note in _notes()]
+    assert rows == sorted(rows) and rows[0] == 0

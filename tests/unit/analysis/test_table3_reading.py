@@ -65,8 +65,17 @@ NOTES = [
     (2, "same results word for word"),  # X1 with row 3
     (3, "same results word for word"),  # X1 with row 2
     (10, "etudy"),  # T1
-    (16, "route is not reported in the review"),  # "NA" where the Purpose names an implantation
+    (16, "is not reported in the review"),  # "NA" where the Purpose names an implantation (A9, 3.3: one note)
     (14, "fucosylated"),  # the review's own text on NCT02566655
+    # third reading: the review's AD paragraph reports results for NCT02054208 and NCT02600130 (3.1)
+    (8, '"its efficacy remains unclear"'),
+    (11, "no significant improvement in cognitive performance"),
+    (2, "not checked against the registry"),  # 3.2: X1 no longer guesses that a row was copied
+    # 3.4: printed results with no publication the review cites (rows 12 and 17 cite [64] and [39])
+    (2, "not checked against ClinicalTrials.gov"),
+    (3, "not checked against ClinicalTrials.gov"),
+    (4, "not checked against ClinicalTrials.gov"),
+    (9, "not checked against ClinicalTrials.gov"),
 ]
 
 
@@ -84,3 +93,14 @@ def test_the_exported_markdown_carries_the_notes(row, words):
     """The citable file, not only the notebook, holds each note (the Tables 1-2 exports already did)."""
     text = (ROOT / "tables" / "table3.md").read_text(encoding="utf-8")
     assert any(f"row {row}," in line and words in line for line in text.splitlines()), (row, words)
+
+
+def test_each_point_is_made_once_and_the_notes_go_row_by_row():
+    """Third reading 3.2-3.3: no note guesses a row was copied; row 16's "NA" has one note; notes in row order."""
+    printed = curated.load("clinical_trials")
+    derived = derive.derive("clinical_trials", printed, curated.load("abbreviations"))
+    notes = tables.notes(printed, derived, "clinical_trials", audit_frame())
+    assert not any("copied" in note for note in notes)
+    assert sum("row 16," in note for note in notes) == 1
+    rows = [tables.noted_row(note) for note in notes]
+    assert rows == sorted(rows)

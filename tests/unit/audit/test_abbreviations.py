@@ -164,7 +164,7 @@ def run(rule_id: str, **tables) -> list[Finding]:
                 "1",
                 "route_dosage",
                 f'table2 row 1 route_dosage "Iv 1.6 mg/kg"; {entry("table2", 1, "IV", "Intravenous injection")}',
-                '"Iv" is printed where the legend has the code IV, in another case.',
+                '"Iv" is printed where the legend has the code IV: the same letters in another letter case.',
                 "Iv",
             ),
         ),
@@ -179,7 +179,7 @@ def run(rule_id: str, **tables) -> list[Finding]:
                 "animal_model",
                 f'table1 row 1 animal_model "CTX induced pof rat model"; '
                 f"{entry('table1', 6, 'POF', 'Premature Ovarian Failure')}",
-                '"pof" is printed where the legend has the code POF, in another case.',
+                '"pof" is printed where the legend has the code POF: the same letters in another letter case.',
                 "pof",
             ),
         ),

@@ -104,7 +104,8 @@ def test_x1_message_names_both_rows_and_what_else_is_shared():
     )
     assert (
         found[1].message
-        == "Rows 1 and 2 print the same results word for word, and the same enrollment: one may have been copied."
+        == "Rows 1 and 2 print the same results word for word, and the same enrollment, under two different "
+        "registrations; which is right is not checked against the registry."
     )
     assert found[1].subject == "1" and 'both rows print enrollment "60"' in found[1].evidence
 

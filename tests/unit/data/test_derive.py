@@ -267,7 +267,7 @@ def test_host_species_missing(text, reason):
 
 # --- route -----------------------------------------------------------------------
 
-NA_ROUTE = "route printed as NA (Not Applicable)"
+NA_ROUTE = "route printed as NA (legend: Not Applicable): a route applied, but it is not reported in the review"
 
 # Printed route cell -> route codes, or the missing reason.
 ROUTE_CASES = [
@@ -827,7 +827,10 @@ def test_spot_check_table1_odd_rows(derived):
     assert mi["route"] == "MI" and not mi["route_defined"]
     na_route = _row(out, 22)
     assert na_route["route"] is pd.NA
-    assert na_route["route_missing"] == "route printed as NA (Not Applicable)"
+    assert (
+        na_route["route_missing"]
+        == "route printed as NA (legend: Not Applicable): a route applied, but it is not reported in the review"
+    )
     assert na_route["dose_low"] == 2e7  # a dose is printed after the NA route
     coculture = _row(out, 14)
     assert coculture["setting"] == "in vitro"
@@ -848,7 +851,10 @@ def test_spot_check_table2_row28(derived):
 def test_spot_check_table2_na_cells(derived):
     out = derived["exosome_studies"]
     whole_na = _row(out, 1)
-    assert whole_na["route_missing"] == "route printed as NA (Not Applicable)"
+    assert (
+        whole_na["route_missing"]
+        == "route printed as NA (legend: Not Applicable): a route applied, but it is not reported in the review"
+    )
     assert whole_na["dose_low_missing"] == "dose printed as NA"
     iv_na = _row(out, 22)
     assert iv_na["route"] == "IV" and iv_na["dose_unit_missing"] == "dose printed as NA"

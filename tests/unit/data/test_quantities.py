@@ -135,7 +135,9 @@ def test_arms_keep_printed_order():
 
 def test_route_is_derives_route():
     na_route = read_dose("NA 2 × 10⁷", T1)
-    assert na_route.route == Derived(None, "route printed as NA (Not Applicable)")
+    assert na_route.route == Derived(
+        None, "route printed as NA (legend: Not Applicable): a route applied, but it is not reported in the review"
+    )
     assert na_route.arms == (Q(2e7, "cell"),)
 
 

@@ -16,7 +16,7 @@ from helpers.data.derive.result import Derived, _absent
 _ROUTE_DOSE_RE = re.compile(r"(?:(?P<route>[^\d]*?)\s+)?(?P<dose>NA|\d.*)")
 _ROUTE_SPLIT_RE = re.compile(r"\s*(?:/|\+|,|\band\b)\s*", re.IGNORECASE)
 _ROUTE_DEFINITION_RE = re.compile(r"\b(?:injections?|administration|infusion)\b", re.IGNORECASE)
-_NA_ROUTE = "route printed as NA (Not Applicable)"
+_NA_ROUTE = "route printed as NA (legend: Not Applicable): a route applied, but it is not reported in the review"
 
 
 def split_route_dosage(text: str) -> tuple[str, str]:
