@@ -33,3 +33,63 @@ def covered_area(collection: PathCollection) -> float:
 def key_covered_area(handle: Line2D, unit: float) -> float:
     """Area a legend marker covers in square points, its edge stroke included, for a unit-path area ``unit``."""
     return unit * fig1.visible_area(handle.get_markersize() ** 2, handle.get_markeredgewidth())
+
+
+def _path_to(root, target) -> list | None:
+    """The artists from ``root`` down to ``target`` through ``get_children`` (None when not below ``root``)."""
+    if root is target:
+        return [root]
+    for child in root.get_children():
+        below = _path_to(child, target)
+        if below is not None:
+            return [root, *below]
+    return None
+
+
+def painted_area(fig, artist, dpi: float = 200.0) -> float:
+    """Square points that ``artist`` paints, measured on the figure's rendered pixels with every other artist hidden.
+
+    What a reader measures on the PNG: the figure is drawn at ``dpi`` with only
+    ``artist`` (and the containers it sits in) visible on a transparent
+    background, and the alpha of every pixel is summed, so an anti-aliased edge
+    counts by the fraction it covers and an edge stroke counts like the fill.
+    Visibility is restored afterwards.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    path = _path_to(fig, artist)
+    assert path is not None, "the artist is not drawn by this figure"
+    keep = set(map(id, path))
+    hidden = [a for a in fig.findobj() if id(a) not in keep and a.get_visible()]
+    for a in hidden:
+        a.set_visible(False)
+    old_dpi = fig.dpi
+    try:
+        canvas = FigureCanvasAgg(fig)
+        fig.set_dpi(dpi)
+        canvas.draw()
+        alpha = np.asarray(canvas.buffer_rgba())[..., 3].astype(float) / 255.0
+    finally:
+        fig.set_dpi(old_dpi)
+        for a in hidden:
+            a.set_visible(True)
+    return float(alpha.sum()) * (72.0 / dpi) ** 2
+
+
+def size_key(fig, studies: int) -> Line2D:
+    """The evidence maps' size-key dot for ``studies`` ("1 study", "5 studies"), found by its legend label."""
+    legend = fig.legends[0]
+    handles = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
+    return handles[f"{studies} {'study' if studies == 1 else 'studies'}"]
+
+
+def dots_counting(fig, data, studies: int) -> list[PathCollection]:
+    """The evidence-map dots that count ``studies``, per the exhibit's data CSV (``data``), matched by their gid."""
+    keys = ["kind", "category", "disease", "modality", "setting"]
+    count = {tuple(k): n for *k, n in data[[*keys, "studies"]].itertuples(index=False, name=None)}
+    return [
+        c
+        for ax in fig.axes
+        for c in ax.collections
+        if (c.get_gid() or "").startswith("dot|") and count[tuple(c.get_gid().split("|")[1:])] == studies
+    ]

@@ -18,6 +18,7 @@ from helpers.analysis import evidence
 from helpers.core import paths
 from helpers.notebook.session import start
 from helpers.plots import fig1
+from tests.unit.plots._geometry import covered_area, dots_counting, key_covered_area, painted_area, size_key
 
 KEYS = ["kind", "category", "disease", "modality", "setting"]
 
@@ -147,3 +148,35 @@ def test_the_size_key_dots_do_not_touch(drawn):
     upper, lower = sorted(boxes, key=lambda b: -b.y0)
     gap_points = (upper.y0 - lower.y1) * 72 / fig.dpi
     assert gap_points >= 2.0, f"the key dots are {gap_points:.1f} points apart"
+
+
+@pytest.mark.parametrize("studies", [1, 5, 10])
+def test_a_size_key_dot_covers_the_area_of_a_data_dot_of_the_same_count(drawn, studies):
+    """Third reading 3.1: the key dots carried a 1-point outline and read 15-25 % larger than data dots.
+
+    Measured twice: by geometry (the marker with its stroke, as the data dots are
+    measured) and on the rendered pixels, as the reader measured the PNG.
+    """
+    fig, _ = drawn
+    data = _data()
+    unit = fig1.area_per_study(int(data["studies"].max()))
+    key = size_key(fig, studies)
+    assert key.get_markeredgewidth() == 0.0, "the key dot has no outline, like a filled data dot"
+    assert key_covered_area(key, math.pi / 4) == pytest.approx(unit * studies * math.pi / 4, rel=1e-3)
+    keyed = painted_area(fig, key)
+    assert keyed == pytest.approx(unit * studies * math.pi / 4, rel=0.02)
+    for dot in dots_counting(fig, data, studies):  # filled and hollow alike
+        assert covered_area(dot) == pytest.approx(key_covered_area(key, math.pi / 4), rel=0.01), dot.get_gid()
+        assert painted_area(fig, dot) == pytest.approx(keyed, rel=0.02), dot.get_gid()
+
+
+def test_the_eleven_study_dot_reads_larger_than_the_ten_study_key(drawn):
+    """Third reading 3.1: the key's 10 had the pixel area of the data's 11 (POF, MSCs, no cargo category).
+
+    Recount from the print: 11 of the 12 POF rows of Table 1 name no cargo category.
+    """
+    fig, _ = drawn
+    data = _data()
+    (eleven,) = dots_counting(fig, data, 11)
+    assert eleven.get_gid() == "dot|cargo|No cargo category in the Effects cell|Premature ovarian failure|cells|in vivo"
+    assert painted_area(fig, eleven) / painted_area(fig, size_key(fig, 10)) == pytest.approx(11 / 10, rel=0.02)
