@@ -240,7 +240,8 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
                 markersize=7,
                 markerfacecolor="white",
                 markeredgecolor="#555555",
-                label=f"hollow, hatched: in vitro only (no animal arm), n = {in_vitro}",
+                label=f"hollow, hatched: in vitro only as printed (no animal model or route in the table), "
+                f"n = {in_vitro}",
             )
         )
     for n in (1, 5, 10) if unit is not None else ():

@@ -91,6 +91,10 @@ PRINTED = [
     ("mechanism", "Immunomodulation & inflammation", "exosomes", 9),
     ("mechanism", "No mechanism category in the Effects cell", "cells", 10),
     ("mechanism", "No mechanism category in the Effects cell", "exosomes", 11),
+    # Third reading 3.3: [23] prints "retention" of hAD-MSCs in the 3D-bioprinted grafts it implanted (POF), so
+    # the row says retention; [34] and [37] (AS) print homing. 3 MSC studies, no exosome study.
+    ("mechanism", "Homing, engraftment & retention", "cells", 3),
+    ("mechanism", "Homing, engraftment & retention", "exosomes", 0),
     ("cargo", "miRNA", "cells", 1),
     ("cargo", "miRNA", "exosomes", 9),  # [54] carries an inhibitor, [78]'s miR-3064-5p is targeted: not cargo
     ("cargo", "circRNA, lncRNA", "exosomes", 2),
@@ -180,3 +184,13 @@ def test_the_eleven_study_dot_reads_larger_than_the_ten_study_key(drawn):
     (eleven,) = dots_counting(fig, data, 11)
     assert eleven.get_gid() == "dot|cargo|No cargo category in the Effects cell|Premature ovarian failure|cells|in vivo"
     assert painted_area(fig, eleven) / painted_area(fig, size_key(fig, 10)) == pytest.approx(11 / 10, rel=0.02)
+
+
+def test_the_homing_definition_says_graft_retention_is_retention_not_homing():
+    """Third reading 3.3: cells kept in their own implanted scaffold are retained, not homing to the host ovary."""
+    from helpers.data import tags
+
+    categories = tags.load_categories()
+    homing = categories[categories["tag"] == "homing"].iloc[0]
+    assert homing["label"] == "Homing, engraftment & retention"
+    assert "graft or scaffold they were implanted in" in homing["definition"]
