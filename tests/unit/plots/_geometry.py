@@ -93,3 +93,44 @@ def dots_counting(fig, data, studies: int) -> list[PathCollection]:
         for c in ax.collections
         if (c.get_gid() or "").startswith("dot|") and count[tuple(c.get_gid().split("|")[1:])] == studies
     ]
+
+
+def visible_fractions(fig, dpi: float = 200.0) -> dict[str, float]:
+    """The share of each filled evidence-map dot's disc that the eye sees on the rendered figure, keyed by gid.
+
+    The figure is drawn at ``dpi`` with every artist in place, and each pixel
+    in a dot's disc (its edge pixels included) counts by how much of the dot's
+    colour it shows: over a neutral background (white, grid grey) a pixel
+    ``p = a * colour + (1 - a) * grey`` gives ``a`` from the difference of the
+    colour's most different channels. A white halo or another mark drawn over
+    the dot lowers the share. Hollow rings have no colour inside and are skipped.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    old_dpi = fig.dpi
+    try:
+        fig.set_dpi(dpi)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        image = np.asarray(canvas.buffer_rgba())[..., :3].astype(float)
+        out = {}
+        for ax in fig.axes:
+            for dot in ax.collections:
+                gid = dot.get_gid() or ""
+                colour = np.asarray(dot.get_facecolors()[0][:3]) * 255
+                if not gid.startswith("dot|") or np.ptp(colour) < 1:
+                    continue
+                hi, lo = int(np.argmax(colour)), int(np.argmin(colour))
+                cx, cy = ax.transData.transform(dot.get_offsets()[0])
+                cy = image.shape[0] - cy
+                radius = np.sqrt(float(dot.get_sizes()[0])) / 2 * dpi / 72
+                y0, y1 = int(cy - radius - 2), int(cy + radius + 3)
+                x0, x1 = int(cx - radius - 2), int(cx + radius + 3)
+                ys, xs = np.mgrid[y0:y1, x0:x1]
+                disc = (ys + 0.5 - cy) ** 2 + (xs + 0.5 - cx) ** 2 <= (radius + 1) ** 2
+                window = image[y0:y1, x0:x1]
+                shown = np.clip((window[..., hi] - window[..., lo]) / (colour[hi] - colour[lo]), 0, 1)
+                out[gid] = float((shown * disc).sum() / (np.pi * radius**2))
+        return out
+    finally:
+        fig.set_dpi(old_dpi)

@@ -17,7 +17,14 @@ from helpers.analysis import evidence
 from helpers.core import paths
 from helpers.notebook.session import start
 from helpers.plots import fig1, fig2
-from tests.unit.plots._geometry import covered_area, dots_counting, key_covered_area, painted_area, size_key
+from tests.unit.plots._geometry import (
+    covered_area,
+    dots_counting,
+    key_covered_area,
+    painted_area,
+    size_key,
+    visible_fractions,
+)
 
 KEYS = ["kind", "category", "disease", "modality", "setting"]
 
@@ -144,3 +151,9 @@ def test_the_five_study_dot_is_measured_against_the_five_study_key(drawn):
     (five,) = dots_counting(drawn, _data(), 5)
     assert five.get_gid() == "dot|source|Umbilical cord|Premature ovarian failure|cells|in vivo"
     assert painted_area(drawn, five) == pytest.approx(painted_area(drawn, size_key(drawn, 5)), rel=0.02)
+
+
+def test_no_count_label_hides_part_of_a_neighbouring_dot(drawn):
+    """As in fig1 (third reading 3.1): no white halo around a count hides part of a dot."""
+    low = {gid: round(share, 2) for gid, share in visible_fractions(drawn).items() if share < 0.93}
+    assert not low, f"dots partly hidden on the rendered figure: {low}"
