@@ -47,6 +47,7 @@ __all__ = [
     "PathwayView",
     "bears_on_coding",
     "TABLE_NAMES",
+    "animal_titles",
 ]
 
 #: "Table 1" and "Table 2", by resource.
@@ -277,9 +278,10 @@ def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> p
 
 
 #: Audit rules whose findings change what a drawn row means: the cited title
-#: names another disease, source, host or product (R...), or the printed model
-#: and route disagree on whether animals were treated (W6, W7). Dose and
-#: spelling findings do not move a dot.
+#: names another disease, source, host, product or route, or neither the model
+#: nor the title names the row's disease (R...), or the printed model and route
+#: disagree on whether animals were treated (W6, W7). Dose and spelling
+#: findings do not move a dot.
 _SETTING_RULES = ("W6", "W7")
 
 
@@ -391,6 +393,43 @@ def carried_mirna(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame) 
     }
 
 
+#: Words in a cited title that speak of work in a whole animal (or person): a host, "in vivo", an
+#: outcome only a body shows (cognitive impairment, the hippocampus, bone loss) or a route onto or
+#: into one (topical application, transplantation, injection). A study the table prints as in vitro
+#: only may have had such an arm that the review did not tabulate (third reading, fig1/fig2 3.2).
+_ANIMAL_WORK = re.compile(
+    r"\b(?:mice|mouse|rats?|rabbits?|animals?|patients|in vivo|cognitive impairment|hippocamp\w*|bone loss"
+    r"|topical\w*|transplant\w*|inject\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) -> pd.DataFrame:
+    """The in vitro only studies (of ``keys``, if given) whose cited title speaks of work in animals.
+
+    The setting is read from the printed model and route cells, so "in vitro
+    only" means the table prints no animal model and no route into an animal,
+    not that the cited work had none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, words`` (the title's words, quoted and joined by
+        ", "), sorted by reference.
+    """
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    lines = []
+    for table, study, _ in _study_lines(selected):
+        key = (table, int(study.row))
+        if (keys is not None and key not in keys) or setting_group(study.setting) != SETTINGS[1]:
+            continue
+        words = list(dict.fromkeys(m.group(0) for m in _ANIMAL_WORK.finditer(titles.get(int(study.ref), ""))))
+        if words:
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], ", ".join(f"'{w}'" for w in words)))
+    frame = pd.DataFrame(lines, columns=["ref", "table", "row", "words"])
+    return frame.sort_values("ref", ignore_index=True)
+
+
 @dataclass(frozen=True)
 class PathwayView:
     """Everything Fig. 2 draws and states, computed once: see :func:`pathway_view`."""
@@ -403,6 +442,7 @@ class PathwayView:
     flags: pd.DataFrame
     per_disease: dict[str, tuple[int, int]]
     modified: pd.DataFrame
+    animal_titles: pd.DataFrame
 
 
 def pathway_view(
@@ -420,8 +460,10 @@ def pathway_view(
     ``totals`` the drawn studies per setting group and per modality;
     ``flags`` the audit ``findings`` on drawn rows (:func:`flagged`);
     ``per_disease`` the studies drawn and selected per disease, in the
-    vocabulary's order; ``modified`` the drawn studies of a primed or
-    co-treated product (:func:`added_agent`).
+    vocabulary's order; ``modified`` the drawn studies of a primed,
+    engineered or co-treated product (:func:`added_agent`); ``animal_titles``
+    the drawn in vitro only studies whose cited title speaks of animal work
+    (:func:`animal_titles`).
     """
     kinds = ("pathway", "regulator")
     drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
@@ -438,6 +480,7 @@ def pathway_view(
         flags=flagged(selected, findings, drawn),
         per_disease=per_disease(selected, drawn),
         modified=added_agent(selected, tagged_rows, drawn, kinds),
+        animal_titles=animal_titles(selected, drawn),
     )
 
 
@@ -450,15 +493,18 @@ def per_disease(selected: dict[str, pd.DataFrame], keys: set) -> dict[str, tuple
     return {d: (sum(1 for x, k in lines if x == d and k), sum(1 for x, _ in lines if x == d)) for d in order}
 
 
-#: Modifications that give the MSCs or their vesicles another agent, before (primed) or with
-#: (co-treatment) the treatment: a pathway the Effects cell names may be that agent's.
-ADDED_AGENT = ("primed", "co-treatment")
+#: Modifications that give the MSCs or their vesicles another agent: before the treatment (primed),
+#: built into the product (engineered: a transferred or overexpressed gene or miRNA), or with the
+#: treatment (co-treatment). A pathway the Effects cell names may be that agent's; an engineered
+#: product's was left out until the third reading (fig2 3.3: [15]'s miR-21). A selected subpopulation
+#: or a biomaterial carrier adds no agent that acts on a pathway in the words of the Effects cells.
+ADDED_AGENT = ("primed", "engineered", "co-treatment")
 
 
 def added_agent(
     selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, keys: set, kinds: tuple[str, ...]
 ) -> pd.DataFrame:
-    """The studies in ``keys`` whose product was primed or co-treated, with the categories of ``kinds`` they name.
+    """The studies in ``keys`` of a primed, engineered or co-treated product and the ``kinds`` categories they name.
 
     Returns
     -------

@@ -76,7 +76,7 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "fig1",
             "figure",
-            "Evidence map R1 (counterpart of the review's Fig. 1): mechanisms of MSCs and MSC-derived exosomes",
+            "Evidence map R1 (counterpart of the review's Fig. 1): processes and molecules named for MSCs and exosomes",
             "Studies of Tables 1 and 2 whose one-line Effects cell supports each mechanism or cargo category, by "
             "disease, for MSCs and for MSC-derived exosomes, with in vitro studies drawn apart; the last row of "
             "each kind counts the Effects cells that match none. An evidence map regenerated from the tables, "

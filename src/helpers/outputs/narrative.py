@@ -17,7 +17,17 @@ from helpers.core.catalog import SOURCE_SHORT
 #: An audit rule id as a finding's note starts it ("R3: …").
 _RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
 
-__all__ = ["flags_note", "map_note", "map_notice", "pathway_note", "pathway_notice", "trust_text", "plural"]
+__all__ = [
+    "flags_note",
+    "animal_titles_note",
+    "IN_VITRO_AS_PRINTED",
+    "map_note",
+    "map_notice",
+    "pathway_note",
+    "pathway_notice",
+    "trust_text",
+    "plural",
+]
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -44,26 +54,56 @@ def flags_note(flags: pd.DataFrame) -> str:
     studies = flags["ref"].nunique()
     return (
         f"The project's audit (tables/audit.csv) questions {plural(studies, 'drawn study', 'drawn studies')} on "
-        f"{'its' if studies == 1 else 'their'} disease, product, setting or MSC source, kept as printed: {items}."
+        f"{'its' if studies == 1 else 'their'} disease, host, product, setting, route or MSC source, kept as printed: "
+        f"{items}."
+    )
+
+
+#: What "in vitro only" means on the evidence maps: what the table prints, not what the cited work did.
+IN_VITRO_AS_PRINTED = "in vitro only as printed (the table names no animal model and no route into an animal)"
+
+
+def animal_titles_note(titled: pd.DataFrame | None) -> str:
+    """One sentence naming the in vitro only studies whose cited title speaks of animal work (empty when none).
+
+    ``titled`` is :func:`helpers.analysis.evidence.animal_titles`.
+    """
+    if titled is None or titled.empty:
+        return ""
+    items = "; ".join(f"[{t.ref}] {t.table} row {t.row}: {t.words}" for t in titled.itertuples(index=False))
+    return (
+        f"The cited title of {plural(len(titled), 'study', 'studies')} printed as in vitro only speaks of work in "
+        f"animals that the table does not show, so the hollow mark may understate it: {items}."
     )
 
 
 def map_note(
-    cells: pd.DataFrame, counted: dict[str, dict[str, int]], setting: dict[str, int], flags: pd.DataFrame
+    cells: pd.DataFrame,
+    counted: dict[str, dict[str, int]],
+    setting: dict[str, int],
+    flags: pd.DataFrame,
+    titled: pd.DataFrame | None = None,
 ) -> str:
-    """Fig. 1's note: what a dot counts, the setting, what no category covers, and the rows the audit questions."""
+    """Fig. 1's note: what a dot counts, the setting, what no category covers, and the rows the audit questions.
+
+    ``titled`` (:func:`helpers.analysis.evidence.animal_titles`) names the in
+    vitro only studies whose cited title speaks of animal work.
+    """
     total = counted["mechanism"]["studies"]
     parts = [
         "Dot area (proportional) and number: studies whose one-line Effects cell in Tables 1-2 supports the "
         "category (a study can support several), for MSCs (blue, Table 1) and MSC-derived exosomes (orange, "
-        "Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro only. Bars: all "
+        f"Table 2) as the review tabulates them; filled: with an animal arm, hollow: {IN_VITRO_AS_PRINTED}. Bars: all "
         "diseases together. The review's prose is not coded. The process categories are what the Effects cell "
         "names, not proof of how the product acts: some record an outcome (regenerated tissue, less amyloid, "
         "bone mass or osteoclast numbers) rather than a route to it.",
         f"Of the {total} selected studies, {counted['mechanism']['unnamed']} match no mechanism category and "
         f"{counted['cargo']['unnamed']} no cargo category of data/categories.csv in their Effects cell; "
-        f"{setting['in vitro only']} of the {total} have no animal arm (in vitro only).",
+        f"{setting['in vitro only']} of the {total} print no animal model or route into an animal (in vitro "
+        "only as printed).",
     ]
+    if animal_titles_note(titled):
+        parts.append(animal_titles_note(titled))
     if "Premature aging (weakness)" in set(cells.get("disease", [])):
         parts.append("'Premature aging (weakness)': the printed Disease cell reads 'weakness'.")
     note = flags_note(flags)
@@ -158,7 +198,8 @@ def pathway_note(view: PathwayView) -> str:
     parts = [
         f"Dot area (proportional) and number: whole studies, by disease, for MSCs (blue, Table 1) and MSC-derived "
         f"exosomes (orange, Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro "
-        f"only ({setting['in vitro only']} of the {drawn} drawn). Drawn: the {drawn} of the {total} selected "
+        f"only as printed ({setting['in vitro only']} of the {drawn} drawn; the table names no animal model and no "
+        f"route into an animal). Drawn: the {drawn} of the {total} selected "
         f"studies whose one-line Effects cell names a signalling pathway family ({counted['pathway']['named']}) or "
         f"a transcription factor ({counted['regulator']['named']}) of data/categories.csv; a study counts once "
         "under each source, family and factor it names, so a block can sum to more than the studies drawn, and "
@@ -175,6 +216,8 @@ def pathway_note(view: PathwayView) -> str:
             f"No column for {' and '.join(absent)}: none of {'its' if len(absent) == 1 else 'their'} selected "
             "studies names a family or a factor."
         )
+    if animal_titles_note(view.animal_titles):
+        parts.append(animal_titles_note(view.animal_titles))
     parts.append("PI3K/AKT/mTOR includes a study that names PTEN alone. The review's prose is not coded.")
     if not view.modified.empty:
         items = "; ".join(
@@ -183,8 +226,8 @@ def pathway_note(view: PathwayView) -> str:
         )
         parts.append(
             f"{plural(len(view.modified), 'drawn study', 'drawn studies')} add another agent to the MSCs (primed "
-            "with it before, or co-given with, the treatment), so a family named may be that agent's rather than "
-            f"the MSCs' (the product's derived modification): {items}."
+            "with it before the treatment, engineered to carry or express it, or co-given with it), so a family "
+            f"named may be that agent's rather than the MSCs' (the product's derived modification): {items}."
         )
     note = flags_note(view.flags)
     if note:

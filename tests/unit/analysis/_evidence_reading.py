@@ -33,7 +33,7 @@ def audited(refs: set[str] | None = None) -> set[str]:
 def check_caption_names_audited_rows(note: str, drawn: set[str], must_name: set[str]) -> None:
     """The caption counts and names every drawn row the audit questions, the ones the reading found included."""
     match = re.search(
-        r"questions (\d+) drawn stud(?:y on its|ies on their) disease, product, setting or MSC source, "
+        r"questions (\d+) drawn stud(?:y on its|ies on their) disease, host, product, setting, route or MSC source, "
         r"kept as printed: (.*)",
         note,
     )

@@ -40,23 +40,31 @@ def texts() -> dict[str, str]:
     instead = evidence.named_instead(selected, tagged, "mechanism", ("pathway", "regulator", "cargo"))
     carried = evidence.carried_mirna(selected, tagged)
     return {
-        "note": narrative.map_note(cells, counted, evidence.settings(selected), flags),
+        "note": narrative.map_note(
+            cells, counted, evidence.settings(selected), flags, evidence.animal_titles(selected)
+        ),
         "notice": narrative.map_notice(cells, counted, instead, carried, flags),
     }
 
 
 # Every study is drawn in Fig. 1; the audit questions at least [24] (R3: patients), [37] (R1: myocardial
-# infarction), [42] (R2: gingival MSCs) and [58] (W6: no animal work, yet mice in the effects).
+# infarction), [42] (R2: gingival MSCs) and [58] (W6: no animal work, yet mice in the effects); first reading #6:
+# [44] and [55] (conditioned medium per their titles), [70] and [71] (exosome-mimetic nanoparticles and
+# nanovesicles); second reading 2.2: [80] (a bone-defect model, no osteoporosis in model or title); third
+# reading 3.4: [82] (a topical route per its title).
 DRAWN = None
-MUST_NAME = {"24", "37", "42", "58"}
+MUST_NAME = {"24", "37", "42", "44", "55", "58", "70", "71", "80", "82"}
 
 # (which text, claim pattern, the numbers it must carry, from a recount of the print)
 CLAIMS = [
     # 56 rows: 28 in Table 1, 28 in Table 2. 21 Effects cells match no mechanism category (10 + 11);
     # 43 no cargo category (42, plus [54] whose miR-211-5p inhibitor is not cargo).
     ("note", r"Of the (\d+) selected studies, (\d+) match no mechanism category and (\d+) no cargo", (56, 21, 43)),
-    # No animal arm: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
-    ("note", r"(\d+) of the (\d+) have no animal arm", (9, 56)),
+    # No animal model or route into an animal printed: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
+    ("note", r"(\d+) of the (\d+) print no animal model or route into an animal", (9, 56)),
+    # Third reading 3.2: of these, the cited titles of [58] (cognitive impairment, hippocampus), [74] (bone loss)
+    # and [82] (topical application) speak of work in animals.
+    ("note", r"The cited title of (\d+) studies printed as in vitro only speaks of work in animals", (3,)),
     # Immunomodulation: 5 MSC rows + 9 exosome rows.
     (
         "notice",
@@ -192,3 +200,34 @@ def test_the_trust_text_follows_the_selection(changed, expected):
         assert words in text
     assert "doubtful of 0" not in text
     accuracy.report(selected, evidence.tagged(selected), tags.load_categories())  # an empty selection scores too
+
+
+@pytest.mark.parametrize(
+    "ref, rule",
+    [("44", "R4"), ("55", "R4"), ("58", "R4"), ("70", "R4"), ("71", "R4"), ("80", "R5"), ("82", "R6")],
+)
+def test_the_caption_names_the_product_disease_and_route_findings_the_readings_asked_for(texts, ref, rule):
+    """First reading #6 (product as tabulated), second reading 2.2 ([80], bone defect filed under OP), third
+    reading 3.4 (route: [82] 'Topical'): each is named with its rule, and the list says route and host."""
+    assert re.search(rf"\[{ref}\] Table \d row \d+, {rule}:", texts["note"])
+    assert "disease, host, product, setting, route or MSC source" in texts["note"]
+
+
+def test_hollow_means_in_vitro_as_printed_and_the_titles_that_speak_of_animals_are_named(texts):
+    """Third reading 3.2: [58], [74] and [82] are in vitro only as printed, but their cited titles speak of work
+    in animals ('cognitive impairment', 'hippocampus'; 'bone loss'; 'Topical'), so the caption names them."""
+    note = texts["note"]
+    assert "hollow: in vitro only as printed (the table names no animal model and no route into an animal)" in note
+    assert "no animal arm" not in note
+    named = re.search(r"speaks of work in animals that the table does not show.*?: (.*?)\.(?: |$)", note).group(1)
+    assert set(re.findall(r"\[(\d+)\]", named)) == {"58", "74", "82"}
+    assert "'bone loss'" in named and "'Topical'" in named
+
+
+def test_the_title_names_processes_and_molecules_not_mechanisms():
+    """Second reading 2.3, checked 'partly' by the third: the title still said 'mechanisms of MSCs'."""
+    from helpers.core import catalog
+
+    title = catalog.get("fig1").title
+    assert "mechanism" not in title.lower()
+    assert "processes and molecules named" in title

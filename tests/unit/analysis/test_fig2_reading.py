@@ -63,8 +63,10 @@ DRAWN = {
 MUST_NAME = {"42"}
 
 CLAIMS = [
-    # [74] (Table 2 row 21) is the only drawn study done in a dish only.
-    ("note", r"in vitro only \((\d+) of the (\d+) drawn\)", (1, 19)),
+    # [74] (Table 2 row 21) is the only drawn study done in a dish only, as printed; third reading 3.2: its cited
+    # title says the exosomes "alleviated dexamethasone-induced bone loss", work in animals.
+    ("note", r"in vitro only as printed \((\d+) of the (\d+) drawn;", (1, 19)),
+    ("note", r"The cited title of (\d+) study printed as in vitro only speaks of work in animals", (1,)),
     # Families: MSC [11] [12] [14] [15] [16] [22] [32] [35] [42]; exosome [48] [49] [52] [57] [66] [67] [68] [74].
     # Factors: [11] [12] [13] [15] [51] [66]. Either: the 17 plus [13] and [51].
     ("note", r"Drawn: the (\d+) of the (\d+) selected studies", (19, 56)),
@@ -87,8 +89,10 @@ CLAIMS = [
         (5, 1),
     ),
     ("notice", r"(\d+) of the (\d+) drawn test MSC-derived exosomes", (9, 19)),
-    # Second reading 2.3: [22] (MT, melatonin, in the Precondition cell) and [32] (resveratrol, "cumulative effects").
-    ("note", r"(\d+) drawn studies add another agent to the MSCs", (2,)),
+    # Second reading 2.3: [22] (MT, melatonin, in the Precondition cell) and [32] (resveratrol, "cumulative effects");
+    # third reading 3.3: [15] (Precondition "Transfer MicroRNA 21": miR-21 "possibly by inhibiting the
+    # PTEN/AKT/FOXO3a signaling pathway").
+    ("note", r"(\d+) drawn studies add another agent to the MSCs", (3,)),
 ]
 
 
@@ -96,6 +100,13 @@ def test_the_sirt_dots_name_the_agent_given_with_the_msc(texts):
     """Both SIRT studies are combinations: [22] primed with melatonin, [32] co-given resveratrol."""
     assert "[22] Table 1 row 11, primed: NF-κB, Sirtuins (SIRT)" in texts["note"]
     assert "[32] Table 1 row 18, co-treatment: Sirtuins (SIRT)" in texts["note"]
+
+
+def test_the_engineered_study_is_listed_with_the_families_its_added_mirna_may_carry(texts):
+    """Third reading 3.3: [15] transfers miR-21 into the MSCs, and its Effects cell credits the PTEN/AKT/FOXO3a
+    pathway to miR-21, so its PI3K/AKT/mTOR and FoxO dots may be the added agent's, as for [22] and [32]."""
+    assert "[15] Table 1 row 6, engineered: PI3K/AKT/mTOR, FoxO" in texts["note"]
+    assert "engineered to carry or express it" in texts["note"]
 
 
 def test_the_source_block_says_it_counts_only_the_drawn_studies(texts):
@@ -150,3 +161,9 @@ def test_the_notebook_says_the_tgf_beta_dot_rests_on_an_expression_change():
     prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert "prints TGF-β downregulated" in prose
     assert "TGF-β1/Smad3" in prose
+
+
+def test_the_hollow_study_is_named_with_the_animal_words_of_its_title(texts):
+    """Third reading 3.2: [74] prints an MC3T3-E1 coculture, but its cited title reports bone loss in animals."""
+    assert "[74] Table 2 row 21: 'bone loss'" in texts["note"]
+    assert "no animal arm" not in texts["note"]

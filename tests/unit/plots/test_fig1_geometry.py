@@ -18,6 +18,14 @@ from helpers.analysis import evidence
 from helpers.core import paths
 from helpers.notebook.session import start
 from helpers.plots import fig1
+from tests.unit.plots._geometry import (
+    covered_area,
+    dots_counting,
+    key_covered_area,
+    painted_area,
+    size_key,
+    visible_fractions,
+)
 
 KEYS = ["kind", "category", "disease", "modality", "setting"]
 
@@ -90,6 +98,10 @@ PRINTED = [
     ("mechanism", "Immunomodulation & inflammation", "exosomes", 9),
     ("mechanism", "No mechanism category in the Effects cell", "cells", 10),
     ("mechanism", "No mechanism category in the Effects cell", "exosomes", 11),
+    # Third reading 3.3: [23] prints "retention" of hAD-MSCs in the 3D-bioprinted grafts it implanted (POF), so
+    # the row says retention; [34] and [37] (AS) print homing. 3 MSC studies, no exosome study.
+    ("mechanism", "Homing, engraftment & retention", "cells", 3),
+    ("mechanism", "Homing, engraftment & retention", "exosomes", 0),
     ("cargo", "miRNA", "cells", 1),
     ("cargo", "miRNA", "exosomes", 9),  # [54] carries an inhibitor, [78]'s miR-3064-5p is targeted: not cargo
     ("cargo", "circRNA, lncRNA", "exosomes", 2),
@@ -147,3 +159,60 @@ def test_the_size_key_dots_do_not_touch(drawn):
     upper, lower = sorted(boxes, key=lambda b: -b.y0)
     gap_points = (upper.y0 - lower.y1) * 72 / fig.dpi
     assert gap_points >= 2.0, f"the key dots are {gap_points:.1f} points apart"
+
+
+@pytest.mark.parametrize("studies", [1, 5, 10])
+def test_a_size_key_dot_covers_the_area_of_a_data_dot_of_the_same_count(drawn, studies):
+    """Third reading 3.1: the key dots carried a 1-point outline and read 15-25 % larger than data dots.
+
+    Measured twice: by geometry (the marker with its stroke, as the data dots are
+    measured) and on the rendered pixels, as the reader measured the PNG.
+    """
+    fig, _ = drawn
+    data = _data()
+    unit = fig1.area_per_study(int(data["studies"].max()))
+    key = size_key(fig, studies)
+    assert key.get_markeredgewidth() == 0.0, "the key dot has no outline, like a filled data dot"
+    assert key_covered_area(key, math.pi / 4) == pytest.approx(unit * studies * math.pi / 4, rel=1e-3)
+    keyed = painted_area(fig, key)
+    assert keyed == pytest.approx(unit * studies * math.pi / 4, rel=0.02)
+    for dot in dots_counting(fig, data, studies):  # filled and hollow alike
+        assert covered_area(dot) == pytest.approx(key_covered_area(key, math.pi / 4), rel=0.01), dot.get_gid()
+        assert painted_area(fig, dot) == pytest.approx(keyed, rel=0.02), dot.get_gid()
+
+
+def test_the_eleven_study_dot_reads_larger_than_the_ten_study_key(drawn):
+    """Third reading 3.1: the key's 10 had the pixel area of the data's 11 (POF, MSCs, no cargo category).
+
+    Recount from the print: 11 of the 12 POF rows of Table 1 name no cargo category.
+    """
+    fig, _ = drawn
+    data = _data()
+    (eleven,) = dots_counting(fig, data, 11)
+    assert eleven.get_gid() == "dot|cargo|No cargo category in the Effects cell|Premature ovarian failure|cells|in vivo"
+    assert painted_area(fig, eleven) / painted_area(fig, size_key(fig, 10)) == pytest.approx(11 / 10, rel=0.02)
+
+
+def test_the_homing_definition_says_graft_retention_is_retention_not_homing():
+    """Third reading 3.3: cells kept in their own implanted scaffold are retained, not homing to the host ovary."""
+    from helpers.data import tags
+
+    categories = tags.load_categories()
+    homing = categories[categories["tag"] == "homing"].iloc[0]
+    assert homing["label"] == "Homing, engraftment & retention"
+    assert "graft or scaffold they were implanted in" in homing["definition"]
+
+
+def test_no_count_label_hides_part_of_a_neighbouring_dot(drawn):
+    """Third reading 3.1 measured the data's 5 (AD, MSCs, no cargo category) at 35-37 px against an expected 37:
+    the white halo of the hollow dot's "1" beside it hid a sliver, and the halo of the MSC "11" in POF hid 18 %
+    of the exosome 3 next to it. The counts have no halo now; only the digits' ink may touch a dot.
+    """
+    fig, _ = drawn
+    shown = visible_fractions(fig)
+    data = _data()
+    assert len(shown) == int((data["setting"] == "in vivo").sum()), "every filled dot is measured"
+    low = {gid: round(share, 2) for gid, share in shown.items() if share < 0.93}
+    assert not low, f"dots partly hidden on the rendered figure: {low}"
+    five = "dot|cargo|No cargo category in the Effects cell|Alzheimer's disease|cells|in vivo"
+    assert shown[five] > 0.97

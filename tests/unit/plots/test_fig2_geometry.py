@@ -17,6 +17,14 @@ from helpers.analysis import evidence
 from helpers.core import paths
 from helpers.notebook.session import start
 from helpers.plots import fig1, fig2
+from tests.unit.plots._geometry import (
+    covered_area,
+    dots_counting,
+    key_covered_area,
+    painted_area,
+    size_key,
+    visible_fractions,
+)
 
 KEYS = ["kind", "category", "disease", "modality", "setting"]
 
@@ -115,3 +123,37 @@ def test_the_factor_only_row_closes_the_pathway_block():
     pathway = [category for kind, category in rows if kind == "pathway"]
     assert pathway[-1] == "Transcription factor only (no pathway family)"
     assert not any(category.startswith("No ") for category in pathway)
+
+
+@pytest.mark.parametrize("studies", [1, 5, 10])
+def test_a_size_key_dot_covers_the_area_of_a_data_dot_of_the_same_count(drawn, studies):
+    """Third reading 3.1: the key dots carried a 1-point outline and read 11-27 % larger than data dots.
+
+    Measured by geometry (marker and stroke) and on the rendered pixels, as the reader measured the PNG.
+    """
+    data = _data()
+    unit = fig1.area_per_study(int(data["studies"].max()))
+    key = size_key(drawn, studies)
+    assert key.get_markeredgewidth() == 0.0, "the key dot has no outline, like a filled data dot"
+    keyed = painted_area(drawn, key)
+    assert keyed == pytest.approx(unit * studies * math.pi / 4, rel=0.02)
+    for dot in dots_counting(drawn, data, studies):  # filled and hollow ([74]) alike
+        assert covered_area(dot) == pytest.approx(key_covered_area(key, math.pi / 4), rel=0.01), dot.get_gid()
+        assert painted_area(drawn, dot) == pytest.approx(keyed, rel=0.02), dot.get_gid()
+
+
+def test_the_five_study_dot_is_measured_against_the_five_study_key(drawn):
+    """Third reading 3.1 measured the key's 5 against the data's 5: Umbilical cord, POF, MSCs.
+
+    Recount from the print: Table 1 rows 2, 4, 5, 6 and 7 ([11] [13] [14] [15] [16]) are UC-MSC POF studies
+    whose Effects cell names a pathway family or a transcription factor.
+    """
+    (five,) = dots_counting(drawn, _data(), 5)
+    assert five.get_gid() == "dot|source|Umbilical cord|Premature ovarian failure|cells|in vivo"
+    assert painted_area(drawn, five) == pytest.approx(painted_area(drawn, size_key(drawn, 5)), rel=0.02)
+
+
+def test_no_count_label_hides_part_of_a_neighbouring_dot(drawn):
+    """As in fig1 (third reading 3.1): no white halo around a count hides part of a dot."""
+    low = {gid: round(share, 2) for gid, share in visible_fractions(drawn).items() if share < 0.93}
+    assert not low, f"dots partly hidden on the rendered figure: {low}"
