@@ -804,76 +804,117 @@ def timeline_notice(studies: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def timeline_note(
-    studies: pd.DataFrame | None = None,
-    flagged: dict | None = None,
-    elsewhere: pd.DataFrame | None = None,
-    removals: pd.DataFrame | None = None,
-    other: dict | None = None,
-) -> str:
+def timeline_note(studies: pd.DataFrame | None = None, found=None) -> str:
     """The timeline's note: what a bar and a shade count, and which counted rows need a caveat.
 
-    ``flagged`` (:func:`helpers.analysis.gapmap.flagged_in`), ``elsewhere``
-    (:func:`helpers.analysis.trials.clinical_elsewhere`) and ``removals``
-    (:func:`helpers.analysis.timeline.curated_removals`) and ``other``
-    (:func:`helpers.analysis.gapmap.other_model_rows`) name what a reader should know about.
+    ``found`` (:func:`helpers.analysis.timeline.caveats`) names the rows a reader
+    should know about: questioned by the audit, of another condition, near a
+    category boundary, or with a tag curation removes. Each row is named once;
+    the longer reasons sit in the evidence CSV's ``caveat`` column (third reading 3.7).
     """
+    parts = [_timeline_reading()]
+    if studies is not None and len(studies):
+        where = {
+            (str(t), int(r)): (int(ref), int(y))
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
+        parts.append(_timeline_no_arm(studies))
+        if found is not None:
+            parts += [
+                _timeline_questioned(found.flagged, found.elsewhere, where),
+                _timeline_other_models(found.other, where),
+                _timeline_boundary(found.boundary),
+                _timeline_removals(found.removals),
+            ]
+    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references; each row's caveats in full in the evidence CSV.")
+    return " ".join(p for p in parts if p)
+
+
+def _timeline_reading() -> str:
+    """How to read the two panels: what a bar counts, what a shade is, and when not to read the shade."""
     from helpers.analysis.timeline import FEW_STUDIES
 
-    parts = [
+    return (
         "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
         "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
-        "it), coloured by disease. Bottom: the share of that year's studies whose printed effects name each "
-        "mechanism or pathway family (data/categories.csv), printed as count / studies that year; MSC and "
-        f"exosome studies pooled. A year with fewer than {FEW_STUDIES} studies is paler and hatched: its shares "
-        "rest on very few studies."
-    ]
-    if studies is not None and len(studies):
-        no_arm = studies[studies["setting"] == "in vitro"]
-        if len(no_arm):
-            by = no_arm.groupby("year").size()
-            parts.append(
-                f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
-                + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
-                + "); not the same as in vitro only."
-            )
-    if flagged and studies is not None:
-        where = {
-            (t, int(r)): (ref, y)
-            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
-        }
-        rows = ", ".join(
-            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}; "
-            f"{', '.join(_RULE_ID.findall(flagged[(t, r)]))})"
-            for t, r in sorted(flagged)
-            if (t, r) in where
-        )
-        parts.append(
-            "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
-            "disease, MSC source, setting or product; W6: the Effects cell speaks of animals although no animal "
-            f"arm is printed): {rows}."
-        )
-    if other and studies is not None:
-        where = {
-            (t, int(r)): (ref, y)
-            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
-        }
-        rows = "; ".join(
-            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}): {why}"
-            for (t, r), why in sorted(other.items())
-            if (t, r) in where
-        )
-        parts.append(f"Counted as printed although the printed animal model is of another condition: {rows}.")
-    parts.append(elsewhere_sentence(elsewhere, reason=True))
-    if removals is not None and len(removals):
-        rows = "; ".join(
-            f"{line.category} for {line.table.replace('table', 'Table ')} row {line.row} ([{line.ref}], "
-            f"{line.year}): {line.evidence}"
-            for line in removals.itertuples(index=False)
-        )
-        parts.append(f"Not counted, by curation (data/curated_tags.csv): {rows}.")
-    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references.")
-    return " ".join(p for p in parts if p)
+        "it), coloured by disease. Bottom: the share of that year's studies (MSCs and exosomes pooled) whose "
+        "printed effects are attributed to each mechanism or pathway family as data/categories.csv defines it, "
+        f"printed as count / studies that year. A year with fewer than {FEW_STUDIES} studies is left unshaded "
+        "inside a dotted frame: read its count, not a colour."
+    )
+
+
+def _timeline_where(key: tuple[str, int], where: dict) -> str:
+    """``Table 1 row 13 ([24], 2018`` (left open for what follows)."""
+    table, row = key
+    ref, year = where[key]
+    return f"{table.replace('table', 'Table ')} row {row} ([{ref}], {year}"
+
+
+def _timeline_no_arm(studies: pd.DataFrame) -> str:
+    """How many studies print no animal arm, by year; not the same as in vitro only."""
+    no_arm = studies[studies["setting"] == "in vitro"]
+    if no_arm.empty:
+        return ""
+    by = no_arm.groupby("year").size()
+    return (
+        f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
+        + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
+        + "); not the same as in vitro only."
+    )
+
+
+def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: dict) -> str:
+    """The rows an audit finding questions, each once with its rules; a possibly clinical row says so in place."""
+    clinical = set()
+    if elsewhere is not None and len(elsewhere):
+        clinical = {(str(t), int(r)) for t, r in zip(elsewhere["table"], elsewhere["row"])}
+    keys = sorted(k for k in set(flagged) | clinical if k in where)
+    if not keys:
+        return ""
+    rows = []
+    for key in keys:
+        rules = ", ".join(_RULE_ID.findall(flagged.get(key, "")))
+        extra = "possibly a clinical study, not in Table 3" if key in clinical else ""
+        rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, extra) if x) + ")")
+    return (
+        "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
+        "disease, source, setting or product; W6: the effects speak of animals, no animal arm printed): "
+        f"{', '.join(rows)}."
+    )
+
+
+def _timeline_other_models(other: dict, where: dict) -> str:
+    """The rows whose printed animal model is of another condition than the disease they are filed under."""
+    rows = "; ".join(
+        f"{_timeline_where(key, where)}): {why.removeprefix('model: ')}"
+        for key, why in sorted(other.items())
+        if key in where
+    )
+    return f"Counted as printed although the printed animal model is of another condition: {rows}." if rows else ""
+
+
+def _timeline_boundary(boundary: pd.DataFrame | None) -> str:
+    """The rows whose printed effects come close to a category the definitions do not let them count under."""
+    if boundary is None or boundary.empty:
+        return ""
+    parts = []
+    for (category, reason), part in boundary.groupby(["category", "reason"], sort=False):
+        refs = ", ".join(f"[{ref}] ({year})" for ref, year in zip(part["ref"], part["year"]))
+        parts.append(f"{category} for {refs}: {reason}")
+    return f"Not counted, by the definitions of data/categories.csv: {'; '.join(parts)}."
+
+
+def _timeline_removals(removals: pd.DataFrame | None) -> str:
+    """The tags curation removes, each with the reason its curator gave (the part after the quoted words)."""
+    if removals is None or removals.empty:
+        return ""
+    rows = "; ".join(
+        f"{line.category} for {line.table.replace('table', 'Table ')} row {line.row} ([{line.ref}], {line.year}): "
+        f"{str(line.evidence).rsplit(': ', 1)[-1]}"
+        for line in removals.itertuples(index=False)
+    )
+    return f"Not counted, by curation (data/curated_tags.csv): {rows}."
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -23,7 +23,7 @@ from helpers.analysis.crossing import FLAG_MARK
 from helpers.plots import fig1
 from helpers.plots.common import plt
 
-__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area", "key_counts", "OFFSET", "label_text"]
+__all__ = ["design_map", "AREA_OF_LARGEST", "dot_area", "key_counts", "key_marker", "OFFSET", "label_text"]
 
 #: Area in points² of the dot with the most studies; every other dot is scaled from it.
 AREA_OF_LARGEST = 500.0
@@ -60,12 +60,31 @@ def key_counts(largest: int) -> list[int]:
     return sorted({1, max(1, round(largest / 2)), max(1, largest)})
 
 
-def _size_key(fig: plt.Figure, largest: int) -> None:
-    """A key of grey dots drawn at the map's scale, beside the modality legend."""
-    handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=dot_area(n, largest) ** 0.5, color="#888888", label=str(n))
-        for n in key_counts(largest)
-    ]
+def key_marker(studies: int, largest: int, edge: float = 0.0) -> Line2D:
+    """The size key's dot for a count: it covers :func:`dot_area`, its edge stroke included, as a map dot does.
+
+    A legend marker gets an edge stroke by default (``lines.markeredgewidth``),
+    which widened each key dot by a point beyond the map dot of the same count
+    (third blind reading, design #2.1, #20); the marker is sized with
+    :func:`helpers.plots.fig1.marker_size` so that dot and stroke together
+    cover the map's area, whatever ``edge`` is.
+    """
+    size = fig1.marker_size(dot_area(studies, largest), edge)
+    return Line2D(
+        [],
+        [],
+        linestyle="",
+        marker="o",
+        markersize=size**0.5,
+        markeredgewidth=edge,
+        color="#888888",
+        label=str(studies),
+    )
+
+
+def _size_key(fig: plt.Figure, largest: int, edge: float = 0.0) -> None:
+    """A key of grey dots drawn at the map's scale (``edge``: the map dots' stroke), beside the modality legend."""
+    handles = [key_marker(n, largest, edge) for n in key_counts(largest)]
     fig.legend(
         handles=handles,
         title="dot area = studies",
@@ -125,7 +144,6 @@ def design_map(
     flagged = cells["flagged"] if "flagged" in cells else pd.Series(0, index=cells.index)
     for dot, label, count, modality, marks in zip(dots, labels, cells["studies"], cells["modality"], flagged):
         area = dot_area(int(count), largest)
-        dot.set_sizes([area])
         # Fig. 1 put the dot at column + its own offset; the column is the nearest whole number.
         x, y = (float(v) for v in dot.get_offsets()[0])
         x = round(x) + OFFSET[modality]
@@ -137,5 +155,8 @@ def design_map(
         label.set_text(label_text(int(count), int(marks)))
         if area < _SMALL_AREA:
             label.set_fontsize(5.5)
-    _size_key(fig, largest)
+        # The map's dots are filled with no stroke; if a stroke is ever drawn, the dot and its ring cover the area.
+        edge = float(dot.get_linewidths()[0]) if len(dot.get_linewidths()) else 0.0
+        dot.set_sizes([fig1.marker_size(area, edge)])
+    _size_key(fig, largest, edge)
     return fig
