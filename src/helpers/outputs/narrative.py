@@ -1122,27 +1122,70 @@ def design_note(studies: pd.DataFrame | None = None) -> str:
     """The design exhibit's note: what the dots count, where the classes come from, where they are defined.
 
     With ``studies`` (the coded studies drawn, with the audit's columns when
-    the notebook attached them) the note also says what the dagger marks and
-    names a disease column whose label is ours, not the print's.
+    the notebook attached them) the note also says which codes the review's
+    body text decided or questions, what the two marks mean, and names a
+    disease column whose label is ours, not the print's.
     """
-    from helpers.analysis.crossing import FLAG_MARK
-
     text = (
         "Dot area (proportional) and number: studies in each class, by disease, for MSCs (blue, Table 1) and "
         "MSC-derived exosomes (orange, Table 2); a study with two models or modifications counts under each. "
-        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells; "
-        "a same-species relation is named only where a cell or the cited title names it. "
+        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells"
+    )
+    text += _design_text_rule(studies) if studies is not None else ". "
+    text += (
+        "A same-species relation is named only where a cell or the cited title names it. "
         "Xenogeneic: the MSCs, or the cells that made the exosomes, came from another species than the host. "
     )
     if studies is not None and "audit_flag" in studies:
-        text += (
-            f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-            "its row means); figures/design.data.csv says how many and which, design.evidence.csv each study's "
-            "findings, tables/audit.csv why. "
-        )
+        text += _design_marks(studies)
     if studies is not None:
         text += _design_disease_labels(studies)
     return text + f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
+
+
+def _design_text_rule(studies: pd.DataFrame) -> str:
+    """Where the review's body text decided a code (a silent row) and where it contradicts a cell (code kept)."""
+    from helpers.data.design import text_statements
+
+    added, against = text_statements(studies, "adds"), text_statements(studies, "contradicts")
+    text = ""
+    if len(added):
+        text += (
+            f", and where the row is silent from the review's body text (data/text_statements.csv): {_by_ref(added)}"
+        )
+    text += ". "
+    if len(against):
+        text += f"Where the body text contradicts a printed cell the code stays as printed: {_by_ref(against)}. "
+    return text
+
+
+def _by_ref(said: pd.DataFrame) -> str:
+    """``refs 24 (setting, host) and 74 (setting)``: each ref once, with what the text bears on."""
+    topics = said.groupby("ref", sort=True)["bears_on"].agg(lambda b: ", ".join(dict.fromkeys(b)))
+    items = [f"{ref} ({topic})" for ref, topic in topics.items()]
+    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"ref{'s' if len(items) > 1 else ''} {listed}"
+
+
+def _design_marks(studies: pd.DataFrame) -> str:
+    """What the dagger and the double dagger after a number mean."""
+    from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
+    from helpers.data.design import DESIGN_CHECK_RULES
+
+    text = (
+        f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
+        "its row means). "
+    )
+    if "audit_check" in studies:
+        text += (
+            f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({DESIGN_CHECK_RULES[0]}-"
+            f"{DESIGN_CHECK_RULES[5]}, {', '.join(DESIGN_CHECK_RULES[6:])}) or the body text questions at least "
+            "one. "
+        )
+    return text + (
+        "figures/design.data.csv says how many and which, design.evidence.csv each study's findings, "
+        "tables/audit.csv why. "
+    )
 
 
 def _design_disease_labels(studies: pd.DataFrame) -> str:
@@ -1151,7 +1194,8 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
     A label such as "Premature aging (weakness)" keeps the printed cell in
     parentheses; the note quotes the printed cell and the model it names.
     """
-    from helpers.core.vocab import DISEASE_CODES, TABLE_OF_RESOURCE
+    from helpers.analysis.gapmap import disease_label
+    from helpers.core.vocab import TABLE_OF_RESOURCE
     from helpers.data import curated
     from helpers.data.design import printed_evidence
 
@@ -1162,7 +1206,7 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
             printed.update({(table, int(row)): str(cell) for row, cell in zip(frame["row"], frame["disease"])})
     parts = []
     for code, part in studies.groupby("disease_code", sort=True):
-        label = DISEASE_CODES.get(str(code), str(code))
+        label = disease_label(str(code))
         inner = re.search(r"\(([^()]+)\)$", label)
         cells = {printed.get((t, int(r)), "") for t, r in zip(part["table"], part["row"])}
         if not inner or cells != {inner.group(1)}:
@@ -1235,7 +1279,8 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
             + ", ".join(f"{kind} {k}" for kind, k in kinds.items())
             + ")"
             + _flag_clause(in_vivo[ageing.notna()], f"these {len(models)}")
-            + f"; the other {animals - len(models)} model an age-related disease, not ageing itself"
+            + f"; the other {animals - len(models)} model a condition the review files under an age-related "
+            "disease, and the review reports the age of none of the animals"
         )
     return text + "."
 
@@ -1271,8 +1316,9 @@ def design_notice(studies: pd.DataFrame) -> str:
     in_vivo = studies[studies["setting"].astype("string").fillna("") != "in vitro"]
     animals = len(in_vivo)
     parts = [
-        f"{n - animals} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
-        f"and hosts are counted among the other {plural(animals, 'study', 'studies')}."
+        f"{n - animals} of the {n} studies shown (tabulated in the review) print no animal arm (in vitro only as "
+        f"the row prints it{_design_animal_words(studies)}), so animal models and hosts are counted among the other "
+        f"{plural(animals, 'study', 'studies')}."
     ]
     if animals:
         parts += [_design_models(in_vivo), _design_relations(in_vivo)]
@@ -1288,6 +1334,41 @@ def design_notice(studies: pd.DataFrame) -> str:
     parts.append(
         f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
         f"biomaterial or a co-treatment ({changed} change the product itself, {modified - changed} only how it is "
-        f"given); {n - modified} use it as obtained."
+        f"given); {n - modified} use it as obtained.{_design_active_carriers(studies)}"
     )
     return " ".join(parts)
+
+
+def _design_animal_words(studies: pd.DataFrame) -> str:
+    """'; for 3 of them the Effects cell or the body text speaks of animals: refs 58, 74, 82', or ''.
+
+    A row with no animal arm whose Effects cell the audit finds speaking of animals (W6), or whose animals
+    the review's body text names (data/text_statements.csv), third blind reading, design 3.5.
+    """
+    from helpers.data.design import text_statements
+
+    no_arm = studies[studies["setting"].astype("string").fillna("") == "in vitro"]
+    said = set(text_statements(no_arm, "contradicts")["ref"])
+    w6 = (
+        no_arm["audit_findings"].astype("string").fillna("").str.contains(r"\bW6\b")
+        if "audit_findings" in no_arm
+        else pd.Series(False, index=no_arm.index)
+    )
+    refs = sorted({int(r) for r in no_arm.loc[w6, "ref"]} | {int(r) for r in said})
+    if not refs:
+        return ""
+    return (
+        f"; for {len(refs)} of them the Effects cell or the review's body text speaks of animals: "
+        f"ref{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}"
+    )
+
+
+def _design_active_carriers(studies: pd.DataFrame) -> str:
+    """' A carrier counted as biomaterial is itself active in 2: …', from the printed carriers (design 3.4)."""
+    from helpers.data.design import active_carriers
+
+    active = active_carriers(studies)
+    if active.empty:
+        return ""
+    named = "; ".join(f"ref {r}'s '{p}' ({m})" for r, p, m in zip(active["ref"], active["printed"], active["meaning"]))
+    return f" A carrier counted as biomaterial is itself active in {len(active)}: {named}."

@@ -19,7 +19,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
-from helpers.analysis.crossing import FLAG_MARK
+from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
+from helpers.analysis.gapmap import disease_label
+from helpers.core.vocab import DISEASE_CODES
 from helpers.plots import fig1
 from helpers.plots.common import plt
 
@@ -40,14 +42,16 @@ OFFSET = {"cells": -0.31, "exosomes": 0.21}
 _LABEL_GAP = 1.2
 
 
-def label_text(studies: int, flagged: int = 0) -> str:
+def label_text(studies: int, flagged: int = 0, checked: int = 0) -> str:
     """The number written beside a dot: the count, and a dagger when the audit flags any study behind it.
 
-    One dagger, however many are flagged, so the number stays short enough
-    not to reach the next dot; ``flagged`` and ``flagged_refs`` in the data
-    file say how many and which.
+    One mark, however many studies it concerns, so the number stays short
+    enough not to reach the next dot: a dagger when the audit flags any study
+    behind it, else a double dagger when a check or the body text questions
+    one (third blind reading, design 3.1); ``flagged(_refs)`` and
+    ``checked(_refs)`` in the data file say how many and which.
     """
-    return f"{studies}{FLAG_MARK if flagged else ''}"
+    return f"{studies}{FLAG_MARK if flagged else CHECK_MARK if checked else ''}"
 
 
 def dot_area(studies: int, largest: int) -> float:
@@ -107,6 +111,19 @@ def _key_height(fig: plt.Figure) -> float:
     return legend.get_bbox_to_anchor().y0 / fig.bbox.height
 
 
+def _label_columns(ax) -> None:
+    """Name each disease column as :func:`helpers.analysis.gapmap.disease_label` does, wrapped like Fig. 1's."""
+    import textwrap
+
+    labels = {DISEASE_CODES[code]: disease_label(code) for code in DISEASE_CODES}
+    texts = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    ax.set_xticks(
+        ax.get_xticks(),
+        [textwrap.fill(labels.get(t, t), 14, break_long_words=False, break_on_hyphens=False) for t in texts],
+        fontsize=8.5,
+    )
+
+
 def _dot_axes(fig: plt.Figure):
     """The matrix panel: the axes holding one scatter collection per dot."""
     return max(fig.axes, key=lambda ax: len(ax.collections))
@@ -132,6 +149,9 @@ def design_map(
         Fig. 1's layout with each dot's area equal to :func:`dot_area` of its count.
     """
     # One size key only, at this map's scale (second blind reading, design 2.1: two keys at two scales).
+    # Fig. 1 orders its columns by the vocabulary's names; the figure shows the printed word first, as the gap map.
+    names = {disease_label(code): name for code, name in DISEASE_CODES.items()}
+    cells = cells.assign(disease=cells["disease"].map(lambda d: names.get(d, d)))
     fig = fig1.evidence_map(cells, totals=totals, title=title, subtitle=subtitle, note=note, size_key=False)
     if cells.empty:
         return fig
@@ -141,8 +161,12 @@ def design_map(
     ax = _dot_axes(fig)
     largest = int(cells["studies"].max())
     labels = [text for text in ax.texts if text.get_position() in {tuple(d.get_offsets()[0]) for d in dots}]
+    _label_columns(ax)
     flagged = cells["flagged"] if "flagged" in cells else pd.Series(0, index=cells.index)
-    for dot, label, count, modality, marks in zip(dots, labels, cells["studies"], cells["modality"], flagged):
+    checked = cells["checked"] if "checked" in cells else pd.Series(0, index=cells.index)
+    for dot, label, count, modality, marks, doubts in zip(
+        dots, labels, cells["studies"], cells["modality"], flagged, checked
+    ):
         area = dot_area(int(count), largest)
         # Fig. 1 put the dot at column + its own offset; the column is the nearest whole number.
         x, y = (float(v) for v in dot.get_offsets()[0])
@@ -152,7 +176,7 @@ def design_map(
         shift = ScaledTranslation((math.sqrt(area) / 2 + _LABEL_GAP) / 72, 0, fig.dpi_scale_trans)
         label.set_position((x, y))
         label.set_transform(ax.transData + shift)
-        label.set_text(label_text(int(count), int(marks)))
+        label.set_text(label_text(int(count), int(marks), int(doubts)))
         if area < _SMALL_AREA:
             label.set_fontsize(5.5)
         # The map's dots are filled with no stroke; if a stroke is ever drawn, the dot and its ring cover the area.

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from matplotlib.lines import Line2D
 
-from helpers.analysis.crossing import FLAG_MARK
+from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
 from helpers.plots import design as design_plot
 from tests.conftest import ROOT
 from tests.unit.plots._geometry import covered_area, key_covered_area, marker_area
@@ -43,8 +43,9 @@ def _drawn(cells: pd.DataFrame) -> pd.DataFrame:
                 "disease": columns[round(x)],
                 "modality": "cells" if x < round(x) else "exosomes",
                 "area": float(dot.get_sizes()[0]),
-                "label": int(label.get_text().rstrip(FLAG_MARK)),
+                "label": int(label.get_text().rstrip(FLAG_MARK + CHECK_MARK)),
                 "dagger": label.get_text().endswith(FLAG_MARK),
+                "double_dagger": label.get_text().endswith(CHECK_MARK),
                 "fontsize": label.get_fontsize(),
             }
         )
@@ -238,6 +239,30 @@ def test_a_number_gets_a_dagger_when_the_audit_flags_a_study_behind_it(drawn):
     # Ref 24 (a clinical study by its cited title and the review's text) is one of POF's 4 naturally aged studies.
     aged = merged[(merged["category"] == "natural ageing") & (merged["modality"] == "cells")]
     assert aged[["label", "dagger"]].values.tolist() == [[4, True]]
+
+
+# Third reading 3.1: studies that only an audit check on a drawn code, or the review's body text, questions (the
+# reader's four cases: ref 35 W1; ref 80 R5; refs 70, 71 R4; ref 82 R6; and, by the same rule, ref 55 R4 and
+# ref 74, whose animal work only the body text names). A dot with none flagged gets ‡ exactly when one is behind it.
+CHECKED_REFS = {35, 55, 70, 71, 74, 80, 82}
+
+
+def test_a_number_gets_a_double_dagger_when_only_a_check_questions_a_study_behind_it(drawn):
+    cells = _cells()
+
+    def refs(text):
+        return {int(r) for r in str(text).split(", ")}
+
+    expected = cells.assign(
+        double_dagger=cells["refs"].map(lambda r: not (refs(r) & FLAGGED_REFS) and bool(refs(r) & CHECKED_REFS))
+    )
+    merged = drawn.merge(expected, on=["category", "disease", "modality"], suffixes=("", "_expected"))
+    assert len(merged) == len(cells)
+    assert (merged["double_dagger"] == merged["double_dagger_expected"]).all()
+    # The reader's case (a): the AS xenogeneic MSC "2" (refs 35, 38) now carries a mark.
+    case = merged[(merged["category"] == "xenogeneic") & (merged["modality"] == "cells")]
+    case = case[case["disease"] == "Atherosclerosis"]
+    assert case[["label", "double_dagger"]].values.tolist() == [[2, True]]
 
 
 def test_the_size_key_stands_level_with_the_legend_and_clear_of_the_note():
