@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: A year with fewer tabulated studies than this has shares resting on 1 to 4 studies; the heat map
-#: lightens and hatches it so its full-saturation cells do not read as the loudest signal.
+#: leaves it unshaded in a dotted frame, so its shares are read from their counts, never from a colour.
 FEW_STUDIES = 5
 
 #: The row of each kind that counts the studies naming none of its categories.
