@@ -24,6 +24,7 @@ from helpers.core import memo
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE, TISSUE_CODES
 from helpers.data import curated, derive, tags
+from helpers.data.design import title_animal_words
 
 __all__ = [
     "studies",
@@ -393,17 +394,6 @@ def carried_mirna(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame) 
     }
 
 
-#: Words in a cited title that speak of work in a whole animal (or person): a host, "in vivo", an
-#: outcome only a body shows (cognitive impairment, the hippocampus, bone loss) or a route onto or
-#: into one (topical application, transplantation, injection). A study the table prints as in vitro
-#: only may have had such an arm that the review did not tabulate (third reading, fig1/fig2 3.2).
-_ANIMAL_WORK = re.compile(
-    r"\b(?:mice|mouse|rats?|rabbits?|animals?|patients|in vivo|cognitive impairment|hippocamp\w*|bone loss"
-    r"|topical\w*|transplant\w*|inject\w*)\b",
-    re.IGNORECASE,
-)
-
-
 def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) -> pd.DataFrame:
     """The in vitro only studies (of ``keys``, if given) whose cited title speaks of work in animals.
 
@@ -423,9 +413,9 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
         key = (table, int(study.row))
         if (keys is not None and key not in keys) or setting_group(study.setting) != SETTINGS[1]:
             continue
-        words = list(dict.fromkeys(m.group(0) for m in _ANIMAL_WORK.finditer(titles.get(int(study.ref), ""))))
+        words = title_animal_words(titles.get(int(study.ref), ""))
         if words:
-            lines.append((int(study.ref), TABLE_NAMES[table], key[1], ", ".join(f"'{w}'" for w in words)))
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], words))
     frame = pd.DataFrame(lines, columns=["ref", "table", "row", "words"])
     return frame.sort_values("ref", ignore_index=True)
 

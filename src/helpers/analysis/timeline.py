@@ -11,11 +11,17 @@ studies (:func:`year_totals`), never as raw counts.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 import pandas as pd
 
-from helpers.analysis.gapmap import disease_label
+from helpers.analysis import gapmap
+from helpers.analysis import trials as trial_lines
+from helpers.analysis.gapmap import NO_ANIMAL_ARM, disease_label
 from helpers.core.vocab import RESOURCE_OF_TABLE
 from helpers.data import curated
+from helpers.data.design import printed_evidence
 
 __all__ = [
     "by_year",
@@ -25,12 +31,16 @@ __all__ = [
     "year_totals",
     "shares",
     "curated_removals",
+    "boundary_calls",
+    "Caveats",
+    "caveats",
+    "evidence",
     "NONE_NAMED",
     "FEW_STUDIES",
 ]
 
 #: A year with fewer tabulated studies than this has shares resting on 1 to 4 studies; the heat map
-#: lightens and hatches it so its full-saturation cells do not read as the loudest signal.
+#: leaves it unshaded in a dotted frame, so its shares are read from their counts, never from a colour.
 FEW_STUDIES = 5
 
 #: The row of each kind that counts the studies naming none of its categories.
@@ -91,9 +101,21 @@ def named_by_year(studies: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _all_years(studies: pd.DataFrame) -> list[int]:
+    """Every year from the first to the last of the selected studies, those with no study included."""
+    if studies.empty:
+        return []
+    return list(range(int(studies["year"].min()), int(studies["year"].max()) + 1))
+
+
 def year_totals(studies: pd.DataFrame) -> pd.Series:
-    """How many tabulated studies each publication year has: the denominator of every share."""
-    return studies.groupby("year").size().astype(int).rename("studies")
+    """How many tabulated studies each publication year has: the denominator of every share.
+
+    A year between the first and the last with no study is kept with 0 (2017 in the review's
+    Tables 1-2), so a reader adding the denominators sees the empty year (third reading 3.6).
+    """
+    counts = studies.groupby("year").size().astype(int)
+    return counts.reindex(_all_years(studies), fill_value=0).rename("studies").rename_axis("year")
 
 
 def shares(named: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
@@ -105,7 +127,9 @@ def tables_by_year(studies: pd.DataFrame) -> pd.DataFrame:
     """Which of the review's tables cite which years: studies per table and year."""
     if studies.empty:
         return pd.DataFrame()
-    return studies.groupby(["table", "year"]).size().unstack("year", fill_value=0).astype(int)
+    table = studies.groupby(["table", "year"]).size().unstack("year", fill_value=0)
+    # A year without a study keeps its column of zeros (third reading 3.6), as in the figure.
+    return table.reindex(columns=_all_years(studies), fill_value=0).astype(int)
 
 
 #: The kinds of ``data/curated_tags.csv`` the heat map counts, with the column they fill.
@@ -136,3 +160,117 @@ def curated_removals(studies: pd.DataFrame) -> pd.DataFrame:
         label = labels.get((line.kind, line.tag), line.tag)
         rows.append((*key, int(study["ref"]), int(study["year"]), str(label), str(line.evidence)))
     return pd.DataFrame(rows, columns=columns).sort_values(["table", "row"], ignore_index=True)
+
+
+#: Printed words that come close to a category the heat map does not count for that row, by the definitions
+#: of ``data/categories.csv`` and the notes of ``data/lexicon.csv``: (category label, words, why not counted).
+#: The caption names the rows, so a boundary call is said, not hidden (third reading 3.3, 3.4).
+BOUNDARY_WORDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "Paracrine & trophic factors",
+        r"\b(?:neuro)?trophic factors?\b[^,;]*\bsecretion\b",
+        "secretion listed as one outcome among others, not as the mediator",
+    ),
+    (
+        "Bone remodelling",
+        r"\bin osteoclasts\b",
+        "an effect placed 'in osteoclasts', with no osteoclast number or activity printed",
+    ),
+)
+
+
+def boundary_calls(studies: pd.DataFrame) -> pd.DataFrame:
+    """Selected studies whose printed Effects cell comes close to a category that is not counted for them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table, row, ref, year, category, printed, reason``: ``printed`` quotes the words that matched,
+        ``reason`` says which rule of ``data/categories.csv`` keeps the study out of ``category``.
+    """
+    columns = ["table", "row", "ref", "year", "category", "printed", "reason"]
+    if studies.empty:
+        return pd.DataFrame(columns=columns)
+    effects = printed_evidence(studies)["effects"].astype("string").fillna("")
+    named = studies["mechanisms"].astype("string").fillna("")
+    rows = []
+    for category, words, reason in BOUNDARY_WORDS:
+        for index, text in effects.items():
+            hit = re.search(words, str(text), flags=re.IGNORECASE)
+            if hit and category not in str(named[index]).split("; "):
+                study = studies.loc[index]
+                rows.append(
+                    (
+                        study["table"],
+                        int(study["row"]),
+                        int(study["ref"]),
+                        int(study["year"]),
+                        category,
+                        hit.group(0),
+                        reason,
+                    )
+                )
+    return pd.DataFrame(rows, columns=columns).sort_values(["category", "table", "row"], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class Caveats:
+    """What a reader of the timeline should know about the rows it counts (see :func:`caveats`)."""
+
+    #: ``(table, row) -> "R1: message"``: rows an audit finding questions (:func:`helpers.analysis.gapmap.flagged_in`).
+    flagged: dict = field(default_factory=dict)
+    #: Rows that may be clinical studies Table 3 does not list (:func:`helpers.analysis.trials.clinical_elsewhere`).
+    elsewhere: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Tags curation removes (:func:`curated_removals`).
+    removals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: ``(table, row) -> "model: …"``: a printed model of another condition (gapmap.other_model_rows).
+    other: dict = field(default_factory=dict)
+    #: Printed words near a category not counted (:func:`boundary_calls`).
+    boundary: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def caveats(studies: pd.DataFrame, findings: pd.DataFrame | None) -> Caveats:
+    """Collect every caveat on the selected rows, from the audit's ``findings`` (rules R1-R4, W6, as in the gap map)."""
+    return Caveats(
+        flagged=gapmap.flagged_in(studies, findings),
+        elsewhere=trial_lines.clinical_elsewhere(findings, studies),
+        removals=curated_removals(studies),
+        other=gapmap.other_model_rows(studies),
+        boundary=boundary_calls(studies),
+    )
+
+
+#: The columns of ``figures/timeline.evidence.csv``.
+EVIDENCE_COLUMNS = ["table", "row", "ref", "year", "modality", "disease", "setting", "mechanisms", "pathways", "caveat"]
+
+
+def evidence(studies: pd.DataFrame, found: Caveats) -> pd.DataFrame:
+    """The rows behind every count, with the printed disease word first and each row's caveats in words.
+
+    ``setting`` reads "no animal arm printed" where the row prints no route into an animal (the coded "in vitro":
+    not the same as in vitro only, third reading 3.5); ``caveat`` carries the audit's findings, the reviewed
+    reason for a possibly clinical row, a model of another condition and the boundary calls, so the caption
+    need not (third reading 3.7).
+    """
+    notes: dict[tuple[str, int], list[str]] = {}
+    for key, text in found.flagged.items():
+        notes.setdefault(key, []).append(f"audit {text}")
+    for line in found.elsewhere.itertuples(index=False):
+        notes.setdefault((str(line.table), int(line.row)), []).append(f"possibly clinical (reviewed): {line.reason}")
+    for key, text in found.other.items():
+        notes.setdefault(key, []).append(text)
+    for line in found.boundary.itertuples(index=False):
+        notes.setdefault((str(line.table), int(line.row)), []).append(
+            f"not counted under {line.category}: '{line.printed}', {line.reason}"
+        )
+    for line in found.removals.itertuples(index=False):
+        notes.setdefault((str(line.table), int(line.row)), []).append(
+            f"{line.category} removed by curation: {line.evidence}"
+        )
+    keys = zip(studies["table"].astype(str), studies["row"].astype(int))
+    shown = studies.assign(
+        disease=studies["disease_code"].map(disease_label),
+        setting=studies["setting"].replace({"in vitro": NO_ANIMAL_ARM}),
+        caveat=[" | ".join(notes.get(key, [])) for key in keys],
+    )
+    return shown[EVIDENCE_COLUMNS]

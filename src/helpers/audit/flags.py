@@ -15,7 +15,16 @@ import pandas as pd
 from helpers.audit import runner
 from helpers.audit.registry import SEVERITIES, rank
 
-__all__ = ["by_row", "flags", "notice", "MEANING_FAMILIES", "MEANING_RULES", "FLAG_SEVERITIES", "ROW_TABLES"]
+__all__ = [
+    "by_row",
+    "checks_by_row",
+    "flags",
+    "notice",
+    "MEANING_FAMILIES",
+    "MEANING_RULES",
+    "FLAG_SEVERITIES",
+    "ROW_TABLES",
+]
 
 #: Tables whose findings name a study or trial by its printed row.
 ROW_TABLES: tuple[str, ...] = ("table1", "table2", "table3")
@@ -114,3 +123,31 @@ def notice(found: pd.DataFrame, studies: int, trials: int) -> str:
         "checks, listed in `audit_findings` but not flagged. The dataset notebook's parameter `flagged` (keep, "
         "mark or drop) reruns it with or without the flagged rows."
     )
+
+
+def checks_by_row(rules: tuple[str, ...]) -> pd.DataFrame:
+    """The ``check`` findings of ``rules`` on each printed row of Tables 1-3 (not dismissed).
+
+    A check does not flag a row (:data:`FLAG_SEVERITIES`), yet it may question the very code an
+    exhibit draws; an exhibit that marks such rows passes the rules that bear on what it shows
+    (third blind reading, design 3.1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table, row, audit_checks`` (rule ids, ``;``-joined in rule order), one line per row with any.
+    """
+    table = runner.frame(runner.findings(), runner.reviewed())
+    part = table[
+        table["table"].isin(ROW_TABLES)
+        & table["row"].str.fullmatch(r"\d+")
+        & (table["verdict"] != "dismissed")
+        & (table["severity"] == "check")
+    ]
+    part = part.assign(rule=part["key"].str.split("|").str[0])
+    part = part[part["rule"].isin(rules)]
+    records = [
+        (name, row, ";".join(sorted(set(group["rule"]), key=rank)))
+        for (name, row), group in part.groupby(["table", part["row"].astype(int)], sort=True)
+    ]
+    return pd.DataFrame(records, columns=["table", "row", "audit_checks"]).astype({"row": "int64"})

@@ -114,6 +114,14 @@ __all__ = [
     "ageing_model",
     "ageing_models",
     "model_evidence",
+    "DESIGN_CHECK_RULES",
+    "attach_checks",
+    "ANIMAL_WORK",
+    "title_animal_words",
+    "text_statements",
+    "modification_evidence",
+    "ACTIVE_CARRIERS",
+    "active_carriers",
 ]
 
 #: Animal model classes, in the order several kinds of one model are joined.
@@ -656,6 +664,8 @@ AGEING_MODELS: dict[str, re.Pattern[str]] = {
     "accelerated-ageing strain": _MODEL_CUES["accelerated-ageing strain"],
     "Bmi-1 knockout (premature ageing)": re.compile(r"\bBmi-?1\s*(?:⁻/⁻|-/-)", re.IGNORECASE),
     "D-galactose": re.compile(r"\bD-gal(?:actose)?\b", re.IGNORECASE),
+    # The printed name says it models skin ageing, though not how (third blind reading, design 3.3).
+    "skin-ageing model (induction not stated)": re.compile(r"\bskin ag(?:e?ing) model\b", re.IGNORECASE),
 }
 
 
@@ -697,3 +707,148 @@ def ageing_models(studies: pd.DataFrame) -> pd.Series:
         index=studies.index,
         dtype=object,
     )
+
+
+#: Audit rules whose findings question a code the design exhibit draws: the disease, source, host, setting,
+#: route or product (R1-R6 against the cited title; W1 donor against host; W2 route; W6, W7 setting). A
+#: ``check`` of these gets its own mark on the figure (third blind reading, design 3.1); dose and size rules
+#: (W3-W5) and the spelling of codes (A) bear on no dot here.
+DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W2", "W6", "W7")
+
+#: What a statement of the review's body text (``data/text_statements.csv``) bears on, by the way it is used:
+#: it ``adds`` a code where the row's cells are silent (the modification, the donor-host relation), and it
+#: ``contradicts`` a printed cell (the setting, the host), where the code stays as printed and is marked.
+_TEXT_USE = {"adds": ("modification", "relation"), "contradicts": ("setting", "host")}
+
+
+def text_statements(studies: pd.DataFrame, use: str) -> pd.DataFrame:
+    """The body-text statements on the selected studies that ``use`` ("adds" or "contradicts") a code.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, bears_on, words`` (``bears_on`` is the coded column the statement concerns), in ref order.
+    """
+    said = curated.load("text_statements")
+    said = said[said["ref"].astype(int).isin(set(studies["ref"].astype(int)))]
+    topic = said["bears_on"].str.split(":").str[0]
+    part = said.assign(bears_on=topic)[topic.isin(_TEXT_USE[use])]
+    return part[["ref", "bears_on", "words"]].astype({"ref": int}).sort_values("ref", ignore_index=True)
+
+
+#: Words of a cited title that speak of work in animals or people, or of a route into one (topical
+#: application, transplantation, injection). A study the table prints as in vitro only may have had such an
+#: arm that the review did not tabulate (third reading, fig1/fig2 3.2, design 3.5).
+ANIMAL_WORK = re.compile(
+    r"\b(?:mice|mouse|rats?|rabbits?|animals?|patients|in vivo|cognitive impairment|hippocamp\w*|bone loss"
+    r"|topical\w*|transplant\w*|inject\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def title_animal_words(title: str) -> str:
+    """The words of ``title`` that speak of animal work (:data:`ANIMAL_WORK`), quoted and joined, or ``""``."""
+    words = list(dict.fromkeys(m.group(0) for m in ANIMAL_WORK.finditer(title or "")))
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def attach_checks(studies: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """Add what questions a study without flagging it: the audit's checks and the body text that contradicts a cell.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        The coded studies with the audit's columns (:func:`helpers.data.flags.attach`).
+    checks : pandas.DataFrame
+        :func:`helpers.audit.flags.checks_by_row` for :data:`DESIGN_CHECK_RULES`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``studies`` with ``audit_checks`` (rule ids), ``text_contradicts`` (what the body text says against a
+        printed cell) and ``audit_check``: true when either questions the study and the audit does not flag it.
+    """
+    keyed = checks.set_index(["table", "row"])["audit_checks"].to_dict() if len(checks) else {}
+    keys = list(zip(studies["table"].astype(str), studies["row"].astype(int)))
+    against = text_statements(studies, "contradicts")
+    said = {
+        ref: "; ".join(f"{b}: '{w}'" for b, w in zip(part["bears_on"], part["words"]))
+        for ref, part in against.groupby("ref")
+    }
+    # An in vitro only row whose cited title speaks of animal work is questioned on its setting too: the
+    # review's text cites ref 74 for ref 75's finding (data/text_statements.csv), so for ref 74 only the
+    # title ('bone loss') says the cited work may have had an animal arm.
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    titled = [
+        title_animal_words(titles.get(int(r), "")) if s == "in vitro" else ""
+        for r, s in zip(studies["ref"], studies["setting"].astype(str))
+    ]
+    out = studies.assign(
+        audit_checks=pd.array([keyed.get(k, "") for k in keys], dtype="string"),
+        text_contradicts=pd.array([said.get(int(r), "") for r in studies["ref"]], dtype="string"),
+        title_animal_words=pd.array(titled, dtype="string"),
+    )
+    questioned = (out["audit_checks"] != "") | (out["text_contradicts"] != "") | (out["title_animal_words"] != "")
+    flagged = out["audit_flag"].fillna(False).astype(bool) if "audit_flag" in out else False
+    return out.assign(audit_check=(questioned & ~flagged).astype(bool))
+
+
+def modification_evidence(studies: pd.DataFrame) -> pd.Series:
+    """The words that decided each study's product code, and where they are printed (third reading, design 3.2).
+
+    A kind the row's Precondition or Effects cell names is quoted from that cell; a kind only the review's
+    body text names (ref 53's pretreated parent cells) is quoted from the text; a printed Precondition that
+    names no kind is "primed" because of the column's header.
+    """
+    printed = printed_evidence(studies)
+    added = text_statements(studies, "adds")
+    text_words = {int(r): w for r, b, w in zip(added["ref"], added["bears_on"], added["words"]) if b == "modification"}
+    out = []
+    for (_, study), pre, eff in zip(studies.iterrows(), printed["precondition"], printed["effects"]):
+        kinds = [k for k in str(study["modification"]).split("+") if k in derive.MODIFICATIONS]
+        in_pre = derive.modification_words(str(pre or ""))
+        in_eff = derive.modification_words(str(eff or ""))
+        in_text = derive.modification_words(text_words.get(int(study["ref"]), ""))
+        parts = []
+        for kind in kinds:
+            if kind in in_pre:
+                parts.append(f"{kind}: Precondition cell '{in_pre[kind]}'")
+            elif kind in in_eff:
+                parts.append(f"{kind}: Effects cell '{in_eff[kind]}'")
+            elif kind in in_text:
+                parts.append(f"{kind}: the review's body text '{text_words[int(study['ref'])]}', not the row")
+            elif pre:
+                parts.append(f"{kind}: Precondition cell '{pre}' names an agent (the column's header: preconditioned)")
+        out.append("; ".join(parts) or "as obtained: no modification printed")
+    return pd.Series(out, index=studies.index, dtype="string")
+
+
+#: A carrier the exhibit counts as biomaterial although it is itself active, with the printed words that say
+#: so and what they mean (third blind reading, design 3.4).
+ACTIVE_CARRIERS: dict[str, tuple[re.Pattern[str], str]] = {
+    "drug-free IVA": (
+        re.compile(r"\bdrug-free IVA\b", re.IGNORECASE),
+        "ovarian tissue activated in vitro, itself a fertility treatment",
+    ),
+    "NapFF-NO": (re.compile(r"\bNapFF-NO\b"), "a hydrogel that releases nitric oxide, as its cited title says"),
+}
+
+
+def active_carriers(studies: pd.DataFrame) -> pd.DataFrame:
+    """The selected studies coded biomaterial whose printed carrier is itself active (:data:`ACTIVE_CARRIERS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, printed, meaning``, in ref order.
+    """
+    printed = printed_evidence(studies)
+    text = printed["precondition"].fillna("") + " | " + printed["effects"].fillna("")
+    carried = studies["modification"].astype("string").fillna("").str.split("+").map(lambda m: "biomaterial" in m)
+    rows = [
+        (int(ref), name, meaning)
+        for ref, cell, on in zip(studies["ref"], text, carried)
+        for name, (pattern, meaning) in ACTIVE_CARRIERS.items()
+        if on and pattern.search(str(cell))
+    ]
+    return pd.DataFrame(rows, columns=["ref", "printed", "meaning"]).sort_values("ref", ignore_index=True)

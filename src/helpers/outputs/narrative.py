@@ -965,76 +965,117 @@ def timeline_notice(studies: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def timeline_note(
-    studies: pd.DataFrame | None = None,
-    flagged: dict | None = None,
-    elsewhere: pd.DataFrame | None = None,
-    removals: pd.DataFrame | None = None,
-    other: dict | None = None,
-) -> str:
+def timeline_note(studies: pd.DataFrame | None = None, found=None) -> str:
     """The timeline's note: what a bar and a shade count, and which counted rows need a caveat.
 
-    ``flagged`` (:func:`helpers.analysis.gapmap.flagged_in`), ``elsewhere``
-    (:func:`helpers.analysis.trials.clinical_elsewhere`) and ``removals``
-    (:func:`helpers.analysis.timeline.curated_removals`) and ``other``
-    (:func:`helpers.analysis.gapmap.other_model_rows`) name what a reader should know about.
+    ``found`` (:func:`helpers.analysis.timeline.caveats`) names the rows a reader
+    should know about: questioned by the audit, of another condition, near a
+    category boundary, or with a tag curation removes. Each row is named once;
+    the longer reasons sit in the evidence CSV's ``caveat`` column (third reading 3.7).
     """
+    parts = [_timeline_reading()]
+    if studies is not None and len(studies):
+        where = {
+            (str(t), int(r)): (int(ref), int(y))
+            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
+        }
+        parts.append(_timeline_no_arm(studies))
+        if found is not None:
+            parts += [
+                _timeline_questioned(found.flagged, found.elsewhere, where),
+                _timeline_other_models(found.other, where),
+                _timeline_boundary(found.boundary),
+                _timeline_removals(found.removals),
+            ]
+    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references; each row's caveats in full in the evidence CSV.")
+    return " ".join(p for p in parts if p)
+
+
+def _timeline_reading() -> str:
+    """How to read the two panels: what a bar counts, what a shade is, and when not to read the shade."""
     from helpers.analysis.timeline import FEW_STUDIES
 
-    parts = [
+    return (
         "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
         "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
-        "it), coloured by disease. Bottom: the share of that year's studies whose printed effects name each "
-        "mechanism or pathway family (data/categories.csv), printed as count / studies that year; MSC and "
-        f"exosome studies pooled. A year with fewer than {FEW_STUDIES} studies is paler and hatched: its shares "
-        "rest on very few studies."
-    ]
-    if studies is not None and len(studies):
-        no_arm = studies[studies["setting"] == "in vitro"]
-        if len(no_arm):
-            by = no_arm.groupby("year").size()
-            parts.append(
-                f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
-                + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
-                + "); not the same as in vitro only."
-            )
-    if flagged and studies is not None:
-        where = {
-            (t, int(r)): (ref, y)
-            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
-        }
-        rows = ", ".join(
-            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}; "
-            f"{', '.join(_RULE_ID.findall(flagged[(t, r)]))})"
-            for t, r in sorted(flagged)
-            if (t, r) in where
-        )
-        parts.append(
-            "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
-            "disease, MSC source, setting or product; W6: the Effects cell speaks of animals although no animal "
-            f"arm is printed): {rows}."
-        )
-    if other and studies is not None:
-        where = {
-            (t, int(r)): (ref, y)
-            for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
-        }
-        rows = "; ".join(
-            f"{t.replace('table', 'Table ')} row {r} ([{where[(t, r)][0]}], {where[(t, r)][1]}): {why}"
-            for (t, r), why in sorted(other.items())
-            if (t, r) in where
-        )
-        parts.append(f"Counted as printed although the printed animal model is of another condition: {rows}.")
-    parts.append(elsewhere_sentence(elsewhere, reason=True))
-    if removals is not None and len(removals):
-        rows = "; ".join(
-            f"{line.category} for {line.table.replace('table', 'Table ')} row {line.row} ([{line.ref}], "
-            f"{line.year}): {line.evidence}"
-            for line in removals.itertuples(index=False)
-        )
-        parts.append(f"Not counted, by curation (data/curated_tags.csv): {rows}.")
-    parts.append(f"{SOURCE_SHORT}, Tables 1-2 and references.")
-    return " ".join(p for p in parts if p)
+        "it), coloured by disease. Bottom: the share of that year's studies (MSCs and exosomes pooled) whose "
+        "printed effects are attributed to each mechanism or pathway family as data/categories.csv defines it, "
+        f"printed as count / studies that year. A year with fewer than {FEW_STUDIES} studies is left unshaded "
+        "inside a dotted frame: read its count, not a colour."
+    )
+
+
+def _timeline_where(key: tuple[str, int], where: dict) -> str:
+    """``Table 1 row 13 ([24], 2018`` (left open for what follows)."""
+    table, row = key
+    ref, year = where[key]
+    return f"{table.replace('table', 'Table ')} row {row} ([{ref}], {year}"
+
+
+def _timeline_no_arm(studies: pd.DataFrame) -> str:
+    """How many studies print no animal arm, by year; not the same as in vitro only."""
+    no_arm = studies[studies["setting"] == "in vitro"]
+    if no_arm.empty:
+        return ""
+    by = no_arm.groupby("year").size()
+    return (
+        f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
+        + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
+        + "); not the same as in vitro only."
+    )
+
+
+def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: dict) -> str:
+    """The rows an audit finding questions, each once with its rules; a possibly clinical row says so in place."""
+    clinical = set()
+    if elsewhere is not None and len(elsewhere):
+        clinical = {(str(t), int(r)) for t, r in zip(elsewhere["table"], elsewhere["row"])}
+    keys = sorted(k for k in set(flagged) | clinical if k in where)
+    if not keys:
+        return ""
+    rows = []
+    for key in keys:
+        rules = ", ".join(_RULE_ID.findall(flagged.get(key, "")))
+        extra = "possibly a clinical study, not in Table 3" if key in clinical else ""
+        rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, extra) if x) + ")")
+    return (
+        "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
+        "disease, source, setting or product; W6: the effects speak of animals, no animal arm printed): "
+        f"{', '.join(rows)}."
+    )
+
+
+def _timeline_other_models(other: dict, where: dict) -> str:
+    """The rows whose printed animal model is of another condition than the disease they are filed under."""
+    rows = "; ".join(
+        f"{_timeline_where(key, where)}): {why.removeprefix('model: ')}"
+        for key, why in sorted(other.items())
+        if key in where
+    )
+    return f"Counted as printed although the printed animal model is of another condition: {rows}." if rows else ""
+
+
+def _timeline_boundary(boundary: pd.DataFrame | None) -> str:
+    """The rows whose printed effects come close to a category the definitions do not let them count under."""
+    if boundary is None or boundary.empty:
+        return ""
+    parts = []
+    for (category, reason), part in boundary.groupby(["category", "reason"], sort=False):
+        refs = ", ".join(f"[{ref}] ({year})" for ref, year in zip(part["ref"], part["year"]))
+        parts.append(f"{category} for {refs}: {reason}")
+    return f"Not counted, by the definitions of data/categories.csv: {'; '.join(parts)}."
+
+
+def _timeline_removals(removals: pd.DataFrame | None) -> str:
+    """The tags curation removes, each with the reason its curator gave (the part after the quoted words)."""
+    if removals is None or removals.empty:
+        return ""
+    rows = "; ".join(
+        f"{line.category} for {line.table.replace('table', 'Table ')} row {line.row} ([{line.ref}], {line.year}): "
+        f"{str(line.evidence).rsplit(': ', 1)[-1]}"
+        for line in removals.itertuples(index=False)
+    )
+    return f"Not counted, by curation (data/curated_tags.csv): {rows}."
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -1312,27 +1353,86 @@ def design_note(studies: pd.DataFrame | None = None) -> str:
     """The design exhibit's note: what the dots count, where the classes come from, where they are defined.
 
     With ``studies`` (the coded studies drawn, with the audit's columns when
-    the notebook attached them) the note also says what the dagger marks and
-    names a disease column whose label is ours, not the print's.
+    the notebook attached them) the note also says which codes the review's
+    body text decided or questions, what the two marks mean, and names a
+    disease column whose label is ours, not the print's.
     """
-    from helpers.analysis.crossing import FLAG_MARK
-
     text = (
         "Dot area (proportional) and number: studies in each class, by disease, for MSCs (blue, Table 1) and "
         "MSC-derived exosomes (orange, Table 2); a study with two models or modifications counts under each. "
-        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells; "
-        "a same-species relation is named only where a cell or the cited title names it. "
+        "Derived by tested code from the printed Animal model, Source, Precondition (Table 1) and Effects cells"
+    )
+    text += _design_text_rule(studies) if studies is not None else ". "
+    text += (
+        "A same-species relation is named only where a cell or the cited title names it. "
         "Xenogeneic: the MSCs, or the cells that made the exosomes, came from another species than the host. "
     )
     if studies is not None and "audit_flag" in studies:
-        text += (
-            f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-            "its row means); figures/design.data.csv says how many and which, design.evidence.csv each study's "
-            "findings, tables/audit.csv why. "
-        )
+        text += _design_marks(studies)
     if studies is not None:
         text += _design_disease_labels(studies)
     return text + f"Classes are defined under the figure. {SOURCE_SHORT}, Tables 1-2."
+
+
+def _design_text_rule(studies: pd.DataFrame) -> str:
+    """Where the review's body text decided a code (a silent row) and where it contradicts a cell (code kept)."""
+    from helpers.data.design import text_statements
+
+    added, against = text_statements(studies, "adds"), text_statements(studies, "contradicts")
+    text = ""
+    if len(added):
+        text += (
+            f", and where the row is silent from the review's body text (data/text_statements.csv): {_by_ref(added)}"
+        )
+    text += ". "
+    if len(against):
+        text += f"Where the body text contradicts a printed cell the code stays as printed: {_by_ref(against)}. "
+    titled = _titled_in_vitro(studies)
+    titled = titled[~titled["ref"].isin(set(against["ref"]))]
+    if len(titled):
+        shown = "; ".join(f"ref {r} ({w})" for r, w in zip(titled["ref"], titled["words"]))
+        text += f"Where only the cited title speaks of animal work, the row stays in vitro as printed: {shown}. "
+    return text
+
+
+def _titled_in_vitro(studies: pd.DataFrame) -> pd.DataFrame:
+    """``ref, words``: the in vitro only rows whose cited title speaks of animal work (helpers.data.design)."""
+    from helpers.data import curated
+    from helpers.data.design import title_animal_words
+
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    no_arm = studies[studies["setting"].astype("string").fillna("") == "in vitro"]
+    found = [(int(r), title_animal_words(titles.get(int(r), ""))) for r in no_arm["ref"]]
+    return pd.DataFrame([f for f in found if f[1]], columns=["ref", "words"]).sort_values("ref", ignore_index=True)
+
+
+def _by_ref(said: pd.DataFrame) -> str:
+    """``refs 24 (setting, host) and 74 (setting)``: each ref once, with what the text bears on."""
+    topics = said.groupby("ref", sort=True)["bears_on"].agg(lambda b: ", ".join(dict.fromkeys(b)))
+    items = [f"{ref} ({topic})" for ref, topic in topics.items()]
+    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"ref{'s' if len(items) > 1 else ''} {listed}"
+
+
+def _design_marks(studies: pd.DataFrame) -> str:
+    """What the dagger and the double dagger after a number mean."""
+    from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
+    from helpers.data.design import DESIGN_CHECK_RULES
+
+    text = (
+        f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
+        "its row means). "
+    )
+    if "audit_check" in studies:
+        text += (
+            f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({DESIGN_CHECK_RULES[0]}-"
+            f"{DESIGN_CHECK_RULES[5]}, {', '.join(DESIGN_CHECK_RULES[6:])}), the body text, or (for a row printed "
+            "in vitro only) the cited title's words of animal work question at least one. "
+        )
+    return text + (
+        "figures/design.data.csv says how many and which, design.evidence.csv each study's findings, "
+        "tables/audit.csv why. "
+    )
 
 
 def _design_disease_labels(studies: pd.DataFrame) -> str:
@@ -1341,7 +1441,8 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
     A label such as "Premature aging (weakness)" keeps the printed cell in
     parentheses; the note quotes the printed cell and the model it names.
     """
-    from helpers.core.vocab import DISEASE_CODES, TABLE_OF_RESOURCE
+    from helpers.analysis.gapmap import disease_label
+    from helpers.core.vocab import TABLE_OF_RESOURCE
     from helpers.data import curated
     from helpers.data.design import printed_evidence
 
@@ -1352,7 +1453,7 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
             printed.update({(table, int(row)): str(cell) for row, cell in zip(frame["row"], frame["disease"])})
     parts = []
     for code, part in studies.groupby("disease_code", sort=True):
-        label = DISEASE_CODES.get(str(code), str(code))
+        label = disease_label(str(code))
         inner = re.search(r"\(([^()]+)\)$", label)
         cells = {printed.get((t, int(r)), "") for t, r in zip(part["table"], part["row"])}
         if not inner or cells != {inner.group(1)}:
@@ -1425,7 +1526,8 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
             + ", ".join(f"{kind} {k}" for kind, k in kinds.items())
             + ")"
             + _flag_clause(in_vivo[ageing.notna()], f"these {len(models)}")
-            + f"; the other {animals - len(models)} model an age-related disease, not ageing itself"
+            + f"; the other {animals - len(models)} model a condition the review files under an age-related "
+            "disease, and the review reports the age of none of the animals"
         )
     return text + "."
 
@@ -1461,8 +1563,9 @@ def design_notice(studies: pd.DataFrame) -> str:
     in_vivo = studies[studies["setting"].astype("string").fillna("") != "in vitro"]
     animals = len(in_vivo)
     parts = [
-        f"{n - animals} of the {n} studies shown (tabulated in the review) are in vitro only, so animal models "
-        f"and hosts are counted among the other {plural(animals, 'study', 'studies')}."
+        f"{n - animals} of the {n} studies shown (tabulated in the review) print no animal arm (in vitro only as "
+        f"the row prints it{_design_animal_words(studies)}), so animal models and hosts are counted among the other "
+        f"{plural(animals, 'study', 'studies')}."
     ]
     if animals:
         parts += [_design_models(in_vivo), _design_relations(in_vivo)]
@@ -1478,6 +1581,43 @@ def design_notice(studies: pd.DataFrame) -> str:
     parts.append(
         f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
         f"biomaterial or a co-treatment ({changed} change the product itself, {modified - changed} only how it is "
-        f"given); {n - modified} use it as obtained."
+        f"given); {n - modified} use it as obtained.{_design_active_carriers(studies)}"
     )
     return " ".join(parts)
+
+
+def _design_animal_words(studies: pd.DataFrame) -> str:
+    """'; for 3 of them the Effects cell, the body text or the cited title speaks of animals: refs 58, 74, 82'.
+
+    A row with no animal arm whose Effects cell the audit finds speaking of animals (W6), whose animals the
+    review's body text names (data/text_statements.csv), or whose cited title speaks of animal work
+    (helpers.data.design.title_animal_words), third blind reading, design 3.5; '' when none.
+    """
+    from helpers.data.design import text_statements
+
+    no_arm = studies[studies["setting"].astype("string").fillna("") == "in vitro"]
+    said = set(text_statements(no_arm, "contradicts")["ref"])
+    w6 = (
+        no_arm["audit_findings"].astype("string").fillna("").str.contains(r"\bW6\b")
+        if "audit_findings" in no_arm
+        else pd.Series(False, index=no_arm.index)
+    )
+    titled = set(_titled_in_vitro(studies)["ref"])
+    refs = sorted({int(r) for r in no_arm.loc[w6, "ref"]} | {int(r) for r in said} | titled)
+    if not refs:
+        return ""
+    return (
+        f"; for {len(refs)} of them the Effects cell, the review's body text or the cited title speaks of animals: "
+        f"ref{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}"
+    )
+
+
+def _design_active_carriers(studies: pd.DataFrame) -> str:
+    """' A carrier counted as biomaterial is itself active in 2: …', from the printed carriers (design 3.4)."""
+    from helpers.data.design import active_carriers
+
+    active = active_carriers(studies)
+    if active.empty:
+        return ""
+    named = "; ".join(f"ref {r}'s '{p}' ({m})" for r, p, m in zip(active["ref"], active["printed"], active["meaning"]))
+    return f" A carrier counted as biomaterial is itself active in {len(active)}: {named}."

@@ -41,7 +41,7 @@ import re
 import pytest
 
 from helpers.audit import flags as audit_flags
-from helpers.data import coded, flags
+from helpers.data import coded, design, flags
 from helpers.notebook.session import start
 from helpers.outputs import narrative
 
@@ -49,8 +49,12 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 # Every number of the canonical "What to notice", in reading order, with what it counts.
 EXPECTED_NOTICE = [
-    (9, "in vitro only"),
+    (9, "no animal arm printed"),
     (56, "studies shown"),
+    (3, "of which the Effects cell or the body text speaks of animals (third reading 3.5)"),
+    (58, "ref 58: Effects 'in AD model mice' (W6)"),
+    (74, "ref 74: the text cites it for bone mineral density"),
+    (82, "ref 82: the text speaks of improving photodamaged skin"),
     (47, "studies with an animal host"),
     (20, "induced: chemical"),
     (47, "out of the in vivo studies"),
@@ -72,6 +76,9 @@ EXPECTED_NOTICE = [
     (17, "product itself changed"),
     (7, "only delivered differently"),
     (32, "as obtained"),
+    (2, "carriers that are themselves active (third reading 3.4)"),
+    (23, "ref 23: 'drug-free IVA' in the bioprinted ovary"),
+    (37, "ref 37: the NapFF-NO hydrogel releases nitric oxide"),
 ]
 # What the second reading (2.4, 2.7) asked for, after the most common class, in reading order.
 EXPECTED_MODELS = [
@@ -82,29 +89,31 @@ EXPECTED_MODELS = [
 ]
 EXPECTED_AGED = [(1, "naturally aged studies flagged"), (4, "naturally aged"), (24, "ref 24")]
 EXPECTED_AGEING = [
-    (7, "models of ageing itself"),
+    (8, "models of ageing itself (third reading 3.3: ref 43's printed 'Skin aging model of nude mice' among them)"),
     (47, "out of the in vivo studies"),
     (4, "natural ageing"),
     (1, "the gene name Bmi-1"),
     (1, "Bmi-1 knockout"),
     (1, "D-galactose"),
     (1, "accelerated-ageing strain"),
+    (1, "skin-ageing model, induction not stated"),
     (2, "ageing models flagged"),
-    (7, "ageing models"),
+    (8, "ageing models"),
     (24, "ref 24"),
     (37, "ref 37"),
-    (40, "in vivo studies modelling a disease"),
+    (39, "in vivo studies modelling a condition filed under an age-related disease"),
 ]
 
 
 def _studies():
     """The coded studies with the audit's columns, as the notebook draws them."""
-    return flags.attach(coded.studies(), audit_flags.by_row())
+    studies = flags.attach(coded.studies(), audit_flags.by_row())
+    return design.attach_checks(studies, audit_flags.checks_by_row(design.DESIGN_CHECK_RULES))
 
 
 def _expected() -> list[float]:
-    order = EXPECTED_NOTICE[:5] + EXPECTED_MODELS + EXPECTED_NOTICE[5:9] + EXPECTED_AGED + EXPECTED_AGEING
-    return [float(n) for n, _ in order + EXPECTED_NOTICE[9:]]
+    order = EXPECTED_NOTICE[:9] + EXPECTED_MODELS + EXPECTED_NOTICE[9:13] + EXPECTED_AGED + EXPECTED_AGEING
+    return [float(n) for n, _ in order + EXPECTED_NOTICE[13:]]
 
 
 def _numbers(text: str) -> list[float]:
@@ -115,7 +124,12 @@ def test_every_number_in_what_to_notice_matches_the_recount():
     text = narrative.design_notice(_studies())
     assert _numbers(text) == _expected()
     # What the numbers count is said beside them.
-    for words in ("in vitro only", "induced: chemical (20 of 47)", "naturally aged", "(1 autologous, 1 allogeneic)"):
+    for words in (
+        "print no animal arm",
+        "induced: chemical (20 of 47)",
+        "naturally aged",
+        "(1 autologous, 1 allogeneic)",
+    ):
         assert words in text
     assert "POF" in text and "cells" in text
 
@@ -148,16 +162,74 @@ def test_the_notice_says_what_the_chemical_class_holds_and_which_ageing_studies_
     text = narrative.design_notice(_studies())
     assert "13 of these 20 are Premature ovarian failure (POF) models" in text
     assert "the audit flags 1 of the 4: ref 24" in text
-    assert "7 of 47 use a model of ageing itself" in text and "refs 24, 37" in text
+    assert "8 of 47 use a model of ageing itself" in text and "refs 24, 37" in text
+    # Third reading 3.3: no claim that the other models are "not ageing itself"; the print gives no animal ages.
+    assert "not ageing itself" not in text
+    assert "the other 39 model a condition the review files under an age-related disease" in text
     assert "17 change the product itself, 7 only how it is given" in text
 
 
-def test_the_note_says_what_a_dagger_means_and_whose_name_a_column_bears():
-    """Second reading 2.8 and 2.9: the dagger is explained; 'weakness' is the printed Disease cell of ref 10."""
+def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_code():
+    """Second reading 2.8; third reading 3.1 (a check on a drawn code gets ‡) and 3.2 (the body text decided ref 53's
+    'primed' and ref 22's 'autologous'; where it contradicts a printed cell, refs 24, 74, 82, the code stays)."""
     note = narrative.design_note(_studies())
     assert "† after a number: the audit flags at least one study behind it" in note
-    assert "'Premature aging (weakness)': the column's name is ours; the printed Disease cell reads 'weakness'" in note
-    assert "ref 10" in note and "Bmi-1⁻/⁻ mouse model" in note
+    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W2, W6, W7)" in note
+    assert "from the review's body text (data/text_statements.csv): refs 22 (relation) and 53 (modification)" in note
+    # After the dataset's third reading (3.1, 2.5) the text's sentence under [74] is ref 75's finding (the review
+    # swaps [74] and [75]), so it no longer bears on ref 74's setting; ref 74's cited title ('bone loss') does.
+    assert "the code stays as printed: refs 24 (setting, host) and 82 (setting)" in note
+    assert (
+        "the row stays in vitro as printed: ref 58 ('cognitive impairment', 'hippocampus'); ref 74 ('bone loss')"
+        in note
+    )
+    assert "the cited title's words of animal work question at least one" in note
+
+
+def test_weakness_is_named_as_in_the_gap_map_and_the_timeline():
+    """Third reading 3.6: one printed Disease cell ('weakness', Table 1 row 1) carries one label in every exhibit."""
+    from helpers.analysis import crossing, gapmap
+
+    studies = _studies()
+    label = gapmap.disease_label("WEAK")
+    assert label == "Weakness, as printed (premature-aging model)"
+    cells = crossing.design_cells(studies)
+    assert label in set(cells["disease"]) and "Premature aging (weakness)" not in set(cells["disease"])
+    evidence = crossing.design_evidence(studies)
+    assert evidence.loc[evidence["ref"] == 10, "disease"].tolist() == [label]
+    assert "the column's name is ours" not in narrative.design_note(studies)  # the label says "as printed" itself
+
+
+# Third reading 3.1: the studies a check on a drawn code or the body text questions, none flagged (hand reading of
+# tables/audit.csv and data/text_statements.csv): ref 35 (W1, mAD-MSC into a rat), 55 (R4, conditioned medium),
+# 70 and 71 (R4, exosome mimetics), 74 (title: 'bone loss'), 80 (R5, bone defect), 82 (R6, topical; text).
+CHECKED = {35: "W1", 55: "R4", 70: "R4", 71: "R4", 74: "", 80: "R5", 82: "R6"}
+
+
+def test_a_check_on_a_drawn_code_is_marked_when_no_error_or_warning_flags_the_study():
+    studies = _studies()
+    marked = studies[studies["audit_check"]].set_index("ref")
+    assert {int(r): str(c) for r, c in marked["audit_checks"].items()} == CHECKED
+    assert not (studies["audit_check"] & studies["audit_flag"]).any()
+    assert "photodamaged skin" in marked.loc[82, "text_contradicts"]
+
+
+# Third reading 3.2: what decided each product code, by ref, as printed (Tables 1-2) or in the body text.
+@pytest.mark.parametrize(
+    "ref, evidence",
+    [
+        (53, "primed: the review's body text 'exosomes from lipopolysaccharide-pretreated UC-MSCs', not the row"),
+        (53, "biomaterial: Effects cell 'Hyaluronic acid'"),
+        (22, "primed: Precondition cell 'MT' names an agent"),
+        (81, "co-treatment: Effects cell 'Utilizing HCOPs to enhance'"),
+        (10, "as obtained: no modification printed"),
+    ],
+)
+def test_the_evidence_says_what_decided_each_product_code(ref, evidence):
+    from helpers.analysis import crossing
+
+    shown = crossing.design_evidence(_studies()).set_index("ref")
+    assert evidence in shown.loc[ref, "modification_evidence"]
 
 
 def test_the_title_does_not_call_every_product_modified():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from helpers.analysis import gapmap, timeline
-from helpers.analysis import trials as trial_lines
 from helpers.audit import runner as audit
 from helpers.data import coded
 from helpers.outputs import narrative
@@ -38,6 +37,9 @@ FLAGGED = [
 # Tags curation removes (data/curated_tags.csv): Nrf2/HO-1 for Table 1 row 17 ([31], 2022), and
 # anti-apoptosis for Table 1 row 24 ([40], 2018) (second reading 2.7).
 REMOVED = [(17, 31, 2022), (24, 40, 2018)]
+# Printed effects near a category the definitions do not count (third reading 3.3, 3.4), in caption order
+# (Bone remodelling, then Paracrine): [72], [73] (2021, "in osteoclasts"); [32] (2018, "neurotrophic factor secretion").
+BOUNDARY = [(72, 2021), (73, 2021), (32, 2018)]
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +71,13 @@ def test_what_to_notice_states_only_recounted_numbers(studies):
     assert "cannot show whether exosomes replaced cells" in text
 
 
-def test_the_caption_states_only_recounted_numbers(studies):
-    findings = audit.frame(audit.findings(gapmap.AUDIT_RULES), audit.reviewed())
-    elsewhere = trial_lines.clinical_elsewhere(findings, studies)
-    removals = timeline.curated_removals(studies)
-    other = gapmap.other_model_rows(studies)
-    text = narrative.timeline_note(studies, gapmap.flagged_in(studies, findings), elsewhere, removals, other)
+@pytest.fixture(scope="module")
+def found(studies):
+    return timeline.caveats(studies, audit.frame(audit.findings(gapmap.AUDIT_RULES), audit.reviewed()))
+
+
+def test_the_caption_states_only_recounted_numbers(studies, found):
+    text = narrative.timeline_note(studies, found)
     expected = [timeline.FEW_STUDIES, sum(IN_VITRO.values()), STUDIES]
     for year, n in IN_VITRO.items():
         expected += [year, n]
@@ -84,16 +87,81 @@ def test_the_caption_states_only_recounted_numbers(studies):
     # rows 8 ([18], 2024) and 13 ([24], 2018), naturally aged mice alone under POF; Table 2 row 25 ([80], 2024),
     # a surgical bone-defect model filed under OP (2.5).
     expected += [8, 18, 2024, 13, 24, 2018, 25, 80, 2024]
-    expected += [13, 24]  # Table 1 row 13 ([24]): possibly a clinical study that Table 3 does not list
+    for ref, year in BOUNDARY:
+        expected += [ref, year]
     for row, ref, year in REMOVED:
         expected += [row, ref, year]
     assert numbers(text) == expected
     assert "year printed in the review's reference list" in text
     assert "in vitro only" not in text.replace("not the same as in vitro only", "")
-    # Second reading #7: the review's text, not only the title, makes [24] a clinical study.
-    assert "review's own text presents the same study as a clinical one" in text
     assert "Nrf2 acts in the donor cells" in text  # 2.7: the curated removal is said, with its reason
-    assert timeline.FEW_STUDIES == 5  # 2015-2019 have 2, 1, 0, 3, 4 studies: the reader's n < 5
+
+
+def test_each_questioned_row_is_named_once_and_the_reviewed_reason_sits_in_the_evidence(studies, found):
+    """Third reading 3.7: [24] was listed twice, once with a reviewer's note ("Reviewed: ..."); now once in the
+    caption, marked as possibly clinical, and the reviewed reason (the review's text presents it as a clinical
+    study, second reading #7) in the evidence CSV's caveat column."""
+    text = narrative.timeline_note(studies, found)
+    # Once among the questioned rows, and once among the rows whose printed model is of another condition
+    # (naturally aged mice filed under POF, the gap map's third reading 3.2): two facts, no reviewer's note.
+    assert text.count("[24]") == 2
+    assert "Table 1 row 13 ([24], 2018): animals aged naturally" in text
+    assert "([24], 2018; R3; possibly a clinical study, not in Table 3)" in text
+    assert "Reviewed" not in text and "audit cannot see" not in text
+    shown = timeline.evidence(studies, found).set_index("ref")
+    assert "review's own text presents the same study as a clinical one" in shown.loc[24, "caveat"]
+    assert "R1" in shown.loc[37, "caveat"] and "Nrf2 acts in the donor cells" in shown.loc[31, "caveat"]
+
+
+def test_the_evidence_does_not_call_a_row_without_an_animal_arm_in_vitro(studies, found):
+    """Third reading 3.5: the nine rows print no animal arm; [58]'s Effects cell speaks of AD model mice."""
+    shown = timeline.evidence(studies, found)
+    assert "in vitro" not in set(shown["setting"])
+    no_arm = shown[shown["setting"] == "no animal arm printed"]
+    assert no_arm.groupby("year").size().to_dict() == IN_VITRO
+    assert "W6" in no_arm.set_index("ref").loc[58, "caveat"]
+
+
+@pytest.mark.parametrize(
+    "ref, category, printed",
+    [
+        (32, "Paracrine & trophic factors", "neurotrophic factor secretion"),  # T1 row 18 (3.3)
+        (
+            72,
+            "Bone remodelling",
+            "in osteoclasts",
+        ),  # T2 row 19: "...NLRP3 inflammasome activation in osteoclasts" (3.4)
+        (73, "Bone remodelling", "in osteoclasts"),  # T2 row 20: "...therapeutic effects in osteoclasts" (3.4)
+    ],
+)
+def test_a_boundary_call_is_named_with_the_printed_words(studies, found, ref, category, printed):
+    """Third reading 3.3, 3.4: a category the printed words come close to but the definitions do not count."""
+    line = found.boundary.set_index("ref").loc[ref]
+    assert (line["category"], line["printed"]) == (category, printed)
+    named = studies.set_index("ref").loc[ref, "mechanisms"]
+    assert category not in str(named).split("; ")
+    assert f"[{ref}]" in narrative.timeline_note(studies, found)
+
+
+def test_every_table_of_years_shows_the_empty_year(studies):
+    """Third reading 3.6: 2017 has no tabulated study, yet the figure draws it; the notebook tables show it too."""
+    assert timeline.year_totals(studies).to_dict() == {
+        2015: 2,
+        2016: 1,
+        2017: 0,
+        2018: 3,
+        2019: 4,
+        2020: 9,
+        2021: 9,
+        2022: 10,
+        2023: 6,
+        2024: 12,
+    }
+    by_table = timeline.tables_by_year(studies)
+    assert list(by_table.columns) == list(range(2015, 2025))
+    assert by_table[2017].tolist() == [0, 0]
+    assert by_table.loc["table1"].tolist() == [2, 1, 0, 3, 3, 2, 2, 7, 4, 4]
+    assert by_table.loc["table2"].tolist() == [0, 0, 0, 0, 1, 7, 7, 3, 2, 8]
 
 
 def test_weakness_is_named_as_printed_as_in_the_gap_map(studies):

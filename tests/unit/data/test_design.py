@@ -537,6 +537,8 @@ def test_printed_evidence_sits_beside_each_row(table, row, column, words):
         ("SAMP8 mice", "accelerated-ageing strain"),
         ("Bmi-1⁻/⁻ mouse model", "Bmi-1 knockout (premature ageing)"),
         ("D-gal induces transgenic FVB mouse model", "D-galactose"),
+        ("Skin aging model of nude mice", "skin-ageing model (induction not stated)"),  # third reading 3.3
+        ("UV radiation-induced photodamage rat model", None),  # filed under skin aging; named a photodamage model
         ("CTX induced POF mouse model", None),
         ("APP/PS1 mice", None),
         ("ApoE⁻/⁻ mice with high-fat diet", None),
@@ -547,10 +549,11 @@ def test_ageing_model(cell, expected):
     assert ageing_model(cell) == expected
 
 
-def test_seven_studies_use_a_model_of_ageing_itself():
-    """The second reader's recount: natural ageing 16, 18, 21, 24; SAMP8 28; Bmi-1 knockout 10; D-gal 37."""
+def test_eight_studies_use_a_model_of_ageing_itself():
+    """The second reader's recount: natural ageing 16, 18, 21, 24; SAMP8 28; Bmi-1 knockout 10; D-gal 37; and,
+    after the third reading (design 3.3), ref 43, whose printed model is a "Skin aging model of nude mice"."""
     from helpers.data import coded
 
     studies = coded.studies()
     models = ageing_models(studies)
-    assert sorted(studies.loc[models.notna(), "ref"].astype(int)) == [10, 16, 18, 21, 24, 28, 37]
+    assert sorted(studies.loc[models.notna(), "ref"].astype(int)) == [10, 16, 18, 21, 24, 28, 37, 43]

@@ -12,10 +12,12 @@ import math
 
 import pandas as pd
 import pytest
+from matplotlib.lines import Line2D
 
-from helpers.analysis.crossing import FLAG_MARK
+from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
 from helpers.plots import design as design_plot
 from tests.conftest import ROOT
+from tests.unit.plots._geometry import covered_area, key_covered_area, marker_area
 
 DATA = ROOT / "figures" / "design.data.csv"
 
@@ -41,8 +43,9 @@ def _drawn(cells: pd.DataFrame) -> pd.DataFrame:
                 "disease": columns[round(x)],
                 "modality": "cells" if x < round(x) else "exosomes",
                 "area": float(dot.get_sizes()[0]),
-                "label": int(label.get_text().rstrip(FLAG_MARK)),
+                "label": int(label.get_text().rstrip(FLAG_MARK + CHECK_MARK)),
                 "dagger": label.get_text().endswith(FLAG_MARK),
+                "double_dagger": label.get_text().endswith(CHECK_MARK),
                 "fontsize": label.get_fontsize(),
             }
         )
@@ -101,16 +104,68 @@ def test_small_dots_get_a_number_that_fits(drawn):
     assert (drawn.loc[small, "fontsize"] < drawn.loc[~small, "fontsize"].min()).all()
 
 
-def test_the_size_key_is_drawn_at_the_map_scale():
-    """The key's dots have the area of map dots of the counts they are labelled with."""
-    cells = _cells()
+def _key_and_map(cells: pd.DataFrame):
+    """The size key's handles with their counts, and every map dot's covered area by its count, as drawn."""
     fig = design_plot.design_map(cells, totals={"cells": 28, "exosomes": 28}, title="design")
-    key = next(legend for legend in fig.legends if legend.get_title().get_text() == "dot area = studies")
+    (key,) = [lg for lg in fig.legends if lg.get_title().get_text() == "dot area = studies"]
+    ax = design_plot._dot_axes(fig)
+    labels = {tuple(round(v, 6) for v in t.get_position()): t.get_text() for t in ax.texts}
+    by_count = {}
+    for dot in ax.collections:
+        count = int(labels[tuple(round(float(v), 6) for v in dot.get_offsets()[0])].rstrip(FLAG_MARK + "‡"))
+        by_count.setdefault(count, set()).add(round(covered_area(dot), 6))
+    handles = [(h, int(t.get_text())) for h, t in zip(key.legend_handles, key.get_texts())]
+    first = ax.collections[0]
+    unit = marker_area(first) / float(first.get_sizes()[0])  # the circle path's area at size 1, as drawn
+    return handles, by_count, unit
+
+
+def test_the_size_key_is_drawn_at_the_map_scale():
+    """Third reading (design #2.1, #20): the key's dots, edge stroke included, cover exactly the area of the map's
+    dots of the same count. The reader measured key 23 / 47 / 65 px against map 19 / 43 / 61 px (n = 1, 5, 10)."""
+    cells = _cells()
+    handles, by_count, circle = _key_and_map(cells)
     largest = int(cells["studies"].max())
-    labels = [int(text.get_text()) for text in key.get_texts()]
-    assert labels == design_plot.key_counts(largest) == [1, 5, 10]
-    for handle, count in zip(key.legend_handles, labels):
-        assert handle.get_markersize() ** 2 == pytest.approx(design_plot.dot_area(count, largest))
+    assert [count for _, count in handles] == design_plot.key_counts(largest) == [1, 5, 10]
+    for handle, count in handles:
+        (drawn_area,) = by_count[count]  # every map dot of one count covers one area
+        assert key_covered_area(handle, circle) == pytest.approx(drawn_area)
+        assert drawn_area == pytest.approx(circle * design_plot.dot_area(count, largest))
+
+
+@pytest.mark.parametrize("edge", [0.0, 1.0, 2.5])
+def test_a_key_dot_covers_as_many_pixels_as_a_map_dot_of_its_count(edge):
+    """Measured on the raster: a key marker (with any stroke) and a map dot of the same count ink as many pixels."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    def inked(draw) -> int:
+        fig = Figure(figsize=(1, 1), dpi=400)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        draw(ax)
+        fig.canvas.draw()
+        rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float)
+        return int((rgb.mean(axis=-1) < 200).sum())
+
+    marker = design_plot.key_marker(10, 10, edge)
+    key = inked(lambda ax: ax.add_line(Line2D([0], [0], **_style(marker))))
+    dot = inked(lambda ax: ax.scatter([0], [0], s=design_plot.dot_area(10, 10), color="#888888", linewidths=0))
+    assert key == pytest.approx(dot, rel=0.03)
+
+
+def _style(marker) -> dict:
+    return {
+        "linestyle": "",
+        "marker": "o",
+        "markersize": marker.get_markersize(),
+        "markeredgewidth": marker.get_markeredgewidth(),
+        "color": "#888888",
+    }
 
 
 @pytest.mark.parametrize("largest, counts", [(1, [1]), (2, [1, 2]), (3, [1, 2, 3]), (10, [1, 5, 10]), (13, [1, 6, 13])])
@@ -128,7 +183,7 @@ def test_one_size_key_at_the_maps_scale():
     largest = int(cells["studies"].max())
     (key,) = [lg for lg in fig.legends if lg.get_title().get_text() == "dot area = studies"]
     for handle, text in zip(key.legend_handles, key.get_texts()):
-        assert handle.get_markersize() ** 2 == pytest.approx(design_plot.dot_area(int(text.get_text()), largest))
+        assert key_covered_area(handle, 1.0) == pytest.approx(design_plot.dot_area(int(text.get_text()), largest))
 
 
 def _extents(fig) -> tuple[list, list]:
@@ -184,6 +239,31 @@ def test_a_number_gets_a_dagger_when_the_audit_flags_a_study_behind_it(drawn):
     # Ref 24 (a clinical study by its cited title and the review's text) is one of POF's 4 naturally aged studies.
     aged = merged[(merged["category"] == "natural ageing") & (merged["modality"] == "cells")]
     assert aged[["label", "dagger"]].values.tolist() == [[4, True]]
+
+
+# Third reading 3.1: studies that only an audit check on a drawn code, or the review's body text, questions (the
+# reader's four cases: ref 35 W1; ref 80 R5; refs 70, 71 R4; ref 82 R6; and, by the same rule, ref 55 R4 and
+# ref 74, whose animal work only its cited title names: 'bone loss'). A dot with none flagged gets ‡ exactly
+# when one is behind it.
+CHECKED_REFS = {35, 55, 70, 71, 74, 80, 82}
+
+
+def test_a_number_gets_a_double_dagger_when_only_a_check_questions_a_study_behind_it(drawn):
+    cells = _cells()
+
+    def refs(text):
+        return {int(r) for r in str(text).split(", ")}
+
+    expected = cells.assign(
+        double_dagger=cells["refs"].map(lambda r: not (refs(r) & FLAGGED_REFS) and bool(refs(r) & CHECKED_REFS))
+    )
+    merged = drawn.merge(expected, on=["category", "disease", "modality"], suffixes=("", "_expected"))
+    assert len(merged) == len(cells)
+    assert (merged["double_dagger"] == merged["double_dagger_expected"]).all()
+    # The reader's case (a): the AS xenogeneic MSC "2" (refs 35, 38) now carries a mark.
+    case = merged[(merged["category"] == "xenogeneic") & (merged["modality"] == "cells")]
+    case = case[case["disease"] == "Atherosclerosis"]
+    assert case[["label", "double_dagger"]].values.tolist() == [[2, True]]
 
 
 def test_the_size_key_stands_level_with_the_legend_and_clear_of_the_note():

@@ -87,20 +87,29 @@ def _darkness(rgba: np.ndarray) -> np.ndarray:
     return 1 - rgba[..., :3].mean(axis=-1)
 
 
-def test_few_study_years_are_paler_and_hatched_and_an_empty_year_is_grey(drawn):
-    """Second reading 2.1 and 2.8: 2015, 2016, 2018 and 2019 (2, 1, 3 and 4 studies) must not be the loudest
-    cells, and 2017 (no study) must not look like a share of 0."""
+def test_few_study_years_are_unshaded_and_framed_and_an_empty_year_is_grey(drawn):
+    """Second reading 2.1, 2.8 and third reading 2.1, 3.1, 3.2: 2015, 2016, 2018 and 2019 (2, 1, 3 and 4 studies)
+    must not be darker than any shaded cell of a larger year (the faded 1/1 cells of 2016 had read darker than
+    2021's Immunomodulation 4/9), no colour may disagree with the colour bar, their mark must not be the top
+    panel's exosome hatching, and 2017 (no study) must not look like a share of 0."""
     _, _, _, fig = drawn
     shown = np.asarray(_image(fig).get_array())
     years = sorted(PER_YEAR)
     few = [j for j, y in enumerate(years) if 0 < PER_YEAR[y] < 5]
     assert [years[j] for j in few] == [2015, 2016, 2018, 2019]
     large = [j for j, y in enumerate(years) if PER_YEAR[y] >= 5]
-    # The darkest cell of the few-study years (1/1 in 2016) is lighter than the darkest of the others (9/10 in 2022).
-    assert _darkness(shown[:, few]).max() < _darkness(shown[:, large]).max()
+    # Every cell of a few-study year is white, whatever its share: lighter than the lightest shaded cell (1/12).
+    assert shown[:, few, :3] == pytest.approx(np.ones(shown[:, few, :3].shape))
+    lightest = matplotlib.colormaps["Blues"](1 / 12)
+    assert _darkness(shown[:, few]).max() < _darkness(np.array(lightest))
+    assert _darkness(shown[:, large]).max() > 0.5
     heat = next(ax for ax in fig.axes if any(isinstance(a, AxesImage) for a in ax.get_children()))
-    hatched = sorted(round(p.get_x() + 0.5) for p in heat.patches if isinstance(p, Rectangle) and p.get_hatch())
-    assert hatched == few
+    frames = [p for p in heat.patches if isinstance(p, Rectangle)]
+    assert sorted(round(p.get_x() + 0.5) for p in frames) == few
+    assert all(not p.get_hatch() and p.get_linestyle() == ":" for p in frames)
+    bar = next(ax for ax in heat.child_axes if ax.get_ylabel().startswith("share of that year's studies"))
+    assert "dotted frame, unshaded: fewer than 5" in bar.get_ylabel()
+    assert "hatch" not in bar.get_ylabel()
     empty = years.index(2017)
     assert shown[:, empty, :3] == pytest.approx(
         np.broadcast_to(to_rgb(timeline_plot.NO_STUDY), shown[:, empty, :3].shape)

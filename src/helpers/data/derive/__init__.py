@@ -41,7 +41,7 @@ from helpers.data.derive.doses import dose, dose_arms
 from helpers.data.derive.followup import TIME_ARMS, follow_up_days, timed
 from helpers.data.derive.lexicon import DAYS_PER_UNIT, KNOWN_ROUTE_CODES, ROUTE_SITES, TABLE_LEGENDS
 from helpers.data.derive.modality import modality
-from helpers.data.derive.modification import MODIFICATIONS, modification, product
+from helpers.data.derive.modification import MODIFICATIONS, modification, modification_words, product
 from helpers.data.derive.registry import nct_id, phase
 from helpers.data.derive.result import Derived, Dose, DoseArms, Source
 from helpers.data.derive.routes import legend_codes, legend_route_codes, route_defined, routes, split_route_dosage
@@ -84,6 +84,7 @@ __all__ = [
     "phase",
     "nct_id",
     "modification",
+    "modification_words",
     "product",
     "MODIFICATIONS",
     "derive",

@@ -79,6 +79,12 @@ def modification(precondition: str, effects: str) -> Derived:
     return Derived("+".join(found) if found else "none")
 
 
+def modification_words(text: str) -> dict[str, str]:
+    """The words of ``text`` that name each kind of :data:`MODIFICATIONS` (first match), for an evidence file."""
+    cell = _squash(text)
+    return {kind: hit.group(0) for kind, pattern in _MODIFICATION_PATTERNS.items() if (hit := pattern.search(cell))}
+
+
 def product(modified: Derived) -> Derived:
     """``native`` or ``modified``, from :func:`modification`."""
     return modified if modified.missing else Derived("native" if modified.value == "none" else "modified")
