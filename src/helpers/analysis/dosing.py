@@ -17,12 +17,16 @@ Works on :func:`helpers.data.coded.studies`. Three rules run through it:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from helpers.analysis import gapmap
 from helpers.data import design, doserange
 
 __all__ = [
+    "Panels",
+    "panels",
     "doses",
     "follow_up",
     "incubation",
@@ -39,6 +43,7 @@ __all__ = [
     "KIND_ORDER",
     "STATES",
     "RANGE_FACTOR",
+    "RANGE_NOTE",
     "AMOUNT_KINDS",
     "MARK_MIMETIC",
 ]
@@ -82,6 +87,11 @@ RANGE_FACTOR = (
     "how many times the dose lies beyond the nearer bound of its documented range: the larger of the highest "
     "printed arm divided by the upper bound and the lower bound divided by the lowest arm. Above 1 the dose lies "
     "outside the range; 1 or less, inside (0.2 is 5-fold inside)"
+)
+#: The sentence above the doses table in the notebook: what ``range_factor`` measures, and why it may be empty.
+RANGE_NOTE = (
+    f"`range_factor`: {RANGE_FACTOR}. `outside_range` and `range_factor` are empty where "
+    "data/dose_ranges.csv has no range for the dose's kind: such a dose was not checked."
 )
 
 _KEYS = ["table", "row", "ref", "disease", "modality", "setting", "host_species"]
@@ -519,3 +529,47 @@ def days_key(follow: pd.DataFrame) -> str:
     if hours:
         text += ("; " if text else "") + ", ".join(f"{h} = {d:g} d" for h, d in sorted(hours.items()))
     return text
+
+
+class Panels(NamedTuple):
+    """What the dosing exhibit draws and shows for one selection of studies (see :func:`panels`).
+
+    A named tuple, so that a notebook can unpack it in this order.
+    """
+
+    #: :func:`doses`
+    doses: pd.DataFrame
+    #: :func:`follow_up`
+    follow: pd.DataFrame
+    #: :func:`incubation`
+    hours: pd.DataFrame
+    #: :func:`routes`
+    routes: pd.DataFrame
+    #: :func:`missing`
+    missing: dict[str, int]
+    #: :func:`completeness`, the exhibit's evidence
+    matrix: pd.DataFrame
+    #: :func:`completeness_summary` of ``matrix``
+    summary: pd.DataFrame
+
+
+def panels(studies: pd.DataFrame) -> Panels:
+    """Every frame the dosing exhibit needs, from one selection of studies.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        From :func:`helpers.data.coded.studies` (or ``selected``), with the audit's
+        columns (:func:`helpers.data.flags.attach`) when the marks should show them.
+
+    Returns
+    -------
+    Panels
+        Doses, follow-up, incubation, routes, the "not reported" counts, the
+        reporting-completeness matrix and its summary by modality.
+    """
+    dose_frame, follow, hours = doses(studies), follow_up(studies), incubation(studies)
+    route_frame, counts = routes(studies), missing(studies)
+    # Computed once: the summary is read from it, and the notebook saves it as the exhibit's evidence.
+    matrix = completeness(studies)
+    return Panels(dose_frame, follow, hours, route_frame, counts, matrix, completeness_summary(matrix))

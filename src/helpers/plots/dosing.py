@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import dataclass, field
 
 import pandas as pd
 from matplotlib.collections import LineCollection
@@ -19,10 +20,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import NullLocator
 
-from helpers.analysis.dosing import IN_VIVO_ITEMS, KIND_ORDER, days_key
+from helpers.analysis.dosing import IN_VIVO_ITEMS, ITEMS, KIND_ORDER, Panels, days_key
+from helpers.outputs import narrative
 from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
 
-__all__ = ["dosing_figure", "HOST_MARKERS", "KIND_LABELS", "RASTER_ABOVE"]
+__all__ = ["dosing_exhibit", "dosing_figure", "HOST_MARKERS", "KIND_LABELS", "RASTER_ABOVE"]
 
 #: Marker per host: the shape says what received the dose.
 HOST_MARKERS = {"mouse": "o", "rat": "s", "rabbit": "^", "in vitro": "D"}
@@ -209,6 +211,165 @@ def _marks(ax, marks: dict, rings: tuple[list, list], raster: bool, what: str) -
         )
 
 
+@dataclass
+class _Ink:
+    """What a strip panel's studies draw, collected row by row and drawn once for the whole panel.
+
+    Collected first, drawn last: one artist per kind of mark (and per host shape and
+    fill) rather than one per study, so that drawing cost grows with studies, not
+    with matplotlib calls, and so that the panel knows how many marks it holds
+    before it decides whether to rasterize them (:data:`RASTER_ABOVE`).
+    """
+
+    #: A line from the lowest to the highest printed arm, and its colour, per study printed as a range.
+    segments: list = field(default_factory=list)
+    segment_colours: list = field(default_factory=list)
+    #: (host, hollow) -> (xs, ys, colours, flagged), as :func:`_marks` draws them.
+    marks: dict[tuple[str, bool], tuple[list, list, list, list]] = field(default_factory=dict)
+    #: (xs, ys) of the rings round doses out of range, and of the crosses of carried products.
+    rings: tuple[list, list] = field(default_factory=lambda: ([], []))
+    crosses: tuple[list, list] = field(default_factory=lambda: ([], []))
+
+    def add(
+        self, lo: float, hi: float, y: float, colour: str, shape: tuple[str, bool], flagged: bool, *, carrier, ringed
+    ) -> None:
+        """Add one study: a mark at its lowest and highest arm (one when they agree), joined by a line.
+
+        Parameters
+        ----------
+        lo, hi : float
+            The study's lowest and highest printed value.
+        y : float
+            The y of its marks, in data units.
+        colour : str
+            Its disease's colour.
+        shape : (str, bool)
+            Its host (:data:`HOST_MARKERS`) and whether the mark is hollow.
+        flagged : bool
+            Whether the audit flags its row (a black edge).
+        carrier, ringed : bool
+            Given with a scaffold, hydrogel or carrier (a cross in each mark); outside its
+            documented range (a ring round the highest arm).
+        """
+        if hi != lo:
+            self.segments.append([(lo, y), (hi, y)])
+            self.segment_colours.append(colour)
+        xs, ys, colours, flags = self.marks.setdefault(shape, ([], [], [], []))
+        for x in dict.fromkeys((lo, hi)):
+            xs.append(x)
+            ys.append(y)
+            colours.append(colour)
+            flags.append(flagged)
+            if carrier:
+                self.crosses[0].append(x)
+                self.crosses[1].append(y)
+        if ringed:
+            self.rings[0].append(hi)
+            self.rings[1].append(y)
+
+    def draw(self, ax, what: str) -> None:
+        """Draw the ranges, then the marks and rings, then the crosses on top, each under a ``gid`` from ``what``."""
+        raster = sum(len(xs) for xs, *_ in self.marks.values()) > RASTER_ABOVE
+        if self.segments:
+            ax.add_collection(
+                LineCollection(
+                    self.segments, colors=self.segment_colours, linewidths=1.2, rasterized=raster, gid=f"{what}-range"
+                )
+            )
+        _marks(ax, self.marks, self.rings, raster, what)
+        if self.crosses[0]:
+            ax.scatter(*self.crosses, marker="+", s=14, color="black", linewidths=0.7, zorder=4, rasterized=raster,
+                       gid=f"{what}-carrier")  # fmt: skip
+
+
+def _row_axes(
+    extents: list[tuple[float, float]], heights: list[float], unit: float, below: float
+) -> tuple[list[tuple[float, float]], float]:
+    """Where each row of a strip panel sits, top row first, from 0 downwards.
+
+    Parameters
+    ----------
+    extents : list of (float, float)
+        Each row's lowest and highest point in points (:func:`_extent`).
+    heights : list of float
+        Each row's height in data units (:func:`_row_heights`).
+    unit : float
+        The points one data unit spans.
+    below : float
+        Points left under each row's marks for the caller.
+
+    Returns
+    -------
+    axes : list of (float, float)
+        Each row's axis (where its tick sits) and the lowest point its marks reach, in data units.
+    edge : float
+        The bottom of the last row: the panel's lower y limit.
+    """
+    axes, edge = [], 0.0
+    for (bottom, top), h in zip(extents, heights):
+        # The row's axis sits so that its marks, counts and rings are centred in the row.
+        axis = edge - h / 2 - (top + bottom) / 2 / unit
+        axes.append((axis, axis + (bottom + below) / unit))
+        edge -= h
+    return axes, edge
+
+
+def _row(
+    ax,
+    ink: _Ink,
+    part: pd.DataFrame,
+    places: list,
+    axis: float,
+    unit: float,
+    columns: tuple[str, str],
+    what: str,
+    value,
+) -> dict:
+    """Put one row's studies into ``ink`` and write the counts beside its stacks.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The panel (the counts are written at once; the marks wait in ``ink``).
+    ink : _Ink
+        The panel's marks so far.
+    part : pandas.DataFrame
+        The row's studies in order of value, as :func:`_strip` describes ``table``.
+    places : list
+        :func:`_stacked` of ``part``.
+    axis, unit : float
+        The row's axis in data units, and the points one data unit spans.
+    columns : (str, str)
+        The low and high value columns.
+    what, value
+        As in :func:`_strip`.
+
+    Returns
+    -------
+    dict
+        The y of each study's mark, by ``part``'s index.
+    """
+    low, high = columns
+    flags = part["audit_flag"] if "audit_flag" in part else pd.Series(False, index=part.index)
+    carried = part["carrier"] if "carrier" in part else pd.Series(False, index=part.index)
+    rows = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
+    ys = {}
+    for index, (lo_, hi_, disease, setting, host, hollow, ringed), flag, carrier, (dy, n, first, side, pair) in zip(
+        part.index, rows, flags.fillna(False), carried.fillna(False), places
+    ):
+        yy = axis + dy / unit
+        ys[index] = yy
+        colour = DISEASE_COLOURS.get(disease, "#999999")
+        ink.add(lo_, hi_, yy, colour, (_host(setting, host), bool(hollow)), bool(flag), carrier=carrier, ringed=ringed)
+        moved = pair and side == -1 and value is not None
+        if first and (n > 1 or moved):
+            # The count sits beyond the stack's last mark, on the side the stack was moved to; a stack moved
+            # under its neighbour also says its value, so that the two are not read as one column.
+            shown = value(hi_) if moved else ""
+            _count(ax, n, hi_, yy + (n - 1) * PITCH / unit if side == 1 else yy, side, what, shown)
+    return ys
+
+
 def _strip(
     ax,
     rows: list,
@@ -239,62 +400,18 @@ def _strip(
     y : pandas.Series
         The y of each study's mark, on ``table``'s index.
     """
-    segments, segment_colours = [], []
-    marks: dict[tuple[str, bool], tuple[list, list, list, list]] = {}
-    rings: tuple[list, list] = ([], [])
-    crosses: tuple[list, list] = ([], [])
     to_points, height = _x_scale(ax, table, low, high, log)
     # In order of value, so that a stack can see the stack drawn just before it.
     parts = [table[table[key] == name].sort_values([low, high], kind="stable") for name in rows]
     placed = [_stacked(part, low, high, to_points) for part in parts]
     extents = [_extent(places, list(part["ringed"].astype(bool)), below) for part, places in zip(parts, placed)]
     heights, unit = _row_heights(extents, height)
-    axes, ys = [], pd.Series(float("nan"), index=table.index)
-    edge = 0.0
-    for part, places, (bottom, top), h in zip(parts, placed, extents, heights):
-        # The row's axis sits so that its marks, counts and rings are centred in the row.
-        axis = edge - h / 2 - (top + bottom) / 2 / unit
-        axes.append((axis, axis + (bottom + below) / unit))
-        edge -= h
-        flags = part["audit_flag"] if "audit_flag" in part else pd.Series(False, index=part.index)
-        carried = part["carrier"] if "carrier" in part else pd.Series(False, index=part.index)
-        columns = part[[low, high, "disease", "setting", "host_species", "hollow", "ringed"]].itertuples(index=False)
-        for index, (lo_, hi_, disease, setting, host, hollow, ringed), flag, carrier, (dy, n, first, side, pair) in zip(
-            part.index, columns, flags.fillna(False), carried.fillna(False), places
-        ):
-            yy = axis + dy / unit
-            ys[index] = yy
-            colour = DISEASE_COLOURS.get(disease, "#999999")
-            if hi_ != lo_:
-                segments.append([(lo_, yy), (hi_, yy)])
-                segment_colours.append(colour)
-            xs, ys_, colours, flagged = marks.setdefault((_host(setting, host), bool(hollow)), ([], [], [], []))
-            for x in dict.fromkeys((lo_, hi_)):
-                xs.append(x)
-                ys_.append(yy)
-                colours.append(colour)
-                flagged.append(bool(flag))
-                if carrier:
-                    crosses[0].append(x)
-                    crosses[1].append(yy)
-            if ringed:
-                rings[0].append(hi_)
-                rings[1].append(yy)
-            moved = pair and side == -1 and value is not None
-            if first and (n > 1 or moved):
-                # The count sits beyond the stack's last mark, on the side the stack was moved to; a stack moved
-                # under its neighbour also says its value, so that the two are not read as one column.
-                shown = value(hi_) if moved else ""
-                _count(ax, n, hi_, yy + (n - 1) * PITCH / unit if side == 1 else yy, side, what, shown)
-    raster = sum(len(xs) for xs, *_ in marks.values()) > RASTER_ABOVE
-    if segments:
-        ax.add_collection(
-            LineCollection(segments, colors=segment_colours, linewidths=1.2, rasterized=raster, gid=f"{what}-range")
-        )
-    _marks(ax, marks, rings, raster, what)
-    if crosses[0]:
-        ax.scatter(*crosses, marker="+", s=14, color="black", linewidths=0.7, zorder=4, rasterized=raster,
-                   gid=f"{what}-carrier")  # fmt: skip
+    axes, edge = _row_axes(extents, heights, unit, below)
+    ink, ys = _Ink(), pd.Series(float("nan"), index=table.index)
+    for part, places, (axis, _) in zip(parts, placed, axes):
+        for index, y in _row(ax, ink, part, places, axis, unit, (low, high), what, value).items():
+            ys[index] = y
+    ink.draw(ax, what)
     ax.set_yticks([a for a, _ in axes], labels, fontsize=7.5)
     ax.set_ylim(edge, 0)
     ax.grid(True, axis="x", color="#eeeeee")
@@ -630,3 +747,39 @@ def dosing_figure(
     )
     _legend(fig, route_key, flagged)
     return fig
+
+
+def dosing_exhibit(
+    panels: Panels, *, title: str, subtitle: str = "", rule_names: dict[str, str] | None = None
+) -> plt.Figure:
+    """The dosing exhibit of one selection: :func:`dosing_figure` with its note, route key and flagged line.
+
+    Parameters
+    ----------
+    panels : helpers.analysis.dosing.Panels
+        From :func:`helpers.analysis.dosing.panels`.
+    title, subtitle : str
+        The exhibit's title and the run's selection.
+    rule_names : dict, optional
+        Rule id -> short name (:data:`helpers.audit.registry.RULES`), so that the line
+        naming the flagged rows says why each is flagged. Passed in, not imported:
+        the audit is no layer below the plots.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    return dosing_figure(
+        panels.doses,
+        panels.follow,
+        panels.hours,
+        panels.routes,
+        panels.summary,
+        ITEMS,
+        missing=panels.missing,
+        title=title,
+        subtitle=subtitle,
+        note=narrative.dosing_note(),
+        route_key=narrative.dosing_route_key(panels.routes),
+        flagged=narrative.dosing_flagged(panels.doses, panels.follow, panels.hours, names=rule_names),
+    )
