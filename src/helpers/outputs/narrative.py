@@ -751,57 +751,164 @@ def gap_notice(
     """
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
-    parts = []
-    for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
-        rows = studies[studies["modality"] == modality]
-        part = trials[trials["modality"] == modality]
-        lead = "In the review's tables, " if not parts else "Likewise, "
-        tables = " and ".join(t.replace("table", "") for t in sorted(set(rows["table"].astype(str))))
-        where = f"Table{'s' if ' and ' in tables else ''} {tables}" if tables else "Tables 1-2"
-        two = rows[rows["tissue"].astype("string").fillna("").str.contains("+", regex=False)]
-        if len(two):
-            marks = len(rows) + int(two["tissue"].str.count(r"\+").sum())
-            listed = ", ".join(str(int(r)) for r in two["row"])
-            where += (
-                f"; row{'s' if len(two) > 1 else ''} {listed} name{'' if len(two) > 1 else 's'} two sources, "
-                f"so the circles add up to {marks}"
-            )
-        parts.append(
-            f"{lead}{plural(len(rows), word + ' preclinical row')} ({where}) stand beside "
-            f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
-            f"{_clinical_phrase(part)})."
+    parts = [
+        _gap_modality_sentence(studies, trials, "cells", "MSC", "In the review's tables, "),
+        _gap_modality_sentence(studies, trials, "exosomes", "exosome", "Likewise, "),
+        _gap_cells_sentence(facts["gap_cells"]),
+        _gap_sources_sentence(facts),
+        _gap_questioned_sentence(flagged),
+        _gap_other_model_sentence(other),
+        elsewhere_sentence(elsewhere, reason=True),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _gap_modality_sentence(studies: pd.DataFrame, trials: pd.DataFrame, modality: str, word: str, lead: str) -> str:
+    """How many preclinical rows and clinical studies of one modality the gap map counts.
+
+    Parameters
+    ----------
+    studies, trials : pandas.DataFrame
+        As for :func:`gap_notice`.
+    modality : str
+        ``cells`` or ``exosomes``.
+    word : str
+        What the sentence calls the modality's product (``MSC``, ``exosome``).
+    lead : str
+        The sentence's opening words, which tie it to the sentence before.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
+    rows = studies[studies["modality"] == modality]
+    part = trials[trials["modality"] == modality]
+    return (
+        f"{lead}{plural(len(rows), word + ' preclinical row')} ({_gap_where(rows)}) stand beside "
+        f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
+        f"{_clinical_phrase(part)})."
+    )
+
+
+def _gap_where(rows: pd.DataFrame) -> str:
+    """The tables that print ``rows``, and which of them name two sources.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Preclinical rows of one modality, with ``table``, ``row`` and ``tissue``.
+
+    Returns
+    -------
+    str
+        ``Table 1`` (or ``Tables 1 and 2``), then the rows naming two sources, since each of those
+        draws a circle in two cells and the circles outnumber the rows.
+    """
+    tables = " and ".join(t.replace("table", "") for t in sorted(set(rows["table"].astype(str))))
+    where = f"Table{'s' if ' and ' in tables else ''} {tables}" if tables else "Tables 1-2"
+    two = rows[rows["tissue"].astype("string").fillna("").str.contains("+", regex=False)]
+    if len(two):
+        marks = len(rows) + int(two["tissue"].str.count(r"\+").sum())
+        listed = ", ".join(str(int(r)) for r in two["row"])
+        where += (
+            f"; row{'s' if len(two) > 1 else ''} {listed} name{'' if len(two) > 1 else 's'} two sources, "
+            f"so the circles add up to {marks}"
         )
-    gaps = facts["gap_cells"]
-    parts.append(
+    return where
+
+
+def _gap_cells_sentence(gaps: dict) -> str:
+    """How many disease-source cells hold rows on one side only.
+
+    Parameters
+    ----------
+    gaps : dict
+        The number of cells of each kind (``facts["gap_cells"]`` of :func:`gap_notice`).
+
+    Returns
+    -------
+    str
+        One sentence; a cell whose only preclinical trace is a comparator arm is named apart.
+    """
+    sentence = (
         f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical rows but no clinical study in "
         f"Table 3; {gaps.get('clinical only', 0)} have a clinical study but no preclinical row in Tables 1-2"
     )
     comparator = gaps.get("clinical; preclinical as comparator arm only", 0)
-    parts[-1] += (
+    return sentence + (
         f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's study."
         if comparator
         else "."
     )
-    parts.append(
+
+
+def _gap_sources_sentence(facts: dict) -> str:
+    """The sources with rows on one side only, over every disease and modality.
+
+    Parameters
+    ----------
+    facts : dict
+        As for :func:`gap_notice`.
+
+    Returns
+    -------
+    str
+        Two sentences.
+    """
+    return (
         f"Sources with preclinical rows but no clinical study, in the review's Tables 1-3: "
         f"{_codes(facts['sources_preclinical_only'])}. Sources with a clinical study but no preclinical row there: "
         f"{_codes(facts['sources_clinical_only'])}."
     )
-    if flagged:
-        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
-        parts.append(
-            f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
-            f"any severity), each counted as printed: {rows}. It reads the printed cells and the cited titles only, "
-            "so a misfiled row it cannot see may remain."
-        )
-    if other:
-        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(other.items()))
-        parts.append(
-            f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
-            f"disease it is filed under: {rows}."
-        )
-    parts.append(elsewhere_sentence(elsewhere, reason=True))
-    return " ".join(p for p in parts if p)
+
+
+def _gap_rows(notes: dict) -> str:
+    """``Table 1 row 3 (why); ...``, in table and row order, from ``(table, row) -> why``."""
+    return "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(notes.items()))
+
+
+def _gap_questioned_sentence(flagged: dict | None) -> str:
+    """The counted rows whose place in the grid the audit questions, or nothing.
+
+    Parameters
+    ----------
+    flagged : dict, optional
+        ``(table, row) -> why`` (:func:`helpers.analysis.gapmap.flagged_in`).
+
+    Returns
+    -------
+    str
+        Two sentences, or ``""`` when no row is questioned.
+    """
+    if not flagged:
+        return ""
+    return (
+        f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
+        f"any severity), each counted as printed: {_gap_rows(flagged)}. It reads the printed cells and the cited "
+        "titles only, so a misfiled row it cannot see may remain."
+    )
+
+
+def _gap_other_model_sentence(other: dict | None) -> str:
+    """The counted rows whose printed animal model is of another condition, or nothing.
+
+    Parameters
+    ----------
+    other : dict, optional
+        ``(table, row) -> why`` (:func:`helpers.analysis.gapmap.other_model_rows`).
+
+    Returns
+    -------
+    str
+        One sentence, or ``""`` when there is no such row.
+    """
+    if not other:
+        return ""
+    return (
+        f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
+        f"disease it is filed under: {_gap_rows(other)}."
+    )
 
 
 def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
