@@ -688,14 +688,45 @@ def gap_note(
     and the dataset's ``audit_flag`` part; ``models`` (:func:`helpers.analysis.gapmap.panel_models`) names
     diseases whose two panels rest on different kinds of animal model.
     """
-    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS, other_model_rows
-
-    no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
     questioned = int(cells["questioned"].sum()) if cells is not None else 0
     comparator = int(cells["comparator"].sum()) if cells is not None else 0
     wide = int(cells["wider_purpose"].sum()) if cells is not None and "wider_purpose" in cells else 0
     titled = int(cells["title_other_disease"].sum()) if cells is not None and "title_other_disease" in cells else 0
+    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
     parts = [
+        _gap_marks_sentence(studies, trials, questioned),
+        questioned_versus_audit_flag(difference, questioned),
+        _gap_other_model_label(studies, other),
+        _gap_star_label(wide, titled),
+        panel_models_sentence(models),
+        _gap_mimetic_sentence(mimetic),
+        elsewhere_sentence(elsewhere, reason=False),
+        f"Hollow circle: a source a study's Effects cell names only as a comparator arm ({comparator} in all). "
+        "Counts are of the rows of the review's Tables 1-3, its own selection; its text cites further studies "
+        f"that are not counted. {SOURCE_SHORT}, Tables 1-3.",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _gap_marks_sentence(studies: pd.DataFrame, trials: pd.DataFrame, questioned: int) -> str:
+    """What the gap map's circles, diamonds, mark areas and 'questioned' label count.
+
+    Parameters
+    ----------
+    studies, trials : pandas.DataFrame
+        As for :func:`gap_note`.
+    questioned : int
+        The counted rows labelled 'questioned', over every cell.
+
+    Returns
+    -------
+    str
+        Four sentences.
+    """
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS
+
+    no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
+    return (
         f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected; {no_arm} of them print no animal arm, "
         f"labelled 'no animal arm' in their cell, meaning {NO_ANIMAL_ARM_MEANS}); diamonds: clinical studies of "
         f"Table 3 ({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a "
@@ -705,35 +736,79 @@ def gap_note(
         "severity not dismissed: the cited title names another disease, MSC source, host or setting, or product "
         "(rules R1-R4), or the row's own Effects cell speaks of animals although it prints no animal arm (W6) "
         f"({questioned} in all)."
-    ]
-    parts.append(questioned_versus_audit_flag(difference, questioned))
-    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
-    if other:
-        rows = len(other_model_rows(studies))
-        many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
-        parts.append(
-            "'other model': a row whose every printed animal model is of another condition than the disease it is "
-            f"filed under, counted as printed ({many})."
-        )
-    if wide or titled:
-        parts.append(
-            "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
-            f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
-            f"disease ({titled} in all)."
-        )
-    parts.append(panel_models_sentence(models))
-    if mimetic:
-        parts.append(
-            f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
-            f"printed: {_table_rows(mimetic)}."
-        )
-    parts.append(elsewhere_sentence(elsewhere, reason=False))
-    parts.append(
-        f"Hollow circle: a source a study's Effects cell names only as a comparator arm ({comparator} in all). "
-        "Counts are of the rows of the review's Tables 1-3, its own selection; its text cites further studies "
-        f"that are not counted. {SOURCE_SHORT}, Tables 1-3."
     )
-    return " ".join(p for p in parts if p)
+
+
+def _gap_other_model_label(studies: pd.DataFrame, other: int) -> str:
+    """What the 'other model' label means, and how many rows and cells carry it; nothing when none does.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        As for :func:`gap_note`.
+    other : int
+        The cells labelled 'other model'.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    from helpers.analysis.gapmap import other_model_rows
+
+    if not other:
+        return ""
+    # A row naming two sources is labelled in two cells, so rows and labels are both given when they differ.
+    rows = len(other_model_rows(studies))
+    many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
+    return (
+        "'other model': a row whose every printed animal model is of another condition than the disease it is "
+        f"filed under, counted as printed ({many})."
+    )
+
+
+def _gap_star_label(wide: int, titled: int) -> str:
+    """What the '*' beside a diamond means; nothing when no clinical study carries it.
+
+    Parameters
+    ----------
+    wide, titled : int
+        The clinical studies of a purpose covering several diseases, and of a cited title not naming
+        their disease.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    if not (wide or titled):
+        return ""
+    return (
+        "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
+        f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
+        f"disease ({titled} in all)."
+    )
+
+
+def _gap_mimetic_sentence(mimetic: list | None) -> str:
+    """The rows of exosome-mimetic vesicles, counted as exosomes as printed; nothing when there are none.
+
+    Parameters
+    ----------
+    mimetic : list, optional
+        As for :func:`gap_note`.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    if not mimetic:
+        return ""
+    return (
+        f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
+        f"printed: {_table_rows(mimetic)}."
+    )
 
 
 def gap_notice(
