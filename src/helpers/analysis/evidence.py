@@ -46,6 +46,9 @@ __all__ = [
     "FACTOR_ONLY",
     "pathway_view",
     "PathwayView",
+    "mechanism_view",
+    "MechanismView",
+    "MECHANISM_KINDS",
     "bears_on_coding",
     "TABLE_NAMES",
     "animal_titles",
@@ -418,6 +421,62 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
             lines.append((int(study.ref), TABLE_NAMES[table], key[1], words))
     frame = pd.DataFrame(lines, columns=["ref", "table", "row", "words"])
     return frame.sort_values("ref", ignore_index=True)
+
+
+#: What Fig. 1 draws: its two kinds of category, in the order of its panels.
+MECHANISM_KINDS = ("mechanism", "cargo")
+
+
+@dataclass(frozen=True)
+class MechanismView:
+    """Everything Fig. 1 draws and states, computed once: see :func:`mechanism_view`."""
+
+    cells: pd.DataFrame
+    counted: dict[str, dict[str, int]]
+    setting: dict[str, int]
+    totals: dict[str, int]
+    flags: pd.DataFrame
+    animal_titles: pd.DataFrame
+    named_instead: dict
+    carried_mirna: dict[str, list[int]]
+    evidence: pd.DataFrame
+
+
+def mechanism_view(
+    selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, findings: pd.DataFrame
+) -> MechanismView:
+    """Fig. 1's counts: the matrix, the studies naming each kind, the setting, the audit's findings and the evidence.
+
+    Parameters
+    ----------
+    selected : dict of pandas.DataFrame
+        The selected studies, from :func:`studies`.
+    tagged_rows : pandas.DataFrame
+        Their tags, from :func:`tagged`.
+    findings : pandas.DataFrame
+        The audit's findings (:func:`flagged` keeps those on selected rows).
+
+    Returns
+    -------
+    MechanismView
+        ``cells`` (:func:`matrix`), ``counted`` per kind of :data:`MECHANISM_KINDS`
+        (:func:`counted`), ``setting`` and ``totals`` over every selected study (Fig. 1 draws
+        each of them, under a "No … named" category when it names none), ``flags``
+        (:func:`flagged`), ``animal_titles`` (:func:`animal_titles`), ``named_instead`` (the
+        studies naming no mechanism but a pathway, regulator or cargo, :func:`named_instead`),
+        ``carried_mirna`` (:func:`carried_mirna`) and ``evidence`` (:func:`evidence_table`).
+    """
+    return MechanismView(
+        cells=matrix(selected, tagged_rows, MECHANISM_KINDS),
+        counted={kind: counted(selected, tagged_rows, kind) for kind in MECHANISM_KINDS},
+        setting=settings(selected),
+        totals=per_modality(selected),
+        flags=flagged(selected, findings),
+        animal_titles=animal_titles(selected),
+        named_instead=named_instead(selected, tagged_rows, "mechanism", ("pathway", "regulator", "cargo")),
+        carried_mirna=carried_mirna(selected, tagged_rows),
+        evidence=evidence_table(tagged_rows, MECHANISM_KINDS),
+    )
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,77 @@ def _cell(modality: str, disease: str, source: str, pre, tri, comp) -> dict:
     }
 
 
+def _marked_preclinical(studies: pd.DataFrame, findings: pd.DataFrame | None) -> pd.DataFrame:
+    """The preclinical rows, one line per named source, marked with what :func:`_cell` counts of them.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        As for :func:`grid`.
+    findings : pandas.DataFrame, optional
+        The audit's findings (see :func:`flagged_rows`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``studies`` exploded by source, with ``_flag`` (questioned by a rule of :data:`FLAG_RULES`),
+        ``_other`` (only a model of another condition) and ``_registered``.
+    """
+    pre = _exploded(studies)
+    flags = flagged_rows(findings)
+    other = other_model_rows(studies)
+    keys = [(t, int(r)) for t, r in zip(pre["table"], pre["row"])]
+    # _cell splits every frame it counts into registered trials and the rest; a preclinical row is
+    # never a clinical study, so it is marked as on the counted side.
+    return pre.assign(_flag=[k in flags for k in keys], _other=[k in other for k in keys], _registered=True)
+
+
+def _marked_clinical(trials: pd.DataFrame) -> pd.DataFrame:
+    """The clinical studies, one line per named source, marked with what :func:`_cell` counts of them.
+
+    Parameters
+    ----------
+    trials : pandas.DataFrame
+        As for :func:`grid`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``trials`` exploded by source, with ``_registered`` (a registered trial), ``_flag`` (always
+        False: the audit's placement rules read preclinical rows only), ``_wide``
+        (:func:`helpers.analysis.trials.wider_purpose`) and ``_title``
+        (:func:`helpers.analysis.trials.title_other_disease`).
+    """
+    tri = _exploded(trials)
+    wide, other_title = set(wider_purpose()), set(title_other_disease())
+    return tri.assign(
+        _registered=tri["design"] == REGISTERED_TRIAL,
+        _flag=False,
+        _wide=tri["row"].astype(int).isin(wide),
+        _title=tri["row"].astype(int).isin(other_title),
+    )
+
+
+def _axes(pre: pd.DataFrame, tri: pd.DataFrame, comp: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The grid's diseases and sources: those that occur anywhere, in vocabulary order.
+
+    Parameters
+    ----------
+    pre, tri, comp : pandas.DataFrame
+        The preclinical rows, clinical studies and comparator arms, each with ``disease_code`` and ``source``.
+
+    Returns
+    -------
+    tuple of list of str
+        The disease codes (of preclinical rows or clinical studies), then the source codes (of any of
+        the three, a comparator arm included), with :data:`NOT_STATED` last when it occurs.
+    """
+    diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
+    present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
+    sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
+    return diseases, sources
+
+
 def grid(
     studies: pd.DataFrame,
     trials: pd.DataFrame,
@@ -261,26 +332,9 @@ def grid(
         sources that occur anywhere in the selection, in vocabulary order,
         with ``not stated`` last.
     """
-    pre, tri = _exploded(studies), _exploded(trials)
+    pre, tri = _marked_preclinical(studies, findings), _marked_clinical(trials)
     comp = arms if arms is not None else pd.DataFrame(columns=["modality", "disease_code", "source"])
-    flags = flagged_rows(findings)
-    other = other_model_rows(studies)
-    pre = pre.assign(
-        _flag=[(t, int(r)) in flags for t, r in zip(pre["table"], pre["row"])],
-        _other=[(t, int(r)) in other for t, r in zip(pre["table"], pre["row"])],
-    )
-    registered = tri["design"] == REGISTERED_TRIAL
-    diseases = [c for c in DISEASE_CODES if c in set(pre["disease_code"]) | set(tri["disease_code"])]
-    present = set(pre["source"]) | set(tri["source"]) | set(comp["source"])
-    sources = [c for c in TISSUE_CODES if c in present] + ([NOT_STATED] if NOT_STATED in present else [])
-    pre = pre.assign(_registered=True)
-    wide, other_title = set(wider_purpose()), set(title_other_disease())
-    tri = tri.assign(
-        _registered=registered,
-        _flag=False,
-        _wide=tri["row"].astype(int).isin(wide),
-        _title=tri["row"].astype(int).isin(other_title),
-    )
+    diseases, sources = _axes(pre, tri, comp)
     rows = [
         _cell(modality, disease, source, pre, tri, comp)
         for modality in MODALITIES
@@ -336,11 +390,39 @@ def evidence(
     pandas.DataFrame
         ``modality, disease_code, source, kind, table, row, ref, identifier, questioned, audit_flag, note``.
     """
+    parts = [_preclinical_lines(studies, findings), _comparator_lines(studies, arms), _clinical_lines(trials)]
+    frame = pd.concat([part[_EVIDENCE_COLUMNS] for part in parts], ignore_index=True)
+    frame["ref"] = frame["ref"].map(lambda r: f"[{r}]" if pd.notna(r) else "")
+    frame = _with_flags(frame, findings, flags)
+    return frame.sort_values(["modality", "disease_code", "source", "kind", "table", "row"], ignore_index=True)
+
+
+#: The columns each kind of evidence line carries before the two flags are inserted.
+_EVIDENCE_COLUMNS = ["modality", "disease_code", "source", "kind", "table", "row", "ref", "identifier", "note"]
+
+#: The ``kind`` of a comparator arm's line, the one kind that is not a counted row of its own.
+_COMPARATOR_KIND = "comparator arm only"
+
+
+def _preclinical_lines(studies: pd.DataFrame, findings: pd.DataFrame | None) -> pd.DataFrame:
+    """The evidence lines of the preclinical rows, one per named source.
+
+    Parameters
+    ----------
+    studies, findings : pandas.DataFrame
+        As for :func:`evidence`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``studies`` exploded by source, with ``kind`` (saying when no animal arm is printed),
+        ``identifier`` and ``note`` (the row's audit findings of :data:`AUDIT_RULES`, its
+        other-condition model and its exosome-mimetic product, as they apply).
+    """
     notes = _rule_notes(findings, AUDIT_RULES)
-    questioned = flagged_rows(findings)
     mimetic = {(t, r): "exosome-mimetic by its Effects cell or cited title" for t, r, _ in mimetic_rows(studies)}
     other = other_model_rows(studies)
-    pre = _exploded(studies).assign(
+    return _exploded(studies).assign(
         kind=lambda f: f["setting"].map(
             lambda s: f"preclinical study, {NO_ANIMAL_ARM}" if s == "in vitro" else "preclinical study"
         ),
@@ -350,14 +432,47 @@ def evidence(
             for t, r in zip(f["table"], f["row"])
         ],
     )
-    comp = (arms if arms is not None else comparators(studies.iloc[:0])).assign(
-        kind="comparator arm only",
+
+
+def _comparator_lines(studies: pd.DataFrame, arms: pd.DataFrame | None) -> pd.DataFrame:
+    """The evidence lines of the comparator arms, one per arm.
+
+    Parameters
+    ----------
+    studies, arms : pandas.DataFrame
+        As for :func:`evidence`; ``studies`` gives only the columns when ``arms`` is not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``arms`` with ``kind``, ``identifier`` (the row that names the arm) and ``note``.
+    """
+    # Without arms, an empty frame with comparators' own columns still has every column the evidence takes.
+    return (arms if arms is not None else comparators(studies.iloc[:0])).assign(
+        kind=_COMPARATOR_KIND,
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note="the Effects cell compares the row's own source with this one",
     )
+
+
+def _clinical_lines(trials: pd.DataFrame) -> pd.DataFrame:
+    """The evidence lines of the clinical studies, one per named source.
+
+    Parameters
+    ----------
+    trials : pandas.DataFrame
+        As for :func:`evidence`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``trials`` exploded by source, with ``kind`` (the printed design), ``identifier`` (the NCT
+        number, else the row of Table 3) and ``note`` (a purpose covering several diseases, a cited
+        title naming another disease).
+    """
     design = trials["design"].astype("string").fillna("clinical study") if "design" in trials else "clinical study"
     wide, other_title = wider_purpose(), title_other_disease()
-    tri = _exploded(trials.assign(kind=design)).assign(
+    return _exploded(trials.assign(kind=design)).assign(
         identifier=lambda f: f["nct_id"].astype("string").fillna("table3 row " + f["row"].astype(str)),
         note=lambda f: [
             _joined(
@@ -367,17 +482,32 @@ def evidence(
             for r in f["row"]
         ],
     )
-    columns = ["modality", "disease_code", "source", "kind", "table", "row", "ref", "identifier", "note"]
-    frame = pd.concat([pre[columns], comp[columns], tri[columns]], ignore_index=True)
-    frame["ref"] = frame["ref"].map(lambda r: f"[{r}]" if pd.notna(r) else "")
+
+
+def _with_flags(frame: pd.DataFrame, findings: pd.DataFrame | None, flags: pd.DataFrame | None) -> pd.DataFrame:
+    """Insert the gap map's ``questioned`` and the dataset's ``audit_flag`` before ``note``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The evidence lines, in :data:`_EVIDENCE_COLUMNS`; changed in place.
+    findings, flags : pandas.DataFrame, optional
+        As for :func:`evidence`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame``, with the two columns at positions 8 and 9.
+    """
+    questioned = flagged_rows(findings)
     keys = list(zip(frame["table"].astype(str), frame["row"].astype(int)))
-    counted = frame["kind"] != "comparator arm only"
+    counted = frame["kind"] != _COMPARATOR_KIND
     frame.insert(8, "questioned", pd.Series([k in questioned for k in keys], index=frame.index) & counted)
     dataset = _audit_flags(flags)
     audit_flag = pd.Series([dataset.get(k, False) for k in keys], index=frame.index, dtype="boolean")
     # A comparator arm is not a row of its own; without the audit's rows the column says nothing.
     frame.insert(9, "audit_flag", audit_flag.where(counted & (flags is not None)))
-    return frame.sort_values(["modality", "disease_code", "source", "kind", "table", "row"], ignore_index=True)
+    return frame
 
 
 def _audit_flags(flags: pd.DataFrame | None) -> dict[tuple[str, int], bool]:

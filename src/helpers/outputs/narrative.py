@@ -688,14 +688,45 @@ def gap_note(
     and the dataset's ``audit_flag`` part; ``models`` (:func:`helpers.analysis.gapmap.panel_models`) names
     diseases whose two panels rest on different kinds of animal model.
     """
-    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS, other_model_rows
-
-    no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
     questioned = int(cells["questioned"].sum()) if cells is not None else 0
     comparator = int(cells["comparator"].sum()) if cells is not None else 0
     wide = int(cells["wider_purpose"].sum()) if cells is not None and "wider_purpose" in cells else 0
     titled = int(cells["title_other_disease"].sum()) if cells is not None and "title_other_disease" in cells else 0
+    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
     parts = [
+        _gap_marks_sentence(studies, trials, questioned),
+        questioned_versus_audit_flag(difference, questioned),
+        _gap_other_model_label(studies, other),
+        _gap_star_label(wide, titled),
+        panel_models_sentence(models),
+        _gap_mimetic_sentence(mimetic),
+        elsewhere_sentence(elsewhere, reason=False),
+        f"Hollow circle: a source a study's Effects cell names only as a comparator arm ({comparator} in all). "
+        "Counts are of the rows of the review's Tables 1-3, its own selection; its text cites further studies "
+        f"that are not counted. {SOURCE_SHORT}, Tables 1-3.",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _gap_marks_sentence(studies: pd.DataFrame, trials: pd.DataFrame, questioned: int) -> str:
+    """What the gap map's circles, diamonds, mark areas and 'questioned' label count.
+
+    Parameters
+    ----------
+    studies, trials : pandas.DataFrame
+        As for :func:`gap_note`.
+    questioned : int
+        The counted rows labelled 'questioned', over every cell.
+
+    Returns
+    -------
+    str
+        Four sentences.
+    """
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS
+
+    no_arm = int((studies["setting"] == "in vitro").sum()) if "setting" in studies else 0
+    return (
         f"Circles: preclinical rows of Tables 1-2 ({len(studies)} selected; {no_arm} of them print no animal arm, "
         f"labelled 'no animal arm' in their cell, meaning {NO_ANIMAL_ARM_MEANS}); diamonds: clinical studies of "
         f"Table 3 ({len(trials)} selected: {_clinical_phrase(trials)}; filled = registered trial, hollow = not a "
@@ -705,35 +736,79 @@ def gap_note(
         "severity not dismissed: the cited title names another disease, MSC source, host or setting, or product "
         "(rules R1-R4), or the row's own Effects cell speaks of animals although it prints no animal arm (W6) "
         f"({questioned} in all)."
-    ]
-    parts.append(questioned_versus_audit_flag(difference, questioned))
-    other = int(cells["other_model"].sum()) if cells is not None and "other_model" in cells else 0
-    if other:
-        rows = len(other_model_rows(studies))
-        many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
-        parts.append(
-            "'other model': a row whose every printed animal model is of another condition than the disease it is "
-            f"filed under, counted as printed ({many})."
-        )
-    if wide or titled:
-        parts.append(
-            "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
-            f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
-            f"disease ({titled} in all)."
-        )
-    parts.append(panel_models_sentence(models))
-    if mimetic:
-        parts.append(
-            f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
-            f"printed: {_table_rows(mimetic)}."
-        )
-    parts.append(elsewhere_sentence(elsewhere, reason=False))
-    parts.append(
-        f"Hollow circle: a source a study's Effects cell names only as a comparator arm ({comparator} in all). "
-        "Counts are of the rows of the review's Tables 1-3, its own selection; its text cites further studies "
-        f"that are not counted. {SOURCE_SHORT}, Tables 1-3."
     )
-    return " ".join(p for p in parts if p)
+
+
+def _gap_other_model_label(studies: pd.DataFrame, other: int) -> str:
+    """What the 'other model' label means, and how many rows and cells carry it; nothing when none does.
+
+    Parameters
+    ----------
+    studies : pandas.DataFrame
+        As for :func:`gap_note`.
+    other : int
+        The cells labelled 'other model'.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    from helpers.analysis.gapmap import other_model_rows
+
+    if not other:
+        return ""
+    # A row naming two sources is labelled in two cells, so rows and labels are both given when they differ.
+    rows = len(other_model_rows(studies))
+    many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
+    return (
+        "'other model': a row whose every printed animal model is of another condition than the disease it is "
+        f"filed under, counted as printed ({many})."
+    )
+
+
+def _gap_star_label(wide: int, titled: int) -> str:
+    """What the '*' beside a diamond means; nothing when no clinical study carries it.
+
+    Parameters
+    ----------
+    wide, titled : int
+        The clinical studies of a purpose covering several diseases, and of a cited title not naming
+        their disease.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    if not (wide or titled):
+        return ""
+    return (
+        "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
+        f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
+        f"disease ({titled} in all)."
+    )
+
+
+def _gap_mimetic_sentence(mimetic: list | None) -> str:
+    """The rows of exosome-mimetic vesicles, counted as exosomes as printed; nothing when there are none.
+
+    Parameters
+    ----------
+    mimetic : list, optional
+        As for :func:`gap_note`.
+
+    Returns
+    -------
+    str
+        One sentence, or ``""``.
+    """
+    if not mimetic:
+        return ""
+    return (
+        f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
+        f"printed: {_table_rows(mimetic)}."
+    )
 
 
 def gap_notice(
@@ -751,57 +826,164 @@ def gap_notice(
     """
     if studies.empty and trials.empty:
         return "No study or trial in this selection."
-    parts = []
-    for modality, word in (("cells", "MSC"), ("exosomes", "exosome")):
-        rows = studies[studies["modality"] == modality]
-        part = trials[trials["modality"] == modality]
-        lead = "In the review's tables, " if not parts else "Likewise, "
-        tables = " and ".join(t.replace("table", "") for t in sorted(set(rows["table"].astype(str))))
-        where = f"Table{'s' if ' and ' in tables else ''} {tables}" if tables else "Tables 1-2"
-        two = rows[rows["tissue"].astype("string").fillna("").str.contains("+", regex=False)]
-        if len(two):
-            marks = len(rows) + int(two["tissue"].str.count(r"\+").sum())
-            listed = ", ".join(str(int(r)) for r in two["row"])
-            where += (
-                f"; row{'s' if len(two) > 1 else ''} {listed} name{'' if len(two) > 1 else 's'} two sources, "
-                f"so the circles add up to {marks}"
-            )
-        parts.append(
-            f"{lead}{plural(len(rows), word + ' preclinical row')} ({where}) stand beside "
-            f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
-            f"{_clinical_phrase(part)})."
+    parts = [
+        _gap_modality_sentence(studies, trials, "cells", "MSC", "In the review's tables, "),
+        _gap_modality_sentence(studies, trials, "exosomes", "exosome", "Likewise, "),
+        _gap_cells_sentence(facts["gap_cells"]),
+        _gap_sources_sentence(facts),
+        _gap_questioned_sentence(flagged),
+        _gap_other_model_sentence(other),
+        elsewhere_sentence(elsewhere, reason=True),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _gap_modality_sentence(studies: pd.DataFrame, trials: pd.DataFrame, modality: str, word: str, lead: str) -> str:
+    """How many preclinical rows and clinical studies of one modality the gap map counts.
+
+    Parameters
+    ----------
+    studies, trials : pandas.DataFrame
+        As for :func:`gap_notice`.
+    modality : str
+        ``cells`` or ``exosomes``.
+    word : str
+        What the sentence calls the modality's product (``MSC``, ``exosome``).
+    lead : str
+        The sentence's opening words, which tie it to the sentence before.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
+    rows = studies[studies["modality"] == modality]
+    part = trials[trials["modality"] == modality]
+    return (
+        f"{lead}{plural(len(rows), word + ' preclinical row')} ({_gap_where(rows)}) stand beside "
+        f"{plural(len(part), word + ' clinical study', word + ' clinical studies')} (Table 3: "
+        f"{_clinical_phrase(part)})."
+    )
+
+
+def _gap_where(rows: pd.DataFrame) -> str:
+    """The tables that print ``rows``, and which of them name two sources.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Preclinical rows of one modality, with ``table``, ``row`` and ``tissue``.
+
+    Returns
+    -------
+    str
+        ``Table 1`` (or ``Tables 1 and 2``), then the rows naming two sources, since each of those
+        draws a circle in two cells and the circles outnumber the rows.
+    """
+    tables = " and ".join(t.replace("table", "") for t in sorted(set(rows["table"].astype(str))))
+    where = f"Table{'s' if ' and ' in tables else ''} {tables}" if tables else "Tables 1-2"
+    two = rows[rows["tissue"].astype("string").fillna("").str.contains("+", regex=False)]
+    if len(two):
+        marks = len(rows) + int(two["tissue"].str.count(r"\+").sum())
+        listed = ", ".join(str(int(r)) for r in two["row"])
+        where += (
+            f"; row{'s' if len(two) > 1 else ''} {listed} name{'' if len(two) > 1 else 's'} two sources, "
+            f"so the circles add up to {marks}"
         )
-    gaps = facts["gap_cells"]
-    parts.append(
+    return where
+
+
+def _gap_cells_sentence(gaps: dict) -> str:
+    """How many disease-source cells hold rows on one side only.
+
+    Parameters
+    ----------
+    gaps : dict
+        The number of cells of each kind (``facts["gap_cells"]`` of :func:`gap_notice`).
+
+    Returns
+    -------
+    str
+        One sentence; a cell whose only preclinical trace is a comparator arm is named apart.
+    """
+    sentence = (
         f"{gaps.get('preclinical only', 0)} disease-source cells have preclinical rows but no clinical study in "
         f"Table 3; {gaps.get('clinical only', 0)} have a clinical study but no preclinical row in Tables 1-2"
     )
     comparator = gaps.get("clinical; preclinical as comparator arm only", 0)
-    parts[-1] += (
+    return sentence + (
         f"; {comparator} more has a clinical study and, in Tables 1-2, only a comparator arm of another source's study."
         if comparator
         else "."
     )
-    parts.append(
+
+
+def _gap_sources_sentence(facts: dict) -> str:
+    """The sources with rows on one side only, over every disease and modality.
+
+    Parameters
+    ----------
+    facts : dict
+        As for :func:`gap_notice`.
+
+    Returns
+    -------
+    str
+        Two sentences.
+    """
+    return (
         f"Sources with preclinical rows but no clinical study, in the review's Tables 1-3: "
         f"{_codes(facts['sources_preclinical_only'])}. Sources with a clinical study but no preclinical row there: "
         f"{_codes(facts['sources_clinical_only'])}."
     )
-    if flagged:
-        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(flagged.items()))
-        parts.append(
-            f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
-            f"any severity), each counted as printed: {rows}. It reads the printed cells and the cited titles only, "
-            "so a misfiled row it cannot see may remain."
-        )
-    if other:
-        rows = "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(other.items()))
-        parts.append(
-            f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
-            f"disease it is filed under: {rows}."
-        )
-    parts.append(elsewhere_sentence(elsewhere, reason=True))
-    return " ".join(p for p in parts if p)
+
+
+def _gap_rows(notes: dict) -> str:
+    """``Table 1 row 3 (why); ...``, in table and row order, from ``(table, row) -> why``."""
+    return "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(notes.items()))
+
+
+def _gap_questioned_sentence(flagged: dict | None) -> str:
+    """The counted rows whose place in the grid the audit questions, or nothing.
+
+    Parameters
+    ----------
+    flagged : dict, optional
+        ``(table, row) -> why`` (:func:`helpers.analysis.gapmap.flagged_in`).
+
+    Returns
+    -------
+    str
+        Two sentences, or ``""`` when no row is questioned.
+    """
+    if not flagged:
+        return ""
+    return (
+        f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
+        f"any severity), each counted as printed: {_gap_rows(flagged)}. It reads the printed cells and the cited "
+        "titles only, so a misfiled row it cannot see may remain."
+    )
+
+
+def _gap_other_model_sentence(other: dict | None) -> str:
+    """The counted rows whose printed animal model is of another condition, or nothing.
+
+    Parameters
+    ----------
+    other : dict, optional
+        ``(table, row) -> why`` (:func:`helpers.analysis.gapmap.other_model_rows`).
+
+    Returns
+    -------
+    str
+        One sentence, or ``""`` when there is no such row.
+    """
+    if not other:
+        return ""
+    return (
+        f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
+        f"disease it is filed under: {_gap_rows(other)}."
+    )
 
 
 def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -19,11 +19,21 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
-from helpers.analysis.evidence import FACTOR_ONLY
+from helpers.analysis.evidence import FACTOR_ONLY, MechanismView
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
+from helpers.outputs import narrative
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
 
-__all__ = ["evidence_map", "row_order", "area_per_study", "marker_size", "visible_area", "KIND_TITLES", "IN_VITRO"]
+__all__ = [
+    "draw",
+    "evidence_map",
+    "row_order",
+    "area_per_study",
+    "marker_size",
+    "visible_area",
+    "KIND_TITLES",
+    "IN_VITRO",
+]
 
 #: Where a dot sits in its disease column, by modality and setting.
 _OFFSET = {
@@ -328,3 +338,29 @@ def evidence_map(
     _bars(side, cells, rows, y_of)
     _legend(fig, (below - 0.85) / height, totals, unit if size_key else None, in_vitro)
     return fig
+
+
+def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
+    """Draw Fig. 1 from :func:`helpers.analysis.evidence.mechanism_view`, with its computed note.
+
+    Parameters
+    ----------
+    view : helpers.analysis.evidence.MechanismView
+        What the figure draws and its caption states.
+    title, subtitle : str
+        See :func:`helpers.plots.common.frame`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        As :func:`evidence_map` draws it.
+    """
+    note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles)
+    return evidence_map(
+        view.cells,
+        totals=view.totals,
+        title=title,
+        subtitle=subtitle,
+        note=note,
+        in_vitro=view.setting["in vitro only"],
+    )
