@@ -174,3 +174,91 @@ def test_update_writes_the_documented_header_as_indented_utf8_json(project, monk
     assert document["how_to_verify"] == "review verify (or make verify) recomputes every SHA-256 below"
     assert text == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     assert "µg – doses" in text
+
+
+# --- the software block and the environment note (issue 21: review.manifest's survivors) -----------------------
+
+PINS = {"python": "3.11", "matplotlib": "3.9.2", "pandas": "2.2.3"}
+
+
+@pytest.mark.parametrize(
+    ("previous", "exhibits", "current", "kept"),
+    [
+        (None, {"a": {}}, PINS, False),  # no manifest yet
+        ({"exhibits": {"a": {}}}, {"a": {}}, PINS, False),  # a manifest without a software block
+        # only the interpreter differs and every exhibit is as committed: the committed block stays
+        ({"software": {**PINS, "python": "3.13"}, "exhibits": {"a": {"x": 1}}}, {"a": {"x": 1}}, PINS, True),
+        # an exhibit was made here: the block says what made it
+        ({"software": {**PINS, "python": "3.13"}, "exhibits": {"a": {"x": 1}}}, {"a": {"x": 2}}, PINS, False),
+        # another pin: the block is this build's
+        ({"software": {**PINS, "pandas": "2.2.2"}, "exhibits": {"a": {"x": 1}}}, {"a": {"x": 1}}, PINS, False),
+        # a pin the committed block lacks
+        ({"software": {"python": "3.11", "pandas": "2.2.3"}, "exhibits": {"a": {}}}, {"a": {}}, PINS, False),
+    ],
+    ids=["no-manifest", "no-block", "python-only", "exhibit-changed", "pin-changed", "pin-added"],
+)
+def test_the_software_block_names_what_made_the_committed_bytes(previous, exhibits, current, kept):
+    got = manifest._software_for(previous, exhibits, current)
+    assert got == (previous["software"] if kept else current)
+
+
+def test_update_merges_entries_in_catalog_order_and_keeps_the_block_when_nothing_changed(project, monkeypatch):
+    monkeypatch.setattr(manifest, "software", lambda: PINS)
+    manifest.update({"table2": {"n": 2}, "table1": {"n": 1}})
+    first = json.loads(manifest.path().read_text(encoding="utf-8"))
+    assert list(first["exhibits"]) == ["table1", "table2"]  # the catalog's order, not the call's
+    assert first["software"] == PINS and first["project"] == "mscs-aging-review"
+    monkeypatch.setattr(manifest, "software", lambda: {**PINS, "python": "3.13"})
+    manifest.update({"table1": {"n": 1}})  # the same entry again, made on another interpreter
+    again = json.loads(manifest.path().read_text(encoding="utf-8"))
+    assert again["software"] == PINS and again["exhibits"] == first["exhibits"]
+    manifest.update({"table2": {"n": 3}})  # a changed entry: the block is this build's
+    changed = json.loads(manifest.path().read_text(encoding="utf-8"))
+    assert changed["software"]["python"] == "3.13" and changed["exhibits"]["table2"] == {"n": 3}
+    assert changed["exhibits"]["table1"] == {"n": 1}
+
+
+def test_load_reads_the_entries_and_nothing_when_there_is_no_manifest(project):
+    assert list(manifest.load()) == ["table1"]
+    manifest.path().unlink()
+    assert manifest.load() == {}
+
+
+def test_the_environment_note_says_what_this_build_ran_on(project, tmp_path, monkeypatch):
+    note = tmp_path / "cache" / "build-env.json"
+    monkeypatch.setattr(manifest, "ENVIRONMENT", note)
+    document = json.loads(manifest.path().read_text(encoding="utf-8"))
+    document["software"] = {"python": "3.12"}
+    manifest.path().write_text(json.dumps(document), encoding="utf-8")
+    here = manifest.note_environment()
+    import platform
+    import sys
+
+    assert here["python"] == platform.python_version() and here["executable"] == sys.executable
+    assert here["implementation"] == platform.python_implementation()
+    assert here["platform"] == f"{sys.platform}-{platform.machine()}"
+    assert here["manifest_python"] == "3.12"
+    assert set(here["installed"]) == set(manifest._SOFTWARE)
+    assert all(v != "missing" for v in here["installed"].values())  # the lock's packages are installed here
+    assert json.loads(note.read_text(encoding="utf-8")) == here and "unwritten" not in here
+    assert note.read_text(encoding="utf-8") == json.dumps(here, indent=2, sort_keys=True) + "\n"
+
+
+def test_an_environment_note_that_cannot_be_written_does_not_fail_the_build(project, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(manifest, "ENVIRONMENT", blocker / "build-env.json")  # a file where a folder must be
+    here = manifest.note_environment()
+    assert here["unwritten"] and here["python"]
+
+
+def test_a_package_that_is_not_installed_is_named_missing(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(manifest, "ENVIRONMENT", tmp_path / "env.json")
+    monkeypatch.setattr(manifest, "_SOFTWARE", ("matplotlib", "no-such-package-here"))
+    assert manifest.note_environment()["installed"]["no-such-package-here"] == "missing"
+
+
+def test_without_a_manifest_the_note_names_no_committed_python(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(manifest, "ENVIRONMENT", tmp_path / "env.json")
+    manifest.path().unlink()
+    assert manifest.note_environment()["manifest_python"] is None
