@@ -479,17 +479,14 @@ def _applied(r: dict, route: str, dose: str, na: str) -> tuple[str, str]:
     return "", ""
 
 
-def _na_message(e, why: str, route: str, dose: str) -> str:
+def _na_message(e, why: str) -> str:
     """What an NA that cannot mean "not applicable" leaves open: only that it is not what the legend says.
 
-    Where NA stands for a dose after a printed route, a dose not reported is
-    the natural reading. Where it stands in the route's place, the print
-    supports no one reading: it may be a route not reported, an unexplained
-    route code or a slip, so the message names no meaning for it.
+    The print supports no one reading, whether NA stands for a dose after a printed route or in the route's
+    place (a value not reported, an unexplained code or a slip), so the message names no meaning for it and
+    reads the same on every such cell (table2 fourth reading 4.2).
     """
     said = f"{q(e.abbreviation)} is defined as {e.definition}, but {why}: {e.definition} cannot be meant here"
-    if dose == e.abbreviation and route and route != e.abbreviation:  # "IV NA"
-        return f"{said}; most likely the dose was not reported, which the review does not say."
     return f"{said}, and what {q(e.abbreviation)} stands for in this cell is not reported in the review."
 
 
@@ -515,6 +512,6 @@ def not_applicable_applied(abbr: pd.DataFrame, rows: pd.DataFrame) -> list[Findi
             continue
         t, n = r["table"], r["row"]
         evidence = "; ".join(x for x in (at(t, n, "route_dosage", cell), beside, _entry(e)) if x)
-        msg = _na_message(e, why, route, dose)
+        msg = _na_message(e, why)
         out.append(Finding("A9", "check", t, str(n), field_name(t, "route_dosage"), evidence, msg, e.abbreviation))
     return out

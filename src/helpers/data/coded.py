@@ -149,6 +149,12 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "for vesicles what they carry, for cells (Table 1) an RNA they were made to express or a protein they make, "
         "such as CD39 on the surface of ref 42's MSCs, which is the cells' own product and not carried cargo",
     ),
+    "curated_out": (
+        "string",
+        "categories a pattern finds in the printed effects but data/curated_tags.csv leaves out of mechanisms, "
+        "pathways, regulators or cargo for this row, each with the curation's reason: 'kind label: why', "
+        "' | '-joined; the column keeps what it leaves out visible where the category column still has a value",
+    ),
     "review_text": (
         "string",
         "what the review's own text (not its table) says of this study where it bears on how the row is coded "
@@ -162,8 +168,9 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "transcription_notes": (
         "string",
         "our notes on the row's printed cells, ' | '-joined (data/transcription_notes.csv, shown under the table "
-        "too): what a cell very probably means, or where the review's own text disagrees with it; the cells and "
-        "codes stay as printed",
+        "too): what a cell very probably means, where the review's own text or a cited title disagrees with it, "
+        "or what the print leaves unverified (results for which no publication is cited; what a cited title "
+        "implies); the cells and codes stay as printed",
     ),
 }
 #: Columns of studies.csv that list categories (empty when the effects name none, with that reason beside it).
@@ -203,8 +210,12 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "results_printed": (
         "boolean",
-        "the Results column prints a summary of results (true) or the words 'No results published' (false); "
-        "where the results appeared, and whether the summary matches the registry, is not reported in the review",
+        "the Results column prints a summary of results (true) or the words 'No results published' (false), as "
+        "the cell prints it. Where the results appeared differs by row: for row 12 the review cites ref 64, a "
+        "phase I/II trial report whose reference entry carries the row's NCT number, and row 17 prints its "
+        "source, ref 39; for rows 2, 3, 4 and 9 no publication is cited, which is not reported in the review. "
+        "Rows 8 and 11 print false, but the review's text reports results for both (transcription_notes). No "
+        "summary was checked against the registry",
     ),
     "results": ("string", "the Results cell as printed in Table 3"),
     "transcription_notes": STUDY_COLUMNS["transcription_notes"],
@@ -242,7 +253,27 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
         out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")
         gone = removed.get(kind, {})
         out[f"{column}_removed"] = pd.array([gone.get(int(r), "") for r in printed["row"]], dtype="string")
+    why = _curated_out(resource)
+    out["curated_out"] = pd.array([why.get(int(r), pd.NA) for r in printed["row"]], dtype="string")
+    out["curated_out_missing"] = pd.array(
+        ["" if int(r) in why else _RECORDED["curated_out"] for r in printed["row"]], dtype="string"
+    )
     return pd.DataFrame(out, index=printed.index)
+
+
+def _curated_out(resource: str) -> dict[int, str]:
+    """Per printed row, what data/curated_tags.csv leaves out and why (``kind label: evidence``, ' | '-joined).
+
+    Shown in the row itself, also where the category column keeps other values (dataset third reading 3.2:
+    Table 2 row 24 keeps circRNA, lncRNA while its miRNA is left out).
+    """
+    names = dict(zip(zip(*(tags.load_categories()[c] for c in ("kind", "tag"))), tags.load_categories()["label"]))
+    rows = tags.load_curated()
+    gone = rows[(rows["table"] == resource) & (rows["action"] == "remove")]
+    out: dict[int, list[str]] = {}
+    for kind, tag, row, evidence in zip(gone["kind"], gone["tag"], gone["row"].astype(int), gone["evidence"]):
+        out.setdefault(row, []).append(f"{kind} {names.get((kind, tag), tag)}: {evidence}")
+    return {row: " | ".join(said) for row, said in out.items()}
 
 
 def _removed_by_curation(resource: str) -> dict[str, dict[int, str]]:
@@ -314,8 +345,8 @@ def _studies() -> pd.DataFrame:
             [
                 ""
                 if not empty
-                else f"the printed effects name {gone}, which data/curated_tags.csv leaves out for this row"
-                + ("; see review_text" if pd.notna(text) else "")
+                else f"a pattern finds {gone} in the printed effects, which data/curated_tags.csv leaves out for "
+                "this row (curated_out says why)" + ("; see review_text" if pd.notna(text) else "")
                 if gone
                 else "the printed effects name none"
                 for empty, gone, text in zip(none, frame[f"{column}_removed"], frame["review_text"])
@@ -469,6 +500,28 @@ def constraints(name: str, resource: str = "studies") -> dict:
     return {}
 
 
+#: Columns that record something of ours or of the review's text, not a value derived from the printed cells:
+#: an empty value means that nothing is recorded (dataset fourth reading 4.2).
+_RECORDED: dict[str, str] = {
+    "review_text": "no statement of the review's text on this row is recorded (data/text_statements.csv)",
+    "transcription_notes": "no note of ours on this row's printed cells is recorded (data/transcription_notes.csv)",
+    "curated_out": "data/curated_tags.csv leaves no category out for this row",
+}
+#: The dictionary's words for every ``<field>_missing`` column.
+MISSING_MEANING = (
+    "why <field> is empty: it could not be derived from the printed cells, or, for "
+    + ", ".join(_RECORDED)
+    + ", nothing is recorded; empty when <field> has a value"
+)
+
+
+def missing_description(base: str) -> str:
+    """The descriptor's words for ``<base>_missing``: why a derived value failed, or that nothing is recorded."""
+    if base in _RECORDED:
+        return f"why {base} is empty: {_RECORDED[base]}; empty when it has a value"
+    return f"why {base} could not be derived from the printed cells; empty when it was"
+
+
 def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]], resource: str) -> list[dict]:
     fields = []
     for name in frame.columns:
@@ -478,7 +531,7 @@ def _fields(frame: pd.DataFrame, columns: dict[str, tuple[str, str]], resource: 
                 {
                     "name": name,
                     "type": "string",
-                    "description": f"why {base} could not be derived from the printed cells; empty when it was",
+                    "description": missing_description(base),
                 }
             )
         else:
@@ -543,7 +596,7 @@ def dictionary() -> pd.DataFrame:
         for name, columns in (("studies.csv", STUDY_COLUMNS), ("trials.csv", TRIAL_COLUMNS))
         for column, (kind, text) in columns.items()
     ]
-    rows.append(("both", "<field>_missing", "string", "why <field> could not be derived; empty when it was"))
+    rows.append(("both", "<field>_missing", "string", MISSING_MEANING))
     return pd.DataFrame(rows, columns=["file", "column", "type", "meaning"])
 
 

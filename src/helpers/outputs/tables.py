@@ -368,6 +368,15 @@ def _setting(printed: pd.DataFrame, derived: pd.DataFrame) -> list[_Note]:
         return []
     out = []
     for (_, cells), setting in zip(printed.iterrows(), derived["setting"]):
+        if setting == "in vivo + in vitro" and cells.get("follow_up") and cells.get("in_vitro_model"):
+            # One printed time for two arms: under "Follow-up period" it reads as the animals' (table2 4.3).
+            body = (
+                f"the row prints an animal model with an in vivo route and an in vitro model "
+                f"('{cells['in_vitro_model']}') but one time ('{cells['follow_up']}'); whether it is the animals' "
+                "follow-up or the culture's incubation is not reported in the review."
+            )
+            out.append(_Note("Setting", cells["row"], "", body))
+            continue
         if setting != "in vitro":
             continue
         said, fields = [], []
@@ -509,14 +518,58 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     every = tuple(n.text(printed, titles) for n in ours) + tuple(audit)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).
-    return tuple(sorted(every, key=noted_row))
+    return merged_rows(tuple(sorted(every, key=noted_row)))
+
+
+#: A note's label split at its row: ``Audit X1 (warning), `` | ``row 2`` | ``, NCT number: …``.
+_ROW_IN_NOTE = re.compile(r"^(?P<head>.*?, )(?P<row>row \d+(?: \[\d+\])?)(?P<tail>(?:,|:) .*)$", re.S)
+
+
+def merged_rows(notes: tuple[str, ...]) -> tuple[str, ...]:
+    """Notes that say the same of consecutive printed rows, made one note naming the rows (``rows 2 and 3``) in
+    the place of the first; each point is made once (table2 fourth reading 4.5, table3 4.4). Rows further
+    apart keep a note each, so that a reader who looks a row up finds its note there."""
+    groups: dict[tuple[str, str, int], list[str]] = {}
+    order: list[tuple[str, str, int] | str] = []
+    last: dict[tuple[str, str], tuple[str, str, int]] = {}  # the open group of each note text
+    for note in notes:
+        found = _ROW_IN_NOTE.match(note)
+        if found is None:
+            order.append(note)
+            continue
+        text, label = (found["head"], found["tail"]), found["row"].removeprefix("row ")
+        number = int(label.split(" ")[0])
+        key = last.get(text)
+        if key is None or int(groups[key][-1].split(" ")[0]) != number - 1:
+            key = (*text, number)
+            last[text] = key
+            order.append(key)
+            groups[key] = []
+        groups[key].append(label)
+    out = []
+    for key in order:
+        if isinstance(key, str):
+            out.append(key)
+            continue
+        rows = groups[key]
+        label = "row " + rows[0] if len(rows) == 1 else "rows " + ", ".join(rows[:-1]) + " and " + rows[-1]
+        out.append(key[0] + label + key[1])
+    return tuple(out)
+
+
+def note_rows(note: str) -> tuple[int, ...]:
+    """The printed rows a note names: ``…, rows 21 [74] and 22 [75], Ref.: …`` gives (21, 22); () for the header."""
+    named = re.search(r", rows? ((?:\d+(?: \[\d+\])?(?:, | and )?)+)", note)
+    if named is None:
+        return ()
+    return tuple(int(n) for n in re.findall(r"(?<!\[)\b(\d+)\b(?!\])", named[1]))
 
 
 def noted_row(note: str) -> int:
     """The printed row a note names (``Audit W2 (error), row 9 [19], …`` gives 9; the header 0), as
     :func:`row_label` writes it; the first ", row N" or ", header" counts, since a note's label may itself
     hold a comma ("Transcription note (audit A7, check), row 16 [29]")."""
-    named = re.search(r", (?:row (\d+)\b|header\b)", note)
+    named = re.search(r", (?:rows? (\d+)\b|header\b)", note)
     return int(named[1]) if named and named[1] else 0
 
 

@@ -378,7 +378,9 @@ def test_a_category_left_out_by_curation_is_not_called_unnamed(studies):
     must not say the effects name none."""
     row = studies[studies["ref"] == 31].iloc[0]
     assert pd.isna(row["pathways"])
-    assert row["pathways_missing"].startswith("the printed effects name Nrf2/HO-1, which data/curated_tags.csv")
+    assert row["pathways_missing"].startswith(
+        "a pattern finds Nrf2/HO-1 in the printed effects, which data/curated_tags"
+    )
     assert studies.loc[studies["ref"] == 75, "pathways_missing"].item() == "the printed effects name none"
 
 
@@ -480,3 +482,80 @@ def test_the_audit_flags_only_what_questions_a_code(studies, ref, findings, flag
     row = studies[studies["ref"] == ref].iloc[0]
     assert set(row["audit_findings"].split(";")) >= set(findings.split(";"))
     assert bool(row["audit_flag"]) is flagged
+
+
+# --- fourth reading (3.2, 4.1-4.8) -------------------------------------------------------------------------------
+
+
+def test_the_data_readme_counts_the_transcription_notes():
+    """4.1: the reader counted 17 notes (5 Table 1, 5 Table 2, 7 Table 3); the table3 fourth reading's 4.1 adds one
+    on Table 3 row 17 (ref 39's "arteriosclerosis"), so the file holds 18 and the README says so."""
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    (line,) = [x for x in readme.splitlines() if x.startswith("| `transcription_notes.csv`")]
+    assert line.rstrip().endswith("| 18 |")
+    notes = pd.read_csv(ROOT / "data" / "transcription_notes.csv")
+    assert notes["table"].value_counts().to_dict() == {"msc_studies": 5, "exosome_studies": 5, "clinical_trials": 8}
+
+
+@pytest.mark.parametrize("column", ["review_text", "transcription_notes"])
+def test_a_recorded_column_is_not_called_underived(package, column):
+    """4.2: review_text quotes the body text and the notes are ours: empty means nothing is recorded."""
+    for resource in package["resources"]:
+        fields = {f["name"]: f["description"] for f in resource["schema"]["fields"]}
+        if f"{column}_missing" in fields:
+            assert "could not be derived" not in fields[f"{column}_missing"]
+            assert "is recorded" in fields[f"{column}_missing"]
+
+
+def test_results_printed_says_per_row_where_results_appeared(package):
+    """4.3: row 12 cites ref 64 (its entry carries NCT04388982), row 17 prints [39]; rows 2, 3, 4, 9 cite nothing;
+    rows 8 and 11 print "No results published" although the text reports results for both."""
+    (trials,) = [r for r in package["resources"] if r["name"] == "trials"]
+    (text,) = [f["description"] for f in trials["schema"]["fields"] if f["name"] == "results_printed"]
+    for said in (
+        "row 12 the review cites ref 64",
+        "row 17 prints its source, ref 39",
+        "rows 2, 3, 4 and 9",
+        "Rows 8 and 11 print false",
+    ):
+        assert said in text, said
+    assert "where the results appeared, and whether the summary matches the registry, is not reported" not in text
+
+
+@pytest.mark.parametrize(
+    "ref, column, words",
+    [
+        # 3.2: Table 2 row 24 [78] keeps circRNA, lncRNA, but its removed miRNA (miR-3064-5p) shows in the row
+        (78, "curated_out", "cargo miRNA: effects print 'target miR-3064-5p"),
+        # 4.5: Table 2 row 6 [54] prints a miR-211-5p inhibitor: no longer described as naming the miRNA itself
+        (54, "curated_out", "an inhibitor of the miRNA (an anti-miR)"),
+        (54, "cargo_missing", "a pattern finds miRNA in the printed effects"),
+        # 4.6: ref 31's text and title place Nrf2 in the AD mice too
+        (31, "curated_out", "place it in the AD mice too"),
+    ],
+)
+def test_what_curation_leaves_out_is_in_the_row(studies, ref, column, words):
+    assert words in studies.loc[studies["ref"] == ref, column].item()
+
+
+def test_curation_no_longer_says_nrf2_is_not_in_the_host():
+    """4.6: the print (AD paragraph, [31]; ref 31's title) places Nrf2 activation in the AD mice."""
+    curated_tags = pd.read_csv(ROOT / "data" / "curated_tags.csv")
+    assert not curated_tags["evidence"].str.contains("not in the host").any()
+
+
+def test_the_notes_description_covers_what_the_print_leaves_unverified(package):
+    """4.7: trials rows 2, 3, 4, 9 (no cited publication) and Table 2 row 21 (a cited title) are such notes."""
+    for resource in package["resources"]:
+        (text,) = [f["description"] for f in resource["schema"]["fields"] if f["name"] == "transcription_notes"]
+        assert "what the print leaves unverified" in text and "a cited title" in text
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert "whose content the print leaves unverified" in readme
+
+
+def test_a_note_quoting_a_cell_says_the_cell():
+    """4.8: "the text" is the review's body (review_text); a quoted table cell is "the cell"."""
+    notes = pd.read_csv(ROOT / "data" / "transcription_notes.csv")
+    assert not notes["note"].str.contains("The text reads").any()
+    # Table 1 rows 3, 6, 16, 22 ×2; Table 2 row 22; Table 3 rows 8, 11, 14 and the new row 17
+    assert notes["note"].str.startswith("The cell reads").sum() == 10

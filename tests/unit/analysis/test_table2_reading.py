@@ -72,8 +72,9 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
         # 2.3, #5: "NA" beside a CDDP mouse model followed 4 weeks; third reading audit 3.2: in the route's
         # place the print says only that Not Applicable cannot be meant, not what NA stands for
         (1, 'Not Applicable cannot be meant here, and what "NA" stands for in this cell is not reported'),
-        (22, "most likely the dose was not reported"),  # "IV NA": an intravenous injection has a dose
-        (23, "most likely the dose was not reported"),
+        # fourth reading 4.2: "IV NA" worded as row 1's NA, with no guess at what NA stands for
+        (22, 'Not Applicable cannot be meant here, and what "NA" stands for in this cell is not reported'),
+        (23, 'Not Applicable cannot be meant here, and what "NA" stands for in this cell is not reported'),
         (5, "producer-cell equivalents"),  # 2.4: "OV 2×10⁶ cells", as the review gives NCT06202547's dose
         (17, "exosome-mimetic nanoparticles"),  # 2.5: ref 70's title
         (18, "exosome-mimetic nanovesicles"),  # 2.5: ref 71's title and the row's effects
@@ -95,7 +96,7 @@ def test_the_notes_a_reader_needs_are_under_the_table(row, words):
     printed = curated.load("exosome_studies")
     derived = derive.derive("exosome_studies", printed, curated.load("abbreviations"))
     notes = tables.notes(printed, derived, "exosome_studies", audit_frame())
-    assert any(f"row {row}" in note and words in note for note in notes), (row, words)
+    assert any(row in tables.note_rows(note) and words in note for note in notes), (row, words)
     assert any(note.startswith("Audit L4 (warning), header, model Dosage/cells") for note in notes)
 
 
@@ -133,7 +134,36 @@ def test_the_table_paragraph_does_not_say_no_animal_was_treated():
     cells = json.loads((ROOT / "notebooks" / "table2.ipynb").read_text(encoding="utf-8"))["cells"]
     prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert "no animal received" not in prose
-    assert "print no animal model or in vivo route" in prose
+    # fourth reading 4.1: the paragraph names the rows that get setting notes, not all rows without an animal
+    assert "setting notes on in vitro-only rows that print an animal model, a time or a dose" in prose
+    assert "in vivo + in vitro rows that print one time for both arms" in prose
+
+
+# Fourth reading 4.1 and 4.3, recounted from the print: in vitro-only rows 6, 7, 9, 18, 21, 26, 27, of which
+# 9, 21, 26, 27 print a time or a concentration; rows 2, 3, 10, 23 print an animal model with an in vivo route
+# and an in vitro model (GCs, GCs, SH-SY5Y, Osteoclast) but one time (2 weeks, 72 h, 14 days, 3 days).
+def test_setting_notes_stand_under_the_rows_the_paragraph_names():
+    setting = [n for n in _notes() if n.startswith("Setting note")]
+    assert sorted(r for n in setting for r in tables.note_rows(n)) == [2, 3, 9, 10, 21, 23, 26, 27]
+    for row, time in ((2, "'2 weeks'"), (3, "'72 h'"), (10, "'14 days'"), (23, "'3 days'")):
+        (note,) = [n for n in setting if row in tables.note_rows(n)]
+        assert time in note and "is not reported in the review" in note, row
+
+
+def test_one_point_is_made_once_for_consecutive_rows():
+    """Fourth reading 4.5: the [74]/[75] swap note stands once, naming rows 21 and 22; 4.2: both "IV NA" rows
+    read as row 1's NA, with no guess at the likeliest meaning."""
+    notes = _notes()
+    swapped = [n for n in notes if "very probably swapped" in n]
+    assert len(swapped) == 1 and tables.note_rows(swapped[0]) == (21, 22)
+    assert not any("most likely" in n for n in notes)
+    (na,) = [n for n in notes if n.startswith("Audit A9") and 22 in tables.note_rows(n)]
+    assert tables.note_rows(na) == (22, 23)
+
+
+def test_the_notes_say_the_cell_where_they_quote_a_cell():
+    """Fourth reading 4.4: "The text" is the review's body; a quoted table cell is "the cell"."""
+    assert not any("The text reads" in n for n in _notes())
 
 
 def test_a_spelling_tally_is_not_a_note_on_a_row():

@@ -94,7 +94,7 @@ def test_the_caption_states_only_recounted_numbers(studies, found):
     assert numbers(text) == expected
     assert "year printed in the review's reference list" in text
     assert "in vitro only" not in text.replace("not the same as in vitro only", "")
-    assert "Nrf2 acts in the donor cells" in text  # 2.7: the curated removal is said, with its reason
+    assert "places Nrf2 only in the donor cells" in text  # 2.7: the curated removal is said, with its reason
 
 
 def test_each_questioned_row_is_named_once_and_the_reviewed_reason_sits_in_the_evidence(studies, found):
@@ -110,7 +110,7 @@ def test_each_questioned_row_is_named_once_and_the_reviewed_reason_sits_in_the_e
     assert "Reviewed" not in text and "audit cannot see" not in text
     shown = timeline.evidence(studies, found).set_index("ref")
     assert "review's own text presents the same study as a clinical one" in shown.loc[24, "caveat"]
-    assert "R1" in shown.loc[37, "caveat"] and "Nrf2 acts in the donor cells" in shown.loc[31, "caveat"]
+    assert "R1" in shown.loc[37, "caveat"] and "places Nrf2 only in the donor cells" in shown.loc[31, "caveat"]
 
 
 def test_the_evidence_does_not_call_a_row_without_an_animal_arm_in_vitro(studies, found):

@@ -512,9 +512,12 @@ def test_the_second_readings_severities():
             {"table": "table2", "route_dosage": "NA", "animal_model": "CDDP induced POF mouse model"},
             'cannot be meant here, and what "NA" stands for in this cell is not reported',
         ),
-        # NA in the dose's place after a printed route (T2 r22, r23 "IV NA"): a dose not reported is the natural
-        # reading, and the message says it is only the likeliest.
-        ({"table": "table2", "route_dosage": "IV NA"}, "cannot be meant here; most likely the dose was not reported"),
+        # NA in the dose's place after a printed route (T2 r22, r23 "IV NA"): worded as in the route's place, since
+        # the print says no more there either (table2 fourth reading 4.2).
+        (
+            {"table": "table2", "route_dosage": "IV NA"},
+            'cannot be meant here, and what "NA" stands for in this cell is not reported',
+        ),
     ],
 )
 def test_a9_says_what_na_cannot_mean_not_what_it_means(row, says):

@@ -85,8 +85,11 @@ def test_every_column_is_described_and_every_reason_column_says_so(package, name
             assert field == {
                 "name": field["name"],
                 "type": "string",
-                "description": f"why {base} could not be derived from the printed cells; empty when it was",
+                "description": coded.missing_description(base),
             }
+            # dataset fourth reading 4.2: a recorded column's empty value is "nothing recorded", not a failed derivation
+            recorded = base in ("review_text", "transcription_notes", "curated_out")
+            assert ("could not be derived" in field["description"]) != recorded, field["name"]
 
 
 def test_the_package_names_the_review_its_source_and_licence(package):
@@ -105,7 +108,8 @@ def test_the_dictionary_lists_both_files_then_the_reason_columns():
     assert list(table.columns) == ["file", "column", "type", "meaning"]
     expected = [("studies.csv", c, k, t) for c, (k, t) in coded.STUDY_COLUMNS.items()]
     expected += [("trials.csv", c, k, t) for c, (k, t) in coded.TRIAL_COLUMNS.items()]
-    expected.append(("both", "<field>_missing", "string", "why <field> could not be derived; empty when it was"))
+    expected.append(("both", "<field>_missing", "string", coded.MISSING_MEANING))
+    assert "review_text, transcription_notes, curated_out, nothing is recorded" in coded.MISSING_MEANING
     assert list(table.itertuples(index=False, name=None)) == expected
 
 
