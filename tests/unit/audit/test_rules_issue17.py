@@ -675,3 +675,16 @@ def test_verdicts_the_fourth_reader_found_overclaiming(key, overclaim, says):
     """Fourth reading 4.2-4.4: the reasons say what the print shows and mark our readings."""
     reason = runner.reviewed().set_index("key").loc[key, "reason"]
     assert overclaim not in reason and says in reason, reason
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "I13|references|56|authors|brahim N",  # fourth reading references 4.2
+        "I14|references|13|doi|",  # fourth reading references 4.1: "0992" among 5-digit serials
+        "I15|references|47|journal|",  # fourth reading references 4.3: "Sci. Rep" beside "Sci Rep"
+    ],
+)
+def test_the_fourth_readings_reference_slips_are_found(real_keys, key):
+    assert key in real_keys
+    assert sum(k.startswith(key.split("|")[0] + "|") for k in real_keys) == 1
