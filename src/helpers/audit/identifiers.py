@@ -13,7 +13,13 @@ from helpers.audit.registry import (
     q,
     rule,
 )
-from helpers.outputs.bib import journal_variants, lower_case_surnames, short_doi_serials, unnamed_authors
+from helpers.outputs.bib import (
+    doi_serial_peers,
+    journal_variants,
+    lower_case_surnames,
+    short_doi_serials,
+    unnamed_authors,
+)
 
 _PMID = re.compile(r"\d{1,8}")
 _NCT = re.compile(r"NCT\d{8}")
@@ -269,7 +275,7 @@ def doi_serial_form(refs: pd.DataFrame) -> list[Finding]:
     out = []
     for ref, why in short_doi_serials(refs).items():
         doi = refs.loc[refs["ref"].astype(int) == ref, "doi"].iloc[0]
-        peers = refs[refs["ref"].astype(int).isin([int(r) for r in re.findall(r"\d+", why.split("(references")[-1])])]
+        peers = refs[refs["ref"].astype(int).isin(doi_serial_peers(refs)[ref][1])]
         evidence = f"reference {ref} doi {q(doi)}; " + "; ".join(
             f"reference {r} doi {q(d)}" for r, d in zip(peers["ref"], peers["doi"])
         )

@@ -23,6 +23,7 @@ __all__ = [
     "unnamed_authors",
     "lower_case_surnames",
     "short_doi_serials",
+    "doi_serial_peers",
     "journal_variants",
     "volume_pages",
     "leading_pmid",
@@ -116,23 +117,30 @@ def short_doi_serials(refs: pd.DataFrame) -> dict[int, str]:
     Returns
     -------
     dict of int to str
-        Reference number to the reason, naming the printed DOIs it is judged against.
+        Reference number to the reason, naming the references it is judged against
+        (:func:`doi_serial_peers` gives them as numbers).
     """
+    return {
+        ref: (
+            f"its serial has {digits} digits where the {len(peers)} other printed DOIs of the same form from the "
+            f"same or an earlier year have more (references {', '.join(str(r) for r in peers)})"
+        )
+        for ref, (digits, peers) in doi_serial_peers(refs).items()
+    }
+
+
+def doi_serial_peers(refs: pd.DataFrame) -> dict[int, tuple[int, list[int]]]:
+    """For each reference :func:`short_doi_serials` reports: its serial's digits and the references it is judged by."""
     parsed = {}
     for ref, doi in zip(refs["ref"].astype(int), refs["doi"].astype(str)):
         m = _SERIAL_DOI.fullmatch(doi.strip())
         if m:
-            parsed[ref] = (m[1], int(m[3]), len(m[4]), doi.strip())
+            parsed[ref] = (m[1], int(m[3]), len(m[4]))
     out = {}
-    for ref, (prefix, year, digits, _doi) in parsed.items():
-        peers = sorted(
-            (r, d) for r, (p, y, n, d) in parsed.items() if r != ref and p == prefix and y <= year and n > digits
-        )
+    for ref, (prefix, year, digits) in parsed.items():
+        peers = sorted(r for r, (p, y, n) in parsed.items() if r != ref and p == prefix and y <= year and n > digits)
         if peers:
-            out[ref] = (
-                f"its serial has {digits} digits where the {len(peers)} other printed DOIs of the same form from the "
-                f"same or an earlier year have more (references {', '.join(str(r) for r, _ in peers)})"
-            )
+            out[ref] = (digits, peers)
     return out
 
 
