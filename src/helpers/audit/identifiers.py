@@ -13,7 +13,13 @@ from helpers.audit.registry import (
     q,
     rule,
 )
-from helpers.outputs.bib import unnamed_authors
+from helpers.outputs.bib import (
+    doi_serial_peers,
+    journal_variants,
+    lower_case_surnames,
+    short_doi_serials,
+    unnamed_authors,
+)
 
 _PMID = re.compile(r"\d{1,8}")
 _NCT = re.compile(r"NCT\d{8}")
@@ -239,4 +245,56 @@ def author_initials_only(refs: pd.DataFrame) -> list[Finding]:
             evidence = f"reference {r.ref} authors {q(r.authors)}"
             msg = f"An author is printed as {q(who)}, initials with no surname."
             out.append(Finding("I12", "check", "references", str(r.ref), "authors", evidence, msg, who))
+    return out
+
+
+@rule("I13", "author surname printed in lower case", "references")
+def author_lower_case(refs: pd.DataFrame) -> list[Finding]:
+    """An author whose surname starts with a lower-case letter ("brahim N"), not a particle such as "van" (check).
+
+    The test is :func:`helpers.outputs.bib.lower_case_surnames`, the one the
+    BibTeX export uses to say so in the entry's note.
+    """
+    out = []
+    for r in refs.itertuples(index=False):
+        for who in lower_case_surnames(r.authors):
+            evidence = f"reference {r.ref} authors {q(r.authors)}"
+            msg = f"An author is printed as {q(who)}, a surname starting in lower case, unlike every other author."
+            out.append(Finding("I13", "check", "references", str(r.ref), "authors", evidence, msg, who))
+    return out
+
+
+@rule("I14", "DOI serial shorter than the list's form", "references")
+def doi_serial_form(refs: pd.DataFrame) -> list[Finding]:
+    """A DOI whose serial has fewer digits than DOIs of the same form printed for the same or an earlier year (check).
+
+    The test is :func:`helpers.outputs.bib.short_doi_serials`, the one the
+    BibTeX export uses to say so in the entry's note. Whether the DOI
+    resolves is not looked up.
+    """
+    out = []
+    for ref, why in short_doi_serials(refs).items():
+        doi = refs.loc[refs["ref"].astype(int) == ref, "doi"].iloc[0]
+        peers = refs[refs["ref"].astype(int).isin(doi_serial_peers(refs)[ref][1])]
+        evidence = f"reference {ref} doi {q(doi)}; " + "; ".join(
+            f"reference {r} doi {q(d)}" for r, d in zip(peers["ref"], peers["doi"])
+        )
+        msg = f"The DOI's form disagrees with the list's: {why}."
+        out.append(Finding("I14", "check", "references", str(ref), "doi", evidence, msg))
+    return out
+
+
+@rule("I15", "journal printed in two forms", "references")
+def journal_forms(refs: pd.DataFrame) -> list[Finding]:
+    """A journal printed with other punctuation or spacing than the same journal in most references (check).
+
+    The test is :func:`helpers.outputs.bib.journal_variants`, the one the
+    BibTeX export uses to say so in the entry's note.
+    """
+    out = []
+    for ref, why in journal_variants(refs).items():
+        journal = refs.loc[refs["ref"].astype(int) == ref, "journal"].iloc[0]
+        evidence = f"reference {ref} journal {q(journal)}"
+        msg = f"The same journal is printed in two forms: {why.removesuffix('; kept as printed')}."
+        out.append(Finding("I15", "check", "references", str(ref), "journal", evidence, msg))
     return out

@@ -196,17 +196,34 @@ def exosome_size(rows: pd.DataFrame) -> list[Finding]:
     return out
 
 
+def animals_said(effects: object) -> str | None:
+    """The first word of an Effects cell that speaks of animals or in vivo work, or None.
+
+    Parameters
+    ----------
+    effects : object
+        The printed Effects cell (may be missing).
+
+    Returns
+    -------
+    str or None
+        The word as printed (e.g. "mice"), so that W6 and W8 quote the same one.
+    """
+    said = re.search(r"\b(?:mice|mouse|rats?|rabbits?|in vivo)\b", str(effects or ""), re.IGNORECASE)
+    return said[0] if said else None
+
+
 @rule("W6", "in vitro row with animal effects", "rows")
 def in_vitro_with_animals(rows: pd.DataFrame) -> list[Finding]:
     """A row set in vitro only whose Effects speak of animals or in vivo work (warning)."""
     out = []
     for r in rows[rows["setting"] == "in vitro"].to_dict("records"):
-        said = re.search(r"\b(?:mice|mouse|rats?|rabbits?|in vivo)\b", str(r["effects"]), re.IGNORECASE)
+        said = animals_said(r["effects"])
         if said:
             t, n = r["table"], r["row"]
             evidence = f"{at(t, n, 'route_dosage', r['route_dosage'])}; {at(t, n, 'animal_model', r['animal_model'])}"
             evidence += f"; {at(t, n, 'effects', r['effects'])}"
-            msg = f"The row prints no animal work, yet its effects speak of {said[0]}."
+            msg = f"The row prints no animal work, yet its effects speak of {said}."
             out.append(Finding("W6", "warning", t, str(n), "effects", evidence, msg))
     return out
 
@@ -244,11 +261,13 @@ def animal_model_in_vitro(rows: pd.DataFrame) -> list[Finding]:
 def in_vitro_follow_up(headers: dict, rows: pd.DataFrame) -> list[Finding]:
     """A row whose only route is into a dish but whose "Follow-up period" column holds a time (check).
 
-    No animal received anything the row prints, so the time can only be how
+    No animal received anything the row prints, so the time reads as how
     long the cultured cells were exposed (an incubation time), which the
-    column's header does not name. Rows with an in vivo route beside the
-    culture stay silent: the print does not say which arm one printed time
-    belongs to.
+    column's header does not name. The row's silence does not show that the
+    cited study followed no animals (its Effects may speak of them, which W6
+    reports), so the message says only what the row prints. Rows with an in
+    vivo route beside the culture stay silent: the print does not say which
+    arm one printed time belongs to.
     """
     out = []
     for r in rows[rows["table"] != "table3"].to_dict("records"):
@@ -261,8 +280,12 @@ def in_vitro_follow_up(headers: dict, rows: pd.DataFrame) -> list[Finding]:
         evidence = f"{t} header follow_up {q(header)}; {at(t, n, 'route_dosage', r['route_dosage'])}"
         evidence += f"; {at(t, n, 'follow_up', follow)}"
         msg = (
-            f"The row's only route is co-culture in a dish, so no animal was followed: the {q(follow)} under "
-            f"{q(header)} reads as an incubation time in culture, which the header does not name."
+            f"The row prints only a co-culture in a dish and no animal, so the {q(follow)} under {q(header)} "
+            "reads as an incubation time in culture, which the header does not name; whether the cited study "
+            "also followed animals is not reported in the row."
         )
+        said = animals_said(r.get("effects"))
+        if said:
+            msg += f" Its effects speak of {said}, though (see W6 on this row)."
         out.append(Finding("W8", "check", t, str(n), "follow_up", evidence, msg))
     return out

@@ -21,6 +21,10 @@ __all__ = [
     "entry_key",
     "authors",
     "unnamed_authors",
+    "lower_case_surnames",
+    "short_doi_serials",
+    "doi_serial_peers",
+    "journal_variants",
     "volume_pages",
     "leading_pmid",
     "title_pmid",
@@ -75,6 +79,92 @@ def unnamed_authors(text: str) -> list[str]:
     audit reports it (rule I12).
     """
     return [p for p in _people(text) if re.fullmatch(r"[A-Z]{1,4}", p)]
+
+
+#: Surname particles that are printed in lower case on purpose ("van der Berg", "de Souza").
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "den", "du", "dos", "das", "le", "la", "ter"})
+
+
+def lower_case_surnames(text: str) -> list[str]:
+    """Authors whose surname is printed starting with a lower-case letter ("brahim N"), in printed order.
+
+    No other author of the list is printed so, so such a name very likely
+    lost its first letter; a lower-case particle ("van", "de") is not one.
+    The BibTeX keeps the name as printed and says so in the note; the audit
+    reports it (rule I13).
+    """
+    return [p for p in _people(text) if p[:1].islower() and p.split()[0] not in _PARTICLES]
+
+
+#: A DOI of the form BioMed Central and Springer Nature give their articles: ``10.1186/s13287-022-02724-3`` is
+#: journal code 13287, year (20)22, serial 02724, check character 3.
+_SERIAL_DOI = re.compile(r"(10\.\d{4,9})/s(\d{5})-(\d{3})-(\d+)-[0-9a-zA-Z]")
+
+
+def short_doi_serials(refs: pd.DataFrame) -> dict[int, str]:
+    """References whose printed DOI has a shorter serial than a DOI of the same form from the same or an earlier year.
+
+    Serial numbers only grow, and the printed list itself shows how they are
+    written: a DOI whose serial has fewer digits than one printed for the
+    same or an earlier year (``s12958-022-0992-5`` beside 2020's
+    ``s13287-020-02067-x``) disagrees in form with the list, with no look-up.
+
+    Parameters
+    ----------
+    refs : pandas.DataFrame
+        The reference list (``ref``, ``doi``).
+
+    Returns
+    -------
+    dict of int to str
+        Reference number to the reason, naming the references it is judged against
+        (:func:`doi_serial_peers` gives them as numbers).
+    """
+    return {
+        ref: (
+            f"its serial has {digits} digits where the {len(peers)} other printed DOIs of the same form from the "
+            f"same or an earlier year have more (references {', '.join(str(r) for r in peers)})"
+        )
+        for ref, (digits, peers) in doi_serial_peers(refs).items()
+    }
+
+
+def doi_serial_peers(refs: pd.DataFrame) -> dict[int, tuple[int, list[int]]]:
+    """For each reference :func:`short_doi_serials` reports: its serial's digits and the references it is judged by."""
+    parsed = {}
+    for ref, doi in zip(refs["ref"].astype(int), refs["doi"].astype(str)):
+        m = _SERIAL_DOI.fullmatch(doi.strip())
+        if m:
+            parsed[ref] = (m[1], int(m[3]), len(m[4]))
+    out = {}
+    for ref, (prefix, year, digits) in parsed.items():
+        peers = sorted(r for r, (p, y, n) in parsed.items() if r != ref and p == prefix and y <= year and n > digits)
+        if peers:
+            out[ref] = (digits, peers)
+    return out
+
+
+def _journal_key(name: str) -> str:
+    return re.sub(r"[^\w]+", "", str(name).casefold())
+
+
+def journal_variants(refs: pd.DataFrame) -> dict[int, str]:
+    """References whose journal is printed differently from the same journal elsewhere in the list (by
+    punctuation or spacing only: "Sci. Rep" beside "Sci Rep"), to the form most references print.
+
+    A reference manager files the two forms as two journals. The entry keeps
+    its printed form and the note names the other.
+    """
+    names = refs["journal"].astype(str).str.strip()
+    keys = names.map(_journal_key)
+    out = {}
+    for ref, name, key in zip(refs["ref"].astype(int), names, keys):
+        others = names[(keys == key) & (names != name)]
+        if len(others) and (names == name).sum() < others.value_counts().iloc[0]:
+            usual = others.value_counts().index[0]
+            where = ", ".join(str(r) for r in refs.loc[others[others == usual].index, "ref"].astype(int))
+            out[ref] = f"journal printed '{name}', elsewhere '{usual}' (references {where}); kept as printed"
+    return out
 
 
 def leading_pmid(text: object) -> tuple[str, str] | None:
@@ -193,7 +283,9 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     ``full`` is the whole reference list that shared PMIDs are judged over
     (default: ``refs`` itself).
     """
-    suspect = suspect_pmids(refs if full is None else full)
+    whole = refs if full is None else full
+    suspect = suspect_pmids(whole)
+    short_serials, variants = short_doi_serials(whole), journal_variants(whole)
     chunks = [
         f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
         "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
@@ -218,6 +310,10 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
             notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
         if ref.doi:
             fields["doi"] = _escape(ref.doi, where.format("doi"))
+        if int(ref.ref) in short_serials:
+            notes.append(f"DOI as printed, not resolved; {_escape(short_serials[int(ref.ref)], where.format('doi'))}")
+        if int(ref.ref) in variants:
+            notes.append(_escape(variants[int(ref.ref)], where.format("journal")))
         number, how = pmid_export(ref, suspect)
         if number:
             fields["pmid"] = number
@@ -241,6 +337,11 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
             f"an author is printed as '{_escape(who, where.format('authors'))}' (initials only, no surname); "
             "kept as printed"
             for who in unnamed_authors(ref.authors)
+        ]
+        notes += [
+            f"an author is printed as '{_escape(who, where.format('authors'))}' (surname in lower case, probably a "
+            "lost first letter); kept as printed"
+            for who in lower_case_surnames(ref.authors)
         ]
         notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
         fields["note"] = "; ".join(notes)

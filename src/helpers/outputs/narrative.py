@@ -332,8 +332,16 @@ def _top(series: pd.Series, labels: dict | None = None, k: int = 2) -> str:
     return ", ".join(f"{(labels or {}).get(name, name)} ({n})" for name, n in parts.items())
 
 
-def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) -> str:
-    """What a reader should see in a printed table's selected rows, in numbers."""
+def table_notice(
+    resource: str, printed: pd.DataFrame, derived: pd.DataFrame, findings: pd.DataFrame | None = None
+) -> str:
+    """What a reader should see in a printed table's selected rows, in numbers.
+
+    ``findings`` (optional) is the audit's frame with verdicts
+    (:func:`helpers.audit.runner.frame`), which the notebook passes in since
+    this layer does not run the audit; with it, Tables 1-2 name the host rows
+    whose cited title speaks of another host (rule R3).
+    """
     from helpers.core.vocab import DISEASE_CODES, TISSUE_CODES
 
     n = len(printed)
@@ -351,7 +359,7 @@ def table_notice(resource: str, printed: pd.DataFrame, derived: pd.DataFrame) ->
             f"{plural(n, 'row')}, one study each. Most concern "
             + " and ".join(f"{DISEASE_CODES.get(code, code)} ({k} of {n})" for code, k in diseases.items())
             + ". "
-            + _preclinical_notice(printed, derived)
+            + _preclinical_notice(printed, derived, _other_host_titles(resource, printed, derived, findings))
         )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
@@ -421,8 +429,53 @@ def _no_animal_treated(printed: pd.DataFrame, in_vivo: pd.Series) -> str:
     return f"no in vivo route ({named} as its animal model, but no treatment of those animals)"
 
 
-def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
-    """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products."""
+#: What R3's message says a cited title speaks of ("The cited article's title speaks of patients, while ...").
+_R3_NAMED = re.compile(r"title speaks of (.+?), while")
+
+
+def _other_host_titles(
+    resource: str, printed: pd.DataFrame, derived: pd.DataFrame, findings: pd.DataFrame | None
+) -> str:
+    """Host rows whose cited title names another host (the audit's confirmed R3 findings), for the host count.
+
+    Returns
+    -------
+    str
+        E.g. "; [24], one of the mouse rows, cites an article whose title speaks of patients (see the notes
+        under the table)", or "" when there is none or no findings were given.
+    """
+    exhibit = {"msc_studies": "table1", "exosome_studies": "table2"}.get(resource)
+    if findings is None or exhibit is None:
+        return ""
+    hosts = {
+        str(int(r)): (ref, h)
+        for r, ref, h, s in zip(
+            printed["row"], printed["ref"], derived["host_species"], derived["setting"].astype("string").fillna("")
+        )
+        if s != "in vitro"
+    }
+    part = findings[
+        (findings["table"] == exhibit)
+        & (findings["verdict"] == "confirmed")
+        & (findings["rule"].str.split(" ").str[0] == "R3")
+        & findings["row"].astype(str).isin(hosts)
+    ]
+    said = []
+    for row, message in zip(part["row"].astype(str), part["message"]):
+        named = _R3_NAMED.search(str(message))
+        ref, host = hosts[row]
+        said.append(
+            f"[{ref}], one of the {host} rows, cites an article whose title speaks of "
+            f"{named[1] if named else 'another host'}"
+        )
+    return f"; {'; '.join(said)} (see the notes under the table)" if said else ""
+
+
+def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_hosts: str = "") -> str:
+    """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products.
+
+    ``other_hosts`` is :func:`_other_host_titles`'s clause, put after the host counts.
+    """
     from helpers.core.vocab import TISSUE_CODES
 
     n = len(printed)
@@ -442,6 +495,7 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     text += (
         f". In {animals} of the {n} studies an animal received the {product}, as printed (hosts: "
         + ", ".join(f"{name} {k}" for name, k in hosts.items())
+        + other_hosts
         + f"); {n - animals} of the {n} are in vitro only as printed: their rows print "
         + _no_animal_treated(printed, in_vivo)
         + ", which does not say that the cited study treated no animal."

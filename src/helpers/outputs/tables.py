@@ -309,10 +309,15 @@ class _Note:
         self.fields = fields or ((column,) if column else ())
         self.rules: list[tuple[str, str]] = []  # (rule id, severity) folded in
 
-    def takes(self, row: str, field: str, subject: str) -> bool:
-        """Whether a finding at ``row``/``field`` about ``subject`` is what this note already says."""
+    def takes(self, row: str, field: str, subject: str, rule: str = "") -> bool:
+        """Whether a finding of ``rule`` at ``row``/``field`` about ``subject`` is what this note already says.
+
+        A note that names the finding's rule ("(audit R3)") says it and more, whatever the subject.
+        """
         if str(self.row) != row or field not in self.fields:
             return False
+        if rule and f"(audit {rule})" in self.body:
+            return True
         if not subject:
             return self.kind == "Setting"
         return re.search(rf"(?<![\w-]){re.escape(subject)}(?![\w-])", self.body) is not None
@@ -510,7 +515,8 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     audit = []
     for records in _audit_groups(findings, exhibit, printed):
         first = records[0]
-        home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"])), None)
+        rule = first["rule"].split(" ")[0]
+        home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"], rule)), None)
         if home is None:
             audit.append(_audit_text(records, printed, titles))
         else:  # the note already says what the finding says: one note, which names the finding's rules

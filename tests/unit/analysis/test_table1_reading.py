@@ -185,3 +185,85 @@ def test_the_caption_does_not_say_every_row_treated_an_animal():
 
     caption = EXHIBITS["table1"].caption
     assert "that treated models" not in caption and "animal or cell models as printed" in caption
+
+
+# --- fourth reading ------------------------------------------------------------------------------------------
+
+
+def test_every_confirmed_table1_finding_stands_in_exactly_one_note():
+    """Fourth reading table1 4.1 (and 3.2 partly): each confirmed finding on Table 1 is named by one note, its
+    own or the note that takes it in, except the rules the tables leave to the audit exhibit (L1)."""
+    frame = audit_frame()
+    titles = {f["name"]: f["title"] for f in curated.resources()["msc_studies"]["schema"]["fields"]}
+    printed = curated.load("msc_studies")
+    notes = _notes()
+    label = re.compile(
+        r"^(?:Audit ([A-Z]\d+(?:, [A-Z]\d+)*) \(\w+\)|\w+ note \(audit ([A-Z]\d+(?:, [A-Z]\d+)*), \w+\))"
+    )
+    named = []
+    for n in notes:
+        m = label.match(n)
+        named.append(set((m[1] or m[2]).split(", ")) if m else set())
+    part = frame[(frame["table"] == "table1") & (frame["verdict"] == "confirmed")]
+    missing = {}
+    for rule, row, field in zip(part["rule"].str.split(" ").str[0], part["row"].astype(str), part["field"]):
+        if rule in tables._NOT_UNDER_A_TABLE:
+            continue
+        # a setting note names its row only (it speaks of the row's animal model and follow-up together)
+        wheres = (
+            f"{tables.row_label(printed, row)}, {titles.get(field, field)}:",
+            f"{tables.row_label(printed, row)}:",
+        )
+        hits = [n for n, rules in zip(notes, named) if rule in rules and any(w in n for w in wheres)]
+        if len(hits) != 1:
+            missing[(rule, row, field)] = len(hits)
+    assert missing == {}
+
+
+def test_the_notebook_says_which_rules_stay_out_of_the_notes():
+    """Fourth reading table1 4.1: L1 (hUCMSC on row 8 [18]) is left to the audit exhibit on purpose, and the
+    notebook's text under "The table" says so instead of promising every confirmed finding."""
+    import json
+
+    from tests.conftest import ROOT
+
+    cells = json.loads((ROOT / "notebooks" / "table1.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = "".join(cells[3]["source"])
+    assert "## The table" in text
+    assert all(f"(rule {rule})" in text for rule in tables._NOT_UNDER_A_TABLE)
+    assert "L1" in tables._NOT_UNDER_A_TABLE  # the rule the reader found missing under row 8 [18]
+
+
+def test_the_notebook_title_does_not_say_every_row_treated_disease():
+    """Fourth reading table1 3.4 (partly): the H1 under the caption said every row "treated" disease."""
+    import json
+
+    from tests.conftest import ROOT
+
+    cells = json.loads((ROOT / "notebooks" / "table1.ipynb").read_text(encoding="utf-8"))["cells"]
+    title = "".join(cells[0]["source"]).splitlines()[0]
+    assert "treated" not in title and title.startswith("# Table 1 · Preclinical studies the review lists")
+
+
+def test_row13_says_the_reviews_own_text_describes_patients():
+    """Fourth reading table1 4.2: the print's text puts the study of [24] in patients' ovaries; the note on the
+    row's animal model says so and takes in the audit's R3 finding on the same cell."""
+    notes = _notes()
+    home = [n for n in notes if n.startswith("Transcription note (audit R3, warning), row 13 [24], Animal model:")]
+    assert len(home) == 1 and "review's own text" in home[0] and "patients' ovaries" in home[0], home
+    assert [n for n in notes if n.startswith("Audit R3 ")] == []
+
+
+def test_the_host_count_names_the_mouse_row_whose_title_speaks_of_patients():
+    """Fourth reading table1 4.2: [24] is counted among the 16 mouse hosts, as printed, but the notice says that
+    its cited title speaks of patients (the audit's R3)."""
+    from helpers.outputs import narrative
+
+    printed = curated.load("msc_studies")
+    derived = tables._derived("msc_studies", printed, curated.load("abbreviations"))
+    text = narrative.table_notice("msc_studies", printed, derived, audit_frame())
+    assert (
+        "(hosts: mouse 16, rat 9, rabbit 1; [24], one of the mouse rows, cites an article whose title speaks "
+        "of patients (see the notes under the table))" in text
+    )
+    assert "[24]" not in notice("msc_studies")  # without the audit's findings, the notice says nothing of it

@@ -591,6 +591,10 @@ def test_w5_on_table2_row17_is_marginal_and_its_verdict_says_so():
         "A7|table1|16|animal_model|AIC3",  # AlCl3
         "I4|references|11|pmid|",  # a link that lost its text
         "I1|references|44|pmid|",  # "very probably both"
+        # Fourth reading 4.3: ZP3 as zona pellucida glycoprotein 3 is our reading; the review defines ZP3 nowhere
+        "A7|table1|6|animal_model|ZP3",
+        # Fourth reading 4.1: ref 58's title and the Effects point to mice, but the row prints only the dish
+        "W8|table2|9|follow_up|",
     ],
 )
 def test_a_verdict_that_names_a_reading_marks_it_as_not_established(key):
@@ -626,3 +630,64 @@ def test_the_caption_and_intro_say_some_findings_are_judged_against_a_yardstick(
     assert "look unusual against a stated yardstick" in EXHIBITS["audit"].caption
     intro = "".join(json.loads((ROOT / "notebooks" / "audit.ipynb").read_text(encoding="utf-8"))["cells"][0]["source"])
     assert "looks unusual against a stated yardstick or common usage" in intro
+
+
+# --- fourth reading: W8 says only what the row prints; verdicts claim no more than the print -----------------
+
+
+@pytest.mark.parametrize(
+    "effects, cross_reference",
+    [
+        # T2 r9 [58]: the Effects report "improved cognition in AD model mice", so W6 fires on the same row.
+        ("Exosomal miR-146a improved cognition in AD model mice", True),
+        # T2 r21: only the dish is spoken of.
+        ("Promoted osteogenic differentiation of MC3T3-E1 cells", False),
+    ],
+)
+def test_w8_does_not_say_no_animal_was_followed(effects, cross_reference):
+    """Fourth reading 4.1: a row that prints no animal does not show that the cited study followed none."""
+    headers = {"table2": {"follow_up": "Follow-up period"}}
+    row = {"table": "table2", "route": "COCULTURE", "route_dosage": "coculture 0.4 µg/ml", "follow_up": "24 h"}
+    (found,) = RULES["W8"].check(headers, rows({"animal_model": "", "setting": "in vitro", "effects": effects, **row}))
+    assert "no animal was followed" not in found.message
+    assert "whether the cited study also followed animals is not reported in the row" in found.message
+    assert ("see W6 on this row" in found.message) == cross_reference
+
+
+def test_w8_and_w6_on_table2_row9_do_not_contradict_each_other():
+    """Fourth reading 4.1: the real T2 r9 carries W6 (animals in its Effects) and W8, which now points to W6."""
+    found = {f.key: f for f in runner.findings()}
+    assert "W6|table2|9|effects|" in found
+    assert "see W6 on this row" in found["W8|table2|9|follow_up|"].message
+    reasons = runner.reviewed().set_index("key")["reason"]
+    assert not [k for k in reasons.index if k.startswith("W8|") and "no animal was followed" in reasons[k]]
+
+
+@pytest.mark.parametrize(
+    "key, overclaim, says",
+    [
+        # 4.2: an observational study can be registered; the print shows only that no NCT number is printed.
+        ("I9|table3|17|nct_number|", "cannot have come from there", "the print does not show that it came from"),
+        # 4.3: "the row is sound" rested on our reading of ZP3.
+        ("A7|table1|6|animal_model|ZP3", "the row is sound", "only the code is unexplained"),
+        # 4.4: the marker no longer splits its sentence, so it cannot read as "not ... a common way".
+        ("W3|table2|5|route_dosage|", "not established by the print and a common way", "print; it is a common way"),
+    ],
+)
+def test_verdicts_the_fourth_reader_found_overclaiming(key, overclaim, says):
+    """Fourth reading 4.2-4.4: the reasons say what the print shows and mark our readings."""
+    reason = runner.reviewed().set_index("key").loc[key, "reason"]
+    assert overclaim not in reason and says in reason, reason
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "I13|references|56|authors|brahim N",  # fourth reading references 4.2
+        "I14|references|13|doi|",  # fourth reading references 4.1: "0992" among 5-digit serials
+        "I15|references|47|journal|",  # fourth reading references 4.3: "Sci. Rep" beside "Sci Rep"
+    ],
+)
+def test_the_fourth_readings_reference_slips_are_found(real_keys, key):
+    assert key in real_keys
+    assert sum(k.startswith(key.split("|")[0] + "|") for k in real_keys) == 1

@@ -124,3 +124,64 @@ def test_a_pmid_inside_the_title_is_exported_when_unique(rows, expected):
     refs = _refs(*rows)
     first = next(refs.itertuples(index=False))
     assert bib.pmid_export(first, bib.suspect_pmids(refs)) == expected
+
+
+# --- fourth reading: printed-vs-printed slips in the reference list get a note -----------------------------------
+
+
+def _entry(ref: int) -> str:
+    text = bib.to_bibtex(curated.load("references"))
+    return text[text.index(f"@article{{ref{ref:02d}_") :].split("\n}\n")[0]
+
+
+@pytest.mark.parametrize(
+    "authors, expected",
+    [
+        ("brahim N, Al Saihati HA, Alali Z", ["brahim N"]),  # ref 56 as printed
+        ("van der Berg A, de Souza B, Smith C", []),  # particles are lower case on purpose
+        ("Guarente L, SDA, Kroemer G", []),  # initials only: I12's business
+    ],
+)
+def test_lower_case_surnames(authors, expected):
+    assert bib.lower_case_surnames(authors) == expected
+
+
+def test_ref56s_lower_case_author_is_noted():
+    """Fourth reading references 4.2: "brahim N" gets a note, as ref 2's "SDA" does (2.3)."""
+    entry = _entry(56)
+    assert "author = {brahim, N and" in entry  # kept as printed
+    assert "an author is printed as 'brahim N' (surname in lower case" in entry
+
+
+@pytest.mark.parametrize(
+    "dois, expected",
+    [
+        # Fourth reading 4.1: the print's 2020-2024 10.1186 DOIs have a 5-digit serial; ref 13 (2022) has 4.
+        ({13: "10.1186/s12958-022-0992-5", 21: "10.1186/s13287-022-02724-3", 20: "10.1186/s13287-019-1136-x"}, [13]),
+        # A 2019 DOI with 4 digits beside later 5-digit ones is the list's own older form.
+        ({20: "10.1186/s13287-019-1136-x", 21: "10.1186/s13287-022-02724-3"}, []),
+        # Another registrant's DOIs are not compared.
+        ({13: "10.1186/s12958-022-0992-5", 99: "10.9999/s13287-020-02067-x"}, []),
+    ],
+)
+def test_short_doi_serials(dois, expected):
+    refs = pd.DataFrame({"ref": list(dois), "doi": list(dois.values())})
+    assert sorted(bib.short_doi_serials(refs)) == expected
+
+
+def test_ref13s_doi_is_noted_against_the_lists_other_dois():
+    """Fourth reading references 4.1 (and 2.1 partly): the reader counted 12 of 12 other 2020-2024 10.1186 DOIs with
+    a 5-digit serial; those from 2022 or earlier (refs 5, 21, 22, 23, 29, 39, 63) are what ref 13 is judged by."""
+    entry = _entry(13)
+    assert "doi = {10.1186/s12958-022-0992-5}" in entry  # exported as printed
+    assert "DOI as printed, not resolved; its serial has 4 digits" in entry
+    assert "(references 5, 21, 22, 23, 29, 39, 63)" in entry
+    assert sorted(bib.short_doi_serials(curated.load("references"))) == [13]
+
+
+def test_ref47s_journal_form_is_noted():
+    """Fourth reading references 4.3 (a): "Sci. Rep" (ref 47) beside "Sci Rep" (refs 10, 58, 59)."""
+    entry = _entry(47)
+    assert "journal = {Sci. Rep}" in entry
+    assert "journal printed 'Sci. Rep', elsewhere 'Sci Rep' (references 10, 58, 59); kept as printed" in entry
+    assert sorted(bib.journal_variants(curated.load("references"))) == [47]
