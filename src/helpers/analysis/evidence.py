@@ -52,6 +52,9 @@ __all__ = [
     "bears_on_coding",
     "TABLE_NAMES",
     "animal_titles",
+    "modelled_in_vitro",
+    "unseen_sources",
+    "called_pathway",
 ]
 
 #: "Table 1" and "Table 2", by resource.
@@ -284,14 +287,17 @@ def evidence_table(tagged_rows: pd.DataFrame, kinds: str | tuple[str, ...]) -> p
 #: Audit rules whose findings change what a drawn row means: the cited title
 #: names another disease, source, host, product or route, or neither the model
 #: nor the title names the row's disease (R...), or the printed model and route
-#: disagree on whether animals were treated (W6, W7). Dose and spelling
-#: findings do not move a dot.
+#: disagree on whether animals were treated (W6, W7), or the row's own cells
+#: disagree on the donor species against the host (W1, MSC source) or on the
+#: route (W2, the Effects cell names another; fourth reading, fig1 4.2, fig2
+#: 4.1). Dose and spelling findings do not move a dot.
 _SETTING_RULES = ("W6", "W7")
+_PAIRING_RULES = ("W1", "W2")
 
 
 def bears_on_coding(rule: str) -> bool:
-    """True for an audit rule id that questions a row's disease, source, host, product or setting."""
-    return rule.startswith("R") or rule in _SETTING_RULES
+    """True for an audit rule id that questions a row's disease, source, host, product, route or setting."""
+    return rule.startswith("R") or rule in _SETTING_RULES or rule in _PAIRING_RULES
 
 
 def flagged(
@@ -408,7 +414,9 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
     -------
     pandas.DataFrame
         ``ref, table, row, words`` (the title's words, quoted and joined by
-        ", "), sorted by reference.
+        ", ") and ``route_only`` (the words name only a route, such as
+        'Topical', and no animal or animal disease: fourth reading, fig1 4.4),
+        sorted by reference.
     """
     titles = curated.load("references").set_index("ref")["title"].astype(str)
     lines = []
@@ -418,9 +426,83 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
             continue
         words = title_animal_words(titles.get(int(study.ref), ""))
         if words:
-            lines.append((int(study.ref), TABLE_NAMES[table], key[1], words))
-    frame = pd.DataFrame(lines, columns=["ref", "table", "row", "words"])
+            route_only = all(_ROUTE_WORD.fullmatch(w.strip("'")) for w in words.split(", "))
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], words, route_only))
+    frame = pd.DataFrame(lines, columns=["ref", "table", "row", "words", "route_only"])
     return frame.sort_values("ref", ignore_index=True)
+
+
+#: Title words that name a route into a host (topical application, transplantation, injection) but not the
+#: host: a topical treatment may be of human skin or an explant as well as of an animal.
+_ROUTE_WORD = re.compile(r"(?:topical|transplant|inject)\w*", re.IGNORECASE)
+
+
+def modelled_in_vitro(selected: dict[str, pd.DataFrame], keys: set | None = None) -> pd.DataFrame:
+    """The in vitro only studies (of ``keys``, if given) whose row prints an animal model all the same.
+
+    "In vitro only" is read from the route: the row prints no route into an
+    animal. A row may still name an animal model (Table 1 row 14, [25]: '5XFAD
+    mice' with a co-culture route; fourth reading, fig1 4.1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, model`` (the printed animal model), sorted by reference.
+    """
+    lines = [
+        (int(study.ref), TABLE_NAMES[table], int(study.row), str(study.animal_model).strip())
+        for table, study, _ in _study_lines(selected)
+        if (keys is None or (table, int(study.row)) in keys)
+        and setting_group(study.setting) == SETTINGS[1]
+        and pd.notna(study.animal_model)
+        and str(study.animal_model).strip()
+    ]
+    return pd.DataFrame(lines, columns=["ref", "table", "row", "model"]).sort_values("ref", ignore_index=True)
+
+
+#: The printed words around "pathway(s)" in an Effects cell, up to the nearest comma, semicolon or full stop.
+_PATHWAY_WORDS = re.compile(r"[^,;.]*\bpathways?\b", re.IGNORECASE)
+
+
+def called_pathway(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, keys: set) -> pd.DataFrame:
+    """The drawn studies filed as :data:`FACTOR_ONLY` whose Effects cell calls what it names a pathway.
+
+    The project files transcription factors apart from signalling pathway
+    families; the print may still say "pathway" (Table 2 row 3, [51]: the
+    "ATF4-ATF3-CHOP pathways"; fourth reading, fig2 4.2).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, words`` (the printed clause that says "pathway"), sorted by reference.
+    """
+    families, factors = _labels(tagged_rows, "pathway"), _labels(tagged_rows, "regulator")
+    lines = []
+    for table, study, _ in _study_lines(selected):
+        key = (table, int(study.row))
+        if key not in keys or key in families or key not in factors:
+            continue
+        found = _PATHWAY_WORDS.search(str(study.effects))
+        if found:
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], found[0].strip()))
+    return pd.DataFrame(lines, columns=["ref", "table", "row", "words"]).sort_values("ref", ignore_index=True)
+
+
+def unseen_sources(selected: dict[str, pd.DataFrame], keys: set) -> dict[str, list[int]]:
+    """MSC tissue sources of the selected studies of which no study is in ``keys``, with their references.
+
+    Fig. 2's source block has a row only for a source some drawn study names;
+    this says which printed sources have none (fourth reading, fig2 4.4).
+    """
+    refs: dict[str, list[int]] = {}
+    drawn: set[str] = set()
+    for table, study, _ in _study_lines(selected):
+        codes = str(study.tissue).split("+") if pd.notna(study.tissue) else []
+        for name in dict.fromkeys(tissue_name(code) for code in codes):
+            refs.setdefault(name, []).append(int(study.ref))
+            if (table, int(study.row)) in keys:
+                drawn.add(name)
+    return {name: sorted(set(r)) for name, r in refs.items() if name not in drawn}
 
 
 #: What Fig. 1 draws: its two kinds of category, in the order of its panels.
@@ -440,6 +522,7 @@ class MechanismView:
     named_instead: dict
     carried_mirna: dict[str, list[int]]
     evidence: pd.DataFrame
+    modelled: pd.DataFrame
 
 
 def mechanism_view(
@@ -464,7 +547,8 @@ def mechanism_view(
         each of them, under a "No … named" category when it names none), ``flags``
         (:func:`flagged`), ``animal_titles`` (:func:`animal_titles`), ``named_instead`` (the
         studies naming no mechanism but a pathway, regulator or cargo, :func:`named_instead`),
-        ``carried_mirna`` (:func:`carried_mirna`) and ``evidence`` (:func:`evidence_table`).
+        ``carried_mirna`` (:func:`carried_mirna`), ``evidence`` (:func:`evidence_table`) and
+        ``modelled`` (:func:`modelled_in_vitro`).
     """
     return MechanismView(
         cells=matrix(selected, tagged_rows, MECHANISM_KINDS),
@@ -476,6 +560,7 @@ def mechanism_view(
         named_instead=named_instead(selected, tagged_rows, "mechanism", ("pathway", "regulator", "cargo")),
         carried_mirna=carried_mirna(selected, tagged_rows),
         evidence=evidence_table(tagged_rows, MECHANISM_KINDS),
+        modelled=modelled_in_vitro(selected),
     )
 
 
@@ -492,6 +577,9 @@ class PathwayView:
     per_disease: dict[str, tuple[int, int]]
     modified: pd.DataFrame
     animal_titles: pd.DataFrame
+    modelled: pd.DataFrame
+    unseen_sources: dict[str, list[int]]
+    called_pathway: pd.DataFrame
 
 
 def pathway_view(
@@ -512,7 +600,10 @@ def pathway_view(
     vocabulary's order; ``modified`` the drawn studies of a primed,
     engineered or co-treated product (:func:`added_agent`); ``animal_titles``
     the drawn in vitro only studies whose cited title speaks of animal work
-    (:func:`animal_titles`).
+    (:func:`animal_titles`); ``modelled`` those that print an animal model
+    all the same (:func:`modelled_in_vitro`); ``unseen_sources`` the printed
+    MSC sources no drawn study names (:func:`unseen_sources`); ``called_pathway``
+    the factor-only studies whose Effects cell says "pathway" (:func:`called_pathway`).
     """
     kinds = ("pathway", "regulator")
     drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
@@ -530,6 +621,9 @@ def pathway_view(
         per_disease=per_disease(selected, drawn),
         modified=added_agent(selected, tagged_rows, drawn, kinds),
         animal_titles=animal_titles(selected, drawn),
+        modelled=modelled_in_vitro(selected, drawn),
+        unseen_sources=unseen_sources(selected, drawn),
+        called_pathway=called_pathway(selected, tagged_rows, drawn),
     )
 
 

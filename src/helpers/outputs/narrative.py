@@ -60,7 +60,21 @@ def flags_note(flags: pd.DataFrame) -> str:
 
 
 #: What "in vitro only" means on the evidence maps: what the table prints, not what the cited work did.
-IN_VITRO_AS_PRINTED = "in vitro only as printed (the table names no animal model and no route into an animal)"
+IN_VITRO_AS_PRINTED = "in vitro only as printed (the table names no route into an animal)"
+
+
+def modelled_note(modelled: pd.DataFrame | None, hollow: int) -> str:
+    """Which of the ``hollow`` in vitro only studies print an animal model all the same (empty when none).
+
+    ``modelled`` is :func:`helpers.analysis.evidence.modelled_in_vitro` (fourth reading, fig1 4.1).
+    """
+    if modelled is None or modelled.empty:
+        return ""
+    items = "; ".join(f"[{m.ref}] {m.table} row {m.row}: '{m.model}'" for m in modelled.itertuples(index=False))
+    return (
+        f"{hollow - len(modelled)} of the {hollow} in vitro only studies also print no animal model; "
+        f"{len(modelled)} {'prints' if len(modelled) == 1 else 'print'} one with no route into it ({items})."
+    )
 
 
 def animal_titles_note(titled: pd.DataFrame | None) -> str:
@@ -70,11 +84,22 @@ def animal_titles_note(titled: pd.DataFrame | None) -> str:
     """
     if titled is None or titled.empty:
         return ""
-    items = "; ".join(f"[{t.ref}] {t.table} row {t.row}: {t.words}" for t in titled.itertuples(index=False))
-    return (
-        f"The cited title of {plural(len(titled), 'study', 'studies')} printed as in vitro only speaks of work in "
-        f"animals that the table does not show, so the hollow mark may understate it: {items}."
-    )
+    route = titled["route_only"] if "route_only" in titled else pd.Series(False, index=titled.index)
+    animal, only = titled[~route], titled[route]
+    text = ""
+    if not animal.empty:
+        items = "; ".join(f"[{t.ref}] {t.table} row {t.row}: {t.words}" for t in animal.itertuples(index=False))
+        text = (
+            f"The cited title of {plural(len(animal), 'study', 'studies')} printed as in vitro only speaks of work "
+            f"in animals that the table does not show, so the hollow mark may understate it: {items}."
+        )
+    if not only.empty:
+        items = "; ".join(f"[{t.ref}] {t.table} row {t.row}: {t.words}" for t in only.itertuples(index=False))
+        text += (
+            f" The cited title of {plural(len(only), 'more study', 'more studies')} printed as in vitro only names "
+            f"a route into a host but not the host, which may be an animal, a person or an explant: {items}."
+        )
+    return text.strip()
 
 
 def map_note(
@@ -83,11 +108,14 @@ def map_note(
     setting: dict[str, int],
     flags: pd.DataFrame,
     titled: pd.DataFrame | None = None,
+    modelled: pd.DataFrame | None = None,
 ) -> str:
     """Fig. 1's note: what a dot counts, the setting, what no category covers, and the rows the audit questions.
 
     ``titled`` (:func:`helpers.analysis.evidence.animal_titles`) names the in
-    vitro only studies whose cited title speaks of animal work.
+    vitro only studies whose cited title speaks of animal work; ``modelled``
+    (:func:`helpers.analysis.evidence.modelled_in_vitro`) those that print an
+    animal model all the same.
     """
     total = counted["mechanism"]["studies"]
     parts = [
@@ -99,9 +127,10 @@ def map_note(
         "bone mass or osteoclast numbers) rather than a route to it.",
         f"Of the {total} selected studies, {counted['mechanism']['unnamed']} match no mechanism category and "
         f"{counted['cargo']['unnamed']} no cargo category of data/categories.csv in their Effects cell; "
-        f"{setting['in vitro only']} of the {total} print no animal model or route into an animal (in vitro "
-        "only as printed).",
+        f"{setting['in vitro only']} of the {total} print no route into an animal (in vitro only as printed).",
     ]
+    if modelled_note(modelled, setting["in vitro only"]):
+        parts.append(modelled_note(modelled, setting["in vitro only"]))
     if animal_titles_note(titled):
         parts.append(animal_titles_note(titled))
     if "Premature aging (weakness)" in set(cells.get("disease", [])):
@@ -165,8 +194,8 @@ def map_notice(
         exo, with_cargo = _refs(cargo), _refs(named)
         mirna = _refs(named[named["category"] == "miRNA"])
         sentence += (
-            f"{len(with_cargo)} of the {len(exo)} exosome studies name a carried molecule in their Effects cell, "
-            f"{len(mirna)} of them a miRNA as cargo or as the named mediator"
+            f"{len(with_cargo)} of the {len(exo)} exosome studies name a carried or mediating molecule in "
+            f"their Effects cell, {len(mirna)} of them a miRNA"
         )
         sentence += _mirna_detail(mirna, carried, flags) + "."
     return sentence
@@ -198,8 +227,8 @@ def pathway_note(view: PathwayView) -> str:
     parts = [
         f"Dot area (proportional) and number: whole studies, by disease, for MSCs (blue, Table 1) and MSC-derived "
         f"exosomes (orange, Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro "
-        f"only as printed ({setting['in vitro only']} of the {drawn} drawn; the table names no animal model and no "
-        f"route into an animal). Drawn: the {drawn} of the {total} selected "
+        f"only as printed ({setting['in vitro only']} of the {drawn} drawn; the table names no route into an "
+        f"animal). Drawn: the {drawn} of the {total} selected "
         f"studies whose one-line Effects cell names a signalling pathway family ({counted['pathway']['named']}) or "
         f"a transcription factor ({counted['regulator']['named']}) of data/categories.csv; a study counts once "
         "under each source, family and factor it names, so a block can sum to more than the studies drawn, and "
@@ -216,8 +245,14 @@ def pathway_note(view: PathwayView) -> str:
             f"No column for {' and '.join(absent)}: none of {'its' if len(absent) == 1 else 'their'} selected "
             "studies names a family or a factor."
         )
+    if view.unseen_sources:
+        parts.append(_unseen_sources_note(view.unseen_sources))
+    if modelled_note(view.modelled, setting["in vitro only"]):
+        parts.append(modelled_note(view.modelled, setting["in vitro only"]))
     if animal_titles_note(view.animal_titles):
         parts.append(animal_titles_note(view.animal_titles))
+    if _called_pathway_note(view):
+        parts.append(_called_pathway_note(view))
     parts.append("PI3K/AKT/mTOR includes a study that names PTEN alone. The review's prose is not coded.")
     if not view.modified.empty:
         items = "; ".join(
@@ -227,13 +262,39 @@ def pathway_note(view: PathwayView) -> str:
         parts.append(
             f"{plural(len(view.modified), 'drawn study', 'drawn studies')} add another agent to the MSCs (primed "
             "with it before the treatment, engineered to carry or express it, or co-given with it), so a family "
-            f"named may be that agent's rather than the MSCs' (the product's derived modification): {items}."
+            f"or factor named may be that agent's rather than the MSCs' (the product's derived modification): {items}."
         )
     note = flags_note(view.flags)
     if note:
         parts.append(note)
     parts.append(f"fig2.data.csv and fig2.evidence.csv give every count and the printed words. {SOURCE_SHORT}.")
     return " ".join(parts)
+
+
+def _unseen_sources_note(unseen: dict[str, list[int]]) -> str:
+    """Fig. 2: the printed MSC sources with no row, because none of their studies is drawn (fourth reading, 4.4)."""
+    items = [
+        f"{name.lower()} ({plural(len(refs), 'selected study', 'selected studies')}, {_ref_names(refs)})"
+        for name, refs in unseen.items()
+    ]
+    many = sum(len(refs) for refs in unseen.values()) > 1
+    return (
+        f"No source row for {' and '.join(items)}: {'none of them names' if many else 'it names neither'} a "
+        f"{'family or a factor' if many else 'family nor a factor'}."
+    )
+
+
+def _called_pathway_note(view: PathwayView) -> str:
+    """Fig. 2: the factor-only studies whose Effects cell itself says "pathway" (fourth reading, fig2 4.2)."""
+    rows = view.called_pathway
+    if rows.empty:
+        return ""
+    items = "; ".join(f"[{r.ref}] {r.table} row {r.row}: '{r.words}'" for r in rows.itertuples(index=False))
+    return (
+        f"The Effects cell of {plural(len(rows), 'study', 'studies')} in the row '{FACTOR_ONLY}' calls the "
+        f"factors it names a pathway ({items}); the figure files them as transcription factors, because no "
+        "signalling pathway family of data/categories.csv covers them, not to deny the print's word."
+    )
 
 
 def pathway_notice(view: PathwayView) -> str:

@@ -250,7 +250,7 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
                 markersize=7,
                 markerfacecolor="white",
                 markeredgecolor="#555555",
-                label=f"hollow, hatched: in vitro only as printed (no animal model or route in the table), "
+                label=f"hollow, hatched: in vitro only as printed (no route into an animal in the table), "
                 f"n = {in_vitro}",
             )
         )
@@ -355,7 +355,7 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
     matplotlib.figure.Figure
         As :func:`evidence_map` draws it.
     """
-    note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles)
+    note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles, view.modelled)
     return evidence_map(
         view.cells,
         totals=view.totals,

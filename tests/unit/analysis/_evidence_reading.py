@@ -18,14 +18,15 @@ def check_claim(texts: dict[str, str], which: str, pattern: str, numbers: tuple[
 
 
 def audited(refs: set[str] | None = None) -> set[str]:
-    """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7)."""
+    """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7,
+    donor species W1, route W2: fourth reading, fig1 4.2, fig2 4.1)."""
     audit_csv = pd.read_csv(paths.ROOT / "tables" / "audit.csv", dtype=str)
     ref_of = {}
     for table, resource in (("table1", "msc_studies"), ("table2", "exosome_studies")):
         frame = curated.load(resource)
         ref_of.update({(table, str(r)): str(ref) for r, ref in zip(frame["row"], frame["ref"])})
     rule = audit_csv["rule"].str.split(" ").str[0]
-    keep = (rule.str.startswith("R") | rule.isin(["W6", "W7"])) & (audit_csv["verdict"] == "confirmed")
+    keep = (rule.str.startswith("R") | rule.isin(["W1", "W2", "W6", "W7"])) & (audit_csv["verdict"] == "confirmed")
     found = {ref_of[t, r] for t, r in zip(audit_csv.loc[keep, "table"], audit_csv.loc[keep, "row"]) if (t, r) in ref_of}
     return found if refs is None else found & refs
 

@@ -26,6 +26,7 @@ from tests.unit.analysis._evidence_reading import (
 # Identifiers, not quantities: [24], "Table 1 row 13", "R3", "Tables 1-2", file names, the licence.
 IDENTIFIERS = re.compile(
     r"\[\d+\]|Tables? \d(?:-\d)?(?: row \d+)?|\b[A-Z]\d\b|fig\d\.\w+\.csv|\(\d{4}\)|CC BY-NC-ND \d\.\d|Fig\. \d"
+    r"|5XFAD"  # a printed model name (Table 1 row 14)
 )
 
 
@@ -41,7 +42,12 @@ def texts() -> dict[str, str]:
     carried = evidence.carried_mirna(selected, tagged)
     return {
         "note": narrative.map_note(
-            cells, counted, evidence.settings(selected), flags, evidence.animal_titles(selected)
+            cells,
+            counted,
+            evidence.settings(selected),
+            flags,
+            evidence.animal_titles(selected),
+            evidence.modelled_in_vitro(selected),
         ),
         "notice": narrative.map_notice(cells, counted, instead, carried, flags),
     }
@@ -51,20 +57,27 @@ def texts() -> dict[str, str]:
 # infarction), [42] (R2: gingival MSCs) and [58] (W6: no animal work, yet mice in the effects); first reading #6:
 # [44] and [55] (conditioned medium per their titles), [70] and [71] (exosome-mimetic nanoparticles and
 # nanovesicles); second reading 2.2: [80] (a bone-defect model, no osteoporosis in model or title); third
-# reading 3.4: [82] (a topical route per its title).
+# reading 3.4: [82] (a topical route per its title); fourth reading 4.2: [19] (W2: route OV, Effects cell
+# "Intrarenal transplantation") and [35] (W1: mouse AD-MSCs in a rat model).
 DRAWN = None
-MUST_NAME = {"24", "37", "42", "44", "55", "58", "70", "71", "80", "82"}
+MUST_NAME = {"19", "24", "35", "37", "42", "44", "55", "58", "70", "71", "80", "82"}
 
 # (which text, claim pattern, the numbers it must carry, from a recount of the print)
 CLAIMS = [
     # 56 rows: 28 in Table 1, 28 in Table 2. 21 Effects cells match no mechanism category (10 + 11);
     # 43 no cargo category (42, plus [54] whose miR-211-5p inhibitor is not cargo).
     ("note", r"Of the (\d+) selected studies, (\d+) match no mechanism category and (\d+) no cargo", (56, 21, 43)),
-    # No animal model or route into an animal printed: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
-    ("note", r"(\d+) of the (\d+) print no animal model or route into an animal", (9, 56)),
-    # Third reading 3.2: of these, the cited titles of [58] (cognitive impairment, hippocampus), [74] (bone loss)
-    # and [82] (topical application) speak of work in animals.
-    ("note", r"The cited title of (\d+) studies printed as in vitro only speaks of work in animals", (3,)),
+    # No route into an animal printed: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
+    ("note", r"(\d+) of the (\d+) print no route into an animal", (9, 56)),
+    # Fourth reading 4.1: all but Table 1 row 14 [25] ("5XFAD mice", route "coculture") print no animal model.
+    ("note", r"(\d+) of the (\d+) in vitro only studies also print no animal model; (\d+) prints one", (8, 9, 1)),
+    # Third reading 3.2: of these, the cited titles of [58] (cognitive impairment, hippocampus) and [74] (bone
+    # loss) speak of work in animals; fourth reading 4.4: [82]'s "Topical application" names a route, no host.
+    ("note", r"The cited title of (\d+) studies printed as in vitro only speaks of work in animals", (2,)),
+    ("note", r"The cited title of (\d+) more study printed as in vitro only names a route into a host", (1,)),
+    # Fourth reading 4.2: R1-R6, W6, W7 on [24] [25] [37] [42] [44] [55] [58] [70] [71] [80] [82], with W2 on
+    # [19] (Table 1 row 9) and W1 on [35] (Table 1 row 21): 13 studies.
+    ("note", r"questions (\d+) drawn studies on their disease, host, product, setting, route or MSC source", (13,)),
     # Immunomodulation: 5 MSC rows + 9 exosome rows.
     (
         "notice",
@@ -81,8 +94,8 @@ CLAIMS = [
     # circ-Epc1 (row 11) and MEG3 (row 24): 11 of 28.
     (
         "notice",
-        r"(\d+) of the (\d+) exosome studies name a carried molecule in their Effects cell, (\d+) of them a miRNA "
-        r"as cargo or as the named mediator",
+        r"(\d+) of the (\d+) exosome studies name a carried or mediating molecule in their Effects cell, (\d+) of "
+        r"them a miRNA",
         (11, 28, 9),
     ),
     # Second reading 2.4: printed as carried, delivered or overexpressed: [51] [52] [66] [67] [73] [75] [77],
@@ -215,13 +228,16 @@ def test_the_caption_names_the_product_disease_and_route_findings_the_readings_a
 
 def test_hollow_means_in_vitro_as_printed_and_the_titles_that_speak_of_animals_are_named(texts):
     """Third reading 3.2: [58], [74] and [82] are in vitro only as printed, but their cited titles speak of work
-    in animals ('cognitive impairment', 'hippocampus'; 'bone loss'; 'Topical'), so the caption names them."""
+    in animals ('cognitive impairment', 'hippocampus'; 'bone loss') or of a route into a host ('Topical'), so the
+    caption names them; fourth reading 4.1: hollow means no route into an animal in the table."""
     note = texts["note"]
-    assert "hollow: in vitro only as printed (the table names no animal model and no route into an animal)" in note
+    assert "hollow: in vitro only as printed (the table names no route into an animal)" in note
     assert "no animal arm" not in note
     named = re.search(r"speaks of work in animals that the table does not show.*?: (.*?)\.(?: |$)", note).group(1)
-    assert set(re.findall(r"\[(\d+)\]", named)) == {"58", "74", "82"}
-    assert "'bone loss'" in named and "'Topical'" in named
+    assert set(re.findall(r"\[(\d+)\]", named)) == {"58", "74"}
+    assert "'bone loss'" in named
+    route = re.search(r"names a route into a host but not the host.*?: (.*?)\.(?: |$)", note).group(1)
+    assert route == "[82] Table 2 row 27: 'Topical'"
 
 
 def test_the_title_names_processes_and_molecules_not_mechanisms():
@@ -231,3 +247,36 @@ def test_the_title_names_processes_and_molecules_not_mechanisms():
     title = catalog.get("fig1").title
     assert "mechanism" not in title.lower()
     assert "processes and molecules named" in title
+
+
+def test_hollow_is_defined_by_the_route_and_the_row_that_prints_a_model_is_named(texts):
+    """Fourth reading 4.1: Table 1 row 14 [25] prints '5XFAD mice' with a co-culture route, so "no animal model"
+    is not what hollow means; the route is."""
+    assert "no animal model and no route" not in texts["note"]
+    assert "print no animal model or route" not in texts["note"]
+    assert "[25] Table 1 row 14: '5XFAD mice'" in texts["note"]
+
+
+def test_a_title_naming_only_a_route_is_not_read_as_work_in_animals(texts):
+    """Fourth reading 4.4: ref 82's title says "Topical application" and names no animal."""
+    animals = texts["note"].split("speaks of work in animals")[1].split(".")[0]
+    assert "[82]" not in animals and "[58]" in animals and "[74]" in animals
+    assert "names a route into a host but not the host" in texts["note"]
+
+
+def test_the_carried_molecule_sentence_does_not_call_a_mediator_carried(texts):
+    """Fourth reading 4.3: [68] names miR-let7 only inside a pathway, so the lead clause says "or mediating"."""
+    assert "name a carried molecule in" not in texts["notice"]
+    assert "carried or mediating molecule" in texts["notice"]
+
+
+def test_the_notebook_says_what_each_audit_rule_named_in_the_caption_questions():
+    """Fourth reading 4.2 and 4.5: W6 is an Effects cell against the setting; W1 donor species, W2 route."""
+    import json
+    from pathlib import Path
+
+    text = "".join(json.loads(Path("notebooks/fig1.ipynb").read_text())["cells"][0]["source"])
+    assert "a model, route or Effects cell that disagree on the setting" in text
+    assert "donor cells of another animal species than the host" in text
+    assert "an Effects cell that names another route than the route cell" in text
+    assert "no animal model and no route" not in text

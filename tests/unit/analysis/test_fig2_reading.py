@@ -24,7 +24,7 @@ from tests.unit.analysis._evidence_reading import (
 
 IDENTIFIERS = re.compile(
     r"\[\d+\]|Tables? \d(?:-\d)?(?: row \d+)?|\b[A-Z]\d\b|fig\d\.\w+\.csv|\(\d{4}\)|CC BY-NC-ND \d\.\d"
-    r"|PI3K/AKT/mTOR|NF-κB|Nrf2/HO-1|FOXO\d\w*|ATF\d"
+    r"|PI3K/AKT/mTOR|NF-κB|Nrf2/HO-1|FOXO\d\w*|ATF\d|miR-\d+-\dp|KLF6"
 )
 
 
@@ -60,7 +60,9 @@ DRAWN = {
     "68",
     "74",
 }
-MUST_NAME = {"42"}
+# Fourth reading 4.1: and [35] (W1: the row prints mAD-MSC, mouse cells, in a "high-fat diet constructed AS rat
+# model").
+MUST_NAME = {"35", "42"}
 
 CLAIMS = [
     # [74] (Table 2 row 21) is the only drawn study done in a dish only, as printed; third reading 3.2: its cited
@@ -93,6 +95,13 @@ CLAIMS = [
     # third reading 3.3: [15] (Precondition "Transfer MicroRNA 21": miR-21 "possibly by inhibiting the
     # PTEN/AKT/FOXO3a signaling pathway").
     ("note", r"(\d+) drawn studies add another agent to the MSCs", (3,)),
+    # Fourth reading 4.1: [35] W1 and [42] R2.
+    ("note", r"questions (\d+) drawn studies on their disease, host, product, setting, route or MSC source", (2,)),
+    # Fourth reading 4.4: amniotic membrane is printed for [10] (Table 1 row 1, mAM-MSC) and [38] (row 23,
+    # hAM-MSC); neither names a family or a factor.
+    ("note", r"No source row for amniotic membrane \((\d+) selected studies, \[10\] and \[38\]\)", (2,)),
+    # Fourth reading 4.2: [51] (Table 2 row 3) "targets the KLF6 and ATF4-ATF3-CHOP pathways".
+    ("note", r"The Effects cell of (\d+) study in the row 'Transcription factor only", (1,)),
 ]
 
 
@@ -167,3 +176,20 @@ def test_the_hollow_study_is_named_with_the_animal_words_of_its_title(texts):
     """Third reading 3.2: [74] prints an MC3T3-E1 coculture, but its cited title reports bone loss in animals."""
     assert "[74] Table 2 row 21: 'bone loss'" in texts["note"]
     assert "no animal arm" not in texts["note"]
+
+
+def test_the_factor_only_study_whose_cell_says_pathway_is_footnoted(texts):
+    """Fourth reading 4.2: the print calls ATF4-ATF3-CHOP a pathway; the caption quotes it and says why it is filed
+    as transcription factors."""
+    assert "[51] Table 2 row 3: 'hUCMSCs-Exos-miR-22-3p targets the KLF6 and ATF4-ATF3-CHOP pathways'" in texts["note"]
+
+
+def test_the_added_agent_sentence_does_not_call_a_factor_a_family(texts):
+    """Fourth reading 4.3: FoxO is drawn among the transcription factors."""
+    assert "a family or factor named may be that agent's" in texts["note"]
+
+
+def test_the_hollow_definition_is_the_route(texts):
+    """Fourth reading (fig1 4.1): hollow means no route into an animal in the table."""
+    assert "the table names no route into an animal" in texts["note"]
+    assert "no animal model and no route" not in texts["note"]
