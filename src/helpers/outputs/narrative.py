@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from helpers.analysis.dosing import title_checks
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
 from helpers.analysis.trials import RESULTS_SHOWN
 from helpers.core.catalog import SOURCE_SHORT
@@ -1381,12 +1382,16 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
     ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
     """
     rows: dict[int, tuple[list[str], list[str]]] = {}
+    checked: dict[int, list[str]] = {}
     reasons = False
     for frame in frames:
         if "audit_flag" in frame:
             reasons |= "audit_flagged_by" in frame
             for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
                 rows[int(r.ref)] = _flagging(r)
+            for r in frame[~frame["audit_flag"].fillna(False).astype(bool)].itertuples():
+                if title := title_checks(str(getattr(r, "audit_findings", "")).split(";")):
+                    checked[int(r.ref)] = title
     if not rows:
         return ""
     each = "; ".join(f"ref {ref} {', '.join(why)}" for ref, (why, _) in sorted(rows.items()))
@@ -1397,10 +1402,20 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
     others = sum(len(rest) for _, rest in rows.values())
     if reasons and others:
         text += (
-            f" These rows carry {plural(others, 'other finding')} (checks, or findings on spelling and legends, "
-            "which flag no row), listed in tables/studies.csv audit_findings."
+            f" These rows carry {plural(others, 'other finding')} (checks, and spelling or legend findings that "
+            "leave the codes alone, which flag no row; a code that no legend explains, A3 or A6, does flag), "
+            "listed in tables/studies.csv audit_findings."
         )
-    used = sorted({i for why, _ in rows.values() for i in why if names and i in names})
+    if checked:
+        text += (
+            " No edge, but a check of the row against its cited title questions what the mark shows: "
+            + "; ".join(f"ref {ref} {', '.join(ids)}" for ref, ids in sorted(checked.items()))
+            + "."
+        )
+    used = sorted(
+        {i for why, _ in rows.values() for i in why if names and i in names}
+        | {i for ids in checked.values() for i in ids if names and i in names}
+    )
     if used:
         text += " " + "; ".join(f"{i}: {names[i]}" for i in used) + "."
     return text

@@ -248,7 +248,7 @@ class _Ink:
         flagged : bool
             Whether the audit flags its row (a black edge).
         carrier, ringed : bool
-            Given with a scaffold, hydrogel or carrier (a cross in each mark); outside its
+            Given to animals in a scaffold or hydrogel (a cross in each mark); outside its
             documented range (a ring round the highest arm).
         """
         if hi != lo:
@@ -387,7 +387,7 @@ def _strip(
     """Each study a mark on a log axis (its printed range a line); rows are groups.
 
     ``table`` needs ``disease, setting, host_species, hollow, ringed``; optional
-    ``carrier`` (a cross in the mark: given with a scaffold, hydrogel or carrier) and
+    ``carrier`` (a cross in the mark: given to animals in a scaffold or hydrogel) and
     ``audit_flag`` (a black edge). Marks are one scatter per host shape (and fill),
     so drawing cost grows with studies, not with matplotlib calls. A row is as tall
     as its tallest stack needs (``below`` points more under it, for the caller).
@@ -682,7 +682,7 @@ def _legend(fig, route_key: str, flagged: str) -> None:
             markersize=10,
             markerfacecolor="none",
             markeredgecolor="black",
-            label="ringed: outside data/dose_ranges.csv (as printed)",
+            label="ringed: outside data/dose_ranges.csv (as printed; per animal,\nany route: a dose into the brain meets the systemic range)",
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),
         Line2D(
@@ -691,7 +691,7 @@ def _legend(fig, route_key: str, flagged: str) -> None:
         ),
         Line2D(
             [], [], marker="+", linestyle="", color="black", markersize=5,
-            label="cross: given with a scaffold, hydrogel or carrier\n(printed Precondition or Effects cell)",
+            label="cross: given to animals in a scaffold or hydrogel\n(printed Precondition or Effects cell)",
         ),
     ]  # fmt: skip
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]
