@@ -166,14 +166,18 @@ def _count(ax, n: int, x: float, y: float, side: int, what: str, value: str = ""
     A stack of one gets a label only with its value, under the gid ``<what>-value``: counts stay "×n".
     """
     text = " ".join(t for t in (value, f"×{n}" if n > 1 else "") if t)
-    # A value label ends at the stack, reaching left: to the right lies the neighbour's taller stack.
+    # On the follow-up axis a value label under a moved stack is centred on it, so that "60 d ×2" sits under its
+    # own stack and not beside the 30 d pair (fourth reading 4.5): nothing hangs below there. Elsewhere (the
+    # dose rows) a value label ends at the stack, reaching left: to its right a tall stack (×10 at 10⁶ cells)
+    # reaches down to the label's height.
+    centred = not value or (side == -1 and what == "follow-up")
     ax.annotate(
         text,
         (x, y),
-        xytext=(3 if value else 0, 3.5 * side),
+        xytext=(0 if centred else 3, 3.5 * side),
         textcoords="offset points",
         fontsize=6,
-        ha="right" if value else "center",
+        ha="center" if centred else "right",
         va="bottom" if side == 1 else "top",
         gid=f"{what}-count" if n > 1 else f"{what}-value",
     )
@@ -682,7 +686,10 @@ def _legend(fig, route_key: str, flagged: str) -> None:
             markersize=10,
             markerfacecolor="none",
             markeredgecolor="black",
-            label="ringed: outside data/dose_ranges.csv (as printed; per animal,\nany route: a dose into the brain meets the systemic range)",
+            label=(
+                "ringed: outside data/dose_ranges.csv (as printed; per animal,\n"
+                "any route: a dose into the brain meets the systemic range)"
+            ),
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),
         Line2D(
