@@ -172,8 +172,9 @@ def test_editing_one_csv_reruns_exactly_its_dependents(up_to_date_copy):
     expected = _dependents(root, EDIT[0])
     # Table 4 prints tissue_sources.csv; the audit checks every printed table; and the exhibits that carry its
     # findings read it through the audit: the dataset (its audit columns), Tables 1-3 (their notes), Figs. 1-2
-    # (captions), the dosing figure (its edged rows) and the design map (its daggers). The gap map, timeline and
-    # trials ask for a few rule families only, none of which reads tissue_sources.csv.
+    # (captions), the dosing figure (its edged rows), the design map (its daggers) and the gap map (its evidence
+    # sets the dataset's audit_flag beside its own "questioned"). The timeline and trials ask for a few rule
+    # families only, none of which reads tissue_sources.csv.
     assert expected == {
         "table4",
         "audit",
@@ -185,6 +186,7 @@ def test_editing_one_csv_reruns_exactly_its_dependents(up_to_date_copy):
         "fig2",
         "dosing",
         "design",
+        "gapmap",
     }, expected
     before = tree_hashes(root, *OUTPUTS)
     replace_once(root, *EDIT)

@@ -104,12 +104,15 @@ def _keys(studies: pd.DataFrame) -> list[str]:
 
 
 def carried(studies: pd.DataFrame) -> pd.Series:
-    """Studies with animals whose product was given with a scaffold, hydrogel or carrier (``modification`` biomaterial).
+    """Studies with animals whose product was given in a scaffold or hydrogel (``modification`` biomaterial).
 
     The material is named in the printed Precondition (Table 1) or Effects (Table 2) cell. Some were implanted
     (a bioprinted ovary, a collagen or titanium scaffold), others injected with the gel (an ovarian injection, OV,
     of cells in hyaluronic acid): the print does not always say which, so the mark says only that a material
-    carried the product (second reading 2.8, third reading 3.1).
+    carried the product (second reading 2.8, third reading 3.1). Every such row prints a scaffold, a hydrogel or a
+    bioprinted construct; a loaded nanoparticle (ref 78, coded engineered) or a membrane coat (ref 70) is not one,
+    and the one in vitro biomaterial row (ref 82, spicules on skin cells) gives no animal anything, so the mark
+    says "to animals in a scaffold or hydrogel", not "carrier" (fourth reading 4.2).
     """
     material = studies["modification"].astype("string").fillna("").str.split("+").map(lambda m: "biomaterial" in m)
     return (material & _has_animals(studies)).astype(bool)
@@ -141,7 +144,7 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
         columns when ``studies`` has them), ``printed`` (the printed Route/Dosage cell),
         ``route`` (a route printed "NA" reads "NA (printed)", one not printed "not
         reported in the review"), ``dose_kind, dose_unit, dose_low, dose_high,
-        dose_arms, carrier`` (given with a scaffold, hydrogel or carrier,
+        dose_arms, carrier`` (given to animals in a scaffold or hydrogel,
         :func:`carried`), ``mimetic`` (exosome mimetics by the printed Effects cell or
         the cited title, :func:`helpers.analysis.gapmap.mimetic_rows`), then
         ``range_low, range_high`` (the documented range), ``range_factor`` (see
@@ -364,9 +367,20 @@ def missing(studies: pd.DataFrame) -> dict[str, int]:
 #: What a mark's look says, as the data file's ``mark`` column writes it.
 MARK_OUTSIDE = "outside data/dose_ranges.csv"
 MARK_UNSTATED = "arm not stated in the review"
-MARK_CARRIER = "given with a scaffold, hydrogel or carrier (printed Precondition or Effects cell)"
+MARK_CARRIER = "given to animals in a scaffold or hydrogel (printed Precondition or Effects cell)"
 MARK_MIMETIC = "exosome mimetics by the Effects cell or cited title, not secreted exosomes"
 MARK_AUDIT = "flagged by the audit"
+MARK_TITLE_CHECK = "not flagged; the audit's check against the cited title questions what the mark shows"
+
+
+def title_checks(ids: list[str]) -> list[str]:
+    """Of a row's audit findings, the checks of the row against its cited title (rule family R).
+
+    On a row the audit does not flag they still question what its mark shows: ref 80 is drawn under OP
+    though its printed model is a bone defect (R5), ref 82 as a dish concentration though its cited title
+    speaks of topical use on skin (R6), ref 70's product (R4) (dosing fourth reading 4.3, 4.4).
+    """
+    return [x for x in ids if x.startswith("R")]
 
 
 def _audit_marks(frame: pd.DataFrame) -> list[str]:
@@ -378,7 +392,14 @@ def _audit_marks(frame: pd.DataFrame) -> list[str]:
     out = []
     for i, (flag, ids) in enumerate(zip(frame["audit_flag"].fillna(False), listed)):
         if not flag:
-            out.append("")
+            # A check of the row against its cited title is named even without an edge (fourth reading 4.3, 4.4).
+            title = title_checks(ids)
+            rest = [x for x in ids if x and x not in title]
+            out.append(
+                f"{MARK_TITLE_CHECK} ({', '.join(title)}{'; also listed: ' + ', '.join(rest) if rest else ''})"
+                if title
+                else ""
+            )
             continue
         why = [x for x in by.iloc[i].split(";") if x] if by is not None else ids
         rest = [x for x in ids if x not in why]

@@ -29,11 +29,58 @@ __all__ = [
     "NOT_A_TRIAL",
     "STATUS_ORDER",
     "ENROLLMENT_MEANING",
+    "LIMITATION_SHOWN",
     "RESULTS_SHOWN",
+    "TEXT_REPORTS_OUTCOME",
+    "results_elsewhere",
+    "results_shown",
 ]
 
-#: How a row's Results cell is shown: Table 3 prints a summary of results, or "No results published".
-RESULTS_SHOWN = {True: "results printed", False: "'No results published'"}
+#: How a row's Results cell is shown: Table 3 prints an outcome, or "No results published" (fourth reading 4.3).
+RESULTS_SHOWN = {True: "outcome printed", False: "'No results published'"}
+#: A Results cell that prints words other than "No results published" but only a limit of the study, no outcome
+#: (row 9, "Conclusions limited by small sample size"): it is not counted as a printed outcome.
+LIMITATION_SHOWN = "limitation printed, no outcome"
+#: The footnote of a row printed "No results published" whose outcome the review's text reports (rows 8, 11).
+TEXT_REPORTS_OUTCOME = "yet the review's text reports an outcome for this trial"
+_LIMITATION_RE = re.compile(r"\blimited by\b|\blimitation", re.IGNORECASE)
+
+
+def results_shown(cell: object, printed: bool) -> str:
+    """How the figure shows one Results cell: an outcome, only a limitation, or "No results published".
+
+    >>> results_shown("Conclusions limited by small sample size", True)
+    'limitation printed, no outcome'
+    >>> results_shown("Improvement in cognitive functioning", True)
+    'outcome printed'
+    """
+    if printed and _LIMITATION_RE.search(str(cell)):
+        return LIMITATION_SHOWN
+    return RESULTS_SHOWN[bool(printed)]
+
+
+def results_elsewhere(trials: pd.DataFrame, references: pd.DataFrame | None = None) -> dict[int, str]:
+    """For each row that prints an outcome or limitation: where the review says the results appeared.
+
+    A row without a registry number is its cited study (row 17, ref. [39]); a reference whose entry names the
+    row's NCT number is the trial's publication (row 12, ref. [64]); otherwise the review cites none (fourth
+    reading 4.2). Returns ``row -> "ref. [n] ..."`` for the rows with a source only.
+    """
+    references = curated.load("references") if references is None else references
+    entries = {int(r): " ".join(str(v) for v in row) for r, row in zip(references["ref"], references.values)}
+    out: dict[int, str] = {}
+    for t in trials.itertuples(index=False):
+        if not bool(t.results_printed):
+            continue
+        if pd.isna(t.nct_id) and pd.notna(t.ref):
+            out[int(t.row)] = f"ref. [{int(t.ref)}], the study the row cites"
+        elif pd.notna(t.nct_id):
+            named = [r for r, text in entries.items() if str(t.nct_id) in text]
+            if named:
+                out[int(t.row)] = f"ref. [{named[0]}], whose entry names {t.nct_id}"
+    return out
+
+
 #: The column of a row that is not a trial (no phase, no registry number).
 NOT_A_TRIAL = "not a trial"
 #: Phase columns, left to right; a row that is not a trial is shown in its own column, not dropped.
@@ -128,7 +175,25 @@ def _notes(rows: pd.Series, printed: pd.DataFrame) -> dict[int, list[str]]:
     for row, note in title_other_disease(printed).items():
         if row in notes:
             notes[row].append(note)
+    for row, cell in results.items():
+        if row in notes and results_shown(cell, True) == LIMITATION_SHOWN:
+            notes[row].append(f"the Results cell prints a limitation ('{cell}'), not an outcome")
+    for row in _text_reports_results(printed):
+        if row in notes:
+            notes[row].append(
+                f"Table 3 prints 'No results published', {TEXT_REPORTS_OUTCOME} "
+                "(transcription note in tables/trials.csv)"
+            )
     return notes
+
+
+def _text_reports_results(printed: pd.DataFrame) -> list[int]:
+    """Rows printed "No results published" whose Results cell has a transcription note: the review's text
+    reports an outcome for the trial (rows 8 and 11, print line 121; trials fourth reading 4.1)."""
+    notes = curated.load("transcription_notes")
+    noted = notes[(notes["table"] == "clinical_trials") & (notes["column"] == "results")]["row"].astype(int)
+    cells = dict(zip(printed["row"].astype(int), printed["results"].astype(str).str.strip()))
+    return [int(r) for r in noted if cells.get(int(r), "").lower().startswith("no results")]
 
 
 def landscape(trials: pd.DataFrame) -> pd.DataFrame:
@@ -140,11 +205,13 @@ def landscape(trials: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``row, label, disease, design, phase, status, modality, route,
-        enrollment, registered, identifier, note``.
+        enrollment, results, registered, identifier, note, results_in`` (``results_in``: where the review
+        says a printed outcome appeared, :func:`results_elsewhere`; empty when it cites no publication).
     """
     printed = curated.load("clinical_trials")
     method = dict(zip(printed["row"].astype(int), printed["migration_method"].astype(str)))
     notes = _notes(trials["row"], printed)
+    published = results_elsewhere(trials)
     frame = pd.DataFrame(
         {
             "row": trials["row"].astype(int),
@@ -155,13 +222,16 @@ def landscape(trials: pd.DataFrame) -> pd.DataFrame:
             "modality": trials["modality"].astype(str),
             "route": [_route(method.get(int(r), "")) for r in trials["row"]],
             "enrollment": trials["enrollment"].astype(int),
-            "results": [RESULTS_SHOWN[bool(r)] for r in trials["results_printed"].fillna(False)],
+            "results": [
+                results_shown(c, bool(r)) for c, r in zip(trials["results"], trials["results_printed"].fillna(False))
+            ],
             "registered": trials["registered"].astype(bool),
             "identifier": [
                 nct if pd.notna(nct) else f"ref. [{ref}], no registry number"
                 for nct, ref in zip(trials["nct_id"], trials["ref"])
             ],
             "note": ["; ".join(notes[int(r)]) for r in trials["row"]],
+            "results_in": [published.get(int(r), "") for r in trials["row"]],
         }
     )
     order = {d: i for i, d in enumerate(DISEASE_CODES.values())}
@@ -199,11 +269,11 @@ def by_status(lines: pd.DataFrame) -> pd.DataFrame:
                     "status": status,
                     "studies": len(sub),
                     "enrollment as printed": int(sub["enrollment"].sum()),
-                    "results printed": int((sub["results"] == RESULTS_SHOWN[True]).sum()),
+                    "outcome printed": int((sub["results"] == RESULTS_SHOWN[True]).sum()),
                     "meaning": ENROLLMENT_MEANING,
                 }
             )
-    columns = ["design", "status", "studies", "enrollment as printed", "results printed", "meaning"]
+    columns = ["design", "status", "studies", "enrollment as printed", "outcome printed", "meaning"]
     return pd.DataFrame(rows, columns=columns)
 
 

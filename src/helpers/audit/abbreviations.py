@@ -147,19 +147,26 @@ def _two_meanings(abbr: pd.DataFrame, base, e) -> str:
 
     first = [r for r in same if like(r, words[0])]
     second = [r for r in same if like(r, words[1]) and r not in first]
-    prefix = f"{e.abbreviation}-".casefold()
+    # Part of a source name: "AD-MSCs", "ADMSCs-Exo", or with a species letter "hAD-MSC" (fourth reading 4.1).
+    part = re.compile(rf"^[a-z]?{re.escape(str(e.abbreviation))}(-|MSC)")
     carried = [
         r
         for r in abbr.itertuples(index=False)
-        if str(r.abbreviation).casefold().startswith(prefix) and _related(meaning_words(r.definition), words[1])
+        if part.match(str(r.abbreviation)) and _related(meaning_words(r.definition), words[1])
     ]
     text = (
         f"{e.abbreviation} has two meanings in the review: {q(base.definition)} in {_places(first)}, and "
         f"{q(e.definition)} in {_places(second)}"
     )
     if carried:
-        codes = " and ".join(f"{q(r.abbreviation)} ({_places([r]).removeprefix('the ')})" for r in carried)
-        text += f"; as the prefix of {codes} it has the second meaning"
+        by_place: dict[str, list[str]] = {}
+        for r in carried:
+            by_place.setdefault(_places([r]).removeprefix("the "), []).append(q(r.abbreviation))
+        codes = "; ".join(f"{', '.join(names)} in the {place}" for place, names in by_place.items())
+        text += f"; as part of a source name ({codes}) it has the second meaning"
+        both = [r for r in first if any(c.legend == r.legend for c in carried)]
+        if both:
+            text += f", so {_places(list(dict.fromkeys(both)))} use it both ways"
     return text + "."
 
 

@@ -122,7 +122,7 @@ EXHIBITS: dict[str, Exhibit] = {
             "figure",
             "Clinical studies listed in the review's Table 3: phase, status, enrollment, route and printed results",
             "The rows of Table 3 by disease and phase, mark area proportional to the printed enrollment, coloured "
-            "by printed status, with the printed route and whether the Results column prints a summary; the "
+            "by printed status, with the printed route and whether the Results column prints an outcome; the "
             "registered trials are drawn apart from the retrospective cohort study that Table 3 lists among them.",
         ),
         Exhibit(

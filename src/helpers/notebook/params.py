@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import catalog, paths
-from helpers.core.vocab import ALL, CHOICES, FLAGGED, FORMATS, SINGLE_CHOICE
+from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, FLAGGED, FORMATS, SINGLE_CHOICE
 
 __all__ = [
     "ParameterError",
@@ -240,8 +240,16 @@ _FLAGGED_SHOWN = {"keep": "audit flags ignored", "mark": "audit flags marked", "
 _PRESENTATION = ("formats", "dpi", "output_dir")
 
 
-def describe_selection(changed: dict[str, object]) -> str:
+#: Exhibits whose rows a parameter selects only indirectly, and how their selection says so: Table 4 has no
+#: disease column and "AD" is one of its rows (adipose), so a run with ``diseases`` names the diseases in full
+#: and keeps "Table 4 for AD" from reading as the sources the review recommends (table4 4.3, 4.4).
+_INDIRECT = {("table4", "diseases"): "tissue sources used by the Tables 1-3 studies of {}"}
+
+
+def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
     """Name what a run with other parameters shows, for its figures' subtitles and tables' captions.
+
+    ``exhibit`` words a parameter that selects its rows only indirectly (:data:`_INDIRECT`).
 
     Examples
     --------
@@ -249,12 +257,18 @@ def describe_selection(changed: dict[str, object]) -> str:
     'Selection: diseases AD, POF · exosomes only'
     >>> describe_selection({"dpi": 300})
     ''
+    >>> describe_selection({"diseases": ("AD",)}, exhibit="table4")
+    "Selection: tissue sources used by the Tables 1-3 studies of Alzheimer's disease (disease code AD)"
     """
     parts = []
     for name, value in changed.items():
         if name in _PRESENTATION:
             continue
-        if name == "flagged":
+        if (exhibit, name) in _INDIRECT:
+            codes = value if isinstance(value, tuple) else (str(value),)
+            named = ", ".join(f"{DISEASE_CODES.get(c, c)} (disease code {c})" for c in codes)
+            parts.append(_INDIRECT[exhibit, name].format(named))
+        elif name == "flagged":
             parts.append(_FLAGGED_SHOWN[str(value)])
         elif name in SINGLE_CHOICE:
             parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")

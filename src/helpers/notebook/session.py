@@ -62,7 +62,7 @@ class Run:
         Figures carry it as a subtitle and tables in their caption, so an
         exhibit cited from a run is never mistaken for the canonical one.
         """
-        return describe_selection(self.params.changed)
+        return describe_selection(self.params.changed, self.exhibit.id)
 
     def _write(self, suffix: str, payload: bytes) -> None:
         self._write_named(f"{self.exhibit.id}.{suffix}", payload)

@@ -10,8 +10,9 @@ import re
 
 import pandas as pd
 
+from helpers.analysis.dosing import title_checks
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
-from helpers.analysis.trials import RESULTS_SHOWN
+from helpers.analysis.trials import LIMITATION_SHOWN, RESULTS_SHOWN, TEXT_REPORTS_OUTCOME
 from helpers.core.catalog import SOURCE_SHORT
 
 #: An audit rule id as a finding's note starts it ("R3: …").
@@ -1130,8 +1131,8 @@ def trials_note(lines: pd.DataFrame) -> str:
         "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
         "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
         "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. "
-        "Results: 'results printed' where Table 3's Results column prints a summary, else its words 'No results "
-        "published'; where results appeared is not reported in the review. The "
+        "Results: 'outcome printed' where Table 3's Results column prints an outcome, 'limitation printed, no "
+        "outcome' where it prints only a limit of the study, else its words 'No results published'. The "
         f"review does not report how it chose these rows. {SOURCE_SHORT}, Table 3 ({_table3_source(lines)})."
     )
 
@@ -1159,27 +1160,58 @@ def _phase_counts(trials: pd.DataFrame) -> str:
 
 
 def _results_sentence(lines: pd.DataFrame) -> str:
-    """What Table 3's Results column prints, counted by design and, for the completed trials, out of how many."""
-    printed = lines["results"] == RESULTS_SHOWN[True]
+    """What Table 3's Results column prints, counted by design and, for the completed trials, out of how many.
+
+    An outcome is counted apart from a cell that prints only a limitation of the study (row 9), and the rows
+    printed "No results published" whose outcome the review's text reports are named (trials fourth reading
+    4.1, 4.3); where a printed outcome appeared is said per row (4.2).
+    """
+    outcome = lines["results"] == RESULTS_SHOWN[True]
+    limited = lines["results"] == LIMITATION_SHOWN
+    none = ~outcome & ~limited
     trials, others = _designs(lines)
     done = trials[trials["status"] == "Completed"]
-    done_printed = int((done["results"] == RESULTS_SHOWN[True]).sum())
-    text = (
-        f"Table 3's Results column prints a summary of results for {int(printed.sum())} of the "
-        f"{plural(len(lines), 'row')} and 'No results published' for the other {int((~printed).sum())}"
-    )
+    done_outcome = int((done["results"] == RESULTS_SHOWN[True]).sum())
+    done_limited = int((done["results"] == LIMITATION_SHOWN).sum())
+    text = f"Table 3's Results column prints an outcome for {int(outcome.sum())} of the {plural(len(lines), 'row')}"
+    if limited.any():
+        rows = ", ".join(str(int(r)) for r in lines.loc[limited, "row"])
+        text += f", only a limitation of the study, no outcome, for {int(limited.sum())} (Table 3 row {rows})"
+    text += f" and 'No results published' for the other {int(none.sum())}"
     if len(done):
         text += (
-            f"; of the {plural(len(done), 'completed registered trial')}, {done_printed} "
-            f"{'prints' if done_printed == 1 else 'print'} a summary"
+            f"; of the {plural(len(done), 'completed registered trial')}, {done_outcome} "
+            f"{'prints' if done_outcome == 1 else 'print'} an outcome"
+            + (f" and {done_limited} only a limitation" if done_limited else "")
         )
     for design, part in others.groupby("design", sort=True):
-        said = "prints a summary" if (part["results"] == RESULTS_SHOWN[True]).all() else "prints none"
+        said = "prints an outcome" if (part["results"] == RESULTS_SHOWN[True]).all() else "prints none"
         text += f", and the {design} {said}"
-    return (
-        text + ". A printed summary is the review's; where the results appeared, and whether they match "
-        "the registry, is not reported in the review."
+    text += "."
+    told = lines[none & lines["note"].fillna("").str.contains(TEXT_REPORTS_OUTCOME, regex=False)]
+    if len(told):
+        rows = " and ".join(str(int(r)) for r in sorted(told["row"]))
+        many = len(told) > 1
+        text += (
+            f" For {plural(len(told), 'trial')} printed 'No results published' (Table 3 row{'s' if many else ''} "
+            f"{rows}) the review's own text reports an outcome; the figure footnotes {'them' if many else 'it'}."
+        )
+    shown = lines[~none].sort_values("row")
+    cited = shown[shown["results_in"].fillna("") != ""]
+    uncited = shown[shown["results_in"].fillna("") == ""]
+    text += (
+        " A printed outcome or limitation is the review's; whether it matches the registry is not reported in the "
+        "review."
     )
+    if len(cited):
+        text += " Where it appeared: " + "; ".join(
+            f"row {int(r.row)}, {r.results_in}" for r in cited.itertuples(index=False)
+        )
+        if len(uncited):
+            rows = ", ".join(str(int(r)) for r in uncited["row"])
+            text += f"; for rows {rows} the review cites no publication (not reported in the review)"
+        text += "."
+    return text
 
 
 def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) -> str:
@@ -1496,12 +1528,16 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
     ref 58, say, is flagged (W6: in vitro row with animal effects) without opening the audit.
     """
     rows: dict[int, tuple[list[str], list[str]]] = {}
+    checked: dict[int, list[str]] = {}
     reasons = False
     for frame in frames:
         if "audit_flag" in frame:
             reasons |= "audit_flagged_by" in frame
             for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
                 rows[int(r.ref)] = _flagging(r)
+            for r in frame[~frame["audit_flag"].fillna(False).astype(bool)].itertuples():
+                if title := title_checks(str(getattr(r, "audit_findings", "")).split(";")):
+                    checked[int(r.ref)] = title
     if not rows:
         return ""
     each = "; ".join(f"ref {ref} {', '.join(why)}" for ref, (why, _) in sorted(rows.items()))
@@ -1512,10 +1548,20 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
     others = sum(len(rest) for _, rest in rows.values())
     if reasons and others:
         text += (
-            f" These rows carry {plural(others, 'other finding')} (checks, or findings on spelling and legends, "
-            "which flag no row), listed in tables/studies.csv audit_findings."
+            f" These rows carry {plural(others, 'other finding')} (checks, and spelling or legend findings that "
+            "leave the codes alone, which flag no row; a code that no legend explains, A3 or A6, does flag), "
+            "listed in tables/studies.csv audit_findings."
         )
-    used = sorted({i for why, _ in rows.values() for i in why if names and i in names})
+    if checked:
+        text += (
+            " No edge, but a check of the row against its cited title questions what the mark shows: "
+            + "; ".join(f"ref {ref} {', '.join(ids)}" for ref, ids in sorted(checked.items()))
+            + "."
+        )
+    used = sorted(
+        {i for why, _ in rows.values() for i in why if names and i in names}
+        | {i for ids in checked.values() for i in ids if names and i in names}
+    )
     if used:
         text += " " + "; ".join(f"{i}: {names[i]}" for i in used) + "."
     return text

@@ -166,14 +166,18 @@ def _count(ax, n: int, x: float, y: float, side: int, what: str, value: str = ""
     A stack of one gets a label only with its value, under the gid ``<what>-value``: counts stay "×n".
     """
     text = " ".join(t for t in (value, f"×{n}" if n > 1 else "") if t)
-    # A value label ends at the stack, reaching left: to the right lies the neighbour's taller stack.
+    # On the follow-up axis a value label under a moved stack is centred on it, so that "60 d ×2" sits under its
+    # own stack and not beside the 30 d pair (fourth reading 4.5): nothing hangs below there. Elsewhere (the
+    # dose rows) a value label ends at the stack, reaching left: to its right a tall stack (×10 at 10⁶ cells)
+    # reaches down to the label's height.
+    centred = not value or (side == -1 and what == "follow-up")
     ax.annotate(
         text,
         (x, y),
-        xytext=(3 if value else 0, 3.5 * side),
+        xytext=(0 if centred else 3, 3.5 * side),
         textcoords="offset points",
         fontsize=6,
-        ha="right" if value else "center",
+        ha="center" if centred else "right",
         va="bottom" if side == 1 else "top",
         gid=f"{what}-count" if n > 1 else f"{what}-value",
     )
@@ -248,7 +252,7 @@ class _Ink:
         flagged : bool
             Whether the audit flags its row (a black edge).
         carrier, ringed : bool
-            Given with a scaffold, hydrogel or carrier (a cross in each mark); outside its
+            Given to animals in a scaffold or hydrogel (a cross in each mark); outside its
             documented range (a ring round the highest arm).
         """
         if hi != lo:
@@ -387,7 +391,7 @@ def _strip(
     """Each study a mark on a log axis (its printed range a line); rows are groups.
 
     ``table`` needs ``disease, setting, host_species, hollow, ringed``; optional
-    ``carrier`` (a cross in the mark: given with a scaffold, hydrogel or carrier) and
+    ``carrier`` (a cross in the mark: given to animals in a scaffold or hydrogel) and
     ``audit_flag`` (a black edge). Marks are one scatter per host shape (and fill),
     so drawing cost grows with studies, not with matplotlib calls. A row is as tall
     as its tallest stack needs (``below`` points more under it, for the caller).
@@ -682,7 +686,10 @@ def _legend(fig, route_key: str, flagged: str) -> None:
             markersize=10,
             markerfacecolor="none",
             markeredgecolor="black",
-            label="ringed: outside data/dose_ranges.csv (as printed)",
+            label=(
+                "ringed: outside data/dose_ranges.csv (as printed; per animal,\n"
+                "any route: a dose into the brain meets the systemic range)"
+            ),
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),
         Line2D(
@@ -691,7 +698,7 @@ def _legend(fig, route_key: str, flagged: str) -> None:
         ),
         Line2D(
             [], [], marker="+", linestyle="", color="black", markersize=5,
-            label="cross: given with a scaffold, hydrogel or carrier\n(printed Precondition or Effects cell)",
+            label="cross: given to animals in a scaffold or hydrogel\n(printed Precondition or Effects cell)",
         ),
     ]  # fmt: skip
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]

@@ -147,8 +147,10 @@ def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> N
             zorder=3,
         )
         mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
+        # Where the review says an outcome appeared, when it cites the publication (fourth reading 4.2).
+        where = str(getattr(line, "results_in", "") or "").split(",")[0]
         ax.annotate(
-            f"n = {line.enrollment} · {line.route} · {line.results}{mark}",
+            f"n = {line.enrollment} · {line.route} · {line.results}{' in ' + where if where else ''}{mark}",
             xy=(len(PHASES) - 0.45, -y),
             xycoords="data",
             fontsize=7.5,

@@ -84,8 +84,44 @@ def test_the_legend_notes_say_where_the_review_uses_each_meaning():
     text = " ".join((ROOT / "tables" / "table4.md").read_text(encoding="utf-8").split())
     assert (
         'AD has two meanings in the review: "Alzheimer\'s disease" in the article list and the table1, table2 and '
-        'table3 legends, and "adipose" in the table4 and fig2 legends; as the prefix of "AD-MSCs" (article list)'
+        'table3 legends, and "adipose" in the table4 and fig2 legends; as part of a source name'
     ) in text
+    # 4.1: every source name that carries AD = adipose, with where it is printed (print lines 113, 197;
+    # Abbreviations entries 2 and 4; Table 3 legend), so the Table 1-3 legends use AD both ways.
+    for names, place in [
+        ('"AD-MSCs", "ADMSCs-Exo"', "the article list"),
+        ('"hAD-MSC", "mAD-MSC", "rAD-MSC"', "the table1 legend"),
+        ('"hAD-MSC", "rAD-MSC", "mAD-MSC"', "the table2 legend"),
+        ('"AD-MSC"', "the table3 legend"),
+    ]:
+        assert f"{names} in {place}" in text, (names, text)
+    assert "so the article list and the table1, table2 and table3 legends use it both ways" in text
     assert "something else in the table4 legend" not in text
     assert "words MSCs differently from the article list; the two wordings name one thing" in text
     assert "may name one thing" not in text
+
+
+def test_a_disease_run_is_titled_as_the_sources_of_those_studies_with_the_disease_spelled_out():
+    """4.3, 4.4: Table 4 has no disease column and prints AD as a row (adipose); a run with ``diseases AD`` keeps
+    the sources that Alzheimer's disease studies of Tables 1-3 use, which is not the review's advice for AD."""
+    from helpers.notebook.params import describe_selection
+
+    assert describe_selection({"diseases": ("AD", "POF")}, exhibit="table4") == (
+        "Selection: tissue sources used by the Tables 1-3 studies of Alzheimer's disease (disease code AD), "
+        "Premature ovarian failure (disease code POF)"
+    )
+    assert describe_selection({"diseases": ("AD",)}, exhibit="table1") == "Selection: diseases AD"
+
+
+def test_the_notes_under_the_legend_are_named_as_what_they_are():
+    """4.2: data/transcription_notes.csv has no Table 4 row; what follows the legend are the audit's notes."""
+    import json
+
+    from tests.conftest import ROOT
+
+    cells = json.loads((ROOT / "notebooks" / "table4.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert not any("tissue_sources" in line for line in (ROOT / "data" / "transcription_notes.csv").open())
+    assert "our transcription notes follow it" not in text
+    assert "the audit's notes on the legend follow it (Table 4 has no transcription notes)" in text
+    assert "here AD is the disease code (Alzheimer's disease), not the Table 4 row AD (adipose)" in text

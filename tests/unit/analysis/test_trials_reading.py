@@ -19,9 +19,12 @@ COMPLETED_TRIALS, COMPLETED_ENROLLED = 6, 3 + 46 + 21 + 33 + 9 + 10  # rows 4, 8
 OPEN_TRIALS, OPEN_ENROLLED = 6, (10 + 6 + 100) + (10 + 5 + 20)  # not yet recruiting 5,6,13; recruiting 7,16,18 = 151
 IV_TRIALS, OV_TRIALS = 6, 6  # among the 17 trials (row 17, IV, is not a trial)
 COHORT_ENROLLED = 78
-# The Results column prints a summary for rows 2, 3, 4, 9, 12 and 17, and "No results published" for the other 12;
-# of the completed registered trials (4, 8, 9, 11, 12, 14), rows 4, 9 and 12 print a summary.
+# The Results column prints words other than "No results published" for rows 2, 3, 4, 9, 12 and 17; row 9's are
+# "Conclusions limited by small sample size", a limitation, not an outcome (fourth reading 4.3). So an outcome for
+# rows 2, 3, 4, 12, 17; of the completed registered trials (4, 8, 9, 11, 12, 14), rows 4 and 12 print an outcome,
+# row 9 only a limitation. The text (print line 121) reports outcomes for rows 11 (NCT02600130) and 8 (NCT02054208).
 RESULTS_ROWS, COMPLETED_WITH_RESULTS = 6, 3
+OUTCOME_ROWS, LIMITATION_ROW, COMPLETED_WITH_OUTCOME = {2, 3, 4, 12, 17}, 9, 2
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +52,27 @@ def test_what_to_notice_states_only_recounted_numbers(lines):
         REGISTERED,
         OV_TRIALS,  # "Most common route among the 17 trials: OV and IV (6 each)"
         COHORT_ENROLLED,
-        RESULTS_ROWS,
-        18,
-        18 - RESULTS_ROWS,  # "a summary of results for 6 of the 18 rows ... 'No results published' for the other 12"
+        len(OUTCOME_ROWS),
+        18,  # "an outcome for 5 of the 18 rows"
+        1,
+        LIMITATION_ROW,  # "only a limitation ..., for 1 (Table 3 row 9)" ("Table 3" is a name, not counted)
+        18 - RESULTS_ROWS,  # "'No results published' for the other 12"
         COMPLETED_TRIALS,
-        COMPLETED_WITH_RESULTS,  # "of the 6 completed registered trials, 3 print a summary"
+        COMPLETED_WITH_OUTCOME,
+        COMPLETED_WITH_RESULTS - COMPLETED_WITH_OUTCOME,  # "of the 6 completed ..., 2 print an outcome and 1 only ..."
+        2,
+        8,
+        11,  # "For 2 trials printed 'No results published' (Table 3 rows 8 and 11)"
+        12,
+        64,  # "row 12, ref. [64], whose entry names NCT04388982"
+        17,
+        39,  # "row 17, ref. [39], the study the row cites"
+        2,
+        3,
+        4,
+        9,  # "for rows 2, 3, 4, 9 the review cites no publication"
     ]
-    assert "the retrospective cohort study prints a summary" in text
+    assert "the retrospective cohort study prints an outcome" in text
     assert "not reported in the review" in text
     assert "OV and IV (6 each)" in text
     assert "took part" not in text and "planned" not in text and "participants" not in text
@@ -121,15 +138,15 @@ def test_the_notes_beside_rows_recount_the_print(lines):
     assert "multiple neurodegenerative diseases" in notes[13]
     # Second reading 2.4: row 17 is filed under AS; ref. 39's title says arteriosclerosis, not atherosclerosis.
     assert "filed under AS (Atherosclerosis)" in notes[17] and "arteriosclerosis" in notes[17]
-    assert {r for r, n in notes.items() if n} == {2, 3, 13, 17}
+    assert {r for r, n in notes.items() if n} == {2, 3, 13, 17} | {8, 9, 11}  # fourth reading 4.1, 4.3
 
 
 def test_enrollment_by_design_and_status_recounts_the_print(lines):
     table = trial_lines.by_status(lines)
-    columns = ["design", "status", "studies", "enrollment as printed", "results printed"]
+    columns = ["design", "status", "studies", "enrollment as printed", "outcome printed"]
     got = {(d, s): (n, e, r) for d, s, n, e, r in table[columns].values}
     assert got == {
-        ("registered trial", "Completed"): (6, 122, 3),  # summaries: rows 4, 9, 12
+        ("registered trial", "Completed"): (6, 122, 2),  # outcomes: rows 4, 12 (row 9 a limitation only)
         ("registered trial", "Recruiting"): (3, 35, 0),
         ("registered trial", "Not yet recruiting"): (3, 116, 0),
         ("registered trial", "Pause"): (1, 20, 0),
@@ -141,7 +158,8 @@ def test_enrollment_by_design_and_status_recounts_the_print(lines):
 def test_each_row_shows_what_its_results_cell_prints(lines):
     """Issue 18: the figure's text beside each row says whether Table 3 prints results (rows 2, 3, 4, 9, 12, 17)."""
     shown = dict(zip(lines["row"], lines["results"]))
-    assert {r for r, v in shown.items() if v == "results printed"} == {2, 3, 4, 9, 12, 17}
+    assert {r for r, v in shown.items() if v == "outcome printed"} == OUTCOME_ROWS
+    assert {r for r, v in shown.items() if v == "limitation printed, no outcome"} == {LIMITATION_ROW}
     assert {v for r, v in shown.items() if r not in {2, 3, 4, 9, 12, 17}} == {"'No results published'"}
 
 
@@ -149,3 +167,35 @@ def test_routes_are_the_printed_cells(lines):
     routes = dict(zip(lines["row"], lines["route"]))
     assert routes[16] == "NA (printed; legend: Not Applicable)"
     assert routes[18] == "Superficial injection"
+
+
+# --- fourth reading ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", [8, 11])
+def test_a_row_whose_outcome_the_text_reports_is_footnoted(lines, row):
+    """4.1: Table 3 prints 'No results published' for rows 8 (NCT02054208) and 11 (NCT02600130); the text's AD
+    paragraph (print line 121) reports safety and efficacy for both. Row 14 (NCT02566655) agrees with the text."""
+    notes = dict(zip(lines["row"], lines["note"]))
+    assert "the review's text reports an outcome for this trial" in notes[row]
+    assert "reports an outcome" not in notes[14]
+    text = narrative.trials_notice(lines)
+    assert "(Table 3 rows 8 and 11) the review's own text reports an outcome" in text
+
+
+def test_where_a_printed_outcome_appeared_is_said_per_row(lines):
+    """4.2: row 12's outcome is backed by ref. [64], whose entry carries NCT04388982 (text line 203); row 17's is
+    its own cited study, ref. [39]; rows 2, 3, 4 and 9 cite no publication."""
+    where = {r: w for r, w in zip(lines["row"], lines["results_in"]) if w}
+    assert where == {12: "ref. [64], whose entry names NCT04388982", 17: "ref. [39], the study the row cites"}
+    text = narrative.trials_notice(lines)
+    assert "for rows 2, 3, 4, 9 the review cites no publication" in text
+    assert "where the results appeared, and whether they match the registry, is not reported" not in text
+
+
+def test_a_limitation_is_not_counted_as_an_outcome(lines):
+    """4.3: row 9 prints "Conclusions limited by small sample size" (text line 121: "limited by its small sample
+    size"): a limit of the study, footnoted, and not among the printed outcomes."""
+    notes = dict(zip(lines["row"], lines["note"]))
+    assert "prints a limitation ('Conclusions limited by small sample size'), not an outcome" in notes[9]
+    assert "only a limitation of the study, no outcome, for 1 (Table 3 row 9)" in narrative.trials_notice(lines)

@@ -332,5 +332,68 @@ def test_the_dose_title_and_cross_key_say_what_was_done(drawn):
     titles = " ".join(ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes)
     assert "kinds never converted into one another, units within a kind converted" in titles
     labels = [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()]
-    assert "cross: given with a scaffold, hydrogel or carrier (printed Precondition or Effects cell)" in labels
+    assert "cross: given to animals in a scaffold or hydrogel (printed Precondition or Effects cell)" in labels
     assert not any("not an injected dose" in t for t in labels)
+
+
+# --- fourth reading ----------------------------------------------------------------------------------
+
+
+def test_the_edge_line_says_which_legend_finding_flags(drawn):
+    """4.1: ref 24's A3 ("MI" defined in no legend) flags it; A8 on the same cell is listed only (tables/audit.csv,
+    table1 row 13), so the line may not say that legend findings flag no row."""
+    fig, _ = drawn
+    (key,) = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_gid() == "route-key"]
+    assert "ref 24 A3, R3" in key
+    assert "findings on spelling and legends, which flag no row" not in key
+    assert "a code that no legend explains, A3 or A6, does flag" in key
+
+
+@pytest.mark.parametrize(
+    "ref, ids, name",
+    [
+        (70, "R4", "cited title names another product"),  # platelet-membrane exosome mimetics (Table 2 row 15)
+        (80, "R5", "disease named neither by the model nor the cited title"),  # OP row, bone-defect model (row 25)
+        (82, "R6", "cited title names another route"),  # printed "Coculture", title "Topical application" (row 27)
+    ],
+)
+def test_unflagged_marks_questioned_by_their_cited_title_are_named(drawn, ref, ids, name):
+    """4.3, 4.4: refs 80 (filed under OP, model a bone defect) and 82 (printed as coculture, cited title topical
+    use on skin) carry only checks, so no edge; the line under the figure and the data file still name them."""
+    fig, data = drawn
+    (key,) = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_gid() == "route-key"]
+    listed = key.split("questions what the mark shows: ")[1].split(".")[0]
+    assert listed == "ref 70 R4; ref 80 R5; ref 82 R6"
+    assert f"{ids}: {name}" in key
+    marks = data.loc[(data["panel"] == "doses") & (data["ref"] == ref), "mark"]
+    assert any(f"questions what the mark shows ({ids}" in str(m) for m in marks), marks
+
+
+def test_the_cross_marks_only_scaffolds_and_hydrogels_given_to_animals(drawn):
+    """4.2: crossed are refs 21 (hyaluronic acid), 23 (bioprinted ovary), 24 (collagen scaffold), 37 (NapFF-NO
+    hydrogel), 53 (HAMA), 80 (titanium scaffold); not ref 82 (spicules on skin cells in a dish), 78 (GMNP-loaded
+    EVs) or 70 (membrane-coated mimetics)."""
+    _, data = drawn
+    doses = data[data["panel"] == "doses"]
+    crossed = set(doses.loc[doses["mark"].fillna("").str.contains("scaffold or hydrogel"), "ref"].astype(int))
+    assert crossed == {21, 23, 24, 37, 53, 80}
+    assert not data["mark"].fillna("").str.contains("carrier").any()
+
+
+def test_the_ring_key_says_the_range_ignores_route(drawn):
+    """4.7: refs 61, 63 (ICV) and 60 (hippocampus) are judged by the per-animal systemic range (data/dose_ranges.csv
+    basis: "does not tell routes apart")."""
+    fig, _ = drawn
+    labels = [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()]
+    assert any("per animal, any route: a dose into the brain meets the systemic range" in t for t in labels)
+
+
+def test_a_moved_follow_up_stack_has_its_value_under_it(drawn):
+    """4.5: MSCs, Table 1: refs 32, 41 at 60 d are moved under the 56 d pair, refs 29, 37 at 30 d under the 28 d
+    stack; each value label is centred on its own stack, not beside the other pair."""
+    fig, _ = drawn
+    (ax,) = [a for a in fig.axes if a.get_xlabel().startswith("follow-up of treated animals")]
+    at = {a.get_text(): a for a in ax.texts if a.get_gid() == "follow-up-count"}
+    for label, days in [("60 d ×2", 60), ("30 d ×2", 30)]:
+        a = at[label]
+        assert a.get_ha() == "center" and a.xy[0] == pytest.approx(days), (label, a.xy)
