@@ -754,16 +754,20 @@ def _gap_other_model_label(studies: pd.DataFrame, other: int) -> str:
     str
         One sentence, or ``""``.
     """
-    from helpers.analysis.gapmap import other_model_rows
+    from helpers.analysis.gapmap import other_condition_rule, other_model_rows
 
     if not other:
         return ""
-    # A row naming two sources is labelled in two cells, so rows and labels are both given when they differ.
+    # A row naming two sources is counted in two cells: rows, counts and cells are all given when they differ.
     rows = len(other_model_rows(studies))
-    many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
+    many = f"{other} in all"
+    if rows != other:
+        many = f"{plural(rows, 'row')}, counted {other} times, a row naming two sources being counted in both cells"
     return (
-        "'other model': a row whose every printed animal model is of another condition than the disease it is "
-        f"filed under, counted as printed ({many})."
+        "'other model': a row whose every printed animal model is one the map checks as a model of another "
+        f"condition: {other_condition_rule()}; counted as printed ({many}). Another mismatch of model and "
+        "disease shows only where the audit questions the row; a row whose disease neither its model nor its "
+        "cited title names (rule R5) is labelled 'other model', not 'questioned'."
     )
 
 
@@ -806,8 +810,9 @@ def _gap_mimetic_sentence(mimetic: list | None) -> str:
     if not mimetic:
         return ""
     return (
-        f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
-        f"printed: {_table_rows(mimetic)}."
+        "Described as exosome mimetics by their Effects cell or cited title, counted as exosomes as printed "
+        f"(whether MSCs secreted them or they were made from MSCs is not reported in the review): "
+        f"{_table_rows(mimetic)}."
     )
 
 
