@@ -1166,11 +1166,12 @@ def timeline_note(studies: pd.DataFrame | None = None, found=None) -> str:
             (str(t), int(r)): (int(ref), int(y))
             for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
         }
-        parts.append(_timeline_no_arm(studies))
+        parts += [_timeline_no_arm(studies), _timeline_regulators(studies)]
         if found is not None:
+            questioned = _timeline_questioned(found.flagged, found.elsewhere, where)
             parts += [
-                _timeline_questioned(found.flagged, found.elsewhere, where),
-                _timeline_other_models(found.other, where),
+                questioned,
+                _timeline_other_models(found.other, where, named=questioned),
                 _timeline_boundary(found.boundary),
                 _timeline_removals(found.removals),
             ]
@@ -1200,15 +1201,37 @@ def _timeline_where(key: tuple[str, int], where: dict) -> str:
 
 
 def _timeline_no_arm(studies: pd.DataFrame) -> str:
-    """How many studies print no animal arm, by year; not the same as in vitro only."""
+    """How many studies print no animal arm, by year, with the gap map's words for what that means."""
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS
+
     no_arm = studies[studies["setting"] == "in vitro"]
     if no_arm.empty:
         return ""
     by = no_arm.groupby("year").size()
     return (
-        f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
+        f"{len(no_arm)} of the {len(studies)} studies print no animal arm ("
         + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
-        + "); not the same as in vitro only."
+        + f"), meaning {NO_ANIMAL_ARM_MEANS}."
+    )
+
+
+def _timeline_regulators(studies: pd.DataFrame) -> str:
+    """Rows under 'No pathway family' whose Effects cell names a transcription-factor regulator (not drawn)."""
+    from helpers.analysis.timeline import NONE_NAMED
+
+    if "regulators" not in studies:
+        return ""
+    part = studies[(studies["pathways"].fillna("") == "") & (studies["regulators"].fillna("") != "")]
+    if part.empty:
+        return ""
+    rows = ", ".join(
+        f"{t.replace('table', 'Table ')} row {r} ([{ref}]: {reg})"
+        for t, r, ref, reg in zip(part["table"], part["row"], part["ref"], part["regulators"])
+    )
+    return (
+        f"'{NONE_NAMED['pathways']}' counts rows that name no pathway family of that file; a transcription "
+        "factor named in an Effects cell is a regulator there, not a pathway family, even where the cell calls it "
+        f"a pathway, and is not drawn: {rows}."
     )
 
 
@@ -1227,19 +1250,33 @@ def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: d
         rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, extra) if x) + ")")
     return (
         "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
-        "disease, source, setting or product; W6: the effects speak of animals, no animal arm printed): "
+        "disease, MSC source, host or setting, or product; W6: the effects speak of animals, no animal arm "
+        "printed): "
         f"{', '.join(rows)}."
     )
 
 
-def _timeline_other_models(other: dict, where: dict) -> str:
-    """The rows whose printed animal model is of another condition than the disease they are filed under."""
-    rows = "; ".join(
-        f"{_timeline_where(key, where)}): {why.removeprefix('model: ')}"
-        for key, why in sorted(other.items())
-        if key in where
+def _timeline_other_models(other: dict, where: dict, named: str = "") -> str:
+    """The rows whose every printed animal model is one the gap map checks as of another condition.
+
+    A row the caption has already named (``named``, the audit list) is given by table and row only, so
+    each reference appears once (fourth reading #3.7); the rule is the checked pairs, not any mismatch (4.4).
+    """
+    from helpers.analysis.gapmap import other_condition_rule
+
+    keys = [k for k in sorted(other) if k in where]
+    if not keys:
+        return ""
+    rows = ", ".join(
+        f"{k[0].replace('table', 'Table ')} row {k[1]} (above)"
+        if f"{_timeline_where(k, where)};" in named or f"{_timeline_where(k, where)})" in named
+        else f"{_timeline_where(k, where)})"
+        for k in keys
     )
-    return f"Counted as printed although the printed animal model is of another condition: {rows}." if rows else ""
+    return (
+        "Counted as printed although every printed animal model is one the gap map checks as of another "
+        f"condition ({other_condition_rule()}; another mismatch shows only as an audit finding above): {rows}."
+    )
 
 
 def _timeline_boundary(boundary: pd.DataFrame | None) -> str:
