@@ -1614,8 +1614,16 @@ def _design_text_rule(studies: pd.DataFrame) -> str:
     titled = _titled_in_vitro(studies)
     titled = titled[~titled["ref"].isin(set(against["ref"]))]
     if len(titled):
-        shown = "; ".join(f"ref {r} ({w})" for r, w in zip(titled["ref"], titled["words"]))
-        text += f"Where only the cited title speaks of animal work, the row stays in vitro as printed: {shown}. "
+        # The audit's W6: the row's own Effects cell speaks of animals too, not only its title (4th reading 4.1).
+        w6 = set(studies.loc[studies.get("audit_findings", pd.Series("", index=studies.index)).astype("string")
+                             .fillna("").str.contains(r"\bW6\b"), "ref"].astype(int))
+        own = titled["ref"].astype(int).isin(w6)
+        shown = "; ".join(
+            f"ref {r} ({'its Effects cell (W6) and its title: ' if o else 'its title: '}{w})"
+            for r, w, o in zip(titled["ref"], titled["words"], own)
+        )
+        who = "the Effects cell or the cited title" if own.any() else "only the cited title"
+        text += f"Where {who} speaks of animal work, the row stays in vitro as printed: {shown}. "
     return text
 
 
@@ -1740,6 +1748,7 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
         text += (
             f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
             f"{len(aged) - alone} beside an induced one{_flag_clause(aged, f'the {len(aged)}')})"
+            + _design_other_condition(aged)
         )
     ageing = ageing_models(in_vivo)
     models = ageing.dropna()
@@ -1754,6 +1763,23 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
             "disease, and the review reports the age of none of the animals"
         )
     return text + "."
+
+
+def _design_other_condition(rows: pd.DataFrame) -> str:
+    """Where a row's only model is of another condition than its disease, what it studies instead (4th reading 4.4)."""
+    from helpers.analysis.gapmap import OTHER_CONDITION_MODELS, other_model_rows
+
+    other = other_model_rows(rows)
+    refs = rows.set_index(["table", "row"])["ref"]
+    parts: dict[str, list[int]] = {}
+    for key, why in other.items():
+        what = next(v for v in OTHER_CONDITION_MODELS.values() if v in why)
+        parts.setdefault(what, []).append(int(refs.loc[key]))
+    return "".join(
+        f"; for {_ref_list(pd.DataFrame({'ref': r}))} it is the only printed model: {what}, as the gap map "
+        "labels them"
+        for what, r in parts.items()
+    )
 
 
 def _design_relations(in_vivo: pd.DataFrame) -> str:
