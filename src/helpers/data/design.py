@@ -715,11 +715,11 @@ def ageing_models(studies: pd.DataFrame) -> pd.Series:
     )
 
 
-#: Audit rules whose findings question a code the design exhibit draws: the disease, source, host, setting,
-#: route or product (R1-R6 against the cited title; W1 donor against host; W2 route; W6, W7 setting). A
-#: ``check`` of these gets its own mark on the figure (third blind reading, design 3.1); dose and size rules
-#: (W3-W5) and the spelling of codes (A) bear on no dot here.
-DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W2", "W6", "W7")
+#: Audit rules whose findings question a code the design exhibit draws: the disease, source, host, setting
+#: or product (R1-R6 against the cited title; W1 donor against host; W6, W7 setting). A ``check`` of these gets
+#: its own mark on the figure (third blind reading, design 3.1); route (W2), dose and size rules (W3-W5) and the
+#: spelling of codes (A) bear on no dot here, since no route is drawn (fourth blind reading, design 4.3).
+DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W6", "W7")
 
 #: What a statement of the review's body text (``data/text_statements.csv``) bears on, by the way it is used:
 #: it ``adds`` a code where the row's cells are silent (the modification, the donor-host relation), and it

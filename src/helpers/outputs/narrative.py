@@ -1653,7 +1653,7 @@ def _design_marks(studies: pd.DataFrame) -> str:
 
     text = (
         f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-        "its row means). "
+        f"its row means){_design_flags_elsewhere(studies)}. "
     )
     if "audit_check" in studies:
         text += (
@@ -1664,6 +1664,29 @@ def _design_marks(studies: pd.DataFrame) -> str:
     return text + (
         "figures/design.data.csv says how many and which, design.evidence.csv each study's findings, "
         "tables/audit.csv why. "
+    )
+
+
+def _design_flags_elsewhere(studies: pd.DataFrame) -> str:
+    """The flagged studies whose findings all bear on a code not drawn here (a route, a dose), said by rule.
+
+    Their dagger is the dataset's ``audit_flag``, not doubt about the model, host or product (4th reading 4.3).
+    """
+    from helpers.data.design import DESIGN_CHECK_RULES
+
+    if "audit_flag" not in studies or "audit_findings" not in studies:
+        return ""
+    flagged = studies[studies["audit_flag"].fillna(False).astype(bool)]
+    parts = []
+    for ref, found in sorted(zip(flagged["ref"].astype(int), flagged["audit_findings"].astype("string").fillna(""))):
+        ids = [i for i in str(found).split(";") if i]
+        if ids and not set(ids) & set(DESIGN_CHECK_RULES):
+            parts.append(f"ref {ref} ({', '.join(ids)})")
+    if not parts:
+        return ""
+    return (
+        "; for " + ", ".join(parts) + " the finding is on a code not drawn here, so their "
+        "dagger says nothing of the model, host or product"
     )
 
 

@@ -184,7 +184,7 @@ def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_cod
     'primed' and ref 22's 'autologous'; where it contradicts a printed cell, refs 24, 74, 82, the code stays)."""
     note = narrative.design_note(_studies())
     assert "† after a number: the audit flags at least one study behind it" in note
-    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W2, W6, W7)" in note
+    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W6, W7)" in note
     assert "from the review's body text (data/text_statements.csv): refs 22 (relation) and 53 (modification)" in note
     # After the dataset's third reading (3.1, 2.5) the text's sentence under [74] is ref 75's finding (the review
     # swaps [74] and [75]), so it no longer bears on ref 74's setting; ref 74's cited title ('bone loss') does.
@@ -274,3 +274,12 @@ def test_relation_evidence_of_a_row_without_a_treated_animal_says_what_is_printe
     assert "'5XFAD mice'" in line["relation_evidence"] and "prints no animal model" not in line["relation_evidence"]
     other = studies[(studies["table"] == "table2") & (studies["row"] == 6)].iloc[0]  # [54]: no model printed
     assert other["relation_evidence"] == "no treated animal: the row prints no animal model"
+
+
+def test_a_dagger_earned_off_the_drawing_says_so():
+    """Fourth reading 4.3: ref 19 is flagged only by W2 (Effects "Intrarenal" against route OV) and ref 68 only by
+    W4 ("IV 100 mg"); no route or dose is drawn, so the note says their dagger is not about what is drawn, and W2
+    is no longer among the rules of a code drawn here."""
+    note = narrative.design_note(_studies())
+    assert "for ref 19 (W2), ref 68 (W4) the finding is on a code not drawn here" in note
+    assert "W2" not in design.DESIGN_CHECK_RULES and "(R1-R6, W1, W6, W7)" in note
