@@ -458,7 +458,9 @@ def relation_evidence(relation: Derived, places: dict[str, str], cells: dict[str
     if relation.value == NO_HOST:
         printed = str(cells.get("animal_model", "") or "").strip()
         if printed and printed != "NA":  # Table 1 row 14 prints '5XFAD mice' beside co-culture (4th reading 4.2)
-            return f"no treated animal: no route into an animal is printed (the row prints the animal model '{printed}')"
+            return (
+                f"no treated animal: no route into an animal is printed (the row prints the animal model '{printed}')"
+            )
         return "no treated animal: the row prints no animal model"
     species = (
         f"donor {cells['donor']} (Source '{cells['source']}'), host {cells['host']} "
@@ -643,7 +645,11 @@ def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
         [
             (
                 "in vitro only, as printed: the model and route cells name no treated animal"
-                + (f"; '{cell}' printed, whether they only supplied cells is not reported in the review" if cell else "")
+                + (
+                    f"; '{cell}' printed, whether they only supplied cells is not reported in the review"
+                    if cell
+                    else ""
+                )
             )
             if dish
             else model_evidence(cell)
@@ -670,8 +676,11 @@ AGEING_MODELS: dict[str, re.Pattern[str]] = {
     # The printed name says it models skin ageing, though not how (third blind reading, design 3.3).
     "skin-ageing model (induction not stated)": re.compile(r"\bskin ag(?:e?ing) model\b", re.IGNORECASE),
     # UV photodamage is the standard model of extrinsic skin ageing (photoageing); the row's own Effects cell
-    # (Table 2 row 28, ref 83) speaks of "skin photodamage and aging caused by ultra-violet radiation" (4th reading 3.3).
-    "UV photoageing (photodamage)": re.compile(r"\b(?:UV|ultra-?violet)\b.*\bphoto-?(?:damage|ag(?:e?ing))\b", re.IGNORECASE),
+    # (Table 2 row 28, ref 83) speaks of "skin photodamage and aging caused by ultra-violet radiation" (4th
+    # reading 3.3).
+    "UV photoageing (photodamage)": re.compile(
+        r"\b(?:UV|ultra-?violet)\b.*\bphoto-?(?:damage|ag(?:e?ing))\b", re.IGNORECASE
+    ),
 }
 
 

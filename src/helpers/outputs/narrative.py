@@ -1615,8 +1615,15 @@ def _design_text_rule(studies: pd.DataFrame) -> str:
     titled = titled[~titled["ref"].isin(set(against["ref"]))]
     if len(titled):
         # The audit's W6: the row's own Effects cell speaks of animals too, not only its title (4th reading 4.1).
-        w6 = set(studies.loc[studies.get("audit_findings", pd.Series("", index=studies.index)).astype("string")
-                             .fillna("").str.contains(r"\bW6\b"), "ref"].astype(int))
+        w6 = set(
+            studies.loc[
+                studies.get("audit_findings", pd.Series("", index=studies.index))
+                .astype("string")
+                .fillna("")
+                .str.contains(r"\bW6\b"),
+                "ref",
+            ].astype(int)
+        )
         own = titled["ref"].astype(int).isin(w6)
         shown = "; ".join(
             f"ref {r} ({'its Effects cell (W6) and its title: ' if o else 'its title: '}{w})"
@@ -1799,8 +1806,7 @@ def _design_other_condition(rows: pd.DataFrame) -> str:
         what = next(v for v in OTHER_CONDITION_MODELS.values() if v in why)
         parts.setdefault(what, []).append(int(refs.loc[key]))
     return "".join(
-        f"; for {_ref_list(pd.DataFrame({'ref': r}))} it is the only printed model: {what}, as the gap map "
-        "labels them"
+        f"; for {_ref_list(pd.DataFrame({'ref': r}))} it is the only printed model: {what}, as the gap map labels them"
         for what, r in parts.items()
     )
 

@@ -191,8 +191,7 @@ def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_cod
     assert "the code stays as printed: refs 24 (setting, host) and 82 (setting)" in note
     assert (
         "the row stays in vitro as printed: ref 58 (its Effects cell (W6) and its title: 'cognitive impairment', "
-        "'hippocampus'); ref 74 (its title: 'bone loss')"
-        in note
+        "'hippocampus'); ref 74 (its title: 'bone loss')" in note
     )
     assert "the cited title's words of animal work question at least one" in note
 
