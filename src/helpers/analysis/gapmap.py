@@ -62,6 +62,7 @@ __all__ = [
     "mimetic_rows",
     "disease_label",
     "other_model_rows",
+    "other_condition_rule",
     "OTHER_CONDITION_MODELS",
 ]
 
@@ -507,7 +508,25 @@ def _with_flags(frame: pd.DataFrame, findings: pd.DataFrame | None, flags: pd.Da
     audit_flag = pd.Series([dataset.get(k, False) for k in keys], index=frame.index, dtype="boolean")
     # A comparator arm is not a row of its own; without the audit's rows the column says nothing.
     frame.insert(9, "audit_flag", audit_flag.where(counted & (flags is not None)))
+    # A row flagged for a route, a dose or a copied trial text says why, not only that it is flagged (4th reading 4.5).
+    why = _flag_notes(findings, flags)
+    frame["note"] = [
+        _joined(n, why.get(k, "")) if flag is True else n
+        for n, k, flag in zip(frame["note"], keys, frame["audit_flag"].astype(object))
+    ]
     return frame
+
+
+def _flag_notes(findings: pd.DataFrame | None, flags: pd.DataFrame | None) -> dict[tuple[str, int], str]:
+    """``(table, row) -> "W4: message"`` for the errors and warnings that set ``audit_flag``.
+
+    Only the rules the evidence note does not already quote (:data:`AUDIT_RULES`).
+    """
+    if findings is None or findings.empty or flags is None or flags.empty:
+        return {}
+    ids = {i for cell in flags["audit_findings"].dropna() for i in str(cell).split(";") if i}
+    severe = findings[findings["severity"].isin(["error", "warning"])]
+    return _rule_notes(severe, tuple(sorted(ids - set(AUDIT_RULES))))
 
 
 def _audit_flags(flags: pd.DataFrame | None) -> dict[tuple[str, int], bool]:
@@ -603,6 +622,20 @@ OTHER_CONDITION_MODELS: dict[tuple[str, str | None], str] = {
     ("induced: surgical bone defect", None): "not a model of the disease itself",
     ("natural ageing", "POF"): "natural ovarian ageing, not premature ovarian failure",
 }
+
+
+def other_condition_rule() -> str:
+    """The model/disease pairs :func:`other_model_rows` checks, in words, for a footnote or caption.
+
+    The rule is a fixed list (:data:`OTHER_CONDITION_MODELS`), narrower than "any model of another
+    condition": a mismatch outside it (a D-galactose ageing model filed under atherosclerosis) is shown
+    only where the audit questions the row (fourth reading 4.2).
+    """
+    pairs = []
+    for (model, disease), instead in OTHER_CONDITION_MODELS.items():
+        where = f"filed under {disease_label(disease)}" if disease else "under any disease"
+        pairs.append(f"'{model}' {where} ({instead})")
+    return " or ".join(pairs)
 
 
 def _other_condition(model_class: str, disease_code: str) -> str:

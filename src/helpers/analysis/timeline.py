@@ -44,7 +44,7 @@ __all__ = [
 FEW_STUDIES = 5
 
 #: The row of each kind that counts the studies naming none of its categories.
-NONE_NAMED = {"mechanisms": "No mechanism named", "pathways": "No pathway family named"}
+NONE_NAMED = {"mechanisms": "No mechanism named", "pathways": "No pathway family (data/categories.csv)"}
 
 
 def by_year(studies: pd.DataFrame) -> pd.DataFrame:
@@ -95,7 +95,8 @@ def named_by_year(studies: pd.DataFrame) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame()
     frame = pd.concat(parts).fillna(0).astype(int)
-    frame = frame.reindex(columns=sorted(frame.columns))
+    # Every year from the first to the last, an empty one (2017) with zeros, as in the other tables (4th reading 4.3).
+    frame = frame.reindex(columns=_all_years(studies), fill_value=0)
     frame.index.name = "category"
     frame.attrs["groups"] = groups  # where each kind's rows start, for the drawing
     return frame

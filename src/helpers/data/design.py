@@ -456,7 +456,12 @@ def relation_evidence(relation: Derived, places: dict[str, str], cells: dict[str
     if relation.missing:
         return ""
     if relation.value == NO_HOST:
-        return f"setting {cells['setting']}: the row prints no animal model or in vivo route"
+        printed = str(cells.get("animal_model", "") or "").strip()
+        if printed and printed != "NA":  # Table 1 row 14 prints '5XFAD mice' beside co-culture (4th reading 4.2)
+            return (
+                f"no treated animal: no route into an animal is printed (the row prints the animal model '{printed}')"
+            )
+        return "no treated animal: the row prints no animal model"
     species = (
         f"donor {cells['donor']} (Source '{cells['source']}'), host {cells['host']} "
         f"(Animal model '{cells['animal_model']}')"
@@ -640,7 +645,11 @@ def printed_evidence(studies: pd.DataFrame) -> pd.DataFrame:
         [
             (
                 "in vitro only, as printed: the model and route cells name no treated animal"
-                + (f"; the printed '{cell}' supplied cells" if cell else "")
+                + (
+                    f"; '{cell}' printed, whether they only supplied cells is not reported in the review"
+                    if cell
+                    else ""
+                )
             )
             if dish
             else model_evidence(cell)
@@ -666,6 +675,12 @@ AGEING_MODELS: dict[str, re.Pattern[str]] = {
     "D-galactose": re.compile(r"\bD-gal(?:actose)?\b", re.IGNORECASE),
     # The printed name says it models skin ageing, though not how (third blind reading, design 3.3).
     "skin-ageing model (induction not stated)": re.compile(r"\bskin ag(?:e?ing) model\b", re.IGNORECASE),
+    # UV photodamage is the standard model of extrinsic skin ageing (photoageing); the row's own Effects cell
+    # (Table 2 row 28, ref 83) speaks of "skin photodamage and aging caused by ultra-violet radiation" (4th
+    # reading 3.3).
+    "UV photoageing (photodamage)": re.compile(
+        r"\b(?:UV|ultra-?violet)\b.*\bphoto-?(?:damage|ag(?:e?ing))\b", re.IGNORECASE
+    ),
 }
 
 
@@ -697,8 +712,8 @@ def ageing_models(studies: pd.DataFrame) -> pd.Series:
     Returns
     -------
     pandas.Series
-        On ``studies``' index; a study done in vitro only has no model of its own (the mice of Table 1 row 14
-        only supplied cells), so it is None whatever its printed Animal model.
+        On ``studies``' index; a study done in vitro only has no model of its own (Table 1 row 14 prints
+        '5XFAD mice' beside a co-culture route and no in vivo arm), so it is None whatever its printed Animal model.
     """
     printed = printed_evidence(studies)["animal_model"].fillna("")
     in_vivo = studies["setting"].astype("string").fillna("") != "in vitro"
@@ -709,11 +724,11 @@ def ageing_models(studies: pd.DataFrame) -> pd.Series:
     )
 
 
-#: Audit rules whose findings question a code the design exhibit draws: the disease, source, host, setting,
-#: route or product (R1-R6 against the cited title; W1 donor against host; W2 route; W6, W7 setting). A
-#: ``check`` of these gets its own mark on the figure (third blind reading, design 3.1); dose and size rules
-#: (W3-W5) and the spelling of codes (A) bear on no dot here.
-DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W2", "W6", "W7")
+#: Audit rules whose findings question a code the design exhibit draws: the disease, source, host, setting
+#: or product (R1-R6 against the cited title; W1 donor against host; W6, W7 setting). A ``check`` of these gets
+#: its own mark on the figure (third blind reading, design 3.1); route (W2), dose and size rules (W3-W5) and the
+#: spelling of codes (A) bear on no dot here, since no route is drawn (fourth blind reading, design 4.3).
+DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W6", "W7")
 
 #: What a statement of the review's body text (``data/text_statements.csv``) bears on, by the way it is used:
 #: it ``adds`` a code where the row's cells are silent (the modification, the donor-host relation), and it

@@ -870,16 +870,20 @@ def _gap_other_model_label(studies: pd.DataFrame, other: int) -> str:
     str
         One sentence, or ``""``.
     """
-    from helpers.analysis.gapmap import other_model_rows
+    from helpers.analysis.gapmap import other_condition_rule, other_model_rows
 
     if not other:
         return ""
-    # A row naming two sources is labelled in two cells, so rows and labels are both given when they differ.
+    # A row naming two sources is counted in two cells: rows, counts and cells are all given when they differ.
     rows = len(other_model_rows(studies))
-    many = f"{plural(rows, 'row')}, labelled in {other} cells" if rows != other else f"{other} in all"
+    many = f"{other} in all"
+    if rows != other:
+        many = f"{plural(rows, 'row')}, counted {other} times, a row naming two sources being counted in both cells"
     return (
-        "'other model': a row whose every printed animal model is of another condition than the disease it is "
-        f"filed under, counted as printed ({many})."
+        "'other model': a row whose every printed animal model is one the map checks as a model of another "
+        f"condition: {other_condition_rule()}; counted as printed ({many}). Another mismatch of model and "
+        "disease shows only where the audit questions the row; a row whose disease neither its model nor its "
+        "cited title names (rule R5) is labelled 'other model', not 'questioned'."
     )
 
 
@@ -922,8 +926,9 @@ def _gap_mimetic_sentence(mimetic: list | None) -> str:
     if not mimetic:
         return ""
     return (
-        f"Exosome-mimetic vesicles by their Effects cell or cited title, not secreted exosomes, counted as "
-        f"printed: {_table_rows(mimetic)}."
+        "Described as exosome mimetics by their Effects cell or cited title, counted as exosomes as printed "
+        f"(whether MSCs secreted them or they were made from MSCs is not reported in the review): "
+        f"{_table_rows(mimetic)}."
     )
 
 
@@ -1308,11 +1313,12 @@ def timeline_note(studies: pd.DataFrame | None = None, found=None) -> str:
             (str(t), int(r)): (int(ref), int(y))
             for t, r, ref, y in zip(studies["table"], studies["row"], studies["ref"], studies["year"])
         }
-        parts.append(_timeline_no_arm(studies))
+        parts += [_timeline_no_arm(studies), _timeline_regulators(studies)]
         if found is not None:
+            questioned = _timeline_questioned(found.flagged, found.elsewhere, where)
             parts += [
-                _timeline_questioned(found.flagged, found.elsewhere, where),
-                _timeline_other_models(found.other, where),
+                questioned,
+                _timeline_other_models(found.other, where, named=questioned),
                 _timeline_boundary(found.boundary),
                 _timeline_removals(found.removals),
             ]
@@ -1342,15 +1348,37 @@ def _timeline_where(key: tuple[str, int], where: dict) -> str:
 
 
 def _timeline_no_arm(studies: pd.DataFrame) -> str:
-    """How many studies print no animal arm, by year; not the same as in vitro only."""
+    """How many studies print no animal arm, by year, with the gap map's words for what that means."""
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS
+
     no_arm = studies[studies["setting"] == "in vitro"]
     if no_arm.empty:
         return ""
     by = no_arm.groupby("year").size()
     return (
-        f"{len(no_arm)} of the {len(studies)} studies print no animal arm, that is no route into an animal ("
+        f"{len(no_arm)} of the {len(studies)} studies print no animal arm ("
         + ", ".join(f"{int(y)}: {int(k)}" for y, k in by.items())
-        + "); not the same as in vitro only."
+        + f"), meaning {NO_ANIMAL_ARM_MEANS}."
+    )
+
+
+def _timeline_regulators(studies: pd.DataFrame) -> str:
+    """Rows under 'No pathway family' whose Effects cell names a transcription-factor regulator (not drawn)."""
+    from helpers.analysis.timeline import NONE_NAMED
+
+    if "regulators" not in studies:
+        return ""
+    part = studies[(studies["pathways"].fillna("") == "") & (studies["regulators"].fillna("") != "")]
+    if part.empty:
+        return ""
+    rows = ", ".join(
+        f"{t.replace('table', 'Table ')} row {r} ([{ref}]: {reg})"
+        for t, r, ref, reg in zip(part["table"], part["row"], part["ref"], part["regulators"])
+    )
+    return (
+        f"'{NONE_NAMED['pathways']}' counts rows that name no pathway family of that file; a transcription "
+        "factor named in an Effects cell is a regulator there, not a pathway family, even where the cell calls it "
+        f"a pathway, and is not drawn: {rows}."
     )
 
 
@@ -1369,19 +1397,33 @@ def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: d
         rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, extra) if x) + ")")
     return (
         "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
-        "disease, source, setting or product; W6: the effects speak of animals, no animal arm printed): "
+        "disease, MSC source, host or setting, or product; W6: the effects speak of animals, no animal arm "
+        "printed): "
         f"{', '.join(rows)}."
     )
 
 
-def _timeline_other_models(other: dict, where: dict) -> str:
-    """The rows whose printed animal model is of another condition than the disease they are filed under."""
-    rows = "; ".join(
-        f"{_timeline_where(key, where)}): {why.removeprefix('model: ')}"
-        for key, why in sorted(other.items())
-        if key in where
+def _timeline_other_models(other: dict, where: dict, named: str = "") -> str:
+    """The rows whose every printed animal model is one the gap map checks as of another condition.
+
+    A row the caption has already named (``named``, the audit list) is given by table and row only, so
+    each reference appears once (fourth reading #3.7); the rule is the checked pairs, not any mismatch (4.4).
+    """
+    from helpers.analysis.gapmap import other_condition_rule
+
+    keys = [k for k in sorted(other) if k in where]
+    if not keys:
+        return ""
+    rows = ", ".join(
+        f"{k[0].replace('table', 'Table ')} row {k[1]} (above)"
+        if f"{_timeline_where(k, where)};" in named or f"{_timeline_where(k, where)})" in named
+        else f"{_timeline_where(k, where)})"
+        for k in keys
     )
-    return f"Counted as printed although the printed animal model is of another condition: {rows}." if rows else ""
+    return (
+        "Counted as printed although every printed animal model is one the gap map checks as of another "
+        f"condition ({other_condition_rule()}; another mismatch shows only as an audit finding above): {rows}."
+    )
 
 
 def _timeline_boundary(boundary: pd.DataFrame | None) -> str:
@@ -1733,8 +1775,23 @@ def _design_text_rule(studies: pd.DataFrame) -> str:
     titled = _titled_in_vitro(studies)
     titled = titled[~titled["ref"].isin(set(against["ref"]))]
     if len(titled):
-        shown = "; ".join(f"ref {r} ({w})" for r, w in zip(titled["ref"], titled["words"]))
-        text += f"Where only the cited title speaks of animal work, the row stays in vitro as printed: {shown}. "
+        # The audit's W6: the row's own Effects cell speaks of animals too, not only its title (4th reading 4.1).
+        w6 = set(
+            studies.loc[
+                studies.get("audit_findings", pd.Series("", index=studies.index))
+                .astype("string")
+                .fillna("")
+                .str.contains(r"\bW6\b"),
+                "ref",
+            ].astype(int)
+        )
+        own = titled["ref"].astype(int).isin(w6)
+        shown = "; ".join(
+            f"ref {r} ({'its Effects cell (W6) and its title: ' if o else 'its title: '}{w})"
+            for r, w, o in zip(titled["ref"], titled["words"], own)
+        )
+        who = "the Effects cell or the cited title" if own.any() else "only the cited title"
+        text += f"Where {who} speaks of animal work, the row stays in vitro as printed: {shown}. "
     return text
 
 
@@ -1764,7 +1821,7 @@ def _design_marks(studies: pd.DataFrame) -> str:
 
     text = (
         f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-        "its row means). "
+        f"its row means){_design_flags_elsewhere(studies)}. "
     )
     if "audit_check" in studies:
         text += (
@@ -1775,6 +1832,29 @@ def _design_marks(studies: pd.DataFrame) -> str:
     return text + (
         "figures/design.data.csv says how many and which, design.evidence.csv each study's findings, "
         "tables/audit.csv why. "
+    )
+
+
+def _design_flags_elsewhere(studies: pd.DataFrame) -> str:
+    """The flagged studies whose findings all bear on a code not drawn here (a route, a dose), said by rule.
+
+    Their dagger is the dataset's ``audit_flag``, not doubt about the model, host or product (4th reading 4.3).
+    """
+    from helpers.data.design import DESIGN_CHECK_RULES
+
+    if "audit_flag" not in studies or "audit_findings" not in studies:
+        return ""
+    flagged = studies[studies["audit_flag"].fillna(False).astype(bool)]
+    parts = []
+    for ref, found in sorted(zip(flagged["ref"].astype(int), flagged["audit_findings"].astype("string").fillna(""))):
+        ids = [i for i in str(found).split(";") if i]
+        if ids and not set(ids) & set(DESIGN_CHECK_RULES):
+            parts.append(f"ref {ref} ({', '.join(ids)})")
+    if not parts:
+        return ""
+    return (
+        "; for " + ", ".join(parts) + " the finding is on a code not drawn here, so their "
+        "dagger says nothing of the model, host or product"
     )
 
 
@@ -1859,6 +1939,7 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
         text += (
             f" (disease: {diseases}; product: {modalities}; {alone} with no other model, "
             f"{len(aged) - alone} beside an induced one{_flag_clause(aged, f'the {len(aged)}')})"
+            + _design_other_condition(aged)
         )
     ageing = ageing_models(in_vivo)
     models = ageing.dropna()
@@ -1873,6 +1954,22 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
             "disease, and the review reports the age of none of the animals"
         )
     return text + "."
+
+
+def _design_other_condition(rows: pd.DataFrame) -> str:
+    """Where a row's only model is of another condition than its disease, what it studies instead (4th reading 4.4)."""
+    from helpers.analysis.gapmap import OTHER_CONDITION_MODELS, other_model_rows
+
+    other = other_model_rows(rows)
+    refs = rows.set_index(["table", "row"])["ref"]
+    parts: dict[str, list[int]] = {}
+    for key, why in other.items():
+        what = next(v for v in OTHER_CONDITION_MODELS.values() if v in why)
+        parts.setdefault(what, []).append(int(refs.loc[key]))
+    return "".join(
+        f"; for {_ref_list(pd.DataFrame({'ref': r}))} it is the only printed model: {what}, as the gap map labels them"
+        for what, r in parts.items()
+    )
 
 
 def _design_relations(in_vivo: pd.DataFrame) -> str:

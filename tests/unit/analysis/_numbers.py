@@ -8,7 +8,7 @@ import re
 # ("R3:"), category names with digits ("Nrf2/HO-1", "ATF4", "PI3K", "S1P"), and the source line (year and licence).
 _NAMES = re.compile(
     r"Tables? \d+(?:-\d+)?(?: and \d+)?|phase \d(?:/\d)?|\bR\d+:|Source: .*$|data/categories\.csv|"
-    r"[A-Za-z]+\d+[A-Za-z]*(?:[/-][A-Za-z0-9]+)*",
+    r"[A-Za-z]+\d+[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*",
 )
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 

@@ -87,21 +87,31 @@ EXPECTED_MODELS = [
     (7, "chemical inductions elsewhere"),
     (3, "other diseases"),
 ]
-EXPECTED_AGED = [(1, "naturally aged studies flagged"), (4, "naturally aged"), (24, "ref 24")]
+EXPECTED_AGED = [
+    (1, "naturally aged studies flagged"),
+    (4, "naturally aged"),
+    (24, "ref 24"),
+    # Fourth reading 4.4: refs 18 and 24 print natural ageing as their only model under POF.
+    (18, "ref 18, only natural ageing"),
+    (24, "ref 24, only natural ageing"),
+]
 EXPECTED_AGEING = [
-    (8, "models of ageing itself (third reading 3.3: ref 43's printed 'Skin aging model of nude mice' among them)"),
+    # Third reading 3.3: ref 43's printed 'Skin aging model of nude mice'; fourth reading #3.3: ref 83's 'UV
+    # radiation-induced photodamage rat model', whose Effects cell speaks of skin "photodamage and aging".
+    (9, "models of ageing itself"),
     (47, "out of the in vivo studies"),
     (4, "natural ageing"),
     (1, "the gene name Bmi-1"),
     (1, "Bmi-1 knockout"),
     (1, "D-galactose"),
+    (1, "UV photoageing"),
     (1, "accelerated-ageing strain"),
     (1, "skin-ageing model, induction not stated"),
     (2, "ageing models flagged"),
-    (8, "ageing models"),
+    (9, "ageing models"),
     (24, "ref 24"),
     (37, "ref 37"),
-    (39, "in vivo studies modelling a condition filed under an age-related disease"),
+    (38, "in vivo studies modelling a condition filed under an age-related disease"),
 ]
 
 
@@ -162,10 +172,10 @@ def test_the_notice_says_what_the_chemical_class_holds_and_which_ageing_studies_
     text = narrative.design_notice(_studies())
     assert "13 of these 20 are Premature ovarian failure (POF) models" in text
     assert "the audit flags 1 of the 4: ref 24" in text
-    assert "8 of 47 use a model of ageing itself" in text and "refs 24, 37" in text
+    assert "9 of 47 use a model of ageing itself" in text and "refs 24, 37" in text
     # Third reading 3.3: no claim that the other models are "not ageing itself"; the print gives no animal ages.
     assert "not ageing itself" not in text
-    assert "the other 39 model a condition the review files under an age-related disease" in text
+    assert "the other 38 model a condition the review files under an age-related disease" in text
     assert "17 change the product itself, 7 only how it is given" in text
 
 
@@ -174,14 +184,14 @@ def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_cod
     'primed' and ref 22's 'autologous'; where it contradicts a printed cell, refs 24, 74, 82, the code stays)."""
     note = narrative.design_note(_studies())
     assert "† after a number: the audit flags at least one study behind it" in note
-    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W2, W6, W7)" in note
+    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W6, W7)" in note
     assert "from the review's body text (data/text_statements.csv): refs 22 (relation) and 53 (modification)" in note
     # After the dataset's third reading (3.1, 2.5) the text's sentence under [74] is ref 75's finding (the review
     # swaps [74] and [75]), so it no longer bears on ref 74's setting; ref 74's cited title ('bone loss') does.
     assert "the code stays as printed: refs 24 (setting, host) and 82 (setting)" in note
     assert (
-        "the row stays in vitro as printed: ref 58 ('cognitive impairment', 'hippocampus'); ref 74 ('bone loss')"
-        in note
+        "the row stays in vitro as printed: ref 58 (its Effects cell (W6) and its title: 'cognitive impairment', "
+        "'hippocampus'); ref 74 (its title: 'bone loss')" in note
     )
     assert "the cited title's words of animal work question at least one" in note
 
@@ -239,3 +249,36 @@ def test_the_title_does_not_call_every_product_modified():
     exhibit = get("design")
     assert "modified products" not in exhibit.title and "product and delivery" in exhibit.title
     assert "biomaterial" in exhibit.caption
+
+
+def test_the_notes_say_what_the_print_says_of_rows_without_an_animal_arm():
+    """Fourth reading 4.1, 4.2, 4.4: ref 58's own Effects cell speaks of AD model mice (W6), not only its title;
+    Table 1 row 14 prints '5XFAD mice' beside co-culture, and nothing printed says the mice supplied cells;
+    refs 18 and 24 print only naturally aged animals under POF."""
+    studies = _studies()
+    note = narrative.design_note(studies)
+    assert "ref 58 (its Effects cell (W6) and its title:" in note and "ref 74 (its title:" in note
+    assert "Where only the cited title speaks" not in note
+    shown = design.printed_evidence(studies).join(studies[["ref"]]).set_index("ref")
+    assert "whether they only supplied cells is not reported in the review" in shown.loc[25, "model_evidence"]
+    assert "supplied cells" not in shown.loc[25, "model_evidence"].replace("only supplied cells is not", "")
+    text = narrative.design_notice(studies)
+    assert "for refs 18, 24 it is the only printed model: natural ovarian ageing, not premature ovarian failure" in text
+
+
+def test_relation_evidence_of_a_row_without_a_treated_animal_says_what_is_printed():
+    """Fourth reading 4.2: Table 1 row 14 [25] prints '5XFAD mice'; the evidence no longer says it prints none."""
+    studies = coded.studies()
+    line = studies[(studies["table"] == "table1") & (studies["row"] == 14)].iloc[0]
+    assert "'5XFAD mice'" in line["relation_evidence"] and "prints no animal model" not in line["relation_evidence"]
+    other = studies[(studies["table"] == "table2") & (studies["row"] == 6)].iloc[0]  # [54]: no model printed
+    assert other["relation_evidence"] == "no treated animal: the row prints no animal model"
+
+
+def test_a_dagger_earned_off_the_drawing_says_so():
+    """Fourth reading 4.3: ref 19 is flagged only by W2 (Effects "Intrarenal" against route OV) and ref 68 only by
+    W4 ("IV 100 mg"); no route or dose is drawn, so the note says their dagger is not about what is drawn, and W2
+    is no longer among the rules of a code drawn here."""
+    note = narrative.design_note(_studies())
+    assert "for ref 19 (W2), ref 68 (W4) the finding is on a code not drawn here" in note
+    assert "W2" not in design.DESIGN_CHECK_RULES and "(R1-R6, W1, W6, W7)" in note

@@ -302,3 +302,49 @@ def test_the_two_panels_of_osteoporosis_model_it_differently(made):
     """Third reading 3.6: no kind of animal model is shared by the MSC and the exosome osteoporosis rows."""
     studies, *_ = made
     assert gapmap.panel_models(studies) == [("OP", OP_MODELS)]
+
+
+# Fourth reading 4.5: the rows audit_flag marks and the map does not question, with the words the reader found
+# in tables/audit.csv for each (T1 row 9: Effects "Intrarenal" against route OV; T2 row 16: "IV 100 mg";
+# Table 3 rows 2 and 3: the same results printed twice).
+FLAG_REASONS = [
+    ("table1", 9, "W2:", "intrarenal"),
+    ("table2", 16, "W4:", "dose"),
+    ("table3", 2, "X1:", "same results"),
+    ("table3", 3, "X1:", "same results"),
+]
+
+
+@pytest.mark.parametrize(("table", "row", "rule", "word"), FLAG_REASONS)
+def test_every_audit_flagged_row_says_why_in_the_evidence(dataset_flags, table, row, rule, word):
+    studies, trials = coded.studies(), coded.trials()
+    findings = audit.frame(audit.findings(), audit.reviewed())
+    evidence = gapmap.evidence(studies, trials, findings, gapmap.comparators(studies), dataset_flags)
+    notes = evidence[(evidence["table"] == table) & (evidence["row"] == row)]["note"]
+    assert len(notes) and all(rule in n and word in n.lower() for n in notes)
+
+
+def test_the_other_model_label_counts_rows_and_says_which_pairs_it_checks(made):
+    """Fourth reading 4.1, 4.2, 4.4: 3 rows counted 4 times (row 8 names two sources), the rule worded as the pairs
+    it checks (T1 row 22 [37], D-gal under AS, is outside it and shown as questioned), and R5 named."""
+    studies, _, _, cells = made
+    text = narrative._gap_other_model_label(studies, int(cells["other_model"].sum()))
+    assert "3 rows, counted 4 times" in text and "labelled in 4 cells" not in text
+    assert "'natural ageing' filed under Premature ovarian failure" in text
+    assert "'induced: surgical bone defect' under any disease" in text
+    assert "shows only where the audit questions the row" in text and "(rule R5) is labelled 'other model'" in text
+    assert ("table1", 22) in gapmap.flagged_rows(made[2]) and ("table1", 22) not in gapmap.other_model_rows(studies)
+
+
+def test_every_r5_row_is_labelled_other_model():
+    """Fourth reading 4.4: the caption says an R5 row (Table 2 row 25 [80]) is labelled 'other model'."""
+    found = audit.frame(audit.findings(("R5",)), audit.reviewed())
+    rows = {(str(t), int(r)) for t, r in zip(found["table"], found["row"])}
+    assert rows == {("table2", 25)} and rows <= set(gapmap.other_model_rows(coded.studies()))
+
+
+def test_the_mimetic_sentence_does_not_say_they_are_not_secreted():
+    """Fourth reading 4.3: the print calls [70]'s product platelet-membrane-coated BMMSC-Exos; how they were made is
+    not reported in the review."""
+    text = narrative._gap_mimetic_sentence([("table2", 17, 70), ("table2", 18, 71)])
+    assert "not secreted exosomes" not in text and "is not reported in the review" in text

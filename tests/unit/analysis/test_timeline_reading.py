@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.analysis import gapmap, timeline
@@ -81,12 +83,16 @@ def test_the_caption_states_only_recounted_numbers(studies, found):
     expected = [timeline.FEW_STUDIES, sum(IN_VITRO.values()), STUDIES]
     for year, n in IN_VITRO.items():
         expected += [year, n]
+    # Fourth reading 4.2: rows under 'No pathway family' naming a transcription factor: Table 1 row 4 ([13],
+    # NR4A1) and Table 2 row 3 ([51], "KLF6 and ATF4-ATF3-CHOP pathways").
+    expected += [4, 13, 3, 51]
     for row, ref, year in FLAGGED:
         expected += [row, ref, year]  # "Table 1" is a name, not a count
     # Printed models of another condition (gap map third reading 3.2, the rule the two exhibits share): Table 1
     # rows 8 ([18], 2024) and 13 ([24], 2018), naturally aged mice alone under POF; Table 2 row 25 ([80], 2024),
     # a surgical bone-defect model filed under OP (2.5).
-    expected += [8, 18, 2024, 13, 24, 2018, 25, 80, 2024]
+    # Row 13 ([24]) is in the audit list already, so it is named by row only (fourth reading #3.7).
+    expected += [8, 18, 2024, 13, 25, 80, 2024]
     for ref, year in BOUNDARY:
         expected += [ref, year]
     for row, ref, year in REMOVED:
@@ -102,10 +108,10 @@ def test_each_questioned_row_is_named_once_and_the_reviewed_reason_sits_in_the_e
     caption, marked as possibly clinical, and the reviewed reason (the review's text presents it as a clinical
     study, second reading #7) in the evidence CSV's caveat column."""
     text = narrative.timeline_note(studies, found)
-    # Once among the questioned rows, and once among the rows whose printed model is of another condition
-    # (naturally aged mice filed under POF, the gap map's third reading 3.2): two facts, no reviewer's note.
-    assert text.count("[24]") == 2
-    assert "Table 1 row 13 ([24], 2018): animals aged naturally" in text
+    # Once among the questioned rows; the rows whose printed model is of another condition name it by row only
+    # (fourth reading #3.7), and its model's reason sits in the evidence CSV.
+    assert text.count("[24]") == 1
+    assert "Table 1 row 13 (above)" in text
     assert "([24], 2018; R3; possibly a clinical study, not in Table 3)" in text
     assert "Reviewed" not in text and "audit cannot see" not in text
     shown = timeline.evidence(studies, found).set_index("ref")
@@ -204,3 +210,30 @@ def test_a_column_can_sum_to_more_than_its_year():
     marks = sum(max(1, len(str(m).split("; "))) if pd.notna(m) else 1 for m in year["mechanisms"])
     assert (sorted(year["ref"]), len(year), marks) == ([10, 37], 2, 4)
     assert "can add up to more than its `n`" in _authored_markdown()
+
+
+def test_each_reference_is_named_once_and_the_wording_follows_the_gap_map(studies, found):
+    """Fourth reading #3.7, 4.1, 4.4, 4.5: [24] once; the gap map's no-animal-arm rule; the other-condition list
+    worded as the pairs checked; 'host' in the R-rule gloss."""
+    from helpers.analysis.gapmap import NO_ANIMAL_ARM_MEANS, other_condition_rule
+
+    text = narrative.timeline_note(studies, found)
+    refs = re.findall(r"\[(\d+)\]", text)
+    assert len(refs) == len(set(refs))  # every reference once
+    assert "no route into an animal" not in text and NO_ANIMAL_ARM_MEANS in text
+    assert other_condition_rule() in text and "another mismatch shows only as an audit finding" in text
+    assert "another disease, MSC source, host or setting, or product" in text
+
+
+def test_the_no_pathway_row_says_what_it_leaves_out(studies):
+    """Fourth reading 4.2: T2 row 3 ([51]) prints 'KLF6 and ATF4-ATF3-CHOP pathways', regulators in
+    data/categories.csv; the row label and the caption say so."""
+    assert timeline.NONE_NAMED["pathways"] == "No pathway family (data/categories.csv)"
+    text = narrative.timeline_note(studies)
+    assert "Table 2 row 3 ([51]: ATF4–ATF3–CHOP (stress response); KLF6)" in text and "is not drawn" in text
+
+
+def test_the_category_table_has_every_year(studies):
+    """Fourth reading 4.3: no tabulated reference is dated 2017; its column is kept with zeros."""
+    named = timeline.named_by_year(studies)
+    assert list(named.columns) == list(range(2015, 2025)) and named[2017].sum() == 0

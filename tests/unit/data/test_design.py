@@ -473,7 +473,7 @@ EVIDENCE_ROWS = [
         "donor human (Source 'hUC-MSC'), host rat (Animal model 'CDDP induced POF rat model'): the species differ",
     ),
     ("msc_studies", 1, "no printed cell of the row nor the cited title names the relation"),
-    ("exosome_studies", 6, "setting in vitro: the row prints no animal model or in vivo route"),
+    ("exosome_studies", 6, "no treated animal: the row prints no animal model"),  # fourth reading 4.2
 ]
 
 
@@ -538,7 +538,7 @@ def test_printed_evidence_sits_beside_each_row(table, row, column, words):
         ("Bmi-1⁻/⁻ mouse model", "Bmi-1 knockout (premature ageing)"),
         ("D-gal induces transgenic FVB mouse model", "D-galactose"),
         ("Skin aging model of nude mice", "skin-ageing model (induction not stated)"),  # third reading 3.3
-        ("UV radiation-induced photodamage rat model", None),  # filed under skin aging; named a photodamage model
+        ("UV radiation-induced photodamage rat model", "UV photoageing (photodamage)"),  # fourth reading 3.3
         ("CTX induced POF mouse model", None),
         ("APP/PS1 mice", None),
         ("ApoE⁻/⁻ mice with high-fat diet", None),
@@ -556,4 +556,4 @@ def test_eight_studies_use_a_model_of_ageing_itself():
 
     studies = coded.studies()
     models = ageing_models(studies)
-    assert sorted(studies.loc[models.notna(), "ref"].astype(int)) == [10, 16, 18, 21, 24, 28, 37, 43]
+    assert sorted(studies.loc[models.notna(), "ref"].astype(int)) == [10, 16, 18, 21, 24, 28, 37, 43, 83]
