@@ -277,6 +277,16 @@ def _count(refs: pd.DataFrame, full: pd.DataFrame | None) -> str:
     return f"{len(refs)} of the {len(full)} references"
 
 
+_HEADER = (
+    "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
+    "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
+    "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"
+    "% does not link the entry to another article; a PMID printed with stray text after it, or inside the title\n"
+    "% with no PMID field, is exported as its number, what surrounds it said in `note`. DOIs are exported as\n"
+    "% printed and were not resolved.\n"
+)
+
+
 def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     """Render every reference as an ``@article`` entry, in printed order.
 
@@ -284,67 +294,71 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     (default: ``refs`` itself).
     """
     whole = refs if full is None else full
-    suspect = suspect_pmids(whole)
-    short_serials, variants = short_doi_serials(whole), journal_variants(whole)
-    chunks = [
-        f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
-        "% Fields are as printed; anything that does not parse is kept in `note`. Nothing was looked up or\n"
-        "% corrected, and some printed DOIs and PMIDs are wrong. A PMID printed for two different references, or a\n"
-        "% round placeholder-like one, is kept in `note` and not exported as `pmid`, so that a reference manager\n"
-        "% does not link the entry to another article; a PMID printed with stray text after it, or inside the title\n"
-        "% with no PMID field, is exported as its number, what surrounds it said in `note`. DOIs are exported as\n"
-        "% printed and were not resolved.\n"
-    ]
-    for ref in refs.itertuples(index=False):
-        where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
-        fields = {
-            "author": authors(ref.authors, where.format("authors")),
-            "title": "{" + _escape(ref.title, where.format("title")) + "}",
-            "journal": _escape(ref.journal, where.format("journal")),
-            "year": str(ref.year),
-        }
-        parts = volume_pages(ref.volume_pages)
-        fields.update(parts)
-        notes = [f"Reference {ref.ref} of Li and Bai (2025)"]
-        if not parts:
-            notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
-        if ref.doi:
-            fields["doi"] = _escape(ref.doi, where.format("doi"))
-        if int(ref.ref) in short_serials:
-            notes.append(f"DOI as printed, not resolved; {_escape(short_serials[int(ref.ref)], where.format('doi'))}")
-        if int(ref.ref) in variants:
-            notes.append(_escape(variants[int(ref.ref)], where.format("journal")))
-        number, how = pmid_export(ref, suspect)
-        if number:
-            fields["pmid"] = number
-        if how == "suspect":
-            notes.append(f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}")
-        elif how == "stray":
-            stray = leading_pmid(ref.pmid)[1]
-            notes.append(f"PMID printed followed by '{_escape(stray, where.format('pmid'))}', exported without it")
-        elif how == "other":
-            notes.append(f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}")
-        elif how == "title":
-            notes.append(
-                f"PMID printed inside the title ('PMID: {number}'), not after the DOI, exported as that number; "
-                "the title field keeps the printed prefix, which a citation should leave out"
-            )
-        elif how == "label":
-            notes.append("the label PMID is printed with no number")
-        elif how == "none":
-            notes.append("no PMID printed")
-        notes += [
-            f"an author is printed as '{_escape(who, where.format('authors'))}' (initials only, no surname); "
-            "kept as printed"
-            for who in unnamed_authors(ref.authors)
-        ]
-        notes += [
-            f"an author is printed as '{_escape(who, where.format('authors'))}' (surname in lower case, probably a "
-            "lost first letter); kept as printed"
-            for who in lower_case_surnames(ref.authors)
-        ]
-        notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
-        fields["note"] = "; ".join(notes)
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
-        chunks.append(f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n")
+    judged = (suspect_pmids(whole), short_doi_serials(whole), journal_variants(whole))
+    chunks = [f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n" + _HEADER]
+    chunks += [_entry(ref, *judged) for ref in refs.itertuples(index=False)]
     return "\n".join(chunks)
+
+
+def _entry(ref, suspect: dict, short_serials: dict, variants: dict) -> str:
+    """One ``@article`` entry: the printed fields, then a ``note`` saying what was not exported as printed."""
+    where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
+    fields = {
+        "author": authors(ref.authors, where.format("authors")),
+        "title": "{" + _escape(ref.title, where.format("title")) + "}",
+        "journal": _escape(ref.journal, where.format("journal")),
+        "year": str(ref.year),
+    }
+    parts = volume_pages(ref.volume_pages)
+    fields.update(parts)
+    notes = [f"Reference {ref.ref} of Li and Bai (2025)"]
+    if not parts:
+        notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
+    if ref.doi:
+        fields["doi"] = _escape(ref.doi, where.format("doi"))
+    if int(ref.ref) in short_serials:
+        notes.append(f"DOI as printed, not resolved; {_escape(short_serials[int(ref.ref)], where.format('doi'))}")
+    if int(ref.ref) in variants:
+        notes.append(_escape(variants[int(ref.ref)], where.format("journal")))
+    number, how = pmid_export(ref, suspect)
+    if number:
+        fields["pmid"] = number
+    notes += _pmid_notes(ref, how, number, suspect, where) + _author_notes(ref, where)
+    notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
+    fields["note"] = "; ".join(notes)
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+    return f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n"
+
+
+def _pmid_notes(ref, how: str, number: str | None, suspect: dict, where: str) -> list[str]:
+    """What the note says of the printed PMID, by how :func:`pmid_export` exported it."""
+    if how == "suspect":
+        return [f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}"]
+    if how == "stray":
+        stray = leading_pmid(ref.pmid)[1]
+        return [f"PMID printed followed by '{_escape(stray, where.format('pmid'))}', exported without it"]
+    if how == "other":
+        return [f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}"]
+    if how == "title":
+        return [
+            f"PMID printed inside the title ('PMID: {number}'), not after the DOI, exported as that number; "
+            "the title field keeps the printed prefix, which a citation should leave out"
+        ]
+    if how == "label":
+        return ["the label PMID is printed with no number"]
+    if how == "none":
+        return ["no PMID printed"]
+    return []
+
+
+def _author_notes(ref, where: str) -> list[str]:
+    """Notes on authors printed as initials only or with a lower-case surname, each kept as printed."""
+    return [
+        f"an author is printed as '{_escape(who, where.format('authors'))}' (initials only, no surname); "
+        "kept as printed"
+        for who in unnamed_authors(ref.authors)
+    ] + [
+        f"an author is printed as '{_escape(who, where.format('authors'))}' (surname in lower case, probably a "
+        "lost first letter); kept as printed"
+        for who in lower_case_surnames(ref.authors)
+    ]

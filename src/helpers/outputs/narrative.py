@@ -428,34 +428,40 @@ def table_notice(
         f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
     )
     if resource == "clinical_trials":
-        from helpers.data.derive.registry import REGISTERED_TRIAL
-        from helpers.outputs.tables import designs as read_designs
-
-        designs = pd.Series(read_designs(printed), index=printed.index)
-        trial = designs == REGISTERED_TRIAL
-        completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
-        exos = int((derived["modality"] == "exosomes").sum())
-        others = printed[~trial]
-        text += f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
-        for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
-            text += (
-                f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
-                f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
-            )
-        text += f". {exos} of the {n} rows test MSC-derived vesicles rather than cells" + _vesicle_words(
-            printed[derived["modality"] == "exosomes"]
-        )
-        results = printed["results"].astype(str).str.strip()
-        told = results[~results.str.lower().str.startswith("no results")]
-        for _, same in told.groupby(told):
-            if len(same) > 1:
-                rows = " and ".join(str(int(r)) for r in printed.loc[same.index, "row"])
-                text += f" Rows {rows} print word for word the same Results text (not checked against the registry)."
-        return text + (
-            " Enrollment is summed by design and status as printed; the review does not say whether a number is "
-            "actual or anticipated."
-        )
+        return text + _trials_table_notice(printed, derived)
     return text
+
+
+def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """Table 3's part of :func:`table_notice`: designs, completed trials, vesicles, repeated Results texts."""
+    from helpers.data.derive.registry import REGISTERED_TRIAL
+    from helpers.outputs.tables import designs as read_designs
+
+    n = len(printed)
+    designs = pd.Series(read_designs(printed), index=printed.index)
+    trial = designs == REGISTERED_TRIAL
+    completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
+    exos = int((derived["modality"] == "exosomes").sum())
+    others = printed[~trial]
+    text = f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+    for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
+        text += (
+            f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
+            f"ClinicalTrials.gov), with the status '{part['research_status'].iloc[0]}' printed"
+        )
+    text += f". {exos} of the {n} rows test MSC-derived vesicles rather than cells" + _vesicle_words(
+        printed[derived["modality"] == "exosomes"]
+    )
+    results = printed["results"].astype(str).str.strip()
+    told = results[~results.str.lower().str.startswith("no results")]
+    for _, same in told.groupby(told):
+        if len(same) > 1:
+            rows = " and ".join(str(int(r)) for r in printed.loc[same.index, "row"])
+            text += f" Rows {rows} print word for word the same Results text (not checked against the registry)."
+    return text + (
+        " Enrollment is summed by design and status as printed; the review does not say whether a number is "
+        "actual or anticipated."
+    )
 
 
 # "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
