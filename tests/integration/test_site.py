@@ -56,7 +56,7 @@ def _built_exhibits(root: Path) -> list[str]:
     return [e for e in catalog.EXHIBITS if (root / "notebooks" / f"{e}.ipynb").is_file() and e in manifest]
 
 
-TOP_PAGES = ["index.html", "gallery.html", "data.html", "references.html", "abbreviations.html"]
+TOP_PAGES = ["index.html", "gallery.html", "data.html", "references.html", "abbreviations.html", "changes.html"]
 PAGES = TOP_PAGES + [f"exhibits/{e}.html" for e in _built_exhibits(ROOT)]
 
 
