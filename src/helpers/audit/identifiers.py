@@ -239,12 +239,17 @@ def author_initials_only(refs: pd.DataFrame) -> list[Finding]:
     The test is :func:`helpers.outputs.bib.unnamed_authors`, the one the
     BibTeX export uses to say so in the entry's note.
     """
+    return _author_findings(refs, "I12", unnamed_authors, "initials with no surname")
+
+
+def _author_findings(refs: pd.DataFrame, rule_id: str, test, said: str) -> list[Finding]:
+    """One check per author that ``test`` (a function of the printed author list) picks out, saying ``said``."""
     out = []
     for r in refs.itertuples(index=False):
-        for who in unnamed_authors(r.authors):
+        for who in test(r.authors):
             evidence = f"reference {r.ref} authors {q(r.authors)}"
-            msg = f"An author is printed as {q(who)}, initials with no surname."
-            out.append(Finding("I12", "check", "references", str(r.ref), "authors", evidence, msg, who))
+            msg = f"An author is printed as {q(who)}, {said}."
+            out.append(Finding(rule_id, "check", "references", str(r.ref), "authors", evidence, msg, who))
     return out
 
 
@@ -255,13 +260,9 @@ def author_lower_case(refs: pd.DataFrame) -> list[Finding]:
     The test is :func:`helpers.outputs.bib.lower_case_surnames`, the one the
     BibTeX export uses to say so in the entry's note.
     """
-    out = []
-    for r in refs.itertuples(index=False):
-        for who in lower_case_surnames(r.authors):
-            evidence = f"reference {r.ref} authors {q(r.authors)}"
-            msg = f"An author is printed as {q(who)}, a surname starting in lower case, unlike every other author."
-            out.append(Finding("I13", "check", "references", str(r.ref), "authors", evidence, msg, who))
-    return out
+    return _author_findings(
+        refs, "I13", lower_case_surnames, "a surname starting in lower case, unlike every other author"
+    )
 
 
 @rule("I14", "DOI serial shorter than the list's form", "references")
