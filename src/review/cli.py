@@ -323,6 +323,28 @@ def _cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def _cmd_add(args) -> int:
+    from helpers.data.curated import DataError
+
+    from . import add
+
+    try:
+        done, found = add.add(Path(args.file))
+    except add.AddError as exc:
+        print(f"review add: refused: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except DataError as exc:  # the printed data or the additions already on disk do not validate
+        print(f"review add: data error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for name, rows in done.rows.items():
+        key = "ref" if name == "references" else "row"
+        print(f"added {name} {key} {', '.join(r[key] for r in rows)} to {add.relative_additions()}/{name}.csv")
+    print(f"audit findings on {done.table} row {done.row}: {len(found) or 'none'}")
+    for line in found:
+        print(f"  {line}")
+    return EXIT_OK
+
+
 def _cmd_release(args) -> int:
     from . import release
 
@@ -462,6 +484,10 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("new", nargs="?", default="worktree", help="a git ref or 'worktree' (the default)")
     d.add_argument("--json", metavar="FILE", help="also write the diff as JSON to FILE")
     d.set_defaults(func=_cmd_diff)
+
+    a = sub.add_parser("add", help="add one study or trial (YAML or one-row CSV) to data/additions/, validated")
+    a.add_argument("file", help="the addition: see data/additions/README.md")
+    a.set_defaults(func=_cmd_add)
 
     rel = sub.add_parser("release", help="make a release: `prepare VERSION`, then `make`, then `bundle`")
     rel.add_argument("step", choices=["prepare", "bundle"])
