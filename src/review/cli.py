@@ -26,8 +26,31 @@ EXIT_INTERRUPTED = 130
 INTERRUPTED = {"build": "review build: interrupted; every file is wholly old or new, run `review build` again"}
 
 
+def _cmd_build_edition(args) -> int:
+    """``review build --edition current``: the current-edition runs (``runs/<id>_edition-current/``) that are stale."""
+    from helpers.data.curated import DataError
+
+    from .editions import build_current
+
+    try:
+        result = build_current(args.only or None, force=args.force, jobs=args.jobs or 1, timeout=args.timeout)
+    except DataError as exc:
+        print(f"review build: data error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if result.ran:
+        print(f"regenerated (edition current): {', '.join(result.ran)}")
+    if result.skipped:
+        print(f"up to date (edition current):  {', '.join(result.skipped)}")
+    for message in result.failed.values():
+        print(f"FAILED {message}", file=sys.stderr)
+    return EXIT_FAILED if result.failed else EXIT_OK
+
+
 def _cmd_build(args) -> int:
     from helpers.data.curated import DataError
+
+    if args.edition == "current":
+        return _cmd_build_edition(args)
 
     from .build import BuildError, build
     from .publish import LockHeld
@@ -453,6 +476,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=None, help="notebooks at once (default: cores)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or reasons")
     b.add_argument("--no-site", action="store_true", help="do not render site/ after a successful build")
+    b.add_argument(
+        "--edition",
+        choices=("printed", "current"),
+        default="printed",
+        help="printed: the canonical exhibits (default); current: runs/<id>_edition-current/ with data/additions/",
+    )
     _timeout_option(b)
     b.set_defaults(func=_cmd_build)
 

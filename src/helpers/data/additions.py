@@ -339,7 +339,7 @@ def validate(printed: Callable[[str], pd.DataFrame], printed_hashes: dict[str, s
         # Each row against the printed rows and the other added files; within a file, row numbers are unique by schema.
         others = {r: read(r) for r in RESOURCES}
         empty = {r: others[r].iloc[0:0] for r in RESOURCES}
-        found = problems(name, others[name], printed, lambda r, name=name: empty[r] if r == name else others[r])
+        found = problems(name, others[name], printed, {**others, name: empty[name]}.__getitem__)
         if found:
             raise DataError(str(found[0]))
     stamp.parent.mkdir(parents=True, exist_ok=True)

@@ -146,7 +146,9 @@ def edition_note() -> str:
     if not any(counts.values()):
         return "Edition current: data/additions/ holds no rows, so the current edition equals the printed one."
     named = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
-    return f"Edition current: the printed edition plus {sum(counts.values())} added rows from data/additions/ ({named})."
+    return (
+        f"Edition current: the printed edition plus {sum(counts.values())} added rows from data/additions/ ({named})."
+    )
 
 
 def _read(name: str, data_dir: Path, path: Path | None = None) -> pd.DataFrame:
