@@ -91,7 +91,12 @@ def _added(refs: pd.DataFrame):
 CASES = [
     ("clean", {}, _refs((84, "10.0000/x")), []),
     ("row-taken", {"row": 28}, _refs((84, "10.0000/x")), [("row", "28", "already used")]),
-    ("unknown-ref", {"ref": 85, "doi": "10.0000/z"}, _refs((84, "10.0000/x")), [("ref", "85", "no printed or added reference")]),
+    (
+        "unknown-ref",
+        {"ref": 85, "doi": "10.0000/z"},
+        _refs((84, "10.0000/x")),
+        [("ref", "85", "no printed or added reference")],
+    ),
     (
         "doi-of-a-printed-reference",
         {"doi": "10.1186/s12958-022-0992-5", "ref": 13},
