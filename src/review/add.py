@@ -73,7 +73,7 @@ def parse(source: Path) -> dict:
         record = dict(records[0])
         return {
             "table": record.pop("table", ""),
-            "evidence": json.loads(record.pop("evidence", "") or "{}"),
+            "evidence": record.pop("evidence", ""),  # JSON text, checked with the row
             "provenance": {k: record.pop(k, "") for k in ("doi", "pmid", "date_added", "added_by")},
             "ref": record.pop("ref", ""),
             "row": {k: v for k, v in record.items() if k != "row"},
@@ -161,7 +161,8 @@ def prepare(source: Path) -> Added:
     study = {"row": str(number), **{k: _text(v) for k, v in given["row"].items()}, **provenance}
     if table != "clinical_trials":
         study["ref"] = ref
-    study["evidence"] = json.dumps(given["evidence"], ensure_ascii=False, sort_keys=True)
+    quotes = given["evidence"]
+    study["evidence"] = quotes if isinstance(quotes, str) else json.dumps(quotes, ensure_ascii=False, sort_keys=True)
     rows[table] = [{k: study.get(k, "") for k in _fields(table)}]
     _check(source, rows, printed, added)
     return Added(rows, table, number)
