@@ -509,8 +509,10 @@ def parser() -> argparse.ArgumentParser:
     r.set_defaults(func=_cmd_run)
 
     d = sub.add_parser("diff", help="what changed between two versions: data rows, codes, drawn numbers, files")
-    d.add_argument("old", help="a git ref (commit, tag, branch) or 'worktree'")
-    d.add_argument("new", nargs="?", default="worktree", help="a git ref or 'worktree' (the default)")
+    d.add_argument("old", help="a git ref (commit, tag, branch), 'worktree', or an edition: 'printed' or 'current'")
+    d.add_argument(
+        "new", nargs="?", default="worktree", help="a git ref, 'worktree' (the default), or 'printed' / 'current'"
+    )
     d.add_argument("--json", metavar="FILE", help="also write the diff as JSON to FILE")
     d.set_defaults(func=_cmd_diff)
 
