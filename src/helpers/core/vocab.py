@@ -23,6 +23,7 @@ __all__ = [
     "CHOICES",
     "FORMATS",
     "FLAGGED",
+    "EDITIONS",
 ]
 
 #: The review's four printed tables: ``data/`` resource -> exhibit id.
@@ -89,6 +90,10 @@ SINGLE_CHOICE: tuple[str, ...] = ("modality", "product")
 #: (:mod:`helpers.data.flags`): ``keep`` ignores the audit, ``mark`` keeps the rows and
 #: adds the audit columns, ``drop`` removes the flagged rows (and keeps the columns).
 FLAGGED: tuple[str, ...] = ("keep", "mark", "drop")
+
+#: Editions of the data (the ``edition`` parameter): ``printed`` is the review as printed (``data/``),
+#: ``current`` adds the validated studies, trials and references of ``data/additions/``.
+EDITIONS: tuple[str, ...] = ("printed", "current")
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import catalog, paths
-from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, FLAGGED, FORMATS, SINGLE_CHOICE
+from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, EDITIONS, FLAGGED, FORMATS, SINGLE_CHOICE
 
 __all__ = [
     "ParameterError",
@@ -170,6 +170,11 @@ def _audit_choice(name: str, value: object) -> object:
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
+    if name == "edition":  # printed (data/) or current (data/ plus data/additions/)
+        text = str(value).strip().lower()
+        if text not in EDITIONS:
+            raise ParameterError(f"parameter 'edition': got {value!r}; allowed: {', '.join(EDITIONS)}")
+        return text
     if name == "flagged":  # one word, and no "all": keep, mark or drop the audit-flagged rows
         text = str(value).strip().lower()
         if text not in FLAGGED:
@@ -236,6 +241,8 @@ class Resolved:
 
 #: How a selection names each ``flagged`` choice.
 _FLAGGED_SHOWN = {"keep": "audit flags ignored", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
+#: How a selection names an edition other than the printed one.
+_EDITION_SHOWN = {"printed": "printed edition", "current": "current edition (printed review + data/additions/)"}
 #: Parameters that shape files, not content: a selection never names them.
 _PRESENTATION = ("formats", "dpi", "output_dir")
 
@@ -270,6 +277,8 @@ def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
             parts.append(_INDIRECT[exhibit, name].format(named))
         elif name == "flagged":
             parts.append(_FLAGGED_SHOWN[str(value)])
+        elif name == "edition":
+            parts.append(_EDITION_SHOWN[str(value)])
         elif name in SINGLE_CHOICE:
             parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")
         elif isinstance(value, tuple):

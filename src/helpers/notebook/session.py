@@ -26,7 +26,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core import catalog, files, paths, project, runrecord
+from helpers.core import catalog, edition, files, paths, project, runrecord
+from helpers.data import curated
 from helpers.notebook.params import CHOICES, Resolved, check_declared, declared, describe_selection, injected, validate
 from helpers.outputs import formats
 
@@ -82,7 +83,7 @@ class Run:
         parameters names its selection in the title, so the file is never
         mistaken for the canonical table.
         """
-        title = f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
+        title = self._titled()
         for fmt in self.values["formats"]:
             self._write(
                 fmt,
@@ -97,6 +98,10 @@ class Run:
                 ),
             )
 
+    def _titled(self) -> str:
+        """The title a file's metadata carries: the exhibit's, naming the selection (and edition) of a run."""
+        return f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
+
     def save_figure(self, fig) -> None:
         """Write a figure exhibit in every requested format, at the run's dpi."""
         for fmt in self.values["formats"]:
@@ -107,7 +112,7 @@ class Run:
         if fmt == "svg" and id(fig) in self._svg:
             return self._svg[id(fig)]
         payload = formats.figure_bytes(
-            fig, fmt, exhibit=self.exhibit.id, title=self.exhibit.title, dpi=self.values.get("dpi", 100)
+            fig, fmt, exhibit=self.exhibit.id, title=self._titled(), dpi=self.values.get("dpi", 100)
         )
         if fmt == "svg":
             self._svg[id(fig)] = payload
@@ -188,6 +193,8 @@ class Run:
             files.write_bytes(self.out_dir / RUN_RECORD, text.encode("utf-8"))
         where = self.exhibit.folder if self.params.canonical else self.out_dir
         lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
+        if self.values.get("edition", edition.PRINTED) != edition.PRINTED:
+            lines.append(curated.edition_note())
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
         # The citation names a file's SHA-256, which exists only once the exhibit is written, so the
         # "Cite as" line closes the listing rather than heading the notebook.
@@ -227,6 +234,7 @@ def start(exhibit: str, namespace: dict) -> Run:
         Before anything is read or written, naming the parameter and the
         allowed values.
     """
+    edition.use(edition.PRINTED)  # a warm kernel may have run a current-edition notebook before this one
     info = catalog.get(exhibit)
     notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
     defaults = declared(notebook)
@@ -234,6 +242,7 @@ def start(exhibit: str, namespace: dict) -> Run:
     check_declared(exhibit, {name: None for name in injected(namespace)}, defaults)
     given = {name: namespace[name] for name in defaults if name in namespace}
     resolved = validate(exhibit, info.kind, given, notebook)
+    edition.use(str(resolved.values.get("edition", edition.PRINTED)))  # every later load reads this edition
     out_dir = resolved.out_dir
     stage = runrecord.stage()
     if resolved.canonical and stage is not None:

@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
 from helpers.analysis.evidence import FACTOR_ONLY, MechanismView
+from helpers.core import edition
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
 from helpers.outputs import narrative
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
@@ -226,6 +227,13 @@ KEY_GREY = "#8c8c8c"
 _KEY_ROW = 22.0
 
 
+#: Whose table the studies come from, per edition: the current one counts the added rows too.
+_TABULATED = {
+    edition.PRINTED: "as tabulated by the review",
+    edition.CURRENT: "as tabulated by the review or added since",
+}
+
+
 def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_vitro: int | None) -> None:
     """Modalities (as the review tabulates them), the setting, and a size key at the figure's scale (unless None)."""
     handles = [
@@ -236,7 +244,7 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
             marker="s",
             markersize=8,
             color=MODALITY_COLOURS[m],
-            label=f"{MODALITY_NAMES[m]} as tabulated by the review, n = {totals.get(m, 0)}",
+            label=f"{MODALITY_NAMES[m]} {_TABULATED[edition.current()]}, n = {totals.get(m, 0)}",
         )
         for m in MODALITIES
     ]
