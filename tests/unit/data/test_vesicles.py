@@ -137,8 +137,7 @@ def test_table1_rows_are_cell_therapy_in_the_coded_dataset():
 
 def test_both_columns_are_described_and_constrained_in_the_package():
     fields = {
-        f["name"]: f
-        for f in coded.descriptor(coded.studies(), coded.trials())["resources"][0]["schema"]["fields"]
+        f["name"]: f for f in coded.descriptor(coded.studies(), coded.trials())["resources"][0]["schema"]["fields"]
     }
     assert fields["size_kind"]["constraints"]["enum"] == ["single value", "range"]
     assert set(fields["vesicle_type"]["constraints"]["enum"]) == {EXO, EV, MIM, CM, ENG}

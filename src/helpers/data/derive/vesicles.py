@@ -143,14 +143,18 @@ def vesicle_type(effects: str, title: str) -> tuple[Derived, str]:
         said = _found(pattern, effects, title)
         if said:
             return Derived(kind), ", ".join(said) + others
-    in_title = {name for name, pattern in (("extracellular vesicles", _EV), ("exosomes", _EXO)) if pattern.search(title)}
+    in_title = {
+        name for name, pattern in (("extracellular vesicles", _EV), ("exosomes", _EXO)) if pattern.search(title)
+    }
     if len(in_title) == 1:
         chosen = in_title.pop()
         pattern = _EV if chosen == "extracellular vesicles" else _EXO
         rest = [w for w in ev + exo if not w.startswith("title")]
         decided = f"title '{pattern.search(title).group(0)}' (the cited title's word)"
         return Derived(chosen), decided + ("; also printed: " + ", ".join(rest) if rest else "")
-    in_effects = [name for name, pattern in (("extracellular vesicles", _EV), ("exosomes", _EXO)) if pattern.search(effects)]
+    in_effects = [
+        name for name, pattern in (("extracellular vesicles", _EV), ("exosomes", _EXO)) if pattern.search(effects)
+    ]
     if len(in_effects) == 1:
         chosen = in_effects[0]
         pattern = _EV if chosen == "extracellular vesicles" else _EXO
