@@ -2127,12 +2127,29 @@ def vesicles_notice(rows: pd.DataFrame, counts: pd.DataFrame, reporting: pd.Data
         f"- **Size.** {sized} of {_vesicle_rows_phrase(n)} print a vesicle size: {int(total['single value'])} as one "
         f"number and {int(total['range'])} as a range; {int(total['not reported in the review'])} print none (not "
         "reported in the review). The review never says what a single number is (mean, median or peak) or what a "
-        "range spans, so the two are counted and drawn apart."
+        "range spans, so the two are counted and drawn apart.",
+        *_vesicle_size_lines(fit),
     ]
+    named = [
+        f"{int(counts.at[kind, 'rows'])} {kind}"
+        for kind in counts.index
+        if kind != "all types" and counts.at[kind, "rows"]
+    ]
+    paras.append(
+        f"- **Vesicle type.** The review tabulates all {n} rows as exosomes; the Effects cells and the cited titles "
+        f"name, row by row: {', '.join(named)} (out of {n} rows)."
+    )
+    paras.append(_vesicle_methods_line(reporting, sized, n))
+    return "\n".join(paras)
+
+
+def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
+    """The single numbers and the ranges, each against the 30-150 nm of the review's text, counted apart."""
     singles = fit[fit["size_kind"] == "single value"]
     ranges = fit[fit["size_kind"] == "range"]
+    lines = []
     if len(singles):
-        paras.append(
+        lines.append(
             f"- **Single numbers** run from {singles['size_low_nm'].min():g} to {singles['size_low_nm'].max():g} nm "
             f"({plural(len(singles), 'row')}); {int(singles['within'].sum())} of these {len(singles)} lie within the "
             "30-150 nm the review's text gives for exosomes."
@@ -2141,38 +2158,31 @@ def vesicles_notice(rows: pd.DataFrame, counts: pd.DataFrame, reporting: pd.Data
         width = ranges["size_high_nm"] - ranges["size_low_nm"]
         out = ranges[~ranges["within"]]
         beyond = "rows " + ", ".join(str(r) for r in sorted(int(r) for r in out["row"])) if len(out) else "none"
-        paras.append(
+        lines.append(
             f"- **Ranges** run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
             f"{ranges['size_high_nm'].max():g} nm at their highest, and are {width.min():g} to {width.max():g} nm wide "
             f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} lie wholly within "
             f"30-150 nm, and {len(out)} reach beyond it ({beyond})."
         )
-    named = [
-        f"{int(counts.at[kind, 'rows'])} {kind}"
-        for kind in counts.index
-        if kind != "all types" and counts.at[kind, "rows"]
-    ]
-    particle_rows = int(reporting.loc[reporting["item"].str.startswith("dose as a particle"), "rows printing it"].sum())
-    paras.append(
-        f"- **Vesicle type.** The review tabulates all {n} rows as exosomes; the Effects cells and the cited titles "
-        f"name, row by row: {', '.join(named)} (out of {n} rows)."
-    )
+    return lines
+
+
+def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
+    """What the review reports of isolation and characterisation: each item's rows out of ``n``."""
     methods = reporting[~reporting["item"].str.startswith(("vesicle size", "dose as"))]
+    particle_rows = int(reporting.loc[reporting["item"].str.startswith("dose as a particle"), "rows printing it"].sum())
     said = "; ".join(
         f"{item.split(' (')[0]} {int(k)} of {int(of)}"
         for item, k, of in zip(methods["item"], methods["rows printing it"], methods["out of"])
     )
+    particles = f"{particle_rows} of {n} rows {'gives' if particle_rows == 1 else 'give'} the dose as a particle count."
     if (methods["rows printing it"] == 0).all():
-        lead = (
+        return (
             "- **Isolation and characterisation methods: not reported in the review's tables** "
-            f"({said} rows print one). "
+            f"({said} rows print one). The size is the only characterisation Table 2 prints ({sized} of {n} rows), "
+            f"and {particles} A 0 here says what the review reports, not what the cited studies did."
         )
-    else:
-        lead = f"- **Isolation and characterisation methods** printed: {said} rows. "
-    paras.append(
-        lead + f"The size is the only characterisation Table 2 prints ({sized} of {n} rows), and "
-        f"{particle_rows} of {n} rows {'gives' if particle_rows == 1 else 'give'} the dose as a particle count. "
-        "A 0 here "
-        "says what the review reports, not what the cited studies did."
+    return (
+        f"- **Isolation and characterisation methods** printed: {said} rows; a size is printed in {sized} of {n} "
+        f"rows, and {particles}"
     )
-    return "\n".join(paras)
