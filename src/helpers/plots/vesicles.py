@@ -27,6 +27,7 @@ TYPE_COLOURS = dict(zip(TYPE_ORDER, [OKABE_ITO[0], OKABE_ITO[2], OKABE_ITO[5], O
 #: Artist ids the geometry test finds the marks by: ``range:<row>``, ``point:<row>``, the band.
 RANGE_GID, POINT_GID, BAND_GID = "range", "point", "stated-band"
 _X_MAX = 340.0
+_RIGHT_COLUMN = 7.2  # inches
 
 
 def _sizes(ax, marks: pd.DataFrame) -> None:
@@ -177,7 +178,9 @@ def vesicles(
     """
     rows = len(marks)
     below = note_height(note, 170) + 0.6
-    height = max(7.5, 1.3 + 0.26 * rows + below)
+    # The right-hand column (legends, two tables, the methods line) takes about 7.2 inches below the title,
+    # whatever the number of rows, and must end above the note.
+    height = max(0.7 + _RIGHT_COLUMN + below, 1.3 + 0.26 * rows + below)
     fig = plt.figure(figsize=(14.0, height))
     frame(fig, title=title, subtitle=subtitle, note=note, width=170)
     if marks.empty:
