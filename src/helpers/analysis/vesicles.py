@@ -225,24 +225,11 @@ def data(rows: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
         for item, n, of in zip(items["item"], items["rows printing it"], items["out of"])
     ]
     frame = pd.concat([drawn, pd.DataFrame(counted), pd.DataFrame(reported)], ignore_index=True)
+    # Text that names a mark first (what ``review diff`` keys a line on), then the numbers drawn, then the codes.
     order = [
-        "panel",
-        "y",
-        "label",
-        "table",
-        "row",
-        "ref",
-        "disease",
-        "setting",
-        "tissue",
-        "vesicle_type",
-        "size_kind",
-        "mark",
-        "x_low",
-        "x_high",
-        "count",
-        "out_of",
-    ]
+        "panel", "label", "size_kind", "table", "row", "ref", "y", "x_low", "x_high", "count", "out_of",
+        "disease", "setting", "tissue", "vesicle_type", "mark",
+    ]  # fmt: skip
     frame = frame.reindex(columns=order)
     for column in ("y", "row", "ref", "count", "out_of"):
         frame[column] = frame[column].astype("Int64")
