@@ -213,6 +213,16 @@ def _ids(ids: list[tuple[str, int]]) -> str:
     return "; ".join(parts)
 
 
+def _noun(part: LeftOut, n: int) -> str:
+    """The part's noun for ``n`` rows: ``studies``, or ``study`` for one."""
+    return part.noun.replace("studies", "study") if n == 1 else part.noun
+
+
+def _shown(parts: list[LeftOut]) -> list[LeftOut]:
+    """The parts with a selected row (a gap map of a disease Table 3 never names has no clinical part to count)."""
+    return [part for part in parts if part.selected] or parts[:1]
+
+
 def left_out_line(parts: list[LeftOut]) -> str:
     """The selection line of a ``drop`` run: how many of how many rows were left out, and which.
 
@@ -220,15 +230,13 @@ def left_out_line(parts: list[LeftOut]) -> str:
     --------
     >>> left_out_line([LeftOut("studies", [("table1", 9), ("table2", 16)], 56)])
     '2 of 56 studies flagged by the audit left out: Table 1 row 9; Table 2 row 16'
-    >>> left_out_line([LeftOut("studies", [], 12)])
-    'none of the 12 studies is flagged by the audit, none left out'
+    >>> left_out_line([LeftOut("studies", [], 1)])
+    '0 of 1 study flagged by the audit left out'
     """
+    parts = _shown(parts)
+    counts = " and ".join(f"{len(part.ids)} of {part.selected} {_noun(part, part.selected)}" for part in parts)
     ids = [i for part in parts for i in part.ids]
-    counts = " and ".join(f"{len(part.ids)} of {part.selected} {part.noun}" for part in parts)
-    if not ids:
-        counts = " and ".join(f"{part.selected} {part.noun}" for part in parts)
-        return f"none of the {counts} is flagged by the audit, none left out"
-    return f"{counts} flagged by the audit left out: {_ids(ids)}"
+    return f"{counts} flagged by the audit left out" + (f": {_ids(ids)}" if ids else "")
 
 
 def audit_caption(mode: str, parts: list[LeftOut] | None = None) -> str:
@@ -247,12 +255,13 @@ def audit_caption(mode: str, parts: list[LeftOut] | None = None) -> str:
         )
     if mode != "drop":
         return ""
-    parts = parts or []
+    parts = _shown(parts or [])
     if not any(part.ids for part in parts):
-        selected = " and ".join(f"{part.selected} {part.noun}" for part in parts)
+        selected = " and ".join(f"{part.selected} {_noun(part, part.selected)}" for part in parts)
         return f"Left out (flagged: drop): none; the audit flags none of the {selected} selected."
-    counts = " and ".join(f"{len(part.ids)} of the {part.selected} {part.noun}" for part in parts)
-    kept = " and ".join(f"{part.selected - len(part.ids)} {part.noun}" for part in parts)
+    counts = " and ".join(f"{len(part.ids)} of the {part.selected} {_noun(part, part.selected)}" for part in parts)
+    rest = [(part, part.selected - len(part.ids)) for part in parts]
+    kept = " and ".join(f"{n} {_noun(part, n)}" for part, n in rest)
     ids = _ids([i for part in parts for i in part.ids])
     return (
         f"Left out (flagged: drop): the {counts} that the audit flags (an error or warning that questions what "
