@@ -240,7 +240,7 @@ class Resolved:
 
 
 #: How a selection names each ``flagged`` choice.
-_FLAGGED_SHOWN = {"keep": "audit flags ignored", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
+_FLAGGED_SHOWN = {"keep": "audit flags not shown", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
 #: How a selection names an edition other than the printed one.
 _EDITION_SHOWN = {"printed": "printed edition", "current": "current edition (printed review + data/additions/)"}
 #: Parameters that shape files, not content: a selection never names them.
@@ -253,10 +253,12 @@ _PRESENTATION = ("formats", "dpi", "output_dir")
 _INDIRECT = {("table4", "diseases"): "tissue sources used by the Tables 1-3 studies of {}"}
 
 
-def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
+def describe_selection(changed: dict[str, object], exhibit: str = "", left_out: str = "") -> str:
     """Name what a run with other parameters shows, for its figures' subtitles and tables' captions.
 
-    ``exhibit`` words a parameter that selects its rows only indirectly (:data:`_INDIRECT`).
+    ``exhibit`` words a parameter that selects its rows only indirectly (:data:`_INDIRECT`);
+    ``left_out`` replaces the words of ``flagged: drop`` with the counts of what it left out
+    (:func:`helpers.data.flags.left_out_line`).
 
     Examples
     --------
@@ -276,7 +278,7 @@ def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
             named = ", ".join(f"{DISEASE_CODES.get(c, c)} (disease code {c})" for c in codes)
             parts.append(_INDIRECT[exhibit, name].format(named))
         elif name == "flagged":
-            parts.append(_FLAGGED_SHOWN[str(value)])
+            parts.append(left_out if value == "drop" and left_out else _FLAGGED_SHOWN[str(value)])
         elif name == "edition":
             parts.append(_EDITION_SHOWN[str(value)])
         elif name in SINGLE_CHOICE:

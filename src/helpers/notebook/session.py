@@ -45,7 +45,11 @@ class Run:
     params: Resolved
     out_dir: Path
     written: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    #: With ``flagged: drop``, the (table, row) pairs the audit flags, which every selection leaves
+    #: out (helpers.core.selection.left_out); None when the run does not drop.
+    audit_flagged: frozenset[tuple[str, int]] | None = None
     _svg: dict[int, bytes] = field(default_factory=dict, repr=False)  # figure id -> rendered SVG
+    _left_out: list | None = field(default=None, repr=False)  # helpers.data.flags.left_out_rows, once
 
     @property
     def values(self) -> dict[str, object]:
@@ -61,9 +65,35 @@ class Run:
         """``Selection: …`` naming what a run with other parameters shows; ``""`` for the defaults.
 
         Figures carry it as a subtitle and tables in their caption, so an
-        exhibit cited from a run is never mistaken for the canonical one.
+        exhibit cited from a run is never mistaken for the canonical one. A
+        ``flagged: drop`` run says how many of its rows the audit's flags left out, and which.
         """
-        return describe_selection(self.params.changed, self.exhibit.id)
+        if self.values.get("flagged") != "drop":
+            return describe_selection(self.params.changed, self.exhibit.id)
+        from helpers.data import flags  # deferred: only a drop run counts what it left out
+
+        return describe_selection(self.params.changed, self.exhibit.id, flags.left_out_line(self._dropped()))
+
+    def _dropped(self) -> list:
+        if self._left_out is None:
+            from helpers.data import flags
+
+            self._left_out = flags.left_out_rows(self)
+        return self._left_out
+
+    def caption(self, note: str = "") -> str:
+        """A figure's caption (its note) led by what the run's ``flagged`` choice did; ``note`` alone for ``mark``.
+
+        ``keep`` says the audit's flags are not shown; ``drop`` how many rows of the selection it
+        left out, which, and how many the counts are of (:func:`helpers.data.flags.audit_caption`).
+        """
+        mode = str(self.values.get("flagged", "mark"))
+        if mode == "mark":
+            return note
+        from helpers.data import flags
+
+        lead = flags.audit_caption(mode, self._dropped() if mode == "drop" else None)
+        return f"{lead} {note}".strip()
 
     def _write(self, suffix: str, payload: bytes) -> None:
         self._write_named(f"{self.exhibit.id}.{suffix}", payload)
@@ -248,4 +278,20 @@ def start(exhibit: str, namespace: dict) -> Run:
     if resolved.canonical and stage is not None:
         out_dir = stage / out_dir.name
     runrecord.note_run(info.id, resolved.values, resolved.canonical, out_dir)
-    return Run(info, resolved, out_dir)
+    return Run(info, resolved, out_dir, audit_flagged=_audit_flagged(resolved.values))
+
+
+def _audit_flagged(values: dict[str, object]) -> frozenset[tuple[str, int]] | None:
+    """The (table, row) pairs the audit flags, for a ``flagged: drop`` run; None for any other.
+
+    Fetched here, in the notebook layer, because the layers that select rows sit below the audit
+    and may not import it (ARCHITECTURE.md, "The audit inside the exhibits").
+    """
+    if values.get("flagged") != "drop":
+        return None
+    # Deferred: only a drop run consults the audit here, so other notebooks do not depend on it.
+    from helpers.audit import flags as audit_flags
+
+    found = audit_flags.by_row()
+    flagged = found[found["audit_flag"]]
+    return frozenset(zip(flagged["table"].astype(str), (int(r) for r in flagged["row"])))

@@ -1827,10 +1827,13 @@ def _design_marks(studies: pd.DataFrame) -> str:
     from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
     from helpers.data.design import DESIGN_CHECK_RULES
 
-    text = (
-        f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-        f"its row means){_design_flags_elsewhere(studies)}. "
-    )
+    text = ""
+    # No dagger is drawn when no study shown is flagged (flagged: drop or keep, or such a selection).
+    if studies["audit_flag"].fillna(False).astype(bool).any():
+        text = (
+            f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on "
+            f"what its row means){_design_flags_elsewhere(studies)}. "
+        )
     if "audit_check" in studies:
         text += (
             f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({DESIGN_CHECK_RULES[0]}-"

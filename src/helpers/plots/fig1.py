@@ -348,7 +348,7 @@ def evidence_map(
     return fig
 
 
-def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
+def draw(view: MechanismView, *, title: str, subtitle: str = "", lead: str = "") -> plt.Figure:
     """Draw Fig. 1 from :func:`helpers.analysis.evidence.mechanism_view`, with its computed note.
 
     Parameters
@@ -357,6 +357,9 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
         What the figure draws and its caption states.
     title, subtitle : str
         See :func:`helpers.plots.common.frame`.
+    lead : str
+        A sentence that opens the note: what the run's ``flagged`` choice did
+        (:meth:`helpers.notebook.session.Run.caption`); empty for the canonical figure.
 
     Returns
     -------
@@ -364,6 +367,7 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
         As :func:`evidence_map` draws it.
     """
     note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles, view.modelled)
+    note = f"{lead} {note}".strip()
     return evidence_map(
         view.cells,
         totals=view.totals,
