@@ -391,16 +391,43 @@ def _setting(printed: pd.DataFrame, derived: pd.DataFrame) -> list[_Note]:
                 f"the animals of the model printed ('{cells['animal_model']}') probably supplied the cells, "
                 "which the review does not report"
             )
+        # "reads as", not "is": W8 says only this much, and a row's effects or its cited title may speak of
+        # animals (table2 and audit fifth reading 5.1/5.2); the note says what the cells read as, no more.
+        read = []
         if cells["follow_up"]:
             fields.append("follow_up")
-            said.append(f"'{cells['follow_up']}' is an incubation time in culture, not a follow-up of animals")
+            read.append(f"'{cells['follow_up']}' reads as an incubation time in culture")
         dose = derive.split_route_dosage(cells["route_dosage"])[1]
         if dose:
-            said.append(f"'{dose}' is an amount or concentration in the dish, not a dose to an animal")
+            read.append(f"'{dose}' {'as' if read else 'reads as'} an amount or concentration in the dish")
+        if read:
+            said.append(" and ".join(read))
         if said:
+            whether = "followed or dosed animals" if read else "treated animals"
             body = f"no treatment of animals is printed (in vitro only, route '{cells['route_dosage']}'); "
-            out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + ".", tuple(fields)))
+            tail = f"; whether the cited study also {whether} is not reported in the row."
+            out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + tail, tuple(fields)))
     return out
+
+
+def _point_to_animal_work(ours: list[_Note], audit: list[tuple[str, str]]) -> None:
+    """End each in vitro setting note with a pointer to the notes on its row that speak of animal work: a
+    transcription note that names animals, an audit W6 (effects that speak of animals on a row that prints none).
+
+    ``audit`` holds (row, rule) of the audit notes written on their own. Without the pointer the setting note
+    would read as if the row had nothing more to say about animals (table2 fifth reading 5.1).
+    """
+    for note in ours:
+        if note.kind != "Setting" or "whether the cited study also" not in note.body:
+            continue
+        row = str(note.row)
+        pointers = [
+            "the transcription note"
+            for other in ours
+            if other.kind == "Transcription" and str(other.row) == row and "animals" in other.body
+        ][:1] + [f"audit {rule}" for r, rule in audit if r == row and rule == "W6"]
+        if pointers:
+            note.body = note.body.rstrip(".") + f" (other notes on this row point to animal work: see {' and '.join(pointers)})."
 
 
 #: Audit rules whose findings are not repeated under a table. L1 tallies how an MSC label is spelled across the
@@ -512,15 +539,17 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     )
     titles = _titles(resource)
     ours = [_Note(*n) for n in _transcription(resource, printed)] + _setting(printed, derived)
-    audit = []
+    audit, alone = [], []
     for records in _audit_groups(findings, exhibit, printed):
         first = records[0]
         rule = first["rule"].split(" ")[0]
         home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"], rule)), None)
         if home is None:
             audit.append(_audit_text(records, printed, titles))
+            alone += [(str(r["row"]), r["rule"].split(" ")[0]) for r in records]
         else:  # the note already says what the finding says: one note, which names the finding's rules
             home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
+    _point_to_animal_work(ours, alone)
     every = tuple(n.text(printed, titles) for n in ours) + tuple(audit)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).

@@ -58,10 +58,15 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
 @pytest.mark.parametrize(
     "row, words",
     [
-        (9, "'24 h' is an incubation time"),
-        (21, "'50 µg/ml' is an amount or concentration in the dish"),
-        (26, "'48 h' is an incubation time"),
-        (27, "'4 h' is an incubation time"),
+        # fifth reading 5.1: the setting notes say what W8 says, "reads as", and leave the animals open
+        (9, "'24 h' reads as an incubation time"),
+        (21, "'50 µg/ml' as an amount or concentration in the dish"),
+        (26, "'48 h' reads as an incubation time"),
+        (27, "'4 h' reads as an incubation time"),
+        (9, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (21, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (26, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (27, "whether the cited study also followed or dosed animals is not reported in the row"),
         (5, "number of cells"),  # W3
         (16, "200-fold"),  # W4, "IV 100 mg"
         (14, "does not say how much a mouse received"),  # W3, "IV 0.5 mg/mL"
@@ -175,3 +180,24 @@ def test_the_notes_are_listed_row_by_row():
     """Table 3 third reading 3.3, for every table: a reader meets each row's notes together, header first."""
     rows = [tables.noted_row(note) for note in _notes()]
     assert rows == sorted(rows) and rows[0] == 0
+
+
+@pytest.mark.parametrize(
+    "row, pointer",
+    [
+        # Fifth reading 5.1: row 9 prints "improve cognitive impairment in AD model mice" (W6); row 21's
+        # transcription note reads ref 74's title ("dexamethasone-induced bone loss") as animal work.
+        (9, "see audit W6"),
+        (21, "see the transcription note"),
+    ],
+)
+def test_setting_notes_point_to_the_notes_that_speak_of_animals(row, pointer):
+    setting = [n for n in _notes() if n.startswith("Setting note") and row in tables.note_rows(n)]
+    assert len(setting) == 1 and pointer in setting[0], setting
+
+
+def test_no_setting_note_says_flatly_what_a_time_or_dose_is():
+    """Fifth reading 5.1 (audit 5.2): W8 now says a time "reads as" an incubation time; the notes labelled W8
+    must not say "is … not a follow-up of animals" or "not a dose to an animal"."""
+    for note in _notes():
+        assert "not a follow-up of animals" not in note and "not a dose to an animal" not in note, note
