@@ -566,12 +566,78 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_host
         + other_hosts
         + f"); {n - animals} of the {n} are in vitro only as printed: their rows print "
         + _no_animal_treated(printed, in_vivo)
-        + ", which does not say that the cited study treated no animal."
+        + ", which does not say that the cited study treated no animal"
+        + _titled_no_arm(printed, in_vivo)
+        + "."
     )
     modified = int((derived["product"] == "modified").sum())
-    return text + (
-        f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a biomaterial "
-        "or with another agent (co-treatment), as derived from the printed cells."
+    return (
+        text
+        + (
+            f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a "
+            "biomaterial or with another agent (co-treatment), as derived from the printed cells."
+        )
+        + _text_adds_modification(printed)
+        + _named_mirna_as_obtained(printed, derived)
+    )
+
+
+def _titled_no_arm(printed: pd.DataFrame, in_vivo: pd.Series) -> str:
+    """'; the cited titles of 3 of these 7 speak of work in animals or of a route into a body: [58] (…), …'.
+
+    The in vitro only rows whose cited title has words of :data:`helpers.data.design.ANIMAL_WORK`, as the
+    design exhibit counts them (table2 fifth reading 5.2); '' when none.
+    """
+    from helpers.data import curated
+    from helpers.data.design import title_animal_words
+
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    vitro = printed[~in_vivo.to_numpy()]
+    found = [(int(r), title_animal_words(titles.get(int(r), ""))) for r in vitro["ref"]]
+    found = [f for f in found if f[1]]
+    if not found:
+        return ""
+    listed = ", ".join(f"[{ref}] ({words})" for ref, words in found)
+    return (
+        f"; the cited titles of {len(found)} of these {len(vitro)} speak of work in animals or of a route into a "
+        f"body: {listed} (see the notes under the table)"
+    )
+
+
+#: A product name that joins a microRNA to the vesicles ("hUCMSCs-Exos-miR-22-3p"), which may be their own
+#: cargo or one loaded into them; the cell does not say which.
+_NAMED_MIRNA = re.compile(r"[\w-]*Exos?-miR-[\w-]+")
+
+
+def _named_mirna_as_obtained(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """' 4 rows name … ; they count as used as obtained …' (table2 fifth reading 5.4); '' when none."""
+    native = derived["modification"].astype("string").fillna("none").to_numpy() == "none"
+    rows = [
+        (int(ref), m.group(0))
+        for ref, effects, plain in zip(printed["ref"], printed["effects"].astype(str), native)
+        if plain and (m := _NAMED_MIRNA.search(effects))
+    ]
+    if not rows:
+        return ""
+    listed = ", ".join(f"'{name}' [{ref}]" for ref, name in rows)
+    return (
+        f" {plural(len(rows), 'row')} whose product name joins a microRNA to the exosomes ({listed}) without "
+        "saying it was overexpressed, engineered or loaded count as used as obtained: whether the microRNA was "
+        "added is not reported in the review."
+    )
+
+
+def _text_adds_modification(printed: pd.DataFrame) -> str:
+    """' For [53] the review's body text adds …' where the text names a modification the cells do not (table2
+    fifth reading 5.3); the count reads the cells only, the coded dataset records both."""
+    from helpers.data.design import text_statements
+
+    said = text_statements(printed, "adds")
+    said = said[said["bears_on"] == "modification"]
+    return "".join(
+        f" For [{ref}] the review's body text adds a modification its cells do not print ('{words}'), which the "
+        "coded dataset (tables/studies.csv) records; this count reads the cells only."
+        for ref, words in zip(said["ref"], said["words"])
     )
 
 
