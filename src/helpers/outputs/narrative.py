@@ -425,11 +425,22 @@ def table_notice(
         )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
-        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
+        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}"
     )
     if resource == "clinical_trials":
-        return text + _trials_table_notice(printed, derived)
-    return text
+        return text + _cord_blood_apart(derived["tissue"]) + "." + _trials_table_notice(printed, derived)
+    return text + "."
+
+
+def _cord_blood_apart(tissue: pd.Series) -> str:
+    """' (tissue of the cells or of their vesicles; umbilical cord blood, 2 more, is counted apart)' (table3
+    fifth reading 5.2): an exosome row counts under its parent cells' tissue, and cord blood is not cord."""
+    codes = tissue.dropna().astype(str).str.split("+").explode()
+    said = " (tissue of the cells or of their vesicles"
+    blood = int((codes == "UCB").sum())
+    if blood and int((codes == "UC").sum()):
+        said += f"; umbilical cord blood, {blood} more, is counted apart from umbilical cord"
+    return said + ")"
 
 
 def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
@@ -443,7 +454,13 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
     exos = int((derived["modality"] == "exosomes").sum())
     others = printed[~trial]
-    text = f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+    # The print is all the evidence: "registered" means an NCT number is printed, and a status is the one printed
+    # on a date the review does not give (table3 fifth reading 5.1).
+    text = (
+        f" {int(trial.sum())} of the {n} rows print an NCT number, {completed} of these the status 'Completed' "
+        "(statuses as printed, not checked against ClinicalTrials.gov; the date they were read is not reported in "
+        "the review)"
+    )
     for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
         text += (
             f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
@@ -466,6 +483,8 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
 
 # "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
 _EV_WORD = re.compile(r"(?<![A-Za-z])s?EVs?(?![A-Za-z])")
+#: The printed name around such a word ("MSC-EVs", "HUC-MSC-sEV-001").
+_EV_NAME = re.compile(r"[\w-]*(?<![A-Za-z])s?EVs?(?![A-Za-z])[\w-]*")
 
 
 def _vesicle_words(rows: pd.DataFrame) -> str:
@@ -476,7 +495,15 @@ def _vesicle_words(rows: pd.DataFrame) -> str:
     text = " (MSC Type printed as exosomes"
     if len(named):
         listed = " and ".join(str(int(r)) for r in named["row"])
-        text += f"; the Purpose of row{'s' if len(named) > 1 else ''} {listed} calls them extracellular vesicles"
+        # Quote the printed names: "sEV" is expanded nowhere in the review (table3 fifth reading 5.3).
+        words = " and ".join(
+            f"row {int(r)} '{m.group(0)}'" for r, p in zip(named["row"], named["purpose"].astype(str))
+            if (m := _EV_NAME.search(p))
+        )
+        text += (
+            f"; the Purpose names them with 'EV' codes, {words} (extracellular vesicles, small ones for 'sEV'; "
+            "the review expands neither code)"
+        )
     return text + ")."
 
 

@@ -205,11 +205,11 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     if "disease_code" in derived:
         labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
         out["Disease"] = _counts(labels, "disease")
+    # Spelled out: "AD" is adipose tissue here and Alzheimer's disease in the Disease counts.
+    spelled = derived["tissue"].map(
+        lambda t: "+".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in str(t).split("+")) if pd.notna(t) else t
+    )
     if "host_species" in derived:
-        # Spelled out: "AD" is adipose tissue here and Alzheimer's disease in the Disease counts.
-        spelled = derived["tissue"].map(
-            lambda t: "+".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in str(t).split("+")) if pd.notna(t) else t
-        )
         out["MSC source"] = _counts(spelled, "tissue source")
         # A study with no animal treated has no host, whatever animal model it prints (co-culture with cells
         # taken from 5XFAD mice).
@@ -218,10 +218,10 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
             derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
         )
     else:
-        tissue = derived["tissue"]
-        if resource == "clinical_trials":  # "AD-MSC", never a bare "AD" beside Alzheimer's disease
-            tissue = tissue.map(lambda t: "+".join(f"{c}-MSC" for c in t.split("+")) if pd.notna(t) else t)
-        out["MSC source"] = _counts(tissue, "tissue source")
+        if resource == "clinical_trials":  # a tissue, not a cell code; an exosome row counts under its parent cells'
+            out["MSC source"] = _counts(spelled, "tissue source (of the cells or their vesicles)")
+        else:
+            out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if resource == "clinical_trials":
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
