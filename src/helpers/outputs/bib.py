@@ -130,7 +130,8 @@ def short_doi_serials(refs: pd.DataFrame) -> dict[int, str]:
 
 
 def _serial_dois(refs: pd.DataFrame) -> dict[int, tuple[str, int, int]]:
-    """Reference number to (registrant prefix, the DOI's own year, serial digits) for DOIs of the ``s…-YYY-serial`` form."""
+    """Reference number to (registrant prefix, the DOI's own year, serial digits), for DOIs of the
+    ``s…-YYY-serial`` form."""
     parsed = {}
     for ref, doi in zip(refs["ref"].astype(int), refs["doi"].astype(str)):
         m = _SERIAL_DOI.fullmatch(doi.strip())

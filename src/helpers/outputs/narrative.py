@@ -414,6 +414,7 @@ def table_notice(
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
             "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers, "
             "and the table cites no study for its claims: they are the review's own assertions."
+            + _source_comparisons(printed)
         )
     if resource in ("msc_studies", "exosome_studies"):
         diseases = _counted(derived["disease_code"]).head(2)
@@ -441,6 +442,42 @@ def _cord_blood_apart(tissue: pd.Series) -> str:
     if blood and int((codes == "UC").sum()):
         said += f"; umbilical cord blood, {blood} more, is counted apart from umbilical cord"
     return said + ")"
+
+
+#: A source named as MSCs in a printed Effects cell ("AD-MSCs", "UC-MSCs"), for head-to-head comparisons.
+_SOURCE_MSCS = re.compile(r"\b([A-Z]{2,3})-MSCs?\b")
+
+
+def _source_comparisons(printed: pd.DataFrame) -> str:
+    """' Its 4 comparative claims (…) cite no study either; 2 rows of Tables 1-2 print a comparison of sources
+    in their Effects: …' (table4 fifth reading 5.3): what the review tabulates against Table 4's comparisons."""
+    from helpers.data import curated
+
+    claims = [
+        line.strip()
+        for column in ("advantages", "disadvantages")
+        if column in printed
+        for cell in printed[column].astype(str)
+        for line in cell.splitlines()
+        if re.search(r"\bthan\b", line)
+    ]
+    if not claims:
+        return ""
+    heads = []
+    for resource in ("msc_studies", "exosome_studies"):
+        rows = curated.load(resource)
+        for ref, disease, effects in zip(rows["ref"], rows["disease"], rows["effects"].astype(str)):
+            named = list(dict.fromkeys(_SOURCE_MSCS.findall(effects)))
+            if len(named) >= 2:
+                others = ", ".join(f"{c}-MSCs" for c in named[1:-1]) + (" and " if len(named) > 2 else "")
+                heads.append(f"[{ref}] ({disease}: {named[0]}-MSCs against {others}{named[-1]}-MSCs)")
+    text = f" Its {len(claims)} comparative claims ({'; '.join(repr(c) for c in claims)}) cite no study either"
+    if heads:
+        text += (
+            f"; {len(heads)} rows of Tables 1-2 print a comparison of sources in their Effects, each on one "
+            f"disease model: {' and '.join(heads)}"
+        )
+    return text + "."
 
 
 def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
@@ -494,10 +531,10 @@ def _vesicle_words(rows: pd.DataFrame) -> str:
     named = rows[rows["purpose"].astype(str).str.contains(_EV_WORD)]
     text = " (MSC Type printed as exosomes"
     if len(named):
-        listed = " and ".join(str(int(r)) for r in named["row"])
         # Quote the printed names: "sEV" is expanded nowhere in the review (table3 fifth reading 5.3).
         words = " and ".join(
-            f"row {int(r)} '{m.group(0)}'" for r, p in zip(named["row"], named["purpose"].astype(str))
+            f"row {int(r)} '{m.group(0)}'"
+            for r, p in zip(named["row"], named["purpose"].astype(str))
             if (m := _EV_NAME.search(p))
         )
         text += (

@@ -94,11 +94,35 @@ def sources_by_disease(printed: pd.DataFrame) -> str:
     for code, name in DISEASE_CODES.items():
         rows = kept[kept["disease_code"].fillna("").str.split("+").map(lambda c, code=code: code in c)]
         names = ", ".join(TISSUE_CODES.get(t, t).lower() for t in rows["tissue"]) or "no row"
-        parts.append(f"{code} ({name}) keeps {names}")
+        parts.append(f"{code} ({name}) keeps {names}{_undescribed(code, set(printed['source']), bool(len(rows)))}")
     return (
         "Table 4 has no disease column, so the `diseases` parameter keeps the rows of the tissue sources that "
         "studies of those diseases in Tables 1-3 use, each row as printed: " + "; ".join(parts) + "."
     )
+
+
+def _undescribed(disease: str, described: set[str], kept_any: bool) -> str:
+    """' (its only study uses amniotic membrane, which Table 4 does not describe)': the studies of a disease in
+    Tables 1-3 whose source no Table 4 row describes, which a disease run silently leaves out (table4 fifth
+    reading 5.1); '' when none."""
+    codes = study_codes()
+    of = codes[codes["disease_code"].fillna("").str.split("+").map(lambda c: disease in c)]
+    lost: dict[str, int] = {}
+    for tissue in of["tissue"].dropna().astype(str):
+        for t in sorted(set(tissue.split("+")) - described):
+            lost[t] = lost.get(t, 0) + 1
+    if not lost:
+        return ""
+    named = " and ".join(
+        f"{k} {'study' if k == 1 else 'studies'} using {TISSUE_CODES.get(t, t).lower()}" for t, k in lost.items()
+    )
+    if not kept_any and sum(lost.values()) == len(of):
+        return (
+            f" ({'its only study uses' if len(of) == 1 else 'its studies use'} "
+            + " and ".join(TISSUE_CODES.get(t, t).lower() for t in lost)
+            + ", which Table 4 does not describe)"
+        )
+    return f" (not the {named}, {'a source' if len(lost) == 1 else 'sources'} Table 4 does not describe)"
 
 
 def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -427,7 +451,8 @@ def _point_to_animal_work(ours: list[_Note], audit: list[tuple[str, str]]) -> No
             if other.kind == "Transcription" and str(other.row) == row and "animals" in other.body
         ][:1] + [f"audit {rule}" for r, rule in audit if r == row and rule == "W6"]
         if pointers:
-            note.body = note.body.rstrip(".") + f" (other notes on this row point to animal work: see {' and '.join(pointers)})."
+            see = " and ".join(pointers)
+            note.body = note.body.rstrip(".") + f" (other notes on this row point to animal work: see {see})."
 
 
 #: Audit rules whose findings are not repeated under a table. L1 tallies how an MSC label is spelled across the
