@@ -225,11 +225,34 @@ def title_pmid(title: object) -> str:
     return match.group(1) if match else ""
 
 
+def trial_row_of(text: object) -> int | None:
+    """The Table 3 row that prints ``text`` as its NCT number (ref 64's PMID field ends with NCT04388982, the number
+    of Table 3 row 12: a link to the trial it reports, not a stray character), or None."""
+    from helpers.data import curated
+
+    text = str(text).strip()
+    if not re.fullmatch(r"NCT\d{8}", text):
+        return None
+    trials = curated.load("clinical_trials")
+    rows = trials.loc[trials["nct_number"].astype(str).str.strip() == text, "row"]
+    return int(rows.iloc[0]) if len(rows) else None
+
+
+def trailing_words(text: object) -> str:
+    """What follows a PubMed number in a PMID field, in words: ``a stray 'h'``, or ``the registry number
+    NCT04388982 of Table 3 row 12`` (references fifth reading 5.2)."""
+    after = leading_pmid(text)
+    if after is None:
+        return ""
+    trial = trial_row_of(after[1])
+    return f"the registry number {after[1]} of Table 3 row {trial}" if trial else f"a stray '{after[1]}'"
+
+
 #: How :func:`pmid_export` read a reference's printed PMID, in words for a notice.
 PMID_KINDS = {
     "plain": "a plain PMID",
     "suspect": "a plain PMID printed for two references or placeholder-like",
-    "stray": "a number followed by stray text",
+    "stray": "a number followed by other text",
     "title": "a number inside the title",
     "other": "something else in the PMID's place",
     "label": "the label PMID with no number",
@@ -378,7 +401,10 @@ def _pmid_notes(ref, how: str, number: str | None, suspect: dict, where: str) ->
         return [f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}"]
     if how == "stray":
         stray = leading_pmid(ref.pmid)[1]
-        return [f"PMID printed followed by '{_escape(stray, where.format('pmid'))}', exported without it"]
+        after = _escape(stray, where.format("pmid"))
+        trial = trial_row_of(stray)
+        said = f", the registry number Table 3 prints on row {trial}," if trial else ""
+        return [f"PMID printed followed by '{after}'{said} exported without it"]
     if how == "other":
         return [f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}"]
     if how == "title":

@@ -780,20 +780,24 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
 
 def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:
     """What the references without a plain PMID print, and how many entries the BibTeX gives a ``pmid`` field."""
-    from helpers.outputs.bib import pmid_export, suspect_pmids
+    from helpers.outputs.bib import pmid_export, suspect_pmids, trailing_words
 
     if "ref" not in refs or "title" not in refs:
         return f"the other {others} print none, or something else in its place, which the BibTeX keeps in `note`."
     suspect = suspect_pmids(refs if full is None else full)
     read = [pmid_export(r, suspect) for r in refs.itertuples(index=False)]
     found, usable = [], 0
-    for kind, words in (("stray", "a number followed by stray text"), ("title", "a number inside the title")):
+    for kind, words in (("stray", "a number followed by other text"), ("title", "a number inside the title")):
         numbers = [str(int(r)) for r, (_, k) in zip(refs["ref"], read) if k == kind]
         if numbers:
             usable += len(numbers)
             label = "reference" if len(numbers) == 1 else "references"
             verb = "prints" if len(numbers) == 1 else "print"
-            found.append(f"{len(numbers)} {verb} {words} ({label} {', '.join(numbers)})")
+            where = f"{label} {', '.join(numbers)}"
+            if kind == "stray":  # what follows: a stray letter, or a trial's registry number (references 5.2)
+                after = {str(int(r)): trailing_words(p) for r, p in zip(refs["ref"], refs["pmid"])}
+                where = "; ".join(f"reference {n}: {after[n]}" for n in numbers)
+            found.append(f"{len(numbers)} {verb} {words} ({where})")
     text = f"of the {others} others, "
     if found:
         rest = others - usable
