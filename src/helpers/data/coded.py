@@ -290,7 +290,8 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
         part = tagged[tagged["kind"] == kind]
         # A label that lists two classes ("circRNA, lncRNA") is one category, either class: "or" says so in a
         # cell that already joins categories (dataset fifth reading 5.2; figures keep data/categories.csv's label).
-        labels = part.groupby("row")["label"].agg(lambda s: "; ".join(sorted(x.replace(", ", " or ") for x in s)))
+        one = (lambda x: x.replace(", ", " or ")) if kind == "cargo" else (lambda x: x)
+        labels = part.groupby("row")["label"].agg(lambda s, one=one: "; ".join(sorted(one(x) for x in s)))
         out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")
         gone = removed.get(kind, {})
         out[f"{column}_removed"] = pd.array([gone.get(int(r), "") for r in printed["row"]], dtype="string")
