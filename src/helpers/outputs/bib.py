@@ -403,8 +403,8 @@ def _pmid_notes(ref, how: str, number: str | None, suspect: dict, where: str) ->
         stray = leading_pmid(ref.pmid)[1]
         after = _escape(stray, where.format("pmid"))
         trial = trial_row_of(stray)
-        said = f", the registry number Table 3 prints on row {trial}," if trial else ""
-        return [f"PMID printed followed by '{after}'{said} exported without it"]
+        said = f", the registry number Table 3 prints on row {trial}" if trial else ""
+        return [f"PMID printed followed by '{after}'{said}, exported without it"]
     if how == "other":
         return [f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}"]
     if how == "title":
