@@ -147,8 +147,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "An audit of the review's own consistency",
             "The places our generic rules find where the review's tables, legends and references disagree with "
             "themselves, or look unusual against a stated yardstick (the review's own or the project's) or common "
-            "usage (the body text is outside their scope), each with the printed evidence and the project's own "
-            "verdict.",
+            "usage (they do not compare the body text with the tables), each with the printed evidence and the "
+            "project's own verdict.",
         ),
         Exhibit(
             "timeline",

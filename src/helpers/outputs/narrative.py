@@ -454,6 +454,7 @@ def table_notice(
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
             "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers, "
             "and the table cites no study for its claims: they are the review's own assertions."
+            + _source_comparisons(printed)
         )
     if resource in ("msc_studies", "exosome_studies"):
         diseases = _counted(derived["disease_code"]).head(2)
@@ -465,11 +466,58 @@ def table_notice(
         )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
-        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
+        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}"
     )
     if resource == "clinical_trials":
-        return text + _trials_table_notice(printed, derived)
-    return text
+        return text + _cord_blood_apart(derived["tissue"]) + "." + _trials_table_notice(printed, derived)
+    return text + "."
+
+
+def _cord_blood_apart(tissue: pd.Series) -> str:
+    """' (tissue of the cells or of their vesicles; umbilical cord blood, 2 more, is counted apart)' (table3
+    fifth reading 5.2): an exosome row counts under its parent cells' tissue, and cord blood is not cord."""
+    codes = tissue.dropna().astype(str).str.split("+").explode()
+    said = " (tissue of the cells or of their vesicles"
+    blood = int((codes == "UCB").sum())
+    if blood and int((codes == "UC").sum()):
+        said += f"; umbilical cord blood, {blood} more, is counted apart from umbilical cord"
+    return said + ")"
+
+
+#: A source named as MSCs in a printed Effects cell ("AD-MSCs", "UC-MSCs"), for head-to-head comparisons.
+_SOURCE_MSCS = re.compile(r"\b([A-Z]{2,3})-MSCs?\b")
+
+
+def _source_comparisons(printed: pd.DataFrame) -> str:
+    """' Its 4 comparative claims (…) cite no study either; 2 rows of Tables 1-2 print a comparison of sources
+    in their Effects: …' (table4 fifth reading 5.3): what the review tabulates against Table 4's comparisons."""
+    from helpers.data import curated
+
+    claims = [
+        line.strip()
+        for column in ("advantages", "disadvantages")
+        if column in printed
+        for cell in printed[column].astype(str)
+        for line in cell.splitlines()
+        if re.search(r"\bthan\b", line)
+    ]
+    if not claims:
+        return ""
+    heads = []
+    for resource in ("msc_studies", "exosome_studies"):
+        rows = curated.load(resource)
+        for ref, disease, effects in zip(rows["ref"], rows["disease"], rows["effects"].astype(str)):
+            named = list(dict.fromkeys(_SOURCE_MSCS.findall(effects)))
+            if len(named) >= 2:
+                others = ", ".join(f"{c}-MSCs" for c in named[1:-1]) + (" and " if len(named) > 2 else "")
+                heads.append(f"[{ref}] ({disease}: {named[0]}-MSCs against {others}{named[-1]}-MSCs)")
+    text = f" Its {len(claims)} comparative claims ({'; '.join(repr(c) for c in claims)}) cite no study either"
+    if heads:
+        text += (
+            f"; {len(heads)} rows of Tables 1-2 print a comparison of sources in their Effects, each on one "
+            f"disease model: {' and '.join(heads)}"
+        )
+    return text + "."
 
 
 def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
@@ -483,7 +531,13 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
     exos = int((derived["modality"] == "exosomes").sum())
     others = printed[~trial]
-    text = f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+    # The print is all the evidence: "registered" means an NCT number is printed, and a status is the one printed
+    # on a date the review does not give (table3 fifth reading 5.1).
+    text = (
+        f" {int(trial.sum())} of the {n} rows print an NCT number, {completed} of these the status 'Completed' "
+        "(statuses as printed, not checked against ClinicalTrials.gov; the date they were read is not reported in "
+        "the review)"
+    )
     for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
         text += (
             f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
@@ -506,6 +560,8 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
 
 # "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
 _EV_WORD = re.compile(r"(?<![A-Za-z])s?EVs?(?![A-Za-z])")
+#: The printed name around such a word ("MSC-EVs", "HUC-MSC-sEV-001").
+_EV_NAME = re.compile(r"[\w-]*(?<![A-Za-z])s?EVs?(?![A-Za-z])[\w-]*")
 
 
 def _vesicle_words(rows: pd.DataFrame) -> str:
@@ -515,8 +571,16 @@ def _vesicle_words(rows: pd.DataFrame) -> str:
     named = rows[rows["purpose"].astype(str).str.contains(_EV_WORD)]
     text = " (MSC Type printed as exosomes"
     if len(named):
-        listed = " and ".join(str(int(r)) for r in named["row"])
-        text += f"; the Purpose of row{'s' if len(named) > 1 else ''} {listed} calls them extracellular vesicles"
+        # Quote the printed names: "sEV" is expanded nowhere in the review (table3 fifth reading 5.3).
+        words = " and ".join(
+            f"row {int(r)} '{m.group(0)}'"
+            for r, p in zip(named["row"], named["purpose"].astype(str))
+            if (m := _EV_NAME.search(p))
+        )
+        text += (
+            f"; the Purpose names them with 'EV' codes, {words} (extracellular vesicles, small ones for 'sEV'; "
+            "the review expands neither code)"
+        )
     return text + ")."
 
 
@@ -606,12 +670,78 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_host
         + other_hosts
         + f"); {n - animals} of the {n} are in vitro only as printed: their rows print "
         + _no_animal_treated(printed, in_vivo)
-        + ", which does not say that the cited study treated no animal."
+        + ", which does not say that the cited study treated no animal"
+        + _titled_no_arm(printed, in_vivo)
+        + "."
     )
     modified = int((derived["product"] == "modified").sum())
-    return text + (
-        f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a biomaterial "
-        "or with another agent (co-treatment), as derived from the printed cells."
+    return (
+        text
+        + (
+            f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a "
+            "biomaterial or with another agent (co-treatment), as derived from the printed cells."
+        )
+        + _text_adds_modification(printed)
+        + _named_mirna_as_obtained(printed, derived)
+    )
+
+
+def _titled_no_arm(printed: pd.DataFrame, in_vivo: pd.Series) -> str:
+    """'; the cited titles of 3 of these 7 speak of work in animals or of a route into a body: [58] (…), …'.
+
+    The in vitro only rows whose cited title has words of :data:`helpers.data.design.ANIMAL_WORK`, as the
+    design exhibit counts them (table2 fifth reading 5.2); '' when none.
+    """
+    from helpers.data import curated
+    from helpers.data.design import title_animal_words
+
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    vitro = printed[~in_vivo.to_numpy()]
+    found = [(int(r), title_animal_words(titles.get(int(r), ""))) for r in vitro["ref"]]
+    found = [f for f in found if f[1]]
+    if not found:
+        return ""
+    listed = ", ".join(f"[{ref}] ({words})" for ref, words in found)
+    return (
+        f"; the cited titles of {len(found)} of these {len(vitro)} speak of work in animals or of a route into a "
+        f"body: {listed} (see the notes under the table)"
+    )
+
+
+#: A product name that joins a microRNA to the vesicles ("hUCMSCs-Exos-miR-22-3p"), which may be their own
+#: cargo or one loaded into them; the cell does not say which.
+_NAMED_MIRNA = re.compile(r"[\w-]*Exos?-miR-[\w-]+")
+
+
+def _named_mirna_as_obtained(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """' 4 rows name … ; they count as used as obtained …' (table2 fifth reading 5.4); '' when none."""
+    native = derived["modification"].astype("string").fillna("none").to_numpy() == "none"
+    rows = [
+        (int(ref), m.group(0))
+        for ref, effects, plain in zip(printed["ref"], printed["effects"].astype(str), native)
+        if plain and (m := _NAMED_MIRNA.search(effects))
+    ]
+    if not rows:
+        return ""
+    listed = ", ".join(f"'{name}' [{ref}]" for ref, name in rows)
+    return (
+        f" {plural(len(rows), 'row')} whose product name joins a microRNA to the exosomes ({listed}) without "
+        "saying it was overexpressed, engineered or loaded count as used as obtained: whether the microRNA was "
+        "added is not reported in the review."
+    )
+
+
+def _text_adds_modification(printed: pd.DataFrame) -> str:
+    """' For [53] the review's body text adds …' where the text names a modification the cells do not (table2
+    fifth reading 5.3); the count reads the cells only, the coded dataset records both."""
+    from helpers.data.design import text_statements
+
+    said = text_statements(printed, "adds")
+    said = said[said["bears_on"] == "modification"]
+    return "".join(
+        f" For [{ref}] the review's body text adds a modification its cells do not print ('{words}'), which the "
+        "coded dataset (tables/studies.csv) records; this count reads the cells only."
+        for ref, words in zip(said["ref"], said["words"])
     )
 
 
@@ -690,20 +820,24 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
 
 def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:
     """What the references without a plain PMID print, and how many entries the BibTeX gives a ``pmid`` field."""
-    from helpers.outputs.bib import pmid_export, suspect_pmids
+    from helpers.outputs.bib import pmid_export, suspect_pmids, trailing_words
 
     if "ref" not in refs or "title" not in refs:
         return f"the other {others} print none, or something else in its place, which the BibTeX keeps in `note`."
     suspect = suspect_pmids(refs if full is None else full)
     read = [pmid_export(r, suspect) for r in refs.itertuples(index=False)]
     found, usable = [], 0
-    for kind, words in (("stray", "a number followed by stray text"), ("title", "a number inside the title")):
+    for kind, words in (("stray", "a number followed by other text"), ("title", "a number inside the title")):
         numbers = [str(int(r)) for r, (_, k) in zip(refs["ref"], read) if k == kind]
         if numbers:
             usable += len(numbers)
             label = "reference" if len(numbers) == 1 else "references"
             verb = "prints" if len(numbers) == 1 else "print"
-            found.append(f"{len(numbers)} {verb} {words} ({label} {', '.join(numbers)})")
+            where = f"{label} {', '.join(numbers)}"
+            if kind == "stray":  # what follows: a stray letter, or a trial's registry number (references 5.2)
+                after = {str(int(r)): trailing_words(p) for r, p in zip(refs["ref"], refs["pmid"])}
+                where = "; ".join(f"reference {n}: {after[n]}" for n in numbers)
+            found.append(f"{len(numbers)} {verb} {words} ({where})")
     text = f"of the {others} others, "
     if found:
         rest = others - usable
