@@ -158,6 +158,14 @@ EXHIBITS: dict[str, Exhibit] = {
             "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
             "selection, not the field.",
         ),
+        Exhibit(
+            "effects",
+            "figure",
+            "What the tabulated studies report: effect direction, outcome level and head-to-head comparisons",
+            "The preclinical studies of Tables 1-2 by the direction of effect their printed Effects cell reports and "
+            "the highest outcome level it names, for MSCs and for MSC-derived exosomes, in vivo apart from in vitro "
+            "only, with the studies that compare two arms head to head. The review's selection, not the field.",
+        ),
     ]
 }
 
