@@ -2087,6 +2087,7 @@ def effects_note(counts: pd.DataFrame) -> str:
     """The effects figure's note: what a bar counts and what it is out of."""
     direction = counts[counts["field"] == "effect_direction"]
     totals = direction.drop_duplicates(["modality", "arm"])
+    totals = totals[totals["modality_total"] > 0]  # a modality the selection leaves out is not counted at 0
     arms = "; ".join(
         f"{'MSCs' if m == 'cells' else 'exosomes'} {'in vivo' if a == 'in vivo' else 'in vitro'}: {int(n)}"
         for m, a, n in zip(totals["modality"], totals["arm"], totals["arm_total"])
