@@ -167,6 +167,14 @@ EXHIBITS: dict[str, Exhibit] = {
             "source and by vesicle type read from the row and its cited title, beside counts out of the rows shown "
             "and the MISEV-style reporting items the review prints (isolation and characterisation methods: none).",
         ),
+        Exhibit(
+            "effects",
+            "figure",
+            "What the tabulated studies report: effect direction, outcome level and head-to-head comparisons",
+            "The preclinical studies of Tables 1-2 by the direction of effect their printed Effects cell reports and "
+            "the highest outcome level it names, for MSCs and for MSC-derived exosomes, in vivo apart from in vitro "
+            "only, with the studies that compare two arms head to head. The review's selection, not the field.",
+        ),
     ]
 }
 

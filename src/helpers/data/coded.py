@@ -37,7 +37,7 @@ from helpers.core.vocab import (
     TISSUE_CODES,
 )
 from helpers.data import curated, derive, design, quantities, tags
-from helpers.data.derive import registry, vesicles
+from helpers.data.derive import outcomes, registry, vesicles
 from helpers.data.derive.followup import TIME_ARMS
 from helpers.data.derive.modification import MODIFICATIONS
 
@@ -179,6 +179,34 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "such as CD39 on the surface of ref 42's MSCs, which is the cells' own product and not carried cargo; "
         "'circRNA or lncRNA' is one category (data/categories.csv's 'circRNA, lncRNA'): the row names either class, "
         "not both",
+    ),
+    "effect_direction": (
+        "string",
+        "what the printed Effects cell reports of the treatment against the untreated or disease control: improved, "
+        "mixed, no effect, worse, or 'not stated' (the cell names mechanisms, safety or delivery without a direction; "
+        "effect_instead says which); cue words in data/outcome_cues.csv, codes defined in data/outcome_codes.csv",
+    ),
+    "effect_instead": (
+        "string",
+        "for a 'not stated' direction, what the Effects cell prints instead: mechanism only, safety only, delivery "
+        "only, or delivery and safety only",
+    ),
+    "outcome_level": (
+        "string",
+        "the highest level of outcome the printed Effects cell names: organism (function or phenotype of the animal), "
+        "tissue (structure or histology of an organ), cellular or molecular, or 'not stated' (only a therapeutic "
+        "effect or a prospect is printed); an in vitro-only row is capped at cellular or molecular",
+    ),
+    "comparison": (
+        "boolean",
+        "true when the printed Effects cell compares head to head two MSC tissue sources or two products (modified "
+        "vs as obtained, with vs without a carrier or co-agent) and says which did better",
+    ),
+    "comparison_what": ("string", "the two arms compared, read from the cell's sources or the row's modification"),
+    "comparison_better": ("string", "the arm the printed Effects cell says did better"),
+    "outcome_evidence": (
+        "string",
+        "the printed words behind effect_direction, outcome_level and comparison (the cue each matched)",
     ),
     "curated_out": (
         "string",
@@ -396,6 +424,7 @@ def _studies() -> pd.DataFrame:
         frame = frame.join(vesicles.classify(printed, resource, curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         frame = frame.join(_animal_work_words(printed, frame["setting"]))
+        frame = frame.join(outcomes.outcomes(frame, printed["effects"]))
         frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
             resource, printed["row"]
         )
@@ -560,6 +589,9 @@ def constraints(name: str, resource: str = "studies") -> dict:
         "design": registry.DESIGNS,
         "size_kind": vesicles.SIZE_KINDS,
         "vesicle_type": vesicles.VESICLE_TYPES,
+        "effect_direction": outcomes.DIRECTIONS,
+        "outcome_level": outcomes.LEVELS,
+        "effect_instead": outcomes.INSTEAD,
     }
     joined: dict[str, tuple[str, ...]] = {
         "tissue": tuple(TISSUE_CODES),

@@ -19,6 +19,8 @@ from helpers.core.catalog import SOURCE_SHORT
 _RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
 
 __all__ = [
+    "effects_note",
+    "effects_notice",
     "flags_note",
     "animal_titles_note",
     "IN_VITRO_AS_PRINTED",
@@ -2493,4 +2495,121 @@ def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
     return (
         f"- **Isolation and characterisation methods** printed: {said} rows; a size is printed in {sized} of {n} "
         f"rows, and {particles}"
+    )
+
+
+# ---------------------------------------------------------------- effects
+
+
+def _effect_rows(rows: pd.DataFrame) -> str:
+    """'Table 1 rows 3, 18; Table 2 row 13' from ``table`` and ``row`` columns."""
+    parts = []
+    for table, part in rows.groupby("table", sort=True):
+        numbers = [str(int(r)) for r in part["row"]]
+        parts.append(f"Table {table[-1]} {'row' if len(numbers) == 1 else 'rows'} {', '.join(numbers)}")
+    return "; ".join(parts)
+
+
+def effects_note(counts: pd.DataFrame) -> str:
+    """The effects figure's note: what a bar counts and what it is out of."""
+    direction = counts[counts["field"] == "effect_direction"]
+    totals = direction.drop_duplicates(["modality", "arm"])
+    totals = totals[totals["modality_total"] > 0]  # a modality the selection leaves out is not counted at 0
+    arms = "; ".join(
+        f"{'MSCs' if m == 'cells' else 'exosomes'} {'in vivo' if a == 'in vivo' else 'in vitro'}: {int(n)}"
+        for m, a, n in zip(totals["modality"], totals["arm"], totals["arm_total"])
+    )
+    return (
+        "Each bar counts tabulated studies whose printed Effects cell reports that direction, or names that level "
+        "as its highest outcome; its height is the number above it. Solid: studies with an animal model (in vivo, "
+        f"some with an in vitro arm too); hatched: in vitro, no animal arm printed ({arms}). A row that prints "
+        "no animal arm is counted at most at the cellular level. 'Not stated': the cell names mechanisms, safety "
+        "or delivery but no direction, or no outcome. Codes derived by cue words (data/outcome_cues.csv), defined in "
+        f"data/outcome_codes.csv. {SOURCE_SHORT}, Tables 1-2."
+    )
+
+
+def effects_notice(counts: pd.DataFrame, compared: pd.DataFrame, silent: pd.DataFrame, agreement: pd.DataFrame) -> str:
+    """What a reader should see in the effects exhibit, each number with what it is out of.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        :func:`helpers.analysis.effects.counts`.
+    compared, silent : pandas.DataFrame
+        :func:`helpers.analysis.effects.head_to_head` and :func:`~helpers.analysis.effects.not_stated`.
+    agreement : pandas.DataFrame
+        :func:`helpers.analysis.effects.agreement`.
+    """
+    direction = counts[counts["field"] == "effect_direction"]
+    total = int(direction.drop_duplicates("modality")["modality_total"].sum())
+    by_code = direction.groupby("code", sort=False)["studies"].sum()
+    null = int(by_code[["mixed", "no effect", "worse"]].sum())
+    lines = [
+        f"- Of the {total} tabulated studies, {by_code['improved']} report an improvement, {by_code['mixed']} a "
+        f"mixed result, {by_code['no effect']} no effect and {by_code['worse']} a worsening; the other "
+        f"{by_code['not stated']} state no direction."
+    ]
+    if null == 0 and total:
+        lines.append(
+            f"- None of the {total} tabulated studies reports a null or harmful effect. That is what a selection of "
+            "positive studies looks like (the review's choice of studies, or publication bias in the literature it "
+            "drew on), and it says nothing about how often such treatments fail in the field."
+        )
+    else:
+        lines.append(f"- {null} of the {total} tabulated studies report no effect, a worsening or a mixed result.")
+    lines.append(_effects_levels(counts))
+    if len(silent):
+        kinds = "; ".join(
+            f"{kind} ({_effect_rows(part)})" for kind, part in silent.groupby("effect_instead", sort=True)
+        )
+        lines.append(f"- The {len(silent)} of {total} studies that state no direction print instead: {kinds}.")
+    lines.append(_effects_compared(compared, total))
+    lines.append(_effects_agreement(agreement))
+    return "\n".join(line for line in lines if line)
+
+
+def _effects_levels(counts: pd.DataFrame) -> str:
+    """One clause per arm: how many studies reach each level, out of the arm's studies."""
+    level = counts[counts["field"] == "outcome_level"]
+    clauses = []
+    for where, part in level.groupby("arm", sort=False):
+        n = int(part.drop_duplicates("modality")["arm_total"].sum())
+        if not n:
+            continue
+        by_code = part.groupby("code", sort=False)["studies"].sum()
+        named = ", ".join(f"{code} {int(k)}" for code, k in by_code.items())
+        whose = "studies with an animal arm (in vivo)" if where == "in vivo" else "that print no animal arm"
+        clauses.append(f"of the {n} {whose}: {named}")
+    return "- Highest outcome level the Effects cell names, " + "; ".join(clauses) + "." if clauses else ""
+
+
+def _effects_compared(compared: pd.DataFrame, total: int) -> str:
+    """How many studies compare two arms head to head, and what they compare."""
+    if not len(compared):
+        return f"- None of the {total} studies compares two arms head to head."
+    sources = compared[compared["comparison_what"].astype("string").fillna("").str.contains(r"-MSCs vs \w", regex=True)]
+    modified = compared[compared["comparison_what"].astype("string").fillna("").str.contains(" as obtained")]
+    return (
+        f"- {len(compared)} of {total} studies compare two arms head to head: {len(sources)} compare MSC tissue "
+        f"sources and {len(modified)} a modified product (engineered, primed, on a carrier or with a co-agent) with "
+        "the product as obtained. In every one, as printed, the row's own product (the first-named source or the "
+        "modified product) did better; the list below names each."
+    )
+
+
+def _effects_agreement(agreement: pd.DataFrame) -> str:
+    """Agreement with the two-reader annotation, said to be by construction."""
+    if agreement.empty:
+        return ""
+    parts = []
+    for r in agreement.itertuples():
+        where = f" (differs: {r.disagreeing})" if r.disagreeing else ""
+        parts.append(f"{r.field} {r.agree} of {r.out_of}{where}")
+    return (
+        "- Against the two readers' annotation (data/outcome_annotation.csv), the derived codes agree on "
+        + "; ".join(parts)
+        + ". This agreement is by construction: the cue words were written with the annotation in view. A row "
+        "that prints no animal arm is capped at the cellular level even where its Effects cell speaks of animals, "
+        "where the readers coded the claim."
     )
