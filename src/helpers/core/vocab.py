@@ -23,6 +23,7 @@ __all__ = [
     "CHOICES",
     "FORMATS",
     "FLAGGED",
+    "REFERENCE_ROLES",
 ]
 
 #: The review's four printed tables: ``data/`` resource -> exhibit id.
@@ -89,6 +90,19 @@ SINGLE_CHOICE: tuple[str, ...] = ("modality", "product")
 #: (:mod:`helpers.data.flags`): ``keep`` ignores the audit, ``mark`` keeps the rows and
 #: adds the audit columns, ``drop`` removes the flagged rows (and keeps the columns).
 FLAGGED: tuple[str, ...] = ("keep", "mark", "drop")
+
+#: The one role each of the review's references plays (``data/reference_roles.csv``), in the order the
+#: selection exhibit shows them: the first three follow from the printed tables (a row cites the reference, or
+#: the reference's entry prints a tabulated trial's NCT number); the last three are read from the body text
+#: and the reference's title.
+REFERENCE_ROLES: tuple[str, ...] = (
+    "tabulated MSC study",
+    "tabulated exosome study",
+    "source of a tabulated trial",
+    "primary study, cited in the text only",
+    "review or background",
+    "method or guideline",
+)
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {
