@@ -115,7 +115,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "source",
             "The review's preclinical rows (Tables 1-2) and clinical studies (Table 3) counted in a disease x MSC "
             "tissue source grid, for MSCs and for MSC-derived exosomes; shading marks rows on one side only. A map "
-            "of the review's selection, not of the field.",
+            "of the review's sample of studies, not of the field: the selection exhibit shows which cited studies "
+            "its tables leave out.",
         ),
         Exhibit(
             "trials",
@@ -156,7 +157,7 @@ EXHIBITS: dict[str, Exhibit] = {
             "Publication years of the studies the review tabulates",
             "The preclinical studies of Tables 1-2 by the publication year of their cited reference, by modality and "
             "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
-            "selection, not the field.",
+            "sample of studies, not the field: the selection exhibit shows which cited studies its tables leave out.",
         ),
         Exhibit(
             "selection",

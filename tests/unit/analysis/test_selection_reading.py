@@ -343,3 +343,12 @@ def test_the_note_names_the_references_that_back_table_3_rows(roles):
     text = narrative.selection_note(selection.flow(roles), roles)
     assert numbers(text) == [39, 17, 64, 12]
     assert "[39] backs Table 3 row 17; [64] backs Table 3 row 12" in text
+
+
+@pytest.mark.parametrize("exhibit", ["gapmap", "timeline"])
+def test_the_gap_map_and_the_timeline_say_they_describe_the_review_s_sample(exhibit):
+    from helpers.core.catalog import EXHIBITS
+
+    caption = EXHIBITS[exhibit].caption
+    assert "the review's sample of studies" in caption.lower() and "not" in caption and "the field" in caption
+    assert "selection exhibit" in caption
