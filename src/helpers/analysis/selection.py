@@ -30,6 +30,8 @@ __all__ = [
     "evidence",
     "untabulated_primary",
     "first_author",
+    "undecided",
+    "UNDECIDED",
 ]
 
 MSC, EXOSOME, TRIAL, PRIMARY, REVIEW, METHOD = REFERENCE_ROLES
@@ -183,7 +185,7 @@ def roles(curated_roles: pd.DataFrame | None = None, references: pd.DataFrame | 
 #: What each box is, without its numbers (the figure adds them from :func:`flow`).
 HEADINGS: dict[str, str] = {
     "listed": "References in the review's list",
-    "tabulated": "References the tables use",
+    "tabulated": "References behind a table row",
     "text_only": "References cited in the text only",
     "table1": "Table 1 (MSCs, preclinical)",
     "table2": "Table 2 (MSC exosomes, preclinical)",
@@ -244,3 +246,13 @@ def untabulated_primary(role_frame: pd.DataFrame) -> pd.DataFrame:
     """The primary studies the text cites but no table row uses: ref, first author, year, title, where cited."""
     held = role_frame[role_frame["role"] == PRIMARY]
     return held[["ref", "first_author", "year", "title", "text_section", "note"]].reset_index(drop=True)
+
+
+#: The words ``data/reference_roles.csv``'s note uses where the print does not decide between primary study and
+#: review.
+UNDECIDED = "does not let us decide"
+
+
+def undecided(frame: pd.DataFrame) -> pd.Series:
+    """True for the references whose note says the print does not decide between a primary study and a review."""
+    return frame["note"].astype("string").fillna("").str.contains(UNDECIDED, regex=False)

@@ -2093,6 +2093,8 @@ def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
 
 def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     """What a reader should see in the selection flow, in numbers, each out of how many."""
+    from helpers.analysis.selection import undecided  # here, so only the selection notebook imports it
+
     listed, used, text_only = (_selection_n(flow, b) for b in ("listed", "tabulated", "text_only"))
     primary, review, method = (_selection_n(flow, b) for b in ("primary", "review", "method"))
     preclinical = _selection_n(flow, "table1", "rows") + _selection_n(flow, "table2", "rows")
@@ -2102,7 +2104,7 @@ def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     held = roles[roles["role"] == "primary study, cited in the text only"]
     parts_of = held["text_section"].astype(str).str.split(" ").str[0]
     cells, exos = int((parts_of == "MSCs").sum()), int((parts_of == "MSC-Exos").sum())
-    undecided = held[held["note"].astype("string").fillna("").str.contains("does not let us decide")]
+    doubtful = held[undecided(held)]
     own = all(
         len({_selection_n(flow, t, q) for q in ("rows", "rows backed by a reference", "references")}) == 1
         for t in ("table1", "table2")
@@ -2119,10 +2121,10 @@ def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         f"{plural(review, 'review or background source', 'reviews or background sources')} and "
         f"{plural(method, 'method or guideline', 'methods or guidelines')}.",
     ]
-    if len(undecided):
-        refs = ", ".join(f"[{r}]" for r in undecided["ref"])
+    if len(doubtful):
+        refs = ", ".join(f"[{r}]" for r in doubtful["ref"])
         parts.append(
-            f"For {plural(len(undecided), 'study', 'studies')} among the {primary} ({refs}) the print does not say "
+            f"For {plural(len(doubtful), 'study', 'studies')} among the {primary} ({refs}) the print does not say "
             "whether it is a primary study or a review; they are counted as primary because the text reports a finding "
             "from them (the note column says so)."
         )

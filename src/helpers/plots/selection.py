@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.transforms import offset_copy
 
-from helpers.analysis.selection import BOXES, EDGES
+from helpers.analysis.selection import BOXES, EDGES, UNDECIDED
 from helpers.plots.common import MODALITY_COLOURS, frame, note_height, plt
 
 __all__ = ["selection_figure", "box_text", "POSITIONS", "FILLS"]
@@ -149,7 +149,8 @@ def _draw_list(ax, primary: pd.DataFrame, wrap: int) -> None:
 
 
 def _entry(r) -> str:
-    return f"[{r.ref}] {r.first_author} ({r.year}). {r.title}. Cited in: {r.text_section}."
+    doubt = " Primary study or review: the print does not decide." if UNDECIDED in str(r.note) else ""
+    return f"[{r.ref}] {r.first_author} ({r.year}). {r.title}. Cited in: {r.text_section}.{doubt}"
 
 
 def _list_lines(primary: pd.DataFrame, wrap: int) -> int:

@@ -126,3 +126,12 @@ def test_the_list_names_every_untabulated_primary_study(drawn):
     flat = " ".join(listed.split())
     for r in primary.itertuples(index=False):
         assert f"[{r.ref}] {r.first_author} ({r.year}). {' '.join(str(r.title).split())}." in flat
+
+
+def test_the_list_marks_the_studies_the_print_leaves_between_primary_and_review(drawn):
+    """Refs 56 and 59 (our reading: the print does not decide) carry the words; no other entry does."""
+    _, _, fig = drawn
+    listed = " ".join([t for ax in fig.axes for t in ax.texts if t.get_gid() == "list"][0].get_text().split())
+    entries = re.split(r"(?=\[\d+\] )", listed)
+    marked = {int(e[1:3]) for e in entries if "the print does not decide" in e}
+    assert marked == {56, 59}
