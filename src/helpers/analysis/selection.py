@@ -15,8 +15,9 @@ import re
 
 import pandas as pd
 
-from helpers.core.vocab import REFERENCE_ROLES
+from helpers.core.vocab import DISEASE_CODES, REFERENCE_ROLES
 from helpers.data import curated
+from helpers.data.derive.disease import disease_code
 from helpers.data.derive.registry import nct_id
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "first_author",
     "undecided",
     "UNDECIDED",
+    "select",
+    "LISTED_SELECTED",
 ]
 
 MSC, EXOSOME, TRIAL, PRIMARY, REVIEW, METHOD = REFERENCE_ROLES
@@ -179,7 +182,58 @@ def roles(curated_roles: pd.DataFrame | None = None, references: pd.DataFrame | 
     printed["first_author"] = printed["authors"].map(first_author)
     out = curated_roles.merge(printed.drop(columns="authors"), on="ref", how="left")
     out["ref"] = out["ref"].astype(int)
+    out["disease_codes"] = _disease_codes(out)
     return out.sort_values("ref").reset_index(drop=True)
+
+
+#: Disease label (a printed heading of the body text) -> disease code.
+_CODE_OF_HEADING = {label: code for code, label in DISEASE_CODES.items()}
+_DISEASE_COLUMN = {"msc_studies": "disease", "exosome_studies": "disease", "clinical_trials": "disease_type"}
+
+
+def _row_codes(printed: dict[str, pd.DataFrame] | None = None) -> dict[tuple[str, int], str]:
+    """``(table, row) -> disease code`` for every row of Tables 1-3, from its printed Disease cell."""
+    printed = printed or {name: curated.load(name) for name in TABLE_ROLES}
+    out = {}
+    for resource, (table, _) in TABLE_ROLES.items():
+        frame = printed[resource]
+        for row, cell in zip(frame["row"], frame[_DISEASE_COLUMN[resource]]):
+            code = disease_code(str(cell)).value
+            if code:
+                out[table, int(row)] = code
+    return out
+
+
+def _disease_codes(frame: pd.DataFrame) -> pd.Series:
+    """The diseases each reference is cited for: those of the table rows it backs and of the text section citing it.
+
+    A reference cited only in a section with no disease heading (Introduction, the basics of MSCs) has none.
+    """
+    rows = _row_codes()
+    codes = []
+    for table_rows, section in zip(frame["table_rows"].fillna(""), frame["text_section"].fillna("")):
+        found = set()
+        for part in filter(None, str(table_rows).split("; ")):
+            table, row = part.split(" row ")
+            found.add(rows.get((table, int(row)), ""))
+        found.add(_CODE_OF_HEADING.get(str(section).split(" / ")[-1], ""))
+        codes.append("; ".join(c for c in DISEASE_CODES if c in found))
+    return pd.Series(codes, index=frame.index, dtype="string")
+
+
+#: The first box's heading when a run selects diseases.
+LISTED_SELECTED = "References cited for the selected diseases"
+
+
+def select(role_frame: pd.DataFrame, diseases: tuple[str, ...] | None) -> pd.DataFrame:
+    """The references cited for any of ``diseases`` (a table row of the disease, or the text's section on it).
+
+    ``None`` keeps every reference, those of general sections included.
+    """
+    if diseases is None:
+        return role_frame
+    keep = role_frame["disease_codes"].fillna("").str.split("; ").map(lambda codes: bool(set(codes) & set(diseases)))
+    return role_frame[keep].reset_index(drop=True)
 
 
 #: What each box is, without its numbers (the figure adds them from :func:`flow`).
@@ -202,12 +256,17 @@ def _held(frame: pd.DataFrame, box: str) -> pd.DataFrame:
     return frame if kept is None else frame[frame["role"].isin(kept)]
 
 
-def flow(role_frame: pd.DataFrame, printed: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+def flow(
+    role_frame: pd.DataFrame,
+    printed: dict[str, pd.DataFrame] | None = None,
+    diseases: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
     """Every number the flow draws: one line per (box, quantity).
 
     A box counts ``references``; a table's box also counts its printed ``rows``, the ``rows backed by a
     reference`` (its Ref. column, or a reference whose entry prints the row's NCT number) and the ``rows
-    without a reference``.
+    without a reference``. With ``diseases``, a table counts only its rows of those diseases, and ``role_frame``
+    should be :func:`select`'s.
 
     Returns
     -------
@@ -215,18 +274,27 @@ def flow(role_frame: pd.DataFrame, printed: dict[str, pd.DataFrame] | None = Non
         ``box``, ``heading``, ``quantity``, ``n``, in drawing order.
     """
     printed = printed or {name: curated.load(name) for name in TABLE_ROLES}
+    codes = _row_codes(printed)
     out = []
     for box in BOXES:
         held = _held(role_frame, box)
         if box in _TABLE_OF_BOX:
             table = TABLE_ROLES[_TABLE_OF_BOX[box]][0]
-            rows = len(printed[_TABLE_OF_BOX[box]])
-            cited = {part for cell in held["table_rows"] for part in str(cell).split("; ") if part.startswith(table)}
+            numbers = printed[_TABLE_OF_BOX[box]]["row"].astype(int)
+            rows = sum(1 for r in numbers if diseases is None or codes.get((table, r)) in diseases)
+            cited = {
+                int(part.split(" row ")[1])
+                for cell in held["table_rows"]
+                for part in str(cell).split("; ")
+                if part.startswith(table + " row ")
+            }
+            cited = {r for r in cited if diseases is None or codes.get((table, r)) in diseases}
             out += [(box, "rows", rows), (box, "rows backed by a reference", len(cited))]
             out.append((box, "rows without a reference", rows - len(cited)))
         out.append((box, "references", len(held)))
     frame = pd.DataFrame(out, columns=["box", "quantity", "n"])
-    frame.insert(1, "heading", frame["box"].map(HEADINGS))
+    headings = HEADINGS if diseases is None else {**HEADINGS, "listed": LISTED_SELECTED}
+    frame.insert(1, "heading", frame["box"].map(headings))
     return frame
 
 
@@ -235,7 +303,18 @@ def evidence(role_frame: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for box in BOXES:
         held = _held(role_frame, box)[
-            ["ref", "first_author", "year", "title", "role", "table_rows", "text_section", "evidence", "note"]
+            [
+                "ref",
+                "first_author",
+                "year",
+                "title",
+                "role",
+                "table_rows",
+                "text_section",
+                "disease_codes",
+                "evidence",
+                "note",
+            ]
         ]
         parts.append(held.assign(box=box))
     out = pd.concat(parts, ignore_index=True)

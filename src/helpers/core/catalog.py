@@ -162,7 +162,7 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "selection",
             "figure",
-            "The review's selection: from its 83 references to the studies and trials its tables use",
+            "The review's selection: from its reference list to the studies and trials its tables use",
             "A PRISMA-style flow of the review's reference list: which references back a row of Tables 1-3 and which "
             "the text cites only, as primary studies, reviews or background, or methods and guidelines, counting "
             "table rows and references apart; with the primary studies cited in the text but not tabulated. The "

@@ -2091,8 +2091,11 @@ def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     )
 
 
-def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
-    """What a reader should see in the selection flow, in numbers, each out of how many."""
+def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame, selected: bool = False) -> str:
+    """What a reader should see in the selection flow, in numbers, each out of how many.
+
+    ``selected``: the run keeps the references cited for some diseases only, and the sentences say so.
+    """
     from helpers.analysis.selection import undecided  # here, so only the selection notebook imports it
 
     listed, used, text_only = (_selection_n(flow, b) for b in ("listed", "tabulated", "text_only"))
@@ -2110,9 +2113,14 @@ def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         for t in ("table1", "table2")
     )
     each = "each cite one reference of their own" if own else "do not each cite a reference of their own"
+    scope = (
+        "cited for the selected diseases (by a table row of the disease or in the body text's section on it)"
+        if selected
+        else "in the review's list"
+    )
     parts = [
-        f"Of the review's {listed} references, {used} back a row of its tables and {text_only} are cited in the "
-        f"text only. The {preclinical} preclinical rows of Tables 1-2 {each}, while "
+        f"Of the {listed} references {scope}, {used} back a row of the review's tables and {text_only} are cited "
+        f"in the text only. The {preclinical} preclinical rows of Tables 1-2 {each}, while "
         f"only {backed} of Table 3's {trial_rows} clinical rows are backed by a reference; the other "
         f"{trial_rows - backed} print only a registry (NCT) number.",
         f"{primary} of the {all_primary} primary studies the review cites ({round(100 * primary / all_primary)} %) "

@@ -381,3 +381,51 @@ def test_the_gap_map_and_the_timeline_say_they_describe_the_review_s_sample(exhi
     caption = EXHIBITS[exhibit].caption
     assert "the review's sample of studies" in caption.lower() and "not" in caption and "the field" in caption
     assert "selection exhibit" in caption
+
+
+# ------------------------------------------------------------------ a run that selects diseases
+
+# AD, read from the print: Table 1's AD rows cite 25, 28, 29, 31, 32, 33; the MSC part's AD section also cites
+# 26, 27, 30; Table 2's AD rows cite 54, 55, 57, 58, 60-63; the exosome part's AD section also cites 56, 59 and
+# the trial report 64 (Table 3 row 12). Table 3 prints 6 AD rows (rows 8-13), only row 12 backed by a reference.
+AD_REFS = [25, 26, 27, 28, 29, 30, 31, 32, 33, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64]
+AD_FLOW = {
+    ("listed", "references"): 20,
+    ("tabulated", "references"): 15,
+    ("text_only", "references"): 5,
+    ("table1", "rows"): 6,
+    ("table1", "rows backed by a reference"): 6,
+    ("table1", "rows without a reference"): 0,
+    ("table1", "references"): 6,
+    ("table2", "rows"): 8,
+    ("table2", "rows backed by a reference"): 8,
+    ("table2", "rows without a reference"): 0,
+    ("table2", "references"): 8,
+    ("table3", "rows"): 6,
+    ("table3", "rows backed by a reference"): 1,
+    ("table3", "rows without a reference"): 5,
+    ("table3", "references"): 1,
+    ("primary", "references"): 5,
+    ("review", "references"): 0,
+    ("method", "references"): 0,
+}
+
+
+def test_selecting_ad_keeps_the_references_cited_for_ad(roles):
+    chosen = selection.select(roles, ("AD",))
+    assert list(chosen["ref"]) == AD_REFS
+    flow = selection.flow(chosen, diseases=("AD",))
+    assert {(b, q): int(n) for b, q, n in zip(flow["box"], flow["quantity"], flow["n"])} == AD_FLOW
+    assert flow.loc[flow["box"] == "listed", "heading"].iloc[0] == selection.LISTED_SELECTED
+
+
+@pytest.mark.parametrize(("ref", "codes"), [(1, ""), (6, ""), (10, "WEAK"), (39, "AS"), (47, ""), (64, "AD")])
+def test_a_reference_is_cited_for_the_disease_of_its_row_or_its_section(roles, ref, codes):
+    # [47] opens the exosome part, before any disease heading; [10] backs Table 1 row 1 (weakness).
+    assert roles.set_index("ref").at[ref, "disease_codes"] == codes
+
+
+def test_the_notice_of_a_selection_says_what_it_counts(roles):
+    chosen = selection.select(roles, ("AD",))
+    text = narrative.selection_notice(selection.flow(chosen, diseases=("AD",)), chosen, selected=True)
+    assert text.startswith("Of the 20 references cited for the selected diseases")
