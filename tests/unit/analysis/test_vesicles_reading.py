@@ -103,6 +103,9 @@ def test_the_note_states_only_recounted_numbers(parts):
     ]  # fmt: skip
     assert "not reported in the review's tables" in text and "mean, a median or a peak" in text
     assert "AD on the figure means adipose tissue only" in text and "not a subtype" in text
+    assert "setting read from the filled Animal model / In vitro model cells" in text  # finding 7
+    assert "ordered by the cited title's term, then by printed row" in text  # finding 15
+    assert "Conditioned medium is a secretome product" in text  # finding 3
 
 
 def test_the_committed_notebook_shows_what_the_code_computes(parts):

@@ -211,6 +211,8 @@ def test_the_drawn_tables_are_the_data_csv(drawn):
     assert [(r[0].replace("\n", " "), int(r[1]), int(r[2])) for r in reporting_drawn[1:]] == list(
         zip(reported["label"], reported["count"].astype(int), reported["out_of"].astype(int))
     )
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert "Selected MISEV2023 items: what Table 2 prints" in titles  # finding 13: a selection of the items
     statement = [t.get_text() for t in fig.texts if t.get_text().startswith("Isolation and characterisation")]
     assert statement == [
         "Isolation and characterisation methods: not reported in the\nreview's tables (0 of 28 rows print one)."
