@@ -171,11 +171,14 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "vesicles",
             "figure",
-            "Vesicles in Table 2: printed size, vesicle type, and what the review reports of their characterisation",
-            "Each preclinical exosome row of Table 2 with its printed vesicle size (a range drawn as a line, one "
-            "number as a point: the review says neither what the number is nor what the range spans), by MSC tissue "
-            "source and by vesicle type read from the row and its cited title, beside counts out of the rows shown "
-            "and the MISEV-style reporting items the review prints (isolation and characterisation methods: none).",
+            "Vesicles in Table 2: printed size, the cited title's term, and what the review reports of their "
+            "characterisation",
+            "Each preclinical row of Table 2 with its printed vesicle size (a range drawn as a line, one number as a "
+            "point: the review says neither what the number is nor what the range spans), by MSC tissue source, "
+            "coloured by the term the cited title uses for the product (a name, not a verified subtype), with what "
+            "was done to the product beside it, the review's 30-150 nm for exosomes as a yardstick only, counts out "
+            "of the rows shown, and selected MISEV2023 reporting items the review prints (isolation and "
+            "characterisation methods: none).",
         ),
         Exhibit(
             "effects",
