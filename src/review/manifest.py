@@ -23,6 +23,7 @@ import json
 import platform
 import sys
 from importlib import metadata
+from pathlib import Path
 
 from helpers.core import files, paths
 from helpers.core.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
@@ -223,3 +224,42 @@ def verify() -> list[str]:
         if notebook and not (paths.ROOT / notebook).exists():
             problems.append(f"{notebook}: missing")
     return problems
+
+
+#: The record a run (and a view of the site) leaves beside its files.
+RUN_RECORD = "run.json"
+
+
+def verify_run(target: Path) -> tuple[list[str], int]:
+    """Check a view's or a run's files against the ``run.json`` in their folder; return (problems, files checked).
+
+    ``target`` is the folder (every file the record lists is checked) or one
+    of its files (that file only; it must be one the record lists). A site's
+    view folder (``site/views/<id>/<slug>/``) holds its ``run.json``, so files
+    downloaded from a view's page verify as they are.
+    """
+    folder = target if target.is_dir() else target.parent
+    record_path = folder / RUN_RECORD
+    if not target.exists():
+        return [f"{target}: missing"], 0
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        listed = dict(record["files"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [
+            f"{record_path}: no run record to check against ({type(exc).__name__}); keep run.json beside the files"
+        ], 0
+    if target.is_dir():
+        names = sorted(listed)
+    elif target.name in listed:
+        names = [target.name]
+    else:
+        return [f"{target}: not one of the files its run.json lists ({', '.join(sorted(listed))})"], 0
+    problems = []
+    for name in names:
+        digest, here = listed[name], folder / name
+        if not here.is_file():
+            problems.append(f"{here}: missing (run.json lists sha256 {digest[:12]}…)")
+        elif files.sha256(here) != digest:
+            problems.append(f"{here}: sha256 {files.sha256(here)[:12]}… differs from run.json's {digest[:12]}…")
+    return problems, len(names)
