@@ -120,10 +120,13 @@ def _build_views(args) -> int:
     from . import nbfiles, views
     from .publish import LockHeld, lock
 
-    unknown = [e for e in args.only or [] if e not in nbfiles.notebook_ids()]
+    known = set(nbfiles.notebook_ids()) | {v.slug for v in views.declared_views()}
+    unknown = [e for e in args.only or [] if e not in known]
     if unknown:
         print(
-            f"review site: unknown exhibit {unknown[0]!r}; known: {', '.join(nbfiles.notebook_ids())}", file=sys.stderr
+            f"review site: {unknown[0]!r} is neither an exhibit with a notebook ({', '.join(nbfiles.notebook_ids())}) "
+            "nor a declared view (a slug such as trials_diseases-AD)",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     try:
@@ -431,7 +434,9 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="first build the views the catalog declares (each disease alone, each modality alone) that are stale",
     )
-    s.add_argument("--only", nargs="+", metavar="ID", help="with --views: only these exhibits' views")
+    s.add_argument(
+        "--only", nargs="+", metavar="ID", help="with --views: only these exhibits' views, or these views by slug"
+    )
     s.add_argument("--jobs", "-j", type=int, default=None, help="with --views: runs at once (default: cores)")
     _timeout_option(s)
     s.set_defaults(func=_cmd_site)

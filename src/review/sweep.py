@@ -35,9 +35,15 @@ def run_lock(out_dir: Path):
 
 
 def run_many(runs: list[tuple[Path, dict]], source: Path, exhibit: str, timeout: int, workers: int) -> list:
-    """Run one parameterised notebook once per ``(out_dir, injected)``, writing whole files, each run its own.
+    """Run one parameterised notebook once per ``(out_dir, injected)``; see :func:`run_each`."""
+    return run_each([(source, out_dir, injected) for out_dir, injected in runs], timeout, workers)
 
-    One run (``review run``) and a sweep (``review run --grid``) share this:
+
+def run_each(runs: list[tuple[Path, Path, dict]], timeout: int, workers: int) -> list:
+    """Run notebooks once per ``(source, out_dir, injected)``, writing whole files, each run its own.
+
+    One run (``review run``), a sweep (``review run --grid``) and the site's
+    views (every notebook's, on one pool of kernels) share this:
     the sweep's runs go to the same warm kernel pool as a build's notebooks,
     ``workers`` at a time, and a failed run is returned as its exception
     without stopping the others.
@@ -59,11 +65,11 @@ def run_many(runs: list[tuple[Path, dict]], source: Path, exhibit: str, timeout:
     from . import kernels, nbfiles
 
     with ExitStack() as stack:
-        for out_dir in sorted({out for out, _ in runs}):
+        for out_dir in sorted({out for _, out, _ in runs}):
             stack.enter_context(run_lock(out_dir))
         private = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="review-run-")))
         jobs = []
-        for n, (out_dir, injected) in enumerate(runs):
+        for n, (source, out_dir, injected) in enumerate(runs):
             shown = {k: v for k, v in injected.items() if k != "output_dir"}
             files.write_bytes(out_dir / "parameters.yaml", yaml.safe_dump(shown, sort_keys=True).encode("utf-8"))
             # Same engine as the build: papermill's injected cell, run by nbclient.
@@ -75,10 +81,11 @@ def run_many(runs: list[tuple[Path, dict]], source: Path, exhibit: str, timeout:
                 if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
                     cell["id"] = "injected-parameters"
             staged.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-            jobs.append((f"{exhibit}#{n}", staged, private / f"{n}" / "executed.ipynb"))
-        done = kernels.run_notebooks(jobs, workers=workers, kernel_name=nbfiles.kernel_name(source), timeout=timeout)
+            jobs.append((f"{source.stem}#{n}", staged, private / f"{n}" / "executed.ipynb"))
+        kernel = nbfiles.kernel_name(runs[0][0])  # every notebook of the project asks for the project's kernel
+        done = kernels.run_notebooks(jobs, workers=workers, kernel_name=kernel, timeout=timeout)
         outcomes = []
-        for (out_dir, _), (key, _, _) in zip(runs, jobs, strict=True):
+        for (source, out_dir, _), (key, _, _) in zip(runs, jobs, strict=True):
             outcome = done[key]
             if not isinstance(outcome, Exception):
                 files.write_bytes(out_dir / source.name, outcome.notebook)

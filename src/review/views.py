@@ -80,13 +80,15 @@ class View:
 def declared_views(only: list[str] | None = None) -> list[View]:
     """Every view the catalog declares, for the exhibits with a notebook, in catalogue order.
 
+    ``only`` keeps the views of these exhibit ids, and these views by slug (``trials_diseases-AD``).
+
     Each is named by the same slug (its ``runs/`` folder) and words (its
     subtitle) as ``review run`` gives the same selection; the notebook
     validates it again when it runs.
     """
     out = []
     for exhibit in nbfiles.notebook_ids():
-        if only and exhibit not in only:
+        if only and exhibit not in only and not any(name.startswith(f"{exhibit}_") for name in only):
             continue
         defaults = declared(paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb")
         for selection in catalog.views(exhibit, defaults):
@@ -94,7 +96,9 @@ def declared_views(only: list[str] | None = None) -> list[View]:
             # stated here: validating the audit notebook's defaults would import every audit rule, and a
             # no-op render must stay a hash check. tests/unit/review/test_views.py holds the two equal.
             changed = {name: value if name in SINGLE_CHOICE else (value,) for name, value in selection.items()}
-            out.append(View(exhibit, selection, slug(exhibit, changed), describe_selection(changed, exhibit)))
+            view = View(exhibit, selection, slug(exhibit, changed), describe_selection(changed, exhibit))
+            if not only or exhibit in only or view.slug in only:
+                out.append(view)
     return out
 
 
@@ -183,22 +187,26 @@ def build(
             todo.append(view)
         else:
             result.skipped.append(view.slug)
-    by_exhibit: dict[str, list[View]] = {}
-    for view in todo:
-        by_exhibit.setdefault(view.exhibit, []).append(view)
-    workers = max(1, jobs or os.cpu_count() or 1)
-    for exhibit, views in by_exhibit.items():  # one sweep per notebook, as `review run --grid` does it
-        source = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
+    # Every stale view of every notebook on one pool of warm kernels; the figures first, as the build orders them.
+    todo.sort(key=lambda v: catalog.get(v.exhibit).kind != "figure")
+    runs = [
         # A relative output_dir (read from the project root), so run.json names no absolute path.
-        runs = [(v.out_dir, {**v.selection, "output_dir": paths.relative(v.out_dir)}) for v in views]
-        outcomes = sweep.run_many(runs, source, exhibit, timeout, min(workers, len(runs)))
-        for view, outcome in zip(views, outcomes, strict=True):
-            record = view.record()
-            if isinstance(outcome, Exception) or record is None:
-                result.failed[view.slug] = f"{view.slug}: {outcome}"
-                state.pop(view.slug, None)
-                continue
-            state[view.slug] = fingerprint.fingerprint(exhibit, record["inputs"], record["modules"], as_read=True)
-            result.ran.append(view.slug)
+        (
+            paths.NOTEBOOKS_DIR / f"{v.exhibit}.ipynb",
+            v.out_dir,
+            {**v.selection, "output_dir": paths.relative(v.out_dir)},
+        )
+        for v in todo
+    ]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(runs)))
+    outcomes = sweep.run_each(runs, timeout, workers) if runs else []
+    for view, outcome in zip(todo, outcomes, strict=True):
+        record = view.record()
+        if isinstance(outcome, Exception) or record is None:
+            result.failed[view.slug] = f"{view.slug}: {outcome}"
+            state.pop(view.slug, None)
+            continue
+        state[view.slug] = fingerprint.fingerprint(view.exhibit, record["inputs"], record["modules"], as_read=True)
+        result.ran.append(view.slug)
     files.write_bytes(STATE, (json.dumps(state, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return result
