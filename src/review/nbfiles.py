@@ -129,6 +129,14 @@ def parameterize(source: Path, target: Path, parameters: dict) -> Path:
 
     nb = nbformat.read(source, as_version=4)
     nb.metadata["papermill"] = nbformat.NotebookNode()  # what papermill's own runner prepares first
+    # papermill reads every cell's metadata.tags, which its own loader adds and nbformat does not: a cell
+    # without tags (design.ipynb has one) stopped `review run design`. Added for the injection, then removed.
+    untagged = [cell for cell in nb.cells if "tags" not in cell.metadata]
+    for cell in untagged:
+        cell.metadata["tags"] = []
     nb = parameterize_notebook(nb, parameters, kernel_name=kernel_name(source))
+    for cell in untagged:
+        if not cell.metadata.get("tags"):
+            cell.metadata.pop("tags", None)
     Path(target).write_text(nbformat.writes(nb), encoding="utf-8")
     return Path(target)

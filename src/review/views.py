@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import catalog, files, paths, project
-from helpers.core.vocab import SINGLE_CHOICE
+from helpers.core.vocab import DISEASE_CODES, SINGLE_CHOICE
 from helpers.notebook.params import declared, describe_selection, slug
 
 from . import fingerprint, nbfiles
@@ -53,6 +53,14 @@ class View:
     selection: dict[str, str]  # as declared: {"diseases": "AD"}
     slug: str  # the run's folder name, runs/<slug>/
     words: str  # "Selection: diseases AD", as the figure's subtitle says it
+
+    @property
+    def label(self) -> str:
+        """The view's link text on its exhibit's page: a disease by name and code, a modality alone."""
+        ((name, value),) = self.selection.items()
+        if name == "diseases":
+            return f"{DISEASE_CODES.get(value, value)} ({value})"
+        return f"{value} only" if name == "modality" else f"{name.replace('_', ' ')} {value}"
 
     @property
     def out_dir(self) -> Path:

@@ -115,10 +115,7 @@ def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
         fingerprint=sorted(entry.get("fingerprint", {}).items()),
         software=sorted(ctx.manifest.get("software", {}).items()),
         rerun=rerun_commands(exhibit, entry.get("parameters", {})),
-        views=[
-            {"href": "../" + view.page, "words": view.words.removeprefix("Selection: ")}
-            for view, _ in ctx.views.get(exhibit.id, [])
-        ],
+        views=[{"href": "../" + view.page, "words": view.label} for view, _ in ctx.views.get(exhibit.id, [])],
     )
 
 

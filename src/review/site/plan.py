@@ -126,7 +126,7 @@ def plan(ctx: Context, code: str) -> list[Output]:
             ctx.entry(exhibit.id),
             ctx.manifest.get("software"),
             [(site_path(s), h(s)) for s in sources],
-            [(view.slug, view.words) for view, _ in ctx.views.get(exhibit.id, [])],  # its links to its views
+            [(view.slug, view.label) for view, _ in ctx.views.get(exhibit.id, [])],  # its links to its views
         )
         outputs.append(Output(f"exhibits/{exhibit.id}.html", page_key, make=lambda c, e=exhibit: exhibit_page(c, e)))
         # The citation downloads: what the page's "Cite this" box says, for reference managers.

@@ -192,3 +192,53 @@ def test_a_views_citation_names_its_selection_file_and_page():
     (item,) = json.loads(citing.csl_json(c))
     assert "Selection: diseases AD" in item["title"] and item["version"] == "9.9.9"
     assert "Selection: diseases AD" in citing.ris(c)
+
+
+@pytest.mark.parametrize("exhibit", list(EXPECTED))
+def test_every_notebook_takes_a_views_injected_parameters(exhibit, tmp_path):
+    """papermill's injection needs every cell's tags; design.ipynb has a cell without them (it once failed)."""
+    from review import nbfiles
+
+    staged = nbfiles.parameterize(paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb", tmp_path / "x.ipynb", {"diseases": "AD"})
+    cells = json.loads(staged.read_text(encoding="utf-8"))["cells"]
+    injected = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert len(injected) == 1 and 'diseases = "AD"' in "".join(injected[0]["source"])
+    source = json.loads((paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb").read_text(encoding="utf-8"))["cells"]
+    # No cell gains an empty tags list it did not have.
+    assert sum("tags" in c["metadata"] for c in cells) == sum("tags" in c["metadata"] for c in source) + 1
+
+
+@pytest.mark.parametrize(
+    ("tags_per_cell", "labels"),
+    [
+        ([["parameters"]], ["Parameters (their defaults made this page)"]),
+        (
+            [["parameters"], ["injected-parameters"]],
+            [
+                "Parameters the notebook declares, with their defaults",
+                "Parameters of this run (they replace the defaults above, and made this page)",
+            ],
+        ),
+    ],
+    ids=["exhibit-page", "view-page"],
+)
+def test_a_views_page_says_which_parameters_made_it(tags_per_cell, labels):
+    from review.site.notebook import NotebookRenderer
+
+    cells = [
+        {"cell_type": "code", "source": "x = 1", "metadata": {"tags": tags}, "outputs": []} for tags in tags_per_cell
+    ]
+    html = NotebookRenderer("t", "c").render({"cells": cells})
+    assert [label for label in labels if label in html] == labels
+
+
+@pytest.mark.parametrize(
+    ("selection", "label"),
+    [
+        ({"diseases": "AD"}, "Alzheimer's disease (AD)"),
+        ({"diseases": "POF"}, "Premature ovarian failure (POF)"),
+        ({"modality": "exosomes"}, "exosomes only"),
+    ],
+)
+def test_a_views_link_names_the_disease_in_words(selection, label):
+    assert views.View("fig1", selection, "s", "w").label == label
