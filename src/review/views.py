@@ -130,12 +130,19 @@ def _load_state() -> dict:
         return {}
 
 
-def stale(view: View, state: dict, now: Callable[[str, dict], dict], sha: Callable[[Path], str | None]) -> str | None:
+def stale(
+    view: View,
+    state: dict,
+    now: Callable[[str, dict], dict],
+    sha: Callable[[Path], str | None],
+    record: dict | None = None,
+) -> str | None:
     """Why ``view`` must run again, or None when its run is current.
 
-    ``now`` gives an exhibit's fingerprint for a record, ``sha`` a file's SHA-256 (None when missing).
+    ``now`` gives an exhibit's fingerprint for a record, ``sha`` a file's SHA-256 (None when missing);
+    ``record`` is its ``run.json`` when the caller has read it already.
     """
-    record = view.record()
+    record = record or view.record()
     if record is None or not record.get("files"):
         return "never built"
     if state.get(view.slug) != now(view.exhibit, record):
@@ -159,10 +166,11 @@ def current(sha: Callable[[Path], str | None]) -> tuple[dict[str, list[tuple[Vie
     for view in declared_views():
         if view.slug not in state:
             continue
-        if stale(view, state, now, sha):
+        record = view.record()
+        if stale(view, state, now, sha, record):
             old.append(view)
         else:
-            served.setdefault(view.exhibit, []).append((view, view.record()))
+            served.setdefault(view.exhibit, []).append((view, record))
     return served, old
 
 
