@@ -93,8 +93,7 @@ def _render_site(*, force: bool, quiet: bool) -> int:
         copied = ", ".join(result.copied) if len(result.copied) <= 12 else f"{len(result.copied)} files"
         print(f"site copied: {copied}")
     if result.removed:
-        removed = ", ".join(result.removed) if len(result.removed) <= 12 else f"{len(result.removed)} files"
-        print(f"site removed: {removed}")
+        print(f"site removed: {', '.join(result.removed)}")
     for note in result.notes:
         print(f"site: {note}")
     index = result.folder / "index.html"
