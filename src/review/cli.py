@@ -25,8 +25,31 @@ EXIT_INTERRUPTED = 130
 INTERRUPTED = {"build": "review build: interrupted; every file is wholly old or new, run `review build` again"}
 
 
+def _cmd_build_edition(args) -> int:
+    """``review build --edition current``: the current-edition runs (``runs/<id>_edition-current/``) that are stale."""
+    from helpers.data.curated import DataError
+
+    from .editions import build_current
+
+    try:
+        result = build_current(args.only or None, force=args.force, jobs=args.jobs or 1, timeout=args.timeout)
+    except DataError as exc:
+        print(f"review build: data error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if result.ran:
+        print(f"regenerated (edition current): {', '.join(result.ran)}")
+    if result.skipped:
+        print(f"up to date (edition current):  {', '.join(result.skipped)}")
+    for message in result.failed.values():
+        print(f"FAILED {message}", file=sys.stderr)
+    return EXIT_FAILED if result.failed else EXIT_OK
+
+
 def _cmd_build(args) -> int:
     from helpers.data.curated import DataError
+
+    if args.edition == "current":
+        return _cmd_build_edition(args)
 
     from .build import BuildError, build
     from .publish import LockHeld
@@ -294,6 +317,28 @@ def _cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def _cmd_add(args) -> int:
+    from helpers.data.curated import DataError
+
+    from . import add
+
+    try:
+        done, found = add.add(Path(args.file))
+    except add.AddError as exc:
+        print(f"review add: refused: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except DataError as exc:  # the printed data or the additions already on disk do not validate
+        print(f"review add: data error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for name, rows in done.rows.items():
+        key = "ref" if name == "references" else "row"
+        print(f"added {name} {key} {', '.join(r[key] for r in rows)} to {add.relative_additions()}/{name}.csv")
+    print(f"audit findings on {done.table} row {done.row}: {len(found) or 'none'}")
+    for line in found:
+        print(f"  {line}")
+    return EXIT_OK
+
+
 def _cmd_release(args) -> int:
     from . import release
 
@@ -422,6 +467,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=None, help="notebooks at once (default: cores)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or reasons")
     b.add_argument("--no-site", action="store_true", help="do not render site/ after a successful build")
+    b.add_argument(
+        "--edition",
+        choices=("printed", "current"),
+        default="printed",
+        help="printed: the canonical exhibits (default); current: runs/<id>_edition-current/ with data/additions/",
+    )
     _timeout_option(b)
     b.set_defaults(func=_cmd_build)
 
@@ -459,10 +510,16 @@ def parser() -> argparse.ArgumentParser:
     r.set_defaults(func=_cmd_run)
 
     d = sub.add_parser("diff", help="what changed between two versions: data rows, codes, drawn numbers, files")
-    d.add_argument("old", help="a git ref (commit, tag, branch) or 'worktree'")
-    d.add_argument("new", nargs="?", default="worktree", help="a git ref or 'worktree' (the default)")
+    d.add_argument("old", help="a git ref (commit, tag, branch), 'worktree', or an edition: 'printed' or 'current'")
+    d.add_argument(
+        "new", nargs="?", default="worktree", help="a git ref, 'worktree' (the default), or 'printed' / 'current'"
+    )
     d.add_argument("--json", metavar="FILE", help="also write the diff as JSON to FILE")
     d.set_defaults(func=_cmd_diff)
+
+    a = sub.add_parser("add", help="add one study or trial (YAML or one-row CSV) to data/additions/, validated")
+    a.add_argument("file", help="the addition: see data/additions/README.md")
+    a.set_defaults(func=_cmd_add)
 
     rel = sub.add_parser("release", help="make a release: `prepare VERSION`, then `make`, then `bundle`")
     rel.add_argument("step", choices=["prepare", "bundle"])

@@ -1,7 +1,8 @@
 """What changed between two versions of the project: data rows, derived codes, exhibit numbers, exhibit files.
 
 ``review diff A B`` compares two git refs (or a ref and the working tree,
-``worktree``) and reports, in Markdown and JSON:
+``worktree``), or the two editions of the working tree (``printed`` and
+``current``, see :mod:`helpers.core.edition`), and reports, in Markdown and JSON:
 
 - the rows of ``data/*.csv`` added, removed or changed, cell by cell, keyed
   on each resource's primary key in ``data/datapackage.json``;
@@ -10,6 +11,12 @@
   before → after, e.g. "fig1 · mechanism · Immunomodulation & inflammation ·
   Premature ovarian failure · exosomes · in vivo: studies 2 → 3";
 - the exhibits whose files changed, from ``figures/manifest.json``.
+
+For the editions, ``printed`` is the working tree without ``data/additions/``
+and ``current`` reads each printed table followed by its added rows, and each
+exhibit from its current-edition run, ``runs/<id>_edition-current/`` (made by
+``review build --edition current``); an exhibit without such a run is named
+as not compared rather than read as removed.
 
 Files are read with ``git show``, so neither version is checked out and the
 working tree is never touched. Rows are compared as text, as the CSV holds
@@ -29,11 +36,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers.core import paths
+from helpers.core.vocab import EDITIONS
 
 __all__ = ["WORKTREE", "DiffError", "RowChange", "TableDiff", "Diff", "read_at", "table_diff", "diff", "markdown"]
 
 #: The name that stands for the working tree instead of a commit.
 WORKTREE = "worktree"
+#: The names of the two editions of the working tree (:data:`helpers.core.vocab.EDITIONS`).
+PRINTED, CURRENT = EDITIONS
 #: Derived datasets compared row by row, and their keys.
 DERIVED = {"tables/studies.csv": ("table", "row"), "tables/trials.csv": ("table", "row")}
 #: Columns that identify a drawn number's row rather than being one (a year, a printed row or reference).
@@ -77,6 +87,7 @@ class Diff:
     derived: tuple[TableDiff, ...]
     numbers: tuple[TableDiff, ...]
     exhibits: dict[str, dict[str, list[str]]]  # exhibit -> {"changed"|"added"|"removed": [files]}
+    not_compared: tuple[str, ...] = ()  # exhibits without a current-edition run (editions only)
 
     def as_json(self) -> str:
         """The diff as JSON (sorted keys, no time stamp: the same two versions give the same bytes)."""
@@ -89,22 +100,72 @@ def _git(*args: str, root: Path) -> subprocess.CompletedProcess:
 
 def resolve(ref: str, root: Path | None = None) -> str:
     """``ref`` as a full commit id, or :data:`WORKTREE`; a ref git does not know raises :class:`DiffError`."""
-    if ref == WORKTREE:
+    if ref in (WORKTREE, *EDITIONS):
         return ref
     done = _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", root=root or paths.ROOT)
     if done.returncode != 0:
-        raise DiffError(f"'{ref}' is not a commit of this repository (nor '{WORKTREE}', the working tree)")
+        raise DiffError(
+            f"'{ref}' is not a commit of this repository (nor '{WORKTREE}', the working tree, "
+            f"nor '{PRINTED}' or '{CURRENT}', its editions)"
+        )
     return done.stdout.strip()
 
 
 def read_at(ref: str, path: str, root: Path | None = None) -> str | None:
     """The text of ``path`` (project-relative) at ``ref``, or None when that version has no such file."""
     root = root or paths.ROOT
+    if ref in EDITIONS:
+        return _edition_text(ref, path, root)
     if ref == WORKTREE:
         file = root / path
         return file.read_text(encoding="utf-8") if file.is_file() else None
     done = _git("show", f"{ref}:{path}", root=root)
     return done.stdout if done.returncode == 0 else None
+
+
+def _run_dir(exhibit: str, root: Path) -> Path:
+    """Where the current-edition run of ``exhibit`` writes (its slug, as :mod:`helpers.notebook.params` names it)."""
+    return root / "runs" / f"{exhibit}_edition-{CURRENT}"
+
+
+def _edition_text(ref: str, path: str, root: Path) -> str | None:
+    """``path`` as the edition ``ref`` sees it: printed rows plus added ones, exhibits from the current run."""
+    file = root / path
+    if path.startswith("data/additions/"):
+        return file.read_text(encoding="utf-8") if ref == CURRENT and file.is_file() else None
+    if ref == PRINTED or not file.is_file():
+        return file.read_text(encoding="utf-8") if file.is_file() else None
+    if path.startswith("data/") and path.endswith(".csv"):
+        added = root / "data" / "additions" / Path(path).name
+        if not added.is_file():
+            return file.read_text(encoding="utf-8")
+        columns, _ = _rows(file.read_text(encoding="utf-8"), path)
+        _, extra = _rows(added.read_text(encoding="utf-8"), str(added))
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        writer.writerows(extra)
+        return file.read_text(encoding="utf-8") + out.getvalue()
+    if path in DERIVED:
+        run = _run_dir("dataset", root) / Path(path).name
+        return run.read_text(encoding="utf-8") if run.is_file() else None
+    if path.startswith("figures/"):
+        run = _run_dir(Path(path).name.split(".")[0], root) / Path(path).name
+        return run.read_text(encoding="utf-8") if run.is_file() else None
+    return file.read_text(encoding="utf-8")
+
+
+def _edition_runs(root: Path) -> dict[str, dict[str, str]]:
+    """Exhibit -> the files its current-edition run wrote, with their SHA-256 (from its ``run.json``)."""
+    out = {}
+    for record in sorted((root / "runs").glob(f"*_edition-{CURRENT}/run.json")):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        if (
+            data.get("parameters", {}).get("edition") == CURRENT
+            and len(data.get("parameters", {}))
+            and data.get("exhibit")
+        ):
+            out[data["exhibit"]] = data.get("files", {})
+    return out
 
 
 def _rows(text: str | None, path: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -221,7 +282,7 @@ def _primary_keys(old: str, new: str, root: Path) -> dict[str, tuple[str, ...]]:
 
 
 def _files(ref: str, folder: str, suffix: str, root: Path) -> set[str]:
-    if ref == WORKTREE:
+    if ref in (WORKTREE, *EDITIONS):
         return {p.relative_to(root).as_posix() for p in (root / folder).glob(f"*{suffix}")}
     done = _git("ls-tree", "--name-only", f"{ref}:{folder}", root=root)
     return (
@@ -229,12 +290,24 @@ def _files(ref: str, folder: str, suffix: str, root: Path) -> set[str]:
     )
 
 
+def _manifest(ref: str, root: Path) -> dict:
+    """Exhibit -> its manifest entry; for the current edition, the files of each current-edition run."""
+    if ref == CURRENT:
+        return {exhibit: {"files": found} for exhibit, found in _edition_runs(root).items()}
+    text = read_at(WORKTREE if ref == PRINTED else ref, "figures/manifest.json", root)
+    return json.loads(text).get("exhibits", {}) if text else {}
+
+
 def _exhibit_files(old: str, new: str, root: Path) -> dict[str, dict[str, list[str]]]:
     """Per exhibit, the files whose SHA-256 in the manifest changed, or that appeared or went."""
-    manifests = []
-    for ref in (old, new):
-        text = read_at(ref, "figures/manifest.json", root)
-        manifests.append(json.loads(text).get("exhibits", {}) if text else {})
+    manifests = [_manifest(ref, root) for ref in (old, new)]
+    if {old, new} == set(EDITIONS):  # only the exhibits both editions have
+        # A run names its files without the canonical folder: compare file names.
+        both = set(manifests[0]) & set(manifests[1])
+        manifests = [
+            {k: {"files": {Path(n).name: h for n, h in v.get("files", {}).items()}} for k, v in m.items() if k in both}
+            for m in manifests
+        ]
     out: dict[str, dict[str, list[str]]] = {}
     for exhibit in sorted(set(manifests[0]) | set(manifests[1])):
         a = manifests[0].get(exhibit, {}).get("files", {})
@@ -264,13 +337,24 @@ def diff(old_ref: str, new_ref: str, root: Path | None = None) -> Diff:
 
     data_files = _files(old, "data", ".csv", root) | _files(new, "data", ".csv", root)
     drawn = _files(old, "figures", ".data.csv", root) | _files(new, "figures", ".data.csv", root)
+    derived, not_compared = set(DERIVED), ()
+    if {old, new} == set(EDITIONS):
+        # An exhibit is compared only when the current edition has a run of it.
+        ran = _edition_runs(root)
+        not_compared = tuple(
+            sorted(p.split("/")[1].split(".")[0] for p in drawn if p.split("/")[1].split(".")[0] not in ran)
+        )
+        drawn = {p for p in drawn if p.split("/")[1].split(".")[0] in ran}
+        if "dataset" not in ran:
+            derived, not_compared = set(), tuple(sorted({*not_compared, "dataset"}))
     return Diff(
         old=old_ref,
         new=new_ref,
         data=compare(data_files, _primary_keys(old, new, root)),
-        derived=compare(set(DERIVED), DERIVED),
+        derived=compare(derived, DERIVED),
         numbers=compare(drawn, None),
         exhibits=_exhibit_files(old, new, root),
+        not_compared=not_compared,
     )
 
 
@@ -326,6 +410,12 @@ def markdown(d: Diff) -> str:
                 out.append(f"- columns removed: {', '.join(table.columns_removed)}")
             out += lines(table)
         out.append("")
+    if d.not_compared:
+        out += [
+            "Not compared (no current-edition run; make them with `review build --edition current`): "
+            + ", ".join(d.not_compared),
+            "",
+        ]
     out.append("## Exhibits whose files changed (figures/manifest.json)")
     out.append("")
     if not d.exhibits:

@@ -129,14 +129,11 @@ def parameterize(source: Path, target: Path, parameters: dict) -> Path:
 
     nb = nbformat.read(source, as_version=4)
     nb.metadata["papermill"] = nbformat.NotebookNode()  # what papermill's own runner prepares first
-    # papermill reads every cell's metadata.tags, which its own loader adds and nbformat does not: a cell
-    # without tags (design.ipynb has one) stopped `review run design`. Added for the injection, then removed.
-    untagged = [cell for cell in nb.cells if "tags" not in cell.metadata]
-    for cell in untagged:
-        cell.metadata["tags"] = []
+    for cell in nb.cells:  # papermill reads every cell's tags and fails on a cell that has none (design.ipynb)
+        cell.metadata.setdefault("tags", [])
     nb = parameterize_notebook(nb, parameters, kernel_name=kernel_name(source))
-    for cell in untagged:
-        if not cell.metadata.get("tags"):
-            cell.metadata.pop("tags", None)
+    for cell in nb.cells:  # papermill gives its injected cell a random id; a run's notebook must be the same bytes
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
     Path(target).write_text(nbformat.writes(nb), encoding="utf-8")
     return Path(target)

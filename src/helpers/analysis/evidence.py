@@ -100,7 +100,7 @@ def studies(run: Selecting) -> dict[str, pd.DataFrame]:
     for table in PRECLINICAL_TABLES:
         printed = curated.load(table)  # only the files the figure reads (they decide its reruns)
         derived = _derived(table)
-        keep = selected_rows(derived, run)
+        keep = selected_rows(derived, run, table=TABLE_OF_RESOURCE[table])
         joined = printed.assign(**{c: derived[c] for c in _DERIVED})
         out[table] = joined[keep].reset_index(drop=True)
     return out

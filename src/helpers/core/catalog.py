@@ -166,6 +166,15 @@ EXHIBITS: dict[str, Exhibit] = {
             "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
             "selection, not the field.",
         ),
+        Exhibit(
+            "vesicles",
+            "figure",
+            "Vesicles in Table 2: printed size, vesicle type, and what the review reports of their characterisation",
+            "Each preclinical exosome row of Table 2 with its printed vesicle size (a range drawn as a line, one "
+            "number as a point: the review says neither what the number is nor what the range spans), by MSC tissue "
+            "source and by vesicle type read from the row and its cited title, beside counts out of the rows shown "
+            "and the MISEV-style reporting items the review prints (isolation and characterisation methods: none).",
+        ),
     ]
 }
 

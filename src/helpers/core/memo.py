@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.core import files, paths, runrecord
+from helpers.core import edition, files, paths, runrecord
 
 __all__ = ["remembered", "MEMO_DIR"]
 
@@ -73,7 +73,9 @@ def remembered(name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
     pandas.DataFrame
         A fresh copy; callers may change it.
     """
-    entry = MEMO_DIR / f"{name}-{_library_hash()}.pickle"
+    # The current edition reads the printed files too, so a printed entry would pass its check: keep them apart.
+    shown = name if edition.current() == edition.PRINTED else f"{name}-{edition.current()}"
+    entry = MEMO_DIR / f"{shown}-{_library_hash()}.pickle"
     try:
         reads, frame = pickle.loads(entry.read_bytes())
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.core.vocab import ALL
 
-__all__ = ["Selecting", "selected_rows", "FILTERS"]
+__all__ = ["Selecting", "selected_rows", "left_out", "FILTERS"]
 
 
 class Selecting(Protocol):
@@ -32,6 +32,10 @@ class Selecting(Protocol):
     @property
     def selection(self) -> str: ...
 
+    # A run whose ``flagged`` parameter is ``drop`` also has ``audit_flagged``: the (table, row) pairs
+    # the audit flags, fetched by the notebook layer (helpers.notebook.session.start), since this
+    # layer may not import the audit. Read with getattr, so runs without the parameter need not carry it.
+
 
 #: Which shared parameters filter which derived column.
 FILTERS = {
@@ -43,8 +47,24 @@ FILTERS = {
 }
 
 
-def selected_rows(derived: pd.DataFrame, run: Selecting) -> pd.Series:
-    """Rows whose derived codes match every selecting parameter of the run."""
+def selected_rows(derived: pd.DataFrame, run: Selecting, *, table: str | None = None, audit: bool = True) -> pd.Series:
+    """Rows whose derived codes match every selecting parameter of the run.
+
+    With ``flagged: drop`` the rows the audit flags are left out too (:func:`left_out`), here, so
+    that every exhibit selecting through this function drops the same rows before it counts or
+    draws anything.
+
+    Parameters
+    ----------
+    derived : pandas.DataFrame
+        Derived codes, with ``row`` and, unless ``table`` is given, a ``table`` column (``table1``...).
+    run : Selecting
+    table : str, optional
+        The printed table (``table1``, ``table2``, ``table3``) of every row, for a frame of one
+        table without a ``table`` column.
+    audit : bool
+        False selects by the parameters alone (what a ``drop`` run leaves out is counted among these).
+    """
     keep = pd.Series(True, index=derived.index)
     for name, column in FILTERS.items():
         if name not in run.values or column not in derived:
@@ -56,4 +76,25 @@ def selected_rows(derived: pd.DataFrame, run: Selecting) -> pd.Series:
         codes = derived[column].fillna("").astype(str).str.split("+")
         wanted = set(chosen)
         keep &= codes.map(lambda parts, wanted=wanted: bool(set(parts) & wanted))
+    if audit:
+        keep &= ~left_out(derived, run, table=table)
     return keep
+
+
+def left_out(derived: pd.DataFrame, run: Selecting, *, table: str | None = None) -> pd.Series:
+    """The rows a ``flagged: drop`` run leaves out: those the audit flags (all false for keep and mark).
+
+    Raises
+    ------
+    ValueError
+        For a ``drop`` run that does not carry the audit's flagged rows (``run.audit_flagged``):
+        dropping nothing would draw the flagged rows under a subtitle saying they were left out.
+    """
+    if run.values.get("flagged") != "drop":
+        return pd.Series(False, index=derived.index)
+    flagged = getattr(run, "audit_flagged", None)
+    if flagged is None:
+        raise ValueError("flagged='drop' needs the audit's flagged rows on the run (run.audit_flagged)")
+    tables = derived["table"].astype(str) if "table" in derived else pd.Series(table, index=derived.index)
+    keys = zip(tables, derived["row"].astype(int))
+    return pd.Series([key in flagged for key in keys], index=derived.index, dtype=bool)

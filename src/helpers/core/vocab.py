@@ -23,6 +23,7 @@ __all__ = [
     "CHOICES",
     "FORMATS",
     "FLAGGED",
+    "EDITIONS",
 ]
 
 #: The review's four printed tables: ``data/`` resource -> exhibit id.
@@ -86,9 +87,15 @@ CHOICES: dict[str, tuple[str, ...]] = {
 SINGLE_CHOICE: tuple[str, ...] = ("modality", "product")
 
 #: Choices of the ``flagged`` parameter: what a run does with rows the audit flags
-#: (:mod:`helpers.data.flags`): ``keep`` ignores the audit, ``mark`` keeps the rows and
-#: adds the audit columns, ``drop`` removes the flagged rows (and keeps the columns).
+#: (:mod:`helpers.data.flags`): ``keep`` does not consult the audit (nothing marked, "audit
+#: flags not shown"), ``mark`` keeps the rows and marks them (the dataset: adds the audit
+#: columns), ``drop`` leaves the flagged rows out of every selection
+#: (:func:`helpers.core.selection.left_out`; the dataset keeps the columns).
 FLAGGED: tuple[str, ...] = ("keep", "mark", "drop")
+
+#: Editions of the data (the ``edition`` parameter): ``printed`` is the review as printed (``data/``),
+#: ``current`` adds the validated studies, trials and references of ``data/additions/``.
+EDITIONS: tuple[str, ...] = ("printed", "current")
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {

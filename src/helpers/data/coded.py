@@ -37,7 +37,7 @@ from helpers.core.vocab import (
     TISSUE_CODES,
 )
 from helpers.data import curated, derive, design, quantities, tags
-from helpers.data.derive import registry
+from helpers.data.derive import registry, vesicles
 from helpers.data.derive.followup import TIME_ARMS
 from helpers.data.derive.modification import MODIFICATIONS
 
@@ -134,6 +134,28 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "size_low_nm": ("number", "Table 2 only: smallest printed vesicle size (diameter) in nm"),
     "size_high_nm": ("number", "Table 2 only: largest printed vesicle size in nm (equal to size_low_nm for one size)"),
+    "size_kind": (
+        "string",
+        "Table 2 only: the form the printed Size/nm cell takes, 'single value' (one number) or 'range' (two numbers, "
+        "size_low_nm to size_high_nm); the review says neither whether one number is a mean, a median or a peak nor "
+        "what a range spans (no cell prints 'mean', '±' or 'peak'), so the two are different kinds of number and "
+        "are never compared as one",
+    ),
+    "vesicle_type": (
+        "string",
+        "Table 2 only: what the vesicle product is, from the row's Effects cell and its cited title, first rule that "
+        "applies: exosome-mimetic nanovesicles ('mimetic': particles made to mimic exosomes, not vesicles as "
+        "cells release them), conditioned medium (the whole secretome), loaded or engineered vesicles ('engineered', "
+        "'loaded', "
+        "'nanoparticle-enhanced', 'overexpress…'), else extracellular vesicles or exosomes as the cited title names "
+        "the product (its authors' word), or as the Effects cell does where the title names neither; separate from "
+        "product and modification (priming of the parent cells or a carrier leaves the vesicle type as it is)",
+    ),
+    "vesicle_type_evidence": (
+        "string",
+        "the printed words behind vesicle_type and where they are printed (Effects cell or cited title), with the "
+        "other vesicle words the row and title print",
+    ),
     "mechanisms": (
         "string",
         "mechanism categories the printed effects support ('; '-joined labels of data/categories.csv)",
@@ -329,6 +351,7 @@ def _studies() -> pd.DataFrame:
         kinds = [quantities.coded_kind(*k) for k in zip(frame["dose_kind"], frame["modality"], frame["setting"])]
         frame["dose_kind"] = pd.Series(kinds, index=frame.index, dtype="string")
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
+        frame = frame.join(vesicles.classify(printed, resource, curated.load("references")))
         frame = frame.join(_categories(printed, resource))
         frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
             resource, printed["row"]
@@ -479,6 +502,8 @@ def constraints(name: str, resource: str = "studies") -> dict:
         "time_arm": tuple(TIME_ARMS.values()),
         "setting": tuple(TIME_ARMS),
         "design": registry.DESIGNS,
+        "size_kind": vesicles.SIZE_KINDS,
+        "vesicle_type": vesicles.VESICLE_TYPES,
     }
     joined: dict[str, tuple[str, ...]] = {
         "tissue": tuple(TISSUE_CODES),

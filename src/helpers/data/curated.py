@@ -21,16 +21,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers.core import paths, runrecord
+from helpers.core import edition, paths, runrecord
+from helpers.data import additions
+from helpers.data.schema import DataError, check_utf8, describe
 
 if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
     import pandas as pd
 
-__all__ = ["DataError", "validate", "load", "load_file", "resources", "data_hashes"]
-
-
-class DataError(ValueError):
-    """A file in ``data/`` does not match its schema."""
+__all__ = ["DataError", "validate", "load", "load_file", "resources", "data_hashes", "edition_note"]
 
 
 def _package(data_dir: Path) -> dict:
@@ -52,56 +50,6 @@ def data_hashes(data_dir: Path | None = None) -> dict[str, str]:
     data_dir = Path(data_dir or paths.DATA_DIR)
     files = ["datapackage.json"] + [r["path"] for r in resources(data_dir).values()]
     return {name: _sha256(data_dir / name) for name in files}
-
-
-def _expectation(field: dict) -> str:
-    """Describe in words what a schema field accepts."""
-    c = field.get("constraints", {})
-    if "enum" in c:
-        return "one of " + ", ".join(repr(v) for v in c["enum"])
-    parts = [{"integer": "a whole number", "string": "text"}.get(field["type"], field["type"])]
-    if c.get("required"):
-        parts.append("not empty")
-    if "minimum" in c:
-        parts.append(f">= {c['minimum']}")
-    if "maximum" in c:
-        parts.append(f"<= {c['maximum']}")
-    if "pattern" in c:
-        parts.append(f"matching /{c['pattern']}/")
-    if c.get("unique"):
-        parts.append("unique in the column")
-    return ", ".join(parts)
-
-
-def _describe(error, resource: dict, data_dir: Path) -> str:
-    """Turn one frictionless error into a sentence a curator can act on."""
-    where = paths.relative(data_dir / resource["path"])
-    fields = {f["name"]: f for f in resource["schema"]["fields"]}
-    record = getattr(error, "row_number", None)
-    column = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    location = where
-    if record:
-        # frictionless counts the header as row 1; a record may span lines.
-        location += f", record {record - 1} (after the header)"
-    if column:
-        location += f", column '{column}'"
-    if column in fields and error.type in {"type-error", "constraint-error", "missing-cell"}:
-        got = "an empty cell" if cell in (None, "") else repr(cell)
-        return f"{location}: got {got}; expected {_expectation(fields[column])}."
-    if error.type == "foreign-key":
-        keys = resource["schema"].get("foreignKeys", [])
-        target = keys[0]["reference"]["resource"] if keys else "the referenced resource"
-        return f"{location}: {error.note}; the value must exist in data/{target}.csv."
-    return f"{location}: {error.type}: {error.note}"
-
-
-def _check_utf8(path: Path) -> None:
-    # Checked before frictionless, which would report bad bytes once per cell.
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{paths.relative(path)}: not UTF-8 (byte {exc.start}); save the file as UTF-8.") from None
 
 
 def _validation_key(data_dir: Path) -> str:
@@ -140,12 +88,12 @@ def validate(data_dir: Path | None = None, *, use_cache: bool = True) -> None:
 
     descriptors = resources(data_dir)
     for resource in descriptors.values():
-        _check_utf8(data_dir / resource["path"])
+        check_utf8(data_dir / resource["path"])
     report = frictionless.Package(str(data_dir / "datapackage.json")).validate()
     if not report.valid:
         for task in report.tasks:
             for error in task.errors:
-                raise DataError(_describe(error, descriptors[task.name], data_dir))
+                raise DataError(describe(error, descriptors[task.name], data_dir))
         raise DataError(f"{paths.relative(data_dir)}: {report.errors[0].message}")
     stamp_dir.mkdir(parents=True, exist_ok=True)
     (stamp_dir / key).touch()
@@ -162,7 +110,45 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
     validate(data_dir)
-    return _read(name, data_dir)
+    frame = _read(name, data_dir)
+    if edition.current() == edition.CURRENT and data_dir == paths.DATA_DIR.resolve():
+        frame = _with_additions(name, frame, data_dir)
+    return frame
+
+
+def _with_additions(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    """The printed rows of ``name`` followed by its added rows (the current edition), printed columns only.
+
+    Every additions file is recorded as read, even for a resource no addition extends and even while the
+    additions are empty, so the first addition of any kind makes every current-edition run stale.
+    """
+    import pandas as pd
+
+    additions.validate(lambda n: _read(n, data_dir), data_hashes(data_dir))
+    for path in additions.input_files():
+        runrecord.note_read(path)
+    if name not in additions.RESOURCES:
+        return frame
+    added = additions.load(name)
+    if added.empty:
+        return frame
+    return pd.concat([frame, added[list(frame.columns)].astype(frame.dtypes.to_dict())], ignore_index=True)
+
+
+def edition_note() -> str:
+    """One sentence saying what the current edition holds beyond the printed one, counted from ``data/additions/``.
+
+    Examples
+    --------
+    'Edition current: data/additions/ holds no rows, so the current edition equals the printed one.'
+    """
+    counts = {name: len(additions.load(name)) for name in additions.RESOURCES}
+    if not any(counts.values()):
+        return "Edition current: data/additions/ holds no rows, so the current edition equals the printed one."
+    named = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+    return (
+        f"Edition current: the printed edition plus {sum(counts.values())} added rows from data/additions/ ({named})."
+    )
 
 
 def _read(name: str, data_dir: Path, path: Path | None = None) -> pd.DataFrame:
@@ -196,11 +182,11 @@ def load_file(name: str, path: Path) -> pd.DataFrame:
 
     path = Path(path).resolve()
     descriptor = dict(resources()[name], path=path.name)
-    _check_utf8(path)
+    check_utf8(path)
     schema = {k: v for k, v in descriptor["schema"].items() if k != "foreignKeys"}
     resource = frictionless.Resource(dict(descriptor, schema=schema), basepath=str(path.parent))
     report = resource.validate()
     if not report.valid:
         errors = report.tasks[0].errors if report.tasks else report.errors
-        raise DataError(_describe(errors[0], descriptor, path.parent))
+        raise DataError(describe(errors[0], descriptor, path.parent))
     return _read(name, paths.DATA_DIR, path)  # the project's schema, the given file

@@ -16,13 +16,26 @@ these functions without importing the audit. Usage in a notebook::
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.core.selection import Selecting, left_out, selected_rows
 from helpers.core.vocab import FLAGGED
 from helpers.data import coded
 
-__all__ = ["COLUMNS", "attach", "apply", "flagged", "package", "dictionary"]
+__all__ = [
+    "COLUMNS",
+    "attach",
+    "apply",
+    "flagged",
+    "package",
+    "dictionary",
+    "LeftOut",
+    "left_out_rows",
+    "left_out_line",
+    "audit_caption",
+]
 
 #: The columns :func:`attach` adds: name -> (Frictionless type, description).
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -148,3 +161,109 @@ def dictionary(mode: str) -> pd.DataFrame:
         [("both", name, kind, text) for name, (kind, text) in COLUMNS.items()], columns=list(base.columns)
     )
     return pd.concat([base, extra], ignore_index=True)
+
+
+# --- What a figure says about its ``flagged`` choice -------------------------------------------
+#
+# A ``drop`` run leaves the flagged rows out where every exhibit selects its rows
+# (helpers.core.selection.selected_rows), so nothing downstream counts or draws them. What is
+# said about it is worded here, once: the selection line under the title and the lead of the
+# caption, both with the counts of the exhibit's own selection.
+
+#: The coded frames whose rows an exhibit counts (default: the preclinical studies).
+_UNITS: dict[str, tuple[str, ...]] = {
+    "trials": ("trials",),
+    "gapmap": ("studies", "trials"),
+    "dataset": ("studies", "trials"),
+}
+
+
+class LeftOut(NamedTuple):
+    """What a ``drop`` run leaves out of one coded frame of its exhibit."""
+
+    noun: str  # what a row is: "studies", "preclinical studies", "clinical studies"
+    ids: list[tuple[str, int]]  # the (table, row) pairs left out, in printed order
+    selected: int  # the rows the other parameters select, so the words can say "3 of 56"
+
+
+def left_out_rows(run: Selecting) -> list[LeftOut]:
+    """The rows of each coded frame of the exhibit that a ``drop`` run leaves out (empty ids otherwise).
+
+    Counted among the rows the other parameters select, so the numbers are those of the exhibit's
+    own selection, not of the whole dataset.
+    """
+    units = _UNITS.get(run.exhibit.id, ("studies",))
+    nouns = {"studies": "preclinical studies" if len(units) > 1 else "studies", "trials": "clinical studies"}
+    out = []
+    for unit in units:
+        frame = coded.studies() if unit == "studies" else coded.trials()
+        chosen = frame[selected_rows(frame, run, audit=False)]
+        gone = chosen[left_out(chosen, run)]
+        ids = sorted(zip(gone["table"].astype(str), gone["row"].astype(int)))
+        out.append(LeftOut(nouns[unit], ids, len(chosen)))
+    return out
+
+
+def _ids(ids: list[tuple[str, int]]) -> str:
+    """``Table 1 rows 9, 13; Table 2 row 16``: the printed rows, table by table."""
+    parts = []
+    for table in sorted({t for t, _ in ids}):
+        rows = [str(r) for t, r in ids if t == table]
+        parts.append(f"Table {table.removeprefix('table')} row{'s' if len(rows) > 1 else ''} {', '.join(rows)}")
+    return "; ".join(parts)
+
+
+def _noun(part: LeftOut, n: int) -> str:
+    """The part's noun for ``n`` rows: ``studies``, or ``study`` for one."""
+    return part.noun.replace("studies", "study") if n == 1 else part.noun
+
+
+def _shown(parts: list[LeftOut]) -> list[LeftOut]:
+    """The parts with a selected row (a gap map of a disease Table 3 never names has no clinical part to count)."""
+    return [part for part in parts if part.selected] or parts[:1]
+
+
+def left_out_line(parts: list[LeftOut]) -> str:
+    """The selection line of a ``drop`` run: how many of how many rows were left out, and which.
+
+    Examples
+    --------
+    >>> left_out_line([LeftOut("studies", [("table1", 9), ("table2", 16)], 56)])
+    '2 of 56 studies flagged by the audit left out: Table 1 row 9; Table 2 row 16'
+    >>> left_out_line([LeftOut("studies", [], 1)])
+    '0 of 1 study flagged by the audit left out'
+    """
+    parts = _shown(parts)
+    counts = " and ".join(f"{len(part.ids)} of {part.selected} {_noun(part, part.selected)}" for part in parts)
+    ids = [i for part in parts for i in part.ids]
+    return f"{counts} flagged by the audit left out" + (f": {_ids(ids)}" if ids else "")
+
+
+def audit_caption(mode: str, parts: list[LeftOut] | None = None) -> str:
+    """The caption's first sentence for a ``flagged`` choice; empty for ``mark``, which rings flagged rows.
+
+    Parameters
+    ----------
+    mode : {'keep', 'mark', 'drop'}
+    parts : list of LeftOut
+        :func:`left_out_rows`, for ``drop``.
+    """
+    if mode == "keep":
+        return (
+            "Audit flags not shown (flagged: keep): the audit was not consulted for this run, so no row is "
+            "ringed, marked or counted as questioned; tables/audit.csv lists its findings."
+        )
+    if mode != "drop":
+        return ""
+    parts = _shown(parts or [])
+    if not any(part.ids for part in parts):
+        selected = " and ".join(f"{part.selected} {_noun(part, part.selected)}" for part in parts)
+        return f"Left out (flagged: drop): none; the audit flags none of the {selected} selected."
+    counts = " and ".join(f"{len(part.ids)} of the {part.selected} {_noun(part, part.selected)}" for part in parts)
+    rest = [(part, part.selected - len(part.ids)) for part in parts]
+    kept = " and ".join(f"{n} {_noun(part, n)}" for part, n in rest)
+    ids = _ids([i for part in parts for i in part.ids])
+    return (
+        f"Left out (flagged: drop): the {counts} that the audit flags (an error or warning that questions what "
+        f"the row's codes mean; tables/audit.csv), {ids}. Every count and mark here is of the other {kept}."
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import catalog, paths
-from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, FLAGGED, FORMATS, SINGLE_CHOICE
+from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, EDITIONS, FLAGGED, FORMATS, SINGLE_CHOICE
 
 __all__ = [
     "ParameterError",
@@ -171,6 +171,11 @@ def _audit_choice(name: str, value: object) -> object:
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
+    if name == "edition":  # printed (data/) or current (data/ plus data/additions/)
+        text = str(value).strip().lower()
+        if text not in EDITIONS:
+            raise ParameterError(f"parameter 'edition': got {value!r}; allowed: {', '.join(EDITIONS)}")
+        return text
     if name == "flagged":  # one word, and no "all": keep, mark or drop the audit-flagged rows
         text = str(value).strip().lower()
         if text not in FLAGGED:
@@ -236,7 +241,9 @@ class Resolved:
 
 
 #: How a selection names each ``flagged`` choice.
-_FLAGGED_SHOWN = {"keep": "audit flags ignored", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
+_FLAGGED_SHOWN = {"keep": "audit flags not shown", "mark": "audit flags marked", "drop": "audit-flagged rows dropped"}
+#: How a selection names an edition other than the printed one.
+_EDITION_SHOWN = {"printed": "printed edition", "current": "current edition (printed review + data/additions/)"}
 #: Parameters that shape files, not content: a selection never names them.
 _PRESENTATION = ("formats", "dpi", "output_dir")
 
@@ -247,10 +254,12 @@ _PRESENTATION = ("formats", "dpi", "output_dir")
 _INDIRECT = {("table4", "diseases"): "tissue sources used by the Tables 1-3 studies of {}"}
 
 
-def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
+def describe_selection(changed: dict[str, object], exhibit: str = "", left_out: str = "") -> str:
     """Name what a run with other parameters shows, for its figures' subtitles and tables' captions.
 
-    ``exhibit`` words a parameter that selects its rows only indirectly (:data:`_INDIRECT`).
+    ``exhibit`` words a parameter that selects its rows only indirectly (:data:`_INDIRECT`);
+    ``left_out`` replaces the words of ``flagged: drop`` with the counts of what it left out
+    (:func:`helpers.data.flags.left_out_line`).
 
     Examples
     --------
@@ -270,7 +279,9 @@ def describe_selection(changed: dict[str, object], exhibit: str = "") -> str:
             named = ", ".join(f"{DISEASE_CODES.get(c, c)} (disease code {c})" for c in codes)
             parts.append(_INDIRECT[exhibit, name].format(named))
         elif name == "flagged":
-            parts.append(_FLAGGED_SHOWN[str(value)])
+            parts.append(left_out if value == "drop" and left_out else _FLAGGED_SHOWN[str(value)])
+        elif name == "edition":
+            parts.append(_EDITION_SHOWN[str(value)])
         elif name in SINGLE_CHOICE:
             parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")
         elif isinstance(value, tuple):

@@ -26,7 +26,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core import catalog, files, paths, project, runrecord
+from helpers.core import catalog, edition, files, paths, project, runrecord
+from helpers.data import curated
 from helpers.notebook.params import (
     CHOICES,
     Resolved,
@@ -53,7 +54,11 @@ class Run:
     params: Resolved
     out_dir: Path
     written: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    #: With ``flagged: drop``, the (table, row) pairs the audit flags, which every selection leaves
+    #: out (helpers.core.selection.left_out); None when the run does not drop.
+    audit_flagged: frozenset[tuple[str, int]] | None = None
     _svg: dict[int, bytes] = field(default_factory=dict, repr=False)  # figure id -> rendered SVG
+    _left_out: list | None = field(default=None, repr=False)  # helpers.data.flags.left_out_rows, once
 
     @property
     def values(self) -> dict[str, object]:
@@ -69,9 +74,35 @@ class Run:
         """``Selection: …`` naming what a run with other parameters shows; ``""`` for the defaults.
 
         Figures carry it as a subtitle and tables in their caption, so an
-        exhibit cited from a run is never mistaken for the canonical one.
+        exhibit cited from a run is never mistaken for the canonical one. A
+        ``flagged: drop`` run says how many of its rows the audit's flags left out, and which.
         """
-        return describe_selection(self.params.changed, self.exhibit.id)
+        if self.values.get("flagged") != "drop":
+            return describe_selection(self.params.changed, self.exhibit.id)
+        from helpers.data import flags  # deferred: only a drop run counts what it left out
+
+        return describe_selection(self.params.changed, self.exhibit.id, flags.left_out_line(self._dropped()))
+
+    def _dropped(self) -> list:
+        if self._left_out is None:
+            from helpers.data import flags
+
+            self._left_out = flags.left_out_rows(self)
+        return self._left_out
+
+    def caption(self, note: str = "") -> str:
+        """A figure's caption (its note) led by what the run's ``flagged`` choice did; ``note`` alone for ``mark``.
+
+        ``keep`` says the audit's flags are not shown; ``drop`` how many rows of the selection it
+        left out, which, and how many the counts are of (:func:`helpers.data.flags.audit_caption`).
+        """
+        mode = str(self.values.get("flagged", "mark"))
+        if mode == "mark":
+            return note
+        from helpers.data import flags
+
+        lead = flags.audit_caption(mode, self._dropped() if mode == "drop" else None)
+        return f"{lead} {note}".strip()
 
     def _write(self, suffix: str, payload: bytes) -> None:
         self._write_named(f"{self.exhibit.id}.{suffix}", payload)
@@ -91,7 +122,7 @@ class Run:
         parameters names its selection in the title, so the file is never
         mistaken for the canonical table.
         """
-        title = f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
+        title = self._titled()
         for fmt in self.values["formats"]:
             self._write(
                 fmt,
@@ -106,6 +137,10 @@ class Run:
                 ),
             )
 
+    def _titled(self) -> str:
+        """The title a file's metadata carries: the exhibit's, naming the selection (and edition) of a run."""
+        return f"{self.exhibit.title} ({self.selection})" if self.selection else self.exhibit.title
+
     def save_figure(self, fig) -> None:
         """Write a figure exhibit in every requested format, at the run's dpi."""
         for fmt in self.values["formats"]:
@@ -119,7 +154,7 @@ class Run:
             fig,
             fmt,
             exhibit=self.exhibit.id,
-            title=self.exhibit.title,
+            title=self._titled(),
             dpi=self.values.get("dpi", 100),
             **self._traced(),
         )
@@ -217,6 +252,8 @@ class Run:
             files.write_bytes(self.out_dir / RUN_RECORD, text.encode("utf-8"))
         where = self.exhibit.folder if self.params.canonical else self.out_dir
         lines = [f"Exhibit {self.exhibit.id}, written to {paths.relative(where)}/"]
+        if self.values.get("edition", edition.PRINTED) != edition.PRINTED:
+            lines.append(curated.edition_note())
         lines += [f"  {name:<14} sha256 {digest}" for name, digest in sorted(self.written.items())]
         # The citation names a file's SHA-256, which exists only once the exhibit is written, so the
         # "Cite as" line closes the listing rather than heading the notebook.
@@ -256,6 +293,7 @@ def start(exhibit: str, namespace: dict) -> Run:
         Before anything is read or written, naming the parameter and the
         allowed values.
     """
+    edition.use(edition.PRINTED)  # a warm kernel may have run a current-edition notebook before this one
     info = catalog.get(exhibit)
     notebook = paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
     defaults = declared(notebook)
@@ -263,9 +301,26 @@ def start(exhibit: str, namespace: dict) -> Run:
     check_declared(exhibit, {name: None for name in injected(namespace)}, defaults)
     given = {name: namespace[name] for name in defaults if name in namespace}
     resolved = validate(exhibit, info.kind, given, notebook)
+    edition.use(str(resolved.values.get("edition", edition.PRINTED)))  # every later load reads this edition
     out_dir = resolved.out_dir
     stage = runrecord.stage()
     if resolved.canonical and stage is not None:
         out_dir = stage / out_dir.name
     runrecord.note_run(info.id, resolved.values, resolved.canonical, out_dir)
-    return Run(info, resolved, out_dir)
+    return Run(info, resolved, out_dir, audit_flagged=_audit_flagged(resolved.values))
+
+
+def _audit_flagged(values: dict[str, object]) -> frozenset[tuple[str, int]] | None:
+    """The (table, row) pairs the audit flags, for a ``flagged: drop`` run; None for any other.
+
+    Fetched here, in the notebook layer, because the layers that select rows sit below the audit
+    and may not import it (ARCHITECTURE.md, "The audit inside the exhibits").
+    """
+    if values.get("flagged") != "drop":
+        return None
+    # Deferred: only a drop run consults the audit here, so other notebooks do not depend on it.
+    from helpers.audit import flags as audit_flags
+
+    found = audit_flags.by_row()
+    flagged = found[found["audit_flag"]]
+    return frozenset(zip(flagged["table"].astype(str), (int(r) for r in flagged["row"])))

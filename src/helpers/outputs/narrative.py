@@ -28,6 +28,8 @@ __all__ = [
     "pathway_notice",
     "trust_text",
     "plural",
+    "vesicles_note",
+    "vesicles_notice",
 ]
 
 
@@ -1825,10 +1827,13 @@ def _design_marks(studies: pd.DataFrame) -> str:
     from helpers.analysis.crossing import CHECK_MARK, FLAG_MARK
     from helpers.data.design import DESIGN_CHECK_RULES
 
-    text = (
-        f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on what "
-        f"its row means){_design_flags_elsewhere(studies)}. "
-    )
+    text = ""
+    # No dagger is drawn when no study shown is flagged (flagged: drop or keep, or such a selection).
+    if studies["audit_flag"].fillna(False).astype(bool).any():
+        text = (
+            f"{FLAG_MARK} after a number: the audit flags at least one study behind it (an error or warning on "
+            f"what its row means){_design_flags_elsewhere(studies)}. "
+        )
     if "audit_check" in studies:
         text += (
             f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({DESIGN_CHECK_RULES[0]}-"
@@ -2067,3 +2072,120 @@ def _design_active_carriers(studies: pd.DataFrame) -> str:
         return ""
     named = "; ".join(f"ref {r}'s '{p}' ({m})" for r, p, m in zip(active["ref"], active["printed"], active["meaning"]))
     return f" A carrier counted as biomaterial is itself active in {len(active)}: {named}."
+
+
+# ------------------------------------------------------------------ vesicles
+
+
+def _vesicle_rows_phrase(n: int) -> str:
+    """'the 28 Table 2 rows' (or 'the 1 Table 2 row') shown: the denominator every vesicle sentence states."""
+    return f"the {plural(n, 'Table 2 row')} shown"
+
+
+def vesicles_note(rows: pd.DataFrame, reporting: pd.DataFrame) -> str:
+    """The vesicles figure's note: what each mark is, what the colours and groups are, and the source.
+
+    ``rows`` is :func:`helpers.analysis.vesicles.exosome_rows`, ``reporting``
+    :func:`helpers.analysis.vesicles.reporting`.
+    """
+    n = len(rows)
+    kinds = rows["size_shown"].value_counts()
+    methods = reporting[~reporting["item"].str.startswith(("vesicle size", "dose as"))]
+    none_methods = int((methods["rows printing it"] == 0).all())
+    parts = [
+        f"One line per row of Table 2 ({_vesicle_rows_phrase(n)}), grouped by MSC tissue source and coloured by "
+        "vesicle type (read from the row's Effects cell and its cited title; tables/studies.csv vesicle_type_evidence "
+        "names the words). A capped line is a printed range, from its low to its high end "
+        f"({int(kinds.get('range', 0))} of {n} rows); a point is one printed number "
+        f"({int(kinds.get('single value', 0))} of {n}); the review does not say whether a number is a mean, a "
+        "median or a peak, nor what a range spans, "
+        "so a point and a line are different kinds of number and are not to be compared as one. "
+        f"{int(kinds.get('not reported in the review', 0))} of {n} rows print no size (not reported in the review). "
+        "The grey band is the 30-150 nm the review's text gives for exosomes. Row labels: printed row, [reference], "
+        "disease (POF premature ovarian failure, AD Alzheimer's disease, AS atherosclerosis, OP osteoporosis, SKIN "
+        "skin aging) and setting as printed.",
+    ]
+    if none_methods:
+        parts.append(
+            "Isolation and characterisation methods: not reported in the review's tables (Table 2 has no such column, "
+            f"and no printed cell of the {n} rows names an isolation, sizing, imaging or marker method)."
+        )
+    parts.append(f"{SOURCE_SHORT}, Table 2 and references.")
+    return " ".join(parts)
+
+
+def vesicles_notice(rows: pd.DataFrame, counts: pd.DataFrame, reporting: pd.DataFrame, fit: pd.DataFrame) -> str:
+    """What a reader should see in the vesicles exhibit, each number with what it counts and out of how many.
+
+    ``rows``, ``counts``, ``reporting`` and ``fit`` are :func:`helpers.analysis.vesicles.exosome_rows`,
+    :func:`~helpers.analysis.vesicles.counts`, :func:`~helpers.analysis.vesicles.reporting` and
+    :func:`~helpers.analysis.vesicles.band_fit`.
+    """
+    n = len(rows)
+    if not n:
+        return "No Table 2 row in this selection."
+    total = counts.loc["all types"]
+    sized = int(total["single value"] + total["range"])
+    paras = [
+        f"- **Size.** {sized} of {_vesicle_rows_phrase(n)} print a vesicle size: {int(total['single value'])} as one "
+        f"number and {int(total['range'])} as a range; {int(total['not reported in the review'])} print none (not "
+        "reported in the review). The review never says what a single number is (mean, median or peak) or what a "
+        "range spans, so the two are counted and drawn apart.",
+        *_vesicle_size_lines(fit),
+    ]
+    named = [
+        f"{int(counts.at[kind, 'rows'])} {kind}"
+        for kind in counts.index
+        if kind != "all types" and counts.at[kind, "rows"]
+    ]
+    paras.append(
+        f"- **Vesicle type.** The review tabulates all {n} rows as exosomes; the Effects cells and the cited titles "
+        f"name, row by row: {', '.join(named)} (out of {n} rows)."
+    )
+    paras.append(_vesicle_methods_line(reporting, sized, n))
+    return "\n".join(paras)
+
+
+def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
+    """The single numbers and the ranges, each against the 30-150 nm of the review's text, counted apart."""
+    singles = fit[fit["size_kind"] == "single value"]
+    ranges = fit[fit["size_kind"] == "range"]
+    lines = []
+    if len(singles):
+        lines.append(
+            f"- **Single numbers** run from {singles['size_low_nm'].min():g} to {singles['size_low_nm'].max():g} nm "
+            f"({plural(len(singles), 'row')}); {int(singles['within'].sum())} of these {len(singles)} lie within the "
+            "30-150 nm the review's text gives for exosomes."
+        )
+    if len(ranges):
+        width = ranges["size_high_nm"] - ranges["size_low_nm"]
+        out = ranges[~ranges["within"]]
+        beyond = "rows " + ", ".join(str(r) for r in sorted(int(r) for r in out["row"])) if len(out) else "none"
+        lines.append(
+            f"- **Ranges** run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
+            f"{ranges['size_high_nm'].max():g} nm at their highest, and are {width.min():g} to {width.max():g} nm wide "
+            f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} lie wholly within "
+            f"30-150 nm, and {len(out)} reach beyond it ({beyond})."
+        )
+    return lines
+
+
+def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
+    """What the review reports of isolation and characterisation: each item's rows out of ``n``."""
+    methods = reporting[~reporting["item"].str.startswith(("vesicle size", "dose as"))]
+    particle_rows = int(reporting.loc[reporting["item"].str.startswith("dose as a particle"), "rows printing it"].sum())
+    said = "; ".join(
+        f"{item.split(' (')[0]} {int(k)} of {int(of)}"
+        for item, k, of in zip(methods["item"], methods["rows printing it"], methods["out of"])
+    )
+    particles = f"{particle_rows} of {n} rows {'gives' if particle_rows == 1 else 'give'} the dose as a particle count."
+    if (methods["rows printing it"] == 0).all():
+        return (
+            "- **Isolation and characterisation methods: not reported in the review's tables** "
+            f"({said} rows print one). The size is the only characterisation Table 2 prints ({sized} of {n} rows), "
+            f"and {particles} A 0 here says what the review reports, not what the cited studies did."
+        )
+    return (
+        f"- **Isolation and characterisation methods** printed: {said} rows; a size is printed in {sized} of {n} "
+        f"rows, and {particles}"
+    )

@@ -701,6 +701,8 @@ def _legend(fig, route_key: str, flagged: str) -> None:
             label="cross: given to animals in a scaffold or hydrogel\n(printed Precondition or Effects cell)",
         ),
     ]  # fmt: skip
+    if not flagged:  # no drawn mark has a black edge (flagged: keep or drop, or a selection without one)
+        handles = [h for h in handles if not h.get_label().startswith("black edge")]
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.172), ncol=5, frameon=False, fontsize=7.5)
     keys = "\n".join(textwrap.wrap(route_key, 190) + textwrap.wrap(flagged, 190))
@@ -757,7 +759,7 @@ def dosing_figure(
 
 
 def dosing_exhibit(
-    panels: Panels, *, title: str, subtitle: str = "", rule_names: dict[str, str] | None = None
+    panels: Panels, *, title: str, subtitle: str = "", rule_names: dict[str, str] | None = None, lead: str = ""
 ) -> plt.Figure:
     """The dosing exhibit of one selection: :func:`dosing_figure` with its note, route key and flagged line.
 
@@ -771,6 +773,9 @@ def dosing_exhibit(
         Rule id -> short name (:data:`helpers.audit.registry.RULES`), so that the line
         naming the flagged rows says why each is flagged. Passed in, not imported:
         the audit is no layer below the plots.
+    lead : str
+        A sentence that opens the note: what the run's ``flagged`` choice did
+        (see :func:`helpers.plots.fig1.draw`); empty for the canonical figure.
 
     Returns
     -------
@@ -786,7 +791,7 @@ def dosing_exhibit(
         missing=panels.missing,
         title=title,
         subtitle=subtitle,
-        note=narrative.dosing_note(),
+        note=f"{lead} {narrative.dosing_note()}".strip(),
         route_key=narrative.dosing_route_key(panels.routes),
         flagged=narrative.dosing_flagged(panels.doses, panels.follow, panels.hours, names=rule_names),
     )

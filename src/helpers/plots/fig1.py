@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
 from helpers.analysis.evidence import FACTOR_ONLY, MechanismView
+from helpers.core import edition
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
 from helpers.outputs import narrative
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
@@ -226,6 +227,13 @@ KEY_GREY = "#8c8c8c"
 _KEY_ROW = 22.0
 
 
+#: Whose table the studies come from, per edition: the current one counts the added rows too.
+_TABULATED = {
+    edition.PRINTED: "as tabulated by the review",
+    edition.CURRENT: "as tabulated by the review or added since",
+}
+
+
 def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_vitro: int | None) -> None:
     """Modalities (as the review tabulates them), the setting, and a size key at the figure's scale (unless None)."""
     handles = [
@@ -236,7 +244,7 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
             marker="s",
             markersize=8,
             color=MODALITY_COLOURS[m],
-            label=f"{MODALITY_NAMES[m]} as tabulated by the review, n = {totals.get(m, 0)}",
+            label=f"{MODALITY_NAMES[m]} {_TABULATED[edition.current()]}, n = {totals.get(m, 0)}",
         )
         for m in MODALITIES
     ]
@@ -340,7 +348,7 @@ def evidence_map(
     return fig
 
 
-def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
+def draw(view: MechanismView, *, title: str, subtitle: str = "", lead: str = "") -> plt.Figure:
     """Draw Fig. 1 from :func:`helpers.analysis.evidence.mechanism_view`, with its computed note.
 
     Parameters
@@ -349,6 +357,9 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
         What the figure draws and its caption states.
     title, subtitle : str
         See :func:`helpers.plots.common.frame`.
+    lead : str
+        A sentence that opens the note: what the run's ``flagged`` choice did
+        (:meth:`helpers.notebook.session.Run.caption`); empty for the canonical figure.
 
     Returns
     -------
@@ -356,6 +367,7 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "") -> plt.Figure:
         As :func:`evidence_map` draws it.
     """
     note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles, view.modelled)
+    note = f"{lead} {note}".strip()
     return evidence_map(
         view.cells,
         totals=view.totals,

@@ -52,14 +52,17 @@ def pathway_map(
     )
 
 
-def draw(view: PathwayView, *, title: str, subtitle: str = "") -> plt.Figure:
-    """Draw Fig. 2 from :func:`helpers.analysis.evidence.pathway_view`, with its computed note."""
+def draw(view: PathwayView, *, title: str, subtitle: str = "", lead: str = "") -> plt.Figure:
+    """Draw Fig. 2 from :func:`helpers.analysis.evidence.pathway_view`, with its computed note.
+
+    ``lead`` opens the note (what the run's ``flagged`` choice did, see :func:`helpers.plots.fig1.draw`).
+    """
     return pathway_map(
         view.cells,
         totals=view.totals,
         title=title,
         subtitle=subtitle,
-        note=narrative.pathway_note(view),
+        note=f"{lead} {narrative.pathway_note(view)}".strip(),
         in_vitro=view.setting["in vitro only"],
         drawn=len(view.drawn),
     )

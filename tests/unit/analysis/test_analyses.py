@@ -1,4 +1,4 @@
-"""The analyses beyond the paper: the coded dataset, gap map, trial landscape, dosing, design, timeline."""
+"""The analyses beyond the paper: the coded dataset, gap map, trial landscape, dosing, design, timeline, vesicles."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from helpers.analysis import crossing, dosing, gapmap, timeline
+from helpers.analysis import crossing, dosing, gapmap, timeline, vesicles
 from helpers.analysis import trials as trial_lines
 from helpers.data import coded
 from helpers.notebook.session import start
@@ -175,13 +175,14 @@ def test_the_design_rows_cover_every_study_in_each_group(studies):
 # ------------------------------------------------------------------ empty selections
 
 
-@pytest.mark.parametrize("exhibit", ["gapmap", "trials", "dosing", "design", "timeline"])
+@pytest.mark.parametrize("exhibit", ["gapmap", "trials", "dosing", "design", "timeline", "vesicles"])
 def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhibit, monkeypatch):
     from helpers.plots import dosing as dosing_plot
     from helpers.plots import fig1
     from helpers.plots import gapmap as gapmap_plot
     from helpers.plots import timeline as timeline_plot
     from helpers.plots import trials as trials_plot
+    from helpers.plots import vesicles as vesicles_plot
 
     params = {"diseases": "WEAK", "modality": "exosomes"}
     run = start(exhibit, params)
@@ -202,6 +203,12 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
         ),
         "design": lambda: fig1.evidence_map(crossing.design_cells(chosen_studies), totals={}, title="T"),
         "timeline": lambda: timeline_plot.timeline(timeline.by_year(chosen_studies), pd.DataFrame(), title="T"),
+        "vesicles": lambda: vesicles_plot.vesicles(
+            vesicles.marks(vesicles.exosome_rows(chosen_studies)),
+            vesicles.counts(vesicles.exosome_rows(chosen_studies)),
+            pd.DataFrame(columns=["item", "rows printing it", "out of", "printed rows"]),
+            title="T",
+        ),
     }
     fig = figures[exhibit]()
     texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]

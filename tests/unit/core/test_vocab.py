@@ -32,7 +32,7 @@ def listed_choices(name: str, comment: str) -> set[str]:
     Lists end the comment as ``…: A, B, C; or "all"``; single-choice
     parameters (``modality``, ``product``) quote their words.
     """
-    if name in vocab.SINGLE_CHOICE:
+    if name in vocab.SINGLE_CHOICE or name == "edition":
         return set(re.findall(r'"([^"]+)"', comment)) - {vocab.ALL}
     tail = comment.rsplit(":", 1)[1].split(";")[0]
     return {item.strip() for item in tail.split(",") if item.strip()}
@@ -54,7 +54,7 @@ def test_the_comment_parser(name, comment, expected):
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_parameter_comments_list_exactly_the_accepted_choices(notebook):
     kind = catalog.get(notebook.stem).kind
-    accepted = {**vocab.CHOICES, "formats": vocab.FORMATS[kind]}
+    accepted = {**vocab.CHOICES, "formats": vocab.FORMATS[kind], "edition": vocab.EDITIONS}
     for name, comment in _parameter_comments(notebook).items():
         if name in accepted:
             assert listed_choices(name, comment) == set(accepted[name]), (

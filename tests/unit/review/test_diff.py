@@ -167,7 +167,8 @@ def test_an_unknown_ref_is_named(repo, monkeypatch, capsys):
     monkeypatch.setattr(paths, "ROOT", root)
     assert cli.main(["diff", "nosuch", before]) == 2
     assert capsys.readouterr().err.strip() == (
-        "review diff: 'nosuch' is not a commit of this repository (nor 'worktree', the working tree)"
+        "review diff: 'nosuch' is not a commit of this repository (nor 'worktree', the working tree, "
+        "nor 'printed' or 'current', its editions)"
     )
 
 
