@@ -116,7 +116,9 @@ def _render_site(*, force: bool, quiet: bool) -> int:
         copied = ", ".join(result.copied) if len(result.copied) <= 12 else f"{len(result.copied)} files"
         print(f"site copied: {copied}")
     if result.removed:
-        print(f"site removed: {', '.join(result.removed)}")
+        # By name, unless a whole set of views went (their hundreds of files would bury the summary).
+        removed = ", ".join(result.removed) if len(result.removed) <= 40 else f"{len(result.removed)} files"
+        print(f"site removed: {removed}")
     for note in result.notes:
         print(f"site: {note}")
     index = result.folder / "index.html"
