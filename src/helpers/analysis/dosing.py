@@ -66,6 +66,9 @@ STATES = {
     "concentration": "concentration only, volume not reported",
     "cells for exosomes": "cells printed for an exosome product",
     "not applicable": "not applicable",
+    # An animal model is printed but not how it was made (ref 43, "Skin aging model of nude mice"): not "not
+    # reported", which could read as no model printed (fifth reading 5.3; second reading resolution 18).
+    "unstated induction": "model printed, induction not stated",
 }
 
 #: Dose kinds of the coded dataset in drawing order (given to animals first, the dish last).
@@ -308,7 +311,10 @@ def completeness(studies: pd.DataFrame) -> pd.DataFrame:
     frame = studies[["table", "row", "ref", "modality", "setting"]].copy()
     # "model named, induction not stated" names the animals but not how the phenotype was made (ref 43).
     made = studies["model_class"].notna() & (studies["model_class"].astype("string") != design.UNSTATED_INDUCTION)
-    frame["how the model was made"] = state(yes_no(made.fillna(False)), vivo)
+    unstated = studies["model_class"].astype("string").fillna("") == design.UNSTATED_INDUCTION
+    made_state = [st["reported"] if m else (st["unstated induction"] if u else st["not reported"])
+                  for m, u in zip(made.fillna(False), unstated)]  # fmt: skip
+    frame["how the model was made"] = state(made_state, vivo)
     frame["route"] = state(route, vivo)
     frame["amount given"] = state(amount, vivo)
     frame["follow-up"] = state(follow, vivo)

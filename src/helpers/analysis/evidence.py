@@ -24,7 +24,7 @@ from helpers.core import memo
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, PRECLINICAL_TABLES, TABLE_OF_RESOURCE, TISSUE_CODES
 from helpers.data import curated, derive, tags
-from helpers.data.design import title_animal_words
+from helpers.data.design import ROUTE_WORD, title_animal_words
 
 __all__ = [
     "studies",
@@ -44,6 +44,8 @@ __all__ = [
     "named_instead",
     "carried_mirna",
     "FACTOR_ONLY",
+    "factor_studies",
+    "unrouted_in_vivo",
     "pathway_view",
     "PathwayView",
     "mechanism_view",
@@ -407,8 +409,8 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
     """The in vitro only studies (of ``keys``, if given) whose cited title speaks of work in animals.
 
     The setting is read from the printed model and route cells, so "in vitro
-    only" means the table prints no animal model and no route into an animal,
-    not that the cited work had none.
+    only" means the table prints no animal model or co-culture in a dish as its
+    only route, not that the cited work had no animals.
 
     Returns
     -------
@@ -432,16 +434,16 @@ def animal_titles(selected: dict[str, pd.DataFrame], keys: set | None = None) ->
     return frame.sort_values("ref", ignore_index=True)
 
 
-#: Title words that name a route into a host (topical application, transplantation, injection) but not the
-#: host: a topical treatment may be of human skin or an explant as well as of an animal.
-_ROUTE_WORD = re.compile(r"(?:topical|transplant|inject)\w*", re.IGNORECASE)
+#: Title words that name a route into a host but not the host (:data:`helpers.data.design.ROUTE_WORD`).
+_ROUTE_WORD = ROUTE_WORD
 
 
 def modelled_in_vitro(selected: dict[str, pd.DataFrame], keys: set | None = None) -> pd.DataFrame:
     """The in vitro only studies (of ``keys``, if given) whose row prints an animal model all the same.
 
-    "In vitro only" is read from the route: the row prints no route into an
-    animal. A row may still name an animal model (Table 1 row 14, [25]: '5XFAD
+    "In vitro only" is read from the model and route cells: no animal model is
+    printed, or co-culture in a dish is the only printed route. A row of the
+    second kind still names an animal model (Table 1 row 14, [25]: '5XFAD
     mice' with a co-culture route; fourth reading, fig1 4.1).
 
     Returns
@@ -465,27 +467,77 @@ _PATHWAY_WORDS = re.compile(r"[^,;.]*\bpathways?\b", re.IGNORECASE)
 
 
 def called_pathway(selected: dict[str, pd.DataFrame], tagged_rows: pd.DataFrame, keys: set) -> pd.DataFrame:
-    """The drawn studies filed as :data:`FACTOR_ONLY` whose Effects cell calls what it names a pathway.
+    """The drawn studies naming a transcription factor whose Effects cell calls that factor part of a pathway.
 
     The project files transcription factors apart from signalling pathway
-    families; the print may still say "pathway" (Table 2 row 3, [51]: the
-    "ATF4-ATF3-CHOP pathways"; fourth reading, fig2 4.2).
+    families; the print may still put the factor in a pathway (Table 2 row 3,
+    [51]: the "ATF4-ATF3-CHOP pathways"; Table 1 row 2, [11]: the
+    "AMPK/NR4A1 signaling pathway"; fourth reading fig2 4.2, fifth 5.2). A
+    clause that says "pathway" counts only when it also prints the factor's
+    own tagged words: Table 1 row 3 ([12]) names FOXO1 in one clause and the
+    "Wnt/β-catenin and Hippo signaling pathways" in another.
 
     Returns
     -------
     pandas.DataFrame
-        ``ref, table, row, words`` (the printed clause that says "pathway"), sorted by reference.
+        ``ref, table, row, words`` (the printed clause that says "pathway")
+        and ``factor_only`` (the study names no pathway family, so it stands
+        in the row :data:`FACTOR_ONLY`), sorted by reference.
     """
-    families, factors = _labels(tagged_rows, "pathway"), _labels(tagged_rows, "regulator")
+    families = _labels(tagged_rows, "pathway")
+    part = tagged_rows[tagged_rows["kind"] == "regulator"]
+    phrases: dict[tuple[str, int], list[str]] = {}
+    for t, r, phrase in zip(part["table"], part["row"], part["phrase"]):
+        phrases.setdefault((t, int(r)), []).append(str(phrase).lower())
     lines = []
     for table, study, _ in _study_lines(selected):
         key = (table, int(study.row))
-        if key not in keys or key in families or key not in factors:
+        if key not in keys or key not in phrases:
             continue
-        found = _PATHWAY_WORDS.search(str(study.effects))
+        clauses = [m[0].strip() for m in _PATHWAY_WORDS.finditer(str(study.effects))]
+        found = [c for c in clauses if any(p in c.lower() for p in phrases[key])]
         if found:
-            lines.append((int(study.ref), TABLE_NAMES[table], key[1], found[0].strip()))
-    return pd.DataFrame(lines, columns=["ref", "table", "row", "words"]).sort_values("ref", ignore_index=True)
+            lines.append((int(study.ref), TABLE_NAMES[table], key[1], found[0], key not in families))
+    columns = ["ref", "table", "row", "words", "factor_only"]
+    return pd.DataFrame(lines, columns=columns).sort_values("ref", ignore_index=True)
+
+
+def factor_studies(tagged_rows: pd.DataFrame, keys: set) -> int:
+    """How many of the studies in ``keys`` name a transcription factor (``regulator``) category."""
+    return len(set(_labels(tagged_rows, "regulator")) & keys)
+
+
+def unrouted_in_vivo(selected: dict[str, pd.DataFrame], keys: set | None = None) -> pd.DataFrame:
+    """The studies with an animal arm (of ``keys``, if given) whose route cell prints "NA" where a route stands.
+
+    The setting is read from the model and route cells: a row that prints an
+    animal model and no co-culture route has an animal arm, even when its route
+    is printed as "NA" (Table 1 row 22, [37]: "NA 2 × 10⁷"; Table 2 row 1, [48]:
+    "NA"), which the legends define as Not Applicable and the audit questions
+    (A9; fifth reading, fig1 5.1, fig2 5.1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, route`` (the printed route cell), ``model`` and
+        ``follow_up`` (as printed), sorted by reference.
+    """
+    lines = [
+        (
+            int(study.ref),
+            TABLE_NAMES[table],
+            int(study.row),
+            str(study.route_dosage).strip(),
+            str(study.animal_model).strip(),
+            str(study.follow_up).strip() if pd.notna(study.follow_up) else "not reported in the review",
+        )
+        for table, study, _ in _study_lines(selected)
+        if (keys is None or (table, int(study.row)) in keys)
+        and setting_group(study.setting) != SETTINGS[1]
+        and str(study.route_dosage).split()[:1] == ["NA"]
+    ]
+    columns = ["ref", "table", "row", "route", "model", "follow_up"]
+    return pd.DataFrame(lines, columns=columns).sort_values("ref", ignore_index=True)
 
 
 def unseen_sources(selected: dict[str, pd.DataFrame], keys: set) -> dict[str, list[int]]:
@@ -523,6 +575,7 @@ class MechanismView:
     carried_mirna: dict[str, list[int]]
     evidence: pd.DataFrame
     modelled: pd.DataFrame
+    unrouted: pd.DataFrame
 
 
 def mechanism_view(
@@ -548,7 +601,7 @@ def mechanism_view(
         (:func:`flagged`), ``animal_titles`` (:func:`animal_titles`), ``named_instead`` (the
         studies naming no mechanism but a pathway, regulator or cargo, :func:`named_instead`),
         ``carried_mirna`` (:func:`carried_mirna`), ``evidence`` (:func:`evidence_table`) and
-        ``modelled`` (:func:`modelled_in_vitro`).
+        ``modelled`` (:func:`modelled_in_vitro`) and ``unrouted`` (:func:`unrouted_in_vivo`).
     """
     return MechanismView(
         cells=matrix(selected, tagged_rows, MECHANISM_KINDS),
@@ -561,6 +614,7 @@ def mechanism_view(
         carried_mirna=carried_mirna(selected, tagged_rows),
         evidence=evidence_table(tagged_rows, MECHANISM_KINDS),
         modelled=modelled_in_vitro(selected),
+        unrouted=unrouted_in_vivo(selected),
     )
 
 
@@ -580,6 +634,8 @@ class PathwayView:
     modelled: pd.DataFrame
     unseen_sources: dict[str, list[int]]
     called_pathway: pd.DataFrame
+    factor_studies: int
+    unrouted: pd.DataFrame
 
 
 def pathway_view(
@@ -603,7 +659,9 @@ def pathway_view(
     (:func:`animal_titles`); ``modelled`` those that print an animal model
     all the same (:func:`modelled_in_vitro`); ``unseen_sources`` the printed
     MSC sources no drawn study names (:func:`unseen_sources`); ``called_pathway``
-    the factor-only studies whose Effects cell says "pathway" (:func:`called_pathway`).
+    the factor studies whose Effects cell puts the factor in a pathway (:func:`called_pathway`);
+    ``factor_studies`` the drawn studies naming a factor (:func:`factor_studies`); ``unrouted``
+    the drawn studies with an animal arm whose route is printed "NA" (:func:`unrouted_in_vivo`).
     """
     kinds = ("pathway", "regulator")
     drawn = drawn_keys(selected, tagged_rows, kinds, untagged=untagged)
@@ -624,6 +682,8 @@ def pathway_view(
         modelled=modelled_in_vitro(selected, drawn),
         unseen_sources=unseen_sources(selected, drawn),
         called_pathway=called_pathway(selected, tagged_rows, drawn),
+        factor_studies=factor_studies(tagged_rows, drawn),
+        unrouted=unrouted_in_vivo(selected, drawn),
     )
 
 

@@ -39,7 +39,7 @@ from helpers.core.vocab import DISEASE_CODES, MODALITIES, RESOURCE_OF_TABLE, TIS
 from helpers.data import curated
 from helpers.data.derive.comparators import comparator_tissues
 from helpers.data.derive.registry import REGISTERED_TRIAL
-from helpers.data.design import DEFINITIONS, model_evidence
+from helpers.data.design import DEFINITIONS, model_evidence, text_statements
 from helpers.data.design import MODEL_CLASSES as MODEL_CLASSES_ORDER
 
 __all__ = [
@@ -51,6 +51,8 @@ __all__ = [
     "flagged_in",
     "flag_difference",
     "panel_models",
+    "source_in_text",
+    "TITLE_CONDITIONS",
     "NOT_STATED",
     "GAPS",
     "COLUMNS",
@@ -423,16 +425,46 @@ def _preclinical_lines(studies: pd.DataFrame, findings: pd.DataFrame | None) -> 
     notes = _rule_notes(findings, AUDIT_RULES)
     mimetic = {(t, r): "exosome-mimetic by its Effects cell or cited title" for t, r, _ in mimetic_rows(studies)}
     other = other_model_rows(studies)
+    text = source_in_text(studies)
     return _exploded(studies).assign(
         kind=lambda f: f["setting"].map(
             lambda s: f"preclinical study, {NO_ANIMAL_ARM}" if s == "in vitro" else "preclinical study"
         ),
         identifier=lambda f: f["table"] + " row " + f["row"].astype(str),
         note=lambda f: [
-            _joined(notes.get((t, int(r)), ""), other.get((t, int(r)), ""), mimetic.get((t, int(r)), ""))
+            _joined(
+                notes.get((t, int(r)), ""),
+                other.get((t, int(r)), ""),
+                mimetic.get((t, int(r)), ""),
+                text.get((t, int(r)), ""),
+            )
             for t, r in zip(f["table"], f["row"])
         ],
     )
+
+
+def source_in_text(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """Rows whose MSC source the review's body text names otherwise than the row and its cited title.
+
+    The code follows the table and the title; the note quotes the text (``data/text_statements.csv``,
+    :func:`helpers.data.design.text_statements`; fifth reading 5.2: Table 1 row 13, [24], "umbilical cord
+    blood" against hUC-MSC).
+
+    Returns
+    -------
+    dict
+        ``(table, row) -> note``.
+    """
+    said = text_statements(studies, "source")
+    words = {int(r): w for r, w in zip(said["ref"], said["words"])}
+    return {
+        (str(t), int(r)): (
+            f"the review's text names the source '{words[int(ref)]}'; filed under {tissue} as the table and the "
+            "cited title print it"
+        )
+        for t, r, ref, tissue in zip(studies["table"], studies["row"], studies["ref"], studies["tissue"])
+        if pd.notna(ref) and int(ref) in words
+    }
 
 
 def _comparator_lines(studies: pd.DataFrame, arms: pd.DataFrame | None) -> pd.DataFrame:
@@ -672,7 +704,17 @@ def other_model_rows(studies: pd.DataFrame) -> dict[tuple[str, int], str]:
 _UNREAD_MODELS = ("model named, induction not stated", "in vitro only")
 
 
-def panel_models(studies: pd.DataFrame) -> list[tuple[str, dict[str, dict[str, tuple[int, list[str]]]]]]:
+#: Conditions a cited title may name beside how its model was made: an induction (STZ, proteoglycan) says how the
+#: animals were made ill, the title what illness they model (diabetic osteoporosis; osteoporosis in ankylosing
+#: spondylitis mice), which is what makes two panels' rows of one disease comparable or not (fifth reading 5.3).
+TITLE_CONDITIONS = re.compile(
+    r"diabetic osteoporosis|ankylosing spondylitis|postmenopausal osteoporosis|senile osteoporosis", re.IGNORECASE
+)
+
+
+def panel_models(
+    studies: pd.DataFrame,
+) -> list[tuple[str, dict[str, dict[str, tuple[int, list[str], dict[str, int]]]]]]:
     """Diseases whose MSC rows and exosome rows print no animal model class in common.
 
     One disease row of the grid runs across both panels and invites comparing them; where the animal
@@ -682,9 +724,10 @@ def panel_models(studies: pd.DataFrame) -> list[tuple[str, dict[str, dict[str, t
     Returns
     -------
     list
-        ``(disease code, {modality: {model class: (rows, printed words)}})`` in vocabulary order, for each
-        disease with read model classes in both modalities and none shared; the printed words are those
-        that put the rows in the class (:func:`helpers.data.design.model_evidence`).
+        ``(disease code, {modality: {model class: (rows, printed words, conditions)}})`` in vocabulary
+        order, for each disease with read model classes in both modalities and none shared; the printed
+        words are those that put the rows in the class (:func:`helpers.data.design.model_evidence`), and
+        ``conditions`` counts the rows whose cited title names a condition of :data:`TITLE_CONDITIONS`.
     """
     if "model_class" not in studies or studies.empty:
         return []
@@ -693,19 +736,28 @@ def panel_models(studies: pd.DataFrame) -> list[tuple[str, dict[str, dict[str, t
         for table in dict.fromkeys(studies["table"])
         for row, cell in curated.load(RESOURCE_OF_TABLE[table]).set_index("row")["animal_model"].items()
     }
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
     out = []
     for disease in [c for c in DISEASE_CODES if c in set(studies["disease_code"])]:
-        counts: dict[str, dict[str, tuple[int, list[str]]]] = {}
+        counts: dict[str, dict[str, tuple[int, list[str], dict[str, int]]]] = {}
         for modality in MODALITIES:
             part = studies[(studies["disease_code"] == disease) & (studies["modality"] == modality)]
             found: dict[str, list[str]] = {}
+            named: dict[str, list[str]] = {}
             for line in part.itertuples(index=False):
                 words = _model_words(printed.get((str(line.table), int(line.row)), ""))
+                title = titles.get(int(line.ref), "") if pd.notna(line.ref) else ""
+                condition = TITLE_CONDITIONS.search(title)
                 for cls in str(line.model_class).split("+") if pd.notna(line.model_class) else []:
                     if cls not in _UNREAD_MODELS:
                         found.setdefault(cls, []).append(words.get(cls, ""))
+                        named.setdefault(cls, []).extend([condition[0].lower()] if condition else [])
             counts[modality] = {
-                c: (len(found[c]), list(dict.fromkeys(w for w in found[c] if w)))
+                c: (
+                    len(found[c]),
+                    list(dict.fromkeys(w for w in found[c] if w)),
+                    {k: named[c].count(k) for k in dict.fromkeys(named[c])},
+                )
                 for c in MODEL_CLASSES_ORDER
                 if c in found
             }

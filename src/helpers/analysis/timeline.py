@@ -37,11 +37,28 @@ __all__ = [
     "evidence",
     "NONE_NAMED",
     "FEW_STUDIES",
+    "FACTOR_FAMILIES",
+    "factor_split",
 ]
 
 #: A year with fewer tabulated studies than this has shares resting on 1 to 4 studies; the heat map
 #: leaves it unshaded in a dotted frame, so its shares are read from their counts, never from a colour.
 FEW_STUDIES = 5
+
+#: Pathway families of data/categories.csv whose core is itself a transcription-factor system (NF-κB, Nrf2
+#: with its target HO-1): drawn as families, as the file defines them, while the transcription factors the
+#: file files as ``regulator`` (FoxO, KLF6, NR4A1, ATF4-ATF3-CHOP) are not drawn. The split is the file's,
+#: not a property of transcription factors (fifth reading, timeline 5.1).
+FACTOR_FAMILIES = ("nf_kb", "nrf2_ho1")
+
+
+def factor_split() -> dict[str, list[str]]:
+    """The labels of data/categories.csv's transcription factors (``regulator``) and of :data:`FACTOR_FAMILIES`."""
+    categories = curated.load("categories")
+    regulators = categories.loc[categories["kind"] == "regulator", "label"].astype(str).tolist()
+    families = categories.set_index("tag").loc[list(FACTOR_FAMILIES), "label"].astype(str).tolist()
+    return {"regulators": regulators, "families": families}
+
 
 #: The row of each kind that counts the studies naming none of its categories.
 NONE_NAMED = {"mechanisms": "No mechanism named", "pathways": "No pathway family (data/categories.csv)"}

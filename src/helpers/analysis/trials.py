@@ -24,6 +24,10 @@ __all__ = [
     "by_status",
     "clinical_elsewhere",
     "title_other_disease",
+    "wider_term_titles",
+    "WIDER_TERMS",
+    "enrollment_meaning",
+    "OPEN_STATUSES",
     "wider_purpose",
     "PHASES",
     "NOT_A_TRIAL",
@@ -73,7 +77,7 @@ def results_elsewhere(trials: pd.DataFrame, references: pd.DataFrame | None = No
         if not bool(t.results_printed):
             continue
         if pd.isna(t.nct_id) and pd.notna(t.ref):
-            out[int(t.row)] = f"ref. [{int(t.ref)}], the study the row cites"
+            out[int(t.row)] = f"ref. [{int(t.ref)}], the study the row cites"  # Table 3 prints the reference
         elif pd.notna(t.nct_id):
             named = [r for r, text in entries.items() if str(t.nct_id) in text]
             if named:
@@ -89,6 +93,22 @@ PHASES = ("1", "1/2", "2", NOT_A_TRIAL)
 STATUS_ORDER = ("Completed", "Recruiting", "Not yet recruiting", "Pause", "unknown")
 #: What a printed enrollment number is, in the review's own terms.
 ENROLLMENT_MEANING = "as printed; the review does not say whether actual or anticipated"
+#: Statuses under which nobody has finished enrolling, so a printed enrollment can only be a target.
+OPEN_STATUSES = ("Recruiting", "Not yet recruiting")
+#: What a printed enrollment is under :data:`OPEN_STATUSES` (fifth reading, trials 5.2).
+ENROLLMENT_TARGET = "a target by the printed status (not yet or still enrolling)"
+
+
+def enrollment_meaning(status: str) -> str:
+    """What a printed enrollment number is for a row of this printed status.
+
+    >>> enrollment_meaning("Recruiting")
+    'a target by the printed status (not yet or still enrolling)'
+    >>> enrollment_meaning("Completed")
+    'as printed; the review does not say whether actual or anticipated'
+    """
+    return ENROLLMENT_TARGET if status in OPEN_STATUSES else ENROLLMENT_MEANING
+
 
 #: A purpose that covers more than the disease the row is filed under.
 _SEVERAL_RE = re.compile(r"\b(?:multiple|several|various)\b", re.IGNORECASE)
@@ -106,11 +126,18 @@ def _route(printed: str) -> str:
     return "NA (printed; legend: Not Applicable)" if cell == "NA" else cell
 
 
+#: A wider term a cited title may use for a disease Table 3 files a row under: arteriosclerosis (hardening of the
+#: arteries) includes atherosclerosis, so such a title does not name another disease (fifth reading, trials 5.3,
+#: gapmap 5.1).
+WIDER_TERMS = {"atherosclerosis": "arteriosclerosis"}
+
+
 def title_other_disease(printed: pd.DataFrame | None = None) -> dict[int, str]:
     """Rows that cite a reference instead of a registry number, whose cited title does not name their disease.
 
     Table 3 files such a row under a disease code; the note quotes the title so a reader sees what the
-    cited study names (e.g. "arteriosclerosis" for a row filed under AS, atherosclerosis). The trials
+    cited study names. A title that names only a wider term of :data:`WIDER_TERMS` ("arteriosclerosis" for a
+    row filed under AS, atherosclerosis) is said to name that wider term, not another disease. The trials
     exhibit footnotes these rows and the gap map marks their diamond.
 
     Returns
@@ -129,11 +156,29 @@ def title_other_disease(printed: pd.DataFrame | None = None) -> dict[int, str]:
         code = str(cells.at[row, "disease_type"]).strip()
         name = DISEASE_CODES.get(code, code)
         title = str(titles[int(cited.group(1))])
-        if name.lower() not in title.lower():
-            out[int(row)] = (
-                f"filed under {code} ({name}) by the review; the cited title (ref. [{cited.group(1)}]) does not "
-                f"name {name.lower()}: '{title}'"
-            )
+        if name.lower() in title.lower():
+            continue
+        wider = WIDER_TERMS.get(name.lower(), "")
+        says = (
+            f"names {wider}, the wider term that includes {name.lower()}, not {name.lower()} itself"
+            if wider and wider in title.lower()
+            else f"does not name {name.lower()}"
+        )
+        out[int(row)] = (
+            f"filed under {code} ({name}) by the review; the cited title (ref. [{cited.group(1)}]) {says}: '{title}'"
+        )
+    return out
+
+
+def wider_term_titles(printed: pd.DataFrame | None = None) -> dict[int, str]:
+    """The rows of :func:`title_other_disease` whose cited title names a wider term of the disease: ``row -> term``."""
+    printed = curated.load("clinical_trials") if printed is None else printed
+    cells = printed.set_index(printed["row"].astype(int))
+    out = {}
+    for row, note in title_other_disease(printed).items():
+        name = DISEASE_CODES.get(str(cells.at[row, "disease_type"]).strip(), "").lower()
+        if WIDER_TERMS.get(name) and f"names {WIDER_TERMS[name]}, the wider term" in note:
+            out[row] = WIDER_TERMS[name]
     return out
 
 
@@ -270,7 +315,7 @@ def by_status(lines: pd.DataFrame) -> pd.DataFrame:
                     "studies": len(sub),
                     "enrollment as printed": int(sub["enrollment"].sum()),
                     "outcome printed": int((sub["results"] == RESULTS_SHOWN[True]).sum()),
-                    "meaning": ENROLLMENT_MEANING,
+                    "meaning": enrollment_meaning(status),
                 }
             )
     columns = ["design", "status", "studies", "enrollment as printed", "outcome printed", "meaning"]

@@ -154,10 +154,7 @@ def _two_meanings(abbr: pd.DataFrame, base, e) -> str:
         for r in abbr.itertuples(index=False)
         if part.match(str(r.abbreviation)) and _related(meaning_words(r.definition), words[1])
     ]
-    text = (
-        f"{e.abbreviation} has two meanings in the review: {q(base.definition)} in {_places(first)}, and "
-        f"{q(e.definition)} in {_places(second)}"
-    )
+    text = f"{e.abbreviation} has two meanings in the review: {_worded(base, first)}, and {_worded(e, second)}"
     if carried:
         by_place: dict[str, list[str]] = {}
         for r in carried:
@@ -168,6 +165,23 @@ def _two_meanings(abbr: pd.DataFrame, base, e) -> str:
         if both:
             text += f", so {_places(list(dict.fromkeys(both)))} use it both ways"
     return text + "."
+
+
+def _worded(lead, rows) -> str:
+    """``"adipose" in the table4 legend ("adipose tissue" in the fig2 legend)``: one meaning with its places, each
+    other wording of it (up to case and apostrophe) quoted beside its own places (table4 fifth reading 5.2)."""
+
+    def form(definition: object) -> str:
+        return re.sub(r"[’']", "'", str(definition)).casefold()
+
+    groups: dict[str, list] = {form(lead.definition): []}
+    for r in rows:
+        groups.setdefault(form(r.definition), []).append(r)
+    main, *others = groups.values()
+    text = f"{q(lead.definition)} in {_places(main or rows)}"
+    if others:
+        text += " (" + "; ".join(f"{q(g[0].definition)} in {_places(g)}" for g in others) + ")"
+    return text
 
 
 @rule("A1", "one code, two meanings", "abbreviations")

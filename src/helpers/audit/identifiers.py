@@ -14,7 +14,7 @@ from helpers.audit.registry import (
     rule,
 )
 from helpers.outputs.bib import (
-    doi_serial_peers,
+    doi_form_others,
     journal_variants,
     lower_case_surnames,
     short_doi_serials,
@@ -269,6 +269,9 @@ def author_lower_case(refs: pd.DataFrame) -> list[Finding]:
 def doi_serial_form(refs: pd.DataFrame) -> list[Finding]:
     """A DOI whose serial has fewer digits than DOIs of the same form printed for the same or an earlier year (check).
 
+    The evidence quotes every other DOI of the form, older short ones included,
+    so that the message's description of them can be checked.
+
     The test is :func:`helpers.outputs.bib.short_doi_serials`, the one the
     BibTeX export uses to say so in the entry's note. Whether the DOI
     resolves is not looked up.
@@ -276,7 +279,7 @@ def doi_serial_form(refs: pd.DataFrame) -> list[Finding]:
     out = []
     for ref, why in short_doi_serials(refs).items():
         doi = refs.loc[refs["ref"].astype(int) == ref, "doi"].iloc[0]
-        peers = refs[refs["ref"].astype(int).isin(doi_serial_peers(refs)[ref][1])]
+        peers = refs[refs["ref"].astype(int).isin(doi_form_others(refs, ref))]
         evidence = f"reference {ref} doi {q(doi)}; " + "; ".join(
             f"reference {r} doi {q(d)}" for r, d in zip(peers["ref"], peers["doi"])
         )

@@ -29,8 +29,9 @@ LIMITS = (
     "NCT number exists and names the article or trial it is printed beside is a registry fact; how a cell looked "
     "on the page (a Greek letter lost, a superscript) is a fact about the PDF's typography; and whether a cited "
     "paper really studied the disease, source, species or dose a row gives it is in the paper's full text, of "
-    "which the audit sees only the title. Nor does it read the review's body text: only the tables, legends and "
-    "references are in scope, so a sentence of the text that contradicts a table is not reported. A DOI is checked "
+    "which the audit sees only the title. The rules do not compare the review's body text with the tables, so a "
+    "sentence of the text that contradicts a table is not reported by a rule (the exosome size range of W5 is the "
+    "one yardstick taken from the text, and the project's verdicts may quote the text). A DOI is checked "
     "for its form only; whether its journal code fits the printed journal is left unchecked. One yardstick is "
     "the project's own, not the review's: the dose ranges in `data/dose_ranges.csv` (rules W3, W4), which do not "
     "tell routes apart. The exosome size (W5) is judged by the 30–150 nm the review itself states, a rounded "
@@ -41,7 +42,11 @@ LIMITS = (
     "are the project team's own reading of the printed evidence, not an independent reader's or the authors'; they "
     "say whether the print supports each finding (confirmed), makes it likely without proof (plausible), or does "
     "not (dismissed, and the rule is tightened), not what the right value is. Where a verdict's reason names what a "
-    f"slip probably was, it says so in these words: {LIKELY_READING}."
+    f"slip probably was, it says so in these words: {LIKELY_READING}. A rule may report at two severities, by what "
+    "the print offers; its docstring and each finding's message say which case applies. A3, for one, is a warning "
+    "where neither a legend of the article nor the article list explains a code printed in a coded column (a "
+    "disease, source or route), and a check where another legend or the article list does; A8 adds, where it "
+    "applies, the unused legend entry the code may be a slip for."
 )
 
 

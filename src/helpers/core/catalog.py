@@ -155,8 +155,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "An audit of the review's own consistency",
             "The places our generic rules find where the review's tables, legends and references disagree with "
             "themselves, or look unusual against a stated yardstick (the review's own or the project's) or common "
-            "usage (the body text is outside their scope), each with the printed evidence and the project's own "
-            "verdict.",
+            "usage (they do not compare the body text with the tables), each with the printed evidence and the "
+            "project's own verdict.",
         ),
         Exhibit(
             "timeline",
@@ -174,6 +174,14 @@ EXHIBITS: dict[str, Exhibit] = {
             "number as a point: the review says neither what the number is nor what the range spans), by MSC tissue "
             "source and by vesicle type read from the row and its cited title, beside counts out of the rows shown "
             "and the MISEV-style reporting items the review prints (isolation and characterisation methods: none).",
+        ),
+        Exhibit(
+            "effects",
+            "figure",
+            "What the tabulated studies report: effect direction, outcome level and head-to-head comparisons",
+            "The preclinical studies of Tables 1-2 by the direction of effect their printed Effects cell reports and "
+            "the highest outcome level it names, for MSCs and for MSC-derived exosomes, in vivo apart from in vitro "
+            "only, with the studies that compare two arms head to head. The review's selection, not the field.",
         ),
     ]
 }

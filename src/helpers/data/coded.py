@@ -37,7 +37,7 @@ from helpers.core.vocab import (
     TISSUE_CODES,
 )
 from helpers.data import curated, derive, design, quantities, tags
-from helpers.data.derive import registry, vesicles
+from helpers.data.derive import outcomes, registry, vesicles
 from helpers.data.derive.followup import TIME_ARMS
 from helpers.data.derive.modification import MODIFICATIONS
 
@@ -132,6 +132,13 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "show; 'in vitro' means the row prints no animal model or in vivo route, not that the cited study used no "
         "animal (audit W6 and R rules compare the effects and the cited title)",
     ),
+    "animal_work_words": (
+        "string",
+        "in vitro studies only: the words of the printed Effects cell and of the cited title that speak of work in "
+        "animals or of a route into a body; where there are any, the cited study probably also treated animals, "
+        "which the row does not print, so time_arm, incubation_hours and an in vitro dose describe the dish part "
+        "only (audit W6 and W8, the transcription notes)",
+    ),
     "size_low_nm": ("number", "Table 2 only: smallest printed vesicle size (diameter) in nm"),
     "size_high_nm": ("number", "Table 2 only: largest printed vesicle size in nm (equal to size_low_nm for one size)"),
     "size_kind": (
@@ -169,7 +176,37 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "the molecule the printed effects name as the product's mediator (miRNA, other RNA, protein), '; '-joined: "
         "for vesicles what they carry, for cells (Table 1) an RNA they were made to express or a protein they make, "
-        "such as CD39 on the surface of ref 42's MSCs, which is the cells' own product and not carried cargo",
+        "such as CD39 on the surface of ref 42's MSCs, which is the cells' own product and not carried cargo; "
+        "'circRNA or lncRNA' is one category (data/categories.csv's 'circRNA, lncRNA'): the row names either class, "
+        "not both",
+    ),
+    "effect_direction": (
+        "string",
+        "what the printed Effects cell reports of the treatment against the untreated or disease control: improved, "
+        "mixed, no effect, worse, or 'not stated' (the cell names mechanisms, safety or delivery without a direction; "
+        "effect_instead says which); cue words in data/outcome_cues.csv, codes defined in data/outcome_codes.csv",
+    ),
+    "effect_instead": (
+        "string",
+        "for a 'not stated' direction, what the Effects cell prints instead: mechanism only, safety only, delivery "
+        "only, or delivery and safety only",
+    ),
+    "outcome_level": (
+        "string",
+        "the highest level of outcome the printed Effects cell names: organism (function or phenotype of the animal), "
+        "tissue (structure or histology of an organ), cellular or molecular, or 'not stated' (only a therapeutic "
+        "effect or a prospect is printed); an in vitro-only row is capped at cellular or molecular",
+    ),
+    "comparison": (
+        "boolean",
+        "true when the printed Effects cell compares head to head two MSC tissue sources or two products (modified "
+        "vs as obtained, with vs without a carrier or co-agent) and says which did better",
+    ),
+    "comparison_what": ("string", "the two arms compared, read from the cell's sources or the row's modification"),
+    "comparison_better": ("string", "the arm the printed Effects cell says did better"),
+    "outcome_evidence": (
+        "string",
+        "the printed words behind effect_direction, outcome_level and comparison (the cue each matched)",
     ),
     "curated_out": (
         "string",
@@ -235,7 +272,8 @@ TRIAL_COLUMNS: dict[str, tuple[str, str]] = {
         "the Results column prints a summary of results (true) or the words 'No results published' (false), as "
         "the cell prints it. Where the results appeared differs by row: for row 12 the review cites ref 64, a "
         "phase I/II trial report whose reference entry carries the row's NCT number, and row 17 prints its "
-        "source, ref 39; for rows 2, 3, 4 and 9 no publication is cited, which is not reported in the review. "
+        "source, ref 39; for rows 2, 3, 4 and 9 the review cites no publication, and where their results appeared is "
+        "not reported in the review. "
         "Rows 8 and 11 print false, but the review's text reports results for both (transcription_notes). No "
         "summary was checked against the registry",
     ),
@@ -259,6 +297,35 @@ def _years() -> dict[int, int]:
     return dict(zip(refs["ref"].astype(int), refs["year"].astype(int)))
 
 
+def _animal_work_words(printed: pd.DataFrame, setting: pd.Series) -> pd.DataFrame:
+    """``animal_work_words`` and its reason: on an in vitro only row, what the Effects cell and the cited title say
+    of animal work (dataset fifth reading 5.4: refs 58 and 74 are coded as culture incubations, as printed)."""
+    titles = dict(zip(curated.load("references")["ref"].astype(int), curated.load("references")["title"].astype(str)))
+    words, reasons = [], []
+    for ref, effects, where in zip(printed["ref"].astype(int), printed["effects"].astype(str), setting):
+        if where != "in vitro":
+            words.append(pd.NA)
+            reasons.append("not an in vitro only row: its printed animal model and in vivo route show the animal work")
+            continue
+        said = [
+            f"{place} {found}"
+            for place, found in (
+                ("Effects cell", design.title_animal_words(effects)),
+                ("cited title", design.title_animal_words(titles.get(ref, ""))),
+            )
+            if found
+        ]
+        words.append("; ".join(said) if said else pd.NA)
+        reasons.append("" if said else "no word of the Effects cell or the cited title speaks of animal work")
+    return pd.DataFrame(
+        {
+            "animal_work_words": pd.array(words, dtype="string"),
+            "animal_work_words_missing": pd.array(reasons, dtype="string"),
+        },
+        index=printed.index,
+    )
+
+
 def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
     """The categories each study's printed effects support, one column per kind."""
     tagged = tags.tag_rows({resource: printed}, tags.load_lexicon(), tags.load_curated())
@@ -271,7 +338,10 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
         ("cargo", "cargo"),
     ):
         part = tagged[tagged["kind"] == kind]
-        labels = part.groupby("row")["label"].agg(lambda s: "; ".join(sorted(s)))
+        # A label that lists two classes ("circRNA, lncRNA") is one category, either class: "or" says so in a
+        # cell that already joins categories (dataset fifth reading 5.2; figures keep data/categories.csv's label).
+        one = (lambda x: x.replace(", ", " or ")) if kind == "cargo" else (lambda x: x)
+        labels = part.groupby("row")["label"].agg(lambda s, one=one: "; ".join(sorted(one(x) for x in s)))
         out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")
         gone = removed.get(kind, {})
         out[f"{column}_removed"] = pd.array([gone.get(int(r), "") for r in printed["row"]], dtype="string")
@@ -353,6 +423,8 @@ def _studies() -> pd.DataFrame:
         frame = frame.join(design.classify(printed, resource, references=curated.load("references")))
         frame = frame.join(vesicles.classify(printed, resource, curated.load("references")))
         frame = frame.join(_categories(printed, resource))
+        frame = frame.join(_animal_work_words(printed, frame["setting"]))
+        frame = frame.join(outcomes.outcomes(frame, printed["effects"]))
         frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
             resource, printed["row"]
         )
@@ -417,6 +489,19 @@ def _with_text(frame: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
                 kinds = [k for k in derive.MODIFICATIONS if k in f"{printed}+{read}".split("+")]
                 out.at[row, "modification"] = "+".join(kinds) if kinds else "none"
                 out.at[row, "product"] = "modified" if kinds else "native"
+            if r.bears_on.startswith("host") and "patients" in r.words and pd.notna(out.at[out.index[i], "relation"]):
+                # The text puts the study in people while the row prints an animal host (dataset fifth reading
+                # 5.5, ref 24): the code stays as printed, the evidence says what the other reading would give.
+                donor = out.at[out.index[i], "donor_species"]
+                other = (
+                    "human into human, not xenogeneic (allogeneic or autologous, not reported in the review)"
+                    if donor == "human"
+                    else "xenogeneic still"
+                )
+                out.at[out.index[i], "relation_evidence"] = (
+                    f"{out.at[out.index[i], 'relation_evidence']}; but the review's text says '{r.words}' (see the "
+                    f"transcription notes): if the cells went into patients the relation would be {other}"
+                )
             words = design.relation_words({f"review text ({r.section})": r.words})
             if words and pd.notna(out.at[out.index[i], "relation_evidence"]):
                 extra = "; ".join(f"{place} says '{word}'" for _, place, word in words)
@@ -504,6 +589,9 @@ def constraints(name: str, resource: str = "studies") -> dict:
         "design": registry.DESIGNS,
         "size_kind": vesicles.SIZE_KINDS,
         "vesicle_type": vesicles.VESICLE_TYPES,
+        "effect_direction": outcomes.DIRECTIONS,
+        "outcome_level": outcomes.LEVELS,
+        "effect_instead": outcomes.INSTEAD,
     }
     joined: dict[str, tuple[str, ...]] = {
         "tissue": tuple(TISSUE_CODES),

@@ -115,6 +115,8 @@ __all__ = [
     "ageing_models",
     "model_evidence",
     "DESIGN_CHECK_RULES",
+    "names_host",
+    "ROUTE_WORD",
     "attach_checks",
     "ANIMAL_WORK",
     "title_animal_words",
@@ -728,16 +730,21 @@ def ageing_models(studies: pd.DataFrame) -> pd.Series:
 #: or product (R1-R6 against the cited title; W1 donor against host; W6, W7 setting). A ``check`` of these gets
 #: its own mark on the figure (third blind reading, design 3.1); route (W2), dose and size rules (W3-W5) and the
 #: spelling of codes (A) bear on no dot here, since no route is drawn (fourth blind reading, design 4.3).
-DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R2", "R3", "R4", "R5", "R6", "W1", "W6", "W7")
+#: R2 (the MSC tissue source against the cited title) and R6 (the route against it) bear on no code drawn here
+#: either: the tissue source does not change the donor species, and no route is drawn (fifth reading, design 4.3
+#: and 5.3), so a study questioned only by them gets no double dagger, and its dagger is said to be elsewhere.
+DESIGN_CHECK_RULES: tuple[str, ...] = ("R1", "R3", "R4", "R5", "W1", "W6", "W7")
 
 #: What a statement of the review's body text (``data/text_statements.csv``) bears on, by the way it is used:
 #: it ``adds`` a code where the row's cells are silent (the modification, the donor-host relation), and it
 #: ``contradicts`` a printed cell (the setting, the host), where the code stays as printed and is marked.
-_TEXT_USE = {"adds": ("modification", "relation"), "contradicts": ("setting", "host")}
+_TEXT_USE = {"adds": ("modification", "relation"), "contradicts": ("setting", "host"), "source": ("tissue",)}
+#: ``source``: the text names the MSC tissue otherwise than the row and its cited title, which the code follows
+#: (Table 1 row 13, [24]: "umbilical cord blood" against hUC-MSC; fifth reading, gapmap 5.2).
 
 
 def text_statements(studies: pd.DataFrame, use: str) -> pd.DataFrame:
-    """The body-text statements on the selected studies that ``use`` ("adds" or "contradicts") a code.
+    """The body-text statements on the selected studies that ``use`` ("adds", "contradicts" or "source") a code.
 
     Returns
     -------
@@ -759,6 +766,23 @@ ANIMAL_WORK = re.compile(
     r"|topical\w*|transplant\w*|inject\w*)\b",
     re.IGNORECASE,
 )
+
+
+#: Words that name a route into a host (topical application, transplantation, injection) but not the host: a
+#: topical treatment may be of human skin or an explant as well as of an animal (fourth reading, fig1 4.4).
+ROUTE_WORD = re.compile(r"(?:topical|transplant|inject)\w*", re.IGNORECASE)
+
+
+def names_host(words: str) -> bool:
+    """True when ``words`` name animals or people (:data:`ANIMAL_WORK`), not only a route into a host.
+
+    >>> names_host("were transplanted into the ovaries of patients"), names_host("Topical application")
+    (True, False)
+    >>> names_host("significantly improve photodamaged skin")
+    False
+    """
+    found = [m.group(0) for m in ANIMAL_WORK.finditer(words or "")]
+    return any(not ROUTE_WORD.fullmatch(w) for w in found)
 
 
 def title_animal_words(title: str) -> str:
@@ -787,7 +811,10 @@ def attach_checks(studies: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     keys = list(zip(studies["table"].astype(str), studies["row"].astype(int)))
     against = text_statements(studies, "contradicts")
     said = {
-        ref: "; ".join(f"{b}: '{w}'" for b, w in zip(part["bears_on"], part["words"]))
+        ref: "; ".join(
+            f"{b}{'' if names_host(w) else ' (the text names no host)'}: '{w}'"
+            for b, w in zip(part["bears_on"], part["words"])
+        )
         for ref, part in against.groupby("ref")
     }
     # An in vitro only row whose cited title speaks of animal work is questioned on its setting too: the

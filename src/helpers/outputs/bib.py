@@ -24,6 +24,7 @@ __all__ = [
     "lower_case_surnames",
     "short_doi_serials",
     "doi_serial_peers",
+    "doi_form_others",
     "journal_variants",
     "volume_pages",
     "leading_pmid",
@@ -108,6 +109,10 @@ def short_doi_serials(refs: pd.DataFrame) -> dict[int, str]:
     written: a DOI whose serial has fewer digits than one printed for the
     same or an earlier year (``s12958-022-0992-5`` beside 2020's
     ``s13287-020-02067-x``) disagrees in form with the list, with no look-up.
+    The reason describes every other DOI of the form: those from the first
+    year a longer serial is printed on, and the older ones (fifth reading
+    references 5.1: the 2018-2019 ones have short serials too, so "every
+    same-or-earlier DOI has more" would be false).
 
     Parameters
     ----------
@@ -120,22 +125,59 @@ def short_doi_serials(refs: pd.DataFrame) -> dict[int, str]:
         Reference number to the reason, naming the references it is judged against
         (:func:`doi_serial_peers` gives them as numbers).
     """
-    return {
-        ref: (
-            f"its serial has {digits} digits where the {len(peers)} other printed DOIs of the same form from the "
-            f"same or an earlier year have more (references {', '.join(str(r) for r in peers)})"
-        )
-        for ref, (digits, peers) in doi_serial_peers(refs).items()
-    }
+    parsed = _serial_dois(refs)
+    return {ref: _serial_reason(parsed, ref, peers) for ref, (_, peers) in doi_serial_peers(refs).items()}
 
 
-def doi_serial_peers(refs: pd.DataFrame) -> dict[int, tuple[int, list[int]]]:
-    """For each reference :func:`short_doi_serials` reports: its serial's digits and the references it is judged by."""
+def _serial_dois(refs: pd.DataFrame) -> dict[int, tuple[str, int, int]]:
+    """Reference number to (registrant prefix, the DOI's own year, serial digits), for DOIs of the
+    ``s…-YYY-serial`` form."""
     parsed = {}
     for ref, doi in zip(refs["ref"].astype(int), refs["doi"].astype(str)):
         m = _SERIAL_DOI.fullmatch(doi.strip())
         if m:
-            parsed[ref] = (m[1], int(m[3]), len(m[4]))
+            parsed[ref] = (m[1], 2000 + int(m[3]), len(m[4]))
+    return parsed
+
+
+def _refs(refs: list[int]) -> str:
+    return f"(references {', '.join(str(r) for r in refs)})"
+
+
+def _years(years: list[int]) -> str:
+    return str(min(years)) if min(years) == max(years) else f"{min(years)}-{max(years)}"
+
+
+def _serial_reason(parsed: dict[int, tuple[str, int, int]], ref: int, peers: list[int]) -> str:
+    """Why ``ref``'s serial disagrees: the other DOIs of its form since the first longer one, then the older ones."""
+    prefix, _, digits = parsed[ref]
+    others = {r: (y, n) for r, (p, y, n) in parsed.items() if p == prefix and r != ref}
+    since = min(others[r][0] for r in peers)
+    later = sorted(r for r, (y, _) in others.items() if y >= since)
+    older = sorted(r for r, (y, _) in others.items() if y < since)
+    lengths = sorted({others[r][1] for r in later})
+    if min(lengths) <= digits:  # not all later ones are longer: name only the longer same-or-earlier ones
+        said = f"{len(peers)} other printed DOIs of this form from the same or an earlier year have more {_refs(peers)}"
+    else:
+        have = str(lengths[0]) if len(lengths) == 1 else "more"
+        said = f"all {len(later)} other printed DOIs of this form from {since} on have {have} {_refs(later)}"
+    if older:
+        old_lengths = sorted({others[r][1] for r in older})
+        have = " or ".join(str(n) for n in old_lengths)
+        said += f"; only the {len(older)} from {_years([others[r][0] for r in older])} have {have} {_refs(older)}"
+    return f"its serial has {digits} digits where {said}"
+
+
+def doi_form_others(refs: pd.DataFrame, ref: int) -> list[int]:
+    """The other references whose DOI has the same registrant and ``s…-YYY-serial`` form as ``ref``'s (its evidence)."""
+    parsed = _serial_dois(refs)
+    return sorted(r for r, (p, _, _) in parsed.items() if r != ref and p == parsed[ref][0])
+
+
+def doi_serial_peers(refs: pd.DataFrame) -> dict[int, tuple[int, list[int]]]:
+    """For each reference :func:`short_doi_serials` reports: its serial's digits and the references that trigger it
+    (same form, same or an earlier year, a longer serial)."""
+    parsed = _serial_dois(refs)
     out = {}
     for ref, (prefix, year, digits) in parsed.items():
         peers = sorted(r for r, (p, y, n) in parsed.items() if r != ref and p == prefix and y <= year and n > digits)
@@ -183,11 +225,34 @@ def title_pmid(title: object) -> str:
     return match.group(1) if match else ""
 
 
+def trial_row_of(text: object) -> int | None:
+    """The Table 3 row that prints ``text`` as its NCT number (ref 64's PMID field ends with NCT04388982, the number
+    of Table 3 row 12: a link to the trial it reports, not a stray character), or None."""
+    from helpers.data import curated
+
+    text = str(text).strip()
+    if not re.fullmatch(r"NCT\d{8}", text):
+        return None
+    trials = curated.load("clinical_trials")
+    rows = trials.loc[trials["nct_number"].astype(str).str.strip() == text, "row"]
+    return int(rows.iloc[0]) if len(rows) else None
+
+
+def trailing_words(text: object) -> str:
+    """What follows a PubMed number in a PMID field, in words: ``a stray 'h'``, or ``the registry number
+    NCT04388982 of Table 3 row 12`` (references fifth reading 5.2)."""
+    after = leading_pmid(text)
+    if after is None:
+        return ""
+    trial = trial_row_of(after[1])
+    return f"the registry number {after[1]} of Table 3 row {trial}" if trial else f"a stray '{after[1]}'"
+
+
 #: How :func:`pmid_export` read a reference's printed PMID, in words for a notice.
 PMID_KINDS = {
     "plain": "a plain PMID",
     "suspect": "a plain PMID printed for two references or placeholder-like",
-    "stray": "a number followed by stray text",
+    "stray": "a number followed by other text",
     "title": "a number inside the title",
     "other": "something else in the PMID's place",
     "label": "the label PMID with no number",
@@ -336,7 +401,10 @@ def _pmid_notes(ref, how: str, number: str | None, suspect: dict, where: str) ->
         return [f"PMID as printed: {ref.pmid}, not exported as a pmid field: {suspect[int(ref.ref)]}"]
     if how == "stray":
         stray = leading_pmid(ref.pmid)[1]
-        return [f"PMID printed followed by '{_escape(stray, where.format('pmid'))}', exported without it"]
+        after = _escape(stray, where.format("pmid"))
+        trial = trial_row_of(stray)
+        said = f", the registry number Table 3 prints on row {trial}" if trial else ""
+        return [f"PMID printed followed by '{after}'{said}, exported without it"]
     if how == "other":
         return [f"PMID as printed: {_escape(ref.pmid, where.format('pmid'))}"]
     if how == "title":

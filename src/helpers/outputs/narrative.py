@@ -12,16 +12,20 @@ import pandas as pd
 
 from helpers.analysis.dosing import title_checks
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
-from helpers.analysis.trials import LIMITATION_SHOWN, RESULTS_SHOWN, TEXT_REPORTS_OUTCOME
+from helpers.analysis.trials import LIMITATION_SHOWN, OPEN_STATUSES, RESULTS_SHOWN, TEXT_REPORTS_OUTCOME
 from helpers.core.catalog import SOURCE_SHORT
 
 #: An audit rule id as a finding's note starts it ("R3: …").
 _RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
 
 __all__ = [
+    "effects_note",
+    "effects_notice",
     "flags_note",
     "animal_titles_note",
     "IN_VITRO_AS_PRINTED",
+    "IN_VITRO_RULE",
+    "unrouted_note",
     "map_note",
     "map_notice",
     "pathway_note",
@@ -63,7 +67,10 @@ def flags_note(flags: pd.DataFrame) -> str:
 
 
 #: What "in vitro only" means on the evidence maps: what the table prints, not what the cited work did.
-IN_VITRO_AS_PRINTED = "in vitro only as printed (the table names no route into an animal)"
+#: The rule is :func:`helpers.data.derive.setting.setting`'s: a route printed "NA" beside an animal model is not
+#: co-culture, so such a row keeps its animal arm (fifth reading, fig1 5.1, fig2 5.1).
+IN_VITRO_RULE = "no animal model printed, or co-culture in a dish the only printed route"
+IN_VITRO_AS_PRINTED = f"in vitro only as printed ({IN_VITRO_RULE})"
 
 
 def modelled_note(modelled: pd.DataFrame | None, hollow: int) -> str:
@@ -77,6 +84,26 @@ def modelled_note(modelled: pd.DataFrame | None, hollow: int) -> str:
     return (
         f"{hollow - len(modelled)} of the {hollow} in vitro only studies also print no animal model; "
         f"{len(modelled)} {'prints' if len(modelled) == 1 else 'print'} one with no route into it ({items})."
+    )
+
+
+def unrouted_note(unrouted: pd.DataFrame | None) -> str:
+    """Which studies drawn with an animal arm print "NA" where the route stands (empty when none).
+
+    ``unrouted`` is :func:`helpers.analysis.evidence.unrouted_in_vivo` (fifth reading, fig1 5.1 and 5.2, fig2 5.1).
+    """
+    if unrouted is None or unrouted.empty:
+        return ""
+    items = "; ".join(
+        f"[{u.ref}] {u.table} row {u.row}: route '{u.route}', model '{u.model}', follow-up '{u.follow_up}'"
+        for u in unrouted.itertuples(index=False)
+    )
+    one = len(unrouted) == 1
+    return (
+        f"{plural(len(unrouted), 'study', 'studies')} drawn filled {'prints' if one else 'print'} 'NA' (the "
+        f"legends' Not Applicable) where the route stands, but an animal model and a follow-up, so "
+        f"{'it is' if one else 'they are'} drawn with an animal arm; the audit (A9, tables/audit.csv) questions "
+        f"that 'NA', and which route was used is not reported in the review ({items})."
     )
 
 
@@ -112,13 +139,16 @@ def map_note(
     flags: pd.DataFrame,
     titled: pd.DataFrame | None = None,
     modelled: pd.DataFrame | None = None,
+    unrouted: pd.DataFrame | None = None,
 ) -> str:
     """Fig. 1's note: what a dot counts, the setting, what no category covers, and the rows the audit questions.
 
     ``titled`` (:func:`helpers.analysis.evidence.animal_titles`) names the in
     vitro only studies whose cited title speaks of animal work; ``modelled``
     (:func:`helpers.analysis.evidence.modelled_in_vitro`) those that print an
-    animal model all the same.
+    animal model all the same; ``unrouted``
+    (:func:`helpers.analysis.evidence.unrouted_in_vivo`) the studies drawn
+    with an animal arm whose route is printed "NA".
     """
     total = counted["mechanism"]["studies"]
     parts = [
@@ -130,8 +160,10 @@ def map_note(
         "bone mass or osteoclast numbers) rather than a route to it.",
         f"Of the {total} selected studies, {counted['mechanism']['unnamed']} match no mechanism category and "
         f"{counted['cargo']['unnamed']} no cargo category of data/categories.csv in their Effects cell; "
-        f"{setting['in vitro only']} of the {total} print no route into an animal (in vitro only as printed).",
+        f"{setting['in vitro only']} of the {total} are in vitro only as printed.",
     ]
+    if unrouted_note(unrouted):
+        parts.append(unrouted_note(unrouted))
     if modelled_note(modelled, setting["in vitro only"]):
         parts.append(modelled_note(modelled, setting["in vitro only"]))
     if animal_titles_note(titled):
@@ -230,8 +262,8 @@ def pathway_note(view: PathwayView) -> str:
     parts = [
         f"Dot area (proportional) and number: whole studies, by disease, for MSCs (blue, Table 1) and MSC-derived "
         f"exosomes (orange, Table 2) as the review tabulates them; filled: with an animal arm, hollow: in vitro "
-        f"only as printed ({setting['in vitro only']} of the {drawn} drawn; the table names no route into an "
-        f"animal). Drawn: the {drawn} of the {total} selected "
+        f"only as printed ({setting['in vitro only']} of the {drawn} drawn; {IN_VITRO_RULE}). Drawn: the {drawn} "
+        f"of the {total} selected "
         f"studies whose one-line Effects cell names a signalling pathway family ({counted['pathway']['named']}) or "
         f"a transcription factor ({counted['regulator']['named']}) of data/categories.csv; a study counts once "
         "under each source, family and factor it names, so a block can sum to more than the studies drawn, and "
@@ -252,6 +284,8 @@ def pathway_note(view: PathwayView) -> str:
         parts.append(_unseen_sources_note(view.unseen_sources))
     if modelled_note(view.modelled, setting["in vitro only"]):
         parts.append(modelled_note(view.modelled, setting["in vitro only"]))
+    if unrouted_note(view.unrouted):
+        parts.append(unrouted_note(view.unrouted))
     if animal_titles_note(view.animal_titles):
         parts.append(animal_titles_note(view.animal_titles))
     if _called_pathway_note(view):
@@ -288,15 +322,21 @@ def _unseen_sources_note(unseen: dict[str, list[int]]) -> str:
 
 
 def _called_pathway_note(view: PathwayView) -> str:
-    """Fig. 2: the factor-only studies whose Effects cell itself says "pathway" (fourth reading, fig2 4.2)."""
+    """Fig. 2: the factor studies whose Effects cell puts the factor in a pathway (fourth reading 4.2, fifth 5.2)."""
     rows = view.called_pathway
     if rows.empty:
         return ""
-    items = "; ".join(f"[{r.ref}] {r.table} row {r.row}: '{r.words}'" for r in rows.itertuples(index=False))
+    where = f", drawn in the row '{FACTOR_ONLY}'"
+    items = "; ".join(
+        f"[{r.ref}] {r.table} row {r.row}: '{r.words}'{where if r.factor_only else ''}"
+        for r in rows.itertuples(index=False)
+    )
     return (
-        f"The Effects cell of {plural(len(rows), 'study', 'studies')} in the row '{FACTOR_ONLY}' calls the "
-        f"factors it names a pathway ({items}); the figure files them as transcription factors, because no "
-        "signalling pathway family of data/categories.csv covers them, not to deny the print's word."
+        f"The Effects cells of {len(rows)} of the {view.factor_studies} drawn studies naming a transcription "
+        f"factor call the factor part of a pathway ({items}); the figure keeps the factor apart, under "
+        "'Transcription factors (kept apart)', because data/categories.csv defines it as a transcription factor, not a "
+        "signalling pathway family, and files any family named with it under that family; this is the "
+        "project's grouping, not a denial of the print's word."
     )
 
 
@@ -416,6 +456,7 @@ def table_notice(
             f"{plural(n, 'tissue source')} compared: {', '.join(TISSUE_CODES.get(s, s) for s in printed['source'])}. "
             "Each is judged by how it is obtained and by what speaks for and against it; no row gives numbers, "
             "and the table cites no study for its claims: they are the review's own assertions."
+            + _source_comparisons(printed)
         )
     if resource in ("msc_studies", "exosome_studies"):
         diseases = _counted(derived["disease_code"]).head(2)
@@ -427,11 +468,58 @@ def table_notice(
         )
     text = (
         f"{plural(n, 'row')}. Most rows concern {_top(derived['disease_code'], DISEASE_CODES)}; "
-        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}."
+        f"the most used MSC sources are {_top(derived['tissue'], TISSUE_CODES)}"
     )
     if resource == "clinical_trials":
-        return text + _trials_table_notice(printed, derived)
-    return text
+        return text + _cord_blood_apart(derived["tissue"]) + "." + _trials_table_notice(printed, derived)
+    return text + "."
+
+
+def _cord_blood_apart(tissue: pd.Series) -> str:
+    """' (tissue of the cells or of their vesicles; umbilical cord blood, 2 more, is counted apart)' (table3
+    fifth reading 5.2): an exosome row counts under its parent cells' tissue, and cord blood is not cord."""
+    codes = tissue.dropna().astype(str).str.split("+").explode()
+    said = " (tissue of the cells or of their vesicles"
+    blood = int((codes == "UCB").sum())
+    if blood and int((codes == "UC").sum()):
+        said += f"; umbilical cord blood, {blood} more, is counted apart from umbilical cord"
+    return said + ")"
+
+
+#: A source named as MSCs in a printed Effects cell ("AD-MSCs", "UC-MSCs"), for head-to-head comparisons.
+_SOURCE_MSCS = re.compile(r"\b([A-Z]{2,3})-MSCs?\b")
+
+
+def _source_comparisons(printed: pd.DataFrame) -> str:
+    """' Its 4 comparative claims (…) cite no study either; 2 rows of Tables 1-2 print a comparison of sources
+    in their Effects: …' (table4 fifth reading 5.3): what the review tabulates against Table 4's comparisons."""
+    from helpers.data import curated
+
+    claims = [
+        line.strip()
+        for column in ("advantages", "disadvantages")
+        if column in printed
+        for cell in printed[column].astype(str)
+        for line in cell.splitlines()
+        if re.search(r"\bthan\b", line)
+    ]
+    if not claims:
+        return ""
+    heads = []
+    for resource in ("msc_studies", "exosome_studies"):
+        rows = curated.load(resource)
+        for ref, disease, effects in zip(rows["ref"], rows["disease"], rows["effects"].astype(str)):
+            named = list(dict.fromkeys(_SOURCE_MSCS.findall(effects)))
+            if len(named) >= 2:
+                others = ", ".join(f"{c}-MSCs" for c in named[1:-1]) + (" and " if len(named) > 2 else "")
+                heads.append(f"[{ref}] ({disease}: {named[0]}-MSCs against {others}{named[-1]}-MSCs)")
+    text = f" Its {len(claims)} comparative claims ({'; '.join(repr(c) for c in claims)}) cite no study either"
+    if heads:
+        text += (
+            f"; {len(heads)} rows of Tables 1-2 print a comparison of sources in their Effects, each on one "
+            f"disease model: {' and '.join(heads)}"
+        )
+    return text + "."
 
 
 def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
@@ -445,7 +533,13 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
     completed = int((printed.loc[trial, "research_status"] == "Completed").sum())
     exos = int((derived["modality"] == "exosomes").sum())
     others = printed[~trial]
-    text = f" {int(trial.sum())} of the {n} rows are registered trials, {completed} of them completed"
+    # The print is all the evidence: "registered" means an NCT number is printed, and a status is the one printed
+    # on a date the review does not give (table3 fifth reading 5.1).
+    text = (
+        f" {int(trial.sum())} of the {n} rows print an NCT number, {completed} of these the status 'Completed' "
+        "(statuses as printed, not checked against ClinicalTrials.gov; the date they were read is not reported in "
+        "the review)"
+    )
     for (kind, ref), part in others.groupby([designs[~trial], "nct_number"]):
         text += (
             f"; {plural(len(part), 'row')} is a {kind}, cited as {ref} instead of an NCT number (so not from "
@@ -468,6 +562,8 @@ def _trials_table_notice(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
 
 # "EVs", "sEV" as a Purpose cell prints them ("MSC-EVs", "HUC-MSC-sEV-001"), never inside a longer word.
 _EV_WORD = re.compile(r"(?<![A-Za-z])s?EVs?(?![A-Za-z])")
+#: The printed name around such a word ("MSC-EVs", "HUC-MSC-sEV-001").
+_EV_NAME = re.compile(r"[\w-]*(?<![A-Za-z])s?EVs?(?![A-Za-z])[\w-]*")
 
 
 def _vesicle_words(rows: pd.DataFrame) -> str:
@@ -477,8 +573,16 @@ def _vesicle_words(rows: pd.DataFrame) -> str:
     named = rows[rows["purpose"].astype(str).str.contains(_EV_WORD)]
     text = " (MSC Type printed as exosomes"
     if len(named):
-        listed = " and ".join(str(int(r)) for r in named["row"])
-        text += f"; the Purpose of row{'s' if len(named) > 1 else ''} {listed} calls them extracellular vesicles"
+        # Quote the printed names: "sEV" is expanded nowhere in the review (table3 fifth reading 5.3).
+        words = " and ".join(
+            f"row {int(r)} '{m.group(0)}'"
+            for r, p in zip(named["row"], named["purpose"].astype(str))
+            if (m := _EV_NAME.search(p))
+        )
+        text += (
+            f"; the Purpose names them with 'EV' codes, {words} (extracellular vesicles, small ones for 'sEV'; "
+            "the review expands neither code)"
+        )
     return text + ")."
 
 
@@ -568,12 +672,78 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_host
         + other_hosts
         + f"); {n - animals} of the {n} are in vitro only as printed: their rows print "
         + _no_animal_treated(printed, in_vivo)
-        + ", which does not say that the cited study treated no animal."
+        + ", which does not say that the cited study treated no animal"
+        + _titled_no_arm(printed, in_vivo)
+        + "."
     )
     modified = int((derived["product"] == "modified").sum())
-    return text + (
-        f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a biomaterial "
-        "or with another agent (co-treatment), as derived from the printed cells."
+    return (
+        text
+        + (
+            f" {modified} of the {n} studies used a primed, engineered or selected product, or gave it on a "
+            "biomaterial or with another agent (co-treatment), as derived from the printed cells."
+        )
+        + _text_adds_modification(printed)
+        + _named_mirna_as_obtained(printed, derived)
+    )
+
+
+def _titled_no_arm(printed: pd.DataFrame, in_vivo: pd.Series) -> str:
+    """'; the cited titles of 3 of these 7 speak of work in animals or of a route into a body: [58] (…), …'.
+
+    The in vitro only rows whose cited title has words of :data:`helpers.data.design.ANIMAL_WORK`, as the
+    design exhibit counts them (table2 fifth reading 5.2); '' when none.
+    """
+    from helpers.data import curated
+    from helpers.data.design import title_animal_words
+
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    vitro = printed[~in_vivo.to_numpy()]
+    found = [(int(r), title_animal_words(titles.get(int(r), ""))) for r in vitro["ref"]]
+    found = [f for f in found if f[1]]
+    if not found:
+        return ""
+    listed = ", ".join(f"[{ref}] ({words})" for ref, words in found)
+    return (
+        f"; the cited titles of {len(found)} of these {len(vitro)} speak of work in animals or of a route into a "
+        f"body: {listed} (see the notes under the table)"
+    )
+
+
+#: A product name that joins a microRNA to the vesicles ("hUCMSCs-Exos-miR-22-3p"), which may be their own
+#: cargo or one loaded into them; the cell does not say which.
+_NAMED_MIRNA = re.compile(r"[\w-]*Exos?-miR-[\w-]+")
+
+
+def _named_mirna_as_obtained(printed: pd.DataFrame, derived: pd.DataFrame) -> str:
+    """' 4 rows name … ; they count as used as obtained …' (table2 fifth reading 5.4); '' when none."""
+    native = derived["modification"].astype("string").fillna("none").to_numpy() == "none"
+    rows = [
+        (int(ref), m.group(0))
+        for ref, effects, plain in zip(printed["ref"], printed["effects"].astype(str), native)
+        if plain and (m := _NAMED_MIRNA.search(effects))
+    ]
+    if not rows:
+        return ""
+    listed = ", ".join(f"'{name}' [{ref}]" for ref, name in rows)
+    return (
+        f" {plural(len(rows), 'row')} whose product name joins a microRNA to the exosomes ({listed}) without "
+        "saying it was overexpressed, engineered or loaded count as used as obtained: whether the microRNA was "
+        "added is not reported in the review."
+    )
+
+
+def _text_adds_modification(printed: pd.DataFrame) -> str:
+    """' For [53] the review's body text adds …' where the text names a modification the cells do not (table2
+    fifth reading 5.3); the count reads the cells only, the coded dataset records both."""
+    from helpers.data.design import text_statements
+
+    said = text_statements(printed, "adds")
+    said = said[said["bears_on"] == "modification"]
+    return "".join(
+        f" For [{ref}] the review's body text adds a modification its cells do not print ('{words}'), which the "
+        "coded dataset (tables/studies.csv) records; this count reads the cells only."
+        for ref, words in zip(said["ref"], said["words"])
     )
 
 
@@ -652,20 +822,24 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
 
 def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:
     """What the references without a plain PMID print, and how many entries the BibTeX gives a ``pmid`` field."""
-    from helpers.outputs.bib import pmid_export, suspect_pmids
+    from helpers.outputs.bib import pmid_export, suspect_pmids, trailing_words
 
     if "ref" not in refs or "title" not in refs:
         return f"the other {others} print none, or something else in its place, which the BibTeX keeps in `note`."
     suspect = suspect_pmids(refs if full is None else full)
     read = [pmid_export(r, suspect) for r in refs.itertuples(index=False)]
     found, usable = [], 0
-    for kind, words in (("stray", "a number followed by stray text"), ("title", "a number inside the title")):
+    for kind, words in (("stray", "a number followed by other text"), ("title", "a number inside the title")):
         numbers = [str(int(r)) for r, (_, k) in zip(refs["ref"], read) if k == kind]
         if numbers:
             usable += len(numbers)
             label = "reference" if len(numbers) == 1 else "references"
             verb = "prints" if len(numbers) == 1 else "print"
-            found.append(f"{len(numbers)} {verb} {words} ({label} {', '.join(numbers)})")
+            where = f"{label} {', '.join(numbers)}"
+            if kind == "stray":  # what follows: a stray letter, or a trial's registry number (references 5.2)
+                after = {str(int(r)): trailing_words(p) for r, p in zip(refs["ref"], refs["pmid"])}
+                where = "; ".join(f"reference {n}: {after[n]}" for n in numbers)
+            found.append(f"{len(numbers)} {verb} {words} ({where})")
     text = f"of the {others} others, "
     if found:
         rest = others - usable
@@ -767,11 +941,16 @@ def questioned_versus_audit_flag(difference: dict | None, questioned: int) -> st
 
 
 def _model_breakdown(counts: dict) -> str:
-    """``induced: chemical 4 ('STZ'), induced: immune 1 ('proteoglycan')`` for one panel's model classes."""
+    """``induced: chemical 4 ('STZ'; diabetic osteoporosis by 4 cited titles), ...`` for one panel's model classes.
+
+    How a model was made is followed by the condition the rows' cited titles name, where one does (fifth
+    reading, gapmap 5.3).
+    """
     parts = []
-    for cls, (n, words) in counts.items():
-        quoted = ", ".join("'" + w + "'" for w in words)
-        parts.append(f"{cls} {n} ({quoted})" if words else f"{cls} {n}")
+    for cls, (n, words, conditions) in counts.items():
+        said = [", ".join("'" + w + "'" for w in words)] if words else []
+        said += [f"{c} by {plural(k, 'cited title')}" for c, k in conditions.items()]
+        parts.append(f"{cls} {n} ({'; '.join(said)})" if said else f"{cls} {n}")
     return ", ".join(parts)
 
 
@@ -821,7 +1000,7 @@ def gap_note(
         _gap_marks_sentence(studies, trials, questioned),
         questioned_versus_audit_flag(difference, questioned),
         _gap_other_model_label(studies, other),
-        _gap_star_label(wide, titled),
+        _gap_star_label(wide, titled, _wider_titles(trials)),
         panel_models_sentence(models),
         _gap_mimetic_sentence(mimetic),
         elsewhere_sentence(elsewhere, reason=False),
@@ -830,6 +1009,14 @@ def gap_note(
         f"that are not counted. {SOURCE_SHORT}, Tables 1-3.",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _wider_titles(trials: pd.DataFrame) -> dict:
+    """``row -> wider term`` of the selected clinical rows whose cited title names only a wider term."""
+    from helpers.analysis.trials import wider_term_titles
+
+    rows = set(trials["row"].astype(int)) if len(trials) else set()
+    return {r: t for r, t in wider_term_titles().items() if r in rows}
 
 
 def _gap_marks_sentence(studies: pd.DataFrame, trials: pd.DataFrame, questioned: int) -> str:
@@ -895,7 +1082,7 @@ def _gap_other_model_label(studies: pd.DataFrame, other: int) -> str:
     )
 
 
-def _gap_star_label(wide: int, titled: int) -> str:
+def _gap_star_label(wide: int, titled: int, wider: dict | None = None) -> str:
     """What the '*' beside a diamond means; nothing when no clinical study carries it.
 
     Parameters
@@ -903,6 +1090,9 @@ def _gap_star_label(wide: int, titled: int) -> str:
     wide, titled : int
         The clinical studies of a purpose covering several diseases, and of a cited title not naming
         their disease.
+    wider : dict, optional
+        ``row -> term`` of the selected clinical rows whose cited title names only a wider term that includes
+        the disease (:func:`helpers.analysis.trials.wider_term_titles`): not a misfiling (fifth reading 5.1).
 
     Returns
     -------
@@ -911,11 +1101,21 @@ def _gap_star_label(wide: int, titled: int) -> str:
     """
     if not (wide or titled):
         return ""
-    return (
+    from helpers.analysis.trials import WIDER_TERMS
+
+    text = (
         "'*' beside a diamond: a clinical study counted under the one disease Table 3 files it under, though "
         f"its printed purpose covers several diseases ({wide} in all) or its cited title does not name that "
-        f"disease ({titled} in all)."
+        f"disease itself ({titled} in all"
     )
+    if wider:
+        terms = {t: d for d, t in WIDER_TERMS.items()}
+        said = " and ".join(f"'{t}', which includes {terms[t]}" for t in dict.fromkeys(wider.values()))
+        text += (
+            f"; {'it names' if len(wider) == titled == 1 else f'{len(wider)} of them name'} only the wider term "
+            f"{said}, so the study may well be of the disease it is filed under"
+        )
+    return text + ")."
 
 
 def _gap_mimetic_sentence(mimetic: list | None) -> str:
@@ -960,6 +1160,7 @@ def gap_notice(
         _gap_modality_sentence(studies, trials, "exosomes", "exosome", "Likewise, "),
         _gap_cells_sentence(facts["gap_cells"]),
         _gap_sources_sentence(facts),
+        _gap_source_text_sentence(studies),
         _gap_questioned_sentence(flagged),
         _gap_other_model_sentence(other),
         elsewhere_sentence(elsewhere, reason=True),
@@ -1072,6 +1273,27 @@ def _gap_rows(notes: dict) -> str:
     return "; ".join(f"{t.replace('table', 'Table ')} row {r} ({why})" for (t, r), why in sorted(notes.items()))
 
 
+def _gap_source_text_sentence(studies: pd.DataFrame) -> str:
+    """The rows whose MSC source the review's text names otherwise than the table and title (fifth reading 5.2).
+
+    The sources sentence before it rests on the table's filing, so a reader learns where the text differs.
+    """
+    from helpers.analysis.gapmap import source_in_text
+
+    said = source_in_text(studies) if len(studies) else {}
+    if not said:
+        return ""
+    refs = dict(zip(zip(studies["table"].astype(str), studies["row"].astype(int)), studies["ref"]))
+    rows = "; ".join(
+        f"{t.replace('table', 'Table ')} row {r} ([{int(refs[(t, r)])}]): {note}"
+        for (t, r), note in sorted(said.items())
+    )
+    return (
+        "Both lists follow the tables' Source cells and the cited titles; the review's text names the source of "
+        f"{plural(len(said), 'row')} otherwise: {rows}."
+    )
+
+
 def _gap_questioned_sentence(flagged: dict | None) -> str:
     """The counted rows whose place in the grid the audit questions, or nothing.
 
@@ -1107,11 +1329,16 @@ def _gap_other_model_sentence(other: dict | None) -> str:
     str
         One sentence, or ``""`` when there is no such row.
     """
+    from helpers.analysis.gapmap import other_condition_rule
+
     if not other:
         return ""
+    # Fourth reading 4.2, checked "partly" by the fifth: the map checks a fixed list of model/disease pairs, so
+    # the sentence names them and does not present its count as every model of another condition.
     return (
-        f"The printed animal model of {plural(len(other), 'counted row')} is of another condition than the "
-        f"disease it is filed under: {_gap_rows(other)}."
+        f"Of the model and disease pairs the map checks ({other_condition_rule()}), "
+        f"{plural(len(other), 'counted row prints', 'counted rows print')} only such a model: {_gap_rows(other)}. "
+        "Another mismatch of model and disease shows only where the audit questions the row."
     )
 
 
@@ -1141,7 +1368,8 @@ def trials_note(lines: pd.DataFrame) -> str:
     return (
         f"One line per row of the review's Table 3 ({rows}). Mark area, edge included, is proportional to the "
         "enrollment printed "
-        "in Table 3, the same for circles and squares; the review does not say whether a number is actual or "
+        "in Table 3, the same for circles and squares; for a trial printed as recruiting or not yet recruiting "
+        "that status makes the number a target, for the others the review does not say whether it is actual or "
         "anticipated. Colour: research status as printed in the review, not re-checked against the registry. "
         "Circle: MSCs; square: exosomes; hollow: no registry number. Route: the printed migration method. "
         "Results: 'outcome printed' where Table 3's Results column prints an outcome, 'limitation printed, no "
@@ -1243,7 +1471,7 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
     n = len(trials)
     if n:
         done = trials[trials["status"] == "Completed"]
-        open_ = trials[trials["status"].isin(["Recruiting", "Not yet recruiting"])]
+        open_ = trials[trials["status"].isin(OPEN_STATUSES)]
         routes = trials["route"].value_counts()
         top = routes[routes == routes.iloc[0]]
         route = (
@@ -1255,14 +1483,15 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
             f"Of the {plural(n, 'registered trial')}, {_phase_counts(trials)}. "
             f"{len(done)} of the {n} trials are completed, with a printed enrollment of "
             f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} are recruiting or not yet recruiting, "
-            f"with {int(open_['enrollment'].sum())}. Most common route among the {n} trials: {route}. "
+            f"with a target enrollment of {int(open_['enrollment'].sum())} (not yet or still enrolling, by the "
+            f"printed status). Most common route among the {n} trials: {route}. "
         )
     for design, part in others.groupby("design", sort=True):
         text += (
             f"The {design} prints an enrollment of {int(part['enrollment'].sum())} "
             f"(status '{part['status'].iloc[0]}' as printed). "
         )
-    text += "The review does not say whether a printed enrollment is actual or anticipated. "
+    text += "For the other statuses the review does not say whether a printed enrollment is actual or anticipated. "
     text += _results_sentence(lines)
     if elsewhere is not None and len(elsewhere):
         text += (
@@ -1323,7 +1552,9 @@ def timeline_note(studies: pd.DataFrame | None = None, found=None) -> str:
         }
         parts += [_timeline_no_arm(studies), _timeline_regulators(studies)]
         if found is not None:
-            questioned = _timeline_questioned(found.flagged, found.elsewhere, where)
+            from helpers.analysis.gapmap import mimetic_rows
+
+            questioned = _timeline_questioned(found.flagged, found.elsewhere, where, mimetic_rows(studies))
             parts += [
                 questioned,
                 _timeline_other_models(found.other, where, named=questioned),
@@ -1341,7 +1572,8 @@ def _timeline_reading() -> str:
     return (
         "Top: preclinical studies tabulated in Tables 1-2 by the year printed in the review's reference list for "
         "the reference each cites, MSCs solid and MSC-derived exosomes hatched (modality as the review tabulates "
-        "it), coloured by disease. Bottom: the share of that year's studies (MSCs and exosomes pooled) whose "
+        "it; the exosome mimetics among the hatched are named below), coloured by disease. Bottom: the share of "
+        "that year's studies (MSCs and exosomes pooled) whose "
         "printed effects are attributed to each mechanism or pathway family as data/categories.csv defines it, "
         f"printed as count / studies that year. A year with fewer than {FEW_STUDIES} studies is left unshaded "
         "inside a dotted frame: read its count, not a colour."
@@ -1371,8 +1603,12 @@ def _timeline_no_arm(studies: pd.DataFrame) -> str:
 
 
 def _timeline_regulators(studies: pd.DataFrame) -> str:
-    """Rows under 'No pathway family' whose Effects cell names a transcription-factor regulator (not drawn)."""
-    from helpers.analysis.timeline import NONE_NAMED
+    """Rows under 'No pathway family' whose Effects cell names a transcription-factor regulator (not drawn).
+
+    Which transcription factors are drawn is data/categories.csv's choice, said as such (fifth reading,
+    timeline 5.1): its regulators are not drawn, while NF-κB and Nrf2/HO-1 are pathway families there.
+    """
+    from helpers.analysis.timeline import NONE_NAMED, factor_split
 
     if "regulators" not in studies:
         return ""
@@ -1383,26 +1619,36 @@ def _timeline_regulators(studies: pd.DataFrame) -> str:
         f"{t.replace('table', 'Table ')} row {r} ([{ref}]: {reg})"
         for t, r, ref, reg in zip(part["table"], part["row"], part["ref"], part["regulators"])
     )
+    split = factor_split()
     return (
-        f"'{NONE_NAMED['pathways']}' counts rows that name no pathway family of that file; a transcription "
-        "factor named in an Effects cell is a regulator there, not a pathway family, even where the cell calls it "
-        f"a pathway, and is not drawn: {rows}."
+        f"'{NONE_NAMED['pathways']}' counts rows that name no pathway family of that file. The transcription "
+        f"factors that file defines as regulators ({'; '.join(split['regulators'])}) are not drawn, even where "
+        f"the Effects cell calls them a pathway: {rows}. {' and '.join(split['families'])}, transcription-factor "
+        "systems too, are drawn as pathway families, as that file defines them."
     )
 
 
-def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: dict) -> str:
-    """The rows an audit finding questions, each once with its rules; a possibly clinical row says so in place."""
+def _timeline_questioned(flagged: dict, elsewhere: pd.DataFrame | None, where: dict, mimetic=()) -> str:
+    """The rows an audit finding questions, each once with its rules; a possibly clinical row says so in place.
+
+    ``mimetic`` (:func:`helpers.analysis.gapmap.mimetic_rows`) names the hatched rows the Effects cell or
+    cited title calls exosome mimetics, said in place too (fifth reading, timeline 5.3).
+    """
     clinical = set()
     if elsewhere is not None and len(elsewhere):
         clinical = {(str(t), int(r)) for t, r in zip(elsewhere["table"], elsewhere["row"])}
-    keys = sorted(k for k in set(flagged) | clinical if k in where)
+    mimetics = {(str(t), int(r)) for t, r, _ in mimetic}
+    keys = sorted(k for k in set(flagged) | clinical | mimetics if k in where)
     if not keys:
         return ""
     rows = []
     for key in keys:
         rules = ", ".join(_RULE_ID.findall(flagged.get(key, "")))
-        extra = "possibly a clinical study, not in Table 3" if key in clinical else ""
-        rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, extra) if x) + ")")
+        extra = [
+            "possibly a clinical study, not in Table 3" if key in clinical else "",
+            "exosome mimetics by the Effects cell or cited title, hatched as printed" if key in mimetics else "",
+        ]
+        rows.append(_timeline_where(key, where) + "".join(f"; {x}" for x in (rules, *extra) if x) + ")")
     return (
         "Counted as printed although an audit finding questions them (R1-R4: the cited title names another "
         "disease, MSC source, host or setting, or product; W6: the effects speak of animals, no animal arm "
@@ -1579,8 +1825,11 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
     """
     rows: dict[int, tuple[list[str], list[str]]] = {}
     checked: dict[int, list[str]] = {}
+    ringed: set[int] = set()
     reasons = False
     for frame in frames:
+        if "outside_range" in frame:
+            ringed |= {int(r) for r in frame.loc[frame["outside_range"].fillna(False).astype(bool), "ref"]}
         if "audit_flag" in frame:
             reasons |= "audit_flagged_by" in frame
             for r in frame[frame["audit_flag"].fillna(False).astype(bool)].itertuples():
@@ -1595,6 +1844,14 @@ def dosing_flagged(*frames: pd.DataFrame, names: dict[str, str] | None = None) -
         "Black edge: an audit error or warning questions what the row's codes mean (tables/audit.csv). "
         f"The findings that flag each: {each}."
     )
+    # Fifth reading 5.2: W4 is the audit's check against data/dose_ranges.csv, the ring's own yardstick, so a row
+    # flagged by W4 alone shows one finding twice.
+    same = sorted(ref for ref, (why, _) in rows.items() if why and set(why) <= {"W4"} and ref in ringed)
+    if same:
+        text += (
+            f" For ref{'s' if len(same) > 1 else ''} {', '.join(map(str, same))} the edge and the ring are one "
+            "finding, not two: W4 is the audit's check against data/dose_ranges.csv, which the ring draws."
+        )
     others = sum(len(rest) for _, rest in rows.values())
     if reasons and others:
         text += (
@@ -1769,7 +2026,7 @@ def design_note(studies: pd.DataFrame | None = None) -> str:
 
 def _design_text_rule(studies: pd.DataFrame) -> str:
     """Where the review's body text decided a code (a silent row) and where it contradicts a cell (code kept)."""
-    from helpers.data.design import text_statements
+    from helpers.data.design import names_host, text_statements
 
     added, against = text_statements(studies, "adds"), text_statements(studies, "contradicts")
     text = ""
@@ -1778,8 +2035,17 @@ def _design_text_rule(studies: pd.DataFrame) -> str:
             f", and where the row is silent from the review's body text (data/text_statements.csv): {_by_ref(added)}"
         )
     text += ". "
-    if len(against):
-        text += f"Where the body text contradicts a printed cell the code stays as printed: {_by_ref(against)}. "
+    # A reference is in the first group when any of its statements names animals or patients (ref 24: "patients").
+    named = {int(r) for r, w in zip(against["ref"], against["words"]) if names_host(w)}
+    host, tissue = against[against["ref"].isin(named)], against[~against["ref"].isin(named)]
+    if len(host):
+        text += f"Where the body text contradicts a printed cell the code stays as printed: {_by_ref(host)}. "
+    if len(tissue):
+        # Fifth reading, design 5.1: "photodamaged skin" names no host, so the text does not contradict the cell.
+        text += (
+            "Where the body text speaks of a treated tissue without naming the host, the code stays as printed "
+            f"too and the host is not reported in the review: {_by_ref(tissue)}. "
+        )
     titled = _titled_in_vitro(studies)
     titled = titled[~titled["ref"].isin(set(against["ref"]))]
     if len(titled):
@@ -1836,14 +2102,26 @@ def _design_marks(studies: pd.DataFrame) -> str:
         )
     if "audit_check" in studies:
         text += (
-            f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({DESIGN_CHECK_RULES[0]}-"
-            f"{DESIGN_CHECK_RULES[5]}, {', '.join(DESIGN_CHECK_RULES[6:])}), the body text, or (for a row printed "
+            f"{CHECK_MARK}: none is flagged, but an audit check on a code drawn here ({_rule_span(DESIGN_CHECK_RULES)}"
+            "), the body text, or (for a row printed "
             "in vitro only) the cited title's words of animal work question at least one. "
         )
     return text + (
         "figures/design.data.csv says how many and which, design.evidence.csv each study's findings, "
         "tables/audit.csv why. "
     )
+
+
+def _rule_span(rules: tuple[str, ...]) -> str:
+    """``R1, R3-R5, W1, W6, W7``: rule ids with runs of consecutive numbers of one letter joined by a hyphen."""
+    parts: list[list[str]] = []
+    for rule in rules:
+        last = parts[-1][-1] if parts else ""
+        if last and last[0] == rule[0] and int(rule[1:]) == int(last[1:]) + 1:
+            parts[-1].append(rule)
+        else:
+            parts.append([rule])
+    return ", ".join(", ".join(p) if len(p) < 3 else f"{p[0]}-{p[-1]}" for p in parts)
 
 
 def _design_flags_elsewhere(studies: pd.DataFrame) -> str:
@@ -2031,36 +2309,65 @@ def design_notice(studies: pd.DataFrame) -> str:
     )
     parts.append(
         f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
-        f"biomaterial or a co-treatment ({changed} change the product itself, {modified - changed} only how it is "
-        f"given); {n - modified} use it as obtained.{_design_active_carriers(studies)}"
+        f"biomaterial or a co-treatment ({changed} change the product itself; {modified - changed} add something "
+        f"to it: {_design_added(studies)}); {n - modified} use it as obtained.{_design_active_carriers(studies)}"
     )
     return " ".join(parts)
 
 
-def _design_animal_words(studies: pd.DataFrame) -> str:
-    """'; for 3 of them the Effects cell, the body text or the cited title speaks of animals: refs 58, 74, 82'.
+def _design_added(studies: pd.DataFrame) -> str:
+    """``5 a carrier or biomaterial, 2 a co-given agent``: the modified products that are not changed themselves.
 
-    A row with no animal arm whose Effects cell the audit finds speaking of animals (W6), whose animals the
-    review's body text names (data/text_statements.csv), or whose cited title speaks of animal work
-    (helpers.data.design.title_animal_words), third blind reading, design 3.5; '' when none.
+    A co-treatment adds a second active agent, not a way of giving the product (fifth reading, design 5.2).
     """
-    from helpers.data.design import text_statements
+    codes = studies["modification"].astype("string").fillna("").str.split("+").map(set)
+    unchanged = codes.map(lambda m: not ({"primed", "engineered", "selected"} & m))
+    carrier = int((unchanged & codes.map(lambda m: "biomaterial" in m)).sum())
+    agent = int((unchanged & codes.map(lambda m: "co-treatment" in m)).sum())
+    parts = [f"{carrier} a carrier or biomaterial" if carrier else "", f"{agent} a co-given agent" if agent else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def _design_animal_words(studies: pd.DataFrame) -> str:
+    """'; for 2 of them the Effects cell or the cited title speaks of animals: refs 58, 74; for ref 82 ...'.
+
+    A row with no animal arm whose Effects cell the audit finds speaking of animals (W6), whose animals or
+    patients the review's body text names (data/text_statements.csv), or whose cited title speaks of animal work
+    (helpers.data.design.title_animal_words), third blind reading, design 3.5. Body text or title words that
+    name a treated tissue or a route into a host but no host (ref 82: 'photodamaged skin', 'Topical') are said
+    apart (fifth reading, design 5.1); '' when none.
+    """
+    from helpers.data.design import names_host, text_statements
 
     no_arm = studies[studies["setting"].astype("string").fillna("") == "in vitro"]
-    said = set(text_statements(no_arm, "contradicts")["ref"])
+    said = text_statements(no_arm, "contradicts")
     w6 = (
         no_arm["audit_findings"].astype("string").fillna("").str.contains(r"\bW6\b")
         if "audit_findings" in no_arm
         else pd.Series(False, index=no_arm.index)
     )
-    titled = set(_titled_in_vitro(studies)["ref"])
-    refs = sorted({int(r) for r in no_arm.loc[w6, "ref"]} | {int(r) for r in said} | titled)
-    if not refs:
-        return ""
-    return (
-        f"; for {len(refs)} of them the Effects cell, the review's body text or the cited title speaks of animals: "
-        f"ref{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}"
-    )
+    titled = _titled_in_vitro(studies)
+    by = {
+        "the Effects cell": {int(r) for r in no_arm.loc[w6, "ref"]},
+        "the review's body text": {int(r) for r, w in zip(said["ref"], said["words"]) if names_host(w)},
+        "the cited title": {int(r) for r, w in zip(titled["ref"], titled["words"]) if names_host(w)},
+    }
+    refs = sorted(set().union(*by.values()))
+    unnamed = sorted(({int(r) for r in said["ref"]} | {int(r) for r in titled["ref"]}) - set(refs))
+    text = ""
+    if refs:
+        who = [k for k, v in by.items() if v]
+        who = who[0] if len(who) == 1 else f"{', '.join(who[:-1])} or {who[-1]}"
+        text += (
+            f"; for {len(refs)} of them {who} speaks of animals: "
+            f"ref{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}"
+        )
+    if unnamed:
+        text += (
+            f"; for ref{'s' if len(unnamed) > 1 else ''} {', '.join(map(str, unnamed))} the body text or the cited "
+            "title speaks of a treated tissue or a route into a host without naming the host"
+        )
+    return text
 
 
 def _design_active_carriers(studies: pd.DataFrame) -> str:
@@ -2188,4 +2495,121 @@ def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
     return (
         f"- **Isolation and characterisation methods** printed: {said} rows; a size is printed in {sized} of {n} "
         f"rows, and {particles}"
+    )
+
+
+# ---------------------------------------------------------------- effects
+
+
+def _effect_rows(rows: pd.DataFrame) -> str:
+    """'Table 1 rows 3, 18; Table 2 row 13' from ``table`` and ``row`` columns."""
+    parts = []
+    for table, part in rows.groupby("table", sort=True):
+        numbers = [str(int(r)) for r in part["row"]]
+        parts.append(f"Table {table[-1]} {'row' if len(numbers) == 1 else 'rows'} {', '.join(numbers)}")
+    return "; ".join(parts)
+
+
+def effects_note(counts: pd.DataFrame) -> str:
+    """The effects figure's note: what a bar counts and what it is out of."""
+    direction = counts[counts["field"] == "effect_direction"]
+    totals = direction.drop_duplicates(["modality", "arm"])
+    totals = totals[totals["modality_total"] > 0]  # a modality the selection leaves out is not counted at 0
+    arms = "; ".join(
+        f"{'MSCs' if m == 'cells' else 'exosomes'} {'in vivo' if a == 'in vivo' else 'in vitro'}: {int(n)}"
+        for m, a, n in zip(totals["modality"], totals["arm"], totals["arm_total"])
+    )
+    return (
+        "Each bar counts tabulated studies whose printed Effects cell reports that direction, or names that level "
+        "as its highest outcome; its height is the number above it. Solid: studies with an animal model (in vivo, "
+        f"some with an in vitro arm too); hatched: in vitro, no animal arm printed ({arms}). A row that prints "
+        "no animal arm is counted at most at the cellular level. 'Not stated': the cell names mechanisms, safety "
+        "or delivery but no direction, or no outcome. Codes derived by cue words (data/outcome_cues.csv), defined in "
+        f"data/outcome_codes.csv. {SOURCE_SHORT}, Tables 1-2."
+    )
+
+
+def effects_notice(counts: pd.DataFrame, compared: pd.DataFrame, silent: pd.DataFrame, agreement: pd.DataFrame) -> str:
+    """What a reader should see in the effects exhibit, each number with what it is out of.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        :func:`helpers.analysis.effects.counts`.
+    compared, silent : pandas.DataFrame
+        :func:`helpers.analysis.effects.head_to_head` and :func:`~helpers.analysis.effects.not_stated`.
+    agreement : pandas.DataFrame
+        :func:`helpers.analysis.effects.agreement`.
+    """
+    direction = counts[counts["field"] == "effect_direction"]
+    total = int(direction.drop_duplicates("modality")["modality_total"].sum())
+    by_code = direction.groupby("code", sort=False)["studies"].sum()
+    null = int(by_code[["mixed", "no effect", "worse"]].sum())
+    lines = [
+        f"- Of the {total} tabulated studies, {by_code['improved']} report an improvement, {by_code['mixed']} a "
+        f"mixed result, {by_code['no effect']} no effect and {by_code['worse']} a worsening; the other "
+        f"{by_code['not stated']} state no direction."
+    ]
+    if null == 0 and total:
+        lines.append(
+            f"- None of the {total} tabulated studies reports a null or harmful effect. That is what a selection of "
+            "positive studies looks like (the review's choice of studies, or publication bias in the literature it "
+            "drew on), and it says nothing about how often such treatments fail in the field."
+        )
+    else:
+        lines.append(f"- {null} of the {total} tabulated studies report no effect, a worsening or a mixed result.")
+    lines.append(_effects_levels(counts))
+    if len(silent):
+        kinds = "; ".join(
+            f"{kind} ({_effect_rows(part)})" for kind, part in silent.groupby("effect_instead", sort=True)
+        )
+        lines.append(f"- The {len(silent)} of {total} studies that state no direction print instead: {kinds}.")
+    lines.append(_effects_compared(compared, total))
+    lines.append(_effects_agreement(agreement))
+    return "\n".join(line for line in lines if line)
+
+
+def _effects_levels(counts: pd.DataFrame) -> str:
+    """One clause per arm: how many studies reach each level, out of the arm's studies."""
+    level = counts[counts["field"] == "outcome_level"]
+    clauses = []
+    for where, part in level.groupby("arm", sort=False):
+        n = int(part.drop_duplicates("modality")["arm_total"].sum())
+        if not n:
+            continue
+        by_code = part.groupby("code", sort=False)["studies"].sum()
+        named = ", ".join(f"{code} {int(k)}" for code, k in by_code.items())
+        whose = "studies with an animal arm (in vivo)" if where == "in vivo" else "that print no animal arm"
+        clauses.append(f"of the {n} {whose}: {named}")
+    return "- Highest outcome level the Effects cell names, " + "; ".join(clauses) + "." if clauses else ""
+
+
+def _effects_compared(compared: pd.DataFrame, total: int) -> str:
+    """How many studies compare two arms head to head, and what they compare."""
+    if not len(compared):
+        return f"- None of the {total} studies compares two arms head to head."
+    sources = compared[compared["comparison_what"].astype("string").fillna("").str.contains(r"-MSCs vs \w", regex=True)]
+    modified = compared[compared["comparison_what"].astype("string").fillna("").str.contains(" as obtained")]
+    return (
+        f"- {len(compared)} of {total} studies compare two arms head to head: {len(sources)} compare MSC tissue "
+        f"sources and {len(modified)} a modified product (engineered, primed, on a carrier or with a co-agent) with "
+        "the product as obtained. In every one, as printed, the row's own product (the first-named source or the "
+        "modified product) did better; the list below names each."
+    )
+
+
+def _effects_agreement(agreement: pd.DataFrame) -> str:
+    """Agreement with the two-reader annotation, said to be by construction."""
+    if agreement.empty:
+        return ""
+    parts = []
+    for r in agreement.itertuples():
+        where = f" (differs: {r.disagreeing})" if r.disagreeing else ""
+        parts.append(f"{r.field} {r.agree} of {r.out_of}{where}")
+    return (
+        "- Against the two readers' annotation (data/outcome_annotation.csv), the derived codes agree on "
+        + "; ".join(parts)
+        + ". This agreement is by construction: the cue words were written with the annotation in view. A row "
+        "that prints no animal arm is capped at the cellular level even where its Effects cell speaks of animals, "
+        "where the readers coded the claim."
     )

@@ -97,11 +97,35 @@ def sources_by_disease(printed: pd.DataFrame) -> str:
             continue
         rows = kept[kept["disease_code"].fillna("").str.split("+").map(lambda c, code=code: code in c)]
         names = ", ".join(TISSUE_CODES.get(t, t).lower() for t in rows["tissue"]) or "no row"
-        parts.append(f"{code} ({name}) keeps {names}")
+        parts.append(f"{code} ({name}) keeps {names}{_undescribed(code, set(printed['source']), bool(len(rows)))}")
     return (
         "Table 4 has no disease column, so the `diseases` parameter keeps the rows of the tissue sources that "
         "studies of those diseases in Tables 1-3 use, each row as printed: " + "; ".join(parts) + "."
     )
+
+
+def _undescribed(disease: str, described: set[str], kept_any: bool) -> str:
+    """' (its only study uses amniotic membrane, which Table 4 does not describe)': the studies of a disease in
+    Tables 1-3 whose source no Table 4 row describes, which a disease run silently leaves out (table4 fifth
+    reading 5.1); '' when none."""
+    codes = study_codes()
+    of = codes[codes["disease_code"].fillna("").str.split("+").map(lambda c: disease in c)]
+    lost: dict[str, int] = {}
+    for tissue in of["tissue"].dropna().astype(str):
+        for t in sorted(set(tissue.split("+")) - described):
+            lost[t] = lost.get(t, 0) + 1
+    if not lost:
+        return ""
+    named = " and ".join(
+        f"{k} {'study' if k == 1 else 'studies'} using {TISSUE_CODES.get(t, t).lower()}" for t, k in lost.items()
+    )
+    if not kept_any and sum(lost.values()) == len(of):
+        return (
+            f" ({'its only study uses' if len(of) == 1 else 'its studies use'} "
+            + " and ".join(TISSUE_CODES.get(t, t).lower() for t in lost)
+            + ", which Table 4 does not describe)"
+        )
+    return f" (not the {named}, {'a source' if len(lost) == 1 else 'sources'} Table 4 does not describe)"
 
 
 def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -208,11 +232,11 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
     if "disease_code" in derived:
         labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
         out["Disease"] = _counts(labels, "disease")
+    # Spelled out: "AD" is adipose tissue here and Alzheimer's disease in the Disease counts.
+    spelled = derived["tissue"].map(
+        lambda t: "+".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in str(t).split("+")) if pd.notna(t) else t
+    )
     if "host_species" in derived:
-        # Spelled out: "AD" is adipose tissue here and Alzheimer's disease in the Disease counts.
-        spelled = derived["tissue"].map(
-            lambda t: "+".join(f"{TISSUE_CODES.get(c, c)} ({c})" for c in str(t).split("+")) if pd.notna(t) else t
-        )
         out["MSC source"] = _counts(spelled, "tissue source")
         # A study with no animal treated has no host, whatever animal model it prints (co-culture with cells
         # taken from 5XFAD mice).
@@ -221,10 +245,10 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
             derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
         )
     else:
-        tissue = derived["tissue"]
-        if resource == "clinical_trials":  # "AD-MSC", never a bare "AD" beside Alzheimer's disease
-            tissue = tissue.map(lambda t: "+".join(f"{c}-MSC" for c in t.split("+")) if pd.notna(t) else t)
-        out["MSC source"] = _counts(tissue, "tissue source")
+        if resource == "clinical_trials":  # a tissue, not a cell code; an exosome row counts under its parent cells'
+            out["MSC source"] = _counts(spelled, "tissue source (of the cells or their vesicles)")
+        else:
+            out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if resource == "clinical_trials":
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
         out["Status"] = _counts(printed["research_status"], "research status")
@@ -394,16 +418,44 @@ def _setting(printed: pd.DataFrame, derived: pd.DataFrame) -> list[_Note]:
                 f"the animals of the model printed ('{cells['animal_model']}') probably supplied the cells, "
                 "which the review does not report"
             )
+        # "reads as", not "is": W8 says only this much, and a row's effects or its cited title may speak of
+        # animals (table2 and audit fifth reading 5.1/5.2); the note says what the cells read as, no more.
+        read = []
         if cells["follow_up"]:
             fields.append("follow_up")
-            said.append(f"'{cells['follow_up']}' is an incubation time in culture, not a follow-up of animals")
+            read.append(f"'{cells['follow_up']}' reads as an incubation time in culture")
         dose = derive.split_route_dosage(cells["route_dosage"])[1]
         if dose:
-            said.append(f"'{dose}' is an amount or concentration in the dish, not a dose to an animal")
+            read.append(f"'{dose}' {'as' if read else 'reads as'} an amount or concentration in the dish")
+        if read:
+            said.append(" and ".join(read))
         if said:
+            whether = "followed or dosed animals" if read else "treated animals"
             body = f"no treatment of animals is printed (in vitro only, route '{cells['route_dosage']}'); "
-            out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + ".", tuple(fields)))
+            tail = f"; whether the cited study also {whether} is not reported in the row."
+            out.append(_Note("Setting", cells["row"], "", body + "; ".join(said) + tail, tuple(fields)))
     return out
+
+
+def _point_to_animal_work(ours: list[_Note], audit: list[tuple[str, str]]) -> None:
+    """End each in vitro setting note with a pointer to the notes on its row that speak of animal work: a
+    transcription note that names animals, an audit W6 (effects that speak of animals on a row that prints none).
+
+    ``audit`` holds (row, rule) of the audit notes written on their own. Without the pointer the setting note
+    would read as if the row had nothing more to say about animals (table2 fifth reading 5.1).
+    """
+    for note in ours:
+        if note.kind != "Setting" or "whether the cited study also" not in note.body:
+            continue
+        row = str(note.row)
+        pointers = [
+            "the transcription note"
+            for other in ours
+            if other.kind == "Transcription" and str(other.row) == row and "animals" in other.body
+        ][:1] + [f"audit {rule}" for r, rule in audit if r == row and rule == "W6"]
+        if pointers:
+            see = " and ".join(pointers)
+            note.body = note.body.rstrip(".") + f" (other notes on this row point to animal work: see {see})."
 
 
 #: Audit rules whose findings are not repeated under a table. L1 tallies how an MSC label is spelled across the
@@ -515,15 +567,17 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     )
     titles = _titles(resource)
     ours = [_Note(*n) for n in _transcription(resource, printed)] + _setting(printed, derived)
-    audit = []
+    audit, alone = [], []
     for records in _audit_groups(findings, exhibit, printed):
         first = records[0]
         rule = first["rule"].split(" ")[0]
         home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"], rule)), None)
         if home is None:
             audit.append(_audit_text(records, printed, titles))
+            alone += [(str(r["row"]), r["rule"].split(" ")[0]) for r in records]
         else:  # the note already says what the finding says: one note, which names the finding's rules
             home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
+    _point_to_animal_work(ours, alone)
     every = tuple(n.text(printed, titles) for n in ours) + tuple(audit)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).

@@ -687,8 +687,8 @@ def _legend(fig, route_key: str, flagged: str) -> None:
             markerfacecolor="none",
             markeredgecolor="black",
             label=(
-                "ringed: outside data/dose_ranges.csv (as printed; per animal,\n"
-                "any route: a dose into the brain meets the systemic range)"
+                "ringed: outside data/dose_ranges.csv (as printed; a dose per animal, any route,\n"
+                "so a dose into the brain meets the systemic range; a dish row per mL of medium)"
             ),
         ),
         Line2D([], [], color="black", linewidth=1.2, label="line: lowest to highest printed arm"),

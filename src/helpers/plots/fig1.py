@@ -48,7 +48,7 @@ IN_VITRO = "in vitro only"
 KIND_TITLES = {
     "mechanism": "Processes and effects named",
     "pathway": "Signalling pathway families",
-    "regulator": "Transcription factors (not pathways)",
+    "regulator": "Transcription factors (kept apart)",
     "cargo": "Carried or produced molecule",
     "source": "MSC tissue source",
 }
@@ -258,8 +258,8 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
                 markersize=7,
                 markerfacecolor="white",
                 markeredgecolor="#555555",
-                label=f"hollow, hatched: in vitro only as printed (no route into an animal in the table), "
-                f"n = {in_vitro}",
+                label=f"hollow, hatched: in vitro only as printed (no animal model, or only a co-culture "
+                f"route, in the table), n = {in_vitro}",
             )
         )
     for n in (1, 5, 10) if unit is not None else ():
@@ -366,7 +366,9 @@ def draw(view: MechanismView, *, title: str, subtitle: str = "", lead: str = "")
     matplotlib.figure.Figure
         As :func:`evidence_map` draws it.
     """
-    note = narrative.map_note(view.cells, view.counted, view.setting, view.flags, view.animal_titles, view.modelled)
+    note = narrative.map_note(
+        view.cells, view.counted, view.setting, view.flags, view.animal_titles, view.modelled, view.unrouted
+    )
     note = f"{lead} {note}".strip()
     return evidence_map(
         view.cells,

@@ -147,10 +147,8 @@ def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> N
             zorder=3,
         )
         mark = f" ({letters[line.note]})" if getattr(line, "note", "") in letters else ""
-        # Where the review says an outcome appeared, when it cites the publication (fourth reading 4.2).
-        where = str(getattr(line, "results_in", "") or "").split(",")[0]
         ax.annotate(
-            f"n = {line.enrollment} · {line.route} · {line.results}{' in ' + where if where else ''}{mark}",
+            f"n = {line.enrollment} · {line.route} · {line.results}{_where(line)}{mark}",
             xy=(len(PHASES) - 0.45, -y),
             xycoords="data",
             fontsize=7.5,
@@ -158,6 +156,22 @@ def _marks(ax, lines: pd.DataFrame, ys: list[int], letters: dict[str, str]) -> N
             ha="left",
             annotation_clip=False,
         )
+
+
+def _where(line) -> str:
+    """Where the review says a printed outcome appeared (fourth reading 4.2), kept apart from Table 3's own words.
+
+    Table 3 prints the reference of a row without a registry number itself ("in ref. [39]"); a trial's
+    publication is known only from the reference list, whose entry names its NCT number, so the label says
+    so rather than credit Table 3's Results column with it (fifth reading 5.1).
+    """
+    where = str(getattr(line, "results_in", "") or "")
+    ref = where.split(",")[0]
+    if not where:
+        return ""
+    if "whose entry names" in where:
+        return f"; published as {ref} (per the reference list)"
+    return f" in {ref}"
 
 
 def _band(ax, lines: pd.DataFrame, ys: list[int], other: list[int]) -> None:

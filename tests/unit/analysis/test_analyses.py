@@ -175,9 +175,11 @@ def test_the_design_rows_cover_every_study_in_each_group(studies):
 # ------------------------------------------------------------------ empty selections
 
 
-@pytest.mark.parametrize("exhibit", ["gapmap", "trials", "dosing", "design", "timeline", "vesicles"])
+@pytest.mark.parametrize("exhibit", ["gapmap", "trials", "dosing", "design", "timeline", "vesicles", "effects"])
 def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhibit, monkeypatch):
+    from helpers.analysis import effects
     from helpers.plots import dosing as dosing_plot
+    from helpers.plots import effects as effects_plot
     from helpers.plots import fig1
     from helpers.plots import gapmap as gapmap_plot
     from helpers.plots import timeline as timeline_plot
@@ -209,6 +211,7 @@ def test_a_selection_with_nothing_to_draw_gives_an_empty_state_not_a_crash(exhib
             pd.DataFrame(columns=["item", "rows printing it", "out of", "printed rows"]),
             title="T",
         ),
+        "effects": lambda: effects_plot.effects(effects.counts(chosen_studies), title="T"),
     }
     fig = figures[exhibit]()
     texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]

@@ -136,3 +136,52 @@ def test_audit_md_lists_every_rule_run_with_its_count():
         rule_id = cells[0].split(" ")[0]
         assert sum(int(c) for c in cells[2:5]) == counts.get(rule_id, 0), line
     assert any(line.startswith("| I8 malformed DOI") for line in lines)  # the DOI-form rule, which found nothing
+
+
+# --- fifth reading (5.1-5.5) ---------------------------------------------------------------------------------------
+
+
+def _audit_csv() -> list[dict]:
+    with (ROOT / "tables" / "audit.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _reasons() -> dict[str, str]:
+    with (ROOT / "data" / "audit_review.csv").open(encoding="utf-8") as fh:
+        return {r["key"]: r["reason"] for r in csv.DictReader(fh)}
+
+
+def test_i14_describes_every_doi_of_the_form():
+    """5.1: 18 printed 10.1186/s…-YY-serial DOIs. Besides ref 13 (2022, "0992"), the 12 from 2020 on (refs 5, 14,
+    15, 16, 18, 21, 22, 23, 29, 39, 50, 63) have 5-digit serials, the 5 from 2018-2019 (20, 26, 45, 46, 76) 4."""
+    (row,) = [r for r in _audit_csv() if r["rule"].startswith("I14 ")]
+    assert (
+        "all 12 other printed DOIs of this form from 2020 on have 5 (references 5, 14, 15, 16, 18, 21, 22, 23, 29, "
+        "39, 50, 63); only the 5 from 2018-2019 have 4 (references 20, 26, 45, 46, 76)"
+    ) in row["message"]
+    for doi in ("s13287-018-1121-9", "s13287-019-1136-x", "s13287-019-1307-9", "s12896-019-0534-6"):
+        assert doi in row["evidence"]  # the older short serials are quoted too
+    assert "only the pre-2020 ones have 4" in _reasons()[row["key"]]  # message and verdict now agree
+
+
+@pytest.mark.parametrize(
+    "row, words", [(21, "Ref. 74's title speaks of dexamethasone-induced bone loss"), (26, "reads as")]
+)
+def test_w8_verdicts_are_hedged_and_cross_referenced(row, words):
+    """5.3: the r21 verdict points to ref 74's title and the transcription note, as r9 and r27 point elsewhere."""
+    (found,) = [r for r in _audit_csv() if r["rule"].startswith("W8 ") and r["row"] == str(row)]
+    reason = _reasons()[found["key"]]
+    assert words in reason
+    assert ": an incubation time in a column" not in reason
+
+
+def test_how_to_read_says_what_the_rules_take_from_the_body_text_and_why_a3_has_two_severities():
+    """5.4: W5's 30-150 nm comes from the text and verdicts quote it; 5.5: A3 is a warning on Table 1's "MI"
+    (no legend nor the article list explains it) and a check on the 7 codes another legend explains."""
+    text = " ".join(t for t in markdown_outputs("audit") if "Each finding has a severity" in t)
+    assert "Nor does it read the review's body text" not in text
+    assert "The rules do not compare the review's body text with the tables" in text
+    assert "the exosome size range of W5 is the one yardstick taken from the text" in text
+    assert "A3, for one, is a warning where neither a legend of the article nor the article list explains" in text
+    a3 = [r for r in _audit_csv() if r["rule"].startswith("A3 ")]
+    assert Counter(r["severity"] for r in a3) == {"warning": 1, "check": 7}

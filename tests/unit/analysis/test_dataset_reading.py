@@ -416,7 +416,8 @@ def test_rows_without_a_transcription_note_say_so(studies, trials):
             frame.loc[quiet, "transcription_notes_missing"] == "no transcription note on this row's printed cells"
         ).all()
     # ref 24: table1 fourth reading 4.2, a note on the review's own text (patients, not mice)
-    assert set(studies.loc[studies["transcription_notes"].notna(), "ref"]) == {12, 15, 24, 29, 37, 74, 75, 77}
+    # ref 18: table1 fifth reading 5.4, the text's intravenous-vs-intraovarian comparison the row does not print
+    assert set(studies.loc[studies["transcription_notes"].notna(), "ref"]) == {12, 15, 18, 24, 29, 37, 74, 75, 77}
 
 
 @pytest.mark.parametrize("table, key, value", [("studies", "ref", 37), ("studies", "ref", 48), ("trials", "row", 16)])
@@ -491,12 +492,14 @@ def test_the_audit_flags_only_what_questions_a_code(studies, ref, findings, flag
 def test_the_data_readme_counts_the_transcription_notes():
     """4.1: the reader counted 17 notes (5 Table 1, 5 Table 2, 7 Table 3); the table3 fourth reading's 4.1 adds one
     on Table 3 row 17 (ref 39's "arteriosclerosis") and the table1 fourth reading's 4.2 one on Table 1 row 13 ([24],
-    patients in the review's text), so the file holds 19 and the README says so."""
+    patients in the review's text); the table1 fifth reading's 5.4 adds one on Table 1 row 8 ([18], the text's
+    intravenous-vs-intraovarian comparison), so the file holds 20 and the README says so."""
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     (line,) = [x for x in readme.splitlines() if x.startswith("| `transcription_notes.csv`")]
-    assert line.rstrip().endswith("| 19 |")
+    assert line.rstrip().endswith("| 20 |")
+    assert "what a cited title implies" in line  # fourth reading 4.7, partly (fifth reading)
     notes = pd.read_csv(ROOT / "data" / "transcription_notes.csv")
-    assert notes["table"].value_counts().to_dict() == {"msc_studies": 6, "exosome_studies": 5, "clinical_trials": 8}
+    assert notes["table"].value_counts().to_dict() == {"msc_studies": 7, "exosome_studies": 5, "clinical_trials": 8}
 
 
 @pytest.mark.parametrize("column", ["review_text", "transcription_notes"])
@@ -532,8 +535,9 @@ def test_results_printed_says_per_row_where_results_appeared(package):
         # 4.5: Table 2 row 6 [54] prints a miR-211-5p inhibitor: no longer described as naming the miRNA itself
         (54, "curated_out", "an inhibitor of the miRNA (an anti-miR)"),
         (54, "cargo_missing", "a pattern finds miRNA in the printed effects"),
-        # 4.6: ref 31's text and title place Nrf2 in the AD mice too
-        (31, "curated_out", "place it in the AD mice too"),
+        # 4.6: ref 31's text places Nrf2 in the AD mice too; 5.1: its title can be read either way
+        (31, "curated_out", "the text places it in the AD mice too; the cited title can be read either way"),
+        (31, "review_text", "the text places Nrf2 activation in the AD mice too (the cited title can be read"),
     ],
 )
 def test_what_curation_leaves_out_is_in_the_row(studies, ref, column, words):
@@ -561,3 +565,66 @@ def test_a_note_quoting_a_cell_says_the_cell():
     assert not notes["note"].str.contains("The text reads").any()
     # Table 1 rows 3, 6, 16, 22 ×2; Table 2 row 22; Table 3 rows 8, 11, 14 and the new row 17
     assert notes["note"].str.startswith("The cell reads").sum() == 10
+
+
+# --- fifth reading (5.1-5.5) ---------------------------------------------------------------------------------------
+
+
+def test_the_title_of_ref31_is_not_said_to_place_nrf2_in_the_mice(studies):
+    """5.1: "MG53 protein rejuvenates hUC-MSCs and facilitates their therapeutic effects in AD mice by activating
+    Nrf2 signaling pathway": the "by activating" may belong to the rejuvenated cells."""
+    row = studies.loc[studies["ref"] == 31].iloc[0]
+    assert "like the cited title" not in row["review_text"]
+    assert "the text and the cited title place it" not in row["curated_out"]
+
+
+@pytest.mark.parametrize("ref", [61, 78])
+def test_the_other_rna_category_reads_as_one_class(studies, ref):
+    """5.2: Table 2 row 11 [61] names circ-Epc1, row 24 [78] the lncRNA MEG3; neither names both classes."""
+    assert studies.loc[studies["ref"] == ref, "cargo"].item() == "circRNA or lncRNA"
+
+
+def test_results_printed_says_where_results_appeared_is_not_reported(package):
+    """5.3: that rows 2, 3, 4 and 9 cite no publication is a fact of the print; where the results appeared is not
+    reported."""
+    (trials,) = [r for r in package["resources"] if r["name"] == "trials"]
+    (text,) = [f["description"] for f in trials["schema"]["fields"] if f["name"] == "results_printed"]
+    assert "for rows 2, 3, 4 and 9 the review cites no publication, and where their results appeared is not " in text
+    assert "no publication is cited, which is not reported" not in text
+
+
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        # 5.4: Table 2 row 9 Effects "improve cognitive impairment in AD model mice"; ref 58's title "cognitive
+        # impairment in an Alzheimer's disease model ... in hippocampus"; ref 74's title "dexamethasone-induced bone
+        # loss"; ref 82's title "Topical application"
+        (58, "Effects cell 'cognitive impairment', 'mice'; cited title 'cognitive impairment', 'hippocampus'"),
+        (74, "cited title 'bone loss'"),
+        (82, "cited title 'Topical'"),
+    ],
+)
+def test_an_in_vitro_row_says_what_speaks_of_animal_work(studies, ref, words):
+    row = studies.loc[studies["ref"] == ref].iloc[0]
+    assert row["time_arm"] == "incubation in culture"  # kept as printed
+    assert row["animal_work_words"] == words
+
+
+def test_in_vitro_rows_with_no_animal_words_say_so(studies):
+    """5.4: the other in vitro-only rows: Table 1 [25], [44]; Table 2 [54], [55], [71], [81]."""
+    quiet = studies[(studies["setting"] == "in vitro") & studies["animal_work_words"].isna()]
+    assert set(quiet["ref"]) == {25, 44, 54, 55, 71, 81}
+    assert (
+        quiet["animal_work_words_missing"] == "no word of the Effects cell or the cited title speaks of animal work"
+    ).all()
+
+
+def test_ref24s_relation_evidence_names_the_patients(studies):
+    """5.5: the text before [24] says the cells "were transplanted into the ovaries of patients"."""
+    row = studies.loc[studies["ref"] == 24].iloc[0]
+    assert row["relation"] == "xenogeneic"  # kept as the printed mouse host gives it
+    assert "'were transplanted into the ovaries of patients'" in row["relation_evidence"]
+    assert (
+        "human into human, not xenogeneic (allogeneic or autologous, not reported in the review)"
+        in row["relation_evidence"]
+    )

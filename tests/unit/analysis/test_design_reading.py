@@ -51,10 +51,12 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 EXPECTED_NOTICE = [
     (9, "no animal arm printed"),
     (56, "studies shown"),
-    (3, "of which the Effects cell or the body text speaks of animals (third reading 3.5)"),
-    (58, "ref 58: Effects 'in AD model mice' (W6)"),
-    (74, "ref 74: the text cites it for bone mineral density"),
-    (82, "ref 82: the text speaks of improving photodamaged skin"),
+    # Fifth reading 5.1: of these, the Effects cell or the cited title of 2 speaks of animals; ref 82's body text
+    # ("significantly improve photodamaged skin") and title ("Topical application") name no host.
+    (2, "of which the Effects cell or the cited title speaks of animals (third reading 3.5, fifth 5.1)"),
+    (58, "ref 58: Effects 'in AD model mice' (W6), title 'cognitive impairment', 'hippocampus'"),
+    (74, "ref 74: title 'bone loss'"),
+    (82, "ref 82: the text and title name a treated tissue or a route, no host"),
     (47, "studies with an animal host"),
     (20, "induced: chemical"),
     (47, "out of the in vivo studies"),
@@ -74,7 +76,11 @@ EXPECTED_NOTICE = [
     (24, "modified or co-delivered product"),
     (56, "all studies"),
     (17, "product itself changed"),
-    (7, "only delivered differently"),
+    # Fifth reading 5.2: the 7 add a carrier or biomaterial (refs 23, 24, 37, 80, 82) or a co-given agent (32
+    # resveratrol, 81 HCOPs).
+    (7, "something added to the product"),
+    (5, "a carrier or biomaterial"),
+    (2, "a co-given agent"),
     (32, "as obtained"),
     (2, "carriers that are themselves active (third reading 3.4)"),
     (23, "ref 23: 'drug-free IVA' in the bioprinted ovary"),
@@ -176,7 +182,8 @@ def test_the_notice_says_what_the_chemical_class_holds_and_which_ageing_studies_
     # Third reading 3.3: no claim that the other models are "not ageing itself"; the print gives no animal ages.
     assert "not ageing itself" not in text
     assert "the other 38 model a condition the review files under an age-related disease" in text
-    assert "17 change the product itself, 7 only how it is given" in text
+    assert "17 change the product itself; 7 add something to it: 5 a carrier or biomaterial, 2 a co-given agent" in text
+    assert "only how it is given" not in text
 
 
 def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_code():
@@ -184,11 +191,19 @@ def test_the_note_says_what_the_marks_mean_and_where_the_body_text_decided_a_cod
     'primed' and ref 22's 'autologous'; where it contradicts a printed cell, refs 24, 74, 82, the code stays)."""
     note = narrative.design_note(_studies())
     assert "† after a number: the audit flags at least one study behind it" in note
-    assert "‡: none is flagged, but an audit check on a code drawn here (R1-R6, W1, W6, W7)" in note
+    # Fourth reading 4.3 ("partly" at the fifth) and fifth 5.3: R2 (tissue source) and R6 (route) bear on no
+    # drawn code; ref 42 is flagged only by R2 (Table 1 row 26, GMSCs in its title against the printed DP).
+    assert "‡: none is flagged, but an audit check on a code drawn here (R1, R3-R5, W1, W6, W7)" in note
+    assert "ref 42 (R2)" in note.split("the finding is on a code not drawn here")[0]
     assert "from the review's body text (data/text_statements.csv): refs 22 (relation) and 53 (modification)" in note
     # After the dataset's third reading (3.1, 2.5) the text's sentence under [74] is ref 75's finding (the review
     # swaps [74] and [75]), so it no longer bears on ref 74's setting; ref 74's cited title ('bone loss') does.
-    assert "the code stays as printed: refs 24 (setting, host) and 82 (setting)" in note
+    # Fifth reading 5.1: ref 24's text names patients; ref 82's ("photodamaged skin") names no host.
+    assert "the code stays as printed: ref 24 (setting, host)" in note
+    assert (
+        "without naming the host, the code stays as printed too and the host is not reported in the review: "
+        "ref 82 (setting)" in note
+    )
     assert (
         "the row stays in vitro as printed: ref 58 (its Effects cell (W6) and its title: 'cognitive impairment', "
         "'hippocampus'); ref 74 (its title: 'bone loss')" in note
@@ -212,8 +227,9 @@ def test_weakness_is_named_as_in_the_gap_map_and_the_timeline():
 
 # Third reading 3.1: the studies a check on a drawn code or the body text questions, none flagged (hand reading of
 # tables/audit.csv and data/text_statements.csv): ref 35 (W1, mAD-MSC into a rat), 55 (R4, conditioned medium),
-# 70 and 71 (R4, exosome mimetics), 74 (title: 'bone loss'), 80 (R5, bone defect), 82 (R6, topical; text).
-CHECKED = {35: "W1", 55: "R4", 70: "R4", 71: "R4", 74: "", 80: "R5", 82: "R6"}
+# 70 and 71 (R4, exosome mimetics), 74 (title: 'bone loss'), 80 (R5, bone defect), 82 (text; its R6 is a route rule,
+# which bears on no drawn code: fifth reading 5.3, so it keeps its ‡ by the body text alone).
+CHECKED = {35: "W1", 55: "R4", 70: "R4", 71: "R4", 74: "", 80: "R5", 82: ""}
 
 
 def test_a_check_on_a_drawn_code_is_marked_when_no_error_or_warning_flags_the_study():
@@ -222,6 +238,8 @@ def test_a_check_on_a_drawn_code_is_marked_when_no_error_or_warning_flags_the_st
     assert {int(r): str(c) for r, c in marked["audit_checks"].items()} == CHECKED
     assert not (studies["audit_check"] & studies["audit_flag"]).any()
     assert "photodamaged skin" in marked.loc[82, "text_contradicts"]
+    # Fifth reading 5.1: the text speaks of treated skin, not of an animal.
+    assert "(the text names no host)" in marked.loc[82, "text_contradicts"]
 
 
 # Third reading 3.2: what decided each product code, by ref, as printed (Tables 1-2) or in the body text.
@@ -280,5 +298,5 @@ def test_a_dagger_earned_off_the_drawing_says_so():
     W4 ("IV 100 mg"); no route or dose is drawn, so the note says their dagger is not about what is drawn, and W2
     is no longer among the rules of a code drawn here."""
     note = narrative.design_note(_studies())
-    assert "for ref 19 (W2), ref 68 (W4) the finding is on a code not drawn here" in note
-    assert "W2" not in design.DESIGN_CHECK_RULES and "(R1-R6, W1, W6, W7)" in note
+    assert "for ref 19 (W2), ref 42 (R2), ref 68 (W4) the finding is on a code not drawn here" in note
+    assert "W2" not in design.DESIGN_CHECK_RULES and "(R1, R3-R5, W1, W6, W7)" in note

@@ -236,6 +236,12 @@ def _one(**cells):
     "cells, item, state",
     [
         ({"model_class": NA}, "how the model was made", "not reported in the review"),
+        # Fifth reading 5.3: ref 43 prints "Skin aging model of nude mice", a model with no induction.
+        (
+            {"model_class": "model named, induction not stated"},
+            "how the model was made",
+            "model printed, induction not stated",
+        ),
         (
             {
                 "route": NA,
@@ -486,3 +492,13 @@ def test_no_dose_range_says_the_review_s_masses_are_protein():
     for basis in ranges["basis"]:
         if "protein" in basis:
             assert "the review prints bare masses" in basis, basis
+
+
+def test_ref_43_reads_induction_not_stated_not_unreported(studies):
+    """Fifth reading 5.3: Table 1 row 27 (ref 43) prints "Skin aging model of nude mice": a model, no induction.
+    The reporting count stays 25 of 26 MSC studies with animals."""
+    table = dosing.completeness(studies).set_index("ref")
+    assert table.loc[43, "how the model was made"] == "model printed, induction not stated"
+    summary = dosing.completeness_summary(dosing.completeness(studies))
+    line = summary[(summary["item"] == "how the model was made") & (summary["modality"] == "cells")].iloc[0]
+    assert (int(line["reported"]), int(line["applicable"])) == (25, 26)

@@ -48,6 +48,7 @@ def texts() -> dict[str, str]:
             flags,
             evidence.animal_titles(selected),
             evidence.modelled_in_vitro(selected),
+            evidence.unrouted_in_vivo(selected),
         ),
         "notice": narrative.map_notice(cells, counted, instead, carried, flags),
     }
@@ -67,8 +68,14 @@ CLAIMS = [
     # 56 rows: 28 in Table 1, 28 in Table 2. 21 Effects cells match no mechanism category (10 + 11);
     # 43 no cargo category (42, plus [54] whose miR-211-5p inhibitor is not cargo).
     ("note", r"Of the (\d+) selected studies, (\d+) match no mechanism category and (\d+) no cargo", (56, 21, 43)),
-    # No route into an animal printed: Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
-    ("note", r"(\d+) of the (\d+) print no route into an animal", (9, 56)),
+    # In vitro only as printed (co-culture the only route, 8 of them with no animal model either): Table 1 rows
+    # 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27.
+    ("note", r"(\d+) of the (\d+) are in vitro only as printed", (9, 56)),
+    # Fifth reading 5.1: Table 1 row 22 [37] prints route "NA 2 × 10⁷" beside "D-gal induces transgenic FVB mouse
+    # model" and "1 month"; Table 2 row 1 [48] route "NA" beside "CDDP induced POF mouse model" and "4 weeks".
+    ("note", r"(\d+) studies drawn filled print 'NA'", (2,)),
+    ("note", r"\[37\] Table 1 row 22: route 'NA (\d+) × (\d+)⁷', model '[^']+', follow-up '(\d+) month'", (2, 10, 1)),
+    ("note", r"\[48\] Table 2 row 1: route 'NA', model '[^']+', follow-up '(\d+) weeks'", (4,)),
     # Fourth reading 4.1: all but Table 1 row 14 [25] ("5XFAD mice", route "coculture") print no animal model.
     ("note", r"(\d+) of the (\d+) in vitro only studies also print no animal model; (\d+) prints one", (8, 9, 1)),
     # Third reading 3.2: of these, the cited titles of [58] (cognitive impairment, hippocampus) and [74] (bone
@@ -229,9 +236,14 @@ def test_the_caption_names_the_product_disease_and_route_findings_the_readings_a
 def test_hollow_means_in_vitro_as_printed_and_the_titles_that_speak_of_animals_are_named(texts):
     """Third reading 3.2: [58], [74] and [82] are in vitro only as printed, but their cited titles speak of work
     in animals ('cognitive impairment', 'hippocampus'; 'bone loss') or of a route into a host ('Topical'), so the
-    caption names them; fourth reading 4.1: hollow means no route into an animal in the table."""
+    caption names them; fourth reading 4.1 and fifth 5.1: hollow means no animal model or co-culture as the only
+    printed route (not "no route into an animal", which [37] and [48] also fit)."""
     note = texts["note"]
-    assert "hollow: in vitro only as printed (the table names no route into an animal)" in note
+    assert (
+        "hollow: in vitro only as printed (no animal model printed, or co-culture in a dish the only printed route)"
+        in note
+    )
+    assert "no route into an animal" not in note
     assert "no animal arm" not in note
     named = re.search(r"speaks of work in animals that the table does not show.*?: (.*?)\.(?: |$)", note).group(1)
     assert set(re.findall(r"\[(\d+)\]", named)) == {"58", "74"}
@@ -280,3 +292,17 @@ def test_the_notebook_says_what_each_audit_rule_named_in_the_caption_questions()
     assert "donor cells of another animal species than the host" in text
     assert "an Effects cell that names another route than the route cell" in text
     assert "no animal model and no route" not in text
+
+
+def test_the_filled_rows_whose_route_is_printed_na_are_named_with_the_audit_rule(texts):
+    """Fifth reading 5.1 and 5.2: [37] (Table 1 row 22, "NA 2 × 10⁷") and [48] (Table 2 row 1, "NA") print an
+    animal model and a follow-up, so they keep their animal arm; the audit's A9 on that "NA" is named."""
+    import json
+    from pathlib import Path
+
+    sentence = texts["note"].split("studies drawn filled print 'NA'")[1].split(". ")[0]
+    assert set(re.findall(r"\[(\d+)\]", sentence)) == {"37", "48"}
+    assert "A9" in sentence and "drawn with an animal arm" in sentence
+    text = "".join(json.loads(Path("notebooks/fig1.ipynb").read_text())["cells"][0]["source"])
+    assert "no route into an animal" not in text
+    assert "co-culture in a dish as the only route" in text

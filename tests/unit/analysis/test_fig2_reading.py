@@ -24,7 +24,7 @@ from tests.unit.analysis._evidence_reading import (
 
 IDENTIFIERS = re.compile(
     r"\[\d+\]|Tables? \d(?:-\d)?(?: row \d+)?|\b[A-Z]\d\b|fig\d\.\w+\.csv|\(\d{4}\)|CC BY-NC-ND \d\.\d"
-    r"|PI3K/AKT/mTOR|NF-κB|Nrf2/HO-1|FOXO\d\w*|ATF\d|miR-\d+-\dp|KLF6"
+    r"|PI3K/AKT/mTOR|NF-κB|Nrf2/HO-1|FOXO\d\w*|ATF\d|miR-\d+a?-\dp|KLF6|ERK1/2|NR4A1|FOXO3a"
 )
 
 
@@ -100,8 +100,14 @@ CLAIMS = [
     # Fourth reading 4.4: amniotic membrane is printed for [10] (Table 1 row 1, mAM-MSC) and [38] (row 23,
     # hAM-MSC); neither names a family or a factor.
     ("note", r"No source row for amniotic membrane \((\d+) selected studies, \[10\] and \[38\]\)", (2,)),
-    # Fourth reading 4.2: [51] (Table 2 row 3) "targets the KLF6 and ATF4-ATF3-CHOP pathways".
-    ("note", r"The Effects cell of (\d+) study in the row 'Transcription factor only", (1,)),
+    # Fourth reading 4.2, fifth 5.2: of the 6 factor studies, 4 print the factor inside a pathway: [11] Table 1
+    # row 2 "AMPK/NR4A1 signaling pathway", [15] row 6 "PTEN/AKT/FOXO3a signaling pathway", [51] Table 2 row 3
+    # "KLF6 and ATF4-ATF3-CHOP pathways", [66] row 14 "KLF6 and ERK1/2 signaling pathways"; not [12] (FOXO1
+    # "expression", the pathways of its cell are Wnt/β-catenin and Hippo) nor [13] ("NR4A1-mediated").
+    ("note", r"The Effects cells of (\d+) of the (\d+) drawn studies naming a transcription factor", (4, 6)),
+    # Fifth reading 5.1: Table 2 row 1 [48] prints route "NA" beside "CDDP induced POF mouse model", "4 weeks".
+    ("note", r"(\d+) study drawn filled prints 'NA'", (1,)),
+    ("note", r"\[48\] Table 2 row 1: route 'NA', model '[^']+', follow-up '(\d+) weeks'", (4,)),
 ]
 
 
@@ -189,7 +195,26 @@ def test_the_added_agent_sentence_does_not_call_a_factor_a_family(texts):
     assert "a family or factor named may be that agent's" in texts["note"]
 
 
-def test_the_hollow_definition_is_the_route(texts):
-    """Fourth reading (fig1 4.1): hollow means no route into an animal in the table."""
-    assert "the table names no route into an animal" in texts["note"]
+def test_the_hollow_definition_is_the_model_or_co_culture_rule(texts):
+    """Fourth reading (fig1 4.1), fifth 5.1: hollow means no animal model printed or co-culture the only route;
+    [48] (route "NA" beside a mouse model and 4 weeks of follow-up) is named as drawn with an animal arm."""
+    assert "no animal model printed, or co-culture in a dish the only printed route" in texts["note"]
+    assert "no route into an animal" not in texts["note"]
     assert "no animal model and no route" not in texts["note"]
+    sentence = texts["note"].split("drawn filled prints 'NA'")[1].split(". ")[0]
+    assert re.findall(r"\[(\d+)\]", sentence) == ["48"] and "A9" in sentence
+
+
+def test_every_factor_study_whose_cell_puts_the_factor_in_a_pathway_is_footnoted(texts):
+    """Fifth reading 5.2: [11], [15], [51] and [66] print the factor inside a pathway; [12] and [13] do not."""
+    sentence = texts["note"].split("call the factor part of a pathway")[1].split("; the figure keeps")[0]
+    assert re.findall(r"\[(\d+)\] Table", sentence) == ["11", "15", "51", "66"]
+    assert "'AMPK/NR4A1 signaling pathway'" in sentence and "KLF6 and ERK1/2 signaling pathways" in sentence
+
+
+def test_the_factor_block_does_not_deny_the_prints_word_pathway():
+    """Fifth reading 5.2: 4 of the 6 factor studies print the factor inside a pathway, so the block header says the
+    factors are kept apart, not that they are "not pathways"."""
+    from helpers.plots import fig1
+
+    assert fig1.KIND_TITLES["regulator"] == "Transcription factors (kept apart)"

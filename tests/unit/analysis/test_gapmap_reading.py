@@ -59,12 +59,15 @@ AUDIT_FLAG_ONLY = [
 OTHER_MODEL = [("table1", 8), ("table1", 13), ("table2", 25)]
 # Third reading 3.6: the MSC OP rows (Table 1 rows 24-26) all print "OVX"; the exosome OP rows print "STZ" (rows
 # 19, 20, 23, 24), "proteoglycan" (22) and a bone defect (25); row 21 prints no animal model.
+# Fifth reading 5.3: with the condition the rows' cited titles name: ref 41 "postmenopausal osteoporosis" (Table 1
+# row 25; refs 40, 42 name none); refs 72, 73, 77, 78 "diabetic osteoporosis" (Table 2 rows 19, 20, 23, 24); ref 75
+# "ankylosing spondylitis mice" (row 22); ref 80 (row 25) "bone regeneration", none.
 OP_MODELS = {
-    "cells": {"induced: ovariectomy": (3, ["OVX"])},
+    "cells": {"induced: ovariectomy": (3, ["OVX"], {"postmenopausal osteoporosis": 1})},
     "exosomes": {
-        "induced: chemical": (4, ["STZ"]),
-        "induced: immune": (1, ["proteoglycan"]),
-        "induced: surgical bone defect": (1, ["bone defects"]),
+        "induced: chemical": (4, ["STZ"], {"diabetic osteoporosis": 4}),
+        "induced: immune": (1, ["proteoglycan"], {"ankylosing spondylitis": 1}),
+        "induced: surgical bone defect": (1, ["bone defects"], {}),
     },
 }
 # Table 2 row 17 ([70], title "exosome-mimetic nanoparticles") and row 18 ([71], Effects "mimetic nanovesicles").
@@ -117,8 +120,8 @@ def test_the_caption_states_only_recounted_numbers(made, dataset_flags):
         len(OTHER_MODEL) + 1,  # Table 1 row 8 names two sources
         1,  # '*': Table 3 row 13 (NCT06607900), purpose "... multiple neurodegenerative diseases"
         1,  # '*': Table 3 row 17 ([39]), title "... in arteriosclerosis ..." (third reading 3.3)
-        *(n for n, _ in OP_MODELS["cells"].values()),
-        *(n for n, _ in OP_MODELS["exosomes"].values()),
+        *(k for n, _, named in OP_MODELS["cells"].values() for k in (n, *named.values())),
+        *(k for n, _, named in OP_MODELS["exosomes"].values() for k in (n, *named.values())),
         17,
         18,
         70,
@@ -133,7 +136,9 @@ def test_the_caption_states_only_recounted_numbers(made, dataset_flags):
     assert gapmap.NO_ANIMAL_ARM_MEANS in text and "not the same as in vitro only" in text
     assert "no route into an animal" not in text  # Table 2 row 1 prints route "NA" beside a mouse model
     assert "'questioned' is not the coded dataset's audit_flag" in text and "flagged" not in text
-    assert "Osteoporosis: MSC rows induced: ovariectomy 3 ('OVX')" in text
+    assert "Osteoporosis: MSC rows induced: ovariectomy 3 ('OVX'; postmenopausal osteoporosis by 1 cited title)" in text
+    assert "induced: chemical 4 ('STZ'; diabetic osteoporosis by 4 cited titles)" in text
+    assert "induced: immune 1 ('proteoglycan'; ankylosing spondylitis by 1 cited title)" in text
 
 
 def test_what_to_notice_states_only_recounted_numbers(made):
@@ -154,10 +159,13 @@ def test_what_to_notice_states_only_recounted_numbers(made):
         PRECLINICAL_ONLY_CELLS,
         CLINICAL_ONLY_CELLS,
         COMPARATOR_ONLY_CLINICAL,
+        1,  # fifth reading 5.2: "the review's text names the source of 1 row otherwise: Table 1 row 13 ([24])"
+        13,
+        24,
         len(FLAGGED),
         *(r for _, r in FLAGGED),
         len(OTHER_MODEL),
-        *(r for _, r in OTHER_MODEL),  # "The printed animal model of 3 counted rows ...: Table 1 row 8; ..."
+        *(r for _, r in OTHER_MODEL),  # "..., 3 counted rows print only such a model: Table 1 row 8; ..."
         13,
         24,  # Table 1 row 13 ([24])
     ]
@@ -348,3 +356,51 @@ def test_the_mimetic_sentence_does_not_say_they_are_not_secreted():
     not reported in the review."""
     text = narrative._gap_mimetic_sentence([("table2", 17, 70), ("table2", 18, 71)])
     assert "not secreted exosomes" not in text and "is not reported in the review" in text
+
+
+def test_the_rows_whose_source_the_text_names_otherwise_are_said(made):
+    """Fifth reading 5.2: the review's text (MSC POF paragraph) expands [24]'s cells (Table 1 row 13, printed
+    hUC-MSC; the title says UC-MSCs) as "human umbilical cord blood mesenchymal stem cells (hUC-MSCs)"; the notice
+    and the row's evidence note say so, and that the row is filed under UC as the table and title print it."""
+    studies, trials, findings, cells = made
+    assert gapmap.source_in_text(studies) == {
+        ("table1", 13): "the review's text names the source 'human umbilical cord blood mesenchymal stem cells "
+        "(hUC-MSCs)'; filed under UC as the table and the cited title print it"
+    }
+    shown = gapmap.evidence(studies, trials, findings, gapmap.comparators(studies))
+    row = shown[(shown["table"] == "table1") & (shown["row"] == 13)]
+    assert row["note"].str.contains("umbilical cord blood").all()
+
+
+def test_a_title_naming_the_wider_term_is_not_called_another_disease(made):
+    """Fifth reading 5.1 (and trials 5.3): ref 39's title says "arteriosclerosis", the wider term that includes
+    atherosclerosis; the '*' sentence and the row's note say so rather than call it another disease."""
+    studies, trials, findings, cells = made
+    text = narrative.gap_note(studies, trials, cells)
+    assert "only the wider term 'arteriosclerosis', which includes atherosclerosis" in text
+    note = trial_lines.title_other_disease()[17]
+    assert "names arteriosclerosis, the wider term that includes atherosclerosis" in note
+    assert "does not name atherosclerosis" not in note
+
+
+def test_the_notice_and_notebook_say_the_other_model_rule_is_a_fixed_list(made):
+    """Fourth reading 4.2, "partly" at the fifth: the notice and the notebook's intro name the checked pairs
+    and say that another mismatch (Table 1 row 22, [37], a D-gal model under AS) shows only as an audit finding."""
+    import json
+    from pathlib import Path
+
+    studies, trials, findings, cells = made
+    text = narrative.gap_notice(
+        studies,
+        trials,
+        gapmap.facts(cells),
+        gapmap.flagged_in(studies, findings),
+        None,
+        gapmap.other_model_rows(studies),
+    )
+    assert "The printed animal model of" not in text
+    assert "Of the model and disease pairs the map checks (" in text
+    assert "Another mismatch of model and disease shows only where the audit questions the row." in text
+    intro = "".join(json.loads(Path("notebooks/gapmap.ipynb").read_text())["cells"][0]["source"])
+    assert "print only an animal model of another condition than their disease" not in intro
+    assert "shows only where the audit questions the row" in intro

@@ -42,9 +42,11 @@ def test_every_number_of_the_notice_is_a_recount_of_the_print():
         44,  # named in pairs, as printed
         # third reading 3.1: what the 83 - 64 = 19 others print
         19,
-        2,  # a number followed by stray text: ref 11 "36307672 h", ref 64 "37859748 NCT04388982"
+        2,  # a number followed by other text: ref 11 "36307672 h", ref 64 "37859748 NCT04388982"
         11,
         64,
+        3,  # fifth reading 5.2: NCT04388982 is the NCT number Table 3 prints on row 12
+        12,
         1,  # a number inside the title, with no PMID field: ref 35 "PMID: 31637885 adipose-derived …"
         35,
         16,  # 19 - 2 - 1: none, a bare label, or the citation text of ref 1
@@ -116,3 +118,15 @@ def test_captions_state_no_uncomputed_number(exhibit):
     # Numbers belong in the computed notices; a caption may only name a printed table ("Table 4").
     caption = catalog.get(exhibit).caption
     assert numbers(caption.replace("Table 4", "")) == [], caption
+
+
+def test_ref64s_trailing_text_is_named_as_the_trial_it_reports(bibtex):
+    """Fifth reading 5.2: ref 64's PMID field ends "NCT04388982", the number of Table 3 row 12 (the phase I/II
+    exosome trial in AD that ref 64 reports); ref 11's "h" is stray."""
+    notice = next(t for t in markdown_outputs("references") if "references from" in t)
+    assert "reference 11: a stray 'h'; reference 64: the registry number NCT04388982 of Table 3 row 12" in notice
+    assert "stray text" not in notice
+    assert "followed by 'NCT04388982', the registry number Table 3 prints on row 12, exported without it" in " ".join(
+        bibtex[64].split()
+    )
+    assert "PMID printed followed by 'h', exported without it" in bibtex[11]

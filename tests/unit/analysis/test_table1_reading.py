@@ -267,3 +267,39 @@ def test_the_host_count_names_the_mouse_row_whose_title_speaks_of_patients():
         "of patients (see the notes under the table))" in text
     )
     assert "[24]" not in notice("msc_studies")  # without the audit's findings, the notice says nothing of it
+
+
+# --- fifth reading ------------------------------------------------------------------------------------------------
+
+
+def test_the_table_paragraph_promises_only_the_setting_notes_that_stand():
+    """Fifth reading 5.1: row 28 [44] prints no animal model, no time and no dose (route "Coculture"), so it gets
+    no setting note; the paragraph promises notes only on in vitro rows that print one of these, as Table 2's does."""
+    import json
+
+    from tests.conftest import ROOT
+
+    cells = json.loads((ROOT / "notebooks" / "table1.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = "".join(cells[3]["source"])
+    assert "setting notes on rows that print no animal model or in vivo route" not in text
+    assert "setting notes on in vitro-only rows that print an animal model, a time or a dose" in text
+    assert not [n for n in _notes() if n.startswith("Setting note") and 28 in tables.note_rows(n)]
+    # row 14 [25] prints "5XFAD mice" under Animal model: it keeps its note
+    assert [n for n in _notes() if n.startswith("Setting note") and 14 in tables.note_rows(n)]
+
+
+def test_row13s_note_says_the_text_speaks_of_cord_blood():
+    """Fifth reading 5.2: the text before [24] reads "human umbilical cord blood mesenchymal stem cells
+    (hUC-MSCs)"; the row prints hUC-MSC and ref 24's title "UC-MSCs"; Table 4 keeps UCB apart from UC."""
+    (note,) = [n for n in _notes() if n.startswith("Transcription note (audit R3, warning), row 13 [24]")]
+    assert '"human umbilical cord blood mesenchymal stem cells (hUC-MSCs)"' in note
+    assert "which tissue the cells came from is not reported in the review" in note
+    assert "UC-MSCs on a collagen scaffold" not in note
+
+
+def test_row8_points_to_the_texts_route_comparison():
+    """Fifth reading 5.4: the text credits [18] with intravenous beating intraovarian injection of UC-MSCs; the
+    row prints "OV 3.5 × 10⁵" only and compares AD- with UC-MSCs."""
+    (note,) = [n for n in _notes() if n.startswith("Transcription note, row 8 [18], Route Dosage/cells:")]
+    assert "intravenously" in note and "OV 3.5 × 10⁵" in note and "no intravenous arm" in note
+    assert "rule L1" in note  # the spelling finding that stays in the audit exhibit is named

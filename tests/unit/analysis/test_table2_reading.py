@@ -12,6 +12,8 @@ Recounted by hand from the printed Table 2 (28 rows, refs [48]-[83]):
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.data import curated, derive
@@ -35,8 +37,23 @@ EXPECTED = [
     (7, "rat"),
     (7, "in vitro only"),
     (28, "of all"),
+    # fifth reading 5.2: titles of the in vitro-only refs 54, 55, 58, 71, 74, 81, 82 that speak of animal work
+    # or a route into a body: 58 ("cognitive impairment", "hippocampus"), 74 ("bone loss"), 82 ("Topical")
+    (3, "titles of the in vitro-only rows"),
+    (7, "in vitro only"),
+    (58, "ref"),
+    (74, "ref"),
+    (82, "ref"),
     (14, "modified or co-delivered"),
     (28, "of all"),
+    (53, "fifth reading 5.3: the body text's 'lipopolysaccharide-pretreated' parent cells of [53]"),
+    # fifth reading 5.4: rows 3, 4, 14, 15 print "-Exos-miR-22-3p", "-Exo-miR-144-5p", "-Exos-miR-21a-5p",
+    # "-Exos-miR-100-5p" and are coded native
+    (4, "rows naming a miRNA in the product"),
+    (51, "ref"),
+    (52, "ref"),
+    (66, "ref"),
+    (67, "ref"),
 ]
 
 
@@ -48,7 +65,8 @@ def test_legend_is_the_printed_one_character_by_character():
 
 def test_every_number_in_what_to_notice_recounts_from_the_print():
     text = notice("exosome_studies")
-    assert numbers(text) == [n for n, _ in EXPECTED]
+    # quoted words (product names such as 'hUCMSCs-Exos-miR-22-3p') are printed cells, not counts
+    assert numbers(re.sub(r"(?<!\w)'[^']*'(?!\w)", "", text)) == [n for n, _ in EXPECTED]
     assert "7 of the 28 are in vitro only" in text
     # second reading 2.2: the rows print no animal; that is not proof the cited study treated none
     assert "print no animal model or in vivo route, which does not say that the cited study treated no animal" in text
@@ -58,10 +76,15 @@ def test_every_number_in_what_to_notice_recounts_from_the_print():
 @pytest.mark.parametrize(
     "row, words",
     [
-        (9, "'24 h' is an incubation time"),
-        (21, "'50 µg/ml' is an amount or concentration in the dish"),
-        (26, "'48 h' is an incubation time"),
-        (27, "'4 h' is an incubation time"),
+        # fifth reading 5.1: the setting notes say what W8 says, "reads as", and leave the animals open
+        (9, "'24 h' reads as an incubation time"),
+        (21, "'50 µg/ml' as an amount or concentration in the dish"),
+        (26, "'48 h' reads as an incubation time"),
+        (27, "'4 h' reads as an incubation time"),
+        (9, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (21, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (26, "whether the cited study also followed or dosed animals is not reported in the row"),
+        (27, "whether the cited study also followed or dosed animals is not reported in the row"),
         (5, "number of cells"),  # W3
         (16, "200-fold"),  # W4, "IV 100 mg"
         (14, "does not say how much a mouse received"),  # W3, "IV 0.5 mg/mL"
@@ -175,3 +198,45 @@ def test_the_notes_are_listed_row_by_row():
     """Table 3 third reading 3.3, for every table: a reader meets each row's notes together, header first."""
     rows = [tables.noted_row(note) for note in _notes()]
     assert rows == sorted(rows) and rows[0] == 0
+
+
+@pytest.mark.parametrize(
+    "row, pointer",
+    [
+        # Fifth reading 5.1: row 9 prints "improve cognitive impairment in AD model mice" (W6); row 21's
+        # transcription note reads ref 74's title ("dexamethasone-induced bone loss") as animal work.
+        (9, "see audit W6"),
+        (21, "see the transcription note"),
+    ],
+)
+def test_setting_notes_point_to_the_notes_that_speak_of_animals(row, pointer):
+    setting = [n for n in _notes() if n.startswith("Setting note") and row in tables.note_rows(n)]
+    assert len(setting) == 1 and pointer in setting[0], setting
+
+
+def test_no_setting_note_says_flatly_what_a_time_or_dose_is():
+    """Fifth reading 5.1 (audit 5.2): W8 now says a time "reads as" an incubation time; the notes labelled W8
+    must not say "is … not a follow-up of animals" or "not a dose to an animal"."""
+    for note in _notes():
+        assert "not a follow-up of animals" not in note and "not a dose to an animal" not in note, note
+
+
+def test_the_notice_names_the_in_vitro_rows_whose_titles_speak_of_animals():
+    """Fifth reading 5.2: refs 58 (AD model, hippocampus) and 74 (dexamethasone-induced bone loss); ref 82's
+    title speaks of topical application, as the design exhibit counts it."""
+    text = notice("exosome_studies")
+    assert "[58] ('cognitive impairment', 'hippocampus'), [74] ('bone loss'), [82] ('Topical')" in text
+
+
+def test_the_notice_says_where_the_modification_codes_come_from():
+    """Fifth reading 5.3 and 5.4: row 5 [53] counts for its printed HAMA; the primed parent cells come from the
+    body text (studies.csv records them); exosome names with a miRNA and no "overexpressed" count as native."""
+    text = notice("exosome_studies")
+    assert "For [53] the review's body text adds a modification its cells do not print" in text
+    assert "this count reads the cells only" in text
+    for ref, name in ((51, "hUCMSCs-Exos-miR-22-3p"), (52, "BMMSCs-Exo-miR-144-5p"), (66, "hUCMSC-Exos-miR-21a-5p")):
+        assert f"'{name}' [{ref}]" in text
+    assert "whether the microRNA was added is not reported in the review" in text
+    printed = curated.load("exosome_studies")
+    derived = tables._derived("exosome_studies", printed, curated.load("abbreviations"))
+    assert derived.loc[printed["ref"] == 53, "modification"].item() == "biomaterial"  # HAMA, as printed

@@ -230,10 +230,47 @@ def test_the_no_pathway_row_says_what_it_leaves_out(studies):
     data/categories.csv; the row label and the caption say so."""
     assert timeline.NONE_NAMED["pathways"] == "No pathway family (data/categories.csv)"
     text = narrative.timeline_note(studies)
-    assert "Table 2 row 3 ([51]: ATF4–ATF3–CHOP (stress response); KLF6)" in text and "is not drawn" in text
+    assert "Table 2 row 3 ([51]: ATF4–ATF3–CHOP (stress response); KLF6)" in text and "are not drawn" in text
 
 
 def test_the_category_table_has_every_year(studies):
     """Fourth reading 4.3: no tabulated reference is dated 2017; its column is kept with zeros."""
     named = timeline.named_by_year(studies)
     assert list(named.columns) == list(range(2015, 2025)) and named[2017].sum() == 0
+
+
+def test_the_transcription_factor_sentence_is_the_categories_files_split(studies, found):
+    """Fifth reading 5.1: NF-κB (T1 rows 11, 21: [22], [35]; T2 row 16: [68]) and Nrf2/HO-1 (T2 row 21: [74])
+    are drawn as families, so the caption names the file's four regulators as what is left out, not every
+    transcription factor."""
+    text = narrative.timeline_note(studies, found)
+    assert "a transcription factor named in an Effects cell is a regulator there" not in text
+    regulators = text.split("defines as regulators (")[1].split(") are not drawn")[0]
+    assert regulators.split("; ") == [
+        "FoxO (FOXO1, FOXO3a)",
+        "KLF6",
+        "NR4A1 (nuclear receptor)",
+        "ATF4–ATF3–CHOP (stress response)",
+    ]
+    assert "NF-κB and Nrf2/HO-1, transcription-factor systems too, are drawn as pathway families" in text
+
+
+def test_the_nrf2_definition_covers_treated_cells_in_a_dish():
+    """Fifth reading 5.2: [74] (T2 row 21, co-culture with MC3T3-E1 cells, "regulating the Nrf2/HO-1 axis") has
+    no host tissue; the definition says treated (recipient) cells or tissue, not the donor MSCs."""
+    from helpers.data import curated
+
+    categories = curated.load("categories").set_index("tag")
+    definition = categories.loc["nrf2_ho1", "definition"]
+    assert "treated (recipient) cells or tissue" in definition and "not in the donor MSCs" in definition
+    assert "in the host tissue" not in definition
+
+
+def test_the_exosome_mimetics_among_the_hatched_are_named_once(studies, found):
+    """Fifth reading 5.3: Table 2 rows 17 ([70], 2024, "exosome-mimetic nanoparticles" in its title) and 18 ([71],
+    2020, "mimetic nanovesicles" in its Effects cell) are hatched as printed; each is named once, in place."""
+    text = narrative.timeline_note(studies, found)
+    said = re.findall(r"Table 2 row (\d+) \(\[(\d+)\], (\d+); R4; exosome mimetics", text)
+    assert said == [("17", "70", "2024"), ("18", "71", "2020")]
+    assert text.count("[70]") == 1 and text.count("[71]") == 1
+    assert "the exosome mimetics among the hatched are named below" in text

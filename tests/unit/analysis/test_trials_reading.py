@@ -199,3 +199,27 @@ def test_a_limitation_is_not_counted_as_an_outcome(lines):
     notes = dict(zip(lines["row"], lines["note"]))
     assert "prints a limitation ('Conclusions limited by small sample size'), not an outcome" in notes[9]
     assert "only a limitation of the study, no outcome, for 1 (Table 3 row 9)" in narrative.trials_notice(lines)
+
+
+def test_an_open_trials_enrollment_is_a_target_and_the_others_are_not_stated(lines):
+    """Fifth reading 5.2: the 3 "Not yet recruiting" rows (5, 6, 13: 10 + 6 + 100) and 3 "Recruiting" rows (7, 16,
+    18: 10 + 5 + 20) can only print a target; the other statuses keep "not stated"."""
+    table = trial_lines.by_status(lines).set_index(["design", "status"])
+    registered = table.loc["registered trial"]
+    for status, studies, enrolled in (("Recruiting", 3, 35), ("Not yet recruiting", 3, 116)):
+        assert registered.loc[status, "studies"] == studies
+        assert registered.loc[status, "enrollment as printed"] == enrolled
+        assert registered.loc[status, "meaning"] == "a target by the printed status (not yet or still enrolling)"
+    for status in ("Completed", "Pause", "unknown"):
+        assert "does not say whether actual or anticipated" in registered.loc[status, "meaning"]
+    notice = narrative.trials_notice(lines)
+    assert "with a target enrollment of 151 (not yet or still enrolling, by the printed status)" in notice
+    note = narrative.trials_note(lines)
+    assert "recruiting or not yet recruiting that status makes the number a target" in note
+
+
+def test_the_arteriosclerosis_footnote_says_it_is_the_wider_term(lines):
+    """Fifth reading 5.3: ref 39's title names "arteriosclerosis", which includes atherosclerosis (row 17)."""
+    note = lines.set_index("row").loc[17, "note"]
+    assert "names arteriosclerosis, the wider term that includes atherosclerosis" in note
+    assert "does not name atherosclerosis" not in note

@@ -385,7 +385,27 @@ def test_the_ring_key_says_the_range_ignores_route(drawn):
     basis: "does not tell routes apart")."""
     fig, _ = drawn
     labels = [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()]
-    assert any("per animal, any route: a dose into the brain meets the systemic range" in t for t in labels)
+    assert any("a dose per animal, any route, so a dose into the brain meets the systemic range" in t for t in labels)
+
+
+def test_the_ring_key_names_the_dish_yardstick_and_the_dish_marks_are_ranged(drawn):
+    """Fifth reading 5.1: the dish rows (Table 2 rows 9, 21, 27: refs 58 0.4, 74 50, 82 250 µg/mL) are checked
+    against data/dose_ranges.csv's in vitro row (0.1-500 µg/mL of medium), so the key says so; none is ringed."""
+    fig, data = drawn
+    labels = [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()]
+    assert any("a dish row per mL of medium" in t for t in labels)
+    dish = data[(data["panel"] == "doses") & (data["unit"].astype(str).str.contains("mL"))]
+    dish = dish[dish["ref"].isin([58, 74, 82])]
+    assert sorted(zip(dish["ref"], dish["low"])) == [(58, 0.4), (74, 50.0), (82, 250.0)]
+    assert not dish["mark"].fillna("").str.contains("outside").any()
+
+
+def test_an_edge_and_a_ring_from_one_w4_finding_are_said_to_be_one(drawn):
+    """Fifth reading 5.2: ref 68 (Table 2 row 16, "IV 100 mg") is flagged by W4 alone, the ring's own range check;
+    ref 37's W4 is a check (no edge), so only ref 68 is named."""
+    fig, _ = drawn
+    text = " ".join(t.get_text().replace("\n", " ") for t in fig.texts if t.get_gid() == "route-key")
+    assert "For ref 68 the edge and the ring are one finding, not two" in " ".join(text.split())
 
 
 def test_a_moved_follow_up_stack_has_its_value_under_it(drawn):

@@ -216,3 +216,21 @@ def test_no_count_label_hides_part_of_a_neighbouring_dot(drawn):
     assert not low, f"dots partly hidden on the rendered figure: {low}"
     five = "dot|cargo|No cargo category in the Effects cell|Alzheimer's disease|cells|in vivo"
     assert shown[five] > 0.97
+
+
+def test_the_hollow_key_states_the_rule_and_counts_the_hollow_dots_drawn(drawn):
+    """Fifth reading 5.1: the key's rule is "no animal model, or only a co-culture route" (not "no route into an
+    animal", which the filled [37] and [48] also fit), and its n equals the hollow studies of fig1.data.csv: the
+    9 co-culture rows (Table 1 rows 14, 28; Table 2 rows 6, 7, 9, 18, 21, 26, 27)."""
+    fig, _ = drawn
+    labels = [t.get_text() for ax in fig.axes for legend in [ax.get_legend()] if legend for t in legend.get_texts()]
+    labels += [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    hollow = [label for label in labels if label.startswith("hollow")]
+    assert hollow == [
+        "hollow, hatched: in vitro only as printed (no animal model, or only a co-culture route, in the table), n = 9"
+    ]
+    data = _data()
+    refs = set()
+    for line in data[data["setting"] == "in vitro only"].itertuples(index=False):
+        refs |= set(str(line.refs).replace("[", "").replace("]", "").replace(",", " ").split())
+    assert len(refs) == 9

@@ -96,3 +96,16 @@ def test_a_stroked_mark_covers_the_area_its_enrollment_asks_for(edge, marker, un
     mark = ax.scatter([0], [0], s=trials_plot._s(40, marker), marker=marker, linewidths=edge)
     assert covered_area(mark) == pytest.approx(trials_plot.AREA_PER_PARTICIPANT * 40, rel=0.001)
     matplotlib.pyplot.close(fig)
+
+
+def test_the_results_labels_keep_table_3_apart_from_the_reference_list(drawn):
+    """Fifth reading 5.1: Table 3 row 12 (NCT04388982) prints "Improvement in cognitive functioning" and no
+    reference; ref. [64] is tied to it by its reference-list entry, so the label does not read "in ref. [64]" under
+    the Results header. Row 17 prints [39] in Table 3 itself, so "in ref. [39]" stays. Enrollments 9 and 78."""
+    _, fig, _ = drawn
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    row12 = [t for t in labels if t.startswith("n = 9 · IN ·")]
+    row17 = [t for t in labels if t.startswith("n = 78 ·")]
+    assert row12 == ["n = 9 · IN · outcome printed; published as ref. [64] (per the reference list)"]
+    assert len(row17) == 1 and "outcome printed in ref. [39]" in row17[0]
+    assert not any("printed in ref. [64]" in t for t in labels)

@@ -30,7 +30,8 @@ EXPECTED = {
     "design": 8,
     "audit": 8,
     "timeline": 8,
-    "vesicles": 8,  # "cells only" keeps no row (only Table 2's exosome rows print vesicles): its empty state
+    "vesicles": 8,
+    "effects": 8,  # "cells only" keeps no row (only Table 2's exosome rows print vesicles): its empty state
 }
 
 

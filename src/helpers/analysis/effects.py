@@ -1,0 +1,159 @@
+"""What the tabulated studies report of the treatment's effect: direction, outcome level, head-to-head comparisons.
+
+Counts come from the coded dataset's ``effect_direction``, ``outcome_level``
+and ``comparison`` columns (:mod:`helpers.data.derive.outcomes`), per modality
+and with in vivo studies kept apart from in vitro-only ones. Each count says
+what it is out of. :func:`agreement` measures the derivation against the
+two-reader annotation (``data/outcome_annotation.csv``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.core.vocab import PRECLINICAL_TABLES, TABLE_OF_RESOURCE
+from helpers.data import curated
+from helpers.data.derive.outcomes import DIRECTIONS, LEVELS, NOT_STATED
+
+__all__ = [
+    "FIELDS",
+    "IN_VIVO",
+    "IN_VITRO",
+    "arm",
+    "counts",
+    "head_to_head",
+    "not_stated",
+    "agreement",
+    "disagreements",
+    "evidence",
+]
+
+#: The two fields counted, with the codes in drawing order.
+FIELDS: dict[str, tuple[str, ...]] = {"effect_direction": DIRECTIONS, "outcome_level": LEVELS}
+#: The two arms drawn apart: studies with animals (whether or not they also printed a dish), and those printing none.
+IN_VIVO, IN_VITRO = "in vivo", "in vitro, no animal arm printed"
+_MODALITIES = tuple(PRECLINICAL_TABLES.values())
+
+
+def arm(setting: str) -> str:
+    """``in vivo`` for a study with an animal model (some with an in vitro arm too), else no animal arm printed.
+
+    Not "in vitro only": a row can print no animal arm while its Effects cell speaks of animals (Table 2 row 9).
+    """
+    return IN_VITRO if setting == "in vitro" else IN_VIVO
+
+
+def counts(studies: pd.DataFrame) -> pd.DataFrame:
+    """Studies per modality, arm, field and code, each with what it is out of.
+
+    Every code of :data:`FIELDS` is listed, so a code no study has (no effect,
+    worse) is a row with 0 rather than a missing row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``modality``, ``arm``, ``field``, ``code``, ``studies``, ``arm_total``
+        (studies of that modality and arm) and ``modality_total``.
+    """
+    rows = []
+    arms = studies["setting"].map(arm)
+    for modality in _MODALITIES:
+        of_modality = studies["modality"] == modality
+        for where in (IN_VIVO, IN_VITRO):
+            part = studies[of_modality & (arms == where)]
+            for field, codes in FIELDS.items():
+                for code in codes:
+                    rows.append(
+                        {
+                            "modality": modality,
+                            "arm": where,
+                            "field": field,
+                            "code": code,
+                            "studies": int((part[field] == code).sum()),
+                            "arm_total": len(part),
+                            "modality_total": int(of_modality.sum()),
+                        }
+                    )
+    return pd.DataFrame(rows)
+
+
+def head_to_head(studies: pd.DataFrame) -> pd.DataFrame:
+    """The studies whose Effects cell compares two arms head to head, with what vs what and which did better."""
+    part = studies[studies["comparison"].fillna(False).astype(bool)]
+    return part[
+        ["table", "row", "ref", "modality", "setting", "comparison_what", "comparison_better", "outcome_evidence"]
+    ].reset_index(drop=True)
+
+
+def not_stated(studies: pd.DataFrame) -> pd.DataFrame:
+    """The studies whose Effects cell states no direction, with what it prints instead."""
+    part = studies[studies["effect_direction"] == NOT_STATED]
+    return part[["table", "row", "ref", "modality", "setting", "effect_instead", "outcome_evidence"]].reset_index(
+        drop=True
+    )
+
+
+def evidence(studies: pd.DataFrame) -> pd.DataFrame:
+    """Every counted study with its codes and the printed words behind them."""
+    columns = ["table", "row", "ref", "modality", "setting", "effect_direction", "effect_instead", "outcome_level"]
+    out = studies[[*columns, "comparison", "comparison_what", "comparison_better", "outcome_evidence"]].copy()
+    out.insert(5, "arm", studies["setting"].map(arm))
+    return out.reset_index(drop=True)
+
+
+def _annotated(studies: pd.DataFrame) -> pd.DataFrame:
+    """The studies joined with the reviewed annotation (only the studies given)."""
+    notes = curated.load("outcome_annotation")
+    notes = notes.assign(table=notes["table"].map(TABLE_OF_RESOURCE))
+    merged = studies.merge(notes, on=["table", "row"], how="inner", suffixes=("", "_read"))
+    merged["comparison_derived"] = merged["comparison"].map({True: "yes", False: "no"})
+    return merged
+
+
+# Derived column -> reviewed annotation column.
+_COMPARED = {"effect_direction": "direction", "outcome_level": "level", "comparison_derived": "comparison_read"}
+_FIELD_NAMES = {"effect_direction": "direction", "outcome_level": "level", "comparison_derived": "comparison"}
+
+
+def agreement(studies: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of the derived codes with the reviewed annotation, per field.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``field``, ``agree``, ``out_of`` and ``disagreeing`` (the rows, as ``table1 row 9``).
+    """
+    merged = _annotated(studies)
+    rows = []
+    for derived, read in _COMPARED.items():
+        differ = merged[merged[derived].astype(str) != merged[read].astype(str)]
+        rows.append(
+            {
+                "field": _FIELD_NAMES[derived],
+                "agree": len(merged) - len(differ),
+                "out_of": len(merged),
+                "disagreeing": "; ".join(f"{t} row {r}" for t, r in zip(differ["table"], differ["row"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def disagreements(studies: pd.DataFrame) -> pd.DataFrame:
+    """Every (row, field) where the derivation and the reviewed annotation differ, with both codes and the setting."""
+    merged = _annotated(studies)
+    rows = []
+    for derived, read in _COMPARED.items():
+        differ = merged[merged[derived].astype(str) != merged[read].astype(str)]
+        for r in differ.itertuples():
+            rows.append(
+                {
+                    "table": r.table,
+                    "row": r.row,
+                    "field": _FIELD_NAMES[derived],
+                    "derived": getattr(r, derived),
+                    "annotation": getattr(r, read),
+                    "setting": r.setting,
+                    "evidence": r.evidence,
+                }
+            )
+    return pd.DataFrame(rows, columns=["table", "row", "field", "derived", "annotation", "setting", "evidence"])

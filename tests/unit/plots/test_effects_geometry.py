@@ -1,0 +1,62 @@
+"""The effects figure's bars against its data CSV: each bar's height is the count printed above it."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+import pytest
+
+from helpers.analysis.effects import FIELDS, IN_VITRO, IN_VIVO
+from helpers.plots import effects as effects_plot
+from tests.conftest import ROOT
+
+#: Studies per modality and arm, recounted from the printed Animal model, In vitro model and route cells:
+#: Table 1 rows 14 and 28 and Table 2 rows 6, 7, 9, 18, 21, 26, 27 print no animal arm.
+ARM_TOTALS = {("cells", IN_VIVO): 26, ("cells", IN_VITRO): 2, ("exosomes", IN_VIVO): 21, ("exosomes", IN_VITRO): 7}
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    counts = pd.read_csv(ROOT / "figures" / "effects.data.csv")
+    fig = effects_plot.effects(counts, title="T", note="N.")
+    yield counts, fig
+    matplotlib.pyplot.close(fig)
+
+
+def test_every_bar_height_is_its_count_in_the_data_csv(drawn):
+    counts, fig = drawn
+    heights = _bars_by_gid(fig)
+    expected = {(r.modality, r.field, r.arm, r.code): r.studies for r in counts.itertuples()}
+    assert heights == pytest.approx(expected)
+
+
+def test_the_number_above_each_bar_is_its_height(drawn):
+    _, fig = drawn
+    for ax in fig.axes:
+        labels = {(round(t.get_position()[0], 3)): int(t.get_text()) for t in ax.texts}
+        for patch in ax.patches:
+            centre = round(patch.get_x() + patch.get_width() / 2, 3)
+            assert labels[centre] == patch.get_height()
+
+
+def test_the_arms_are_out_of_the_recounted_totals(drawn):
+    counts, fig = drawn
+    totals = counts.drop_duplicates(["modality", "arm"]).set_index(["modality", "arm"])["arm_total"].to_dict()
+    assert totals == ARM_TOTALS
+    legends = {t.get_text() for ax in fig.axes for t in ax.get_legend().get_texts()}
+    assert legends == {f"{w} (out of {n})" for (_, w), n in ARM_TOTALS.items()}
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert all(t.endswith("out of 28 studies") for t in titles) and len(titles) == 4
+
+
+def _bars_by_gid(fig) -> dict[tuple[str, str, str, str], float]:
+    out = {}
+    for ax in fig.axes:
+        for patch in ax.patches:
+            modality, field, where = patch.get_gid().split("|")
+            code = FIELDS[field][round(patch.get_x() + patch.get_width() / 2 - effects_plot.OFFSET[where])]
+            out[modality, field, where, code] = patch.get_height()
+    return out
