@@ -25,7 +25,7 @@ this noisy 2-core machine. Printed, in seconds and as ratios:
 ``--setup`` measures instead the first run of a fresh clone, side by side:
 two ``git clone``s of HEAD, one set up with uv (``make``'s default) and one
 with ``INSTALLER=pip``; for each, ``make setup`` (the environment) and then
-``make`` (the whole build and the site, split by their own summary
+``make`` (the build of every notebook and the site, split by their own summary
 lines), and ``make test`` on the uv clone. Target: a fresh ``make`` <= 25 s
 on 2 cores. Package caches (uv's and pip's) are used as they are; add
 ``--cold`` to give both installers empty caches (everything downloaded).

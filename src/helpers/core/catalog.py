@@ -123,7 +123,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "source",
             "The review's preclinical rows (Tables 1-2) and clinical studies (Table 3) counted in a disease x MSC "
             "tissue source grid, for MSCs and for MSC-derived exosomes; shading marks rows on one side only. A map "
-            "of the review's selection, not of the field.",
+            "of the review's sample of studies, not of the field: the selection exhibit shows which cited studies "
+            "its tables leave out.",
         ),
         Exhibit(
             "trials",
@@ -164,7 +165,16 @@ EXHIBITS: dict[str, Exhibit] = {
             "Publication years of the studies the review tabulates",
             "The preclinical studies of Tables 1-2 by the publication year of their cited reference, by modality and "
             "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
-            "selection, not the field.",
+            "sample of studies, not the field: the selection exhibit shows which cited studies its tables leave out.",
+        ),
+        Exhibit(
+            "selection",
+            "figure",
+            "The review's selection: from its reference list to the studies and trials its tables use",
+            "A PRISMA-style flow of the review's reference list: which references back a row of Tables 1-3 and which "
+            "the text cites only, as primary studies, reviews or background, or methods and guidelines, counting "
+            "table rows and references apart; with the primary studies cited in the text but not tabulated. The "
+            "roles of the text-only references are our reading of the print (data/reference_roles.csv).",
         ),
         Exhibit(
             "vesicles",

@@ -2613,3 +2613,77 @@ def _effects_agreement(agreement: pd.DataFrame) -> str:
         "that prints no animal arm is capped at the cellular level even where its Effects cell speaks of animals, "
         "where the readers coded the claim."
     )
+
+
+# ------------------------------------------------------------------ selection
+
+
+def _selection_n(flow: pd.DataFrame, box: str, quantity: str = "references") -> int:
+    """One number the selection flow draws (``helpers.analysis.selection.flow``)."""
+    return int(flow.loc[(flow["box"] == box) & (flow["quantity"] == quantity), "n"].iloc[0])
+
+
+def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
+    """The selection figure's note: what each box counts, how Table 3's rows reach a reference, and the reading."""
+    trial_refs = roles[roles["role"] == "source of a tabulated trial"]
+    how = "; ".join(f"[{r}] backs {rows}" for r, rows in zip(trial_refs["ref"], trial_refs["table_rows"]))
+    return (
+        "Each box counts references of the review's numbered list, and a table's box also its printed rows: a row of "
+        "Tables 1-2 cites a reference in its Ref. column; a row of Table 3 prints an NCT number, or a reference in its "
+        f"place, and a reference whose entry prints a row's NCT number backs that row ({how}). Every reference has "
+        "one role, so the boxes of a level add up to the box above. The roles of the references cited in the text "
+        "only are our reading of every place the body text cites them and of their titles (data/reference_roles.csv); "
+        f"the review states no criteria for what it tabulated. {SOURCE_SHORT}."
+    )
+
+
+def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame, selected: bool = False) -> str:
+    """What a reader should see in the selection flow, in numbers, each out of how many.
+
+    ``selected``: the run keeps the references cited for some diseases only, and the sentences say so.
+    """
+    from helpers.analysis.selection import undecided  # here, so only the selection notebook imports it
+
+    listed, used, text_only = (_selection_n(flow, b) for b in ("listed", "tabulated", "text_only"))
+    primary, review, method = (_selection_n(flow, b) for b in ("primary", "review", "method"))
+    preclinical = _selection_n(flow, "table1", "rows") + _selection_n(flow, "table2", "rows")
+    trial_rows = _selection_n(flow, "table3", "rows")
+    backed = _selection_n(flow, "table3", "rows backed by a reference")
+    all_primary = used + primary
+    held = roles[roles["role"] == "primary study, cited in the text only"]
+    parts_of = held["text_section"].astype(str).str.split(" ").str[0]
+    cells, exos = int((parts_of == "MSCs").sum()), int((parts_of == "MSC-Exos").sum())
+    doubtful = held[undecided(held)]
+    own = all(
+        len({_selection_n(flow, t, q) for q in ("rows", "rows backed by a reference", "references")}) == 1
+        for t in ("table1", "table2")
+    )
+    each = "each cite one reference of their own" if own else "do not each cite a reference of their own"
+    scope = (
+        "cited for the selected diseases (by a table row of the disease or in the body text's section on it)"
+        if selected
+        else "in the review's list"
+    )
+    parts = [
+        f"Of the {listed} references {scope}, {used} back a row of the review's tables and {text_only} are cited "
+        f"in the text only. The {preclinical} preclinical rows of Tables 1-2 {each}, while "
+        f"only {backed} of Table 3's {trial_rows} clinical rows are backed by a reference; the other "
+        f"{trial_rows - backed} print only a registry (NCT) number.",
+        f"{primary} of the {all_primary} primary studies the review cites ({round(100 * primary / all_primary)} %) "
+        f"are not in its tables: {cells} in the part on MSCs and {exos} in the part on exosomes. The other "
+        f"{text_only - primary} text-only references are "
+        f"{plural(review, 'review or background source', 'reviews or background sources')} and "
+        f"{plural(method, 'method or guideline', 'methods or guidelines')}.",
+    ]
+    if len(doubtful):
+        refs = ", ".join(f"[{r}]" for r in doubtful["ref"])
+        parts.append(
+            f"For {plural(len(doubtful), 'study', 'studies')} among the {primary} ({refs}) the print does not say "
+            "whether it is a primary study or a review; they are counted as primary because the text reports a finding "
+            "from them (the note column says so)."
+        )
+    parts.append(
+        "The gap map, the timeline and the other exhibits describe the rows of the tables, that is this selection, "
+        "not every study the review cites, nor the field."
+    )
+    return " ".join(parts)
