@@ -8,18 +8,25 @@ ours.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.core import paths, source
+from helpers.core.vocab import CHOICES
 
-__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE"]
+__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE", "VIEW_PARAMETERS", "views", "is_view"]
 
 #: The review every exhibit derives from (stated once, in :mod:`helpers.core.source`).
 SOURCE = source.citation()
 #: How a figure's note names its source.
 SOURCE_SHORT = f"Source: {source.short()}, {source.REVIEW.licence}"
 LICENCE = f"{source.REVIEW.licence} (the source article); regenerated from data/ by the mscs-aging-review project"
+
+#: The selections the site serves beside each exhibit (``make views``), declared once for every exhibit: each
+#: value of these parameters alone (each disease alone, each modality alone), for the exhibits whose notebook
+#: declares the parameter. An exhibit names other parameters with ``Exhibit.views``; none needs to today.
+VIEW_PARAMETERS: tuple[str, ...] = ("diseases", "modality")
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class Exhibit:
     title: str
     caption: str
     resource: str | None = None  # the data/ resource a table exhibit reproduces
+    views: tuple[str, ...] = VIEW_PARAMETERS  # parameters whose each value alone is a view on the site
 
     @property
     def folder(self) -> Path:
@@ -198,3 +206,38 @@ def get(exhibit: str) -> Exhibit:
         return EXHIBITS[exhibit]
     except KeyError:
         raise KeyError(f"unknown exhibit {exhibit!r}; known: {', '.join(EXHIBITS)}") from None
+
+
+def views(exhibit: str, declared: Iterable[str]) -> list[dict[str, str]]:
+    """The selections the site serves for ``exhibit``: one ``{parameter: value}`` per view, in a fixed order.
+
+    Parameters
+    ----------
+    exhibit : str
+        The exhibit id.
+    declared : iterable of str
+        The parameters its notebook declares (its ``parameters`` cell): a
+        view parameter the notebook does not take gives no view.
+
+    Examples
+    --------
+    >>> views("trials", ["diseases", "modality", "formats"])[:2]
+    [{'diseases': 'POF'}, {'diseases': 'AD'}]
+    >>> len(views("table1", ["diseases", "sources", "formats"]))
+    6
+    """
+    names = set(declared)
+    return [{name: value} for name in get(exhibit).views if name in names for value in CHOICES[name]]
+
+
+def is_view(exhibit: str, changed: dict[str, object]) -> bool:
+    """Whether a run's non-default values (validated, ``formats``/``dpi`` included) are one of the site's views.
+
+    A view changes exactly one view parameter, to exactly one value; any other
+    change (a second disease, another dpi) makes it an ordinary run.
+    """
+    if len(changed) != 1:
+        return False
+    ((name, value),) = changed.items()
+    values = value if isinstance(value, tuple) else (value,)
+    return name in get(exhibit).views and len(values) == 1 and values[0] in CHOICES.get(name, ())
