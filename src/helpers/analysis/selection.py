@@ -307,10 +307,13 @@ def flow(
             numbers = printed[_TABLE_OF_BOX[box]]["row"].astype(int)
             rows = sum(1 for r in numbers if diseases is None or codes.get((table, r)) in diseases)
             cited = _rows_of(held, table, codes, diseases)
-            out += [(box, "rows", rows), (box, "rows backed by a reference", len(cited))]
-            out.append((box, "rows without a reference", rows - len(cited)))
+            out.append((box, "rows", rows))
             if box != "table3":  # Table 3 is the clinical table; a patient study elsewhere is worth counting
                 out.append((box, PATIENT_ROWS, len(_rows_of(held[noted(held, PATIENTS)], table, codes, diseases))))
+            out += [
+                (box, "rows backed by a reference", len(cited)),
+                (box, "rows without a reference", rows - len(cited)),
+            ]
         out.append((box, "references", len(held)))
         if box == "primary":
             out.append((box, UNDECIDED_REFS, int(undecided(held).sum())))

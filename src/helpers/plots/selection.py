@@ -73,18 +73,19 @@ def box_text(box: pd.DataFrame, width: int = 26) -> str:
     """The words in one box: its heading, then each counted quantity with its noun.
 
     ``box`` is the box's lines of :func:`helpers.analysis.selection.flow`; a table's box reads
-    "28 printed rows:", "28 backed by a reference,", "0 without one", then, for Tables 1-2, how many rows the
-    text presents as a study in patients, and "28 references"; Table 3's rows without a reference are
-    registry records (an NCT number, no publication). The heading is wrapped at ``width`` characters.
+    "28 printed rows (1 the text presents as a study in patients):", "28 backed by a reference,", "0 without one",
+    "28 references"; Table 3's rows without a reference are registry records (an NCT number, no publication). The heading is wrapped at ``width`` characters.
     """
     n = dict(zip(box["quantity"], box["n"].astype(int)))
     lines = textwrap.wrap(str(box["heading"].iloc[0]), width)
     if "rows" in n:
-        lines += [f"{_plural(n['rows'], 'printed row')}:", f"{n['rows backed by a reference']} backed by a reference,"]
+        rows = f"{_plural(n['rows'], 'printed row')}"
+        if PATIENT_ROWS in n:
+            rows += f" ({n[PATIENT_ROWS]} the text presents as a study in patients)"
+        lines += textwrap.wrap(rows + ":", width)
+        lines.append(f"{n['rows backed by a reference']} backed by a reference,")
         if PATIENT_ROWS in n:
             lines.append(f"{n['rows without a reference']} without one")
-            said = f"of the {n['rows']} rows, {n[PATIENT_ROWS]} the text presents as a study in patients"
-            lines += textwrap.wrap(f"({said})", width)
         else:
             lines += [f"{n['rows without a reference']} registry records only", "(NCT number, no publication)"]
     lines.append(_plural(n["references"], "reference"))
