@@ -289,8 +289,8 @@ def flow(
     A box counts ``references``; a table's box also counts its printed ``rows``, the ``rows backed by a
     reference`` (its Ref. column, or a reference whose entry prints the row's NCT number) and the ``rows
     without a reference`` (in Table 3, registry records: an NCT number and no publication); Tables 1-2 also
-    count their :data:`PATIENT_ROWS`, and the primary studies' box its :data:`UNDECIDED_REFS`. With ``diseases``, a table counts only its rows of those diseases, and ``role_frame``
-    should be :func:`select`'s.
+    count their :data:`PATIENT_ROWS`, and the primary studies' box its :data:`UNDECIDED_REFS`. With
+    ``diseases``, a table counts only its rows of those diseases, and ``role_frame`` should be :func:`select`'s.
 
     Returns
     -------

@@ -2750,11 +2750,11 @@ def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     )
 
 
-def _refs(refs) -> str:
+def _bracketed(refs) -> str:
     return ", ".join(f"[{r}]" for r in refs)
 
 
-def _pairs(held: pd.DataFrame, words: str) -> list[str]:
+def _selection_pairs(held: pd.DataFrame, words: str) -> list[str]:
     """ "[a] and [b]" for each pair of references whose notes name each other after ``words``, both in ``held``."""
     present = set(held["ref"].astype(int))
     pairs = set()
@@ -2780,20 +2780,21 @@ def _selection_sample(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         f"The {preclinical} rows of Tables 1-2 {each}; a reference is a report, and whether the reports are "
         f"{preclinical} independent studies is not reported in the review"
     )
-    companions, groups = _pairs(tabulated, sel.COMPANION), _pairs(tabulated, sel.SAME_GROUP)
+    companions, groups = _selection_pairs(tabulated, sel.COMPANION), _selection_pairs(tabulated, sel.SAME_GROUP)
     said = [f"companion reports: {', '.join(companions)}"] if companions else []
     said += [f"reports from one group: {', '.join(groups)}"] if groups else []
     text += f" ({'; '.join(said)})" if said else ""
     patients = tabulated[sel.noted(tabulated, sel.PATIENTS)]
     in_patients = [*patients["ref"], *roles.loc[roles["role"] == "source of a tabulated trial", "ref"]]
+    verb = "reports" if len(in_patients) == 1 else "report"
     text += ". "
     if len(patients):
         rows = "; ".join(patients["table_rows"].astype(str))
         text += (
             f"The print's titles of Tables 1-2 do not call them preclinical, and {len(patients)} of the {preclinical} "
-            f"({rows}, {_refs(patients['ref'])}) is presented by the body text and the cited title as a study in "
-            f"patients: the tables hold {plural(len(in_patients), 'reference')} that {'reports' if len(in_patients) == 1 else 'report'} work in patients "
-            f"({_refs(in_patients)}), not only those behind Table 3. "
+            f"({rows}, {_bracketed(patients['ref'])}) is presented by the body text and the cited title as a study in "
+            f"patients: the tables hold {plural(len(in_patients), 'reference')} that {verb} work in patients "
+            f"({_bracketed(in_patients)}), not only those behind Table 3. "
         )
     trial_rows = _selection_n(flow, "table3", "rows")
     backed = _selection_n(flow, "table3", "rows backed by a reference")
@@ -2822,9 +2823,9 @@ def _selection_primary(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         share = (
             f"Between {primary - d} and {primary} of the {total - d} to {total} primary references the review cites "
             f"({round(100 * (primary - d) / (total - d))}-{round(100 * primary / total)} %) are not in its tables: "
-            f"{primary} if {_refs(doubt['ref'])} are primary studies, {primary - d} if they are reviews, which the "
-            f"print does not decide (their notes say so). Here {total} counts references (the {used} behind a table "
-            f"row and the {primary} primary studies cited in the text only), not table rows."
+            f"{primary} if {_bracketed(doubt['ref'])} are primary studies, {primary - d} if they are reviews, which "
+            f"the print does not decide (their notes say so). Here {total} counts references (the {used} behind a "
+            f"table row and the {primary} primary studies cited in the text only), not table rows."
         )
     else:
         share = (
@@ -2838,8 +2839,8 @@ def _selection_primary(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     )
     if len(off):
         text += (
-            f" For {len(off)} of the {primary} ({_refs(off['ref'])}), the cited title shows a model other than the "
-            "disease of the section that cites them (the note column says which); a disease is given to them only "
+            f" For {len(off)} of the {primary} ({_bracketed(off['ref'])}), the cited title shows a model other than "
+            "the disease of the section that cites them (the note column says which); a disease is given to them only "
             "because the text cites them in its section."
         )
     if text_only == primary:

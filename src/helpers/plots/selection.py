@@ -74,7 +74,8 @@ def box_text(box: pd.DataFrame, width: int = 26) -> str:
 
     ``box`` is the box's lines of :func:`helpers.analysis.selection.flow`; a table's box reads
     "28 printed rows (1 the text presents as a study in patients):", "28 backed by a reference,", "0 without one",
-    "28 references"; Table 3's rows without a reference are registry records (an NCT number, no publication). The heading is wrapped at ``width`` characters.
+    "28 references"; Table 3's rows without a reference are registry records (an NCT number, no publication).
+    The heading is wrapped at ``width`` characters.
     """
     n = dict(zip(box["quantity"], box["n"].astype(int)))
     lines = textwrap.wrap(str(box["heading"].iloc[0]), width)

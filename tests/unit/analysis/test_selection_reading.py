@@ -512,7 +512,8 @@ def test_the_notes_keep_what_the_print_says_in_view(curated_roles, ref, words):
 
 
 def test_refs_5_to_8_share_one_note_on_the_shift(curated_roles):
-    """Finding 12: [5] closes the ISCT passage, [6] the homing sentence, [7] the immunogenicity one, [8] the paracrine one."""
+    """Finding 12: [5] closes the ISCT passage, [6] the homing sentence, [7] the immunogenicity one, [8] the
+    paracrine one."""
     notes = set(curated_roles.set_index("ref").loc[[5, 6, 7, 8], "note"])
     assert len(notes) == 1 and "shifted by one sentence" in notes.pop()
 
