@@ -43,7 +43,9 @@ _NEVER: dict[str, str] = {
 def masses(override: dict | None = None) -> dict[str, float]:
     """Nominal body mass in grams per host species: ``data/body_mass.csv``, then ``override`` on top."""
     frame = curated.load("body_mass")
-    out = {s: float(g) for s, g, strain in zip(frame["species"], frame["body_mass_g"], frame["strain"]) if g and not strain}
+    out = {
+        s: float(g) for s, g, strain in zip(frame["species"], frame["body_mass_g"], frame["strain"]) if g and not strain
+    }
     return out | {str(k): float(v) for k, v in (override or {}).items()}
 
 
@@ -80,8 +82,15 @@ def _one(row, grams: dict[str, float], overridden: set[str]) -> tuple:
     if (kind, unit) not in PER_KG_UNITS:
         return None, None, None, None, f"a dose of kind '{kind}' in '{unit}' has no per-kg form"
     if host not in grams:
-        return None, None, None, None, (
-            f"no sourced nominal body mass for the {host} (data/body_mass.csv); the parameter body_mass_g can set one"
+        return (
+            None,
+            None,
+            None,
+            None,
+            (
+                f"no sourced nominal body mass for the {host} (data/body_mass.csv); "
+                "the parameter body_mass_g can set one"
+            ),
         )
     kg = grams[host] / 1000
     where = "parameter body_mass_g" if host in overridden else "data/body_mass.csv"

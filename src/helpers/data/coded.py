@@ -635,7 +635,17 @@ def constraints(name: str, resource: str = "studies") -> dict:
     }
     minimum = {"row": 1, "ref": 1, "dose_arms": 1, "enrollment": 1, "dose_low": 0, "dose_high": 0}
     minimum |= dict.fromkeys(
-        ("follow_up_days", "follow_up_lifespan_share", "dose_per_kg_low", "dose_per_kg_high", "incubation_hours", "unassigned_time_days", "size_low_nm", "size_high_nm"), 0
+        (
+            "follow_up_days",
+            "follow_up_lifespan_share",
+            "dose_per_kg_low",
+            "dose_per_kg_high",
+            "incubation_hours",
+            "unassigned_time_days",
+            "size_low_nm",
+            "size_high_nm",
+        ),
+        0,
     )
     if name in single:
         return {"enum": list(single[name])}
