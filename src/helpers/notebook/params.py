@@ -168,6 +168,17 @@ def _audit_choice(name: str, value: object) -> object:
     return _choice_list(name, value, tuple(sorted(RULES, key=rank)))
 
 
+def _masses(value: object) -> dict[str, float]:
+    """body_mass_g: host species -> grams (a dict, or its JSON text from the command line), checked up front."""
+    from helpers.core.vocab import HOST_SPECIES
+    from helpers.data.bodymass import check_masses
+
+    try:
+        return check_masses(json.loads(value) if isinstance(value, str) else value, HOST_SPECIES)
+    except (ValueError, TypeError) as error:
+        raise ParameterError(str(error)) from None
+
+
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
@@ -221,14 +232,8 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
             raise ParameterError(f"parameter {name!r}: expected a whole number, got {value!r}") from None
     if isinstance(default, (list, tuple)):
         return tuple(_as_list(name, value))
-    if isinstance(default, dict):  # body_mass_g: host species -> grams, checked before anything is read
-        from helpers.core.vocab import HOST_SPECIES
-        from helpers.data.bodymass import check_masses
-
-        try:
-            return check_masses(json.loads(value) if isinstance(value, str) else value, HOST_SPECIES)
-        except (ValueError, TypeError) as error:
-            raise ParameterError(str(error)) from None
+    if isinstance(default, dict):
+        return _masses(value)
     return value
 
 

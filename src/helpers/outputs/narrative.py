@@ -2037,8 +2037,13 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     per = given[given["dose_per_kg_unit"].notna()]
     grams = masses(body_mass_g)
     hosts = sorted(set(per["host_species"]) & set(grams))
-    where = "the parameter body_mass_g" if body_mass_g else "data/body_mass.csv"
-    named = " and ".join(f"{h} {grams[h]:g} g" for h in hosts)
+    groups = [
+        (where, [h for h in hosts if (h in (body_mass_g or {})) == by_parameter])
+        for where, by_parameter in (("the parameter body_mass_g", True), ("data/body_mass.csv", False))
+    ]
+    named = ", ".join(
+        f"{' and '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
+    )
     spans = []
     for unit, part in per.groupby("dose_per_kg_unit", sort=True):
         printed = int(part["dose_per_kg_basis"].str.startswith("printed per kg").sum())
@@ -2049,7 +2054,7 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     return [
         f"Per kg of body mass: {len(per)} of the {len(given)} amounts printed by studies with animals are restated, "
         f"assuming a "
-        f"nominal adult mass ({named}, from {where}; an assumption, not the studies' animals, whose mass the "
+        f"nominal adult mass ({named}; an assumption, not the studies' animals, whose mass the "
         f"review does not report): {'; '.join(spans)}. Kinds are not converted into one another; the other "
         f"{len(given) - len(per)} are concentrations, cells printed for exosomes or a host without a sourced mass."
     ]

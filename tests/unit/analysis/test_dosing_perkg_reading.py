@@ -33,7 +33,7 @@ def test_per_kg_sentence(notice):
     mass = [v for v in PER_KG.values() if v[2] == "µg/kg"]
     # 38 restated of 42 amounts in studies with animals (45 readable amounts minus the 3 in a dish)
     assert said.startswith(f"Per kg of body mass: {len(PER_KG)} of the 42 amounts printed by studies with animals")
-    assert "mouse 32.5 g and rat 350 g, from data/body_mass.csv" in said
+    assert "(mouse 32.5 g and rat 350 g from data/body_mass.csv;" in said
     # cells: min 1e6 / 0.35 kg = 2.857e6, max 2e7 / 0.0325 kg = 6.154e8, 23 studies
     assert min(v[0] for v in cells) == pytest.approx(2.857e6, rel=1e-3)
     assert f"2.9×10⁶ to 6.2×10⁸ cells/kg ({len(cells)} studies)" in said
@@ -51,3 +51,12 @@ def test_lifespan_sentence(notice):
     assert f"spans {min(shares):.1%} to {max(shares):.1%}, median {statistics.median(shares):.1%}" in said
     assert "0.2% to 25.0%" in said  # 72 h = 3 days / 1387; 365 / 1460
     assert "the other 1 have a host without a sourced lifespan" in said  # the rabbit, Table 1 row 20
+
+
+def test_an_override_names_where_each_mass_comes_from():
+    studies = dosing.per_kg(coded.studies(), {"mouse": 25.0})
+    doses, follow, hours, _routes, missing, _matrix, _summary = dosing.panels(studies)
+    said = _sentence(narrative.dosing_notice(doses, follow, hours, missing, {"mouse": 25.0}), "Per kg of body mass")
+    assert "(mouse 25 g from the parameter body_mass_g, rat 350 g from data/body_mass.csv;" in said
+    # cells: min 1e6 / 0.35 kg = 2.857e6 (rat, unchanged); max 2e7 / 0.025 kg = 8e8
+    assert "2.9×10⁶ to 8×10⁸ cells/kg (23 studies)" in said
