@@ -216,6 +216,16 @@ DATA_CASES = [
         ("data/dose_ranges.csv", "record 1", "column 'low'", "got 'ten thousand'", "matching"),
     ),
     Bad(
+        "non-numeric-body-mass",
+        cell("body_mass.csv", 1, "body_mass_g", "about 30"),
+        ("data/body_mass.csv", "record 1", "column 'body_mass_g'", "got 'about 30'", "matching"),
+    ),
+    Bad(
+        "unknown-lifespan-species",
+        cell("lifespan.csv", 1, "species", "hamster"),
+        ("data/lifespan.csv", "record 1", "column 'species'", "got 'hamster'"),
+    ),
+    Bad(
         "non-numeric-enrollment",
         edit("clinical_trials.csv", ",40,unknown,", ",forty,unknown,"),
         ("data/clinical_trials.csv", "record 1", "column 'enrollment'", "got 'forty'", "a whole number"),

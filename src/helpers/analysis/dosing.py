@@ -22,11 +22,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers.analysis import gapmap
-from helpers.data import design, doserange
+from helpers.data import bodymass, design, doserange
 
 __all__ = [
     "Panels",
     "panels",
+    "per_kg",
     "doses",
     "follow_up",
     "incubation",
@@ -130,6 +131,18 @@ def _in_vitro_only(studies: pd.DataFrame) -> pd.Series:
     return (studies["setting"].astype("string") == "in vitro").fillna(False).astype(bool)
 
 
+def per_kg(studies: pd.DataFrame, body_mass_g: dict | None = None) -> pd.DataFrame:
+    """The studies with their doses per kg recomputed from the nominal masses ``body_mass_g`` overrides.
+
+    Empty ``body_mass_g``: the coded dataset's own columns (data/body_mass.csv) are kept.
+    """
+    if not body_mass_g:
+        return studies
+    return studies.drop(columns=[c for c in studies if c.startswith("dose_per_kg")]).join(
+        bodymass.per_kg(studies, body_mass_g)
+    )
+
+
 def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataFrame:
     """One line per study with a readable dose, and where it lies against its documented range.
 
@@ -173,6 +186,9 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     out["range_factor"] = pd.array([round(c.factor, 3) if c else None for c in checks], dtype="Float64")
     # Empty, not False, where no range applies: those doses were not checked (third reading 3.4).
     out["outside_range"] = pd.array([c.outside if c else None for c in checks], dtype="boolean")
+    # Per kg of a nominal body mass (an assumption, not the studies' animals), only for doses animals received.
+    for column in ("dose_per_kg_low", "dose_per_kg_high", "dose_per_kg_unit", "dose_per_kg_basis"):
+        out[column] = part[column].to_numpy()
     return out.reset_index(drop=True)
 
 
@@ -207,6 +223,8 @@ def follow_up(studies: pd.DataFrame) -> pd.DataFrame:
     out["printed"] = _printed(studies).to_numpy()[keep]
     out["days"] = days[keep]
     out["arm_stated"] = studies.loc[keep, "follow_up_days"].notna().astype("boolean")
+    # Share of the host's lifespan (data/lifespan.csv), in vivo studies only; empty where the arm is not stated.
+    out["lifespan_share"] = studies.loc[keep, "follow_up_lifespan_share"].to_numpy()
     return out.reset_index(drop=True)
 
 

@@ -140,7 +140,10 @@ EXHIBITS: dict[str, Exhibit] = {
             "Doses, routes and follow-up in the preclinical studies tabulated in the review (Tables 1-2)",
             "Printed doses as quantities with units (cells, particles, masses as printed with protein not stated, "
             "and concentrations kept apart), "
-            "routes, follow-up in days, and which design items the review's Tables 1-2 print for each study.",
+            "routes, follow-up in days, and which design items the review's Tables 1-2 print for each study. The "
+            "notebook's tables also give each dose an animal received per kg of a nominal adult body mass of its host "
+            "species (an assumption, data/body_mass.csv, not the studies' animals, whose mass the review does not "
+            "report; kinds still apart) and in vivo follow-up as a share of the host's lifespan (data/lifespan.csv).",
         ),
         Exhibit(
             "design",

@@ -36,8 +36,8 @@ from helpers.core.vocab import (
     TABLE_OF_RESOURCE,
     TISSUE_CODES,
 )
-from helpers.data import curated, derive, design, quantities, tags
-from helpers.data.derive import outcomes, registry, vesicles
+from helpers.data import bodymass, curated, derive, design, quantities, tags
+from helpers.data.derive import outcomes, registry, sex, vesicles
 from helpers.data.derive.followup import TIME_ARMS
 from helpers.data.derive.modification import MODIFICATIONS
 
@@ -88,6 +88,14 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "the printed cells, and any word in a cell, the cited title or the review's text, behind relation",
     ),
+    "sex": (
+        "string",
+        "sex of the treated animals: 'female (implied by the model)' where the printed Disease or Animal model cell "
+        "names an ovarian-failure (POF) or ovariectomy (OVX) model, which can only be made in females; a sex only "
+        "where a printed cell names one (none does); otherwise empty, not reported in the review; empty and not "
+        "applicable for in vitro only rows",
+    ),
+    "sex_evidence": ("string", "the printed cell and words behind sex"),
     "route": ("string", "route code(s), '+'-joined"),
     "route_defined": (
         "boolean",
@@ -110,10 +118,30 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "dose_unit": ("string", "unit of dose_low and dose_high"),
     "dose_arms": ("integer", "number of dose arms printed"),
     "dose_missing": ("string", "why the dose columns are empty: no dose printed, or not in a recognised form"),
+    "dose_per_kg_low": (
+        "number",
+        "lowest dose arm per kg of body mass, for doses given to animals only (in vivo, or the in vivo arm of an in "
+        "vivo + in vitro study): the per-animal dose divided by a nominal adult body mass of the host species "
+        "(data/body_mass.csv, a sourced assumption, not the studies' animals), or a dose printed per kg restated in "
+        "µg/kg. Kinds stay apart (dose_per_kg_unit); concentrations and cells printed for exosomes are never converted",
+    ),
+    "dose_per_kg_high": ("number", "highest dose arm per kg of body mass, as dose_per_kg_low"),
+    "dose_per_kg_unit": ("string", "unit of dose_per_kg_low and dose_per_kg_high: cells/kg, particles/kg or µg/kg"),
+    "dose_per_kg_basis": (
+        "string",
+        "how the dose per kg was obtained: printed per kg, or per animal divided by the nominal body mass named here",
+    ),
+    "dose_per_kg_missing": ("string", "why the dose per kg columns are empty"),
     "follow_up_days": (
         "number",
         "in vivo studies only: follow-up of the treated animals in days (a week is 7 days, a month 30, a year 365, "
         "an hour 1/24)",
+    ),
+    "follow_up_lifespan_share": (
+        "number",
+        "in vivo studies only: follow_up_days divided by the host species' lifespan in days (data/lifespan.csv: the "
+        "maximum longevity in captivity that AnAge records, 4 years for the mouse, 3.8 for the rat; a record, not a "
+        "typical life, so the share of a typical life is larger)",
     ),
     "incubation_hours": ("number", "in vitro studies only: the printed time the cultured cells were exposed, in hours"),
     "unassigned_time_days": (
@@ -425,11 +453,16 @@ def _studies() -> pd.DataFrame:
         frame = frame.join(_categories(printed, resource))
         frame = frame.join(_animal_work_words(printed, frame["setting"]))
         frame = frame.join(outcomes.outcomes(frame, printed["effects"]))
+        said = [sex.sex(*cells) for cells in zip(printed["disease"], printed["animal_model"], frame["setting"])]
+        frame["sex"] = pd.array([d.value for d, _ in said], dtype="string")
+        frame["sex_missing"] = pd.array([d.reason for d, _ in said], dtype="string")
+        frame["sex_evidence"] = pd.array([e or pd.NA for _, e in said], dtype="string")
         frame["transcription_notes"], frame["transcription_notes_missing"] = _transcription_notes(
             resource, printed["row"]
         )
         parts.append(frame)
     frame = _with_text(pd.concat(parts, ignore_index=True), curated.load("text_statements"))
+    frame = frame.join(bodymass.per_kg(frame)).join(bodymass.lifespan_share(frame))
     for column in ("size_low_nm", "size_high_nm"):
         cells = frame["table"] == "table1"
         frame.loc[cells, f"{column}_missing"] = "cells (Table 1): the review prints no vesicle size"
@@ -592,6 +625,8 @@ def constraints(name: str, resource: str = "studies") -> dict:
         "effect_direction": outcomes.DIRECTIONS,
         "outcome_level": outcomes.LEVELS,
         "effect_instead": outcomes.INSTEAD,
+        "sex": sex.SEXES,
+        "dose_per_kg_unit": tuple(bodymass.PER_KG_UNITS.values()),
     }
     joined: dict[str, tuple[str, ...]] = {
         "tissue": tuple(TISSUE_CODES),
@@ -600,7 +635,17 @@ def constraints(name: str, resource: str = "studies") -> dict:
     }
     minimum = {"row": 1, "ref": 1, "dose_arms": 1, "enrollment": 1, "dose_low": 0, "dose_high": 0}
     minimum |= dict.fromkeys(
-        ("follow_up_days", "incubation_hours", "unassigned_time_days", "size_low_nm", "size_high_nm"), 0
+        (
+            "follow_up_days",
+            "follow_up_lifespan_share",
+            "dose_per_kg_low",
+            "dose_per_kg_high",
+            "incubation_hours",
+            "unassigned_time_days",
+            "size_low_nm",
+            "size_high_nm",
+        ),
+        0,
     )
     if name in single:
         return {"enum": list(single[name])}

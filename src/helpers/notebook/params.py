@@ -168,6 +168,17 @@ def _audit_choice(name: str, value: object) -> object:
     return _choice_list(name, value, tuple(sorted(RULES, key=rank)))
 
 
+def _masses(value: object) -> dict[str, float]:
+    """body_mass_g: host species -> grams (a dict, or its JSON text from the command line), checked up front."""
+    from helpers.core.vocab import HOST_SPECIES
+    from helpers.data.bodymass import check_masses
+
+    try:
+        return check_masses(json.loads(value) if isinstance(value, str) else value, HOST_SPECIES)
+    except (ValueError, TypeError) as error:
+        raise ParameterError(str(error)) from None
+
+
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
@@ -221,6 +232,8 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
             raise ParameterError(f"parameter {name!r}: expected a whole number, got {value!r}") from None
     if isinstance(default, (list, tuple)):
         return tuple(_as_list(name, value))
+    if isinstance(default, dict):
+        return _masses(value)
     return value
 
 
@@ -286,6 +299,8 @@ def describe_selection(changed: dict[str, object], exhibit: str = "", left_out: 
             parts.append(f"{value} only" if name == "modality" else f"{value} {name}s only")
         elif isinstance(value, tuple):
             parts.append(f"{name.replace('_', ' ')} {', '.join(value)}")
+        elif isinstance(value, dict):  # body_mass_g: the nominal masses this run assumes instead of the data file's
+            parts.append("nominal body mass " + ", ".join(f"{k} {v:g} g" for k, v in value.items()))
         else:
             parts.append(f"{name.replace('_', ' ')} {value}")
     return "Selection: " + " · ".join(parts) if parts else ""
@@ -302,6 +317,8 @@ def slug(exhibit: str, changed: dict[str, object]) -> str:
     parts = [exhibit]
     for name, value in changed.items():
         shown = "+".join(value) if isinstance(value, tuple) else str(value)
+        if isinstance(value, dict):  # body_mass_g: mouse-25+rat-300
+            shown = "+".join(f"{k}-{v:g}" for k, v in value.items())
         parts.append(f"{name}-{shown}")
     return re.sub(r"[^A-Za-z0-9+._-]+", "-", "_".join(parts))[:120]
 

@@ -1994,11 +1994,90 @@ _APART = (
 )
 
 
-def dosing_notice(doses: pd.DataFrame, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, int]) -> str:
-    """What a reader should see in the dosing exhibit: every number says what it counts and out of how many."""
+def dosing_notice(
+    doses: pd.DataFrame,
+    follow: pd.DataFrame,
+    hours: pd.DataFrame,
+    missing: dict[str, int],
+    body_mass_g: dict | None = None,
+) -> str:
+    """What a reader should see in the dosing exhibit: every number says what it counts and out of how many.
+
+    ``body_mass_g`` is the notebook's override of the nominal masses (empty: data/body_mass.csv), named in the
+    per-kg sentence so that the assumption travels with the numbers.
+    """
     if doses.empty and follow.empty and hours.empty:
         return "No study in this selection reports a dose, a follow-up or an incubation time."
-    return " ".join([*_notice_times(follow, hours, missing), *_notice_amounts(doses), *_notice_apart(doses, missing)])
+    return " ".join(
+        [
+            *_notice_times(follow, hours, missing),
+            *_notice_lifespan(follow),
+            *_notice_amounts(doses),
+            *_notice_per_kg(doses, body_mass_g),
+            *_notice_apart(doses, missing),
+        ]
+    )
+
+
+def _sci2(x: float) -> str:
+    """A nominal number to two significant digits: 3.1×10⁸, 430, 15."""
+    if abs(x) < 1000:
+        return f"{float(f'{x:.2g}'):g}"
+    mantissa, exponent = f"{x:.1e}".split("e")
+    return f"{float(mantissa):g}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
+    """Doses per kg of a nominal body mass, kind by kind, with the assumption named (issue 18 item 5)."""
+    from helpers.data.bodymass import masses
+
+    if "dose_per_kg_unit" not in doses or doses["dose_per_kg_unit"].isna().all():
+        return []
+    given = doses[doses["setting"] != "in vitro"]
+    per = given[given["dose_per_kg_unit"].notna()]
+    grams = masses(body_mass_g)
+    hosts = sorted(set(per["host_species"]) & set(grams))
+    groups = [
+        (where, [h for h in hosts if (h in (body_mass_g or {})) == by_parameter])
+        for where, by_parameter in (("the parameter body_mass_g", True), ("data/body_mass.csv", False))
+    ]
+    named = ", ".join(
+        f"{' and '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
+    )
+    spans = []
+    for unit, part in per.groupby("dose_per_kg_unit", sort=True):
+        printed = int(part["dose_per_kg_basis"].str.startswith("printed per kg").sum())
+        also = f", {printed} of them printed per kg" if printed else ""
+        low, high = _sci2(part["dose_per_kg_low"].min()), _sci2(part["dose_per_kg_high"].max())
+        span = low if low == high else f"{low} to {high}"
+        spans.append(f"{span} {unit} ({len(part)} {'study' if len(part) == 1 else 'studies'}{also})")
+    return [
+        f"Per kg of body mass: {len(per)} of the {len(given)} amounts printed by studies with animals are restated, "
+        f"assuming a "
+        f"nominal adult mass ({named}; an assumption, not the studies' animals, whose mass the "
+        f"review does not report): {'; '.join(spans)}. Kinds are not converted into one another; the other "
+        f"{len(given) - len(per)} are concentrations, cells printed for exosomes or a host without a sourced mass."
+    ]
+
+
+def _notice_lifespan(follow: pd.DataFrame) -> list[str]:
+    """In vivo follow-up as a share of the host's lifespan (issue 18 item 6)."""
+    if "lifespan_share" not in follow:
+        return []
+    shares = follow["lifespan_share"].dropna().astype(float)
+    stated = int(follow["arm_stated"].fillna(False).astype(bool).sum())
+    if shares.empty:
+        return []
+    return [
+        f"As a share of the host's lifespan (data/lifespan.csv: AnAge's maximum longevity in captivity, a record, "
+        f"not a typical life), the follow-up of {len(shares)} of the {stated} in vivo studies with a printed "
+        f"follow-up spans {shares.min():.1%} to {shares.max():.1%}, median {shares.median():.1%}"
+        + (
+            f"; the other {stated - len(shares)} have a host without a sourced lifespan."
+            if stated > len(shares)
+            else "."
+        )
+    ]
 
 
 def design_note(studies: pd.DataFrame | None = None) -> str:

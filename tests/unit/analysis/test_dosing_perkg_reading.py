@@ -1,0 +1,62 @@
+"""Every number of the dosing exhibit's per-kg and lifespan sentences, against the hand-read expectations.
+
+The expectations are tests/unit/data/test_perkg.py's, read from Tables 1-2 and the two data files; the
+sentences are rounded as printed (two significant digits per kg, one decimal of a per cent for shares).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+import pytest
+
+from helpers.analysis import dosing
+from helpers.data import coded
+from helpers.outputs import narrative
+from tests.unit.data.test_perkg import PER_KG, SHARE
+
+
+@pytest.fixture(scope="module")
+def notice() -> str:
+    doses, follow, hours, _routes, missing, _matrix, _summary = dosing.panels(coded.studies())
+    return narrative.dosing_notice(doses, follow, hours, missing)
+
+
+def _sentence(text: str, start: str) -> str:
+    return next(s for s in re.split(r"(?<=\.) (?=[A-Z0-9])", text) if s.startswith(start))
+
+
+def test_per_kg_sentence(notice):
+    said = _sentence(notice, "Per kg of body mass")
+    cells = [v for v in PER_KG.values() if v[2] == "cells/kg"]
+    mass = [v for v in PER_KG.values() if v[2] == "µg/kg"]
+    # 38 restated of 42 amounts in studies with animals (45 readable amounts minus the 3 in a dish)
+    assert said.startswith(f"Per kg of body mass: {len(PER_KG)} of the 42 amounts printed by studies with animals")
+    assert "(mouse 32.5 g and rat 350 g from data/body_mass.csv;" in said
+    # cells: min 1e6 / 0.35 kg = 2.857e6, max 2e7 / 0.0325 kg = 6.154e8, 23 studies
+    assert min(v[0] for v in cells) == pytest.approx(2.857e6, rel=1e-3)
+    assert f"2.9×10⁶ to 6.2×10⁸ cells/kg ({len(cells)} studies)" in said
+    # particles: 1e9 / 0.0325 = 3.077e10, one study
+    assert "3.1×10¹⁰ particles/kg (1 study)" in said
+    # mass: 0.5 / 0.0325 = 15.4, 100,000 / 0.0325 = 3.077e6; 3 printed per kg (1.6, 1.6, 10 mg/kg)
+    assert f"15 to 3.1×10⁶ µg/kg ({len(mass)} studies, 3 of them printed per kg)" in said
+    assert "the other 4 are concentrations" in notice  # 2 injected concentrations, 1 cells for exosomes, 1 rabbit
+
+
+def test_lifespan_sentence(notice):
+    said = _sentence(notice, "As a share of the host's lifespan")
+    shares = list(SHARE.values())
+    assert f"the follow-up of {len(shares)} of the 37 in vivo studies" in said
+    assert f"spans {min(shares):.1%} to {max(shares):.1%}, median {statistics.median(shares):.1%}" in said
+    assert "0.2% to 25.0%" in said  # 72 h = 3 days / 1387; 365 / 1460
+    assert "the other 1 have a host without a sourced lifespan" in said  # the rabbit, Table 1 row 20
+
+
+def test_an_override_names_where_each_mass_comes_from():
+    studies = dosing.per_kg(coded.studies(), {"mouse": 25.0})
+    doses, follow, hours, _routes, missing, _matrix, _summary = dosing.panels(studies)
+    said = _sentence(narrative.dosing_notice(doses, follow, hours, missing, {"mouse": 25.0}), "Per kg of body mass")
+    assert "(mouse 25 g from the parameter body_mass_g, rat 350 g from data/body_mass.csv;" in said
+    # cells: min 1e6 / 0.35 kg = 2.857e6 (rat, unchanged); max 2e7 / 0.025 kg = 8e8
+    assert "2.9×10⁶ to 8×10⁸ cells/kg (23 studies)" in said
