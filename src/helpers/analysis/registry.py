@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers.data import coded, curated, snapshots
 
-__all__ = ["COLUMNS", "registry_status", "registry_phase", "compare", "snapshot_day", "load"]
+__all__ = ["COLUMNS", "READ", "ABSENT", "FAILED", "registry_status", "registry_phase", "compare", "snapshot_day", "load"]
 
 #: The comparison's columns, in order: printed values, the snapshot's, and the drift flags.
 COLUMNS = (
@@ -46,8 +46,11 @@ COLUMNS = (
     "results_now_posted",
     "last_update_posted",
     "snapshot",
+    "registry_answer",
     "note",
 )
+#: What the snapshot holds for a row with an NCT id (``registry_answer``); empty with no snapshot.
+READ, ABSENT, FAILED = "read", "not in this snapshot", "no usable answer"
 
 
 def registry_status(printed: str) -> str:
@@ -93,11 +96,12 @@ def _row(trial: pd.Series, day: str | None, answers: dict) -> dict:
     out["snapshot"] = day
     found = answers.get(nct)
     if found is None:
-        out["note"] = "not in this snapshot"
+        out["registry_answer"] = ABSENT
         return out
     if "error" in found:
-        out["note"] = f"the registry did not answer: {found['error']}"
+        out["registry_answer"], out["note"] = FAILED, f"the fetch recorded: {found['error']}"
         return out
+    out["registry_answer"] = READ
     enrollment = found.get("enrollment") or {}
     count = enrollment.get("count")
     posted = found.get("has_results")

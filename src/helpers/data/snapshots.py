@@ -101,5 +101,5 @@ def read(day: str) -> dict:
         trials = {str(t["nct_id"]): t for t in snapshot["trials"]}
         fetched = str(snapshot["fetched"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise SnapshotError(f"{paths.relative(file)} is not a registry snapshot ({exc})") from None
+        raise SnapshotError(f"data/registry/{file.name} is not a registry snapshot ({exc!s})") from None
     return {"fetched": fetched, "source": snapshot.get("source", ""), "trials": trials}

@@ -25,6 +25,7 @@ HEADERS = {
     "results_now_posted": "Results now posted",
     "last_update_posted": "Last update posted (registry)",
     "snapshot": "Snapshot date",
+    "registry_answer": "Registry answer",
     "note": "Note",
 }
 _FLAGS = {
@@ -60,12 +61,12 @@ def notice(comparison: pd.DataFrame, day: str | None) -> str:
             f"of Table 3 and no drift is flagged: nothing is shown that the print or a snapshot does not state. "
             f"{with_id} of the {rows} rows print an NCT id. To compare them with ClinicalTrials.gov, run "
             f"`review registry fetch` where the network is open (it writes data/registry/<date>.json), then "
-            f"rebuild this exhibit." + without
+            f"`review build --only registry --force` (the build does not notice a new snapshot by itself)." + without
         )
-    read = comparison[(comparison["snapshot"] != "") & (comparison["registry_status"] != "")]
+    read = comparison[comparison["registry_answer"] == "read"]
     parts = [f"{int((read[c] == 'yes').sum())} {words}" for c, words in _FLAGS.items()]
     unread = with_id - len(read)
-    missed = f"; {unread} of them could not be read from it (see the Note column)" if unread else ""
+    missed = f"; the other {unread} are not in it or have no usable answer (see the Registry answer column)" if unread else ""
     return (
         f"Snapshot of {day}: {len(read)} of the {with_id} rows with an NCT id were read from the registry{missed}. "
         f"Of those {len(read)}: {', '.join(parts)}. A flag compares the printed value with the registry's on the "
