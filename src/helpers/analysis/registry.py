@@ -25,7 +25,17 @@ import pandas as pd
 
 from helpers.data import coded, curated, snapshots
 
-__all__ = ["COLUMNS", "READ", "ABSENT", "FAILED", "registry_status", "registry_phase", "compare", "snapshot_day", "load"]
+__all__ = [
+    "COLUMNS",
+    "READ",
+    "ABSENT",
+    "FAILED",
+    "registry_status",
+    "registry_phase",
+    "compare",
+    "snapshot_day",
+    "load",
+]
 
 #: The comparison's columns, in order: printed values, the snapshot's, and the drift flags.
 COLUMNS = (

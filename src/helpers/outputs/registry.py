@@ -66,7 +66,11 @@ def notice(comparison: pd.DataFrame, day: str | None) -> str:
     read = comparison[comparison["registry_answer"] == "read"]
     parts = [f"{int((read[c] == 'yes').sum())} {words}" for c, words in _FLAGS.items()]
     unread = with_id - len(read)
-    missed = f"; the other {unread} are not in it or have no usable answer (see the Registry answer column)" if unread else ""
+    missed = (
+        f"; the other {unread} are not in it or have no usable answer (see the Registry answer column)"
+        if unread
+        else ""
+    )
     return (
         f"Snapshot of {day}: {len(read)} of the {with_id} rows with an NCT id were read from the registry{missed}. "
         f"Of those {len(read)}: {', '.join(parts)}. A flag compares the printed value with the registry's on the "

@@ -99,7 +99,11 @@ def test_without_a_snapshot_the_notice_says_how_to_make_one_and_every_number_is_
     assert "No registry snapshot exists" in text and "`review registry fetch`" in text and "network" in text
     # 18 rows, 17 of them with an NCT id, row 17 without one; "<date>" and the command name hold no number.
     assert numbers(text) == [18.0, 17.0, 18.0, 17.0]
-    assert len(table) == 18 and (table["nct_id"] != "").sum() == 17 and table.loc[table["nct_id"] == "", "row"].tolist() == ["17"]
+    assert (
+        len(table) == 18
+        and (table["nct_id"] != "").sum() == 17
+        and table.loc[table["nct_id"] == "", "row"].tolist() == ["17"]
+    )
 
 
 # Hand-written from the fixture: row -> (status, changed, phase, changed, enrollment, type, changed, posted,
@@ -175,7 +179,14 @@ def test_a_missing_date_names_the_snapshots_that_exist(scratch):
 
 @pytest.mark.parametrize(
     ("phases", "shown"),
-    [(["PHASE1", "PHASE2"], "1/2"), (["PHASE2"], "2"), (["EARLY_PHASE1"], "early 1"), (["NA"], "not applicable"), ([], ""), (None, "")],
+    [
+        (["PHASE1", "PHASE2"], "1/2"),
+        (["PHASE2"], "2"),
+        (["EARLY_PHASE1"], "early 1"),
+        (["NA"], "not applicable"),
+        ([], ""),
+        (None, ""),
+    ],
 )
 def test_registry_phases_are_written_as_table_3_writes_a_phase(phases, shown):
     assert registry.registry_phase(phases) == shown
@@ -183,7 +194,12 @@ def test_registry_phases_are_written_as_table_3_writes_a_phase(phases, shown):
 
 @pytest.mark.parametrize(
     ("printed", "enum"),
-    [("Not yet recruiting", "NOT_YET_RECRUITING"), ("Completed", "COMPLETED"), ("unknown", "UNKNOWN"), ("Pause", "PAUSE")],
+    [
+        ("Not yet recruiting", "NOT_YET_RECRUITING"),
+        ("Completed", "COMPLETED"),
+        ("unknown", "UNKNOWN"),
+        ("Pause", "PAUSE"),
+    ],
 )
 def test_printed_statuses_are_written_as_the_registry_writes_its_statuses(printed, enum):
     assert registry.registry_status(printed) == enum
