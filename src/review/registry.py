@@ -34,22 +34,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from helpers.core import files, paths
+from helpers.core import files
+from helpers.data import snapshots
 
 __all__ = ["API", "FIELDS", "extract", "fetch_one", "fetch", "snapshot_path", "RegistryError"]
 
 #: The registry's API v2 (documented at clinicaltrials.gov/data-api/api).
 API = "https://clinicaltrials.gov/api/v2"
-#: The fields kept, as paths into the API's study record.
-FIELDS = {
-    "overall_status": ("protocolSection", "statusModule", "overallStatus"),
-    "phases": ("protocolSection", "designModule", "phases"),
-    "enrollment": ("protocolSection", "designModule", "enrollmentInfo"),
-    "start_date": ("protocolSection", "statusModule", "startDateStruct"),
-    "completion_date": ("protocolSection", "statusModule", "completionDateStruct"),
-    "last_update_posted": ("protocolSection", "statusModule", "lastUpdatePostDateStruct"),
-    "has_results": ("hasResults",),
-}
+#: The fields kept, as paths into the API's study record (the snapshot format's home is helpers.data.snapshots).
+FIELDS = snapshots.FIELDS
 #: Times a 429 is waited out before the trial is recorded as refused; the longest wait honoured.
 RETRIES, LONGEST_WAIT = 3, 60.0
 
@@ -133,8 +126,8 @@ def _retry_after(value: str | None) -> float:
 
 
 def snapshot_path(day: str) -> Path:
-    """``data/registry/<day>.json``."""
-    return paths.DATA_DIR / "registry" / f"{day}.json"
+    """``data/registry/<day>.json`` (:func:`helpers.data.snapshots.path`)."""
+    return snapshots.path(day)
 
 
 def fetch(ncts: list[str], *, base: str = API, day: str | None = None, timeout: float = 20.0, sleep=time.sleep) -> Path:
@@ -148,5 +141,5 @@ def fetch(ncts: list[str], *, base: str = API, day: str | None = None, timeout: 
         "trials": trials,
     }
     out = snapshot_path(day)
-    files.write_bytes(out, (json.dumps(snapshot, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode())
+    files.write_bytes(out, snapshots.encode(snapshot))
     return out

@@ -201,6 +201,17 @@ EXHIBITS: dict[str, Exhibit] = {
             "the highest outcome level it names, for MSCs and for MSC-derived exosomes, in vivo apart from in vitro "
             "only, with the studies that compare two arms head to head. The review's selection, not the field.",
         ),
+        Exhibit(
+            "registry",
+            "table",
+            "Table 3 beside ClinicalTrials.gov: printed status, phase, enrollment and results against a registry "
+            "snapshot",
+            "Each row of Table 3 with its printed status, phase, enrollment and whether its Results column prints a "
+            "result, beside the values of a dated ClinicalTrials.gov snapshot (status, phases, enrollment with its "
+            "type, results posted, last update) and a flag for each difference. With no snapshot in data/registry/ "
+            "the registry columns stay empty.",
+            views=(),
+        ),
     ]
 }
 

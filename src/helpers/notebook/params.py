@@ -21,6 +21,7 @@ from pathlib import Path
 
 from helpers.core import catalog, paths
 from helpers.core.vocab import ALL, CHOICES, DISEASE_CODES, EDITIONS, FLAGGED, FORMATS, SINGLE_CHOICE
+from helpers.data import snapshots
 
 __all__ = [
     "ParameterError",
@@ -187,6 +188,12 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
         if text not in EDITIONS:
             raise ParameterError(f"parameter 'edition': got {value!r}; allowed: {', '.join(EDITIONS)}")
         return text
+    if name == "snapshot":  # registry exhibit: "latest" or the date of a snapshot in data/registry/
+        try:
+            snapshots.choose(str(value))
+        except snapshots.SnapshotError as exc:
+            raise ParameterError(str(exc)) from None
+        return str(value).strip().lower()
     if name == "flagged":  # one word, and no "all": keep, mark or drop the audit-flagged rows
         text = str(value).strip().lower()
         if text not in FLAGGED:

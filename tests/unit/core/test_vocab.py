@@ -74,7 +74,9 @@ def test_the_modules_read_their_codes_from_vocab():
     assert derive.DISEASE_CODES is vocab.DISEASE_CODES and derive.TISSUE_CODES is vocab.TISSUE_CODES
     assert params.CHOICES is vocab.CHOICES and tags.TABLES is vocab.PRECLINICAL_TABLES
     assert set(derive.TABLE_LEGENDS) == set(vocab.STUDY_TABLES)
-    assert {e.resource for e in catalog.EXHIBITS.values() if e.kind == "table"} == set(vocab.PRINTED_TABLES)
+    # Tables that reproduce a printed table name its resource; a table beyond the paper (registry) names none.
+    printed = {e.resource for e in catalog.EXHIBITS.values() if e.kind == "table" and e.resource is not None}
+    assert printed == set(vocab.PRINTED_TABLES)
 
 
 def test_every_derived_code_is_a_vocab_code():

@@ -162,3 +162,28 @@ def test_only_the_registry_module_opens_network_connections():
         text = module.read_text(encoding="utf-8")
         offenders += [f"{module.relative_to(src)}: {c}" for c in clients if f"import {c}" in text]
     assert offenders == []
+
+
+def test_a_fetched_snapshot_is_what_the_registry_exhibit_reads(base, tmp_path, monkeypatch, capsys):
+    """One format, one home: `review registry fetch` writes it and the exhibit reads it (helpers.data.snapshots).
+
+    The local server knows none of Table 3's 17 NCT ids, so each is recorded as a 404 and the exhibit shows each
+    row as having no usable answer, with no registry value and no flag; row 17 prints no NCT id and is not asked.
+    """
+    import shutil
+
+    from helpers.analysis import registry as comparison
+    from review import cli
+
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
+    shutil.copytree(paths.ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("registry"))
+    assert cli.main(["registry", "fetch", "--base", base, "--date", "2026-12-06", "--timeout", "5"]) == 1
+    out = capsys.readouterr()
+    assert "data/registry/2026-12-06.json" in out.out or "2026-12-06.json" in out.out
+    assert "(0 of 17 trials read)" in out.out and "review build --only registry --force" in out.out
+    assert out.err.count("no such study (404)") == 17
+    table, day = comparison.load()
+    assert day == "2026-12-06"
+    answers = dict(zip(table["row"].astype(int), table["registry_answer"]))
+    assert answers.pop(17) == "" and set(answers.values()) == {"no usable answer"}
+    assert (table[["registry_status", "status_changed", "results_now_posted"]] == "").all().all()

@@ -33,6 +33,7 @@ EXPECTED = {
     "vesicles": 8,  # "cells only" keeps no row (only Table 2's exosome rows print vesicles): its empty state
     "effects": 8,
     "selection": 6,  # diseases only
+    "registry": 0,  # its only selection is the snapshot's date: the catalog declares no view for it
 }
 
 
@@ -42,11 +43,13 @@ def test_the_catalog_declares_each_disease_and_each_modality_alone(exhibit, coun
     found = catalog.views(exhibit, declared(paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"))
     assert len(found) == count
     assert all(len(selection) == 1 for selection in found)
+    if count == 0:
+        return
     assert {v for s in found for k, v in s.items() if k == "diseases"} == {"POF", "AD", "AS", "OP", "SKIN", "WEAK"}
 
 
 def test_every_exhibit_with_a_notebook_has_its_views_listed():
-    assert set(EXPECTED) == {v.exhibit for v in views.declared_views()}
+    assert {e for e, count in EXPECTED.items() if count} == {v.exhibit for v in views.declared_views()}
     assert len(views.declared_views()) == sum(EXPECTED.values())
 
 
