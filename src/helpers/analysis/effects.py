@@ -26,17 +26,22 @@ __all__ = [
     "agreement",
     "disagreements",
     "evidence",
+    "modelled",
+    "readers",
+    "stated_elsewhere",
 ]
 
 #: The two fields counted, with the codes in drawing order.
 FIELDS: dict[str, tuple[str, ...]] = {"effect_direction": DIRECTIONS, "outcome_level": LEVELS}
-#: The two arms drawn apart: studies with animals (whether or not they also printed a dish), and those printing none.
-IN_VIVO, IN_VITRO = "in vivo", "in vitro, no animal arm printed"
+#: The two arms drawn apart: studies with animals (whether or not they also printed a dish), and those printing no
+#: animal treated (no animal model, or co-culture in a dish the only route: the dataset's ``setting``, as on the
+#: other exhibits; Table 1 row 14 names 5XFAD mice beside co-culture, first blind reading, effects 3).
+IN_VIVO, IN_VITRO = "in vivo", "in vitro only as printed"
 _MODALITIES = tuple(PRECLINICAL_TABLES.values())
 
 
 def arm(setting: str) -> str:
-    """``in vivo`` for a study with an animal model (some with an in vitro arm too), else no animal arm printed.
+    """``in vivo`` for a study with an animal treated (some with an in vitro arm too), else in vitro only.
 
     Not "in vitro only": a row can print no animal arm while its Effects cell speaks of animals (Table 2 row 9).
     """
@@ -98,7 +103,66 @@ def evidence(studies: pd.DataFrame) -> pd.DataFrame:
     columns = ["table", "row", "ref", "modality", "setting", "effect_direction", "effect_instead", "outcome_level"]
     out = studies[[*columns, "comparison", "comparison_what", "comparison_better", "outcome_evidence"]].copy()
     out.insert(5, "arm", studies["setting"].map(arm))
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    sure = readers(studies).set_index(["table", "row"])["readers"]
+    out["readers"] = [sure.get((t, int(r)), "") for t, r in zip(out["table"], out["row"])]
+    return out
+
+
+def readers(studies: pd.DataFrame) -> pd.DataFrame:
+    """Each study's two readers' certainty, as they marked it (``data/outcome_annotation.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table``, ``row``, ``readers`` ("both sure", "one unsure", "both unsure") and ``unsure`` (readers
+        unsure, 0-2); only the studies given.
+    """
+    merged = _annotated(studies)
+    unsure = [
+        int(a.rsplit("; ", 1)[-1] == "unsure") + int(b.rsplit("; ", 1)[-1] == "unsure")
+        for a, b in zip(merged["reader_a"], merged["reader_b"])
+    ]
+    said = {0: "both sure", 1: "one unsure", 2: "both unsure"}
+    return pd.DataFrame(
+        {"table": merged["table"], "row": merged["row"], "readers": [said[u] for u in unsure], "unsure": unsure}
+    )
+
+
+def modelled(studies: pd.DataFrame) -> pd.DataFrame:
+    """The in vitro only studies whose row prints an animal model all the same (co-culture its only route).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref, table, row, model`` as :func:`helpers.analysis.evidence.modelled_in_vitro` gives them.
+    """
+    lines = []
+    for table in ("msc_studies", "exosome_studies"):
+        printed = curated.load(table).set_index("row")["animal_model"]
+        part = studies[(studies["table"] == TABLE_OF_RESOURCE[table]) & (studies["setting"] == "in vitro")]
+        for ref, row in zip(part["ref"], part["row"]):
+            model = printed.get(int(row))
+            if pd.notna(model) and str(model).strip() and str(model).strip() != "NA":
+                lines.append((int(ref), f"Table {1 if table == 'msc_studies' else 2}", int(row), str(model).strip()))
+    return pd.DataFrame(lines, columns=["ref", "table", "row", "model"])
+
+
+def stated_elsewhere(studies: pd.DataFrame) -> pd.DataFrame:
+    """The no-direction studies for which the review's body text states a benefit (``data/text_statements.csv``).
+
+    ``not stated`` is of the Effects cell only (first blind reading, effects 2).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref`` and ``words`` (as printed), in ref order.
+    """
+    said = curated.load("text_statements")
+    said = said[said["bears_on"].str.startswith("direction")]
+    silent = {int(r) for r in studies.loc[studies["effect_direction"] == NOT_STATED, "ref"]}
+    part = said[said["ref"].astype(int).isin(silent)]
+    return part[["ref", "words"]].astype({"ref": int}).sort_values("ref", ignore_index=True)
 
 
 def _annotated(studies: pd.DataFrame) -> pd.DataFrame:
