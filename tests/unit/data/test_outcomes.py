@@ -157,8 +157,15 @@ def test_the_resolutions_are_given_exactly_where_the_readers_differ():
     reread = notes["resolution"].str.contains("first blind reading of the effects exhibit")
     assert (resolved == (level_differs | reread)).all()
     assert set(notes.loc[reread & ~level_differs, "row"].astype(str) + notes.loc[reread & ~level_differs, "table"]) == {
-        "10msc_studies", "13msc_studies", "17msc_studies", "20msc_studies", "25msc_studies", "27msc_studies",
-        "6exosome_studies", "26exosome_studies", "28exosome_studies",
+        "10msc_studies",
+        "13msc_studies",
+        "17msc_studies",
+        "20msc_studies",
+        "25msc_studies",
+        "27msc_studies",
+        "6exosome_studies",
+        "26exosome_studies",
+        "28exosome_studies",
     }
     # Each resolution of a readers' difference starts with the level it chose, which is the row's level.
     chosen = notes.loc[level_differs, "resolution"].str.split(":").str[0]
@@ -175,7 +182,11 @@ def test_the_readers_certainty_is_counted_per_row():
     assert sure["readers"].value_counts().to_dict() == {"both unsure": 26, "both sure": 25, "one unsure": 5}
     one = sure[sure["unsure"] == 1]
     assert set(zip(one["table"], one["row"].astype(int))) == {
-        ("table1", 22), ("table1", 23), ("table1", 24), ("table2", 15), ("table2", 16)
+        ("table1", 22),
+        ("table1", 23),
+        ("table1", 24),
+        ("table2", 15),
+        ("table2", 16),
     }
 
 

@@ -47,9 +47,28 @@ def test_the_arms_are_out_of_the_recounted_totals(drawn):
     totals = counts.drop_duplicates(["modality", "arm"]).set_index(["modality", "arm"])["arm_total"].to_dict()
     assert totals == ARM_TOTALS
     legends = {t.get_text() for ax in fig.axes for t in ax.get_legend().get_texts()}
-    assert legends == {f"{w} (out of {n})" for (_, w), n in ARM_TOTALS.items()}
+    names = effects_plot.LEGEND_NAMES
+    assert legends == {f"{names[m]}, {w} (out of {n})" for (m, w), n in ARM_TOTALS.items()}
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     assert all(t.endswith("out of 28 studies") for t in titles) and len(titles) == 4
+    assert sum("Vesicles of Table 2 (exosomes, EVs, mimetics)" in t for t in titles) == 2
+
+
+#: Bar heights recounted from the printed Effects cells (first blind reading of the exhibit applied): direction.
+DIRECTION = {
+    ("cells", IN_VIVO): {"improved": 19, "prospect only": 2, "not stated": 5},
+    ("cells", IN_VITRO): {"improved": 2},
+    ("exosomes", IN_VIVO): {"improved": 17, "prospect only": 1, "not stated": 3},
+    ("exosomes", IN_VITRO): {"improved": 5, "prospect only": 1, "not stated": 1},
+}
+
+
+def test_the_direction_bars_are_the_recount(drawn):
+    _, fig = drawn
+    heights = _bars_by_gid(fig)
+    for (modality, where), codes in DIRECTION.items():
+        for code in FIELDS["effect_direction"]:
+            assert heights[modality, "effect_direction", where, code] == codes.get(code, 0), (modality, where, code)
 
 
 def _bars_by_gid(fig) -> dict[tuple[str, str, str, str], float]:

@@ -52,7 +52,11 @@ LEVELS: tuple[str, ...] = ("organism", "tissue", "cellular or molecular", NOT_ST
 #: What a not-stated row prints instead of a direction.
 INSTEAD: tuple[str, ...] = ("mechanism only", "safety only", "delivery only", "delivery and safety only")
 # The comparator each kind of comparison cue implies.
-_COMPARATOR = {"yes": "{own} as obtained", "combination": "each alone", "implied": "{own} (comparator implied, not printed)"}
+_COMPARATOR = {
+    "yes": "{own} as obtained",
+    "combination": "each alone",
+    "implied": "{own} (comparator implied, not printed)",
+}
 # How a modification reads in "what was compared" (helpers.data.derive.modification.MODIFICATIONS).
 _MODIFIED_AS = {
     "engineered": "engineered",
@@ -124,7 +128,9 @@ def _level(text: str, cues: dict) -> tuple[Derived, str]:
     return Derived(best), f"'{hits[best]}'"
 
 
-def _compared(text: str, tissue: str, modality: str, modification: str, cues: dict, how: str) -> tuple[Derived, Derived]:
+def _compared(
+    text: str, tissue: str, modality: str, modification: str, cues: dict, how: str
+) -> tuple[Derived, Derived]:
     """What vs what, and which did better as printed; ``how`` is the comparison cue's code."""
     noun = "MSCs" if modality == "cells" else "MSC exosomes"
     named = list(dict.fromkeys(m["tissue"] for m in _SOURCE_RE.finditer(text)))
