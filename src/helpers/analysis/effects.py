@@ -16,6 +16,7 @@ from helpers.data import curated
 from helpers.data.derive.outcomes import DIRECTIONS, LEVELS, NOT_STATED
 
 __all__ = [
+    "ANIMAL_MARK",
     "FIELDS",
     "IN_VIVO",
     "IN_VITRO",
@@ -27,6 +28,7 @@ __all__ = [
     "disagreements",
     "evidence",
     "modelled",
+    "animal_words",
     "readers",
     "stated_elsewhere",
 ]
@@ -38,6 +40,8 @@ FIELDS: dict[str, tuple[str, ...]] = {"effect_direction": DIRECTIONS, "outcome_l
 #: other exhibits; Table 1 row 14 names 5XFAD mice beside co-culture, first blind reading, effects 3).
 IN_VIVO, IN_VITRO = "in vivo", "in vitro only as printed"
 _MODALITIES = tuple(PRECLINICAL_TABLES.values())
+#: After an in vitro only bar's count: how many of its rows speak of animals (Effects cell, body text or title).
+ANIMAL_MARK = "*"
 
 
 def arm(setting: str) -> str:
@@ -46,6 +50,31 @@ def arm(setting: str) -> str:
     Not "in vitro only": a row can print no animal arm while its Effects cell speaks of animals (Table 2 row 9).
     """
     return IN_VITRO if setting == "in vitro" else IN_VIVO
+
+
+def animal_words(studies: pd.DataFrame) -> pd.Series:
+    """True for an in vitro only row whose Effects cell (audit W6), body text or cited title names animals.
+
+    The same reading as the design and evidence maps' notes (:func:`helpers.data.design.names_host`): Table 2
+    rows 9 [58] and 21 [74] by their cited titles; ref 82's title and text name a treated skin but no host,
+    so it is not counted (first blind reading, effects 4).
+    """
+    from helpers.data.design import names_host, text_statements, title_animal_words
+
+    no_arm = studies["setting"].astype("string").fillna("") == "in vitro"
+    titles = curated.load("references").set_index("ref")["title"].astype(str)
+    said = text_statements(studies[no_arm], "contradicts")
+    by_text = {int(r) for r, w in zip(said["ref"], said["words"]) if names_host(w)}
+    w6 = (
+        studies["audit_findings"].astype("string").fillna("").str.contains(r"\bW6\b")
+        if "audit_findings" in studies
+        else pd.Series(False, index=studies.index)
+    )
+    named = [
+        bool(vitro) and (bool(w) or int(ref) in by_text or names_host(title_animal_words(titles.get(int(ref), ""))))
+        for vitro, w, ref in zip(no_arm, w6, studies["ref"])
+    ]
+    return pd.Series(named, index=studies.index, dtype=bool)
 
 
 def counts(studies: pd.DataFrame) -> pd.DataFrame:
@@ -57,11 +86,13 @@ def counts(studies: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``modality``, ``arm``, ``field``, ``code``, ``studies``, ``arm_total``
+        ``modality``, ``arm``, ``field``, ``code``, ``studies``, ``animal_words`` (of those, in vitro only rows
+        whose Effects cell, body text or cited title speaks of animals: :func:`animal_words`), ``arm_total``
         (studies of that modality and arm) and ``modality_total``.
     """
     rows = []
     arms = studies["setting"].map(arm)
+    spoken = animal_words(studies)
     for modality in _MODALITIES:
         of_modality = studies["modality"] == modality
         for where in (IN_VIVO, IN_VITRO):
@@ -75,6 +106,7 @@ def counts(studies: pd.DataFrame) -> pd.DataFrame:
                             "field": field,
                             "code": code,
                             "studies": int((part[field] == code).sum()),
+                            "animal_words": int(((part[field] == code) & spoken[part.index]).sum()),
                             "arm_total": len(part),
                             "modality_total": int(of_modality.sum()),
                         }
@@ -85,9 +117,8 @@ def counts(studies: pd.DataFrame) -> pd.DataFrame:
 def head_to_head(studies: pd.DataFrame) -> pd.DataFrame:
     """The studies whose Effects cell compares two arms head to head, with what vs what and which did better."""
     part = studies[studies["comparison"].fillna(False).astype(bool)]
-    return part[
-        ["table", "row", "ref", "modality", "setting", "comparison_what", "comparison_better", "outcome_evidence"]
-    ].reset_index(drop=True)
+    columns = ["table", "row", "ref", "modality", "setting", "effect_direction", "effect_instead"]
+    return part[[*columns, "comparison_what", "comparison_better", "outcome_evidence"]].reset_index(drop=True)
 
 
 def not_stated(studies: pd.DataFrame) -> pd.DataFrame:

@@ -185,7 +185,8 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "what the printed Effects cell reports of the treatment against the untreated or disease control: improved, "
         "prospect only (a benefit stated only as a prospect, no outcome named), mixed, no effect, worse, or 'not "
         "stated' in the Effects cell (it names mechanisms, safety or delivery without a direction; effect_instead "
-        "says which; the body text may say more, data/text_statements.csv); cue words in data/outcome_cues.csv, codes defined in data/outcome_codes.csv",
+        "says which; the body text may say more, data/text_statements.csv); cue words in data/outcome_cues.csv, "
+        "codes defined in data/outcome_codes.csv",
     ),
     "effect_instead": (
         "string",

@@ -2539,7 +2539,13 @@ def effects_note(counts: pd.DataFrame, studies: pd.DataFrame | None = None) -> s
         parts = [modelled_note(_effects.modelled(studies), len(vitro))]
         animals = _design_animal_words(studies)
         if animals:
-            parts.append(f"Of the {len(vitro)} in vitro only rows{animals}.")
+            marked, mark = int(_effects.animal_words(studies).sum()), _effects.ANIMAL_MARK
+            parts.append(f"Of the {len(vitro)} in vitro only rows: {animals[2:]}.")
+            if marked:
+                parts.append(
+                    f"A count followed by (k{mark}) says how many of that bar's rows are among the {marked} that name "
+                    "animals; such a row may have had an animal arm the table does not print."
+                )
         sure = _effects.readers(studies)
         parts.append(
             f"{int((sure['unsure'] > 0).sum())} of {len(sure)} rows were coded with at least one of two readers "
@@ -2641,6 +2647,15 @@ def _effects_compared(compared: pd.DataFrame, total: int) -> str:
     unnamed = compared[better.isna()]
     if len(unnamed):
         text += f"; {_effect_rows(unnamed)} states no direction, so not which did better"
+    if "effect_direction" in compared:
+        hoped = compared[better.notna() & (compared["effect_direction"] == "prospect only")]
+        if len(hoped):
+            text += f"; {_effect_rows(hoped)} only as a prospect"
+        carried = compared[
+            better.notna() & compared["effect_instead"].astype("string").fillna("").str.contains("delivery")
+        ]
+        if len(carried):
+            text += f"; {_effect_rows(carried)} for delivery only"
     implied = compared[what.str.contains("comparator implied")]
     if len(implied):
         text += f"; {_effect_rows(implied)} {'prints' if len(implied) == 1 else 'print'} no comparator arm"
