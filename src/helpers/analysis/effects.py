@@ -118,15 +118,21 @@ def head_to_head(studies: pd.DataFrame) -> pd.DataFrame:
     """The studies whose Effects cell compares two arms head to head, with what vs what and which did better."""
     part = studies[studies["comparison"].fillna(False).astype(bool)]
     columns = ["table", "row", "ref", "modality", "setting", "effect_direction", "effect_instead"]
-    return part[[*columns, "comparison_what", "comparison_better", "outcome_evidence"]].reset_index(drop=True)
+    out = part[[*columns, "comparison_what", "comparison_better", "outcome_evidence"]].reset_index(drop=True)
+    return _with_readers(out, studies)
 
 
 def not_stated(studies: pd.DataFrame) -> pd.DataFrame:
     """The studies whose Effects cell states no direction, with what it prints instead."""
     part = studies[studies["effect_direction"] == NOT_STATED]
-    return part[["table", "row", "ref", "modality", "setting", "effect_instead", "outcome_evidence"]].reset_index(
-        drop=True
-    )
+    out = part[["table", "row", "ref", "modality", "setting", "effect_instead", "outcome_evidence"]]
+    return _with_readers(out.reset_index(drop=True), studies)
+
+
+def _with_readers(out: pd.DataFrame, studies: pd.DataFrame) -> pd.DataFrame:
+    """``out`` with the two readers' certainty of each row (``both sure``, ``one unsure``, ``both unsure``)."""
+    sure = readers(studies).set_index(["table", "row"])["readers"]
+    return out.assign(readers=[sure.get((t, int(r)), "") for t, r in zip(out["table"], out["row"])])
 
 
 def evidence(studies: pd.DataFrame) -> pd.DataFrame:
@@ -134,10 +140,7 @@ def evidence(studies: pd.DataFrame) -> pd.DataFrame:
     columns = ["table", "row", "ref", "modality", "setting", "effect_direction", "effect_instead", "outcome_level"]
     out = studies[[*columns, "comparison", "comparison_what", "comparison_better", "outcome_evidence"]].copy()
     out.insert(5, "arm", studies["setting"].map(arm))
-    out = out.reset_index(drop=True)
-    sure = readers(studies).set_index(["table", "row"])["readers"]
-    out["readers"] = [sure.get((t, int(r)), "") for t, r in zip(out["table"], out["row"])]
-    return out
+    return _with_readers(out.reset_index(drop=True), studies)
 
 
 def readers(studies: pd.DataFrame) -> pd.DataFrame:

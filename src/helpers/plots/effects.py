@@ -21,7 +21,10 @@ WIDTH = 0.38
 _HATCH = {IN_VIVO: "", IN_VITRO: "////"}
 _ALPHA = {IN_VIVO: 1.0, IN_VITRO: 0.55}
 #: Panel heading of each field.
-FIELD_TITLES = {"effect_direction": "Effect direction in the Effects cell", "outcome_level": "Highest outcome level its words name"}
+FIELD_TITLES = {
+    "effect_direction": "Effect direction in the Effects cell",
+    "outcome_level": "Highest outcome level its words name",
+}
 # Two-line tick labels so the codes fit.
 _TICKS = {
     "cellular or molecular": "cellular or\nmolecular",
