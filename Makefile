@@ -21,7 +21,7 @@ UV_VERSION := 0.13.8
 # (compiling the whole lock at install took 15-30 s on 2 cores).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site soak pythons mutation release
+.PHONY: all help setup build rebuild test lint format verify list lab run bench lock clean site views soak pythons mutation release
 all: build
 
 help: ## list the targets
@@ -85,6 +85,13 @@ format: $(STAMP) ## ruff: fix what can be fixed and reformat
 
 site: $(STAMP) ## render the static HTML site into site/ (open site/index.html); `make` does it too
 	$(BIN)/review site
+
+# Opt-in: every view is a notebook run (about a hundred), far beyond the time a fresh `make` may take.
+# Like the build, only stale views run; with nothing changed it runs nothing. ONLY="fig1 table3" limits it.
+ONLY ?=
+views: $(STAMP) ## build, then every view the catalog declares (each disease alone, each modality alone) into site/views/
+	$(BIN)/review build --no-site
+	$(BIN)/review site --views --jobs $(JOBS) $(if $(ONLY),--only $(ONLY))
 
 verify: $(STAMP) ## check canonical files against figures/manifest.json
 	$(BIN)/review verify

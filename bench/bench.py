@@ -17,12 +17,15 @@ this noisy 2-core machine. Printed, in seconds and as ratios:
 * ``review site``: the static site rendered from scratch after a full build,
   a no-op render, and renders after one notebook or one figure's PNG changed
   (which outputs were re-rendered);
-* a no-op ``make`` (exhibits and site), as a user types it.
+* a no-op ``make`` (exhibits and site), as a user types it;
+* the site's views (``make views``): every declared view built cold, on the
+  sweep's warm kernels, and a no-op ``make views``, with how many views each reran.
+  ``--views-only [ID ...]`` times only these two (of these exhibits or view slugs).
 
 ``--setup`` measures instead the first run of a fresh clone, side by side:
 two ``git clone``s of HEAD, one set up with uv (``make``'s default) and one
 with ``INSTALLER=pip``; for each, ``make setup`` (the environment) and then
-``make`` (the whole build and the site, split by their own summary
+``make`` (the build of every notebook and the site, split by their own summary
 lines), and ``make test`` on the uv clone. Target: a fresh ``make`` <= 25 s
 on 2 cores. Package caches (uv's and pip's) are used as they are; add
 ``--cold`` to give both installers empty caches (everything downloaded).
@@ -37,7 +40,8 @@ reruns no notebook; on 100 times the data (``bench/scale.py``, ``--scale``) a
 full build takes <= 3x the normal one and every executed notebook stays under
 2 MB (peak memory reported); the site renders in <= 30 s after a full build; a no-op
 ``make`` takes < 1 s; a one-notebook change re-renders only its page, and
-the gallery only when a thumbnail changed.
+the gallery only when a thumbnail changed; all views on 2 cores in <= 90 s cold,
+and a no-op ``make views`` in <= 1 s that reruns no view.
 """
 
 from __future__ import annotations
@@ -161,6 +165,70 @@ def _site_targets(rows: dict[str, float], reran: dict[str, set[str]]) -> None:
         print(f"  {kind} edit re-rendered {sorted(reran[kind])}; expected {sorted(expected)}: {verdict}")
 
 
+def _views_rows(rows: dict[str, float], project: Path, env: dict, median, only: list[str]) -> dict[str, int]:
+    """Time the views: every declared view from nothing (no run, no state), then a no-op ``make views``.
+
+    Returns how many views each reran (from ``review site --views``' summary line), so the
+    no-op is judged by what it ran, not only by its time.
+    """
+    limit = ["--only", *only] if only else []
+    views = [str(BIN / "python"), "-m", "review", "site", "--views", "--quiet", *limit]
+    ran: dict[str, int] = {}
+
+    def cold() -> float:
+        shutil.rmtree(project / "runs", ignore_errors=True)
+        (project / ".cache" / "views-state.json").unlink(missing_ok=True)
+        seconds, out = _timed(views, env, project)
+        ran["cold"] = _views_ran(out)
+        return seconds
+
+    rows["all views, cold (review site --views)"] = median(cold)
+    make = ["make", "--no-print-directory", "-C", str(ROOT), "-o", ".venv/.installed", "views"]
+    make += [f"ONLY={' '.join(only)}"] if only else []
+
+    def noop() -> float:
+        seconds, out = _timed(make, env, project)
+        ran["no-op"] = _views_ran(out)
+        return seconds
+
+    rows["make views (no-op)"] = median(noop)
+    return ran
+
+
+def _views_ran(stdout: str) -> int:
+    """N of the ``views: N ran, ...`` line."""
+    line = next(line for line in stdout.splitlines() if line.startswith("views: "))
+    return int(line.split()[1])
+
+
+def _views_targets(rows: dict[str, float], ran: dict[str, int]) -> None:
+    cold, noop = rows["all views, cold (review site --views)"], rows["make views (no-op)"]
+    print(
+        f"  all views cold: {ran['cold']} views in {cold:.1f} s (target <= 90 s): {'MET' if cold <= 90 else 'NOT MET'}"
+    )
+    verdict = "MET" if noop <= 1 and ran["no-op"] == 0 else "NOT MET"
+    print(f"  no-op make views: {noop:.3f} s, {ran['no-op']} views rerun (target <= 1 s, none rerun): {verdict}")
+
+
+def _views_only(only: list[str]) -> int:
+    """``--views-only``: the two views rows alone, on a fresh copy of the project."""
+    work = Path(tempfile.mkdtemp(prefix="review-bench-"))
+    try:
+        project = _copy_project(work / "project")
+        env = {**os.environ, "REVIEW_ROOT": str(project)}
+        # Built and rendered first, as after `make`: the cold row then times the views, not the first render.
+        _timed([str(BIN / "python"), "-m", "review", "build", "--quiet"], env, project)
+        rows: dict[str, float] = {}
+        ran = _views_rows(rows, project, env, lambda fn: fn(), only)
+        for name, seconds in rows.items():
+            print(f"{name:<52} {seconds:8.2f}")
+        print("\ntargets")
+        _views_targets(rows, ran)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 #: Prints the peak resident memory (kB) of the largest process a command started, the kernels included.
 _PEAK = (
     "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
@@ -279,9 +347,17 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=100, metavar="N", help="also build on N times the data (0: skip)")
     parser.add_argument("--setup", action="store_true", help="time a fresh clone's make with uv vs pip, and make test")
     parser.add_argument("--cold", action="store_true", help="with --setup: empty uv and pip caches")
+    parser.add_argument(
+        "--views-only",
+        nargs="*",
+        metavar="ID",
+        help="time only the views (all, or these exhibits or view slugs): cold, then a no-op make views",
+    )
     args = parser.parse_args()
     if args.setup:
         return _setup_bench(args.cold)
+    if args.views_only is not None:
+        return _views_only(args.views_only)
     work = Path(tempfile.mkdtemp(prefix="review-bench-"))
     try:
         project = _copy_project(work / "project")
@@ -372,6 +448,7 @@ def main() -> int:
         )
 
         site_reran = _site_rows(rows, project, env, median)
+        views_ran = _views_rows(rows, project, env, median, [])
         scaled = _scale_rows(rows, work, median, args.scale) if args.scale else None
 
         full = rows["review build --force (full, parallel)"]
@@ -408,6 +485,7 @@ def main() -> int:
             f"{'MET' if not tool_reran else 'NOT MET'}"
         )
         _site_targets(rows, site_reran)
+        _views_targets(rows, views_ran)
         if scaled:
             _scale_targets(rows, args.scale, scaled)
     finally:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from helpers.core import paths
@@ -117,7 +116,11 @@ def _render_site(*, force: bool, quiet: bool) -> int:
         copied = ", ".join(result.copied) if len(result.copied) <= 12 else f"{len(result.copied)} files"
         print(f"site copied: {copied}")
     if result.removed:
-        print(f"site removed: {', '.join(result.removed)}")
+        # By name, unless a whole set of views went (their hundreds of files would bury the summary).
+        removed = ", ".join(result.removed) if len(result.removed) <= 40 else f"{len(result.removed)} files"
+        print(f"site removed: {removed}")
+    for note in result.notes:
+        print(f"site: {note}")
     index = result.folder / "index.html"
     shown = paths.relative(index) if index.is_relative_to(paths.ROOT) else index
     counts = f"{len(result.rendered)} rendered, {len(result.copied)} copied, {len(result.unchanged)} unchanged"
@@ -126,7 +129,46 @@ def _render_site(*, force: bool, quiet: bool) -> int:
 
 
 def _cmd_site(args) -> int:
-    return _render_site(force=args.force, quiet=args.quiet)
+    if args.only and not args.views:
+        print("review site: --only chooses exhibits whose views to build; give it with --views", file=sys.stderr)
+        return EXIT_USAGE
+    built = _build_views(args) if args.views else EXIT_OK
+    if built == EXIT_USAGE:
+        return built
+    # A failed view is left out of the site (it is not current); the others are served all the same.
+    return max(built, _render_site(force=args.force, quiet=args.quiet))
+
+
+def _build_views(args) -> int:
+    """Run every stale view the catalog declares (``review site --views``), then say what ran."""
+    from . import nbfiles, views
+    from .publish import LockHeld, lock
+
+    known = set(nbfiles.notebook_ids()) | {v.slug for v in views.declared_views()}
+    unknown = [e for e in args.only or [] if e not in known]
+    if unknown:
+        print(
+            f"review site: {unknown[0]!r} is neither an exhibit with a notebook ({', '.join(nbfiles.notebook_ids())}) "
+            "nor a declared view (a slug such as trials_diseases-AD)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        with lock():  # the views read the canonical build's notebooks and data: not while a build publishes
+            result = views.build(
+                args.only,
+                jobs=args.jobs,
+                timeout=args.timeout,
+                force=args.force,
+                log=(lambda *_: None) if args.quiet else print,
+            )
+    except LockHeld as exc:
+        print(f"review site: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for message in result.failed.values():
+        print(f"review site: view FAILED {message}", file=sys.stderr)
+    print(f"views: {len(result.ran)} ran, {len(result.skipped)} up to date, {len(result.failed)} failed")
+    return EXIT_FAILED if result.failed else EXIT_OK
 
 
 def _parse_run_parameters(args) -> dict:
@@ -158,75 +200,6 @@ def _parse_run_parameters(args) -> dict:
     for name, value in args.parameters or []:
         values[name] = value  # strings; helpers.notebook.params converts and checks them
     return values
-
-
-@contextmanager
-def _run_lock(out_dir: Path):
-    """Take turns with any other ``review run`` into the same folder (same parameters, same slug)."""
-    import fcntl
-    import hashlib
-
-    lock = paths.CACHE_DIR / "run-locks" / f"{hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]}.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("review run: waiting for another run into the same folder to finish", file=sys.stderr)
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        yield
-
-
-def _run_many(runs: list[tuple[Path, dict]], source: Path, exhibit: str, timeout: int, workers: int) -> list:
-    """Run one parameterised notebook once per ``(out_dir, injected)``, writing whole files, each run its own.
-
-    One run (``review run``) and a sweep (``review run --grid``) share this:
-    the sweep's runs go to the same warm kernel pool as a build's notebooks,
-    ``workers`` at a time, and a failed run is returned as its exception
-    without stopping the others.
-
-    Each injected notebook is staged in a private temporary folder (two runs
-    with the same parameters once shared one staging name, and one removed
-    the other's); runs into one folder take turns (the folders' locks are
-    taken in sorted order, so two sweeps that share folders cannot deadlock),
-    and every file lands by an atomic rename, so a folder never mixes two
-    runs' files.
-    """
-    import tempfile
-    from contextlib import ExitStack
-
-    import yaml
-
-    from helpers.core import files
-
-    from . import kernels, nbfiles
-
-    with ExitStack() as stack:
-        for out_dir in sorted({out for out, _ in runs}):
-            stack.enter_context(_run_lock(out_dir))
-        private = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="review-run-")))
-        jobs = []
-        for n, (out_dir, injected) in enumerate(runs):
-            shown = {k: v for k, v in injected.items() if k != "output_dir"}
-            files.write_bytes(out_dir / "parameters.yaml", yaml.safe_dump(shown, sort_keys=True).encode("utf-8"))
-            # Same engine as the build: papermill's injected cell, run by nbclient.
-            (private / f"{n}").mkdir()
-            staged = nbfiles.parameterize(source, private / f"{n}" / source.name, injected)
-            # papermill gives its injected cell a random id; a run's notebook must be the same bytes every time.
-            nb = json.loads(staged.read_text(encoding="utf-8"))
-            for cell in nb["cells"]:
-                if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-                    cell["id"] = "injected-parameters"
-            staged.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-            jobs.append((f"{exhibit}#{n}", staged, private / f"{n}" / "executed.ipynb"))
-        done = kernels.run_notebooks(jobs, workers=workers, kernel_name=nbfiles.kernel_name(source), timeout=timeout)
-        outcomes = []
-        for (out_dir, _), (key, _, _) in zip(runs, jobs, strict=True):
-            outcome = done[key]
-            if not isinstance(outcome, Exception):
-                files.write_bytes(out_dir / source.name, outcome.notebook)
-            outcomes.append(outcome)
-    return outcomes
 
 
 def _grid_items(specs: list[str]) -> list[tuple[str, list[str]]]:
@@ -290,7 +263,7 @@ def _cmd_run(args) -> int:
 
     from helpers.core import catalog
 
-    from . import nbfiles
+    from . import nbfiles, sweep
 
     try:
         source = nbfiles.notebook_path(args.notebook)
@@ -301,7 +274,7 @@ def _cmd_run(args) -> int:
         return EXIT_USAGE
     workers = min(len(planned), args.jobs or os.cpu_count() or 1)
     runs = [(out_dir, {**values, "output_dir": str(out_dir)}) for values, out_dir, _ in planned]
-    outcomes = _run_many(runs, source, info.id, args.timeout, workers)
+    outcomes = sweep.run_many(runs, source, info.id, args.timeout, workers)
     failed = 0
     for (_, out_dir, shown), outcome in zip(planned, outcomes, strict=True):
         where = paths.relative(out_dir) if out_dir.is_relative_to(paths.ROOT) else str(out_dir)
@@ -417,9 +390,29 @@ def _cmd_registry(args) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _verify_runs(targets: list[str]) -> int:
+    """Check a view's (or any run's) files against the ``run.json`` in their folder."""
+    from . import manifest
+
+    problems, count = [], 0
+    for target in targets:
+        found, checked = manifest.verify_run(Path(target))
+        problems += found
+        count += checked
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    if problems:
+        print(f"verify: {len(problems)} problem(s) against run.json", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"verify: all {count} files match their run.json")
+    return EXIT_OK
+
+
 def _cmd_verify(args) -> int:
     if args.bundle:
         return _verify_bundle(args.bundle)
+    if args.paths:
+        return _verify_runs(args.paths)
     from . import manifest
 
     problems = manifest.verify()
@@ -488,6 +481,16 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("site", help="render the static HTML site into site/ (only what changed)")
     s.add_argument("--force", action="store_true", help="re-render every page")
     s.add_argument("--quiet", "-q", action="store_true", help="do not list the files copied")
+    s.add_argument(
+        "--views",
+        action="store_true",
+        help="first build the views the catalog declares (each disease alone, each modality alone) that are stale",
+    )
+    s.add_argument(
+        "--only", nargs="+", metavar="ID", help="with --views: only these exhibits' views, or these views by slug"
+    )
+    s.add_argument("--jobs", "-j", type=int, default=None, help="with --views: runs at once (default: cores)")
+    _timeout_option(s)
     s.set_defaults(func=_cmd_site)
 
     r = sub.add_parser("run", help="run one notebook with parameters into runs/<slug>/")
@@ -535,6 +538,12 @@ def parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("verify", help="check canonical files against figures/manifest.json")
     v.add_argument("--bundle", metavar="ZIP", help="check a release bundle on its own instead")
+    v.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="instead, a view's (or run's) folder or files: each checked against the run.json in its folder",
+    )
     v.set_defaults(func=_cmd_verify)
 
     ls = sub.add_parser("list", help="list notebooks, their parameters and whether they are stale")

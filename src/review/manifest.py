@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import sys
 from importlib import metadata
+from pathlib import Path
 
 from helpers.core import files, paths
 from helpers.core.catalog import EXHIBITS, LICENCE, SOURCE, Exhibit
@@ -223,3 +225,70 @@ def verify() -> list[str]:
         if notebook and not (paths.ROOT / notebook).exists():
             problems.append(f"{notebook}: missing")
     return problems
+
+
+#: The record a run (and a view of the site) leaves beside its files.
+RUN_RECORD = "run.json"
+
+
+def verify_run(target: Path) -> tuple[list[str], int]:
+    """Check a view's or a run's files against the ``run.json`` in their folder; return (problems, files checked).
+
+    ``target`` is the folder (every file the record lists is checked) or one
+    of its files (that file only; it must be one the record lists). A site's
+    view folder (``site/views/<id>/<slug>/``) holds its ``run.json``, so files
+    downloaded from a view's page verify as they are.
+    """
+    folder = target if target.is_dir() else target.parent
+    record_path = folder / RUN_RECORD
+    if not target.exists():
+        return [f"{target}: missing"], 0
+    if target.is_file() and not record_path.is_file():
+        record_path = _record_named_in(target) or record_path
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        listed = dict(record["files"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [
+            f"{record_path}: no run record to check against ({type(exc).__name__}); keep run.json beside the files"
+        ], 0
+    # A figure found through its metadata may have been renamed on download: it is the view's file of its format.
+    named = (
+        target.name
+        if target.name in listed or record_path.parent == folder
+        else f"{record.get('exhibit')}{target.suffix}"
+    )
+    if target.is_dir():
+        names = sorted(listed)
+    elif named in listed:
+        names = [named]
+    else:
+        return [f"{target}: not one of the files its run.json lists ({', '.join(sorted(listed))})"], 0
+    problems = []
+    for name in names:
+        digest, here = listed[name], (target if target.is_file() else folder / name)
+        if not here.is_file():
+            problems.append(f"{here}: missing (run.json lists sha256 {digest[:12]}…)")
+        elif files.sha256(here) != digest:
+            problems.append(f"{here}: sha256 {files.sha256(here)[:12]}… differs from run.json's {digest[:12]}…")
+    return problems, len(names)
+
+
+#: How a view's PNG, SVG and PDF name their page (:func:`helpers.outputs.formats.figure_bytes`), in plain bytes.
+_VIEW_PAGE = re.compile(rb"views/[A-Za-z0-9_]+/([A-Za-z0-9+._-]+)/index\.html")
+
+
+def _record_named_in(target: Path) -> Path | None:
+    """The run record of a view's figure downloaded on its own: its metadata names the view's page, whose
+    slug is the run's folder (``runs/<slug>/run.json``), or the page's folder in ``site/``."""
+    found = _VIEW_PAGE.search(target.read_bytes())
+    if not found:
+        return None
+    page = found.group(0).decode()
+    for candidate in (
+        paths.RUNS_DIR / found.group(1).decode() / RUN_RECORD,
+        paths.ROOT / "site" / page.rsplit("/", 1)[0] / RUN_RECORD,
+    ):
+        if candidate.is_file():
+            return candidate
+    return None

@@ -153,6 +153,26 @@ DATA_CASES = [
         ("data/curated_tags.csv", "record 1", "column 'action'", "got 'drop'", "one of 'add', 'remove'"),
     ),
     Bad(
+        "unknown-outcome-direction",
+        edit("outcome_annotation.csv", "msc_studies,1,improved,", "msc_studies,1,better,"),
+        ("data/outcome_annotation.csv", "record 1", "column 'direction'", "got 'better'", "one of"),
+    ),
+    Bad(
+        "unknown-outcome-code-field",
+        edit("outcome_codes.csv", "\ndirection,improved,", "\ndirektion,improved,"),
+        ("data/outcome_codes.csv", "record 1", "column 'field'", "got 'direktion'", "one of"),
+    ),
+    Bad(
+        "outcome-cue-without-pattern",
+        edit("outcome_cues.csv", "\ndirection,improved,\\bimprov\\w*,", "\ndirection,improved,,"),
+        ("data/outcome_cues.csv", "record 1", "column 'pattern'"),
+    ),
+    Bad(
+        "unknown-reference-role",
+        edit("reference_roles.csv", "\n1,review or background,", "\n1,opinion,"),
+        ("data/reference_roles.csv", "record 1", "column 'role'", "got 'opinion'", "one of"),
+    ),
+    Bad(
         "unknown-annotation-verdict",
         edit("annotation.csv", "ecm_fibrosis,yes,", "ecm_fibrosis,maybe,"),
         ("data/annotation.csv", "record 1", "column 'supported'", "got 'maybe'", "one of 'yes', 'no'"),

@@ -8,18 +8,25 @@ ours.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.core import paths, source
+from helpers.core.vocab import CHOICES
 
-__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE"]
+__all__ = ["Exhibit", "EXHIBITS", "get", "SOURCE", "SOURCE_SHORT", "LICENCE", "VIEW_PARAMETERS", "views", "is_view"]
 
 #: The review every exhibit derives from (stated once, in :mod:`helpers.core.source`).
 SOURCE = source.citation()
 #: How a figure's note names its source.
 SOURCE_SHORT = f"Source: {source.short()}, {source.REVIEW.licence}"
 LICENCE = f"{source.REVIEW.licence} (the source article); regenerated from data/ by the mscs-aging-review project"
+
+#: The selections the site serves beside each exhibit (``make views``), declared once for every exhibit: each
+#: value of these parameters alone (each disease alone, each modality alone), for the exhibits whose notebook
+#: declares the parameter. An exhibit names other parameters with ``Exhibit.views``; none needs to today.
+VIEW_PARAMETERS: tuple[str, ...] = ("diseases", "modality")
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class Exhibit:
     title: str
     caption: str
     resource: str | None = None  # the data/ resource a table exhibit reproduces
+    views: tuple[str, ...] = VIEW_PARAMETERS  # parameters whose each value alone is a view on the site
 
     @property
     def folder(self) -> Path:
@@ -115,7 +123,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "source",
             "The review's preclinical rows (Tables 1-2) and clinical studies (Table 3) counted in a disease x MSC "
             "tissue source grid, for MSCs and for MSC-derived exosomes; shading marks rows on one side only. A map "
-            "of the review's selection, not of the field.",
+            "of the review's sample of studies, not of the field: the selection exhibit shows which cited studies "
+            "its tables leave out.",
         ),
         Exhibit(
             "trials",
@@ -156,16 +165,28 @@ EXHIBITS: dict[str, Exhibit] = {
             "Publication years of the studies the review tabulates",
             "The preclinical studies of Tables 1-2 by the publication year of their cited reference, by modality and "
             "disease, with the share of each year's studies naming each mechanism and pathway family. The review's "
-            "selection, not the field.",
+            "sample of studies, not the field: the selection exhibit shows which cited studies its tables leave out.",
+        ),
+        Exhibit(
+            "selection",
+            "figure",
+            "The review's selection: from its reference list to the studies and trials its tables use",
+            "A PRISMA-style flow of the review's reference list: which references back a row of Tables 1-3 and which "
+            "the text cites only, as primary studies, reviews or background, or methods and guidelines, counting "
+            "table rows and references apart; with the primary studies cited in the text but not tabulated. The "
+            "roles of the text-only references are our reading of the print (data/reference_roles.csv).",
         ),
         Exhibit(
             "vesicles",
             "figure",
-            "Vesicles in Table 2: printed size, vesicle type, and what the review reports of their characterisation",
-            "Each preclinical exosome row of Table 2 with its printed vesicle size (a range drawn as a line, one "
-            "number as a point: the review says neither what the number is nor what the range spans), by MSC tissue "
-            "source and by vesicle type read from the row and its cited title, beside counts out of the rows shown "
-            "and the MISEV-style reporting items the review prints (isolation and characterisation methods: none).",
+            "Vesicles in Table 2: printed size, the cited title's term, and what the review reports of their "
+            "characterisation",
+            "Each preclinical row of Table 2 with its printed vesicle size (a range drawn as a line, one number as a "
+            "point: the review says neither what the number is nor what the range spans), by MSC tissue source, "
+            "coloured by the term the cited title uses for the product (a name, not a verified subtype), with what "
+            "was done to the product beside it, the review's 30-150 nm for exosomes as a yardstick only, counts out "
+            "of the rows shown, and selected MISEV2023 reporting items the review prints (isolation and "
+            "characterisation methods: none).",
         ),
         Exhibit(
             "effects",
@@ -186,3 +207,38 @@ def get(exhibit: str) -> Exhibit:
         return EXHIBITS[exhibit]
     except KeyError:
         raise KeyError(f"unknown exhibit {exhibit!r}; known: {', '.join(EXHIBITS)}") from None
+
+
+def views(exhibit: str, declared: Iterable[str]) -> list[dict[str, str]]:
+    """The selections the site serves for ``exhibit``: one ``{parameter: value}`` per view, in a fixed order.
+
+    Parameters
+    ----------
+    exhibit : str
+        The exhibit id.
+    declared : iterable of str
+        The parameters its notebook declares (its ``parameters`` cell): a
+        view parameter the notebook does not take gives no view.
+
+    Examples
+    --------
+    >>> views("trials", ["diseases", "modality", "formats"])[:2]
+    [{'diseases': 'POF'}, {'diseases': 'AD'}]
+    >>> len(views("table1", ["diseases", "sources", "formats"]))
+    6
+    """
+    names = set(declared)
+    return [{name: value} for name in get(exhibit).views if name in names for value in CHOICES[name]]
+
+
+def is_view(exhibit: str, changed: dict[str, object]) -> bool:
+    """Whether a run's non-default values (validated, ``formats``/``dpi`` included) are one of the site's views.
+
+    A view changes exactly one view parameter, to exactly one value; any other
+    change (a second disease, another dpi) makes it an ordinary run.
+    """
+    if len(changed) != 1:
+        return False
+    ((name, value),) = changed.items()
+    values = value if isinstance(value, tuple) else (value,)
+    return name in get(exhibit).views and len(values) == 1 and values[0] in CHOICES.get(name, ())

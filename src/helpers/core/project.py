@@ -20,7 +20,18 @@ import yaml
 from helpers.core import paths, runrecord, source
 from helpers.core.catalog import Exhibit
 
-__all__ = ["PROJECT", "AUTHORS", "GENRES", "Release", "release", "page", "primary_file", "companions", "cite_as"]
+__all__ = [
+    "PROJECT",
+    "AUTHORS",
+    "GENRES",
+    "Release",
+    "release",
+    "page",
+    "view_page",
+    "primary_file",
+    "companions",
+    "cite_as",
+]
 
 #: The project's name, and its authors as CITATION.cff names them (one corporate author).
 PROJECT = "mscs-aging-review"
@@ -57,6 +68,15 @@ def release(cff: Path | None = None) -> Release:
 def page(exhibit: Exhibit) -> str:
     """The exhibit's page on the project's site, as a site path."""
     return f"exhibits/{exhibit.id}.html"
+
+
+def view_page(exhibit: str, slug: str) -> str:
+    """A view's page on the project's site (``make views``), as a site path; its files sit beside it.
+
+    ``slug`` is the run's folder name (``runs/<slug>/``, e.g. ``fig1_diseases-AD``), so the page, the run
+    folder and the command that reruns it name the selection the same way.
+    """
+    return f"views/{exhibit}/{slug}/index.html"
 
 
 def primary_file(exhibit: Exhibit, files: dict[str, str]) -> str | None:

@@ -24,6 +24,7 @@ __all__ = [
     "FORMATS",
     "FLAGGED",
     "EDITIONS",
+    "REFERENCE_ROLES",
 ]
 
 #: The review's four printed tables: ``data/`` resource -> exhibit id.
@@ -96,6 +97,18 @@ FLAGGED: tuple[str, ...] = ("keep", "mark", "drop")
 #: Editions of the data (the ``edition`` parameter): ``printed`` is the review as printed (``data/``),
 #: ``current`` adds the validated studies, trials and references of ``data/additions/``.
 EDITIONS: tuple[str, ...] = ("printed", "current")
+#: The one role each of the review's references plays (``data/reference_roles.csv``), in the order the
+#: selection exhibit shows them: the first three follow from the printed tables (a row cites the reference, or
+#: the reference's entry prints a tabulated trial's NCT number); the last three are read from the body text
+#: and the reference's title.
+REFERENCE_ROLES: tuple[str, ...] = (
+    "tabulated MSC study",
+    "tabulated exosome study",
+    "source of a tabulated trial",
+    "primary study, cited in the text only",
+    "review or background",
+    "method or guideline",
+)
 
 #: File formats each kind of exhibit can be written in, in writing order.
 FORMATS: dict[str, tuple[str, ...]] = {

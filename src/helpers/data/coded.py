@@ -150,18 +150,18 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "vesicle_type": (
         "string",
-        "Table 2 only: what the vesicle product is, from the row's Effects cell and its cited title, first rule that "
-        "applies: exosome-mimetic nanovesicles ('mimetic': particles made to mimic exosomes, not vesicles as "
-        "cells release them), conditioned medium (the whole secretome), loaded or engineered vesicles ('engineered', "
-        "'loaded', "
-        "'nanoparticle-enhanced', 'overexpress…'), else extracellular vesicles or exosomes as the cited title names "
-        "the product (its authors' word), or as the Effects cell does where the title names neither; separate from "
-        "product and modification (priming of the parent cells or a carrier leaves the vesicle type as it is)",
+        "Table 2 only: the term the cited title uses for the product (its authors' word, not a verified subtype: the "
+        "review reports no biogenesis, marker or subtype evidence), first rule that applies: exosome-mimetic "
+        "('mimetic': made from cells, not secreted by them), conditioned medium (a secretome product that holds "
+        "vesicles, not a kind of vesicle), extracellular vesicles or exosomes (the one the title names), none named "
+        "(the title names no vesicle product; row 9 [58] names the cells, and its Effects cell's 'exosomal' is a "
+        "mechanism). What was done to the product (engineering, priming, a carrier) is the modification column, not "
+        "this one",
     ),
     "vesicle_type_evidence": (
         "string",
-        "the printed words behind vesicle_type and where they are printed (Effects cell or cited title), with the "
-        "other vesicle words the row and title print",
+        "the printed words behind vesicle_type (the cited title's) and the other vesicle words the row's Effects cell "
+        "and the title print",
     ),
     "mechanisms": (
         "string",

@@ -29,6 +29,7 @@ __all__ = [
     "injected",
     "validate",
     "describe_selection",
+    "slug",
     "Resolved",
     "ALL",
     "CHOICES",
@@ -290,7 +291,14 @@ def describe_selection(changed: dict[str, object], exhibit: str = "", left_out: 
     return "Selection: " + " · ".join(parts) if parts else ""
 
 
-def _slug(exhibit: str, changed: dict[str, object]) -> str:
+def slug(exhibit: str, changed: dict[str, object]) -> str:
+    """The folder name of a run with these non-default values under ``runs/`` (and of a view's page).
+
+    Examples
+    --------
+    >>> slug("fig1", {"diseases": ("AD",)})
+    'fig1_diseases-AD'
+    """
     parts = [exhibit]
     for name, value in changed.items():
         shown = "+".join(value) if isinstance(value, tuple) else str(value)
@@ -326,7 +334,9 @@ def _run_folder(output_dir: str) -> Path:
     return out_dir
 
 
-def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path | None = None) -> Resolved:
+def validate(
+    exhibit: str, kind: str, given: dict[str, object], notebook: Path | None = None, *, defaults: dict | None = None
+) -> Resolved:
     """Validate a run's parameters and decide where its exhibits go.
 
     Parameters
@@ -339,6 +349,9 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         The values in the notebook's namespace after papermill injection.
     notebook : pathlib.Path, optional
         The notebook declaring the defaults; ``notebooks/<exhibit>.ipynb``.
+    defaults : dict, optional
+        Its :func:`declared` defaults, when the caller has read them already
+        (the site's views validate many selections of one notebook).
 
     Returns
     -------
@@ -352,7 +365,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
         For an undeclared name or a value outside what is allowed.
     """
     notebook = notebook or paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb"
-    defaults = declared(notebook)
+    defaults = declared(notebook) if defaults is None else defaults
     check_declared(exhibit, given, defaults)
     formats = FORMATS[kind]
     values, changed = {}, {}
@@ -366,7 +379,7 @@ def validate(exhibit: str, kind: str, given: dict[str, object], notebook: Path |
     if output_dir:
         out_dir = _run_folder(output_dir)
     elif changed:
-        out_dir = paths.RUNS_DIR / _slug(exhibit, changed)
+        out_dir = paths.RUNS_DIR / slug(exhibit, changed)
     else:
         out_dir = canonical_dir
     return Resolved(exhibit, values, canonical=not changed and not output_dir, out_dir=out_dir, changed=changed)

@@ -28,7 +28,16 @@ from pathlib import Path
 
 from helpers.core import catalog, edition, files, paths, project, runrecord
 from helpers.data import curated
-from helpers.notebook.params import CHOICES, Resolved, check_declared, declared, describe_selection, injected, validate
+from helpers.notebook.params import (
+    CHOICES,
+    Resolved,
+    check_declared,
+    declared,
+    describe_selection,
+    injected,
+    slug,
+    validate,
+)
 from helpers.outputs import formats
 
 __all__ = ["start", "Run", "RUN_RECORD"]
@@ -142,11 +151,31 @@ class Run:
         if fmt == "svg" and id(fig) in self._svg:
             return self._svg[id(fig)]
         payload = formats.figure_bytes(
-            fig, fmt, exhibit=self.exhibit.id, title=self._titled(), dpi=self.values.get("dpi", 100)
+            fig,
+            fmt,
+            exhibit=self.exhibit.id,
+            title=self._titled(),
+            dpi=self.values.get("dpi", 100),
+            **self._traced(),
         )
         if fmt == "svg":
             self._svg[id(fig)] = payload
         return payload
+
+    def _traced(self) -> dict[str, str]:
+        """What a run's figure carries to be traced back: its selection, the version, its page when a view.
+
+        Empty for the canonical run (its figures' bytes stay as they were). A
+        view is a run the catalog declares (:func:`helpers.core.catalog.is_view`),
+        written to its own ``runs/<slug>/``; the site serves it at
+        :func:`helpers.core.project.view_page`.
+        """
+        if self.params.canonical or not self.selection:
+            return {}
+        name = slug(self.exhibit.id, self.params.changed)
+        view = catalog.is_view(self.exhibit.id, self.params.changed) and self.out_dir == paths.RUNS_DIR / name
+        page = project.view_page(self.exhibit.id, name) if view else ""
+        return {"selection": self.selection, "version": project.release().version, "page": page}
 
     def save_text(self, suffix: str, text: str) -> None:
         """Write one text file ``<id>.<suffix>`` (UTF-8)."""

@@ -328,8 +328,20 @@ def table_bytes(
     raise ValueError(f"unknown table format {fmt!r}")
 
 
-def figure_bytes(fig: Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -> bytes:
-    """Render a figure in one format with embedded, date-free metadata."""
+def figure_bytes(
+    fig: Figure, fmt: str, *, exhibit: str, title: str, dpi: int, selection: str = "", version: str = "", page: str = ""
+) -> bytes:
+    """Render a figure in one format with embedded, date-free metadata.
+
+    Parameters
+    ----------
+    selection, version, page : str, optional
+        For a run with other parameters: its selection in words, the project's
+        version and, for a view the site serves, its page's site path. A figure
+        cited from a run or a view then says what it shows, from which version
+        and where its page and record are, in every format; a canonical figure
+        (no selection) carries none of them, so its bytes do not change.
+    """
     configure_matplotlib()
     meta = {
         "png": {
@@ -357,6 +369,25 @@ def figure_bytes(fig: Figure, fmt: str, *, exhibit: str, title: str, dpi: int) -
             "ModDate": None,
         },
     }[fmt]
+    if selection:
+        meta.update(_run_metadata(fmt, exhibit, selection, version, page))
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def _run_metadata(fmt: str, exhibit: str, selection: str, version: str, page: str) -> dict[str, str]:
+    """The metadata that traces a run's figure back: selection, project version and page (when a view).
+
+    PNG takes any ``tEXt`` keyword, so each fact has its own; SVG takes only
+    Dublin Core terms (``Description``, ``Relation``, ``Publisher``); PDF's
+    Info dictionary names them in ``Subject``, which every PDF reader shows.
+    """
+    said = f"{selection}; mscs-aging-review version {version}" + (f"; site page {page}" if page else "")
+    if fmt == "png":
+        return {"Description": f"Exhibit {exhibit}. {said}", "Selection": selection, "Version": version} | (
+            {"Page": page} if page else {}
+        )
+    if fmt == "svg":
+        return {"Description": said, "Publisher": f"mscs-aging-review {version}"} | ({"Relation": page} if page else {})
+    return {"Subject": f"Exhibit {exhibit}. {said}. Source: {SOURCE}"}

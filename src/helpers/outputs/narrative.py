@@ -10,10 +10,12 @@ import re
 
 import pandas as pd
 
+from helpers.analysis import vesicles as vesicle_items
 from helpers.analysis.dosing import title_checks
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
 from helpers.analysis.trials import LIMITATION_SHOWN, OPEN_STATUSES, RESULTS_SHOWN, TEXT_REPORTS_OUTCOME
 from helpers.core.catalog import SOURCE_SHORT
+from helpers.data.derive.vesicles import PRODUCT_CHANGES
 
 #: An audit rule id as a finding's note starts it ("R3: …").
 _RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
@@ -2389,30 +2391,93 @@ def _vesicle_rows_phrase(n: int) -> str:
     return f"the {plural(n, 'Table 2 row')} shown"
 
 
+def _rows_list(rows: list[int]) -> str:
+    """``row 9`` or ``rows 9, 21``."""
+    return ("row " if len(rows) == 1 else "rows ") + ", ".join(str(r) for r in sorted(rows))
+
+
+def _setting_reasons(rows: pd.DataFrame) -> str:
+    """Each reason an in vitro label is marked, with the rows it applies to: ``rows 9, 21: reason; row 27: …``."""
+    by_reason: dict[str, list[int]] = {}
+    for row, caveat in sorted(zip(rows["row"].astype(int), rows["setting_caveat"])):
+        for reason in [c for c in str(caveat).split("; ") if c]:
+            by_reason.setdefault(reason, []).append(row)
+    return "; ".join(f"{_rows_list(r)}: {reason}" for reason, r in by_reason.items())
+
+
+def _vesicle_caveats(rows: pd.DataFrame) -> list[str]:
+    """The label marks, spelled out: each reason with the rows it applies to (computed from the rows' caveats)."""
+    parts = []
+    said = _setting_reasons(rows)
+    if said:
+        parts.append(f"† in vitro as the filled cells say, but the row may understate animal work ({said}).")
+    questioned = sorted(int(r) for r, c in zip(rows["row"], rows["disease_caveat"]) if c)
+    if questioned:
+        parts.append(
+            "‡ filed under the disease Table 2 prints, which a transcription note questions "
+            f"({_rows_list(questioned)}; the note is in the evidence file)."
+        )
+    return parts
+
+
+def _vesicle_flags(rows: pd.DataFrame) -> str:
+    """Which drawn rows the audit flags and by which findings; ``""`` when none is."""
+    flagged = rows[rows["audit_flag"].astype(bool)].sort_values("row")
+    if flagged.empty:
+        return ""
+    why = flagged["audit_flagged_by"] if "audit_flagged_by" in flagged else pd.Series("", index=flagged.index)
+    said = "; ".join(
+        f"row {int(r)} [{int(ref)}]" + (f", finding {w}" if w else "")
+        for r, ref, w in zip(flagged["row"], flagged["ref"], why.fillna(""))
+    )
+    return f"A ring at the left edge marks a row the audit flags ({said}; tables/audit.csv)."
+
+
 def vesicles_note(rows: pd.DataFrame, reporting: pd.DataFrame) -> str:
-    """The vesicles figure's note: what each mark is, what the colours and groups are, and the source.
+    """The vesicles figure's note: what each mark is, what the colours, columns and label marks are, and the source.
 
     ``rows`` is :func:`helpers.analysis.vesicles.exosome_rows`, ``reporting``
     :func:`helpers.analysis.vesicles.reporting`.
     """
     n = len(rows)
     kinds = rows["size_shown"].value_counts()
-    methods = reporting[~reporting["item"].str.startswith(("vesicle size", "dose as"))]
-    none_methods = int((methods["rows printing it"] == 0).all())
+    methods = reporting[~reporting["item"].isin([vesicle_items.SIZE_ITEM, vesicle_items.PARTICLE_ITEM])]
+    none_named = sorted(int(r) for r, t in zip(rows["row"], rows["vesicle_type"]) if t == "none named")
     parts = [
-        f"One line per row of Table 2 ({_vesicle_rows_phrase(n)}), grouped by MSC tissue source and coloured by "
-        "vesicle type (read from the row's Effects cell and its cited title; tables/studies.csv vesicle_type_evidence "
-        "names the words). A capped line is a printed range, from its low to its high end "
-        f"({int(kinds.get('range', 0))} of {n} rows); a point is one printed number "
-        f"({int(kinds.get('single value', 0))} of {n}); the review does not say whether a number is a mean, a "
-        "median or a peak, nor what a range spans, "
-        "so a point and a line are different kinds of number and are not to be compared as one. "
-        f"{int(kinds.get('not reported in the review', 0))} of {n} rows print no size (not reported in the review). "
-        "The grey band is the 30-150 nm the review's text gives for exosomes. Row labels: printed row, [reference], "
-        "disease (POF premature ovarian failure, AD Alzheimer's disease, AS atherosclerosis, OP osteoporosis, SKIN "
-        "skin aging) and setting as printed.",
+        f"One figure row per Table 2 row ({_vesicle_rows_phrase(n)}), grouped by MSC tissue source and, within a "
+        "group, ordered by the cited title's term, then by printed row. A capped line is a printed range, from its "
+        f"low to its high end ({int(kinds.get('range', 0))} of {n} rows); a point is one printed number "
+        f"({int(kinds.get('single value', 0))} of {n}); the review says neither whether a number is a mean, a median "
+        "or a peak nor what a range spans, so the two are not compared as one. "
+        f"{int(kinds.get(vesicle_items.NOT_REPORTED, 0))} of {n} rows print no size (italic words, no mark).",
+        "Colour is the term the cited title uses for the product (tables/studies.csv vesicle_type, with the words in "
+        "vesicle_type_evidence): the authors' name, not a subtype anyone verified; the review reports no biogenesis or "
+        "marker evidence and writes EVs and Exos for the same product. Conditioned medium is a secretome product that "
+        "holds vesicles, not a kind of vesicle.",
     ]
-    if none_methods:
+    if none_named:
+        parts.append(
+            f"None named ({_rows_list(none_named)}): the cited title names the cells and no vesicle product; "
+            '"exosomal" in the Effects cell is a proposed mechanism, so the row is drawn as Table 2 prints it but '
+            "is not read as a vesicle study."
+        )
+    parts += [
+        "The column right of the sizes says what was done to the product (the modification column split by the "
+        "printed words: parent cells engineered, vesicles loaded after isolation, or engineering whose step is not "
+        "printed; priming or 3D culture of the parent cells; a carrier; a co-applied enhancer; a co-treatment).",
+        "The grey band is the 30-150 nm the review's text gives for exosomes: a yardstick for exosomes, not a test; "
+        "a size inside or outside it does not show whether vesicles are exosomes (size alone identifies no subtype, "
+        "MISEV2023), and the review never says how a size was measured.",
+        "Row labels: printed row, [reference], disease (POF premature ovarian failure, AS atherosclerosis, OP "
+        "osteoporosis; Alzheimer's written out, so AD on the figure means adipose tissue only), MSC source with the "
+        "donor species the Source cell prints (h human, m mouse, r rat), and setting read from the filled Animal "
+        "model / In vitro model cells (Table 2 has no setting column).",
+        *_vesicle_caveats(rows),
+    ]
+    flagged = _vesicle_flags(rows)
+    if flagged:
+        parts.append(flagged)
+    if (methods["rows printing it"] == 0).all():
         parts.append(
             "Isolation and characterisation methods: not reported in the review's tables (Table 2 has no such column, "
             f"and no printed cell of the {n} rows names an isolation, sizing, imaging or marker method)."
@@ -2431,45 +2496,55 @@ def vesicles_notice(rows: pd.DataFrame, counts: pd.DataFrame, reporting: pd.Data
     n = len(rows)
     if not n:
         return "No Table 2 row in this selection."
-    total = counts.loc["all types"]
+    total = counts.loc["all terms"]
     sized = int(total["single value"] + total["range"])
     paras = [
         f"- **Size.** {sized} of {_vesicle_rows_phrase(n)} print a vesicle size: {int(total['single value'])} as one "
-        f"number and {int(total['range'])} as a range; {int(total['not reported in the review'])} print none (not "
-        "reported in the review). The review never says what a single number is (mean, median or peak) or what a "
-        "range spans, so the two are counted and drawn apart.",
+        f"number and {int(total['range'])} as a range; {int(total[vesicle_items.NOT_REPORTED])} print none (not "
+        "reported in the review). The review never says what a single number is (mean, median or peak), what a "
+        "range spans, or how any size was measured, so the two are counted and drawn apart.",
         *_vesicle_size_lines(fit),
     ]
     named = [
         f"{int(counts.at[kind, 'rows'])} {kind}"
         for kind in counts.index
-        if kind != "all types" and counts.at[kind, "rows"]
+        if kind != "all terms" and counts.at[kind, "rows"]
     ]
     paras.append(
-        f"- **Vesicle type.** The review tabulates all {n} rows as exosomes; the Effects cells and the cited titles "
-        f"name, row by row: {', '.join(named)} (out of {n} rows)."
+        f"- **Term in the cited title.** The review tabulates all {n} rows as exosomes; the cited titles name, row by "
+        f"row: {', '.join(named)} (out of {n} rows). This is the authors' name for the product, not a verified "
+        "subtype: the review reports no biogenesis or marker evidence."
     )
+    paras += _vesicle_change_lines(rows)
     paras.append(_vesicle_methods_line(reporting, sized, n))
     return "\n".join(paras)
 
 
 def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
-    """The single numbers and the ranges, each against the 30-150 nm of the review's text, counted apart."""
-    singles = fit[fit["size_kind"] == "single value"]
-    ranges = fit[fit["size_kind"] == "range"]
-    lines = []
+    """The band, against the rows whose cited title says exosomes only: single numbers and ranges counted apart."""
+    compared = fit[fit["compared"]]
+    singles = compared[compared["size_kind"] == "single value"]
+    ranges = compared[compared["size_kind"] == "range"]
+    lines = [
+        f"- **The 30-150 nm band** is the review's own figure for exosomes, so it is set only against the "
+        f"{plural(len(compared), 'sized row')} whose cited title says exosomes; the other {len(fit) - len(compared)} "
+        "sized rows (other terms) are drawn but not compared. Inside or outside the band does not show whether "
+        "vesicles are exosomes: size alone identifies no subtype (MISEV2023)."
+    ]
     if len(singles):
+        out = singles[~singles["within"]]
+        outside = ", ".join(f"row {int(r)} at {v:g} nm" for r, v in zip(out["row"], out["size_low_nm"])) or "none"
         lines.append(
-            f"- **Single numbers** run from {singles['size_low_nm'].min():g} to {singles['size_low_nm'].max():g} nm "
-            f"({plural(len(singles), 'row')}); {int(singles['within'].sum())} of these {len(singles)} lie within the "
-            "30-150 nm the review's text gives for exosomes."
+            f"- **Single numbers** (cited title: exosomes) run from {singles['size_low_nm'].min():g} to "
+            f"{singles['size_low_nm'].max():g} nm ({plural(len(singles), 'row')}); {int(singles['within'].sum())} of "
+            f"these {len(singles)} lie within 30-150 nm; outside: {outside}."
         )
     if len(ranges):
         width = ranges["size_high_nm"] - ranges["size_low_nm"]
-        out = ranges[~ranges["within"]]
-        beyond = "rows " + ", ".join(str(r) for r in sorted(int(r) for r in out["row"])) if len(out) else "none"
+        out = ranges[~ranges["within"]].sort_values("row")
+        beyond = ", ".join(f"row {int(r)} by {b:g} nm" for r, b in zip(out["row"], out["beyond_nm"])) or "none"
         lines.append(
-            f"- **Ranges** run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
+            f"- **Ranges** (cited title: exosomes) run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
             f"{ranges['size_high_nm'].max():g} nm at their highest, and are {width.min():g} to {width.max():g} nm wide "
             f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} lie wholly within "
             f"30-150 nm, and {len(out)} reach beyond it ({beyond})."
@@ -2477,10 +2552,43 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
     return lines
 
 
+def _vesicle_change_lines(rows: pd.DataFrame) -> list[str]:
+    """What was done to the products, the in vitro caveats and the questioned disease filing, each with its rows."""
+    n = len(rows)
+    changes: dict[str, list[int]] = {kind: [] for kind in PRODUCT_CHANGES}
+    for row, change in zip(rows["row"].astype(int), rows["product_change"]):
+        for part in str(change).split(" + "):
+            changes.setdefault(part, []).append(row)
+    done = [f"{k} {len(r)} ({_rows_list(r)})" for k, r in changes.items() if r and k != "none printed"]
+    untouched = len(changes.get("none printed", []))
+    lines = [
+        f"- **What was done to the product** (modification and the printed words), kept apart from the term: "
+        f"{'; '.join(done) or 'nothing printed'}; nothing printed for {untouched} of the {n} rows. A row can carry "
+        "two changes. A co-applied enhancer is applied with the vesicles to help them into skin, not a carrier."
+    ]
+    vitro = rows[rows["setting_caveat"].astype(str) != ""]
+    if len(vitro):
+        lines.append(
+            f"- **In vitro labels.** {len(vitro)} of the {int((rows['setting'] == 'in vitro').sum())} in vitro rows "
+            "(the setting read from the filled Animal model / In vitro model cells) may understate the study: "
+            f"{_setting_reasons(vitro)}."
+        )
+    for r, f, note in zip(rows["row"], rows["ref"], rows["disease_caveat"]):
+        if note:
+            lines.append(
+                f"- **Row {int(r)} [{int(f)}]** is filed under the disease Table 2 prints; "
+                f"our transcription note: {note}"
+            )
+    flagged = _vesicle_flags(rows)
+    if flagged:
+        lines.append(f"- **Audit.** {flagged}")
+    return lines
+
+
 def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
     """What the review reports of isolation and characterisation: each item's rows out of ``n``."""
-    methods = reporting[~reporting["item"].str.startswith(("vesicle size", "dose as"))]
-    particle_rows = int(reporting.loc[reporting["item"].str.startswith("dose as a particle"), "rows printing it"].sum())
+    methods = reporting[~reporting["item"].isin([vesicle_items.SIZE_ITEM, vesicle_items.PARTICLE_ITEM])]
+    particle_rows = int(reporting.loc[reporting["item"] == vesicle_items.PARTICLE_ITEM, "rows printing it"].sum())
     said = "; ".join(
         f"{item.split(' (')[0]} {int(k)} of {int(of)}"
         for item, k, of in zip(methods["item"], methods["rows printing it"], methods["out of"])
@@ -2489,12 +2597,13 @@ def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
     if (methods["rows printing it"] == 0).all():
         return (
             "- **Isolation and characterisation methods: not reported in the review's tables** "
-            f"({said} rows print one). The size is the only characterisation Table 2 prints ({sized} of {n} rows), "
+            f"({said} rows print one). A size number is the only characterisation Table 2 prints ({sized} of {n} "
+            "rows), without the method or the statistic a sizing item needs, "
             f"and {particles} A 0 here says what the review reports, not what the cited studies did."
         )
     return (
-        f"- **Isolation and characterisation methods** printed: {said} rows; a size is printed in {sized} of {n} "
-        f"rows, and {particles}"
+        f"- **Isolation and characterisation methods** printed: {said} rows; a size number is printed in {sized} of "
+        f"{n} rows, and {particles}"
     )
 
 
@@ -2684,3 +2793,77 @@ def _effects_agreement(agreement: pd.DataFrame, sure: pd.DataFrame | None = None
             "not a settled fact; the evidence file gives each row's."
         )
     return text
+
+
+# ------------------------------------------------------------------ selection
+
+
+def _selection_n(flow: pd.DataFrame, box: str, quantity: str = "references") -> int:
+    """One number the selection flow draws (``helpers.analysis.selection.flow``)."""
+    return int(flow.loc[(flow["box"] == box) & (flow["quantity"] == quantity), "n"].iloc[0])
+
+
+def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
+    """The selection figure's note: what each box counts, how Table 3's rows reach a reference, and the reading."""
+    trial_refs = roles[roles["role"] == "source of a tabulated trial"]
+    how = "; ".join(f"[{r}] backs {rows}" for r, rows in zip(trial_refs["ref"], trial_refs["table_rows"]))
+    return (
+        "Each box counts references of the review's numbered list, and a table's box also its printed rows: a row of "
+        "Tables 1-2 cites a reference in its Ref. column; a row of Table 3 prints an NCT number, or a reference in its "
+        f"place, and a reference whose entry prints a row's NCT number backs that row ({how}). Every reference has "
+        "one role, so the boxes of a level add up to the box above. The roles of the references cited in the text "
+        "only are our reading of every place the body text cites them and of their titles (data/reference_roles.csv); "
+        f"the review states no criteria for what it tabulated. {SOURCE_SHORT}."
+    )
+
+
+def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame, selected: bool = False) -> str:
+    """What a reader should see in the selection flow, in numbers, each out of how many.
+
+    ``selected``: the run keeps the references cited for some diseases only, and the sentences say so.
+    """
+    from helpers.analysis.selection import undecided  # here, so only the selection notebook imports it
+
+    listed, used, text_only = (_selection_n(flow, b) for b in ("listed", "tabulated", "text_only"))
+    primary, review, method = (_selection_n(flow, b) for b in ("primary", "review", "method"))
+    preclinical = _selection_n(flow, "table1", "rows") + _selection_n(flow, "table2", "rows")
+    trial_rows = _selection_n(flow, "table3", "rows")
+    backed = _selection_n(flow, "table3", "rows backed by a reference")
+    all_primary = used + primary
+    held = roles[roles["role"] == "primary study, cited in the text only"]
+    parts_of = held["text_section"].astype(str).str.split(" ").str[0]
+    cells, exos = int((parts_of == "MSCs").sum()), int((parts_of == "MSC-Exos").sum())
+    doubtful = held[undecided(held)]
+    own = all(
+        len({_selection_n(flow, t, q) for q in ("rows", "rows backed by a reference", "references")}) == 1
+        for t in ("table1", "table2")
+    )
+    each = "each cite one reference of their own" if own else "do not each cite a reference of their own"
+    scope = (
+        "cited for the selected diseases (by a table row of the disease or in the body text's section on it)"
+        if selected
+        else "in the review's list"
+    )
+    parts = [
+        f"Of the {listed} references {scope}, {used} back a row of the review's tables and {text_only} are cited "
+        f"in the text only. The {preclinical} preclinical rows of Tables 1-2 {each}, while "
+        f"only {backed} of Table 3's {trial_rows} clinical rows are backed by a reference; the other "
+        f"{trial_rows - backed} print only a registry (NCT) number.",
+        f"{primary} of the {all_primary} primary studies the review cites ({round(100 * primary / all_primary)} %) "
+        f"are not in its tables: {cells} in the part on MSCs and {exos} in the part on exosomes. The other "
+        f"{text_only - primary} text-only references are "
+        f"{plural(review, 'review or background source', 'reviews or background sources')} and "
+        f"{plural(method, 'method or guideline', 'methods or guidelines')}.",
+    ]
+    if len(doubtful):
+        refs = ", ".join(f"[{r}]" for r in doubtful["ref"])
+        parts.append(
+            f"For {plural(len(doubtful), 'study', 'studies')} among the {primary} ({refs}) the print does not say "
+            "whether it is a primary study or a review; they are counted as primary because the text reports a finding "
+            "from them (the note column says so)."
+        )
+    parts.append(
+        "The gap map, the timeline and the other exhibits describe the rows of the tables, that is this selection, "
+        "not every study the review cites, nor the field."
+    )
+    return " ".join(parts)

@@ -92,6 +92,9 @@ def sources_by_disease(printed: pd.DataFrame) -> str:
     kept = _derived("tissue_sources", printed, None, by_disease=True)
     parts = []
     for code, name in DISEASE_CODES.items():
+        if kept.empty:  # a selection that keeps no row (diseases WEAK): the derived frame has no columns to read
+            parts.append(f"{code} ({name}) keeps no row")
+            continue
         rows = kept[kept["disease_code"].fillna("").str.split("+").map(lambda c, code=code: code in c)]
         names = ", ".join(TISSUE_CODES.get(t, t).lower() for t in rows["tissue"]) or "no row"
         parts.append(f"{code} ({name}) keeps {names}{_undescribed(code, set(printed['source']), bool(len(rows)))}")

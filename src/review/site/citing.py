@@ -32,6 +32,7 @@ __all__ = [
     "primary_file",
     "Citation",
     "cite",
+    "cite_view",
     "csl_json",
     "ris",
     "meta_tags",
@@ -67,7 +68,7 @@ class Citation:
     file, sha256 : str
         The file the citation names and its SHA-256 from the manifest.
     page : str
-        The exhibit page's site path, ``exhibits/<id>.html``.
+        The exhibit page's site path, ``exhibits/<id>.html`` (a view's, ``views/<id>/<slug>/index.html``).
     downloads : dict
         ``{"pdf": path, "png": path, ...}``: the exhibit's files by format, as
         site paths (``files/...``), for the ``citation_pdf_url`` and ``DC.format`` tags.
@@ -83,6 +84,7 @@ class Citation:
     sha256: str
     page: str
     downloads: dict[str, str]
+    selection: str = ""  # a view's selection ("Selection: diseases AD"); empty for the published exhibit
 
     @property
     def genre(self) -> str:
@@ -92,16 +94,18 @@ class Citation:
     @property
     def note(self) -> str:
         """The exact bytes cited, and where the content comes from."""
+        view = f" ({self.selection}; site page {self.page})" if self.selection else ""
         return (
-            f"Exhibit {self.exhibit}, file {self.file}, SHA-256 {self.sha256}. Regenerated from data "
+            f"Exhibit {self.exhibit}{view}, file {self.file}, SHA-256 {self.sha256}. Regenerated from data "
             f"transcribed from {source.short()} ({source.REVIEW.licence})."
         )
 
     @property
     def reference(self) -> str:
         """A plain-text reference, for a reader who copies it by hand."""
+        view = f", view {self.page} ({self.selection})" if self.selection else ""
         return (
-            f"{self.title} ({self.file}, SHA-256 {self.sha256}). Exhibit {self.exhibit} of {PROJECT}, "
+            f"{self.title} ({self.file}, SHA-256 {self.sha256}). Exhibit {self.exhibit}{view} of {PROJECT}, "
             f"version {self.version}, regenerated from data transcribed from {catalog.SOURCE} "
             f"Licence of the content: {source.REVIEW.licence}."
         )
@@ -126,6 +130,34 @@ def cite(ctx: Context, exhibit: Exhibit) -> Citation:
         sha256=files.get(primary, ""),
         page=project.page(exhibit),
         downloads=downloads,
+    )
+
+
+def cite_view(ctx: Context, exhibit: Exhibit, *, slug: str, selection: str, files: dict[str, str]) -> Citation:
+    """The citation of one of ``exhibit``'s views: its own title, file and SHA-256 (from its run record) and page.
+
+    ``files`` maps the view's file names (in ``runs/<slug>/``) to their
+    SHA-256; the citation names them by that project path, which ``review run``
+    reproduces, and its downloads by their copies beside the view's page.
+    """
+    page = project.view_page(exhibit.id, slug)
+    folder = page.rsplit("/", 1)[0]
+    primary = primary_file(exhibit, files) or ""
+    downloads = {}
+    for name in sorted(files):
+        downloads.setdefault(Path(name).suffix.lstrip("."), f"{folder}/{name}")
+    return Citation(
+        key=f"{PROJECT}-{slug}",
+        exhibit=exhibit.id,
+        title=f"{exhibit.title} ({selection})",
+        kind=exhibit.kind,
+        version=ctx.version,
+        date=release_date(),
+        file=f"runs/{slug}/{primary}" if primary else "",
+        sha256=files.get(primary, ""),
+        page=page,
+        downloads=downloads,
+        selection=selection,
     )
 
 
@@ -226,7 +258,7 @@ def meta_tags(c: Citation, root: str) -> list[tuple[str, str]]:
         ("citation_publication_date", c.date.replace("-", "/")),
         ("citation_date", c.date.replace("-", "/")),
         ("citation_publisher", PROJECT),
-        ("citation_technical_report_number", f"{c.exhibit}, version {c.version}"),
+        ("citation_technical_report_number", f"{c.key.removeprefix(PROJECT + '-')}, version {c.version}"),
         ("citation_language", "en"),
         ("citation_keywords", "mesenchymal stem cells; exosomes; aging"),
     ]
@@ -245,4 +277,6 @@ def meta_tags(c: Citation, root: str) -> list[tuple[str, str]]:
         ("DC.rights", f"Content: {source.REVIEW.licence} ({source.REVIEW.licence_url})"),
         ("DC.language", "en"),
     ]
+    if c.selection:  # a view: what it selects, and the page it is served on
+        tags += [("DC.coverage", c.selection), ("DC.relation.isPartOf", c.page)]
     return tags

@@ -69,6 +69,8 @@ class Context:
     version: str
     hashes: Hashes
     copied: dict[str, Path] = field(default_factory=dict)  # site path -> source, for download links
+    #: The views the site serves, by exhibit id: (view, its run record), see :func:`review.views.current`.
+    views: dict[str, list] = field(default_factory=dict)
     _env: object = None
 
     def entry(self, exhibit: str) -> dict:

@@ -37,6 +37,7 @@ class SiteResult:
     copied: list[str] = field(default_factory=list)  # downloadable files copied
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the caller wants said about this render
 
     @property
     def pages(self) -> list[str]:

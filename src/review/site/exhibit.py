@@ -16,7 +16,7 @@ from .notebook import NotebookRenderer
 __all__ = ["exhibit_page", "citation", "reading_status", "rerun_commands", "rewrite"]
 
 #: Ids of exhibit.html around the notebook: a notebook heading never takes one.
-RESERVED_IDS = frozenset({"main", "top", "reading", "cite", "files", "provenance", "rerun", "notebook"})
+RESERVED_IDS = frozenset({"main", "top", "reading", "views", "cite", "files", "provenance", "rerun", "notebook"})
 
 
 def citation(ctx: Context, exhibit: Exhibit) -> dict:
@@ -115,6 +115,7 @@ def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
         fingerprint=sorted(entry.get("fingerprint", {}).items()),
         software=sorted(ctx.manifest.get("software", {}).items()),
         rerun=rerun_commands(exhibit, entry.get("parameters", {})),
+        views=[{"href": "../" + view.page, "words": view.label} for view, _ in ctx.views.get(exhibit.id, [])],
     )
 
 

@@ -57,6 +57,7 @@ class NotebookRenderer:
         self.title, self.caption, self.rewrite = title, caption, rewrite
         self.ids: set[str] = set(reserved_ids)
         self.regions = 0
+        self.injected = False  # whether the notebook being rendered ran with injected parameters (a view)
         renderer = self
 
         class Headings(mistune.HTMLRenderer):
@@ -76,8 +77,19 @@ class NotebookRenderer:
         self.ids.add(candidate)
         return candidate
 
+    def _parameters_label(self, tags: list[str]) -> str:
+        """What a parameters cell says: a run's (a view's) injected values replace the declared defaults."""
+        if "injected-parameters" in tags:
+            return "Parameters of this run (they replace the defaults above, and made this page)"
+        if self.injected:
+            return "Parameters the notebook declares, with their defaults"
+        return "Parameters (their defaults made this page)"
+
     def render(self, notebook: dict) -> str:
         """The cells in order; a title is added when the notebook has no level-1 heading."""
+        self.injected = any(
+            "injected-parameters" in c.get("metadata", {}).get("tags", []) for c in notebook.get("cells", [])
+        )
         chunks = [self.cell(cell) for cell in notebook.get("cells", [])]
         body = "\n".join(c for c in chunks if c)
         if not re.search(r"<h1[\s>]", body):
@@ -109,8 +121,9 @@ class NotebookRenderer:
         from pygments.lexers import PythonLexer
 
         block = highlight(source, PythonLexer(), HtmlFormatter(style="default"))
-        if "parameters" in metadata.get("tags", []):
-            label = '<p class="input-label">Parameters (their defaults made this page)</p>'
+        tags = metadata.get("tags", [])
+        if "parameters" in tags or "injected-parameters" in tags:
+            label = f'<p class="input-label">{self._parameters_label(tags)}</p>'
             return f'<div class="input">{label}{block}</div>'
         if metadata.get("jupyter", {}).get("source_hidden"):
             return f'<details class="input"><summary>Show the code</summary>{block}</details>'

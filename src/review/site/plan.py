@@ -7,10 +7,10 @@ from pathlib import Path
 
 from helpers.core import catalog
 
-from .. import readings
+from .. import readings, views
 from . import engine
 from .changes import changes_key, changes_page, compared_files
-from .citing import cite, csl_json, release_date, ris
+from .citing import cite, cite_view, csl_json, release_date, ris
 from .context import (
     Context,
     data_files,
@@ -26,6 +26,7 @@ from .datapages import abbreviations_page, data_page, references_page
 from .engine import Hashes, Output, SiteResult, digest
 from .exhibit import exhibit_page
 from .home import gallery_page, home_page, stylesheet, thumbnail
+from .views import view_files, view_page
 
 __all__ = ["plan", "render", "code_key"]
 
@@ -50,9 +51,42 @@ def render(*, force: bool = False) -> SiteResult:
     start = time.perf_counter()
     manifest = load_manifest()
     ctx = Context(manifest=manifest, exhibits=published(manifest), version=project_version(), hashes=Hashes())
+    built = {e.id for e in ctx.exhibits}
+    served, old = views.current(ctx.hashes)
+    ctx.views = {exhibit: found for exhibit, found in served.items() if exhibit in built}
     result = engine.apply(plan(ctx, code_key()), site_dir(), ctx, force=force)
+    if old:
+        result.notes.append(f"{len(old)} views are out of date and not served; `make views` rebuilds them")
     result.seconds = time.perf_counter() - start
     return result
+
+
+def view_outputs(ctx: Context, code: str, release: str, exhibit: catalog.Exhibit) -> list[Output]:
+    """A view's page, its citation downloads and its files (copied beside the page), for each view of ``exhibit``."""
+    h, outputs = ctx.hashes, []
+    for view, record in ctx.views.get(exhibit.id, []):
+        sources = view_files(exhibit, view.slug, record)
+        copies = [(f"{view.folder}/{s.name}", h(s)) for s in sources]
+        outputs += [Output(target, key or "", source=s) for (target, key), s in zip(copies, sources, strict=True)]
+        key = digest(code, ctx.version, release, exhibit.__dict__, view.words, record, copies)
+        make = lambda c, e=exhibit, v=view, r=record: view_page(c, e, v.slug, v.words, r)  # noqa: E731
+        cite_key = digest(code, ctx.version, release, exhibit.__dict__, view.words, record.get("files"))
+        outputs += [
+            Output(view.page, key, make=make),
+            Output(
+                f"{view.folder}/cite.csl.json", cite_key, make=lambda c, e=exhibit, v=view, r=record: _csl(c, e, v, r)
+            ),
+            Output(f"{view.folder}/cite.ris", cite_key, make=lambda c, e=exhibit, v=view, r=record: _ris(c, e, v, r)),
+        ]
+    return outputs
+
+
+def _csl(ctx: Context, exhibit: catalog.Exhibit, view: views.View, record: dict) -> bytes:
+    return csl_json(cite_view(ctx, exhibit, slug=view.slug, selection=view.words, files=record["files"])).encode()
+
+
+def _ris(ctx: Context, exhibit: catalog.Exhibit, view: views.View, record: dict) -> bytes:
+    return ris(cite_view(ctx, exhibit, slug=view.slug, selection=view.words, files=record["files"])).encode()
 
 
 def plan(ctx: Context, code: str) -> list[Output]:
@@ -92,6 +126,7 @@ def plan(ctx: Context, code: str) -> list[Output]:
             ctx.entry(exhibit.id),
             ctx.manifest.get("software"),
             [(site_path(s), h(s)) for s in sources],
+            [(view.slug, view.label) for view, _ in ctx.views.get(exhibit.id, [])],  # its links to its views
         )
         outputs.append(Output(f"exhibits/{exhibit.id}.html", page_key, make=lambda c, e=exhibit: exhibit_page(c, e)))
         # The citation downloads: what the page's "Cite this" box says, for reference managers.
@@ -100,6 +135,7 @@ def plan(ctx: Context, code: str) -> list[Output]:
             Output(f"cite/{exhibit.id}.csl.json", cite_key, make=lambda c, e=exhibit: csl_json(cite(c, e)).encode()),
             Output(f"cite/{exhibit.id}.ris", cite_key, make=lambda c, e=exhibit: ris(cite(c, e)).encode()),
         ]
+        outputs += view_outputs(ctx, code, release, exhibit)
     titles = [(e.id, e.kind, e.title) for e in catalog.EXHIBITS.values()]
     built = [e.id for e in ctx.exhibits]
     data_key = [(site_path(s), h(s)) for s in data]

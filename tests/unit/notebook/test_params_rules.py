@@ -154,7 +154,7 @@ def test_a_run_folder_is_named_from_the_changed_values(given, folder):
 )
 def test_a_run_folder_name_is_safe_and_short(changed, slug):
     """Rule: a run's folder name keeps only letters, digits and + . _ -, and at most 120 characters."""
-    from helpers.notebook.params import _slug
+    from helpers.notebook.params import slug as _slug
 
     assert _slug("t", changed) == slug
 

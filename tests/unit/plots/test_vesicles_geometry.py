@@ -35,6 +35,7 @@ def drawn():
         marks[column] = marks[column].astype(int)
     for column in ("x_low", "x_high"):
         marks[column] = pd.to_numeric(marks[column], errors="coerce").astype("Float64")
+    marks["audit_flag"] = marks["audit_flag"].map({"True": True, "False": False})
     marks = marks.reset_index(drop=True)
     table = vesicles.counts(pd.DataFrame({"vesicle_type": marks["vesicle_type"], "size_shown": marks["size_kind"]}))
     reported = data[data["panel"] == "reporting"]
@@ -131,6 +132,56 @@ def test_the_legend_says_what_each_mark_is(drawn):
     labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
     assert any("range" in label and "not stated" in label for label in labels)
     assert any("one printed number" in label and "not stated" in label for label in labels)
+    assert any("not a subtype test" in label for label in labels)  # finding 11: the band is a yardstick
+    assert any("ring at the left edge" in label for label in labels)
+    titles = [legend.get_title().get_text() for legend in fig.legends]
+    assert "Colour: term the cited title\nuses (a name, not a subtype)" in titles  # findings 1-3
+
+
+#: Table 2 rows the audit flags (tables/audit.csv: row 9 W6, row 16 W4; the rest are checks or none).
+FLAGGED = {9, 16}
+
+
+def test_a_ring_sits_at_the_left_edge_of_each_flagged_row_and_no_other(drawn):
+    _, marks, _, fig = drawn
+    assert set(marks.loc[marks["audit_flag"], "row"]) == FLAGGED
+    ring = next(c for c in fig.axes[0].collections if c.get_gid() == vesicles_plot.RING_GID)
+    at = {(float(x), float(y)) for x, y in ring.get_offsets()}
+    expected = {(vesicles_plot.RING_X, float(y)) for y in marks.loc[marks["audit_flag"], "y"]}
+    assert at == expected
+    assert min(PRINTED[r][0] for r in PRINTED if PRINTED[r]) > vesicles_plot.RING_X  # clear of every printed size
+
+
+#: Table 2 row -> what was done to the product, hand-read (tests/unit/data/test_vesicles.py); the rest none printed.
+CHANGES = {
+    5: "parent cells primed + on a carrier", 6: "engineered, step not printed", 10: "parent cells in 3D culture",
+    11: "parent cells primed", 12: "parent cells primed", 17: "mimetic (made, not secreted)",
+    18: "mimetic (made, not secreted)", 20: "parent cells engineered", 22: "parent cells engineered",
+    23: "engineered, step not printed", 24: "loaded after isolation", 25: "on a carrier", 26: "co-treatment",
+    27: "co-applied enhancer",
+}  # fmt: skip
+
+
+def test_what_was_done_to_each_product_is_written_at_its_rows_height(drawn):
+    _, marks, _, fig = drawn
+    texts = {
+        int(t.get_gid().split(":")[1]): t
+        for t in fig.axes[0].texts
+        if isinstance(t.get_gid(), str) and t.get_gid().startswith(vesicles_plot.CHANGE_GID + ":")
+    }
+    assert set(texts) == set(range(1, 29))
+    for _, m in marks.iterrows():
+        text = texts[int(m["row"])]
+        assert text.get_position()[1] == m["y"]
+        assert text.get_text() == m["product_change"] == CHANGES.get(int(m["row"]), "none printed")
+
+
+def test_group_headings_sit_on_their_own_line_and_name_adipose_as_a_tissue(drawn):
+    """Finding 8: the heading says adipose-tissue MSCs, and no mark shares its line."""
+    _, marks, _, fig = drawn
+    headings = {t.get_text(): t.get_position()[1] for t in fig.axes[0].texts if " MSCs (" in t.get_text()}
+    assert "Adipose tissue MSCs (AD-MSC), 5 rows" in headings
+    assert not set(headings.values()) & set(marks["y"].astype(float))
 
 
 def _tables(fig) -> list[list[list[str]]]:
@@ -157,9 +208,11 @@ def test_the_drawn_tables_are_the_data_csv(drawn):
             got = counted[(counted["label"] == kind) & (counted["size_kind"] == column)]["count"]
             assert int(text) == int(got.item()), (kind, column)
     reported = data[data["panel"] == "reporting"]
-    assert [(r[0], int(r[1]), int(r[2])) for r in reporting_drawn[1:]] == list(
+    assert [(r[0].replace("\n", " "), int(r[1]), int(r[2])) for r in reporting_drawn[1:]] == list(
         zip(reported["label"], reported["count"].astype(int), reported["out_of"].astype(int))
     )
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert "Selected MISEV2023 items: what Table 2 prints" in titles  # finding 13: a selection of the items
     statement = [t.get_text() for t in fig.texts if t.get_text().startswith("Isolation and characterisation")]
     assert statement == [
         "Isolation and characterisation methods: not reported in the\nreview's tables (0 of 28 rows print one)."

@@ -1,0 +1,337 @@
+"""The review's selection: from its reference list to the studies and trials its tables use.
+
+Every reference plays one role (:data:`helpers.core.vocab.REFERENCE_ROLES`). Three roles follow from the
+printed tables and are derived here (:func:`derived_roles`): a Table 1 or Table 2 row cites the reference in its
+Ref. column, or a Table 3 row prints the reference where the others print an NCT number, or the reference's
+entry prints a Table 3 row's NCT number. The other three are our reading of the body text and the titles,
+stored in ``data/reference_roles.csv``; :func:`roles` refuses that file when its tabulated roles drift from
+the tables. A reference may back several rows and a row may cite no reference (most of Table 3), so the flow
+counts rows and references apart and says which it counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from helpers.core.vocab import DISEASE_CODES, REFERENCE_ROLES
+from helpers.data import curated
+from helpers.data.derive.disease import disease_code
+from helpers.data.derive.registry import nct_id
+
+__all__ = [
+    "TABLE_ROLES",
+    "TEXT_ROLES",
+    "BOXES",
+    "EDGES",
+    "derived_roles",
+    "roles",
+    "flow",
+    "evidence",
+    "untabulated_primary",
+    "first_author",
+    "undecided",
+    "UNDECIDED",
+    "select",
+    "LISTED_SELECTED",
+]
+
+MSC, EXOSOME, TRIAL, PRIMARY, REVIEW, METHOD = REFERENCE_ROLES
+#: The roles a printed table decides, by the table (file and printed name) that decides them.
+TABLE_ROLES: dict[str, tuple[str, str]] = {
+    "msc_studies": ("Table 1", MSC),
+    "exosome_studies": ("Table 2", EXOSOME),
+    "clinical_trials": ("Table 3", TRIAL),
+}
+#: The roles read from the body text and the titles (``data/reference_roles.csv``).
+TEXT_ROLES: tuple[str, ...] = (PRIMARY, REVIEW, METHOD)
+
+#: The flow's boxes, top to bottom and left to right: id -> the references it holds (roles), or None for all.
+BOXES: dict[str, tuple[str, ...] | None] = {
+    "listed": None,
+    "tabulated": (MSC, EXOSOME, TRIAL),
+    "text_only": TEXT_ROLES,
+    "table1": (MSC,),
+    "table2": (EXOSOME,),
+    "table3": (TRIAL,),
+    "primary": (PRIMARY,),
+    "review": (REVIEW,),
+    "method": (METHOD,),
+}
+#: The arrows: each box's references are split among the boxes it points to.
+EDGES: tuple[tuple[str, str], ...] = (
+    ("listed", "tabulated"),
+    ("listed", "text_only"),
+    ("tabulated", "table1"),
+    ("tabulated", "table2"),
+    ("tabulated", "table3"),
+    ("text_only", "primary"),
+    ("text_only", "review"),
+    ("text_only", "method"),
+)
+
+_CITED_RE = re.compile(r"^\[(\d+)\]$")
+_NCT_RE = re.compile(r"NCT\d{8}")
+
+
+def _backing(printed: dict[str, pd.DataFrame], references: pd.DataFrame) -> list[tuple[int, str, int]]:
+    """``(ref, table, row)`` for every printed row a reference backs, in table and row order."""
+    out = []
+    for resource, (table, _) in TABLE_ROLES.items():
+        frame = printed[resource]
+        if resource != "clinical_trials":
+            out += [(int(ref), table, int(row)) for ref, row in zip(frame["ref"], frame["row"]) if pd.notna(ref)]
+            continue
+        entries = {int(r): " ".join(str(v) for v in values) for r, values in zip(references["ref"], references.values)}
+        for row, cell in zip(frame["row"], frame["nct_number"]):
+            cited = _CITED_RE.match(str(cell).strip())
+            if cited:  # the row prints a reference where the others print an NCT number
+                out.append((int(cited.group(1)), table, int(row)))
+                continue
+            nct = nct_id(str(cell)).value
+            # A reference whose printed entry names the row's NCT number is that trial's report.
+            out += [(ref, table, int(row)) for ref, text in entries.items() if nct and nct in _NCT_RE.findall(text)]
+    return out
+
+
+def derived_roles(
+    printed: dict[str, pd.DataFrame] | None = None, references: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The roles the printed tables decide: one row per reference a table row uses.
+
+    Parameters
+    ----------
+    printed : dict, optional
+        ``msc_studies``, ``exosome_studies`` and ``clinical_trials`` as loaded; read from ``data/`` if omitted.
+    references : pandas.DataFrame, optional
+        The reference list as loaded.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ref``, ``role`` and ``table_rows`` (e.g. ``"Table 1 row 3"``, several joined by ``"; "``).
+
+    Raises
+    ------
+    ValueError
+        If one reference backs rows of two tables, which would give it two roles.
+    """
+    printed = printed or {name: curated.load(name) for name in TABLE_ROLES}
+    references = curated.load("references") if references is None else references
+    role_of = {table: role for table, role in TABLE_ROLES.values()}
+    rows: dict[int, list[tuple[str, int]]] = {}
+    for ref, table, row in _backing(printed, references):
+        rows.setdefault(ref, []).append((table, row))
+    out = []
+    for ref in sorted(rows):
+        tables = {table for table, _ in rows[ref]}
+        if len(tables) > 1:
+            raise ValueError(f"reference [{ref}] backs rows of {', '.join(sorted(tables))}: one role cannot hold it")
+        shown = "; ".join(f"{table} row {row}" for table, row in rows[ref])
+        out.append({"ref": ref, "role": role_of[next(iter(tables))], "table_rows": shown})
+    return pd.DataFrame(out, columns=["ref", "role", "table_rows"])
+
+
+def _drift(curated_roles: pd.DataFrame, derived: pd.DataFrame) -> list[str]:
+    """Where the curated roles disagree with the roles the tables decide, one sentence each."""
+    table_roles = {role for _, role in TABLE_ROLES.values()}
+    mine = curated_roles.set_index("ref")
+    theirs = derived.set_index("ref")
+    problems = []
+    for ref in sorted(set(mine.index[mine["role"].isin(table_roles)]) | set(theirs.index)):
+        if ref not in theirs.index:
+            problems.append(f"[{ref}] is curated as {mine.at[ref, 'role']!r} but no table row uses it")
+        elif ref not in mine.index:
+            problems.append(f"[{ref}] backs {theirs.at[ref, 'table_rows']} but has no curated role")
+        elif (mine.at[ref, "role"], str(mine.at[ref, "table_rows"])) != tuple(theirs.loc[ref, ["role", "table_rows"]]):
+            problems.append(
+                f"[{ref}] is curated as {mine.at[ref, 'role']!r} ({mine.at[ref, 'table_rows']}); the tables make it "
+                f"{theirs.at[ref, 'role']!r} ({theirs.at[ref, 'table_rows']})"
+            )
+    return problems
+
+
+def first_author(authors: str) -> str:
+    """The first author as printed in the entry's author list.
+
+    >>> first_author("Niccoli T, Partridge L")
+    'Niccoli T'
+    """
+    return str(authors).split(",")[0].strip()
+
+
+def roles(curated_roles: pd.DataFrame | None = None, references: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every reference with its one role, its evidence and its first author, year and title as printed.
+
+    Raises
+    ------
+    ValueError
+        If ``data/reference_roles.csv`` disagrees with the roles the tables decide (:func:`derived_roles`),
+        or does not hold every reference of the list exactly once.
+    """
+    curated_roles = curated.load("reference_roles") if curated_roles is None else curated_roles
+    references = curated.load("references") if references is None else references
+    problems = _drift(curated_roles, derived_roles(references=references))
+    listed, held = sorted(references["ref"].astype(int)), sorted(curated_roles["ref"].astype(int))
+    if listed != held:
+        problems.append(f"the roles cover references {held[:3]}..., not the list's {len(listed)}")
+    if problems:
+        raise ValueError("data/reference_roles.csv disagrees with the printed tables: " + "; ".join(problems))
+    printed = references[["ref", "authors", "year", "title"]].copy()
+    printed["first_author"] = printed["authors"].map(first_author)
+    out = curated_roles.merge(printed.drop(columns="authors"), on="ref", how="left")
+    out["ref"] = out["ref"].astype(int)
+    out["disease_codes"] = _disease_codes(out)
+    return out.sort_values("ref").reset_index(drop=True)
+
+
+#: Disease label (a printed heading of the body text) -> disease code.
+_CODE_OF_HEADING = {label: code for code, label in DISEASE_CODES.items()}
+_DISEASE_COLUMN = {"msc_studies": "disease", "exosome_studies": "disease", "clinical_trials": "disease_type"}
+
+
+def _row_codes(printed: dict[str, pd.DataFrame] | None = None) -> dict[tuple[str, int], str]:
+    """``(table, row) -> disease code`` for every row of Tables 1-3, from its printed Disease cell."""
+    printed = printed or {name: curated.load(name) for name in TABLE_ROLES}
+    out = {}
+    for resource, (table, _) in TABLE_ROLES.items():
+        frame = printed[resource]
+        for row, cell in zip(frame["row"], frame[_DISEASE_COLUMN[resource]]):
+            code = disease_code(str(cell)).value
+            if code:
+                out[table, int(row)] = code
+    return out
+
+
+def _disease_codes(frame: pd.DataFrame) -> pd.Series:
+    """The diseases each reference is cited for: those of the table rows it backs and of the text section citing it.
+
+    A reference cited only in a section with no disease heading (Introduction, the basics of MSCs) has none.
+    """
+    rows = _row_codes()
+    codes = []
+    for table_rows, section in zip(frame["table_rows"].fillna(""), frame["text_section"].fillna("")):
+        found = set()
+        for part in filter(None, str(table_rows).split("; ")):
+            table, row = part.split(" row ")
+            found.add(rows.get((table, int(row)), ""))
+        found.add(_CODE_OF_HEADING.get(str(section).split(" / ")[-1], ""))
+        codes.append("; ".join(c for c in DISEASE_CODES if c in found))
+    return pd.Series(codes, index=frame.index, dtype="string")
+
+
+#: The first box's heading when a run selects diseases.
+LISTED_SELECTED = "References cited for the selected diseases"
+
+
+def select(role_frame: pd.DataFrame, diseases: tuple[str, ...] | None) -> pd.DataFrame:
+    """The references cited for any of ``diseases`` (a table row of the disease, or the text's section on it).
+
+    ``None`` keeps every reference, those of general sections included.
+    """
+    if diseases is None:
+        return role_frame
+    keep = role_frame["disease_codes"].fillna("").str.split("; ").map(lambda codes: bool(set(codes) & set(diseases)))
+    return role_frame[keep].reset_index(drop=True)
+
+
+#: What each box is, without its numbers (the figure adds them from :func:`flow`).
+HEADINGS: dict[str, str] = {
+    "listed": "References in the review's list",
+    "tabulated": "References behind a table row",
+    "text_only": "References cited in the text only",
+    "table1": "Table 1 (MSCs, preclinical)",
+    "table2": "Table 2 (MSC exosomes, preclinical)",
+    "table3": "Table 3 (clinical studies)",
+    "primary": "Primary studies, not tabulated",
+    "review": "Reviews or background",
+    "method": "Methods or guidelines",
+}
+_TABLE_OF_BOX = {"table1": "msc_studies", "table2": "exosome_studies", "table3": "clinical_trials"}
+
+
+def _held(frame: pd.DataFrame, box: str) -> pd.DataFrame:
+    kept = BOXES[box]
+    return frame if kept is None else frame[frame["role"].isin(kept)]
+
+
+def flow(
+    role_frame: pd.DataFrame,
+    printed: dict[str, pd.DataFrame] | None = None,
+    diseases: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Every number the flow draws: one line per (box, quantity).
+
+    A box counts ``references``; a table's box also counts its printed ``rows``, the ``rows backed by a
+    reference`` (its Ref. column, or a reference whose entry prints the row's NCT number) and the ``rows
+    without a reference``. With ``diseases``, a table counts only its rows of those diseases, and ``role_frame``
+    should be :func:`select`'s.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``box``, ``heading``, ``quantity``, ``n``, in drawing order.
+    """
+    printed = printed or {name: curated.load(name) for name in TABLE_ROLES}
+    codes = _row_codes(printed)
+    out = []
+    for box in BOXES:
+        held = _held(role_frame, box)
+        if box in _TABLE_OF_BOX:
+            table = TABLE_ROLES[_TABLE_OF_BOX[box]][0]
+            numbers = printed[_TABLE_OF_BOX[box]]["row"].astype(int)
+            rows = sum(1 for r in numbers if diseases is None or codes.get((table, r)) in diseases)
+            cited = {
+                int(part.split(" row ")[1])
+                for cell in held["table_rows"]
+                for part in str(cell).split("; ")
+                if part.startswith(table + " row ")
+            }
+            cited = {r for r in cited if diseases is None or codes.get((table, r)) in diseases}
+            out += [(box, "rows", rows), (box, "rows backed by a reference", len(cited))]
+            out.append((box, "rows without a reference", rows - len(cited)))
+        out.append((box, "references", len(held)))
+    frame = pd.DataFrame(out, columns=["box", "quantity", "n"])
+    headings = HEADINGS if diseases is None else {**HEADINGS, "listed": LISTED_SELECTED}
+    frame.insert(1, "heading", frame["box"].map(headings))
+    return frame
+
+
+def evidence(role_frame: pd.DataFrame) -> pd.DataFrame:
+    """The references behind each box's count: one line per (box, reference), with the printed evidence."""
+    parts = []
+    for box in BOXES:
+        held = _held(role_frame, box)[
+            [
+                "ref",
+                "first_author",
+                "year",
+                "title",
+                "role",
+                "table_rows",
+                "text_section",
+                "disease_codes",
+                "evidence",
+                "note",
+            ]
+        ]
+        parts.append(held.assign(box=box))
+    out = pd.concat(parts, ignore_index=True)
+    return out[["box", *[c for c in out.columns if c != "box"]]]
+
+
+def untabulated_primary(role_frame: pd.DataFrame) -> pd.DataFrame:
+    """The primary studies the text cites but no table row uses: ref, first author, year, title, where cited."""
+    held = role_frame[role_frame["role"] == PRIMARY]
+    return held[["ref", "first_author", "year", "title", "text_section", "note"]].reset_index(drop=True)
+
+
+#: The words ``data/reference_roles.csv``'s note uses where the print does not decide between primary study and
+#: review.
+UNDECIDED = "does not let us decide"
+
+
+def undecided(frame: pd.DataFrame) -> pd.Series:
+    """True for the references whose note says the print does not decide between a primary study and a review."""
+    return frame["note"].astype("string").fillna("").str.contains(UNDECIDED, regex=False)
