@@ -104,5 +104,6 @@ def effects(counts: pd.DataFrame, *, title: str, subtitle: str = "", note: str =
                 ax.set_ylabel("studies", fontsize=9)
     frame(fig, title=title, subtitle=subtitle, note=note)
     bottom = (note_height(note) + 0.5) / height
-    fig.subplots_adjust(left=0.06, right=0.99, top=1 - 0.8 / height, bottom=bottom, hspace=0.65, wspace=0.12)
+    head = 1.1 if subtitle else 0.8  # a selection's subtitle needs room above the two-line panel headings
+    fig.subplots_adjust(left=0.06, right=0.99, top=1 - head / height, bottom=bottom, hspace=0.65, wspace=0.12)
     return fig
