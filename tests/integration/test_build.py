@@ -199,8 +199,9 @@ def test_editing_one_csv_reruns_exactly_its_dependents(built, reference_facts):
     # Table 4 prints tissue_sources.csv; the audit checks every printed table; and the exhibits that carry its
     # findings read it through the audit: the dataset (its audit columns), Tables 1-3 (their notes), Figs. 1-2
     # (captions), the dosing figure (its edged rows), the design map (its daggers) and the gap map (its evidence
-    # sets the dataset's audit_flag beside its own "questioned"). The timeline and trials ask for a few rule
-    # families only, none of which reads tissue_sources.csv.
+    # sets the dataset's audit_flag beside its own "questioned") and the vesicles figure (its ringed rows and the
+    # audit's reasons for its in vitro marks). The timeline and trials ask for a few rule families only, none of
+    # which reads tissue_sources.csv; the effects and selection exhibits do not consult the audit.
     assert expected == {
         "table4",
         "audit",
@@ -213,6 +214,7 @@ def test_editing_one_csv_reruns_exactly_its_dependents(built, reference_facts):
         "dosing",
         "design",
         "gapmap",
+        "vesicles",
     }, expected
     assert listed(reference_stdout, "regenerated") == expected
     assert listed(reference_stdout, "up to date") == everything - expected
@@ -285,7 +287,7 @@ BUILT_AFTER_EDIT = {"helpers/plots/gapmap.py", "review/cli.py"}
         ("helpers/plots/gapmap.py", {"gapmap"}),  # one figure's module: only its notebook
         # one rule family: the audit and every exhibit that carries its findings (notes, captions, flags, edges,
         # daggers; the trials notice names the Table 1-2 rows whose cited title the audit finds about patients):
-        # all but the references
+        # all but the references and the exhibits that do not consult the audit (effects, selection)
         (
             "helpers/audit/slips.py",
             {
@@ -302,6 +304,7 @@ BUILT_AFTER_EDIT = {"helpers/plots/gapmap.py", "review/cli.py"}
                 "trials",
                 "dosing",
                 "design",
+                "vesicles",
             },
         ),
     ],

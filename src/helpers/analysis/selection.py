@@ -35,6 +35,14 @@ __all__ = [
     "UNDECIDED",
     "select",
     "LISTED_SELECTED",
+    "PATIENTS",
+    "OFF_MODEL",
+    "COMPANION",
+    "SAME_GROUP",
+    "noted",
+    "HEADINGS",
+    "PATIENT_ROWS",
+    "UNDECIDED_REFS",
 ]
 
 MSC, EXOSOME, TRIAL, PRIMARY, REVIEW, METHOD = REFERENCE_ROLES
@@ -152,13 +160,20 @@ def _drift(curated_roles: pd.DataFrame, derived: pd.DataFrame) -> list[str]:
     return problems
 
 
-def first_author(authors: str) -> str:
-    """The first author as printed in the entry's author list.
+def first_author(authors: str, note: str = "") -> str:
+    """The first author as printed in the entry's author list, marked "[sic; ...]" where the note says so.
+
+    A name the note quotes as printed and follows with "[sic; ...]" is a likely misprint that we keep as
+    printed, so that no one cites it from the exhibit without seeing it.
 
     >>> first_author("Niccoli T, Partridge L")
     'Niccoli T'
+    >>> first_author("brahim N, Al Saihati HA", "first author printed as 'brahim N' [sic; probably Ibrahim N]")
+    'brahim N [sic; probably Ibrahim N]'
     """
-    return str(authors).split(",")[0].strip()
+    name = str(authors).split(",")[0].strip()
+    sic = re.search(r"printed as '" + re.escape(name) + r"' (\[sic[^\]]*\])", str(note))
+    return f"{name} {sic.group(1)}" if sic else name
 
 
 def roles(curated_roles: pd.DataFrame | None = None, references: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -179,8 +194,9 @@ def roles(curated_roles: pd.DataFrame | None = None, references: pd.DataFrame | 
     if problems:
         raise ValueError("data/reference_roles.csv disagrees with the printed tables: " + "; ".join(problems))
     printed = references[["ref", "authors", "year", "title"]].copy()
-    printed["first_author"] = printed["authors"].map(first_author)
-    out = curated_roles.merge(printed.drop(columns="authors"), on="ref", how="left")
+    out = curated_roles.merge(printed, on="ref", how="left")
+    out["first_author"] = [first_author(a, n) for a, n in zip(out["authors"], out["note"].fillna(""))]
+    out = out.drop(columns="authors")
     out["ref"] = out["ref"].astype(int)
     out["disease_codes"] = _disease_codes(out)
     return out.sort_values("ref").reset_index(drop=True)
@@ -236,18 +252,25 @@ def select(role_frame: pd.DataFrame, diseases: tuple[str, ...] | None) -> pd.Dat
     return role_frame[keep].reset_index(drop=True)
 
 
-#: What each box is, without its numbers (the figure adds them from :func:`flow`).
+#: What each box is, without its numbers (the figure adds them from :func:`flow`). The review reports no search,
+#: screening or eligibility criteria, so no box says "included" or "excluded": the boxes part the list by role.
+#: Table 3's source is its printed legend (``data/legend_notes.csv``); the print's table titles do not say
+#: "preclinical", and Table 1 holds one row the text presents as a study in patients (:data:`PATIENTS`).
 HEADINGS: dict[str, str] = {
-    "listed": "References in the review's list",
+    "listed": "References in the review's list (numbered in the order the text first cites them)",
     "tabulated": "References behind a table row",
-    "text_only": "References cited in the text only",
-    "table1": "Table 1 (MSCs, preclinical)",
-    "table2": "Table 2 (MSC exosomes, preclinical)",
-    "table3": "Table 3 (clinical studies)",
+    "text_only": "References cited in the text only (no reason for leaving them out of the tables is reported)",
+    "table1": "Table 1 (MSCs)",
+    "table2": "Table 2 (MSC exosomes)",
+    "table3": "Table 3 (clinical studies; legend: data from ClinicalTrials.gov)",
     "primary": "Primary studies, not tabulated",
     "review": "Reviews or background",
     "method": "Methods or guidelines",
 }
+#: The quantities a box counts besides its rows and references: Tables 1-2's rows of patient studies, and the
+#: primary studies the print leaves undecided.
+PATIENT_ROWS = "rows the text presents as a study in patients"
+UNDECIDED_REFS = "references the print leaves undecided (primary study or review)"
 _TABLE_OF_BOX = {"table1": "msc_studies", "table2": "exosome_studies", "table3": "clinical_trials"}
 
 
@@ -265,8 +288,9 @@ def flow(
 
     A box counts ``references``; a table's box also counts its printed ``rows``, the ``rows backed by a
     reference`` (its Ref. column, or a reference whose entry prints the row's NCT number) and the ``rows
-    without a reference``. With ``diseases``, a table counts only its rows of those diseases, and ``role_frame``
-    should be :func:`select`'s.
+    without a reference`` (in Table 3, registry records: an NCT number and no publication); Tables 1-2 also
+    count their :data:`PATIENT_ROWS`, and the primary studies' box its :data:`UNDECIDED_REFS`. With
+    ``diseases``, a table counts only its rows of those diseases, and ``role_frame`` should be :func:`select`'s.
 
     Returns
     -------
@@ -282,20 +306,32 @@ def flow(
             table = TABLE_ROLES[_TABLE_OF_BOX[box]][0]
             numbers = printed[_TABLE_OF_BOX[box]]["row"].astype(int)
             rows = sum(1 for r in numbers if diseases is None or codes.get((table, r)) in diseases)
-            cited = {
-                int(part.split(" row ")[1])
-                for cell in held["table_rows"]
-                for part in str(cell).split("; ")
-                if part.startswith(table + " row ")
-            }
-            cited = {r for r in cited if diseases is None or codes.get((table, r)) in diseases}
-            out += [(box, "rows", rows), (box, "rows backed by a reference", len(cited))]
-            out.append((box, "rows without a reference", rows - len(cited)))
+            cited = _rows_of(held, table, codes, diseases)
+            out.append((box, "rows", rows))
+            if box != "table3":  # Table 3 is the clinical table; a patient study elsewhere is worth counting
+                out.append((box, PATIENT_ROWS, len(_rows_of(held[noted(held, PATIENTS)], table, codes, diseases))))
+            out += [
+                (box, "rows backed by a reference", len(cited)),
+                (box, "rows without a reference", rows - len(cited)),
+            ]
         out.append((box, "references", len(held)))
+        if box == "primary":
+            out.append((box, UNDECIDED_REFS, int(undecided(held).sum())))
     frame = pd.DataFrame(out, columns=["box", "quantity", "n"])
     headings = HEADINGS if diseases is None else {**HEADINGS, "listed": LISTED_SELECTED}
     frame.insert(1, "heading", frame["box"].map(headings))
     return frame
+
+
+def _rows_of(held: pd.DataFrame, table: str, codes: dict, diseases: tuple[str, ...] | None) -> set[int]:
+    """The printed rows of ``table`` that ``held``'s references back, of the selected diseases only."""
+    cited = {
+        int(part.split(" row ")[1])
+        for cell in held["table_rows"]
+        for part in str(cell).split("; ")
+        if part.startswith(table + " row ")
+    }
+    return {r for r in cited if diseases is None or codes.get((table, r)) in diseases}
 
 
 def evidence(role_frame: pd.DataFrame) -> pd.DataFrame:
@@ -330,8 +366,21 @@ def untabulated_primary(role_frame: pd.DataFrame) -> pd.DataFrame:
 #: The words ``data/reference_roles.csv``'s note uses where the print does not decide between primary study and
 #: review.
 UNDECIDED = "does not let us decide"
+#: ... where a tabulated row's work is presented by the body text and the cited title as a study in patients.
+PATIENTS = "present this work as a study in patients"
+#: ... where a text-only study's title shows a model other than the disease of the section that cites it.
+OFF_MODEL = "not a model of the section's disease"
+#: ... where two tabulated references are companion reports (same authors, year and model).
+COMPANION = "companion report of"
+#: ... where two tabulated references come from one group (shared authors and model), as separate reports.
+SAME_GROUP = "same group as"
+
+
+def noted(frame: pd.DataFrame, words: str) -> pd.Series:
+    """True for the references whose note contains ``words`` (one of the markers above)."""
+    return frame["note"].astype("string").fillna("").str.contains(words, regex=False).astype(bool)
 
 
 def undecided(frame: pd.DataFrame) -> pd.Series:
     """True for the references whose note says the print does not decide between a primary study and a review."""
-    return frame["note"].astype("string").fillna("").str.contains(UNDECIDED, regex=False)
+    return noted(frame, UNDECIDED)

@@ -170,11 +170,13 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "selection",
             "figure",
-            "The review's selection: from its reference list to the studies and trials its tables use",
-            "A PRISMA-style flow of the review's reference list: which references back a row of Tables 1-3 and which "
-            "the text cites only, as primary studies, reviews or background, or methods and guidelines, counting "
-            "table rows and references apart; with the primary studies cited in the text but not tabulated. The "
-            "roles of the text-only references are our reading of the print (data/reference_roles.csv).",
+            "The review's selection: its reference list parted by the role each reference plays",
+            "The review's reference list parted by role and drawn like a flow diagram, though the review reports no "
+            "search, screening or eligibility criteria (its list numbers the references in the order the body text "
+            "cites them, each once): which references back a row of Tables 1-3 and which the text cites only, as "
+            "primary studies, reviews or background, or methods and guidelines, counting table rows and references "
+            "apart; with the primary studies cited in the text but not tabulated. The roles of the text-only "
+            "references are our reading of the print (data/reference_roles.csv).",
         ),
         Exhibit(
             "vesicles",

@@ -2808,12 +2808,118 @@ def selection_note(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     trial_refs = roles[roles["role"] == "source of a tabulated trial"]
     how = "; ".join(f"[{r}] backs {rows}" for r, rows in zip(trial_refs["ref"], trial_refs["table_rows"]))
     return (
-        "Each box counts references of the review's numbered list, and a table's box also its printed rows: a row of "
+        "The review reports no search, screening or eligibility criteria: its list numbers the references in the "
+        "order the body text first cites them, each cited there once. The drawing only parts that list by role, "
+        "like a flow diagram in shape; it screens nothing out. "
+        "Each box counts references of the list, and a table's box also its printed rows: a row of "
         "Tables 1-2 cites a reference in its Ref. column; a row of Table 3 prints an NCT number, or a reference in its "
-        f"place, and a reference whose entry prints a row's NCT number backs that row ({how}). Every reference has "
+        f"place, and a reference whose entry prints a row's NCT number backs that row ({how}); Table 3's other rows "
+        "are registry records with no publication cited. Every reference has "
         "one role, so the boxes of a level add up to the box above. The roles of the references cited in the text "
         "only are our reading of every place the body text cites them and of their titles (data/reference_roles.csv); "
-        f"the review states no criteria for what it tabulated. {SOURCE_SHORT}."
+        f"names marked [sic] are copied as printed. {SOURCE_SHORT}."
+    )
+
+
+def _bracketed(refs) -> str:
+    return ", ".join(f"[{r}]" for r in refs)
+
+
+def _selection_pairs(held: pd.DataFrame, words: str) -> list[str]:
+    """ "[a] and [b]" for each pair of references whose notes name each other after ``words``, both in ``held``."""
+    present = set(held["ref"].astype(int))
+    pairs = set()
+    for ref, note in zip(held["ref"].astype(int), held["note"].fillna("").astype(str)):
+        other = re.search(re.escape(words) + r" \[(\d+)\]", note)
+        if other and int(other.group(1)) in present:
+            pairs.add(tuple(sorted((ref, int(other.group(1))))))
+    return [f"[{a}] and [{b}]" for a, b in sorted(pairs)]
+
+
+def _selection_sample(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
+    """What the rows of Tables 1-3 are: reports, not independent studies; a patient study in Table 1; NCT-only rows."""
+    from helpers.analysis import selection as sel  # here, so only the selection notebook imports it
+
+    preclinical = _selection_n(flow, "table1", "rows") + _selection_n(flow, "table2", "rows")
+    own = all(
+        len({_selection_n(flow, t, q) for q in ("rows", "rows backed by a reference", "references")}) == 1
+        for t in ("table1", "table2")
+    )
+    each = "each cite one reference of their own" if own else "do not each cite a reference of their own"
+    tabulated = roles[roles["role"].isin(["tabulated MSC study", "tabulated exosome study"])]
+    text = (
+        f"The {preclinical} rows of Tables 1-2 {each}; a reference is a report, and whether the reports are "
+        f"{preclinical} independent studies is not reported in the review"
+    )
+    companions, groups = _selection_pairs(tabulated, sel.COMPANION), _selection_pairs(tabulated, sel.SAME_GROUP)
+    said = [f"companion reports: {', '.join(companions)}"] if companions else []
+    said += [f"reports from one group: {', '.join(groups)}"] if groups else []
+    text += f" ({'; '.join(said)})" if said else ""
+    patients = tabulated[sel.noted(tabulated, sel.PATIENTS)]
+    in_patients = [*patients["ref"], *roles.loc[roles["role"] == "source of a tabulated trial", "ref"]]
+    verb = "reports" if len(in_patients) == 1 else "report"
+    text += ". "
+    if len(patients):
+        rows = "; ".join(patients["table_rows"].astype(str))
+        text += (
+            f"The print's titles of Tables 1-2 do not call them preclinical, and {len(patients)} of the {preclinical} "
+            f"({rows}, {_bracketed(patients['ref'])}) is presented by the body text and the cited title as a study in "
+            f"patients: the tables hold {plural(len(in_patients), 'reference')} that {verb} work in patients "
+            f"({_bracketed(in_patients)}), not only those behind Table 3. "
+        )
+    trial_rows = _selection_n(flow, "table3", "rows")
+    backed = _selection_n(flow, "table3", "rows backed by a reference")
+    if not trial_rows:
+        return text + "Table 3 prints no clinical row of this selection."
+    return text + (
+        f"{backed} of Table 3's {trial_rows} clinical rows {'is' if backed == 1 else 'are'} backed by a reference; "
+        f"the other {trial_rows - backed} are registry records: an NCT number, with no publication cited (the "
+        "table's legend names ClinicalTrials.gov as its source)."
+    )
+
+
+def _selection_primary(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
+    """How many primary references the tables leave out, as a range over the ones the print leaves undecided."""
+    from helpers.analysis import selection as sel  # here, so only the selection notebook imports it
+
+    used, primary = _selection_n(flow, "tabulated"), _selection_n(flow, "primary")
+    text_only = _selection_n(flow, "text_only")
+    review, method = _selection_n(flow, "review"), _selection_n(flow, "method")
+    held = roles[roles["role"] == "primary study, cited in the text only"]
+    doubt = held[sel.undecided(held)]
+    parts_of = held["text_section"].astype(str).str.split(" ").str[0]
+    cells, exos = int((parts_of == "MSCs").sum()), int((parts_of == "MSC-Exos").sum())
+    total, d = used + primary, len(doubt)
+    if d:
+        share = (
+            f"Between {primary - d} and {primary} of the {total - d} to {total} primary references the review cites "
+            f"({round(100 * (primary - d) / (total - d))}-{round(100 * primary / total)} %) are not in its tables: "
+            f"{primary} if {_bracketed(doubt['ref'])} are primary studies, {primary - d} if they are reviews, which "
+            f"the print does not decide (their notes say so). Here {total} counts references (the {used} behind a "
+            f"table row and the {primary} primary studies cited in the text only), not table rows."
+        )
+    else:
+        share = (
+            f"{primary} of the {total} primary references the review cites ({round(100 * primary / total)} %) are "
+            f"not in its tables (references: the {used} behind a table row and the {primary} cited in the text only)."
+        )
+    off = held[sel.noted(held, sel.OFF_MODEL)]
+    text = (
+        f"{share} Of the {primary} primary studies cited in the text only, {cells} are in the part on MSCs and "
+        f"{exos} in the part on exosomes."
+    )
+    if len(off):
+        text += (
+            f" For {len(off)} of the {primary} ({_bracketed(off['ref'])}), the cited title shows a model other than "
+            "the disease of the section that cites them (the note column says which); a disease is given to them only "
+            "because the text cites them in its section."
+        )
+    if text_only == primary:
+        return text
+    return (
+        f"{text} The other {text_only - primary} text-only references are "
+        f"{plural(review, 'review or background source', 'reviews or background sources')} and "
+        f"{plural(method, 'method or guideline', 'methods or guidelines')}."
     )
 
 
@@ -2822,23 +2928,7 @@ def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame, selected: bool = F
 
     ``selected``: the run keeps the references cited for some diseases only, and the sentences say so.
     """
-    from helpers.analysis.selection import undecided  # here, so only the selection notebook imports it
-
     listed, used, text_only = (_selection_n(flow, b) for b in ("listed", "tabulated", "text_only"))
-    primary, review, method = (_selection_n(flow, b) for b in ("primary", "review", "method"))
-    preclinical = _selection_n(flow, "table1", "rows") + _selection_n(flow, "table2", "rows")
-    trial_rows = _selection_n(flow, "table3", "rows")
-    backed = _selection_n(flow, "table3", "rows backed by a reference")
-    all_primary = used + primary
-    held = roles[roles["role"] == "primary study, cited in the text only"]
-    parts_of = held["text_section"].astype(str).str.split(" ").str[0]
-    cells, exos = int((parts_of == "MSCs").sum()), int((parts_of == "MSC-Exos").sum())
-    doubtful = held[undecided(held)]
-    own = all(
-        len({_selection_n(flow, t, q) for q in ("rows", "rows backed by a reference", "references")}) == 1
-        for t in ("table1", "table2")
-    )
-    each = "each cite one reference of their own" if own else "do not each cite a reference of their own"
     scope = (
         "cited for the selected diseases (by a table row of the disease or in the body text's section on it)"
         if selected
@@ -2846,24 +2936,11 @@ def selection_notice(flow: pd.DataFrame, roles: pd.DataFrame, selected: bool = F
     )
     parts = [
         f"Of the {listed} references {scope}, {used} back a row of the review's tables and {text_only} are cited "
-        f"in the text only. The {preclinical} preclinical rows of Tables 1-2 {each}, while "
-        f"only {backed} of Table 3's {trial_rows} clinical rows are backed by a reference; the other "
-        f"{trial_rows - backed} print only a registry (NCT) number.",
-        f"{primary} of the {all_primary} primary studies the review cites ({round(100 * primary / all_primary)} %) "
-        f"are not in its tables: {cells} in the part on MSCs and {exos} in the part on exosomes. The other "
-        f"{text_only - primary} text-only references are "
-        f"{plural(review, 'review or background source', 'reviews or background sources')} and "
-        f"{plural(method, 'method or guideline', 'methods or guidelines')}.",
-    ]
-    if len(doubtful):
-        refs = ", ".join(f"[{r}]" for r in doubtful["ref"])
-        parts.append(
-            f"For {plural(len(doubtful), 'study', 'studies')} among the {primary} ({refs}) the print does not say "
-            "whether it is a primary study or a review; they are counted as primary because the text reports a finding "
-            "from them (the note column says so)."
-        )
-    parts.append(
+        "in the text only; the review reports no search or eligibility criteria, so this parts its list, it does not "
+        "screen it.",
+        _selection_sample(flow, roles),
+        _selection_primary(flow, roles),
         "The gap map, the timeline and the other exhibits describe the rows of the tables, that is this selection, "
-        "not every study the review cites, nor the field."
-    )
+        "not every study the review cites, nor the field.",
+    ]
     return " ".join(parts)

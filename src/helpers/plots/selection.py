@@ -1,4 +1,7 @@
-"""Draw the review's selection: a PRISMA-style flow from its references to its tables, and the untabulated list.
+"""Draw the review's selection: its reference list parted by role, drawn like a flow, and the untabulated list.
+
+The review reports no search, screening or eligibility criteria, so the drawing borrows a flow diagram's shape
+only: an arrow parts a box's references among the boxes below, it does not screen them out.
 
 Each box is one patch (gid ``box:<id>``) and one text (gid ``label:<id>``) whose numbers are, in order, the
 box's lines of :func:`helpers.analysis.selection.flow`; each arrow is one patch (gid ``edge:<from>-><to>``).
@@ -11,42 +14,54 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from matplotlib.transforms import offset_copy
 
-from helpers.analysis.selection import BOXES, EDGES, UNDECIDED
+from helpers.analysis.selection import BOXES, EDGES, PATIENT_ROWS, UNDECIDED, UNDECIDED_REFS
 from helpers.plots.common import MODALITY_COLOURS, frame, note_height, plt
 
-__all__ = ["selection_figure", "box_text", "POSITIONS", "FILLS"]
+__all__ = ["selection_figure", "box_text", "POSITIONS", "FILLS", "KEY"]
 
 #: Box positions in the flow's axes: the centre of the box's top edge (x, y), so a row of boxes aligns at its top.
 POSITIONS: dict[str, tuple[float, float]] = {
     "listed": (0.5, 0.99),
-    "tabulated": (0.26, 0.72),
-    "text_only": (0.74, 0.72),
-    "table1": (0.08, 0.42),
-    "table2": (0.245, 0.42),
-    "table3": (0.41, 0.42),
-    "primary": (0.59, 0.42),
-    "review": (0.755, 0.42),
-    "method": (0.92, 0.42),
+    "tabulated": (0.26, 0.77),
+    "text_only": (0.74, 0.77),
+    "table1": (0.08, 0.53),
+    "table2": (0.245, 0.53),
+    "table3": (0.41, 0.53),
+    "primary": (0.59, 0.53),
+    "review": (0.755, 0.53),
+    "method": (0.92, 0.53),
 }
 _WIDTH = {"listed": 0.30, "tabulated": 0.34, "text_only": 0.34}
 _LEAF_WIDTH = 0.15
-#: Axes units per text line in a box, and the box's margin above and below its text.
-_LINE, _MARGIN = 0.045, 0.05
-#: Fill colours: the tables' boxes in their modality's colour (Table 3 in bluish green), text-only boxes grey.
+#: The flow's height (inches), and the axes units per text line in a box (8-point lines, about 0.19 inch) and
+#: the box's margin above and below its text; the colour key sits under the lowest box.
+_FLOW_HEIGHT = 5.4
+_LINE, _MARGIN = 0.19 / _FLOW_HEIGHT, 0.21 / _FLOW_HEIGHT
+#: Fill colours: the tables' boxes in their modality's colour (Table 3 in bluish green), every text-only box in one
+#: grey (no text-only box is drawn to stand out); the key under the flow names them (:data:`KEY`).
 FILLS: dict[str, str] = {
     "listed": "#FFFFFF",
     "tabulated": "#E8F1F8",
-    "text_only": "#EFEFEF",
+    "text_only": "#E4E4E4",
     "table1": MODALITY_COLOURS["cells"],
     "table2": MODALITY_COLOURS["exosomes"],
     "table3": "#009E73",
-    "primary": "#BBBBBB",
-    "review": "#DDDDDD",
-    "method": "#DDDDDD",
+    "primary": "#E4E4E4",
+    "review": "#E4E4E4",
+    "method": "#E4E4E4",
 }
+#: The colour key: the box whose fill each entry shows, and what that fill means.
+KEY: tuple[tuple[str, str], ...] = (
+    ("listed", "the whole reference list"),
+    ("tabulated", "references behind a table row"),
+    ("table1", "Table 1 (MSCs)"),
+    ("table2", "Table 2 (MSC exosomes)"),
+    ("table3", "Table 3 (clinical studies)"),
+    ("text_only", "references cited in the text only"),
+)
 _ALPHA = {"table1": 0.22, "table2": 0.25, "table3": 0.22}
 
 
@@ -58,18 +73,25 @@ def box_text(box: pd.DataFrame, width: int = 26) -> str:
     """The words in one box: its heading, then each counted quantity with its noun.
 
     ``box`` is the box's lines of :func:`helpers.analysis.selection.flow`; a table's box reads
-    "28 printed rows:", "28 backed by a reference,", "0 without one", "28 references";
-    the heading is wrapped at ``width`` characters.
+    "28 printed rows (1 the text presents as a study in patients):", "28 backed by a reference,", "0 without one",
+    "28 references"; Table 3's rows without a reference are registry records (an NCT number, no publication).
+    The heading is wrapped at ``width`` characters.
     """
     n = dict(zip(box["quantity"], box["n"].astype(int)))
     lines = textwrap.wrap(str(box["heading"].iloc[0]), width)
     if "rows" in n:
-        lines += [
-            f"{_plural(n['rows'], 'printed row')}:",
-            f"{n['rows backed by a reference']} backed by a reference,",
-            f"{n['rows without a reference']} without one",
-        ]
+        rows = f"{_plural(n['rows'], 'printed row')}"
+        if PATIENT_ROWS in n:
+            rows += f" ({n[PATIENT_ROWS]} the text presents as a study in patients)"
+        lines += textwrap.wrap(rows + ":", width)
+        lines.append(f"{n['rows backed by a reference']} backed by a reference,")
+        if PATIENT_ROWS in n:
+            lines.append(f"{n['rows without a reference']} without one")
+        else:
+            lines += [f"{n['rows without a reference']} registry records only", "(NCT number, no publication)"]
     lines.append(_plural(n["references"], "reference"))
+    if UNDECIDED_REFS in n:
+        lines += textwrap.wrap(f"({n[UNDECIDED_REFS]} of them maybe reviews: the print does not decide)", width)
     return "\n".join(lines)
 
 
@@ -123,6 +145,25 @@ def _draw_edge(ax, start: tuple, end: tuple, gid: str) -> None:
     ax.add_patch(arrow)
 
 
+def _draw_key(ax) -> None:
+    """The colour key under the flow: each fill and what it means (the shades carry no other meaning)."""
+    handles = [
+        Patch(facecolor=FILLS[box], alpha=_ALPHA.get(box, 1.0), edgecolor="#333333", linewidth=0.6, label=label)
+        for box, label in KEY
+    ]
+    legend = ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.03),
+        ncol=len(KEY),
+        frameon=False,
+        fontsize=7.5,
+        title="Fill colours (they tell the boxes apart and mean nothing else)",
+        title_fontsize=7.5,
+    )
+    legend.set_gid("key")
+
+
 def _draw_list(ax, primary: pd.DataFrame, wrap: int) -> None:
     """The untabulated primary studies, one entry each: [ref] first author (year). Title. Where the text cites it."""
     heading = (
@@ -149,8 +190,14 @@ def _draw_list(ax, primary: pd.DataFrame, wrap: int) -> None:
 
 
 def _entry(r) -> str:
-    doubt = " Primary study or review: the print does not decide." if UNDECIDED in str(r.note) else ""
-    return f"[{r.ref}] {r.first_author} ({r.year}). {r.title}. Cited in: {r.text_section}.{doubt}"
+    """One listed study; its note follows where there is one (a model other than the section's, a term that means
+    something else than in the review's legends, a direction the text and the title disagree on)."""
+    note = str(r.note) if pd.notna(r.note) else ""
+    if UNDECIDED in note:
+        said = " Primary study or review: the print does not decide."
+    else:
+        said = f" Note: {note}." if note else ""
+    return f"[{r.ref}] {r.first_author} ({r.year}). {r.title}. Cited in: {r.text_section}.{said}"
 
 
 def _list_lines(primary: pd.DataFrame, wrap: int) -> int:
@@ -173,7 +220,7 @@ def selection_figure(
     """
     wrap = 200
     list_height = 0.125 * _list_lines(primary, wrap) + 0.3
-    flow_height, top, bottom = 4.2, 0.5, note_height(note, 150) + 0.2
+    flow_height, top, bottom = _FLOW_HEIGHT, 0.5, note_height(note, 150) + 0.2
     height = top + flow_height + list_height + bottom
     fig = plt.figure(figsize=(12.0, height))
     frame(fig, title=title, subtitle=subtitle, note=note)
@@ -189,6 +236,7 @@ def selection_figure(
         left, low, width, _ = extents[parent]
         c_left, c_low, c_width, c_height = extents[child]
         _draw_edge(ax, (left + width / 2, low), (c_left + c_width / 2, c_low + c_height), f"edge:{parent}->{child}")
+    _draw_key(ax)
     if len(primary):
         list_ax = fig.add_axes((0.015, bottom / height, 0.97, list_height / height))
         _draw_list(list_ax, primary, wrap)

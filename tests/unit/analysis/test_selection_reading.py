@@ -301,15 +301,20 @@ def test_every_reference_not_in_a_table_is_cited_in_the_body_text(seed):
 
 # (box, quantity) -> n, recounted from the expectations above: 83 references; 28 + 28 + 2 = 58 used by a table;
 # 16 + 8 + 1 = 25 cited in the text only; Table 3 prints 18 rows, 2 of them backed by a reference ([39], [64]).
+# Table 1 row 13 cites [24], which the body text ("for the first time in a clinical study", cells on collagen
+# scaffolds transplanted into the ovaries of patients) and its title ("POF patients") present as a patient study;
+# no Table 2 row is. Of the 16 text-only primary studies, [56] and [59] are left undecided by the print.
 FLOW = {
     ("listed", "references"): 83,
     ("tabulated", "references"): 58,
     ("text_only", "references"): 25,
     ("table1", "rows"): 28,
+    ("table1", "rows the text presents as a study in patients"): 1,
     ("table1", "rows backed by a reference"): 28,
     ("table1", "rows without a reference"): 0,
     ("table1", "references"): 28,
     ("table2", "rows"): 28,
+    ("table2", "rows the text presents as a study in patients"): 0,
     ("table2", "rows backed by a reference"): 28,
     ("table2", "rows without a reference"): 0,
     ("table2", "references"): 28,
@@ -318,6 +323,7 @@ FLOW = {
     ("table3", "rows without a reference"): 16,
     ("table3", "references"): 2,
     ("primary", "references"): 16,
+    ("primary", "references the print leaves undecided (primary study or review)"): 2,
     ("review", "references"): 8,
     ("method", "references"): 1,
 }
@@ -354,7 +360,9 @@ def test_the_untabulated_list_is_the_primary_studies_with_first_author_year_and_
     # Read from the reference list: first author and year of the first and last entries, printed as is.
     assert tuple(listed.iloc[0][["first_author", "year"]]) == ("Wang ZB", 2017)
     assert tuple(listed.iloc[-1][["first_author", "year"]]) == ("Wang L", 2024)
-    assert listed.set_index("ref").at[56, "first_author"] == "brahim N"  # printed without its capital I
+    # printed without its capital I, and marked so (finding 9); [12]'s "Ei-Derany MO" likewise
+    assert listed.set_index("ref").at[56, "first_author"] == "brahim N [sic; probably Ibrahim N]"
+    assert roles.set_index("ref").at[12, "first_author"] == "Ei-Derany MO [sic; probably El-Derany MO]"
 
 
 # ------------------------------------------------------------------ narrative numbers
@@ -362,10 +370,36 @@ def test_the_untabulated_list_is_the_primary_studies_with_first_author_year_and_
 
 def test_what_to_notice_states_only_recounted_numbers(roles):
     text = narrative.selection_notice(selection.flow(roles), roles)
-    # 83 references, 58 used, 25 text only; 56 preclinical rows; 2 of 18 trial rows, 16 NCT only; 16 of 74
-    # primary (22 %), 8 in the MSC part and 8 in the exosome part; 9 others: 8 reviews, 1 guideline;
-    # 2 undecided of 16: [56], [59].
-    assert numbers(text) == [83, 58, 25, 56, 2, 18, 16, 16, 74, 22, 8, 8, 9, 8, 1, 2, 16, 56, 59]
+    # 83 references, 58 used, 25 text only; 56 rows of Tables 1-2 (28 + 28), 56 reports; companion reports [72]
+    # and [73], [77] and [78] (same authors and year in the list); one group: [11] and [13], [31] and [32];
+    # 1 of the 56 (Table 1 row 13, [24]) a patient study, so 3 references of work in patients ([24], [39], [64]);
+    # 2 of 18 trial rows backed, 16 NCT only; 14-16 of 72-74 primary references (14/72 = 19 %, 16/74 = 22 %),
+    # 16 if [56], [59] are primary, 14 if reviews; 74 = 58 + 16; of the 16, 8 in the MSC part and 8 in the
+    # exosome part; 8 of the 16 with another model ([17], [26], [27], [36], [45], [46], [76], [79]); 9 others:
+    # 8 reviews, 1 guideline.
+    assert numbers(text) == [
+        *(83, 58, 25, 56, 56, 72, 73, 77, 78, 11, 13, 31, 32, 1, 56, 13, 24, 3, 24, 39, 64, 2, 18, 16),
+        *(14, 16, 72, 74, 19, 22, 16, 56, 59, 14, 74, 58, 16, 16, 8, 8, 8, 16),
+        *(17, 26, 27, 36, 45, 46, 76, 79, 9, 8, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the review reports no search or eligibility criteria",  # finding 2
+        "Table 1 row 13, [24]) is presented by the body text and the cited title as a study in patients",  # 1
+        "registry records: an NCT number, with no publication cited",  # 3
+        "names ClinicalTrials.gov as its source",  # 3
+        "(19-22 %)",  # 4
+        "not table rows",  # 4
+        "whether the reports are 56 independent studies is not reported in the review",  # 5
+        "companion reports: [72] and [73], [77] and [78]",  # 5
+        "a model other than the disease of the section that cites them",  # 6, 7
+    ],
+)
+def test_what_to_notice_says_what_the_first_reading_asked(roles, words):
+    assert words in narrative.selection_notice(selection.flow(roles), roles)
 
 
 def test_the_note_names_the_references_that_back_table_3_rows(roles):
@@ -394,10 +428,12 @@ AD_FLOW = {
     ("tabulated", "references"): 15,
     ("text_only", "references"): 5,
     ("table1", "rows"): 6,
+    ("table1", "rows the text presents as a study in patients"): 0,
     ("table1", "rows backed by a reference"): 6,
     ("table1", "rows without a reference"): 0,
     ("table1", "references"): 6,
     ("table2", "rows"): 8,
+    ("table2", "rows the text presents as a study in patients"): 0,
     ("table2", "rows backed by a reference"): 8,
     ("table2", "rows without a reference"): 0,
     ("table2", "references"): 8,
@@ -406,6 +442,7 @@ AD_FLOW = {
     ("table3", "rows without a reference"): 5,
     ("table3", "references"): 1,
     ("primary", "references"): 5,
+    ("primary", "references the print leaves undecided (primary study or review)"): 2,
     ("review", "references"): 0,
     ("method", "references"): 0,
 }
@@ -429,3 +466,80 @@ def test_the_notice_of_a_selection_says_what_it_counts(roles):
     chosen = selection.select(roles, ("AD",))
     text = narrative.selection_notice(selection.flow(chosen, diseases=("AD",)), chosen, selected=True)
     assert text.startswith("Of the 20 references cited for the selected diseases")
+
+
+# ------------------------------------------------------------------ the first reading's findings, held to the print
+
+#: The notes' fixed phrases and the references whose notes carry them, from our reading of the print: [24]'s text
+#: and title speak of patients; the titles of [17] (aged mice, mitochondria), [26] (cisplatin), [27]
+#: (chemotherapy), [36] (in vitro ischaemia-reperfusion), [45] (UV-damaged PBMCs), [46] (Th17 cells), [76]
+#: (radiation-induced bone loss) and [79] (bone regeneration) show a model other than their section's disease;
+#: [72]/[73] and [77]/[78] print the same authors and year; [11]/[13] and [31]/[32] share authors; [12] and [56]
+#: print "Ei-Derany MO" and "brahim N".
+MARKED = {
+    selection.PATIENTS: {24},
+    selection.OFF_MODEL: {17, 26, 27, 36, 45, 46, 76, 79},
+    selection.COMPANION: {72, 73, 77, 78},
+    selection.SAME_GROUP: {11, 13, 31, 32},
+    "[sic": {12, 56},
+    selection.UNDECIDED: UNDECIDED,
+}
+
+
+@pytest.mark.parametrize(("words", "refs"), sorted(MARKED.items()))
+def test_each_note_phrase_marks_exactly_the_references_read_from_the_print(curated_roles, words, refs):
+    assert set(curated_roles.loc[selection.noted(curated_roles, words), "ref"]) == refs
+
+
+def test_the_companion_reports_print_the_same_authors_and_year():
+    listed = curated.load("references").set_index("ref")
+    for a, b in ((72, 73), (77, 78)):
+        assert listed.at[a, "year"] == listed.at[b, "year"]
+        assert listed.at[a, "authors"].split(",")[0] == listed.at[b, "authors"].split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("ref", "words"),
+    [
+        (47, "inhibiting"),  # finding 10: the text's direction
+        (47, "upregulating SIRT1"),  # and the title's
+        (39, "arteriosclerosis"),  # finding 11
+        (20, "amnion-derived"),  # finding 13
+    ],
+)
+def test_the_notes_keep_what_the_print_says_in_view(curated_roles, ref, words):
+    assert words in curated_roles.set_index("ref").at[ref, "note"]
+
+
+def test_refs_5_to_8_share_one_note_on_the_shift(curated_roles):
+    """Finding 12: [5] closes the ISCT passage, [6] the homing sentence, [7] the immunogenicity one, [8] the
+    paracrine one."""
+    notes = set(curated_roles.set_index("ref").loc[[5, 6, 7, 8], "note"])
+    assert len(notes) == 1 and "shifted by one sentence" in notes.pop()
+
+
+def test_each_reference_is_cited_once_in_the_body_text_and_numbered_in_citing_order(seed):
+    """What the caption and the note claim: 83 citation sites outside the tables, one per reference, first cited
+    in the order of the list (recounted by the blind reader, too)."""
+    sites: list[int] = []
+    for line in seed.split("### References")[0].splitlines():
+        if "\t" in line or line.lstrip().startswith("**Table"):
+            continue
+        sites += sorted(_citations(line))
+    assert sorted(sites) == list(range(1, 84))
+    first = list(dict.fromkeys(sites))
+    assert first == sorted(first)
+
+
+def test_table_3_s_heading_names_the_source_its_legend_prints():
+    legend = curated.load("legend_notes")
+    source = legend.loc[(legend["legend"] == "table3") & (legend["kind"] == "source"), "text"].iloc[0]
+    assert "ClinicalTrials.gov" in source and "ClinicalTrials.gov" in selection.HEADINGS["table3"]
+
+
+def test_no_box_or_caption_calls_the_tables_preclinical_or_the_flow_prisma():
+    from helpers.core.catalog import EXHIBITS
+
+    words = " ".join(selection.HEADINGS.values()) + " " + EXHIBITS["selection"].caption
+    assert "preclinical" not in words.lower() and "PRISMA-style" not in words
+    assert "no search, screening or eligibility criteria" in EXHIBITS["selection"].caption

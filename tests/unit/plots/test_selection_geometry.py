@@ -23,10 +23,13 @@ DRAWN = {
     "listed": ([83], ["references"]),
     "tabulated": ([58], ["references"]),
     "text_only": ([25], ["references"]),
-    "table1": ([28, 28, 0, 28], ["printed rows", "backed by a reference", "without one", "references"]),
-    "table2": ([28, 28, 0, 28], ["printed rows", "backed by a reference", "without one", "references"]),
-    "table3": ([18, 2, 16, 2], ["printed rows", "backed by a reference", "without one", "references"]),
-    "primary": ([16], ["references"]),
+    # Table 1 row 13 ([24]) is a study in patients by the body text and its title; no Table 2 row is.
+    "table1": ([28, 1, 28, 0, 28], ["printed rows", "study in patients", "backed by a reference", "without one"]),
+    "table2": ([28, 0, 28, 0, 28], ["printed rows", "study in patients", "backed by a reference", "without one"]),
+    # Table 3's 16 rows without a reference print an NCT number only (its legend: ClinicalTrials.gov).
+    "table3": ([18, 2, 16, 2], ["printed rows", "backed by a reference", "registry records only", "references"]),
+    # [56] and [59]: primary study or review, the print does not decide.
+    "primary": ([16, 2], ["references", "maybe reviews"]),
     "review": ([8], ["references"]),
     "method": ([1], ["reference"]),
 }
@@ -68,7 +71,7 @@ def test_each_box_label_states_the_data_csv_numbers_with_what_they_count(drawn, 
     assert _numbers(text) == expected
     assert _numbers(text) == [int(n) for n in flow.loc[flow["box"] == box, "n"]]
     for noun in nouns:
-        assert noun in text
+        assert noun in " ".join(text.split())  # wrapped lines read as one
     assert " ".join(text.split()).startswith(" ".join(str(flow.loc[flow["box"] == box, "heading"].iloc[0]).split()))
 
 
@@ -135,3 +138,35 @@ def test_the_list_marks_the_studies_the_print_leaves_between_primary_and_review(
     entries = re.split(r"(?=\[\d+\] )", listed)
     marked = {int(e[1:3]) for e in entries if "the print does not decide" in e}
     assert marked == {56, 59}
+
+
+def test_the_colour_key_shows_each_box_fill_with_what_it_means(drawn):
+    """Finding 8: every fill the boxes use has an entry in the key, drawn in the box's own colour."""
+    _, _, fig = drawn
+    legend = next(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)
+    assert legend.get_gid() == "key"
+    boxes = _by_gid(fig, "box")
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == [label for _, label in selection_plot.KEY]
+    for (box, _), handle in zip(selection_plot.KEY, legend.legend_handles):
+        assert tuple(handle.get_facecolor()) == tuple(boxes[box].get_facecolor()), box
+    drawn_fills = {tuple(p.get_facecolor()) for p in boxes.values()}
+    assert drawn_fills <= {tuple(boxes[box].get_facecolor()) for box, _ in selection_plot.KEY}
+
+
+def test_every_text_only_box_has_one_grey(drawn):
+    """No text-only box is drawn darker than the others (finding 8)."""
+    _, _, fig = drawn
+    boxes = _by_gid(fig, "box")
+    assert len({tuple(boxes[b].get_facecolor()) for b in ("text_only", "primary", "review", "method")}) == 1
+
+
+def test_the_list_carries_the_notes_of_the_studies_it_names(drawn):
+    """Findings 6, 10, 13: [17]'s mitochondria, [47]'s contradiction and [20]'s amnion-derived cells are visible."""
+    _, _, fig = drawn
+    listed = " ".join([t for ax in fig.axes for t in ax.texts if t.get_gid() == "list"][0].get_text().split())
+    entries = {int(e[1:3]): e for e in re.split(r"(?=\[\d+\] )", listed) if e.startswith("[")}
+    assert "mitochondria" in entries[17] and "not a model of the section's disease" in entries[17]
+    assert "inhibiting" in entries[47] and "upregulating SIRT1" in entries[47]
+    assert "amnion-derived" in entries[20]
+    assert "brahim N [sic; probably Ibrahim N]" in entries[56]
