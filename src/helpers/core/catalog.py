@@ -196,10 +196,11 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "effects",
             "figure",
-            "What the tabulated studies report: effect direction, outcome level and head-to-head comparisons",
-            "The preclinical studies of Tables 1-2 by the direction of effect their printed Effects cell reports and "
-            "the highest outcome level it names, for MSCs and for MSC-derived exosomes, in vivo apart from in vitro "
-            "only, with the studies that compare two arms head to head. The review's selection, not the field.",
+            "What the review's one-line Effects cells say: effect direction and outcome level of the tabulated studies",
+            "The preclinical studies of Tables 1-2 by the direction of effect the review's one-line Effects summary "
+            "reports and the highest outcome level its words name, for MSCs and for the vesicles of Table 2, in vivo "
+            "apart from in vitro only, with a list of the cells that compare two arms head to head. What the "
+            "review's summaries say, not what each study found; the review's selection, not the field.",
         ),
         Exhibit(
             "registry",

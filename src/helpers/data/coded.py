@@ -211,8 +211,10 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
     "effect_direction": (
         "string",
         "what the printed Effects cell reports of the treatment against the untreated or disease control: improved, "
-        "mixed, no effect, worse, or 'not stated' (the cell names mechanisms, safety or delivery without a direction; "
-        "effect_instead says which); cue words in data/outcome_cues.csv, codes defined in data/outcome_codes.csv",
+        "prospect only (a benefit stated only as a prospect, no outcome named), mixed, no effect, worse, or 'not "
+        "stated' in the Effects cell (it names mechanisms, safety or delivery without a direction; effect_instead "
+        "says which; the body text may say more, data/text_statements.csv); cue words in data/outcome_cues.csv, "
+        "codes defined in data/outcome_codes.csv",
     ),
     "effect_instead": (
         "string",
@@ -223,7 +225,7 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "the highest level of outcome the printed Effects cell names: organism (function or phenotype of the animal), "
         "tissue (structure or histology of an organ), cellular or molecular, or 'not stated' (only a therapeutic "
-        "effect or a prospect is printed); an in vitro-only row is capped at cellular or molecular",
+        "effect or a prospect is printed); the level of the cell's words, whatever the row's setting",
     ),
     "comparison": (
         "boolean",

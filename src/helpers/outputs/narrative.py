@@ -2698,26 +2698,62 @@ def _effect_rows(rows: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def effects_note(counts: pd.DataFrame) -> str:
-    """The effects figure's note: what a bar counts and what it is out of."""
+def effects_note(counts: pd.DataFrame, studies: pd.DataFrame | None = None) -> str:
+    """The effects figure's note: what a bar counts, what it is out of, and what the codes rest on.
+
+    ``studies`` (the selected coded studies) adds which in vitro only rows print an animal model or speak of
+    animals, and how many rows a reader coded unsure (first blind reading, effects 3, 4, 14).
+    """
+    from helpers.analysis import effects as _effects  # analysis sits below outputs; imported here to stay light
+
     direction = counts[counts["field"] == "effect_direction"]
     totals = direction.drop_duplicates(["modality", "arm"])
     totals = totals[totals["modality_total"] > 0]  # a modality the selection leaves out is not counted at 0
     arms = "; ".join(
-        f"{'MSCs' if m == 'cells' else 'exosomes'} {'in vivo' if a == 'in vivo' else 'in vitro'}: {int(n)}"
+        f"{'MSCs' if m == 'cells' else 'vesicles'} {'in vivo' if a == 'in vivo' else 'in vitro only'}: {int(n)}"
         for m, a, n in zip(totals["modality"], totals["arm"], totals["arm_total"])
     )
+    text = (
+        "Each bar counts the review's one-line Effects summaries (Tables 1-2), one per tabulated study, that report "
+        "that direction or whose words name that level as the highest outcome; its height is the number above it. "
+        "A one-line summary states a headline, so a null or mixed secondary result could hardly show in it. "
+        f"Solid: an animal treated; hatched: in vitro only as printed ({IN_VITRO_RULE}) ({arms}). "
+        "Level: the level of the cell's words, whatever the setting; the endpoints measured are not reported in "
+        "the review, and a cell that names no outcome is 'not stated'. 'Not stated' direction: of the Effects cell "
+        "only (it names mechanisms, safety or delivery); 'prospect only': a benefit stated only as a prospect."
+    )
+    if studies is not None and len(studies):
+        vitro = studies[studies["setting"] == "in vitro"]
+        parts = [modelled_note(_effects.modelled(studies), len(vitro))]
+        animals = _design_animal_words(studies)
+        if animals:
+            marked, mark = int(_effects.animal_words(studies).sum()), _effects.ANIMAL_MARK
+            parts.append(f"Of the {len(vitro)} in vitro only rows: {animals[2:]}.")
+            if marked:
+                parts.append(
+                    f"A count followed by (k{mark}) says how many of that bar's rows are among the {marked} that name "
+                    "animals; such a row may have had an animal arm the table does not print."
+                )
+        sure = _effects.readers(studies)
+        parts.append(
+            f"{int((sure['unsure'] > 0).sum())} of {len(sure)} rows were coded with at least one of two readers "
+            "unsure (data/outcome_annotation.csv)."
+        )
+        text += " " + " ".join(p for p in parts if p)
     return (
-        "Each bar counts tabulated studies whose printed Effects cell reports that direction, or names that level "
-        "as its highest outcome; its height is the number above it. Solid: studies with an animal model (in vivo, "
-        f"some with an in vitro arm too); hatched: in vitro, no animal arm printed ({arms}). A row that prints "
-        "no animal arm is counted at most at the cellular level. 'Not stated': the cell names mechanisms, safety "
-        "or delivery but no direction, or no outcome. Codes derived by cue words (data/outcome_cues.csv), defined in "
-        f"data/outcome_codes.csv. {SOURCE_SHORT}, Tables 1-2."
+        text + " Codes derived by cue words (data/outcome_cues.csv), defined in data/outcome_codes.csv. "
+        f"{SOURCE_SHORT}, Tables 1-2."
     )
 
 
-def effects_notice(counts: pd.DataFrame, compared: pd.DataFrame, silent: pd.DataFrame, agreement: pd.DataFrame) -> str:
+def effects_notice(
+    counts: pd.DataFrame,
+    compared: pd.DataFrame,
+    silent: pd.DataFrame,
+    agreement: pd.DataFrame,
+    elsewhere: pd.DataFrame | None = None,
+    sure: pd.DataFrame | None = None,
+) -> str:
     """What a reader should see in the effects exhibit, each number with what it is out of.
 
     Parameters
@@ -2728,32 +2764,42 @@ def effects_notice(counts: pd.DataFrame, compared: pd.DataFrame, silent: pd.Data
         :func:`helpers.analysis.effects.head_to_head` and :func:`~helpers.analysis.effects.not_stated`.
     agreement : pandas.DataFrame
         :func:`helpers.analysis.effects.agreement`.
+    elsewhere, sure : pandas.DataFrame, optional
+        :func:`~helpers.analysis.effects.stated_elsewhere` and :func:`~helpers.analysis.effects.readers`.
     """
     direction = counts[counts["field"] == "effect_direction"]
     total = int(direction.drop_duplicates("modality")["modality_total"].sum())
     by_code = direction.groupby("code", sort=False)["studies"].sum()
     null = int(by_code[["mixed", "no effect", "worse"]].sum())
     lines = [
-        f"- Of the {total} tabulated studies, {by_code['improved']} report an improvement, {by_code['mixed']} a "
-        f"mixed result, {by_code['no effect']} no effect and {by_code['worse']} a worsening; the other "
-        f"{by_code['not stated']} state no direction."
+        f"- Of the {total} tabulated studies, the review's one-line Effects cell reports an improvement for "
+        f"{by_code['improved']}, a benefit only as a prospect (naming no outcome) for {by_code['prospect only']}, "
+        f"a mixed result for {by_code['mixed']}, no effect for {by_code['no effect']} and a worsening for "
+        f"{by_code['worse']}; for the other {by_code['not stated']} the cell states no direction."
     ]
     if null == 0 and total:
         lines.append(
-            f"- None of the {total} tabulated studies reports a null or harmful effect. That is what a selection of "
-            "positive studies looks like (the review's choice of studies, or publication bias in the literature it "
-            "drew on), and it says nothing about how often such treatments fail in the field."
+            f"- None of the {total} Effects cells reports a null or harmful result. A one-line summary can hardly "
+            "show one, and the review's tables give none; whether that comes from which studies were chosen or "
+            "from how each was summarised, the print cannot tell. It is no measure of how often such treatments "
+            "fail."
         )
     else:
-        lines.append(f"- {null} of the {total} tabulated studies report no effect, a worsening or a mixed result.")
+        lines.append(f"- {null} of the {total} Effects cells report no effect, a worsening or a mixed result.")
     lines.append(_effects_levels(counts))
     if len(silent):
         kinds = "; ".join(
             f"{kind} ({_effect_rows(part)})" for kind, part in silent.groupby("effect_instead", sort=True)
         )
-        lines.append(f"- The {len(silent)} of {total} studies that state no direction print instead: {kinds}.")
+        lines.append(f"- The {len(silent)} of {total} Effects cells that state no direction print instead: {kinds}.")
+        if elsewhere is not None and len(elsewhere):
+            refs = ", ".join(str(r) for r in elsewhere["ref"].drop_duplicates())
+            lines.append(
+                f"- For {elsewhere['ref'].nunique()} of these {len(silent)} the review's body text states a benefit "
+                f"(refs {refs}; data/text_statements.csv): 'not stated' is of the Effects cell only."
+            )
     lines.append(_effects_compared(compared, total))
-    lines.append(_effects_agreement(agreement))
+    lines.append(_effects_agreement(agreement, sure))
     return "\n".join(line for line in lines if line)
 
 
@@ -2767,40 +2813,65 @@ def _effects_levels(counts: pd.DataFrame) -> str:
             continue
         by_code = part.groupby("code", sort=False)["studies"].sum()
         named = ", ".join(f"{code} {int(k)}" for code, k in by_code.items())
-        whose = "studies with an animal arm (in vivo)" if where == "in vivo" else "that print no animal arm"
+        whose = "studies with an animal treated (in vivo)" if where == "in vivo" else "in vitro only as printed"
         clauses.append(f"of the {n} {whose}: {named}")
-    return "- Highest outcome level the Effects cell names, " + "; ".join(clauses) + "." if clauses else ""
+    return "- Highest outcome level the Effects cell's words name, " + "; ".join(clauses) + "." if clauses else ""
 
 
 def _effects_compared(compared: pd.DataFrame, total: int) -> str:
-    """How many studies compare two arms head to head, and what they compare."""
+    """How many studies compare two arms head to head, what they compare, and where the cell names the better."""
     if not len(compared):
         return f"- None of the {total} studies compares two arms head to head."
-    sources = compared[compared["comparison_what"].astype("string").fillna("").str.contains(r"-MSCs vs \w", regex=True)]
-    modified = compared[compared["comparison_what"].astype("string").fillna("").str.contains(" as obtained")]
-    return (
-        f"- {len(compared)} of {total} studies compare two arms head to head: {len(sources)} compare MSC tissue "
-        f"sources and {len(modified)} a modified product (engineered, primed, on a carrier or with a co-agent) with "
-        "the product as obtained. In every one, as printed, the row's own product (the first-named source or the "
-        "modified product) did better; the list below names each."
+    what = compared["comparison_what"].astype("string").fillna("")
+    sources = compared[what.str.contains(r"-MSCs vs \w", regex=True)]
+    better = compared["comparison_better"].astype("string")
+    named = int(better.notna().sum())
+    text = (
+        f"- {len(compared)} of {total} Effects cells compare two arms head to head: {len(sources)} MSC tissue "
+        f"sources and {len(compared) - len(sources)} a modified or combined product with the plain one (the list "
+        f"below names each). In {named} of the {len(compared)} the cell says the row's own product (the "
+        "first-named source or the modified product) did better"
     )
+    unnamed = compared[better.isna()]
+    if len(unnamed):
+        text += f"; {_effect_rows(unnamed)} states no direction, so not which did better"
+    if "effect_direction" in compared:
+        hoped = compared[better.notna() & (compared["effect_direction"] == "prospect only")]
+        if len(hoped):
+            text += f"; {_effect_rows(hoped)} only as a prospect"
+        carried = compared[
+            better.notna() & compared["effect_instead"].astype("string").fillna("").str.contains("delivery")
+        ]
+        if len(carried):
+            text += f"; {_effect_rows(carried)} for delivery only"
+    implied = compared[what.str.contains("comparator implied")]
+    if len(implied):
+        text += f"; {_effect_rows(implied)} {'prints' if len(implied) == 1 else 'print'} no comparator arm"
+    return text + "."
 
 
-def _effects_agreement(agreement: pd.DataFrame) -> str:
-    """Agreement with the two-reader annotation, said to be by construction."""
+def _effects_agreement(agreement: pd.DataFrame, sure: pd.DataFrame | None = None) -> str:
+    """Agreement with the two-reader annotation, said to be by construction, and how sure the readers were."""
     if agreement.empty:
         return ""
     parts = []
     for r in agreement.itertuples():
         where = f" (differs: {r.disagreeing})" if r.disagreeing else ""
         parts.append(f"{r.field} {r.agree} of {r.out_of}{where}")
-    return (
+    text = (
         "- Against the two readers' annotation (data/outcome_annotation.csv), the derived codes agree on "
         + "; ".join(parts)
-        + ". This agreement is by construction: the cue words were written with the annotation in view. A row "
-        "that prints no animal arm is capped at the cellular level even where its Effects cell speaks of animals, "
-        "where the readers coded the claim."
+        + ". This agreement is by construction: the cue words were written with the annotation in view, so it "
+        "validates nothing."
     )
+    if sure is not None and len(sure):
+        shaky = int((sure["unsure"] > 0).sum())
+        text += (
+            f" The readers themselves were unsure of {shaky} of the {len(sure)} rows (at least one of the two "
+            f"marked the code unsure; both for {int((sure['unsure'] == 2).sum())}), so the split is a reading, "
+            "not a settled fact; the evidence file gives each row's."
+        )
+    return text
 
 
 # ------------------------------------------------------------------ selection

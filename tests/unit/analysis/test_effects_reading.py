@@ -9,21 +9,30 @@ from helpers.data import coded
 from helpers.outputs import narrative
 from tests.unit.analysis._numbers import numbers
 
-# Recount from the printed Effects cells of Tables 1-2 (data/outcome_annotation.csv, two readers):
-# 47 improved, 9 not stated, none mixed, no effect or worse.
-IMPROVED, NOT_STATED, STUDIES = 47, 9, 56
-# Highest level, studies with an animal arm (47) and rows printing none (9; Table 2 row 9 capped at cellular).
-IN_VIVO_LEVELS = {"organism": 15, "tissue": 8, "cellular or molecular": 15, "not stated": 9}
-IN_VITRO_LEVELS = {"organism": 0, "tissue": 0, "cellular or molecular": 8, "not stated": 1}
-# Head to head: Table 1 rows 8 and 25 compare tissue sources; 13 rows a modified product with the plain one.
-COMPARED, SOURCES, MODIFIED = 15, 2, 13
-# What the 9 not-stated rows print instead.
+# Recount from the printed Effects cells of Tables 1-2, after the first blind reading of the exhibit:
+# 43 improved; 4 a benefit only as a prospect naming no outcome (Table 1 rows 13 'may provide', 27 'new insights';
+# Table 2 rows 26 'is a potential strategy', 28 'may represent'); 9 not stated; none mixed, no effect or worse.
+IMPROVED, PROSPECT, NOT_STATED, STUDIES = 43, 4, 9, 56
+# Highest level the words name, studies with an animal treated (47) and in vitro only rows (9). In vivo: organism
+# Table 1 rows 1, 2, 4, 5, 6, 8, 10, 15, 25 and Table 2 rows 2, 4, 5, 10, 11, 19, 22, 23 (17); tissue Table 1
+# rows 12, 22 and Table 2 rows 8, 13, 14, 16, 25 (7); not stated Table 1 rows 9, 11, 13, 17, 19, 27 and Table 2
+# rows 17, 28 (8); cellular the other 15. In vitro: Table 2 row 9 names cognition (organism 1); Table 1 rows 14,
+# 28 and Table 2 rows 7, 18, 21 a cellular outcome (5); Table 2 rows 6, 26, 27 none (3).
+IN_VIVO_LEVELS = {"organism": 17, "tissue": 7, "cellular or molecular": 15, "not stated": 8}
+IN_VITRO_LEVELS = {"organism": 1, "tissue": 0, "cellular or molecular": 5, "not stated": 3}
+# Head to head: Table 1 rows 8 and 25 compare tissue sources; 13 rows a modified or combined product with the
+# plain one; Table 1 row 18 states no direction (14 name the better arm); rows 12, 17 print no comparator.
+COMPARED, SOURCES, MODIFIED, NAMED_BETTER = 15, 2, 13, 14
+# What the 9 not-stated rows print instead (Table 2 row 17 'mitigating adverse reactions' is a safety claim).
 INSTEAD = {
-    "delivery and safety only": "Table 2 row 27",
-    "delivery only": "Table 2 row 17",
+    "delivery and safety only": "Table 2 rows 17, 27",
     "mechanism only": "Table 1 rows 3, 18, 24, 26; Table 2 rows 3, 13",
     "safety only": "Table 1 row 9",
 }
+# The review's body text states a benefit for these no-direction studies (refs as printed in the text).
+ELSEWHERE = [12, 19, 32, 63, 70, 82]
+# Readers unsure, counted in data/outcome_annotation.csv: 31 rows with at least one, 26 with both.
+UNSURE, BOTH_UNSURE = 31, 26
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +40,12 @@ def notice() -> str:
     studies = coded.studies()
     counts = effects.counts(studies)
     return narrative.effects_notice(
-        counts, effects.head_to_head(studies), effects.not_stated(studies), effects.agreement(studies)
+        counts,
+        effects.head_to_head(studies),
+        effects.not_stated(studies),
+        effects.agreement(studies),
+        effects.stated_elsewhere(studies),
+        effects.readers(studies),
     )
 
 
@@ -41,13 +55,14 @@ def _line(notice: str, start: str) -> str:
 
 def test_the_direction_sentence_counts_as_the_print(notice):
     line = _line(notice, "- Of the")
-    assert numbers(line) == [STUDIES, IMPROVED, 0, 0, 0, NOT_STATED]
+    assert numbers(line) == [STUDIES, IMPROVED, PROSPECT, 0, 0, 0, NOT_STATED]
+    assert "one-line Effects cell" in line
 
 
-def test_the_bias_sentence_is_said_because_no_study_is_null_or_worse(notice):
+def test_the_zero_sentence_does_not_guess_a_cause(notice):
     line = _line(notice, "- None of the")
     assert numbers(line) == [STUDIES]
-    assert "publication bias" in line and "says nothing about how often such treatments fail" in line
+    assert "publication bias" not in line and "cannot tell" in line and "can hardly show" in line
 
 
 def test_the_levels_sentence_counts_each_arm(notice):
@@ -60,22 +75,32 @@ def test_the_not_stated_rows_are_named_with_what_they_print_instead(notice):
     line = _line(notice, "- The 9 of 56")
     for kind, rows in INSTEAD.items():
         assert f"{kind} ({rows})" in line
-    # 9 of 56, then only row numbers
     assert numbers(line)[:2] == [NOT_STATED, STUDIES]
+
+
+def test_the_body_text_benefits_are_named(notice):
+    line = _line(notice, "- For 6 of these 9")
+    assert numbers(line) == [len(ELSEWHERE), NOT_STATED, *ELSEWHERE]
 
 
 def test_the_comparison_sentence(notice):
     line = _line(notice, f"- {COMPARED} of")
-    assert numbers(line) == [COMPARED, STUDIES, SOURCES, MODIFIED]
+    assert numbers(line)[:6] == [COMPARED, STUDIES, SOURCES, MODIFIED, NAMED_BETTER, COMPARED]
+    assert "Table 1 row 18 states no direction" in line and "Table 1 rows 12, 17 print no comparator arm" in line
 
 
-def test_the_agreement_sentence_says_by_construction_and_names_the_differing_row(notice):
+def test_the_agreement_sentence_says_by_construction_and_how_sure_the_readers_were(notice):
     line = _line(notice, "- Against the two readers")
-    assert "by construction" in line
-    assert numbers(line) == [56, 56, 55, 56, 9, 56, 56]
-    assert "table2 row 9" in line
+    assert "by construction" in line and "validates nothing" in line
+    assert numbers(line) == [56, 56, 56, 56, 56, 56, UNSURE, STUDIES, BOTH_UNSURE]
 
 
-def test_the_note_states_the_arm_totals():
-    note = narrative.effects_note(effects.counts(coded.studies()))
-    assert numbers(note) == [26, 2, 21, 7]
+def test_the_note_states_the_arm_totals_row_14_the_animal_words_and_the_readers():
+    studies = coded.studies()
+    note = narrative.effects_note(effects.counts(studies), studies)
+    assert numbers(note)[:4] == [26, 2, 21, 7]  # the arm totals
+    assert "vesicles in vitro only: 7" in note
+    assert "[25] Table 1 row 14: '5XFAD mice'" in note  # prints an animal model beside co-culture
+    assert "refs 58, 74" in note  # the Effects cell or cited title speaks of animals
+    assert f"{UNSURE} of {STUDIES} rows were coded with at least one of two readers unsure" in note
+    assert "endpoints measured are not reported in the review" in note

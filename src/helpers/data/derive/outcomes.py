@@ -12,15 +12,20 @@ Rules
   safety) makes the row ``not stated``; otherwise a benefit cue together with
   a no-effect or worse cue makes it ``mixed``, a benefit cue alone
   ``improved``, a no-effect or worse cue alone that code; no cue at all is
-  ``not stated`` with ``mechanism only`` printed instead.
+  ``not stated`` with ``mechanism only`` printed instead. A benefit stated
+  only as a prospect ("may provide", "a potential strategy") in a cell that
+  names no outcome is ``prospect only`` (first blind reading, effects 12).
+  ``not stated`` is of the Effects cell only; the body text may state more.
 * Level: the highest level any cue finds (organism > tissue > cellular or
-  molecular). An in vitro-only row cannot reach organism or tissue, so it is
-  capped at cellular or molecular; an in vitro row that reports a benefit
-  without naming the outcome is cellular or molecular too (a dish holds cells).
-* Comparison: any comparison cue. What was compared is read from the cell's
-  MSC tissue sources where it compares sources (the first named did better, as
-  both such cells print it), otherwise from the row's modification: the
-  modified product against the product as obtained, the modified one better.
+  molecular), that is the level of the cell's words. No rule supplies a level
+  the words do not name, and a row that prints no animal arm keeps the level
+  its words name (Table 2 row 9); the exhibit marks such rows (effects 4, 5).
+* Comparison: any comparison cue; a ``combination`` cue compares with either
+  part alone, an ``implied`` cue prints no comparator arm. What was compared is
+  read from the cell's MSC tissue sources where it compares sources (the first
+  named did better, as both such cells print it), otherwise from the row's
+  modification, naming only a priming the cell prints (``kind`` cues). Which
+  did better is left empty where the cell states no direction (Table 1 row 18).
 """
 
 from __future__ import annotations
@@ -35,17 +40,23 @@ from helpers.data import curated
 from helpers.data.derive.lexicon import _squash
 from helpers.data.derive.result import Derived, _absent
 
-__all__ = ["Outcome", "LEVELS", "DIRECTIONS", "INSTEAD", "outcomes", "load_cues", "outcome", "NOT_STATED"]
+__all__ = ["Outcome", "LEVELS", "DIRECTIONS", "INSTEAD", "outcomes", "load_cues", "outcome", "NOT_STATED", "PROSPECT"]
 
 NOT_STATED = "not stated"
+#: A benefit the Effects cell states only as a prospect, naming no outcome.
+PROSPECT = "prospect only"
 #: Effect directions, in the order exhibits list them.
-DIRECTIONS: tuple[str, ...] = ("improved", "mixed", "no effect", "worse", NOT_STATED)
+DIRECTIONS: tuple[str, ...] = ("improved", PROSPECT, "mixed", "no effect", "worse", NOT_STATED)
 #: Outcome levels, highest first.
 LEVELS: tuple[str, ...] = ("organism", "tissue", "cellular or molecular", NOT_STATED)
 #: What a not-stated row prints instead of a direction.
 INSTEAD: tuple[str, ...] = ("mechanism only", "safety only", "delivery only", "delivery and safety only")
-_IN_VITRO = "in vitro"
-_CELLULAR = "cellular or molecular"
+# The comparator each kind of comparison cue implies.
+_COMPARATOR = {
+    "yes": "{own} as obtained",
+    "combination": "each alone",
+    "implied": "{own} (comparator implied, not printed)",
+}
 # How a modification reads in "what was compared" (helpers.data.derive.modification.MODIFICATIONS).
 _MODIFIED_AS = {
     "engineered": "engineered",
@@ -97,7 +108,7 @@ def _direction(text: str, cues: dict) -> tuple[Derived, Derived, str]:
         found = f"{said} only"
         assert found in INSTEAD, found
         return Derived(NOT_STATED), Derived(found), words
-    hits = _hits(text, cues.get("direction", []))
+    hits = _hits(text, [c for c in cues.get("direction", []) if c[0] != PROSPECT])
     good, bad = "improved" in hits, [c for c in ("no effect", "worse") if c in hits]
     reason = _absent("the printed Effects cell states a direction")
     if good and bad:
@@ -108,32 +119,36 @@ def _direction(text: str, cues: dict) -> tuple[Derived, Derived, str]:
     return Derived(NOT_STATED), Derived("mechanism only"), ""
 
 
-def _level(text: str, cues: dict, setting: str, direction: str) -> tuple[Derived, str]:
+def _level(text: str, cues: dict) -> tuple[Derived, str]:
+    """The highest level the cell's words name; a row's setting does not move it (effects 4, 5)."""
     hits = _hits(text, cues.get("level", []))
     best = next((level for level in LEVELS if level in hits), None)
-    if setting == _IN_VITRO and best in ("organism", "tissue"):
-        # A dish holds cells: the cell's claim about animals or organs is not an outcome of this row's setting.
-        return Derived(_CELLULAR), f"'{hits[best]}' (capped: in vitro only)"
-    if best is None and setting == _IN_VITRO and direction not in (NOT_STATED,):
-        return Derived(_CELLULAR), "(in vitro only, outcome not named)"
     if best is None:
         return Derived(NOT_STATED), ""
     return Derived(best), f"'{hits[best]}'"
 
 
-def _compared(text: str, tissue: str, modality: str, modification: str) -> tuple[Derived, Derived]:
-    """What vs what, and which did better as printed."""
+def _compared(
+    text: str, tissue: str, modality: str, modification: str, cues: dict, how: str
+) -> tuple[Derived, Derived]:
+    """What vs what, and which did better as printed; ``how`` is the comparison cue's code."""
     noun = "MSCs" if modality == "cells" else "MSC exosomes"
     named = list(dict.fromkeys(m["tissue"] for m in _SOURCE_RE.finditer(text)))
     if len(named) > 1:
         first, rest = named[0], named[1:]
         return Derived(f"{first}-MSCs vs {', '.join(rest)}-MSCs"), Derived(f"{first}-MSCs")
-    kinds = [k for k in (modification or "").split("+") if k in _MODIFIED_AS]
+    own = f"{tissue}-{noun}" if tissue else noun
+    kinds_said = _hits(text, cues.get("kind", []))
+    if "3D-cultured" in kinds_said:
+        grown = f"{own} of 3D-cultured cells"
+        return Derived(f"{grown} vs {own} of conventionally cultured cells"), Derived(grown)
+    # A kind with cues of its own (a priming) is named only where the cell prints it (Table 1 row 10).
+    checked = {code for code, _ in cues.get("kind", [])}
+    kinds = [k for k in (modification or "").split("+") if k in _MODIFIED_AS and (k not in checked or k in kinds_said)]
     if not kinds:
         return _absent("the compared arms are not read from the cell"), _absent("no arms read")
-    own = f"{tissue}-{noun}" if tissue else noun
     modified = f"{own} {' and '.join(_MODIFIED_AS[k] for k in kinds)}"
-    return Derived(f"{modified} vs {own} as obtained"), Derived(modified)
+    return Derived(f"{modified} vs {_COMPARATOR[how].format(own=own)}"), Derived(modified)
 
 
 def outcome(effects: str, setting: str, tissue: str = "", modality: str = "cells", modification: str = "") -> Outcome:
@@ -144,7 +159,8 @@ def outcome(effects: str, setting: str, tissue: str = "", modality: str = "cells
     effects : str
         The printed Effects cell.
     setting : str
-        The row's derived setting (``in vivo``, ``in vitro``, ``in vivo + in vitro``).
+        The row's derived setting (``in vivo``, ``in vitro``, ``in vivo + in vitro``). Kept for callers: no
+        code depends on it any more, since the level is that of the cell's words (effects 4, 5).
     tissue, modality, modification : str, optional
         The row's derived codes, used only to name what a comparison compared.
 
@@ -155,11 +171,17 @@ def outcome(effects: str, setting: str, tissue: str = "", modality: str = "cells
     """
     text, cues = _squash(effects), load_cues()
     direction, instead, direction_words = _direction(text, cues)
-    level, level_words = _level(text, cues, setting, direction.value)
+    level, level_words = _level(text, cues)
+    prospect = _hits(text, [c for c in cues.get("direction", []) if c[0] == PROSPECT])
+    if direction.value == "improved" and level.value == NOT_STATED and prospect:
+        direction, direction_words = Derived(PROSPECT), f"'{prospect[PROSPECT]}'"
     compare_hits = _hits(text, cues.get("comparison", []))
     if compare_hits:
         comparison = Derived(True)
-        what, better = _compared(text, tissue, modality, modification)
+        how = next(iter(compare_hits))
+        what, better = _compared(text, tissue, modality, modification, cues, how)
+        if instead.value == "mechanism only":  # delivery or safety rows still say which arm delivered better
+            better = _absent("the Effects cell states no direction, so not which arm did better")
     else:
         comparison = Derived(False)
         what = better = _absent("no head-to-head comparison printed in the Effects cell")
@@ -168,7 +190,7 @@ def outcome(effects: str, setting: str, tissue: str = "", modality: str = "cells
         for part in (
             f"direction: {direction_words}" if direction_words else "",
             f"level: {level_words}" if level_words else "",
-            f"comparison: '{compare_hits['yes']}'" if compare_hits else "",
+            "comparison: " + "; ".join(f"'{w}'" for w in compare_hits.values()) if compare_hits else "",
         )
         if part
     )
