@@ -180,14 +180,19 @@ def _masses(value: object) -> dict[str, float]:
         raise ParameterError(str(error)) from None
 
 
+def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    """One word of ``allowed``, case-insensitive; anything else is a ParameterError naming the choices."""
+    text = str(value).strip().lower()
+    if text not in allowed:
+        raise ParameterError(f"parameter {name!r}: got {value!r}; allowed: {', '.join(allowed)}")
+    return text
+
+
 def _normalise(name: str, value: object, default: object, formats: tuple[str, ...]) -> object:
     if name in ("severity", "rules"):
         return _audit_choice(name, value)
     if name == "edition":  # printed (data/) or current (data/ plus data/additions/)
-        text = str(value).strip().lower()
-        if text not in EDITIONS:
-            raise ParameterError(f"parameter 'edition': got {value!r}; allowed: {', '.join(EDITIONS)}")
-        return text
+        return _one_of(name, value, EDITIONS)
     if name == "snapshot":  # registry exhibit: "latest" or the date of a snapshot in data/registry/
         try:
             snapshots.choose(str(value))
@@ -195,18 +200,11 @@ def _normalise(name: str, value: object, default: object, formats: tuple[str, ..
             raise ParameterError(str(exc)) from None
         return str(value).strip().lower()
     if name == "flagged":  # one word, and no "all": keep, mark or drop the audit-flagged rows
-        text = str(value).strip().lower()
-        if text not in FLAGGED:
-            raise ParameterError(f"parameter 'flagged': got {value!r}; allowed: {', '.join(FLAGGED)}")
-        return text
+        return _one_of(name, value, FLAGGED)
     if name in CHOICES and name not in SINGLE_CHOICE:
         return _choice_list(name, value, CHOICES[name])
     if name in SINGLE_CHOICE:
-        text = str(value).strip().lower()
-        allowed = (ALL, *CHOICES[name])
-        if text not in allowed:
-            raise ParameterError(f"parameter {name!r}: got {value!r}; allowed: {', '.join(allowed)}")
-        return text
+        return _one_of(name, value, (ALL, *CHOICES[name]))
     if name == "formats":
         items = _as_list(name, value)
         bad = [v for v in items if v.lower() not in formats]
