@@ -41,12 +41,16 @@ def notice() -> str:
     return narrative.dosing_notice(doses, follow, hours, missing)
 
 
+#: Hand formatting of the expected range ends (two significant digits).
+_ENDS = {
+    2.857e6: "2.9×10⁶", 3.077e8: "3.1×10⁸", 428.6: "430", 4615.4: "4.6×10³", 1600.0: "1.6×10³",
+    10000.0: "1×10⁴", 6.154e7: "6.2×10⁷", 3.077e6: "3.1×10⁶",
+}  # fmt: skip
+
+
 def _sci2(x: float) -> str:
-    """Hand formatting of the expected ends (two significant digits)."""
-    return {
-        2.857e6: "2.9×10⁶", 3.077e8: "3.1×10⁸", 428.6: "430", 4615.4: "4.6×10³", 1600.0: "1.6×10³",
-        10000.0: "1×10⁴", 6.154e7: "6.2×10⁷", 3.077e6: "3.1×10⁶",
-    }[min((2.857e6, 3.077e8, 428.6, 4615.4, 1600.0, 10000.0, 6.154e7, 3.077e6), key=lambda k: abs(k - x) / k)]  # fmt: skip
+    """The hand-written form of the expected end nearest ``x``."""
+    return _ENDS[min(_ENDS, key=lambda k: abs(k - x) / k)]
 
 
 def test_local_and_systemic_add_up_to_the_38_restated():
@@ -130,3 +134,15 @@ def test_systemic_column_matches_the_printed_routes():
     per = doses[doses["dose_per_kg_unit"].notna()].set_index("ref")["per_kg_systemic"].astype(bool)
     assert set(per[~per].index) == LOCAL
     assert set(per[per].index) == set(SYSTEMIC_CELLS) | set(SYSTEMIC_UG) | set(PRINTED_PER_KG)
+
+
+def test_sex_is_documented_and_its_evidence_says_no_model_is_made():
+    """6.14: `sex` in data/README.md; ref 18 (naturally aged, POF) reads 'an ovarian model, so female animals'."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "data" / "README.md").read_text(encoding="utf-8")
+    assert "`sex`" in readme and "Access date not recorded" in readme
+    studies = coded.studies().set_index("ref")
+    assert studies.loc[18, "sex"] == "female (implied by the model)"
+    assert "made in" not in str(studies.loc[18, "sex_evidence"])
+    assert str(studies.loc[18, "sex_evidence"]).endswith("an ovarian model, so female animals")
