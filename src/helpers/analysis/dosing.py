@@ -28,6 +28,8 @@ __all__ = [
     "Panels",
     "panels",
     "per_kg",
+    "shown",
+    "SYSTEMIC_ROUTES",
     "doses",
     "follow_up",
     "incubation",
@@ -189,7 +191,35 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     # Per kg of a nominal body mass (an assumption, not the studies' animals), only for doses animals received.
     for column in ("dose_per_kg_low", "dose_per_kg_high", "dose_per_kg_unit", "dose_per_kg_basis"):
         out[column] = part[column].to_numpy()
+    # Per kg of whole-body mass means something for a systemic dose only (sixth reading 6.2).
+    out["per_kg_systemic"] = pd.array(
+        [str(r) in SYSTEMIC_ROUTES and not c for r, c in zip(out["route"], out["carrier"])], dtype="boolean"
+    )
     return out.reset_index(drop=True)
+
+
+#: Routes whose dose reaches the whole body, so that a dose per kg of body mass is meaningful. SC is not one
+#: here: both printed SC rows are skin models (refs 43, 83) whose injection site the review does not report,
+#: and a dose under the skin of a wound acts on the wound first.
+SYSTEMIC_ROUTES = ("IV", "IP")
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for display: doses per kg to 3 significant figures, lifespan shares as a percentage (1 decimal).
+
+    The per-kg values rest on an assumed mass and the share on a record lifespan: more digits would be false
+    precision (sixth reading 6.7). tables/studies.csv keeps the full values.
+    """
+    out = frame.copy()
+    for column in ("dose_per_kg_low", "dose_per_kg_high"):
+        if column in out:
+            out[column] = pd.array([float(f"{v:.3g}") if pd.notna(v) else None for v in out[column]], dtype="Float64")
+    if "lifespan_share" in out:
+        out["lifespan_share"] = pd.array(
+            [round(100 * v, 1) if pd.notna(v) else None for v in out["lifespan_share"]], dtype="Float64"
+        )
+        out = out.rename(columns={"lifespan_share": "lifespan_share_percent"})
+    return out
 
 
 def _printed(studies: pd.DataFrame, column: str = "follow_up") -> pd.Series:

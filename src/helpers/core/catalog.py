@@ -143,7 +143,8 @@ EXHIBITS: dict[str, Exhibit] = {
             "routes, follow-up in days, and which design items the review's Tables 1-2 print for each study. The "
             "notebook's tables also give each dose an animal received per kg of a nominal adult body mass of its host "
             "species (an assumption, data/body_mass.csv, not the studies' animals, whose mass the review does not "
-            "report; kinds still apart) and in vivo follow-up as a share of the host's lifespan (data/lifespan.csv).",
+            "report; kinds still apart) and in vivo follow-up as a share of the host's maximum recorded lifespan "
+            "(AnAge, data/lifespan.csv; a lower bound of the share of a typical life).",
         ),
         Exhibit(
             "design",

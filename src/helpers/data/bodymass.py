@@ -94,7 +94,12 @@ def _one(row, grams: dict[str, float], overridden: set[str]) -> tuple:
         )
     kg = grams[host] / 1000
     where = "parameter body_mass_g" if host in overridden else "data/body_mass.csv"
-    basis = f"per animal / nominal {host} body mass {grams[host]:g} g ({where}), not the study's animals"
+    # The print gives one number per row, no schedule, and for doses into an ovary not whether it is per ovary
+    # (sixth reading 6.8): the basis says so rather than "per animal".
+    basis = (
+        f"printed dose per administration (schedule, and for OV per ovary or per animal, not reported in the review) "
+        f"/ nominal {host} body mass {grams[host]:g} g ({where}), not the study's animals"
+    )
     return row.dose_low / kg, row.dose_high / kg, PER_KG_UNITS[(kind, unit)], basis, ""
 
 
@@ -128,9 +133,14 @@ def lifespan_share(studies: pd.DataFrame) -> pd.DataFrame:
     """``follow_up_lifespan_share`` (follow-up days / lifespan days), in vivo studies only, with its reason."""
     days = lifespans()
     shares, reasons = [], []
-    for setting, host, follow in zip(studies["setting"], studies["host_species"], studies["follow_up_days"]):
+    unassigned = studies["unassigned_time_days"] if "unassigned_time_days" in studies else [None] * len(studies)
+    rows = zip(studies["setting"], studies["host_species"], studies["follow_up_days"], unassigned)
+    for setting, host, follow, other in rows:
         if setting == "in vitro":
             share, why = None, "in vitro only row: no animals to follow up"
+        elif pd.isna(follow) and pd.isna(other):
+            # No time printed at all (sixth reading 6.13: ref 43), whatever the setting.
+            share, why = None, "no follow-up printed"
         elif setting != "in vivo":
             share, why = None, "the review does not say whether the one printed time is the animals' follow-up"
         elif pd.isna(follow):

@@ -2028,7 +2028,12 @@ def _sci2(x: float) -> str:
 
 
 def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
-    """Doses per kg of a nominal body mass, kind by kind, with the assumption named (issue 18 item 5)."""
+    """Doses per kg of a nominal body mass, kind by kind, with the assumption named (issue 18 item 5).
+
+    Ranges hold systemic doses (IV, IP) only, without the rows the audit flags, and keep the doses the studies
+    printed per kg apart from those we divide by an assumed mass (sixth reading 6.1, 6.2, 6.9); the local and
+    flagged ones are counted and named, and the mass's direction of bias is said (6.3, 6.4).
+    """
     from helpers.data.bodymass import masses
 
     if "dose_per_kg_unit" not in doses or doses["dose_per_kg_unit"].isna().all():
@@ -2044,40 +2049,100 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     named = ", ".join(
         f"{' and '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
     )
+    systemic = per["per_kg_systemic"].fillna(False).astype(bool) if "per_kg_systemic" in per else per["ref"] > 0
+    flagged = per["audit_flag"].fillna(False).astype(bool) if "audit_flag" in per else per["ref"] < 0
+    kept, local, odd = per[systemic & ~flagged], per[~systemic], per[systemic & flagged]
     spans = []
-    for unit, part in per.groupby("dose_per_kg_unit", sort=True):
-        printed = int(part["dose_per_kg_basis"].str.startswith("printed per kg").sum())
-        also = f", {printed} of them printed per kg" if printed else ""
-        low, high = _sci2(part["dose_per_kg_low"].min()), _sci2(part["dose_per_kg_high"].max())
-        span = low if low == high else f"{low} to {high}"
-        spans.append(f"{span} {unit} ({len(part)} {'study' if len(part) == 1 else 'studies'}{also})")
-    return [
-        f"Per kg of body mass: {len(per)} of the {len(given)} amounts printed by studies with animals are restated, "
-        f"assuming a "
-        f"nominal adult mass ({named}; an assumption, not the studies' animals, whose mass the "
-        f"review does not report): {'; '.join(spans)}. Kinds are not converted into one another; the other "
-        f"{len(given) - len(per)} are concentrations, cells printed for exosomes or a host without a sourced mass."
+    for unit, part in kept.groupby("dose_per_kg_unit", sort=True):
+        printed = part["dose_per_kg_basis"].str.startswith("printed per kg").fillna(False).astype(bool)
+        for some, how in ((part[~printed], "by the assumed mass"), (part[printed], "printed per kg by the study")):
+            if len(some):
+                low, high = _sci2(some["dose_per_kg_low"].min()), _sci2(some["dose_per_kg_high"].max())
+                span = low if low == high else f"{low} to {high}"
+                spans.append(f"{span} {unit} ({len(some)} {'study' if len(some) == 1 else 'studies'}, {how})")
+    out = [
+        f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals are "
+        f"restated ({named}; a sex-pooled adult outbred mass, an assumption, not the studies' animals, whose mass "
+        f"the review does not report). Of them, {len(kept)} systemic doses (IV or IP) not flagged by the audit "
+        f"span {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, protein not stated."
     ]
+    if len(odd):
+        each = ", ".join(
+            f"ref {int(r.ref)} {_sci2(r.dose_per_kg_high)} {r.dose_per_kg_unit} ({_why_flagged(r)})"
+            for r in odd.sort_values("ref").itertuples()
+        )
+        out.append(f"Left out of these ranges because the audit flags the row: {each}; kept as printed.")
+    if len(local):
+        out.append(
+            f"{len(local)} {'is' if len(local) == 1 else 'are'} given locally (into an ovary, the brain, the nose, a "
+            f"skin model under the skin, a site, or in a scaffold or hydrogel; or with the route printed NA) and left "
+            f"out of the ranges, because per kg of whole body says little about a dose at one site: {_ref_list(local)}."
+        )
+    out.append(
+        "Many hosts here are females (ovarian models) or inbred or mutant strains"
+        + (f" ({_short_lived(per)}; growth-retarded or short-lived)" if _short_lived(per) else "")
+        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated. "
+        f"The other {len(given) - len(per)} amounts are not restated: injected concentrations, cells printed for "
+        "exosomes or a host without a sourced mass (" + _ref_list(given[given["dose_per_kg_unit"].isna()]) + ")."
+    )
+    return out
+
+
+def _why_flagged(row) -> str:
+    """The audit findings that flag a row, as ``tables/audit.csv`` names them (``W4``; ``A3, R3``)."""
+    ids = str(getattr(row, "audit_flagged_by", "") or getattr(row, "audit_findings", "") or "")
+    return ", ".join(i for i in ids.split(";") if i) or "audit"
 
 
 def _notice_lifespan(follow: pd.DataFrame) -> list[str]:
-    """In vivo follow-up as a share of the host's lifespan (issue 18 item 6)."""
+    """In vivo follow-up as a share of the host's lifespan (issue 18 item 6; sixth reading 6.10, 6.11)."""
     if "lifespan_share" not in follow:
         return []
-    shares = follow["lifespan_share"].dropna().astype(float)
+    has = follow[follow["lifespan_share"].notna()]
     stated = int(follow["arm_stated"].fillna(False).astype(bool).sum())
-    if shares.empty:
+    if has.empty:
         return []
+    flagged = has["audit_flag"].fillna(False).astype(bool) if "audit_flag" in has else has["ref"] < 0
+    shares = has.loc[~flagged, "lifespan_share"].astype(float)
+    apart = ", ".join(
+        f"ref {int(r.ref)} {float(r.lifespan_share):.1%} ({_why_flagged(r)})"
+        for r in has[flagged].sort_values("ref").itertuples()
+    )
+    span = (
+        f"{'spans' if len(shares) == 1 else 'span'} {shares.min():.1%} to {shares.max():.1%}, "
+        f"median {shares.median():.1%}"
+        if len(shares)
+        else "give no value"
+    )
     return [
-        f"As a share of the host's lifespan (data/lifespan.csv: AnAge's maximum longevity in captivity, a record, "
-        f"not a typical life), the follow-up of {len(shares)} of the {stated} in vivo studies with a printed "
-        f"follow-up spans {shares.min():.1%} to {shares.max():.1%}, median {shares.median():.1%}"
+        f"As a share of the host's maximum recorded lifespan (data/lifespan.csv: AnAge's record in captivity, not "
+        f"a typical life, so each share is a lower bound), the follow-up of {len(has)} of the {stated} in vivo "
+        f"studies with a printed follow-up is computed; the {len(shares)} on rows the audit does not flag {span}"
+        + (f" (flagged and left out: {apart})" if apart else "")
         + (
-            f"; the other {stated - len(shares)} have a host without a sourced lifespan."
-            if stated > len(shares)
+            f"; the other {stated - len(has)} {'has' if stated - len(has) == 1 else 'have'} a host without a "
+            "sourced lifespan."
+            if stated > len(has)
             else "."
         )
+        + (
+            f" Short-lived models ({short}) are set against the same wild-type record, not corrected, so their "
+            "share of their own life is larger still."
+            if (short := _short_lived(has))
+            else ""
+        )
+        + " The age at treatment is not reported in the review."
     ]
+
+
+#: Hosts the print names that are short-lived or growth-retarded models (sixth reading 6.4, 6.11): ref -> host.
+SHORT_LIVED = {10: "Bmi-1-/- mice", 28: "SAMP8 mice"}
+
+
+def _short_lived(frame: pd.DataFrame) -> str:
+    """``Bmi-1-/- mice, ref 10; SAMP8 mice, ref 28`` for the short-lived hosts among ``frame``'s refs."""
+    refs = {int(r) for r in frame["ref"]}
+    return "; ".join(f"{host}, ref {ref}" for ref, host in SHORT_LIVED.items() if ref in refs)
 
 
 def design_note(studies: pd.DataFrame | None = None) -> str:

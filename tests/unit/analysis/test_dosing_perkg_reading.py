@@ -30,33 +30,33 @@ def _sentence(text: str, start: str) -> str:
 def test_per_kg_sentence(notice):
     said = _sentence(notice, "Per kg of body mass")
     cells = [v for v in PER_KG.values() if v[2] == "cells/kg"]
-    mass = [v for v in PER_KG.values() if v[2] == "µg/kg"]
     # 38 restated of 42 amounts in studies with animals (45 readable amounts minus the 3 in a dish)
-    assert said.startswith(f"Per kg of body mass: {len(PER_KG)} of the 42 amounts printed by studies with animals")
+    assert said.startswith(f"Per kg of body mass: {len(PER_KG)} of the 42 amounts given to or injected into animals")
     assert "(mouse 32.5 g and rat 350 g from data/body_mass.csv;" in said
-    # cells: min 1e6 / 0.35 kg = 2.857e6, max 2e7 / 0.0325 kg = 6.154e8, 23 studies
+    # cells: min 1e6 / 0.35 kg = 2.857e6; without the audit's columns no row is set apart as flagged, so the
+    # systemic (IV/IP) cell range is 14 studies up to ref 10's 1e7 / 0.0325 = 3.077e8 (sixth reading 6.2)
     assert min(v[0] for v in cells) == pytest.approx(2.857e6, rel=1e-3)
-    assert f"2.9×10⁶ to 6.2×10⁸ cells/kg ({len(cells)} studies)" in said
-    # particles: 1e9 / 0.0325 = 3.077e10, one study
-    assert "3.1×10¹⁰ particles/kg (1 study)" in said
-    # mass: 0.5 / 0.0325 = 15.4, 100,000 / 0.0325 = 3.077e6; 3 printed per kg (1.6, 1.6, 10 mg/kg)
-    assert f"15 to 3.1×10⁶ µg/kg ({len(mass)} studies, 3 of them printed per kg)" in said
-    assert "the other 4 are concentrations" in notice  # 2 injected concentrations, 1 cells for exosomes, 1 rabbit
+    assert "2.9×10⁶ to 3.1×10⁸ cells/kg (14 studies, by the assumed mass)" in notice
+    # mass by the assumed mass: IP 150 µg / 0.35 kg rat = 428.6 to IV 100 mg / 0.0325 kg = 3.077e6, 6 studies
+    assert "430 to 3.1×10⁶ µg/kg (6 studies, by the assumed mass)" in notice
+    assert "1.6×10³ to 1×10⁴ µg/kg (3 studies, printed per kg by the study)" in notice
+    assert "The other 4 amounts are not restated" in notice  # 2 injected concentrations, 1 cells for exosomes, 1 rabbit
 
 
 def test_lifespan_sentence(notice):
-    said = _sentence(notice, "As a share of the host's lifespan")
+    said = _sentence(notice, "As a share of the host's maximum recorded lifespan")
     shares = list(SHARE.values())
     assert f"the follow-up of {len(shares)} of the 37 in vivo studies" in said
-    assert f"spans {min(shares):.1%} to {max(shares):.1%}, median {statistics.median(shares):.1%}" in said
-    assert "0.2% to 25.0%" in said  # 72 h = 3 days / 1387; 365 / 1460
-    assert "the other 1 have a host without a sourced lifespan" in said  # the rabbit, Table 1 row 20
+    assert f"span {min(shares):.1%} to {max(shares):.1%}, median {statistics.median(shares):.1%}" in said
+    assert "0.2% to 25.0%" in said  # 72 h = 3 days / 1387; 365 / 1460 (no audit columns: nothing set apart)
+    assert "the other 1 has a host without a sourced lifespan" in said  # the rabbit, Table 1 row 20
 
 
 def test_an_override_names_where_each_mass_comes_from():
     studies = dosing.per_kg(coded.studies(), {"mouse": 25.0})
     doses, follow, hours, _routes, missing, _matrix, _summary = dosing.panels(studies)
-    said = _sentence(narrative.dosing_notice(doses, follow, hours, missing, {"mouse": 25.0}), "Per kg of body mass")
+    text = narrative.dosing_notice(doses, follow, hours, missing, {"mouse": 25.0})
+    said = _sentence(text, "Per kg of body mass")
     assert "(mouse 25 g from the parameter body_mass_g, rat 350 g from data/body_mass.csv;" in said
-    # cells: min 1e6 / 0.35 kg = 2.857e6 (rat, unchanged); max 2e7 / 0.025 kg = 8e8
-    assert "2.9×10⁶ to 8×10⁸ cells/kg (23 studies)" in said
+    # cells: min 1e6 / 0.35 kg = 2.857e6 (rat, unchanged); max systemic IP 1e7 / 0.025 kg = 4e8
+    assert "2.9×10⁶ to 4×10⁸ cells/kg (14 studies, by the assumed mass)" in text  # ref 10: 1e7 / 0.025

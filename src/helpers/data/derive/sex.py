@@ -55,6 +55,7 @@ def sex(disease: str, animal_model: str, setting: str) -> tuple[Derived, str]:
         found = _OVARIAN.search(cell)
         if found:
             word = found.group(0).lower()
-            why = "an ovariectomy model" if word in ("ovx", "ovariectom") else "an ovarian-failure model"
-            return Derived(FEMALE_IMPLIED), f"{column} '{cell}' prints '{found.group(0)}': {why}, made in females only"
+            # An ovarian model says the animals are female; a naturally aged host is not "made" (sixth reading 6.14).
+            why = "an ovariectomy model" if word in ("ovx", "ovariectom") else "an ovarian model"
+            return Derived(FEMALE_IMPLIED), f"{column} '{cell}' prints '{found.group(0)}': {why}, so female animals"
     return Derived(None, NOT_REPORTED), ""
