@@ -204,8 +204,7 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "registry",
             "table",
-            "Table 3 beside ClinicalTrials.gov: printed status, phase and enrollment against a dated registry "
-            "snapshot",
+            "Table 3 beside ClinicalTrials.gov: printed status, phase and enrollment against a dated registry snapshot",
             "Each row of Table 3 with its printed status, phase, enrollment and Results cell, beside the values of a "
             "dated ClinicalTrials.gov snapshot (status, phases, enrollment with its type, whether a results section "
             "is posted, status verified, start, completion and last update) and, for status, phase, enrollment "

@@ -55,8 +55,10 @@ DICTIONARY = {
         "the snapshot's hasResults: a results section on ClinicalTrials.gov, not a publication; never compared "
         "with the review's Results cell",
     ),
-    "status_verified": ("Status verified (registry)", "the snapshot's statusVerifiedDate: when the status was last "
-                        "confirmed"),
+    "status_verified": (
+        "Status verified (registry)",
+        "the snapshot's statusVerifiedDate: when the status was last confirmed",
+    ),
     "start_date": ("Start date (registry)", "the snapshot's startDateStruct.date"),
     "completion_date": ("Completion date (registry)", "the snapshot's completionDateStruct.date"),
     "last_update_posted": ("Last update posted (registry)", "the snapshot's lastUpdatePostDateStruct.date"),
@@ -109,7 +111,9 @@ def notice(comparison: pd.DataFrame, day: str | None) -> str:
     other = comparison.loc[comparison["design"] != "registered trial", "row"].tolist()
     without = (
         f" Row {', '.join(other)} is not a registered trial (no NCT id is printed) and is not looked up; whether "
-        f"it is registered elsewhere is not reported in the review." if other else ""
+        f"it is registered elsewhere is not reported in the review."
+        if other
+        else ""
     )
     if day is None:
         return (
