@@ -181,7 +181,7 @@ def test_a_fetched_snapshot_is_what_the_registry_exhibit_reads(base, tmp_path, m
     assert cli.main(["registry", "fetch", "--base", base, "--date", "2026-12-06", "--timeout", "5"]) == 1
     out = capsys.readouterr()
     assert "data/registry/2026-12-06.json" in out.out or "2026-12-06.json" in out.out
-    assert "(0 of 17 trials read)" in out.out and "review build --only registry --force" in out.out
+    assert "(0 of 17 trials read)" in out.out and "review build --only registry\n" in out.out
     assert out.err.count("no such study (404)") == 17
     table, day = comparison.load()
     assert day == "2026-12-06"
