@@ -387,8 +387,8 @@ def _cmd_registry(args) -> int:
     for t in failed:
         print(f"review registry: {t['nct_id']}: {t['error']}", file=sys.stderr)
     print(f"registry snapshot: {paths.relative(out)} ({len(trials) - len(failed)} of {len(trials)} trials read)")
-    # The build records the snapshot it read, not the folder: a new snapshot is noticed only when asked.
-    print("to compare it with Table 3: review build --only registry --force")
+    # The exhibit records data/registry/'s listing, so a new snapshot makes it stale.
+    print("to compare it with Table 3: review build --only registry")
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -4,7 +4,7 @@ For every NCT id in ``data/clinical_trials.csv`` it calls the registry's API v2
 (``GET /api/v2/studies/{nctId}``) and keeps only the fields the project
 compares with the print:
 
-- ``protocolSection.statusModule``: ``overallStatus``, ``startDateStruct``,
+- ``protocolSection.statusModule``: ``overallStatus``, ``statusVerifiedDate``, ``startDateStruct``,
   ``completionDateStruct``, ``lastUpdatePostDateStruct``;
 - ``protocolSection.designModule``: ``phases`` and ``enrollmentInfo`` (``count``,
   and ``type``: ACTUAL or ESTIMATED);

@@ -206,12 +206,12 @@ EXHIBITS: dict[str, Exhibit] = {
         Exhibit(
             "registry",
             "table",
-            "Table 3 beside ClinicalTrials.gov: printed status, phase, enrollment and results against a registry "
-            "snapshot",
-            "Each row of Table 3 with its printed status, phase, enrollment and whether its Results column prints a "
-            "result, beside the values of a dated ClinicalTrials.gov snapshot (status, phases, enrollment with its "
-            "type, results posted, last update) and a flag for each difference. With no snapshot in data/registry/ "
-            "the registry columns stay empty.",
+            "Table 3 beside ClinicalTrials.gov: printed status, phase and enrollment against a dated registry snapshot",
+            "Each row of Table 3 with its printed status, phase, enrollment and Results cell, beside the values of a "
+            "dated ClinicalTrials.gov snapshot (status, phases, enrollment with its type, whether a results section "
+            "is posted, status verified, start, completion and last update) and, for status, phase, enrollment "
+            "number and enrollment type, whether the two differ, are the same, cannot be compared or were not "
+            "compared. With no snapshot in data/registry/ the registry columns stay empty and nothing is compared.",
             views=(),
         ),
     ]

@@ -20,8 +20,15 @@ TEMP_GLOB = ".*.tmp"
 
 
 def sha256(path: Path) -> str:
-    """Return the hex SHA-256 of a file."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """Return the hex SHA-256 of a file, or of a folder's listing (its entries' names, sorted).
+
+    A folder's hash changes when an entry is added, removed or renamed, not when
+    an entry's bytes change: a reader that opens an entry records that file too.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return hashlib.sha256("\n".join(sorted(p.name for p in path.iterdir())).encode("utf-8")).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

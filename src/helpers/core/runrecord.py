@@ -27,7 +27,6 @@ whoever runs it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -35,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core import paths
+from helpers.core import files, paths
 
 __all__ = [
     "SCHEMA",
@@ -79,7 +78,9 @@ _current = _Record()
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    # A folder hashes its listing; an absent path is "missing", as the build's fingerprint writes it,
+    # so a folder that appears later (a first registry snapshot) makes the reader stale.
+    return files.sha256(path) if Path(path).exists() else "missing"
 
 
 def begin(stage_dir: str | None = None) -> None:
@@ -106,7 +107,7 @@ _collectors: list[dict[Path, str]] = []
 
 
 def note_read(path: Path) -> None:
-    """Record that the run read ``path``, with its SHA-256 at this moment."""
+    """Record that the run read ``path``, with its SHA-256 at this moment (a folder: its listing's)."""
     path = Path(path).resolve()
     if path not in _current.reads:
         _current.reads[path] = _sha256(path)

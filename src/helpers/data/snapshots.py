@@ -32,6 +32,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "enrollment": ("protocolSection", "designModule", "enrollmentInfo"),
     "start_date": ("protocolSection", "statusModule", "startDateStruct"),
     "completion_date": ("protocolSection", "statusModule", "completionDateStruct"),
+    # How current the status is: a record can be updated without its status being re-verified.
+    "status_verified": ("protocolSection", "statusModule", "statusVerifiedDate"),
     "last_update_posted": ("protocolSection", "statusModule", "lastUpdatePostDateStruct"),
     "has_results": ("hasResults",),
 }
@@ -55,7 +57,12 @@ def path(day: str) -> Path:
 
 
 def dates() -> list[str]:
-    """The days of the snapshots in ``data/registry/``, oldest first (empty when there is none)."""
+    """The days of the snapshots in ``data/registry/``, oldest first (empty when there is none).
+
+    The folder's listing is recorded as an input of the run, so the build reruns
+    the exhibit when a snapshot is added or removed (even where there was none).
+    """
+    runrecord.note_read(folder())
     if not folder().is_dir():
         return []
     return sorted(p.stem for p in folder().glob("*.json") if _DAY.fullmatch(p.stem))

@@ -89,6 +89,7 @@ def test_a_study_keeps_exactly_the_documented_fields(base):
         "start_date": {"date": "2020-01"},
         "completion_date": {"date": "2022-06-30", "type": "ACTUAL"},
         "last_update_posted": {"date": "2023-02-01", "type": "ACTUAL"},
+        "status_verified": "2023-01",
         "has_results": True,
     }
     assert "briefTitle" not in json.dumps(got)  # only the fields the project compares
@@ -180,10 +181,12 @@ def test_a_fetched_snapshot_is_what_the_registry_exhibit_reads(base, tmp_path, m
     assert cli.main(["registry", "fetch", "--base", base, "--date", "2026-12-06", "--timeout", "5"]) == 1
     out = capsys.readouterr()
     assert "data/registry/2026-12-06.json" in out.out or "2026-12-06.json" in out.out
-    assert "(0 of 17 trials read)" in out.out and "review build --only registry --force" in out.out
+    assert "(0 of 17 trials read)" in out.out and "review build --only registry\n" in out.out
     assert out.err.count("no such study (404)") == 17
     table, day = comparison.load()
     assert day == "2026-12-06"
     answers = dict(zip(table["row"].astype(int), table["registry_answer"]))
     assert answers.pop(17) == "" and set(answers.values()) == {"no usable answer"}
-    assert (table[["registry_status", "status_changed", "results_now_posted"]] == "").all().all()
+    assert (table[["registry_status", "registry_results_posted"]] == "").all().all()
+    flags = table.loc[table["row"] != "17", ["status_changed", "enrollment_type_changed"]]
+    assert (flags == "not compared: no usable answer").all().all()
