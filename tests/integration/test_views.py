@@ -127,3 +127,18 @@ def test_a_second_views_build_with_nothing_changed_reruns_and_rewrites_nothing(p
     assert done.returncode == 0, done.stderr
     assert "views: 0 ran, 2 up to date, 0 failed" in done.stdout
     assert "(0 rendered, 0 copied," in done.stdout
+
+
+@pytest.mark.parametrize("folder", [TRIALS, EMPTY])
+def test_a_view_page_in_a_browser_is_clean_offline_and_accessible(project, browser, folder):
+    """The browser checks every site page passes (tests/integration/test_site.py::_check_page), on view pages:
+    console clean, offline, images load, links and anchors resolve, headings in order, axe clean."""
+    from tests.integration.test_site import Visit, _check_page
+
+    site = project / "site"
+    base = site.as_uri() + "/"
+    visit = Visit(browser, base + f"{folder}/index.html", base)
+    try:
+        assert _check_page(visit, site) == []
+    finally:
+        visit.close()
