@@ -6,8 +6,10 @@ maintainer would, on a clone of the committed project: it sets the version, rebu
 exhibit (the citation date changed, and every exhibit cites it), packs ``dist/`` and checks the
 bundle. Then one byte of the bundle is changed and ``review verify --bundle`` must refuse it.
 
-The clone borrows this checkout's ``.venv`` (``VENV=``, and ``-o`` so make does not reinstall
-it), so the test costs a full build, not an environment: it is ``slow`` (``make soak`` runs it).
+The clone sets up its own ``.venv``, as a maintainer's checkout does. It must not borrow this
+checkout's: ``review release prepare`` changes ``pyproject.toml``, so the release's build reinstalls
+the environment it runs in, and a borrowed one would be left pointing at the deleted clone. The
+test costs an environment (from the warm uv cache) and a full build: it is ``slow`` (``make soak``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -39,22 +40,9 @@ def _clone(tmp_path: Path) -> Path:
 
 
 def _make_release(clone: Path) -> subprocess.CompletedProcess:
-    venv = ROOT / ".venv"
-    env = {**os.environ, "REVIEW_ROOT": str(clone)}
-    env.pop("MAKEFLAGS", None)
+    env = {k: v for k, v in os.environ.items() if k not in ("REVIEW_ROOT", "MAKEFLAGS", "VIRTUAL_ENV")}
     return subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "-C",
-            str(clone),
-            f"VENV={venv}",
-            "-o",
-            str(venv / ".installed"),
-            "release",
-            f"VERSION={VERSION}",
-            "DATE=2026-12-07",
-        ],
+        ["make", "--no-print-directory", "-C", str(clone), "release", f"VERSION={VERSION}", "DATE=2026-12-07"],
         env=env,
         capture_output=True,
         text=True,
@@ -64,9 +52,9 @@ def _make_release(clone: Path) -> subprocess.CompletedProcess:
 
 def _verify(clone: Path, bundle: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "review", "verify", "--bundle", str(bundle)],
+        [str(clone / ".venv" / "bin" / "python"), "-m", "review", "verify", "--bundle", str(bundle)],
         cwd=clone,
-        env={**os.environ, "REVIEW_ROOT": str(clone)},
+        env={k: v for k, v in os.environ.items() if k != "REVIEW_ROOT"},
         capture_output=True,
         text=True,
         timeout=300,
@@ -77,7 +65,10 @@ def test_make_release_in_a_clone_gives_a_bundle_that_verifies_and_one_changed_by
     if shutil.which("make") is None or shutil.which("git") is None:
         pytest.skip("make and git are needed")
     clone = _clone(tmp_path)
+    ours = (ROOT / ".venv" / "lib").glob("python*/site-packages/__editable__*.pth")
+    before = {p: p.read_bytes() for p in ours}
     done = _make_release(clone)
+    assert {p: p.read_bytes() for p in before} == before, "the release touched this checkout's .venv"
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
     # The version moved in its one place, and the citation says the same.
