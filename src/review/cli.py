@@ -357,17 +357,22 @@ def _cmd_release(args) -> int:
     return EXIT_OK
 
 
+def _verified(problems: list[str], failed: str, passed: str) -> int:
+    """Print each problem as a MISMATCH line and the summary; the exit code every verify shares."""
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    if problems:
+        print(f"verify: {len(problems)} problem(s){failed}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"verify: {passed}")
+    return EXIT_OK
+
+
 def _verify_bundle(path: str) -> int:
     from . import release
 
     problems = release.verify_bundle(Path(path))
-    for problem in problems:
-        print(f"MISMATCH {problem}", file=sys.stderr)
-    if problems:
-        print(f"verify: {len(problems)} problem(s) in {path}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"verify: every file of {path} matches its SHA256SUMS and figures/manifest.json")
-    return EXIT_OK
+    return _verified(problems, f" in {path}", f"every file of {path} matches its SHA256SUMS and figures/manifest.json")
 
 
 def _cmd_registry(args) -> int:
@@ -401,13 +406,7 @@ def _verify_runs(targets: list[str]) -> int:
         found, checked = manifest.verify_run(Path(target))
         problems += found
         count += checked
-    for problem in problems:
-        print(f"MISMATCH {problem}", file=sys.stderr)
-    if problems:
-        print(f"verify: {len(problems)} problem(s) against run.json", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"verify: all {count} files match their run.json")
-    return EXIT_OK
+    return _verified(problems, " against run.json", f"all {count} files match their run.json")
 
 
 def _cmd_verify(args) -> int:
@@ -418,14 +417,10 @@ def _cmd_verify(args) -> int:
     from . import manifest
 
     problems = manifest.verify()
-    for problem in problems:
-        print(f"MISMATCH {problem}", file=sys.stderr)
-    if problems:
-        print(f"verify: {len(problems)} problem(s); rebuild with `review build` or restore the files", file=sys.stderr)
-        return EXIT_FAILED
-    count = sum(len(e["files"]) for e in manifest.load().values())
-    print(f"verify: all {count} files match figures/manifest.json")
-    return EXIT_OK
+    count = 0 if problems else sum(len(e["files"]) for e in manifest.load().values())  # unreadable: not loaded
+    return _verified(
+        problems, "; rebuild with `review build` or restore the files", f"all {count} files match figures/manifest.json"
+    )
 
 
 def _cmd_list(args) -> int:
