@@ -31,7 +31,9 @@ decides how to read it.
 
 The registry
 ------------
-:data:`UREG` is pint's default registry plus three dimensions of our own:
+:data:`UREG` holds only the units the tables print (:data:`DEFINITIONS`: mass,
+volume and their prefixes, defined as pint's default registry defines them),
+plus three dimensions of our own:
 
 * ``[cell_count]`` (unit ``cell``) and ``[particle_count]`` (unit
   ``ev_particle``). Pint's own ``particle`` is a molecule, 1/N_A mol, which
@@ -73,6 +75,7 @@ from helpers.data.derive import DEFAULT_DOSE_UNIT, Derived, Dose, dose_arms, rou
 
 __all__ = [
     "UREG",
+    "DEFINITIONS",
     "Kind",
     "KINDS",
     "DoseReading",
@@ -91,13 +94,38 @@ __all__ = [
 # --- the registry ----------------------------------------------------------------
 
 
+#: Every unit a dose cell of Tables 1-2 can print once derive has normalised it
+#: (ng, µg, mg or g, alone or per mL, per kg or per g of body mass; cells; particles),
+#: in pint's definition syntax, the base units and prefixes as pint's own default
+#: file defines them, so every conversion gives the same float as there.
+#: Why not pint's default registry: parsing its definitions file takes about 1 s,
+#: and the build unloads ``helpers`` between the notebooks of a warm kernel (so each
+#: run record lists what its notebook imports), so every notebook paid it again:
+#: about 8 s of an 18-notebook build on two cores. This one builds in about 15 ms,
+#: and a unit no table prints is refused (:class:`pint.UndefinedUnitError`)
+#: instead of being read as something exotic.
+DEFINITIONS: tuple[str, ...] = (
+    "nano- = 1e-9 = n-",
+    "micro- = 1e-6 = µ- = μ- = u-",
+    "milli- = 1e-3 = m-",
+    "deci- = 1e-1 = d-",
+    "kilo- = 1e3 = k-",
+    "meter = [length] = m = metre",
+    "gram = [mass] = g",
+    "liter = decimeter ** 3 = l = L = litre",
+    # The three dimensions pint lacks (see the module docstring).
+    "cell = [cell_count]",
+    "ev_particle = [particle_count]",
+    "kilogram_body_mass = [body_mass] = kg_bm",
+    "gram_body_mass = 1e-3 * kilogram_body_mass = g_bm",
+)
+
+
 def _registry() -> pint.UnitRegistry:
-    """Pint's default units plus the dimensions pint lacks (see module docstring)."""
-    ureg = pint.UnitRegistry()
-    ureg.define("cell = [cell_count]")
-    ureg.define("ev_particle = [particle_count]")
-    ureg.define("kilogram_body_mass = [body_mass] = kg_bm")
-    ureg.define("gram_body_mass = 1e-3 * kilogram_body_mass = g_bm")
+    """A pint registry of :data:`DEFINITIONS` and nothing else."""
+    ureg = pint.UnitRegistry(None)  # None: no default definitions file
+    for definition in DEFINITIONS:
+        ureg.define(definition)
     return ureg
 
 

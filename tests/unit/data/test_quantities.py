@@ -352,8 +352,8 @@ def test_cells_and_micrograms_from_the_data_cannot_be_summed():
 
 
 def test_particles_are_not_moles():
-    """pint's own "particle" is 1/N_A mol; ours is a counted vesicle."""
-    with pytest.raises(pint.DimensionalityError):
+    """pint's own "particle" is 1/N_A mol; ours is a counted vesicle (and the registry has no mole)."""
+    with pytest.raises((pint.DimensionalityError, pint.UndefinedUnitError)):
         ONE_OF_EACH[PARTICLES].to("mol")
 
 
@@ -372,11 +372,47 @@ def test_base_units_stay_in_kind(key):
         assert base.units == KINDS[reading.kind].unit
 
 
-@pytest.mark.parametrize("quantity", [Q(3, "m"), Q(2, "day"), Q(5, "dimensionless"), Q(1, "mg/kg")])
+@pytest.mark.parametrize("quantity", [Q(3, "m"), Q(2, "mL"), Q(5, "dimensionless"), Q(1, "mg/kg")])
 def test_kind_of_refuses_what_is_no_dose(quantity):
     # Plain pint mg/kg is dimensionless, not our mass per body mass.
     with pytest.raises(LookupError):
         kind_of(quantity)
+
+
+# Every unit derive can hand over, in its base unit: factors by hand (1 mg = 1000 µg,
+# 1 g = 10⁶ µg, 1 ng/mL = 10⁻³ µg/mL, 1 µg/g = 1 mg/kg, 1 g/kg = 1000 mg/kg).
+@pytest.mark.parametrize(
+    "unit, base_magnitude",
+    [
+        ("ng", 1e-3),
+        ("µg", 1.0),
+        ("mg", 1e3),
+        ("g", 1e6),
+        ("ng/mL", 1e-3),
+        ("µg/mL", 1.0),
+        ("mg/mL", 1e3),
+        ("g/mL", 1e6),
+        ("ng/kg", 1e-6),
+        ("µg/kg", 1e-3),
+        ("mg/kg", 1.0),
+        ("g/kg", 1e3),
+        ("µg/g", 1.0),
+        ("mg/g", 1e3),
+        ("cells", 1.0),
+        ("particles", 1.0),
+    ],
+)
+def test_each_printed_unit_converts_to_its_base_unit_by_the_right_factor(unit, base_magnitude):
+    reading = read_dose(f"IV 1 {unit}", "exosome_studies")
+    (base,) = in_base_units(reading)
+    assert base.magnitude == pytest.approx(base_magnitude, rel=1e-12)
+
+
+@pytest.mark.parametrize("unit", ["day", "inch", "mole", "particle", "percent"])
+def test_the_registry_holds_only_what_the_tables_print(unit):
+    # "particle" would be pint's molecule (1/N_A mol) in its default registry.
+    with pytest.raises(pint.UndefinedUnitError):
+        UREG.parse_units(unit)
 
 
 @pytest.mark.parametrize(
