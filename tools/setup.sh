@@ -40,22 +40,48 @@ quiet_pip=(--quiet --disable-pip-version-check)
 # Remove a venv that did not finish, so no later target runs in it.
 trap 'status=$?; if [ $status -ne 0 ]; then rm -rf "$venv"; echo "setup: failed; $venv removed, run make again" >&2; fi' EXIT
 
+# A venv without pip is made in a fraction of a second; with pip, ensurepip
+# unpacks and compiles it: 4-10 s of a fresh `make` on 2 cores. So the uv
+# path makes the venv bare and lets uv install the same pip wheel ensurepip
+# would have (so .venv/bin/pip is there for whoever wants it); the pip path
+# needs pip to install anything, so it makes the venv with pip.
 fresh_venv() {
   rm -rf "$venv"
-  "$python" -m venv "$venv"
+  "$python" -m venv "$@" "$venv"
+}
+
+# The pip wheel this Python's ensurepip bundles (empty when a distribution stripped it).
+bundled_pip() {
+  "$python" -c 'import ensurepip, pathlib; print(*sorted(pathlib.Path(ensurepip.__file__).parent.glob("_bundled/pip-*.whl"))[-1:])' 2>/dev/null || true
+}
+
+# uv into .cache/uv/, with this Python's own pip (the venv has none yet), else
+# with a pip bootstrapped into the venv.
+install_uv() {
+  local uv_dir=$1
+  rm -rf "$uv_dir"
+  if "$python" -m pip --version >/dev/null 2>&1; then
+    PIP_ROOT_USER_ACTION=ignore "$python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version"
+  else
+    "$venv/bin/python" -m ensurepip --default-pip >/dev/null &&
+      "$venv/bin/python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version"
+  fi
 }
 
 # Install the lock and the project with uv; fail (status 1) without a word
 # on stdout when uv cannot be had, so the caller can fall back to pip.
 with_uv() {
-  local uv_dir=.cache/uv/$uv_version
+  local uv_dir=.cache/uv/$uv_version pip_wheel
   if [ ! -x "$uv_dir/bin/uv" ]; then
-    rm -rf "$uv_dir"
-    "$venv/bin/python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version" || return 1
+    install_uv "$uv_dir" || return 1
   fi
   local uv=("$uv_dir/bin/uv" pip install --quiet --python "$venv/bin/python")
-  "${uv[@]}" -r requirements.lock || return 1
+  pip_wheel=$(bundled_pip)
+  "${uv[@]}" -r requirements.lock ${pip_wheel:+"$pip_wheel"} || return 1
   "${uv[@]}" --no-deps --no-build-isolation -e . || return 1
+  if [ ! -x "$venv/bin/pip" ]; then
+    "$venv/bin/python" -m ensurepip --default-pip >/dev/null || return 1
+  fi
 }
 
 with_pip() {
@@ -64,9 +90,9 @@ with_pip() {
 }
 
 start=$SECONDS
-fresh_venv
 used=pip
 if [ "$installer" = uv ]; then
+  fresh_venv --without-pip
   if with_uv; then
     used="uv $uv_version"
   else
@@ -75,6 +101,7 @@ if [ "$installer" = uv ]; then
     with_pip
   fi
 else
+  fresh_venv
   with_pip
 fi
 "$venv/bin/python" -m ipykernel install --sys-prefix --name "$kernel" --display-name "Python ($kernel)" >/dev/null

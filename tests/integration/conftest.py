@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 def missing_browser() -> str | None:
     if importlib.util.find_spec("playwright") is None:
         return (
-            "Playwright for Python is not installed: run `.venv/bin/pip install playwright` "
+            "Playwright for Python is not installed: it is in requirements.lock, so run `make setup` "
             "(do not run `playwright install`: the tests drive Debian's Chromium)"
         )
     if not CHROMIUM.exists():
