@@ -164,4 +164,6 @@ def _current_references_list_reference_84_as_added(root: Path) -> None:
     )
     bibtex = (root / "runs" / "references_edition-current" / "references.bib").read_text(encoding="utf-8")
     assert bibtex.startswith("% The 84 references: 83 printed in Li & Bai (2025), 1 added since")
-    assert "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025)" in bibtex
+    assert (
+        "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); no PMID given}" in bibtex
+    )

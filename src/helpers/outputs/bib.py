@@ -407,6 +407,8 @@ def _entry(ref, suspect: dict, short_serials: dict, variants: dict, new: dict | 
         fields["pmid"] = number
     notes += _pmid_notes(ref, how, number, suspect, where) + _author_notes(ref, where)
     notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
+    if new is not None:  # the curator gave these fields; the review printed none of them
+        notes = [notes[0]] + [n.replace("as printed", "as given").replace(" printed", " given") for n in notes[1:]]
     fields["note"] = "; ".join(notes)
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
     return f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n"

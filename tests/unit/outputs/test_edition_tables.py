@@ -109,6 +109,7 @@ def test_added_references_are_listed_as_added(one_added):
     assert text.startswith("% The 84 references: 83 printed in Li & Bai (2025), 1 added since")
     entry = text[text.index("Reference 84, added") :]
     assert entry.startswith("Reference 84, added 2026-01-01 by t; not in Li and Bai (2025)")
+    assert "printed" not in entry[len("Reference 84, added 2026-01-01 by t; not in Li and Bai (2025)") :].split("}")[0]
     assert "Reference 83 of Li and Bai (2025)" in text
     notice = narrative.references_notice(refs)
     assert "Every printed one is as printed" in notice
