@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -91,11 +92,13 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     assert "added msc_studies row 29 to data/additions/msc_studies.csv" in done.stdout
     assert "audit findings on msc_studies row 29:" in done.stdout
 
-    build_ok(root, "--only", "fig1")  # the printed edition, rebuilt: the same bytes as committed
-    build_ok(root, "--edition", "current", "--only", "fig1", "dataset")
+    build_ok(root, "--only", "fig1", "table1")  # the printed edition, rebuilt: the same bytes as committed
+    build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
     assert tree_hashes(root, "figures", "tables") == canonical
-    again = build_ok(root, "--edition", "current", "--only", "fig1", "dataset")
-    assert "up to date (edition current):  fig1, dataset" in again.stdout
+    again = build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
+    assert f"up to date (edition current):  {', '.join(CURRENT_RUNS)}" in again.stdout
+    _current_table1_holds_the_printed_rows_and_the_added_one_marked(root)
+    _current_references_list_reference_84_as_added(root)
 
     shown = review(root, "diff", "printed", "current").stdout
     assert "### data/msc_studies.csv (1 rows)\n\n- row 29: added" in shown
@@ -107,3 +110,60 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     )
     notebook = (root / "runs" / "fig1_edition-current" / "fig1.ipynb").read_text(encoding="utf-8")
     assert "Edition current: the printed edition plus 2 added rows from data/additions/" in notebook
+
+    # A second study whose cited title names POF on a row filed under AD: the current audit runs its row rules on
+    # the added rows (R1 at row 30), and only the runs that read what it changed are made again.
+    mismatch = tmp_path / "mismatch.yaml"
+    other = _study(reference__doi="10.0000/synthetic.study.0002", row__disease="AD")
+    mismatch.write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    assert review(root, "add", str(mismatch)).returncode == 0
+    rerun = build_ok(root, "--edition", "current", "--only", "table1", "audit")
+    assert "regenerated (edition current): table1, audit" in rerun.stdout
+    audit = pd.read_csv(root / "runs" / "audit_edition-current" / "audit.csv", keep_default_na=False, dtype=str)
+    at_30 = audit[(audit["table"] == "table1") & (audit["row"] == "30")]
+    assert set(at_30["key"].str.split("|").str[0]) >= {"R1"}
+    assert set(at_30["edition"]) == {
+        "added 2026-01-01 from DOI 10.0000/synthetic.study.0002, not printed in the review"
+    }
+    assert set(at_30["verdict"]) == {"unreviewed"}
+    assert set(audit.loc[audit["row"].isin([str(n) for n in range(1, 29)]), "edition"]) == {"printed in the review"}
+    assert tree_hashes(root, "figures", "tables") == canonical
+
+
+#: The current-edition runs the test makes: the dataset, a figure, the reproductions of the printed tables, the
+#: audit and the references (every notebook with an ``edition`` parameter but the other figures).
+CURRENT_RUNS = ("table1", "table3", "fig1", "references", "dataset", "audit")  # catalogue order
+
+
+def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) -> None:
+    """Table 1 prints 28 rows; the current one holds them as printed (the canonical CSV's rows, each led by
+    "printed in the review") and the synthetic study as row 29, citing reference 84, marked as added."""
+    printed = (root / "tables" / "table1.csv").read_text(encoding="utf-8").splitlines()
+    current = (root / "runs" / "table1_edition-current" / "table1.csv").read_text(encoding="utf-8").splitlines()
+    assert len(printed) == 1 + 28 and len(current) == 1 + 29
+    assert current[0] == "Edition," + printed[0]
+    assert current[1:29] == [f"printed in the review,{line}" for line in printed[1:]]
+    assert current[29].startswith(
+        '"added 2026-01-01 from DOI 10.0000/synthetic.study.0001, not printed in the review",POF,hUC-MSC,'
+    )
+    assert current[29].endswith(",[84]")
+    md = (root / "runs" / "table1_edition-current" / "table1.md").read_text(encoding="utf-8")
+    assert "(Selection: current edition (printed review + data/additions/))" in md.splitlines()[2]
+    assert "Edition current: the printed edition plus 2 added rows from data/additions/" in md
+    assert "Added row, row 29 \\[84\\]: not printed in the review; added 2026-01-01 by synthetic test fixture" in md
+    table3 = (root / "runs" / "table3_edition-current" / "table3.csv").read_text(encoding="utf-8").splitlines()
+    assert len(table3) == 1 + 18 and all(line.startswith("printed in the review,") for line in table3[1:])
+
+
+def _current_references_list_reference_84_as_added(root: Path) -> None:
+    refs = pd.read_csv(root / "runs" / "references_edition-current" / "references.csv", keep_default_na=False)
+    assert list(refs["ref"]) == list(range(1, 85))
+    assert set(refs.loc[refs["ref"] <= 83, "edition"]) == {"printed in the review"}
+    assert refs.loc[refs["ref"] == 84, "edition"].item() == (
+        "added 2026-01-01 from DOI 10.0000/synthetic.study.0001, not printed in the review"
+    )
+    bibtex = (root / "runs" / "references_edition-current" / "references.bib").read_text(encoding="utf-8")
+    assert bibtex.startswith("% The 84 references: 83 printed in Li & Bai (2025), 1 added since")
+    assert (
+        "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); no PMID given}" in bibtex
+    )

@@ -118,7 +118,10 @@ def test_list_parameters_in_every_papermill_form(project_copy, tmp_path, how):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        (["table1", "-p", "colour", "red"], ["colour", "diseases, sources, host_species, formats, output_dir"]),
+        (
+            ["table1", "-p", "colour", "red"],
+            ["colour", "diseases, sources, host_species, edition, formats, output_dir"],
+        ),
         (["table1", "-p", "x=1;import os;os.system('touch PWNED');y", "1"], ["not a Python identifier"]),
         (["table1", "-y", "{'x=1;import os;os.system(\"touch PWNED\");y': 1}"], ["not a Python identifier"]),
         (["table1", "-p", "diseases", "XYZ"], ["'XYZ'", DISEASES]),

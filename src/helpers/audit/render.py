@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.audit.registry import FAMILIES, RULES, SEVERITIES, rank
+from helpers.audit.registry import FAMILIES, RULES, SEVERITIES, TABLE_NAMES, rank
 from helpers.audit.runner import COLUMNS
 from helpers.audit.within import SIZE_MARGIN
+from helpers.core import edition
 from helpers.core.vocab import ALL
+from helpers.data import added
 from helpers.outputs import formats
 
 #: What each severity says about a finding.
@@ -69,17 +71,47 @@ def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.Data
     return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS])
 
 
+#: The resource behind each table the audit names (the inverse of registry.TABLE_NAMES), with the references.
+_RESOURCES: dict[str, str] = {**{t: r for r, t in TABLE_NAMES.items()}, "references": "references"}
+
+
+def editions(table: pd.DataFrame) -> pd.Series:
+    """For each finding, the row it is reported at: :data:`helpers.data.added.PRINTED_LABEL` or, for a row of
+    ``data/additions/`` (current edition), its added label (when added, from which DOI or PMID)."""
+    labels = {}
+    for audited, resource in _RESOURCES.items():
+        for record in added.provenance(resource).to_dict("records"):
+            labels[audited, str(record["key"])] = added.label(record)
+    return pd.Series(
+        [labels.get((t, str(r)), added.PRINTED_LABEL) for t, r in zip(table["table"], table["row"])],
+        index=table.index,
+        dtype="str",
+    )
+
+
 def shown(table: pd.DataFrame) -> pd.DataFrame:
-    """The findings as a reader sees them: where, what, the printed evidence and our verdict with its reason."""
+    """The findings as a reader sees them: where, what, the printed evidence and our verdict with its reason.
+
+    In the current edition "where" names a finding on an added row as such (``table1 29 (added row) effects``)
+    and an ``edition`` column says when and from where that row was added; the printed edition has neither.
+    """
     where = table["table"] + " " + table["row"] + " " + table["field"]
+    extra = {}
+    if edition.current() == edition.CURRENT:
+        extra["edition"] = editions(table)
+        new = extra["edition"] != added.PRINTED_LABEL
+        where = where.where(~new, table["table"] + " " + table["row"] + " (added row) " + table["field"])
     return pd.DataFrame(
         {
+            **extra,
             "severity": table["severity"],
             "rule": table["rule"],
             "where": where,
-            "evidence (as printed)": table["evidence"],
+            # an added row's cells are the curator's, not the print's
+            "evidence (as printed)" if not extra else "evidence (as printed, or as added)": table["evidence"],
             "finding": table["message"],
-            "verdict": table["verdict"] + ": " + table["reason"],
+            # a finding on an added row has no verdict, and so no reason, yet
+            "verdict": (table["verdict"] + ": " + table["reason"]).where(table["reason"] != "", table["verdict"]),
         }
     )
 
@@ -102,7 +134,10 @@ def render(
     """
     legend = " ".join(f"{s.capitalize()}: {m}." for s, m in MEANING.items()) + " " + LIMITS.replace("`", "")
     title = f"{title} ({selection})" if selection else title
-    payload = formats.table_bytes(table[list(COLUMNS)], fmt, exhibit="audit", title=title, caption="", legend=legend)
+    written = table[list(COLUMNS)]
+    if edition.current() == edition.CURRENT:  # which findings fall on added rows (the printed files have no column)
+        written = written.assign(edition=editions(table))
+    payload = formats.table_bytes(written, fmt, exhibit="audit", title=title, caption="", legend=legend)
     text = payload.decode("utf-8")
     if fmt == "md":
         per_rule = summary(table, chosen)
@@ -134,8 +169,12 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
     n_rows = len(set(zip(on_rows["table"], on_rows["row"])))
     places = len(set(zip(table["table"], table["row"], table["field"])))
     judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in (*VERDICTS, "unreviewed") if verdicts.get(v, 0))
+    current = edition.current() == edition.CURRENT  # the rows of Tables 1-3 counted include the added ones
+    kind, kinds = ("row (printed or added)", "rows (printed or added)") if current else ("printed row", "printed rows")
     rows_text = (
-        _plural(n_rows, "printed row") if printed_rows is None else f"{n_rows} of the {printed_rows} printed rows"
+        f"{n_rows} {kind if n_rows == 1 else kinds}"
+        if printed_rows is None
+        else f"{n_rows} of the {printed_rows} {kinds}"
     )
     return (
         f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
@@ -146,4 +185,20 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
         f"{rows_text} of Tables 1-3 are the anchor of a finding, and references, legends and column headers "
         "anchor the rest. "
         f"Verdicts on the {len(table)} findings, all by the project team: {judged or 'none'}."
+    ) + (_added_notice(table) if current else "")
+
+
+def _added_notice(table: pd.DataFrame) -> str:
+    """The current edition's sentences: what data/additions/ holds, and the findings reported at added rows."""
+    from helpers.data import curated
+
+    on_added = table[editions(table) != added.PRINTED_LABEL]
+    places = sorted(set(zip(on_added["table"], on_added["row"])), key=lambda p: (p[0], int(p[1])))
+    named = ", ".join(f"{t} {'reference' if t == 'references' else 'row'} {r}" for t, r in places)
+    return f" {curated.edition_note()} " + (
+        f"{len(on_added)} of the {len(table)} findings are reported at rows added since the review was printed "
+        f"({named}); {int((on_added['verdict'] == 'unreviewed').sum())} of them have no verdict from the project "
+        "team yet (unreviewed)."
+        if len(on_added)
+        else f"None of the {len(table)} findings is reported at a row added since the review was printed."
     )

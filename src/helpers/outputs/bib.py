@@ -15,6 +15,7 @@ import unicodedata
 
 import pandas as pd
 
+from helpers.data import added
 from helpers.outputs.latex import escape as _escape
 
 __all__ = [
@@ -360,13 +361,25 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     """
     whole = refs if full is None else full
     judged = (suspect_pmids(whole), short_doi_serials(whole), journal_variants(whole))
-    chunks = [f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n" + _HEADER]
-    chunks += [_entry(ref, *judged) for ref in refs.itertuples(index=False)]
+    new = {int(r["key"]): r for r in added.provenance("references").to_dict("records")}
+    shown = new.keys() & set(refs["ref"].astype(int))
+    head = f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
+    if shown:  # the current edition: the added ones are not the review's
+        head = (
+            f"% {_count(refs, full)}: {len(refs) - len(shown)} printed in Li & Bai (2025), {len(shown)} added "
+            "since (their `note` says so),\n% generated from data/references.csv and data/additions/references.csv.\n"
+        )
+    chunks = [head + _HEADER]
+    chunks += [_entry(ref, *judged, new.get(int(ref.ref))) for ref in refs.itertuples(index=False)]
     return "\n".join(chunks)
 
 
-def _entry(ref, suspect: dict, short_serials: dict, variants: dict) -> str:
-    """One ``@article`` entry: the printed fields, then a ``note`` saying what was not exported as printed."""
+def _entry(ref, suspect: dict, short_serials: dict, variants: dict, new: dict | None = None) -> str:
+    """One ``@article`` entry: the printed fields, then a ``note`` saying what was not exported as printed.
+
+    ``new`` is the provenance of an added reference (:func:`helpers.data.added.provenance`), whose note says
+    it is not the review's but was added, when and by whom.
+    """
     where = f"data/references.csv, reference {ref.ref}, column '{{}}'"
     fields = {
         "author": authors(ref.authors, where.format("authors")),
@@ -377,6 +390,10 @@ def _entry(ref, suspect: dict, short_serials: dict, variants: dict) -> str:
     parts = volume_pages(ref.volume_pages)
     fields.update(parts)
     notes = [f"Reference {ref.ref} of Li and Bai (2025)"]
+    if new is not None:
+        where = f"data/additions/references.csv, reference {ref.ref}, column '{{}}'"
+        by = _escape(str(new["added_by"]), where.format("added_by"))
+        notes = [f"Reference {ref.ref}, added {new['date_added']} by {by}; not in Li and Bai (2025)"]
     if not parts:
         notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
     if ref.doi:
@@ -390,6 +407,8 @@ def _entry(ref, suspect: dict, short_serials: dict, variants: dict) -> str:
         fields["pmid"] = number
     notes += _pmid_notes(ref, how, number, suspect, where) + _author_notes(ref, where)
     notes += [f"also printed: {_escape(extra, where.format('citation'))}" for extra in also_printed(ref)]
+    if new is not None:  # the curator gave these fields; the review printed none of them
+        notes = [notes[0]] + [n.replace("as printed", "as given").replace(" printed", " given") for n in notes[1:]]
     fields["note"] = "; ".join(notes)
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
     return f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n"

@@ -21,6 +21,7 @@ from helpers.data.derive.vesicles import PRODUCT_CHANGES
 _RULE_ID = re.compile(r"(?<![A-Za-z])([A-Z]\d+):")
 
 __all__ = [
+    "edition_notice",
     "effects_note",
     "effects_notice",
     "flags_note",
@@ -448,6 +449,47 @@ def table_notice(
     this layer does not run the audit; with it, Tables 1-2 name the host rows
     whose cited title speaks of another host (rule R3).
     """
+    return _table_notice(resource, printed, derived, findings) + edition_notice(resource, printed)
+
+
+def edition_notice(resource: str, shown: pd.DataFrame) -> str:
+    """The current edition's sentences under a table's or the reference list's notice; "" in the printed edition.
+
+    The first says what ``data/additions/`` holds (:func:`helpers.data.curated.edition_note`), so a current run
+    that equals the printed one says so; the second how many of the rows counted above were added, not printed.
+
+    Parameters
+    ----------
+    resource : str
+        ``msc_studies``, ``exosome_studies``, ``clinical_trials`` or ``references``.
+    shown : pandas.DataFrame
+        The rows the exhibit shows (their ``row``, or ``ref`` for the references).
+    """
+    from helpers.core import edition
+    from helpers.data import added, curated
+
+    if edition.current() != edition.CURRENT or resource not in added.KEYS:
+        return ""
+    key = added.KEYS[resource]
+    new = added.provenance(resource)
+    new = new[new["key"].isin(set(shown[key].astype(int)) if len(shown) else set())]
+    what = "reference" if resource == "references" else "row"
+    if new.empty:
+        tail = f" None of the {plural(len(shown), what)} shown was added; all are printed in the review."
+    else:
+        named = "; ".join(f"{what} {k}, added {d}" for k, d in zip(new["key"], new["date_added"]))
+        tail = (
+            f" Of the {plural(len(shown), what)} counted here, {len(shown) - len(new)} are printed in the review and "
+            f"{len(new)} {'was' if len(new) == 1 else 'were'} added since ({named}); the "
+            f"{'edition' if resource == 'references' else 'Edition'} column marks "
+            f"{'it' if len(new) == 1 else 'them'}."
+        )
+    return " " + curated.edition_note() + tail
+
+
+def _table_notice(
+    resource: str, printed: pd.DataFrame, derived: pd.DataFrame, findings: pd.DataFrame | None = None
+) -> str:
     from helpers.core.vocab import DISEASE_CODES, TISSUE_CODES
 
     n = len(printed)
@@ -818,8 +860,18 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
     return (
         f"{plural(len(refs), 'reference')} from {years.min()} to {years.max()}; {recent} of them from the last "
         f"five years of that span. {pmid} print a plain PMID{suspect}; {_other_pmids(refs, full, len(refs) - pmid)} "
-        "All are as printed: some printed DOIs and PMIDs are wrong, and none was corrected."
-    )
+        f"{_as_printed(refs)}: some printed DOIs and PMIDs are wrong, and none was corrected."
+    ) + edition_notice("references", refs)
+
+
+def _as_printed(refs: pd.DataFrame) -> str:
+    """'All are as printed', or 'Every printed one is as printed' when the list holds added references."""
+    from helpers.data import added
+
+    if "ref" not in refs:
+        return "All are as printed"
+    new = set(added.provenance("references")["key"].astype(int))
+    return "Every printed one is as printed" if new & set(refs["ref"].astype(int)) else "All are as printed"
 
 
 def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:

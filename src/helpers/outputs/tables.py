@@ -12,9 +12,10 @@ import re
 
 import pandas as pd
 
+from helpers.core import edition
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES, TISSUE_CODES
-from helpers.data import curated, derive
+from helpers.data import added, curated, derive
 
 __all__ = [
     "study_codes",
@@ -29,6 +30,9 @@ __all__ = [
     "audit_notes",
     "legend_audit_notes",
     "notes",
+    "EDITION_COLUMN",
+    "edition_lead",
+    "added_notes",
     "caption",
     "sources_by_disease",
 ]
@@ -148,8 +152,15 @@ def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def references(run: Selecting) -> pd.DataFrame:
-    """The printed references, or those cited by the studies of the selected diseases."""
+    """The printed references, or those cited by the studies of the selected diseases.
+
+    In the current edition the list also holds the added references, and an ``edition`` column after ``ref``
+    says of each whether the review printed it or when and from where it was added
+    (:func:`helpers.data.added.labels`).
+    """
     refs = curated.load("references")
+    if edition.current() == edition.CURRENT:
+        refs.insert(1, "edition", added.labels("references", refs["ref"]).to_numpy())
     chosen = run.selected("diseases")
     if chosen is None:
         return refs
@@ -158,10 +169,22 @@ def references(run: Selecting) -> pd.DataFrame:
     return refs[refs["ref"].isin(cited)].reset_index(drop=True)
 
 
+#: The column a current-edition table leads with, saying of each row whether the review printed it.
+EDITION_COLUMN = "Edition"
+
+
 def published(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
-    """Lay printed rows out as the published table: its headers, its order."""
+    """Lay printed rows out as the published table: its headers, its order.
+
+    In the current edition the table leads with :data:`EDITION_COLUMN`, which says of every row whether the
+    review printed it or, for a row of ``data/additions/``, when it was added and from which DOI or PMID
+    (:func:`helpers.data.added.labels`), so an added study is never read as one the review printed. The
+    printed edition has no such column (its bytes stay those of the published table).
+    """
     fields = curated.resources()[resource]["schema"]["fields"]
     frame = printed.drop(columns="row").copy()
+    if edition.current() == edition.CURRENT and resource in added.KEYS:
+        frame.insert(0, EDITION_COLUMN, added.labels(resource, printed[added.KEYS[resource]]).to_numpy())
     if "ref" in frame:
         frame["ref"] = frame["ref"].map(lambda n: f"[{n}]")
     if "enrollment" in frame:
@@ -578,10 +601,36 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
         else:  # the note already says what the finding says: one note, which names the finding's rules
             home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
     _point_to_animal_work(ours, alone)
-    every = tuple(n.text(printed, titles) for n in ours) + tuple(audit)
+    every = tuple(n.text(printed, titles) for n in ours) + tuple(audit) + added_notes(printed, resource)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).
-    return merged_rows(tuple(sorted(every, key=noted_row)))
+    return edition_lead() + merged_rows(tuple(sorted(every, key=noted_row)))
+
+
+def edition_lead() -> tuple[str, ...]:
+    """The current edition's one sentence on what it adds (:func:`helpers.data.curated.edition_note`), heading the
+    notes, so a file cited from a current run says which rows it holds; () in the printed edition."""
+    return (curated.edition_note(),) if edition.current() == edition.CURRENT else ()
+
+
+def added_notes(printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
+    """One note per added row shown (current edition): not printed, when added, by whom, from which source.
+
+    ``Added row, row 29 [84]: not printed in the review; added 2026-01-01 by … from DOI …; its cells were coded
+    from that source, with a quote for each in data/additions/msc_studies.csv.``
+    """
+    shown = set(printed[added.KEYS.get(resource, "row")].astype(int)) if len(printed) else set()
+    out = []
+    for record in added.provenance(resource).to_dict("records"):
+        if record["key"] not in shown:
+            continue
+        named = added.source(record["doi"], record["pmid"])
+        out.append(
+            f"Added row, {row_label(printed, record['key'])}: not printed in the review; added {record['date_added']} "
+            f"by {record['added_by']}" + (f" from {named}" if named else "") + "; its cells were coded from that "
+            f"source, with a quote for each in data/additions/{resource}.csv."
+        )
+    return tuple(out)
 
 
 #: A note's label split at its row: ``Audit X1 (warning), `` | ``row 2`` | ``, NCT number: …``.

@@ -17,6 +17,7 @@ def test_declared_reads_the_parameters_cell():
         "diseases": "all",
         "sources": "all",
         "host_species": "all",
+        "edition": "printed",
         "formats": ["csv", "md", "tex", "xlsx"],
         "output_dir": "",
     }
@@ -162,5 +163,5 @@ def test_start_refuses_a_name_papermill_injected_that_the_notebook_does_not_decl
     with pytest.raises(ParameterError) as info:
         start("table1", namespace)
     assert str(info.value) == (
-        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, formats, output_dir"
+        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, edition, formats, output_dir"
     )

@@ -233,7 +233,7 @@ def test_an_undeclared_name_is_refused_naming_the_exhibit_and_the_declared_ones(
     with pytest.raises(ParameterError) as info:
         validate("table1", "table", {"colour": "red"}, TABLE1)
     assert str(info.value) == (
-        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, formats, output_dir"
+        "table1: unknown parameter(s) colour; declared: diseases, sources, host_species, edition, formats, output_dir"
     )
 
 
