@@ -55,7 +55,7 @@ def test_a_kind_is_its_name_base_unit_and_label(name, unit, label):
     "quantity, message",
     [
         (UREG.Quantity(3, "meter"), "meter ([length]) is no dose kind"),
-        (UREG.Quantity(2, "day"), "day ([time]) is no dose kind"),
+        (UREG.Quantity(2, "milliliter"), "milliliter ([length] ** 3) is no dose kind"),
     ],
 )
 def test_a_quantity_of_no_dose_kind_is_named_in_the_error(quantity, message):
