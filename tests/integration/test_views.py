@@ -152,3 +152,16 @@ def test_the_views_figure_is_shown_from_its_svg_beside_the_page_not_inlined(proj
     box = [float(v) for v in re.search(r'viewBox="([^"]+)"', svg).group(1).split()]
     # the intrinsic size keeps the drawing's shape (1 pt = 4/3 px), so nothing shifts as it loads
     assert abs(int(width) - box[2] * 4 / 3) < 1 and abs(int(height) - box[3] * 4 / 3) < 1
+
+
+def test_an_exhibit_page_that_links_views_passes_the_browser_checks(project, browser):
+    """The exhibit page with its Views list (only built with views) keeps its h1 first and passes every check."""
+    from tests.integration.test_site import Visit, _check_page
+
+    site = project / "site"
+    base = site.as_uri() + "/"
+    visit = Visit(browser, base + "exhibits/trials.html", base)
+    try:
+        assert _check_page(visit, site) == []
+    finally:
+        visit.close()
