@@ -1,4 +1,9 @@
-"""What the browser tests share: Debian's Chromium driven by Playwright, and a site served on loopback."""
+"""What the browser tests share: Debian's Chromium driven by Playwright, a site served on loopback, and the views.
+
+The views (``views_built``) are built once per session for all xdist workers,
+like the session's ``built`` tree: test_views.py reads what they wrote, and
+test_lighthouse.py audits their pages.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,16 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import _shared_tree, review
+
+#: The views the session builds: a table's empty selection (Table 4 keeps no row for WEAK) and a figure.
+VIEWS = ("table4_diseases-WEAK", "trials_diseases-AD")
+#: Their pages, site-relative.
+VIEW_PAGES = {
+    "table4_diseases-WEAK": "views/table4/table4_diseases-WEAK/index.html",
+    "trials_diseases-AD": "views/trials/trials_diseases-AD/index.html",
+}
 
 CHROMIUM = Path(os.environ.get("REVIEW_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -63,3 +78,20 @@ def served(folder: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _build_views(root: Path) -> dict:
+    done = review(root, "site", "--views", "--only", *VIEWS, "--jobs", "2", "--quiet", timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {"stdout": done.stdout}
+
+
+@pytest.fixture(scope="session")
+def views_built(tmp_path_factory) -> tuple[Path, dict]:
+    """A copy of the project with :data:`VIEWS` built by ``review site --views`` (never written to by tests).
+
+    No canonical build is needed: the site renders the committed exhibits, and
+    the views run their own notebooks. Returns the tree and ``{"stdout": what
+    the views build printed}``.
+    """
+    return _shared_tree(tmp_path_factory, "views", _build_views)

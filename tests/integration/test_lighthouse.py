@@ -7,7 +7,10 @@ Lighthouse 12.2.3 (installed by ``.ci/run`` with
 Chromium, one Chrome for all pages (``tests/lighthouse/run.mjs``). A page
 costs about 20 s (Lighthouse waits for the page to settle), so ``make test``
 audits three representative pages (the home page, a figure's exhibit page,
-the references) and the ``slow`` check (``make soak``) audits every page.
+the references) and one figure view page, and the ``slow`` check (``make
+soak``) audits every page and every view page the session builds. The view
+pages are those of the session's ``views_built`` tree (the views
+test_views.py checks), served apart from the build's site.
 Without node or the installed Lighthouse the tests skip and say so.
 """
 
@@ -22,12 +25,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_project, overlay, review
-from tests.integration.conftest import CHROMIUM
+from tests.integration.conftest import CHROMIUM, VIEW_PAGES, VIEWS
 from tests.integration.conftest import served as serving
 
 PREFIX = ROOT / ".cache" / "lighthouse"
 RUNNER = ROOT / "tests" / "lighthouse" / "run.mjs"
 REPRESENTATIVE = ["index.html", "exhibits/fig2.html", "references.html"]
+#: A figure's view page: its notebook's figure, selection, Cite this and files.
+VIEW = VIEW_PAGES["trials_diseases-AD"]
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
@@ -52,6 +57,17 @@ def served(tmp_path_factory, built: Path):
     done = review(root, "site")
     assert done.returncode == 0, done.stdout + done.stderr
     site = root / "site"
+    with serving(site) as base:
+        yield base, site
+
+
+@pytest.fixture(scope="module")
+def views_served(views_built):
+    """The site of the session's views tree, served over HTTP: (base URL, site folder)."""
+    reason = _missing()
+    if reason:
+        pytest.skip(reason)
+    site = views_built[0] / "site"
     with serving(site) as base:
         yield base, site
 
@@ -87,5 +103,21 @@ def test_lighthouse_on_representative_pages(served):
 def test_lighthouse_on_every_page(served):
     base, site = served
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "files" not in p.parts)
+    scores = _audit(base, pages)
+    assert _below(scores) == {}
+
+
+def test_lighthouse_on_a_figure_view_page(views_served):
+    base, _ = views_served
+    scores = _audit(base, [VIEW])
+    assert sorted(scores) == [VIEW]
+    assert _below(scores) == {}
+
+
+@pytest.mark.slow
+def test_lighthouse_on_every_view_page(views_served):
+    base, site = views_served
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "views").rglob("index.html"))
+    assert pages == sorted(VIEW_PAGES[v] for v in VIEWS)
     scores = _audit(base, pages)
     assert _below(scores) == {}

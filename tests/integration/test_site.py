@@ -579,3 +579,19 @@ def test_the_cite_box_links_the_downloads(site, project):
         box = html.split('id="cite"', 1)[1].split("</section>", 1)[0]
         for name in (f"{exhibit}.csl.json", f"{exhibit}.ris"):
             assert f'href="../cite/{name}" download' in box and (site / "cite" / name).is_file(), name
+
+
+def test_figure_pages_show_their_figure_from_the_svg_file_not_inlined(site, project):
+    """Each figure's page points an <img> at its own figures/<id>.svg (the download copy), with a size, and
+    inlines no image as a data: URL: a page is its text and tables, and the figure is fetched beside it."""
+    figures = [e for e in _built_exhibits(project) if (project / "figures" / f"{e}.svg").is_file()]
+    assert figures
+    for exhibit in figures:
+        text = (site / "exhibits" / f"{exhibit}.html").read_text(encoding="utf-8")
+        assert "data:image" not in text, exhibit
+        (tag,) = re.findall(r"<img [^>]*>", text)
+        src = re.fullmatch(r'<img src="([^"]+)" width="\d+" height="\d+" alt="[^"]+">', tag).group(1)
+        assert src == f"../files/figures/{exhibit}.svg"
+        assert (site / "files" / "figures" / f"{exhibit}.svg").read_bytes() == (
+            project / "figures" / f"{exhibit}.svg"
+        ).read_bytes()

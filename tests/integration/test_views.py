@@ -1,8 +1,8 @@
 """``review site --views`` end to end, on two views of the cheapest exhibits: a table's empty selection and a figure.
 
-One module-wide copy of the project builds ``table4_diseases-WEAK`` (Table 4 keeps no row for it: the
-notebook's empty state) and ``trials_diseases-AD`` (a figure) once; the tests read what it wrote. No
-canonical build is needed: the site renders the committed exhibits, and the views run their own notebooks.
+The session's ``views_built`` tree (tests/integration/conftest.py) holds ``table4_diseases-WEAK`` (Table 4
+keeps no row for it: the notebook's empty state) and ``trials_diseases-AD`` (a figure), built once; the tests
+read what it wrote, and test_lighthouse.py audits the same pages.
 """
 
 from __future__ import annotations
@@ -16,19 +16,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import copy_project, review
+from tests.conftest import review
+from tests.integration.conftest import VIEW_PAGES, VIEWS
 
-VIEWS = ("table4_diseases-WEAK", "trials_diseases-AD")
-TRIALS = "views/trials/trials_diseases-AD"
-EMPTY = "views/table4/table4_diseases-WEAK"
+TRIALS = VIEW_PAGES["trials_diseases-AD"].rsplit("/", 1)[0]
+EMPTY = VIEW_PAGES["table4_diseases-WEAK"].rsplit("/", 1)[0]
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("views") / "project")
-    done = review(root, "site", "--views", "--only", *VIEWS, "--jobs", "2", "--quiet", timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "views: 2 ran, 0 up to date, 0 failed" in done.stdout
+def project(views_built) -> Path:
+    root, facts = views_built
+    assert "views: 2 ran, 0 up to date, 0 failed" in facts["stdout"]
     return root
 
 
@@ -138,6 +136,31 @@ def test_a_view_page_in_a_browser_is_clean_offline_and_accessible(project, brows
     site = project / "site"
     base = site.as_uri() + "/"
     visit = Visit(browser, base + f"{folder}/index.html", base)
+    try:
+        assert _check_page(visit, site) == []
+    finally:
+        visit.close()
+
+
+def test_the_views_figure_is_shown_from_its_svg_beside_the_page_not_inlined(project):
+    """The page points an <img> at the view's own trials.svg (listed under Files) with its size: no data: URL."""
+    text = (project / "site" / TRIALS / "index.html").read_text(encoding="utf-8")
+    (tag,) = re.findall(r"<img [^>]*>", text)
+    src, width, height = re.fullmatch(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="[^"]+">', tag).groups()
+    assert src == "trials.svg" and "data:image" not in text
+    svg = (project / "site" / TRIALS / src).read_text(encoding="utf-8")
+    box = [float(v) for v in re.search(r'viewBox="([^"]+)"', svg).group(1).split()]
+    # the intrinsic size keeps the drawing's shape (1 pt = 4/3 px), so nothing shifts as it loads
+    assert abs(int(width) - box[2] * 4 / 3) < 1 and abs(int(height) - box[3] * 4 / 3) < 1
+
+
+def test_an_exhibit_page_that_links_views_passes_the_browser_checks(project, browser):
+    """The exhibit page with its Views list (only built with views) keeps its h1 first and passes every check."""
+    from tests.integration.test_site import Visit, _check_page
+
+    site = project / "site"
+    base = site.as_uri() + "/"
+    visit = Visit(browser, base + "exhibits/trials.html", base)
     try:
         assert _check_page(visit, site) == []
     finally:

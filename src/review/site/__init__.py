@@ -29,7 +29,10 @@ Safety. Data cells are escaped by the templates; Markdown produced from data
 (``text/markdown`` outputs) is rendered with HTML escaped; notebook HTML
 outputs and all Markdown go through :func:`sanitize_html`, an nh3 (ammonia)
 allow-list of tags, attributes, two CSS properties and three URL schemes
-(see :mod:`.sanitize`); stored images must be base64; and every page
+(see :mod:`.sanitize`); stored images must be base64 and are shown as
+``data:`` URLs inside ``<img>``, except a figure that draws exactly what the
+exhibit's own SVG file holds, which ``<img>`` loads from that file (see
+:mod:`.images`); and every page
 carries a Content-Security-Policy that forbids scripts and plugins, so
 markup that slipped through would still never run. ``tests/integration/test_xss.py``
 plants a corpus of known payloads in data cells and in a notebook output.
@@ -50,6 +53,7 @@ Modules, each with one job; the engine below never imports the pages above
 * :mod:`.home`, :mod:`.exhibit`, :mod:`.datapages`: the pages;
 * :mod:`.context`: what the pages are made from, the templates, site paths;
 * :mod:`.notebook`, :mod:`.thumbs`: a notebook as HTML, gallery thumbnails;
+* :mod:`.images`: a notebook's figure served from the exhibit's SVG file;
 * :mod:`.sanitize`, :mod:`.engine`: the sanitizer, the incremental writer.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.catalog import Exhibit
@@ -11,9 +12,10 @@ from helpers.core.catalog import Exhibit
 from .. import readings
 from . import citing
 from .context import Context, page, site_path, size
+from .images import Figure
 from .notebook import NotebookRenderer
 
-__all__ = ["exhibit_page", "citation", "reading_status", "rerun_commands", "rewrite"]
+__all__ = ["exhibit_page", "exhibit_figures", "citation", "reading_status", "rerun_commands", "rewrite"]
 
 #: Ids of exhibit.html around the notebook: a notebook heading never takes one.
 RESERVED_IDS = frozenset({"main", "top", "reading", "views", "cite", "files", "provenance", "rerun", "notebook"})
@@ -94,8 +96,14 @@ def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
         for rel, sha in sorted(entry.get("files", {}).items())
         if (paths.ROOT / rel).is_file()
     ]
+    # The figure is shown from its download copy when it draws the same (a light page: no data: URL).
+    figures = [Figure("../" + site_path(p), p) for p in exhibit_figures(ctx, exhibit)]
     renderer = NotebookRenderer(
-        exhibit.title, exhibit.caption, rewrite=lambda url: rewrite(ctx, url), reserved_ids=RESERVED_IDS
+        exhibit.title,
+        exhibit.caption,
+        rewrite=lambda url: rewrite(ctx, url),
+        reserved_ids=RESERVED_IDS,
+        figures=figures,
     )
     cells = renderer.render(json.loads(notebook.read_text(encoding="utf-8")))
     return page(
@@ -117,6 +125,12 @@ def exhibit_page(ctx: Context, exhibit: Exhibit) -> bytes:
         rerun=rerun_commands(exhibit, entry.get("parameters", {})),
         views=[{"href": "../" + view.page, "words": view.label} for view, _ in ctx.views.get(exhibit.id, [])],
     )
+
+
+def exhibit_figures(ctx: Context, exhibit: Exhibit) -> list[Path]:
+    """The exhibit's SVG files the site offers for download (the files an image output may be served from)."""
+    svgs = [paths.ROOT / rel for rel in sorted(ctx.entry(exhibit.id).get("files", {})) if rel.endswith(".svg")]
+    return [p for p in svgs if p.is_file() and site_path(p) in ctx.copied]
 
 
 def rewrite(ctx: Context, url: str) -> str:

@@ -3,8 +3,10 @@
 Code is highlighted by Pygments; authored Markdown is rendered by mistune
 with HTML allowed, then sanitized; Markdown made from data (``text/markdown``
 outputs) is rendered with HTML escaped; HTML outputs are sanitized and wide
-tables get a named, keyboard-scrollable region; images are ``<img>`` with
-``data:`` URLs (SVG included, so a figure's markup never joins the page's DOM).
+tables get a named, keyboard-scrollable region; images are ``<img>``: pointing
+at the exhibit's own figure file when it draws the same thing (:mod:`.images`),
+else with a ``data:`` URL (SVG included, so a figure's markup never joins the
+page's DOM).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
+from . import images
 from .sanitize import sanitize_html
 
 __all__ = ["NotebookRenderer", "text"]
@@ -42,6 +45,10 @@ class NotebookRenderer:
         (a notebook's relative links, pointed at the site's copies).
     reserved_ids : iterable of str
         Ids the page around the notebook uses; headings never take them.
+    figures : iterable of images.Figure
+        The exhibit's figure files the site serves, with their URLs from the
+        page: an SVG output that draws exactly what one of them holds is shown
+        from that file instead of a ``data:`` URL (a much lighter page).
     """
 
     def __init__(
@@ -51,10 +58,12 @@ class NotebookRenderer:
         *,
         rewrite: Callable[[str], str] | None = None,
         reserved_ids: Iterable[str] = (),
+        figures: Iterable[images.Figure] = (),
     ):
         import mistune
 
         self.title, self.caption, self.rewrite = title, caption, rewrite
+        self.figures = list(figures)
         self.ids: set[str] = set(reserved_ids)
         self.regions = 0
         self.injected = False  # whether the notebook being rendered ran with injected parameters (a view)
@@ -150,6 +159,12 @@ class NotebookRenderer:
         for mime in ("image/svg+xml", "image/png", "image/jpeg"):
             if mime in data:
                 raw = text(data[mime])
+                served = images.find(raw, self.figures) if mime == "image/svg+xml" else None
+                if served:
+                    return (
+                        f'<figure class="output image">{images.img(*served, self.caption)}'
+                        f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+                    )
                 payload = base64.b64encode(raw.encode()).decode() if mime == "image/svg+xml" else raw.replace("\n", "")
                 if not _BASE64.fullmatch(payload):  # a stored PNG/JPEG is base64; anything else could end the attribute
                     continue

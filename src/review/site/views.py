@@ -21,6 +21,7 @@ from helpers.core.vocab import CHOICES
 from . import citing
 from .context import Context, page, size
 from .exhibit import RESERVED_IDS, rewrite
+from .images import Figure
 from .notebook import NotebookRenderer
 
 __all__ = ["view_files", "view_citation", "view_page"]
@@ -58,7 +59,10 @@ def view_page(ctx: Context, exhibit: Exhibit, slug: str, words: str, record: dic
         return made
 
     title = f"{exhibit.title} ({words})"
-    renderer = NotebookRenderer(title, f"{exhibit.caption} {words}.", rewrite=up, reserved_ids=RESERVED_IDS)
+    # The view's figure is shown from its own SVG beside the page (copied there for download) when it draws the same.
+    figures = [Figure(p.name, p) for p in view_files(exhibit, slug, record) if p.suffix == ".svg"]
+    caption = f"{exhibit.caption} {words}."
+    renderer = NotebookRenderer(title, caption, rewrite=up, reserved_ids=RESERVED_IDS, figures=figures)
     cells = renderer.render(json.loads(notebook.read_text(encoding="utf-8"))) if notebook.is_file() else ""
     listed = record.get("files", {})
     files = [
