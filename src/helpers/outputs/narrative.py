@@ -2044,13 +2044,14 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     given = doses[doses["setting"] != "in vitro"]
     per = given[given["dose_per_kg_unit"].notna()]
     grams = masses(body_mass_g)
-    hosts = sorted(set(per["host_species"]) & set(grams))
+    order = {"mouse": 0, "rat": 1, "rabbit": 2}
+    hosts = sorted(set(per["host_species"]) & set(grams), key=lambda h: (order.get(h, 3), h))
     groups = [
         (where, [h for h in hosts if (h in (body_mass_g or {})) == by_parameter])
         for where, by_parameter in (("the parameter body_mass_g", True), ("data/body_mass.csv", False))
     ]
     named = ", ".join(
-        f"{' and '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
+        f"{', '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
     )
     systemic = per["per_kg_systemic"].fillna(False).astype(bool) if "per_kg_systemic" in per else per["ref"] > 0
     flagged = per["audit_flag"].fillna(False).astype(bool) if "audit_flag" in per else per["ref"] < 0
@@ -2084,11 +2085,36 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     out.append(
         "Many hosts here are females (ovarian models) or inbred or mutant strains"
         + (f" ({_short_lived(per)}; growth-retarded or short-lived)" if _short_lived(per) else "")
-        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated. "
-        f"The other {len(given) - len(per)} amounts are not restated: injected concentrations, cells printed for "
-        "exosomes or a host without a sourced mass (" + _ref_list(given[given["dose_per_kg_unit"].isna()]) + ")."
+        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated."
+        + _not_restated(given[given["dose_per_kg_unit"].isna()])
     )
     return out
+
+
+def _not_restated(rest: pd.DataFrame) -> str:
+    """`` The other 3 amounts are not restated: injected concentrations, cells printed for exosomes (refs …).``
+
+    Only the reasons that apply are named (a host without a sourced mass only when there is one).
+    """
+    if rest.empty:
+        return ""
+    from helpers.analysis.dosing import AMOUNT_KINDS
+
+    kinds = rest["dose_kind"].astype(str)
+    why = [
+        words
+        for words, present in (
+            ("injected concentrations", (kinds == "injected concentration").any()),
+            ("cells printed for exosomes", (kinds == "cells, printed for exosomes").any()),
+            ("a host without a sourced mass", kinds.isin(AMOUNT_KINDS).any()),
+        )
+        if present
+    ]
+    said = ", ".join(why[:-1]) + (" and " if len(why) > 1 else "") + why[-1] if why else "other kinds"
+    n = len(rest)
+    return (
+        f" The other {n} {'amount is' if n == 1 else 'amounts are'} not restated: {said} ({_ref_list(rest)})."
+    )
 
 
 def _masses_named(hosts: list[str], body_mass_g: dict | None) -> str:
