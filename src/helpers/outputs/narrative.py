@@ -2137,9 +2137,8 @@ def dosing_per_kg_title(drawn: pd.DataFrame, body_mass_g: dict | None = None) ->
     n = len(drawn)
     return (
         f"Doses per kg of body mass: {n} systemic (IV or IP) {'dose' if n == 1 else 'doses'} on rows the audit "
-        f"does not flag; printed dose per administration ÷ nominal adult body mass, "
-        f"{_masses_named(hosts, body_mass_g) or 'none'}: an assumption, not the studies' animals "
-        "(doses printed in mg/kg restated as µg/kg); cells/kg and µg/kg on separate axes"
+        f"does not flag; printed dose ÷ nominal adult mass, {_masses_named(hosts, body_mass_g) or 'none'}: "
+        "an assumption, not the studies' animals; doses printed per kg kept as printed"
     )
 
 

@@ -801,7 +801,7 @@ def dosing_figure(
         return fig
     top = 1 - (1.15 if subtitle else 0.9) / _HEIGHT_IN
     grid = fig.add_gridspec(
-        3, 2, left=0.17, right=0.98, top=top, bottom=_BOTTOM_IN / _HEIGHT_IN, hspace=0.42, wspace=0.42,
+        3, 2, left=0.17, right=0.98, top=top, bottom=_BOTTOM_IN / _HEIGHT_IN, hspace=0.5, wspace=0.42,
         width_ratios=[1.3, 1], height_ratios=[1.35, 1, 0.62],
     )  # fmt: skip
     ax = fig.add_subplot(grid[0, 0])

@@ -32,8 +32,7 @@ def test_the_title_states_the_count_and_the_assumed_masses(per_kg):
     title = narrative.dosing_per_kg_title(drawn)
     # 22 drawn; the masses divided by, as data/body_mass.csv prints them: 32.5 g, 350 g, 4000 g
     assert _numbers(title) == [len(DRAWN), 32.5, 350, 4000]
-    assert "(data/body_mass.csv): an assumption, not the studies' animals" in title
-    assert "cells/kg and µg/kg on separate axes" in title
+    assert "(data/body_mass.csv): an assumption, not the studies' animals; doses printed per kg kept as printed" in title
 
 
 def test_an_override_is_named_in_the_title():
