@@ -191,8 +191,9 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     # Empty, not False, where no range applies: those doses were not checked (third reading 3.4).
     out["outside_range"] = pd.array([c.outside if c else None for c in checks], dtype="boolean")
     # Per kg of a nominal body mass (an assumption, not the studies' animals), only for doses animals received.
-    for column in ("dose_per_kg_low", "dose_per_kg_high", "dose_per_kg_unit", "dose_per_kg_basis", "dose_per_kg_missing"):
+    for column in ("dose_per_kg_low", "dose_per_kg_high", "dose_per_kg_unit", "dose_per_kg_basis"):
         out[column] = part[column].to_numpy()
+    out["dose_per_kg_missing"] = part["dose_per_kg_missing"].to_numpy()
     # Per kg of whole-body mass means something for a systemic dose only (sixth reading 6.2).
     out["per_kg_systemic"] = pd.array(
         [str(r) in SYSTEMIC_ROUTES and not c for r, c in zip(out["route"], out["carrier"])], dtype="boolean"

@@ -2112,9 +2112,7 @@ def _not_restated(rest: pd.DataFrame) -> str:
     ]
     said = ", ".join(why[:-1]) + (" and " if len(why) > 1 else "") + why[-1] if why else "other kinds"
     n = len(rest)
-    return (
-        f" The other {n} {'amount is' if n == 1 else 'amounts are'} not restated: {said} ({_ref_list(rest)})."
-    )
+    return f" The other {n} {'amount is' if n == 1 else 'amounts are'} not restated: {said} ({_ref_list(rest)})."
 
 
 def _masses_named(hosts: list[str], body_mass_g: dict | None) -> str:

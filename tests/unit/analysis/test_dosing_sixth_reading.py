@@ -1,7 +1,8 @@
 """The dosing exhibit's per-kg and lifespan sentences after the sixth blind reading (findings 6.1-6.17).
 
 Expected values are hand-read from the print (Tables 1-2: the Route/Dosage cells, the Follow-up cells) and the
-two data files (mouse 32.5 g, rat 350 g, rabbit 4000 g; 1460 and 1387 days, no rabbit lifespan), not from the code. The audit's flagged rows are
+two data files (mouse 32.5 g, rat 350 g, rabbit 4000 g; 1460 and 1387 days, no rabbit lifespan), not from
+the code. The audit's flagged rows are
 the ones tables/audit.csv flags: refs 19 (W2), 24 (A3, R3), 37 (R1), 42 (R2), 68 (W4).
 """
 
