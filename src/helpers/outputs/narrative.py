@@ -2133,9 +2133,13 @@ def dosing_per_kg_title(drawn: pd.DataFrame, body_mass_g: dict | None = None) ->
     order = {"mouse": 0, "rat": 1, "rabbit": 2}
     hosts = sorted(set(drawn["host_species"].dropna().astype(str)), key=lambda h: (order.get(h, 3), h))
     n = len(drawn)
+    # flagged: keep does not consult the audit, so the title must not claim that flagged rows are left out.
+    rows = "on rows the audit does not flag" if "audit_flag" in drawn else "(audit flags not consulted)"
+    if not n:
+        return f"Doses per kg of body mass: no systemic (IV or IP) dose {rows} in this selection"
     return (
-        f"Doses per kg of body mass: {n} systemic (IV or IP) {'dose' if n == 1 else 'doses'} on rows the audit "
-        f"does not flag; printed dose ÷ nominal adult mass, {_masses_named(hosts, body_mass_g) or 'none'}: "
+        f"Doses per kg of body mass: {n} systemic (IV or IP) {'dose' if n == 1 else 'doses'} {rows}; "
+        f"printed dose ÷ nominal adult mass, {_masses_named(hosts, body_mass_g)}: "
         "an assumption, not the studies' animals; doses printed per kg kept as printed"
     )
 

@@ -581,16 +581,14 @@ _PER_KG_AXIS = {
 
 
 def _per_kg(fig, cells, rest, drawn: pd.DataFrame, title: str) -> None:
-    """The per-kg panels: one axis per unit (cells/kg left; particles/kg and µg/kg right), never one across kinds.
+    """The per-kg panels: one axis per unit (the first, cells/kg, left; the others right), never one across kinds.
 
     Each dose is its printed dose per administration divided by the nominal mass of its host (or printed per
     kg), on a log axis, stacked and counted as in the doses panel; ``title`` states the assumption.
     """
     units = [u for u in _PER_KG_AXIS if u in set(drawn["dose_per_kg_unit"])]
-    others = [u for u in units if u != "cells/kg"]
-    places = ([cells] if "cells/kg" in units else []) + (
-        list(rest.subgridspec(len(others), 1, hspace=0.9)) if others else []
-    )
+    # The first unit (cells/kg when there are cell doses) goes left, under the routes; the others right, stacked.
+    places = [cells] + (list(rest.subgridspec(len(units) - 1, 1, hspace=0.9)) if len(units) > 1 else [])
     if not units:
         ax = fig.add_subplot(cells)
         ax.set_axis_off()

@@ -68,3 +68,22 @@ def test_the_note_says_the_bottom_row_is_per_kg_of_an_assumed_mass():
     note = narrative.dosing_note()
     assert "Bottom row: the systemic doses animals received, per kg of a nominal adult body mass" in note
     assert "data/body_mass.csv or the body_mass_g parameter, not the studies' animals" in note
+
+
+def test_without_the_audit_the_title_does_not_claim_flagged_rows_are_left_out():
+    """flagged: keep consults no audit: refs 42 and 68 are drawn (14 + 1 cells, 5 + 1 µg, 3 printed = 24)."""
+    drawn, left = dosing.per_kg_panels(dosing.panels(coded.studies()).doses)
+    assert len(drawn) == len(DRAWN) + 2 and {42, 68} <= set(drawn["ref"])
+    title = narrative.dosing_per_kg_title(drawn)
+    assert "24 systemic (IV or IP) doses (audit flags not consulted)" in title
+    assert "flagged" not in narrative.dosing_per_kg_key(drawn, left)
+
+
+def test_a_selection_with_no_systemic_dose_says_so():
+    """Skin models only (refs 43 and 83, both SC): nothing is drawn per kg."""
+    doses = dosing.panels(coded.studies()).doses
+    drawn, left = dosing.per_kg_panels(doses[doses["ref"].isin([43, 83])])
+    assert drawn.empty and sorted(left["ref"]) == [43, 83]
+    assert narrative.dosing_per_kg_title(drawn).endswith(
+        "no systemic (IV or IP) dose (audit flags not consulted) in this selection"
+    )
