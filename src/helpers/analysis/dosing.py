@@ -28,6 +28,8 @@ __all__ = [
     "Panels",
     "panels",
     "per_kg",
+    "per_kg_panels",
+    "PER_KG_ROWS",
     "shown",
     "SYSTEMIC_ROUTES",
     "doses",
@@ -191,6 +193,7 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     # Per kg of a nominal body mass (an assumption, not the studies' animals), only for doses animals received.
     for column in ("dose_per_kg_low", "dose_per_kg_high", "dose_per_kg_unit", "dose_per_kg_basis"):
         out[column] = part[column].to_numpy()
+    out["dose_per_kg_missing"] = part["dose_per_kg_missing"].to_numpy()
     # Per kg of whole-body mass means something for a systemic dose only (sixth reading 6.2).
     out["per_kg_systemic"] = pd.array(
         [str(r) in SYSTEMIC_ROUTES and not c for r, c in zip(out["route"], out["carrier"])], dtype="boolean"
@@ -202,6 +205,62 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
 #: here: both printed SC rows are skin models (refs 43, 83) whose injection site the review does not report,
 #: and a dose under the skin of a wound acts on the wound first.
 SYSTEMIC_ROUTES = ("IV", "IP")
+
+
+#: Rows of the per-kg panels, in drawing order: (unit, row label). A dose the study printed per kg (mg/kg,
+#: restated in µg/kg) has a row of its own, apart from the printed µg we divide by an assumed mass (6.9).
+PER_KG_ROWS = (
+    ("cells/kg", "MSCs: cells ÷ nominal mass"),
+    ("particles/kg", "exosomes: particles ÷ nominal mass"),
+    ("µg/kg", "exosomes: µg ÷ nominal mass"),
+    ("µg/kg", "exosomes: printed per kg\n(mg/kg as µg/kg)"),
+)
+#: Why a dose given to animals is not drawn per kg, as the per-kg panels' key says it.
+PER_KG_LEFT = {
+    "not an amount": "not an amount per animal",
+    "no mass": "no sourced body mass for the host",
+    "local": "given locally",
+    "flagged": "row flagged by the audit",
+}
+
+
+def per_kg_panels(dose_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The doses the per-kg panels draw, and the amounts given to or injected into animals that they leave out.
+
+    Drawn: a dose per kg (:func:`helpers.data.bodymass.per_kg`) that is systemic (``per_kg_systemic``: IV or
+    IP, not in a scaffold or hydrogel) on a row the audit does not flag, as the "What to notice" ranges count
+    them (sixth reading 6.1, 6.2). The others are left out with the reason (:data:`PER_KG_LEFT`, first that
+    applies): not an amount per animal (an injected concentration, cells printed for exosomes), no sourced
+    mass for the host, a local dose, a flagged row. In vitro rows gave no animal anything and are in neither.
+
+    Returns
+    -------
+    drawn : pandas.DataFrame
+        Rows of :func:`doses` with ``per_kg_row`` (the label of :data:`PER_KG_ROWS`).
+    left : pandas.DataFrame
+        Rows of :func:`doses` with ``per_kg_left`` (a key of :data:`PER_KG_LEFT`).
+    """
+    given = dose_frame[dose_frame["setting"].astype("string") != "in vitro"]
+    unit = given["dose_per_kg_unit"].astype("string")
+    systemic = given["per_kg_systemic"].fillna(False).astype(bool)
+    flagged = given["audit_flag"].fillna(False).astype(bool) if "audit_flag" in given else systemic & False
+    kinds = given["dose_kind"].astype("string")
+    why = pd.Series(
+        [
+            ("no mass" if k in AMOUNT_KINDS else "not an amount")
+            if pd.isna(u)
+            else ("local" if not s else ("flagged" if f else ""))
+            for u, s, f, k in zip(unit, systemic, flagged, kinds)
+        ],
+        index=given.index,
+        dtype="string",
+    )
+    printed = given["dose_per_kg_basis"].astype("string").fillna("").str.startswith("printed per kg")
+    labels = dict(PER_KG_ROWS[:3])  # per unit, the row of a dose divided by the assumed mass
+    rows = [PER_KG_ROWS[3][1] if p else labels.get(u, u) for u, p in zip(unit.fillna(""), printed)]
+    drawn = given.assign(per_kg_row=pd.array(rows, dtype="string"))[why == ""]
+    left = given.assign(per_kg_left=why)[why != ""]
+    return drawn.reset_index(drop=True), left.reset_index(drop=True)
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -482,6 +541,36 @@ def _dose_lines(dose_frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _per_kg_lines(dose_frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """One line per dose the per-kg panels draw (panel "doses per kg"), and one per amount they leave out
+    (panel "doses per kg, not drawn", with the value where there is one and the reason in ``mark``)."""
+    drawn, left = per_kg_panels(dose_frame)
+    parts = []
+    if len(drawn):
+        parts.append(
+            drawn[_KEYS].assign(
+                panel="doses per kg",
+                label=drawn["per_kg_row"].str.replace("\n", " ", regex=False),
+                low=drawn["dose_per_kg_low"],
+                high=drawn["dose_per_kg_high"],
+                unit=drawn["dose_per_kg_unit"],
+                mark=drawn["dose_per_kg_basis"],
+            )
+        )
+    if len(left):
+        parts.append(
+            left[_KEYS].assign(
+                panel="doses per kg, not drawn",
+                label=left["dose_kind"],
+                low=left["dose_per_kg_low"],
+                high=left["dose_per_kg_high"],
+                unit=left["dose_per_kg_unit"],
+                mark=[PER_KG_LEFT[w] for w in left["per_kg_left"]],
+            )
+        )
+    return parts
+
+
 def _time_lines(follow: pd.DataFrame, hours: pd.DataFrame) -> list[pd.DataFrame]:
     parts = []
     if len(follow):
@@ -557,8 +646,14 @@ def figure_data(
         bar (``studies`` reported of ``applicable``, ``share`` in percent; a second line
         for the times printed without their arm). The medians drawn in the follow-up
         panel: panel "follow-up median", one line per product (``studies`` they are over).
+        Per kg: panel "doses per kg", one line per dose drawn (``low``/``high`` per kg,
+        ``mark`` the mass it was divided by), and panel "doses per kg, not drawn", one line
+        per amount given to animals that is left out, ``mark`` saying why
+        (:func:`per_kg_panels`).
     """
     parts = [_dose_lines(dose_frame)] if len(dose_frame) else []
+    if len(dose_frame) and "dose_per_kg_unit" in dose_frame:
+        parts += _per_kg_lines(dose_frame)
     parts += _time_lines(follow, hours)
     if len(route_frame):
         parts.append(

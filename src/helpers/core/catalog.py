@@ -141,10 +141,13 @@ EXHIBITS: dict[str, Exhibit] = {
             "Printed doses as quantities with units (cells, particles, masses as printed with protein not stated, "
             "and concentrations kept apart), "
             "routes, follow-up in days, and which design items the review's Tables 1-2 print for each study. The "
-            "notebook's tables also give each dose an animal received per kg of a nominal adult body mass of its host "
-            "species (an assumption, data/body_mass.csv, not the studies' animals, whose mass the review does not "
-            "report; kinds still apart) and in vivo follow-up as a share of the host's maximum recorded lifespan "
-            "(AnAge, data/lifespan.csv; a lower bound of the share of a typical life).",
+            "bottom panels draw each systemic (IV or IP) dose animals received, on rows the audit does not flag, per "
+            "kg of a nominal adult body mass of its host species (an assumption, data/body_mass.csv or the "
+            "body_mass_g parameter, not the studies' animals, whose mass the review does not report), cells/kg and "
+            "µg/kg on separate axes; local doses, flagged rows, amounts that are not a dose per animal and hosts "
+            "without a sourced mass are left out and named under the figure. The notebook's tables also give in vivo "
+            "follow-up as a share of the host's maximum recorded lifespan (AnAge, data/lifespan.csv; a lower bound of "
+            "the share of a typical life).",
         ),
         Exhibit(
             "design",

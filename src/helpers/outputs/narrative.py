@@ -1782,7 +1782,10 @@ def dosing_note() -> str:
         "added to a dish is not an amount an animal received. Top right: follow-up of treated animals in days, "
         "and apart from it, incubation of cultured cells in hours. Bottom: routes of administration of the studies "
         "with animals (in vitro studies below the line), and the share of the studies each item applies to for "
-        "which the review's tables print it (a gap may be the review's summary, not the study). Colour: disease "
+        "which the review's tables print it (a gap may be the review's summary, not the study). Bottom row: the "
+        "systemic doses animals received, per kg of a nominal adult body mass of their host species (an "
+        "assumption, data/body_mass.csv or the body_mass_g parameter, not the studies' animals), cells/kg and "
+        "µg/kg on separate axes; the doses left out are named above this note. Colour: disease "
         "('Premature aging (weakness)' is the project's label for the printed "
         "'weakness' of a Bmi-1⁻/⁻ premature-ageing model); shape: host; studies at the same value are stacked "
         f"one above the other, ×n counts them. {SOURCE_SHORT}, Tables 1-2."
@@ -2093,13 +2096,14 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     given = doses[doses["setting"] != "in vitro"]
     per = given[given["dose_per_kg_unit"].notna()]
     grams = masses(body_mass_g)
-    hosts = sorted(set(per["host_species"]) & set(grams))
+    order = {"mouse": 0, "rat": 1, "rabbit": 2}
+    hosts = sorted(set(per["host_species"]) & set(grams), key=lambda h: (order.get(h, 3), h))
     groups = [
         (where, [h for h in hosts if (h in (body_mass_g or {})) == by_parameter])
         for where, by_parameter in (("the parameter body_mass_g", True), ("data/body_mass.csv", False))
     ]
     named = ", ".join(
-        f"{' and '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
+        f"{', '.join(f'{h} {grams[h]:g} g' for h in some)} from {where}" for where, some in groups if some
     )
     systemic = per["per_kg_systemic"].fillna(False).astype(bool) if "per_kg_systemic" in per else per["ref"] > 0
     flagged = per["audit_flag"].fillna(False).astype(bool) if "audit_flag" in per else per["ref"] < 0
@@ -2133,11 +2137,102 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     out.append(
         "Many hosts here are females (ovarian models) or inbred or mutant strains"
         + (f" ({_short_lived(per)}; growth-retarded or short-lived)" if _short_lived(per) else "")
-        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated. "
-        f"The other {len(given) - len(per)} amounts are not restated: injected concentrations, cells printed for "
-        "exosomes or a host without a sourced mass (" + _ref_list(given[given["dose_per_kg_unit"].isna()]) + ")."
+        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated."
+        + _not_restated(given[given["dose_per_kg_unit"].isna()])
     )
     return out
+
+
+def _not_restated(rest: pd.DataFrame) -> str:
+    """`` The other 3 amounts are not restated: injected concentrations, cells printed for exosomes (refs …).``
+
+    Only the reasons that apply are named (a host without a sourced mass only when there is one).
+    """
+    if rest.empty:
+        return ""
+    from helpers.analysis.dosing import AMOUNT_KINDS
+
+    kinds = rest["dose_kind"].astype(str)
+    why = [
+        words
+        for words, present in (
+            ("injected concentrations", (kinds == "injected concentration").any()),
+            ("cells printed for exosomes", (kinds == "cells, printed for exosomes").any()),
+            ("a host without a sourced mass", kinds.isin(AMOUNT_KINDS).any()),
+        )
+        if present
+    ]
+    said = ", ".join(why[:-1]) + (" and " if len(why) > 1 else "") + why[-1] if why else "other kinds"
+    n = len(rest)
+    return f" The other {n} {'amount is' if n == 1 else 'amounts are'} not restated: {said} ({_ref_list(rest)})."
+
+
+def _masses_named(hosts: list[str], body_mass_g: dict | None) -> str:
+    """``mouse 32.5 g, rat 350 g (data/body_mass.csv)``, an overridden mass named as the parameter's."""
+    from helpers.data.bodymass import masses
+
+    grams, override = masses(body_mass_g), set(body_mass_g or {})
+    parts = []
+    for where, by_parameter in (("parameter body_mass_g", True), ("data/body_mass.csv", False)):
+        some = [h for h in hosts if h in grams and (h in override) == by_parameter]
+        if some:
+            parts.append(", ".join(f"{h} {grams[h]:g} g" for h in some) + f" ({where})")
+    return "; ".join(parts)
+
+
+def dosing_per_kg_title(drawn: pd.DataFrame, body_mass_g: dict | None = None) -> str:
+    """The per-kg panels' title: how many doses are drawn, which, and the assumed mass they are divided by."""
+    order = {"mouse": 0, "rat": 1, "rabbit": 2}
+    hosts = sorted(set(drawn["host_species"].dropna().astype(str)), key=lambda h: (order.get(h, 3), h))
+    n = len(drawn)
+    # flagged: keep does not consult the audit, so the title must not claim that flagged rows are left out.
+    rows = "on rows the audit does not flag" if "audit_flag" in drawn else "(audit flags not consulted)"
+    if not n:
+        return f"Doses per kg of body mass: no systemic (IV or IP) dose {rows} in this selection"
+    return (
+        f"Doses per kg of body mass: {n} systemic (IV or IP) {'dose' if n == 1 else 'doses'} {rows}; "
+        f"printed dose ÷ nominal adult mass, {_masses_named(hosts, body_mass_g)}: "
+        "an assumption, not the studies' animals; doses printed per kg kept as printed"
+    )
+
+
+def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """The line under the dosing figure naming what the per-kg panels leave out, and why (issue 18 item 5)."""
+    total = len(drawn) + len(left)
+    if not total:
+        return ""
+    why = left["per_kg_left"] if len(left) else pd.Series([], dtype="string")
+    parts = []
+    local = left[why == "local"]
+    if len(local):
+        parts.append(
+            f"{len(local)} given locally (into an ovary, the brain, the nose, the skin, a bone or a site, in a "
+            f"scaffold or hydrogel, or with the route printed NA; {_ref_list(local)}): per kg of whole body says "
+            "little about a dose at one site"
+        )
+    odd = left[why == "flagged"]
+    if len(odd):
+        each = ", ".join(
+            f"ref {int(r.ref)} {_sci2(r.dose_per_kg_high)} {r.dose_per_kg_unit} ({_why_flagged(r)})"
+            for r in odd.sort_values("ref").itertuples()
+        )
+        parts.append(f"{len(odd)} on rows the audit flags ({each}; kept as printed)")
+    amounts = left[why == "not an amount"]
+    if len(amounts):
+        parts.append(
+            f"{len(amounts)} not an amount per animal (an injected concentration without a volume, or cells printed "
+            f"for an exosome product; {_ref_list(amounts)})"
+        )
+    no_mass = left[why == "no mass"]
+    if len(no_mass):
+        parts.append(f"{len(no_mass)} with no sourced body mass for the host ({_ref_list(no_mass)})")
+    return (
+        f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals are drawn"
+        + (f"; not drawn: {'; '.join(parts)}" if parts else "")
+        + ". The nominal mass is a sex-pooled adult outbred one: female (ovarian-model), inbred or mutant hosts "
+        "are lighter, so their doses per kg are underestimated; the review reports neither the animals' mass nor "
+        "the dosing schedule."
+    )
 
 
 def _why_flagged(row) -> str:

@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import NullLocator
 
-from helpers.analysis.dosing import IN_VIVO_ITEMS, ITEMS, KIND_ORDER, Panels, days_key
+from helpers.analysis.dosing import IN_VIVO_ITEMS, ITEMS, KIND_ORDER, PER_KG_ROWS, Panels, days_key, per_kg_panels
 from helpers.outputs import narrative
 from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
 
@@ -44,6 +44,12 @@ KIND_LABELS = {
     "concentration, arm not stated": "µg/mL, arm not stated",
     "in vitro concentration": "in the dish, µg/mL\n(in vitro, not a dose)",
 }
+
+#: The figure's height, the room under the panels (legend, keys, note) and where the legend sits, in inches:
+#: the per-kg row (issue 18 item 5) made the figure taller, and the text below keeps its size in inches.
+_HEIGHT_IN = 15.7
+_BOTTOM_IN = 4.75
+_LEGEND_IN = 2.95
 
 #: Above this many marks a strip panel is rasterized in SVG and PDF: one vector
 #: element per study would make the files grow with the data.
@@ -566,6 +572,45 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
     ax.set_title(f"In vitro incubation ({len(hours)} of {total} in vitro only studies)", fontsize=9, loc="left")
 
 
+#: Axis words of each per-kg unit: what is counted, per kg of which mass.
+_PER_KG_AXIS = {
+    "cells/kg": "cells per kg of nominal body mass",
+    "particles/kg": "particles per kg of nominal body mass",
+    "µg/kg": "µg per kg of nominal body mass (mass as printed, protein not stated)",
+}
+
+
+def _per_kg(fig, cells, rest, drawn: pd.DataFrame, title: str) -> None:
+    """The per-kg panels: one axis per unit (the first, cells/kg, left; the others right), never one across kinds.
+
+    Each dose is its printed dose per administration divided by the nominal mass of its host (or printed per
+    kg), on a log axis, stacked and counted as in the doses panel; ``title`` states the assumption.
+    """
+    units = [u for u in _PER_KG_AXIS if u in set(drawn["dose_per_kg_unit"])]
+    # The first unit (cells/kg when there are cell doses) goes left, under the routes; the others right, stacked.
+    places = [cells] + (list(rest.subgridspec(len(units) - 1, 1, hspace=0.9)) if len(units) > 1 else [])
+    if not units:
+        ax = fig.add_subplot(cells)
+        ax.set_axis_off()
+        ax.set_title(_wrapped(title, 84), fontsize=9, loc="left")
+        ax.text(0, 0.5, "No dose in this selection is drawn per kg.", fontsize=8, transform=ax.transAxes)
+        return
+    order = {label: i for i, (_, label) in enumerate(PER_KG_ROWS)}
+    for n, (unit, place) in enumerate(zip(units, places)):
+        ax = fig.add_subplot(place)
+        part = drawn[drawn["dose_per_kg_unit"] == unit].assign(hollow=False, ringed=False)
+        rows = sorted(dict.fromkeys(part["per_kg_row"]), key=lambda r: order.get(r, len(order)))
+        _strip(
+            ax, rows, rows, part, "per_kg_row", "dose_per_kg_low", "dose_per_kg_high", f"perkg:{unit}",
+            value=lambda v: _short(float(f"{v:.3g}")),  # a nominal value: 3 significant figures, as the tables
+        )  # fmt: skip
+        ax.set_xlabel(_PER_KG_AXIS[unit], fontsize=8)
+        if n == 0:
+            ax.set_title(_wrapped(title, 84), fontsize=9, loc="left")
+        else:
+            ax.set_title(f"{unit}: {len(part)} {'study' if len(part) == 1 else 'studies'}", fontsize=8.5, loc="left")
+
+
 def _routes(ax, routes: pd.DataFrame) -> None:
     vivo = routes[routes["setting"] == "in vivo"]
     vitro = routes[routes["setting"] == "in vitro"]
@@ -661,7 +706,7 @@ def _complete(ax, summary: pd.DataFrame, items: tuple[str, ...]) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _legend(fig, route_key: str, flagged: str) -> None:
+def _legend(fig, route_key: str, flagged: str, per_kg: str = "") -> None:
     handles = [
         # Shape is the host, in black: black is no disease colour.
         Line2D([], [], marker=m, linestyle="", color="black", label=h if h == "in vitro" else f"host: {h}")
@@ -704,10 +749,20 @@ def _legend(fig, route_key: str, flagged: str) -> None:
     if not flagged:  # no drawn mark has a black edge (flagged: keep or drop, or a selection without one)
         handles = [h for h in handles if not h.get_label().startswith("black edge")]
     handles += [Line2D([], [], marker="o", linestyle="", color=c, label=d) for d, c in DISEASE_COLOURS.items()]
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.172), ncol=5, frameon=False, fontsize=7.5)
+    height = fig.get_figheight()
+    fig.legend(
+        handles=handles, loc="lower left", bbox_to_anchor=(0.01, _LEGEND_IN / height), ncol=5, frameon=False,
+        fontsize=7.5,
+    )  # fmt: skip
     keys = "\n".join(textwrap.wrap(route_key, 190) + textwrap.wrap(flagged, 190))
     # Hung from just under the legend, so that a longer key grows down towards the note, never into the legend.
-    fig.text(0.012, 0.168, keys, fontsize=7.5, va="top", gid="route-key")
+    fig.text(0.012, (_LEGEND_IN - 0.05) / height, keys, fontsize=7.5, va="top", gid="route-key")
+    if per_kg:
+        lines = textwrap.wrap(per_kg, 190)
+        fig.text(
+            0.012, (_LEGEND_IN - 0.12) / height - len(keys.splitlines()) * 0.125 / height, "\n".join(lines),
+            fontsize=7.5, va="top", gid="per-kg-key",
+        )  # fmt: skip
 
 
 def dosing_figure(
@@ -724,22 +779,28 @@ def dosing_figure(
     note: str = "",
     route_key: str = "",
     flagged: str = "",
+    per_kg: pd.DataFrame | None = None,
+    per_kg_title: str = "",
+    per_kg_key: str = "",
 ) -> plt.Figure:
-    """Five panels: doses by kind, in vivo follow-up, in vitro incubation, routes, and reporting completeness.
+    """Seven panels: doses by kind, in vivo follow-up, in vitro incubation, routes, reporting completeness, and
+    the doses per kg of body mass (one axis per unit).
 
     ``missing`` is :func:`helpers.analysis.dosing.missing`: the counts shown in the panels'
     titles so that "not reported" is never dropped and every count says out of how many.
     ``flagged`` is a line under the route key naming the rows the audit flags (black edges).
+    ``per_kg`` is the ``drawn`` frame of :func:`helpers.analysis.dosing.per_kg_panels`, ``per_kg_title``
+    the assumption its panels rest on, and ``per_kg_key`` the lines naming what they leave out and why.
     """
-    fig = plt.figure(figsize=(12.5, 11.5))
+    fig = plt.figure(figsize=(12.5, _HEIGHT_IN))
     frame(fig, title=title, subtitle=subtitle, note=note)
     if doses.empty and follow.empty and hours.empty and routes.empty:
         fig.text(0.5, 0.5, "No study in this selection.", ha="center", va="center", fontsize=11)
         return fig
-    top = 1 - (1.15 if subtitle else 0.9) / 11.5
+    top = 1 - (1.15 if subtitle else 0.9) / _HEIGHT_IN
     grid = fig.add_gridspec(
-        2, 2, left=0.17, right=0.98, top=top, bottom=0.295, hspace=0.36, wspace=0.42, width_ratios=[1.3, 1],
-        height_ratios=[1.35, 1],
+        3, 2, left=0.17, right=0.98, top=top, bottom=_BOTTOM_IN / _HEIGHT_IN, hspace=0.5, wspace=0.42,
+        width_ratios=[1.3, 1], height_ratios=[1.35, 1, 0.62],
     )  # fmt: skip
     ax = fig.add_subplot(grid[0, 0])
     if len(doses):
@@ -754,12 +815,20 @@ def dosing_figure(
         loc="left",
         pad=16,
     )
-    _legend(fig, route_key, flagged)
+    _per_kg(fig, grid[2, 0], grid[2, 1], per_kg if per_kg is not None else pd.DataFrame(
+        columns=["dose_per_kg_unit", "per_kg_row"]), per_kg_title)  # fmt: skip
+    _legend(fig, route_key, flagged, per_kg_key)
     return fig
 
 
 def dosing_exhibit(
-    panels: Panels, *, title: str, subtitle: str = "", rule_names: dict[str, str] | None = None, lead: str = ""
+    panels: Panels,
+    *,
+    title: str,
+    subtitle: str = "",
+    rule_names: dict[str, str] | None = None,
+    lead: str = "",
+    body_mass_g: dict | None = None,
 ) -> plt.Figure:
     """The dosing exhibit of one selection: :func:`dosing_figure` with its note, route key and flagged line.
 
@@ -776,11 +845,15 @@ def dosing_exhibit(
     lead : str
         A sentence that opens the note: what the run's ``flagged`` choice did
         (see :func:`helpers.plots.fig1.draw`); empty for the canonical figure.
+    body_mass_g : dict, optional
+        The run's override of the nominal body masses (empty: data/body_mass.csv), named in the per-kg
+        panels' title.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    drawn, left = per_kg_panels(panels.doses) if "dose_per_kg_unit" in panels.doses else (None, None)
     return dosing_figure(
         panels.doses,
         panels.follow,
@@ -794,4 +867,7 @@ def dosing_exhibit(
         note=f"{lead} {narrative.dosing_note()}".strip(),
         route_key=narrative.dosing_route_key(panels.routes),
         flagged=narrative.dosing_flagged(panels.doses, panels.follow, panels.hours, names=rule_names),
+        per_kg=drawn,
+        per_kg_title=narrative.dosing_per_kg_title(drawn, body_mass_g) if drawn is not None else "",
+        per_kg_key=narrative.dosing_per_kg_key(drawn, left, names=rule_names) if drawn is not None else "",
     )

@@ -30,17 +30,18 @@ def _sentence(text: str, start: str) -> str:
 def test_per_kg_sentence(notice):
     said = _sentence(notice, "Per kg of body mass")
     cells = [v for v in PER_KG.values() if v[2] == "cells/kg"]
-    # 38 restated of 42 amounts in studies with animals (45 readable amounts minus the 3 in a dish)
+    # 39 restated of 42 amounts in studies with animals (45 readable amounts minus the 3 in a dish)
     assert said.startswith(f"Per kg of body mass: {len(PER_KG)} of the 42 amounts given to or injected into animals")
-    assert "(mouse 32.5 g and rat 350 g from data/body_mass.csv;" in said
-    # cells: min 1e6 / 0.35 kg = 2.857e6; without the audit's columns no row is set apart as flagged, so the
-    # systemic (IV/IP) cell range is 14 studies up to ref 10's 1e7 / 0.0325 = 3.077e8 (sixth reading 6.2)
-    assert min(v[0] for v in cells) == pytest.approx(2.857e6, rel=1e-3)
-    assert "2.9×10⁶ to 3.1×10⁸ cells/kg (14 studies, by the assumed mass)" in notice
+    assert "(mouse 32.5 g, rat 350 g, rabbit 4000 g from data/body_mass.csv;" in said
+    # cells: min IV 6e6 / 4 kg rabbit = 1.5e6; without the audit's columns no row is set apart as flagged, so
+    # the systemic (IV/IP) cell range is 15 studies (14 mouse and rat + the rabbit) up to ref 10's
+    # 1e7 / 0.0325 = 3.077e8 (sixth reading 6.2)
+    assert min(v[0] for v in cells) == pytest.approx(1.5e6, rel=1e-9)
+    assert "1.5×10⁶ to 3.1×10⁸ cells/kg (15 studies, by the assumed mass)" in notice
     # mass by the assumed mass: IP 150 µg / 0.35 kg rat = 428.6 to IV 100 mg / 0.0325 kg = 3.077e6, 6 studies
     assert "430 to 3.1×10⁶ µg/kg (6 studies, by the assumed mass)" in notice
     assert "1.6×10³ to 1×10⁴ µg/kg (3 studies, printed per kg by the study)" in notice
-    assert "The other 4 amounts are not restated" in notice  # 2 injected concentrations, 1 cells for exosomes, 1 rabbit
+    assert "The other 3 amounts are not restated" in notice  # 2 injected concentrations, 1 cells for exosomes
 
 
 def test_lifespan_sentence(notice):
@@ -57,6 +58,6 @@ def test_an_override_names_where_each_mass_comes_from():
     doses, follow, hours, _routes, missing, _matrix, _summary = dosing.panels(studies)
     text = narrative.dosing_notice(doses, follow, hours, missing, {"mouse": 25.0})
     said = _sentence(text, "Per kg of body mass")
-    assert "(mouse 25 g from the parameter body_mass_g, rat 350 g from data/body_mass.csv;" in said
-    # cells: min 1e6 / 0.35 kg = 2.857e6 (rat, unchanged); max systemic IP 1e7 / 0.025 kg = 4e8
-    assert "2.9×10⁶ to 4×10⁸ cells/kg (14 studies, by the assumed mass)" in text  # ref 10: 1e7 / 0.025
+    assert "(mouse 25 g from the parameter body_mass_g, rat 350 g, rabbit 4000 g from data/body_mass.csv;" in said
+    # cells: min 6e6 / 4 kg = 1.5e6 (rabbit, unchanged); max systemic IP 1e7 / 0.025 kg = 4e8
+    assert "1.5×10⁶ to 4×10⁸ cells/kg (15 studies, by the assumed mass)" in text  # ref 10: 1e7 / 0.025

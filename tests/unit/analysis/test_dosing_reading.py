@@ -297,7 +297,7 @@ _PER_KG_AND_LIFESPAN = (
     "Of them,",
     "Left out of these ranges",
     "Many hosts here",
-    "The other 4 amounts",
+    "The other 3 amounts",  # not restated per kg: 2 injected concentrations, 1 cells for exosomes
 )
 
 

@@ -1,7 +1,8 @@
 """The dosing exhibit's per-kg and lifespan sentences after the sixth blind reading (findings 6.1-6.17).
 
 Expected values are hand-read from the print (Tables 1-2: the Route/Dosage cells, the Follow-up cells) and the
-two data files (mouse 32.5 g, rat 350 g; 1460 and 1387 days), not from the code. The audit's flagged rows are
+two data files (mouse 32.5 g, rat 350 g, rabbit 4000 g; 1460 and 1387 days, no rabbit lifespan), not from
+the code. The audit's flagged rows are
 the ones tables/audit.csv flags: refs 19 (W2), 24 (A3, R3), 37 (R1), 42 (R2), 68 (W4).
 """
 
@@ -18,13 +19,14 @@ from helpers.data import coded, flags
 from helpers.outputs import narrative
 from tests.unit.analysis.test_dosing_reading import IN_VIVO_DAYS
 
-MOUSE, RAT = 0.0325, 0.35
+MOUSE, RAT, RABBIT = 0.0325, 0.35, 4.0
 RATS = {12, 13, 14, 23, 29, 35, 41, 52, 72, 73, 78, 80, 83}
 #: Systemic (printed IV or IP, no scaffold or gel) cell doses per kg: ref -> cells / kg.
 SYSTEMIC_CELLS = {
     10: 1e7 / MOUSE, 12: 2e6 / RAT, 13: 1e6 / RAT, 14: 1e6 / RAT, 15: 1e6 / MOUSE, 28: 5e6 / MOUSE,
     29: 1e6 / RAT, 31: 1e6 / MOUSE, 32: 1e6 / MOUSE, 35: 5e6 / RAT, 38: 5e5 / MOUSE, 40: 1e6 / MOUSE,
     41: 1e6 / RAT, 42: 2e6 / MOUSE,
+    34: 6e6 / RABBIT,  # IV 6 x 10^6 cells / 4 kg rabbit = 1.5e6 (Table 1 row 20)
 }  # fmt: skip
 #: Systemic mass doses divided by the assumed mass (µg / kg), and those printed per kg (mg/kg x 1000).
 SYSTEMIC_UG = {49: 150 / MOUSE, 51: 125 / MOUSE, 52: 150 / RAT, 57: 50 / MOUSE, 68: 100_000 / MOUSE, 70: 150 / MOUSE}
@@ -43,7 +45,7 @@ def notice() -> str:
 
 #: Hand formatting of the expected range ends (two significant digits).
 _ENDS = {
-    2.857e6: "2.9×10⁶", 3.077e8: "3.1×10⁸", 428.6: "430", 4615.4: "4.6×10³", 1600.0: "1.6×10³",
+    1.5e6: "1.5×10⁶", 2.857e6: "2.9×10⁶", 3.077e8: "3.1×10⁸", 428.6: "430", 4615.4: "4.6×10³", 1600.0: "1.6×10³",
     10000.0: "1×10⁴", 6.154e7: "6.2×10⁷", 3.077e6: "3.1×10⁶",
 }  # fmt: skip
 
@@ -53,8 +55,9 @@ def _sci2(x: float) -> str:
     return _ENDS[min(_ENDS, key=lambda k: abs(k - x) / k)]
 
 
-def test_local_and_systemic_add_up_to_the_38_restated():
-    assert len(SYSTEMIC_CELLS) + len(SYSTEMIC_UG) + len(PRINTED_PER_KG) + len(LOCAL) == 38
+def test_local_and_systemic_add_up_to_the_39_restated():
+    # 15 cells (14 + the rabbit) + 6 µg + 3 printed per kg + 15 local = 39 of the 42 amounts given to animals
+    assert len(SYSTEMIC_CELLS) + len(SYSTEMIC_UG) + len(PRINTED_PER_KG) + len(LOCAL) == 39
     assert 61 in LOCAL  # the one particles/kg value is an ICV dose
 
 
@@ -63,7 +66,7 @@ def test_per_kg_ranges_are_systemic_and_unflagged(notice):
     cells = {r: v for r, v in SYSTEMIC_CELLS.items() if r not in FLAGGED}
     ug = {r: v for r, v in SYSTEMIC_UG.items() if r not in FLAGGED}
     kept = len(cells) + len(ug) + len(PRINTED_PER_KG)
-    assert kept == 21
+    assert kept == 22  # 14 cells (15 - ref 42) + 5 µg (6 - ref 68) + 3 printed per kg
     assert f"Of them, {kept} systemic doses (IV or IP) not flagged by the audit span" in notice
     assert f"{_sci2(min(cells.values()))} to {_sci2(max(cells.values()))} cells/kg ({len(cells)} studies" in notice
     assert f"{_sci2(min(ug.values()))} to {_sci2(max(ug.values()))} µg/kg ({len(ug)} studies, by the assumed" in notice
@@ -84,8 +87,10 @@ def test_the_mass_assumption_and_its_bias_are_said(notice):
     assert "a sex-pooled adult outbred mass" in notice
     assert "so their per-kg doses are underestimated" in notice
     assert "Bmi-1-/- mice, ref 10" in notice
-    # 6.15: the four not restated are named (66, 67 concentrations; 53 cells for exosomes; 34 rabbit)
-    assert "The other 4 amounts are not restated" in notice and "(refs 34, 53, 66, 67)" in notice
+    # 6.15: the three not restated are named (66, 67 concentrations; 53 cells for exosomes); the rabbit (ref 34)
+    # now has a sourced mass (data/body_mass.csv, 4000 g), so no "host without a sourced mass" is said
+    assert "The other 3 amounts are not restated: injected concentrations and cells printed for exosomes" in notice
+    assert "(refs 53, 66, 67)" in notice and "without a sourced mass" not in notice
     assert "42 amounts given to or injected into animals" in notice
 
 

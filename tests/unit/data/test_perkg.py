@@ -1,7 +1,8 @@
 """Sex implied by the model, doses per kg of body mass and follow-up as a share of lifespan (issue 18 items 5-7).
 
 Every expectation is read from the printed Tables 1-2 (Disease, Animal model, route/dose and Follow-up cells)
-and from data/body_mass.csv (mouse 32.5 g, rat 350 g, rabbit none) and data/lifespan.csv (mouse 4 years =
+and from data/body_mass.csv (mouse 32.5 g, rat 350 g, rabbit 4000 g: the midpoint of the
+producer's printed 3-5 kg) and data/lifespan.csv (mouse 4 years =
 1460 days, rat 3.8 years = 1387 days, rabbit none); the arithmetic is written beside each value.
 """
 
@@ -70,6 +71,7 @@ PER_KG: dict[tuple[str, int], tuple[float, float, str]] = {
     ("table1", 16): (1e6 / 0.35,) * 2 + ("cells/kg",),  # IV 1 x 10^6, rat
     ("table1", 17): (1e6 / 0.0325,) * 2 + ("cells/kg",),  # IV 1 x 10^6, mouse
     ("table1", 18): (1e6 / 0.0325,) * 2 + ("cells/kg",),  # IV 1 x 10^6, mouse
+    ("table1", 20): (6e6 / 4.0,) * 2 + ("cells/kg",),  # IV 6 x 10^6 cells / 4 kg rabbit = 1.5e6
     ("table1", 21): (5e6 / 0.35,) * 2 + ("cells/kg",),  # IV 5 x 10^6, rat = 1.429e7
     ("table1", 22): (2e7 / 0.0325,) * 2 + ("cells/kg",),  # NA 2 x 10^7, mouse = 6.154e8
     ("table1", 23): (5e5 / 0.0325,) * 2 + ("cells/kg",),  # IV 5 x 10^5, mouse
@@ -98,7 +100,6 @@ NO_PER_KG: dict[tuple[str, int], str] = {
     ("table1", 2): "no dose",  # IV, no dose printed
     ("table1", 14): "in vitro",
     ("table1", 19): "no dose",  # hippocampus, no dose
-    ("table1", 20): "no sourced nominal body mass for the rabbit",  # IV 6 x 10^6 cells, rabbit
     ("table1", 28): "in vitro",
     ("table2", 1): "no dose",  # NA
     ("table2", 5): "an exosome study whose dose is printed as a number of cells",  # OV 2 x 10^6 cells

@@ -66,7 +66,10 @@ def test_the_committed_data_csv_is_what_the_figure_draws(drawn):
         io.StringIO(data.to_csv(index=False, lineterminator="\n")), keep_default_na=False, na_values=[""]
     )
     pd.testing.assert_frame_equal(committed, fresh)
-    assert set(committed["panel"]) == {"doses", "follow-up", "follow-up median", "incubation", "routes", "reporting"}
+    assert set(committed["panel"]) == {
+        "doses", "doses per kg", "doses per kg, not drawn", "follow-up", "follow-up median", "incubation", "routes",
+        "reporting",
+    }  # fmt: skip
     # The medians drawn are in the file too (finding 22): the reader's recount, MSCs 20 and exosomes 17 in vivo
     # only studies, both 28 days.
     medians = committed[committed["panel"] == "follow-up median"].set_index("modality")

@@ -1,0 +1,156 @@
+"""The dosing figure's per-kg panels (issue 18 item 5) against tables and data CSV: what the eye reads is the value.
+
+Expected values are worked by hand from the printed Route/Dosage cells of Tables 1-2 and data/body_mass.csv
+(mouse 32.5 g, rat 350 g, rabbit 4000 g), the arithmetic beside each; the rows the audit flags are the ones
+tables/audit.csv flags (refs 19, 24, 37, 42, 58, 68). Drawn: systemic (IV or IP) doses on unflagged rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+
+from helpers.analysis import dosing
+from helpers.audit import flags as audit_flags
+from helpers.audit.registry import RULES
+from helpers.data import coded, flags
+from helpers.plots import dosing as dosing_plot
+from helpers.plots.common import plt
+from tests.conftest import ROOT
+
+MOUSE, RAT, RABBIT = 0.0325, 0.35, 4.0  # kg
+#: ref -> (row label, dose per kg) of every dose the per-kg panels draw.
+DRAWN: dict[int, tuple[str, float]] = {
+    10: ("cells", 1e7 / MOUSE),  # IP 1 x 10^7, Bmi-1-/- mouse = 3.077e8
+    12: ("cells", 2e6 / RAT),  # IV 2 x 10^6 = 5.714e6
+    13: ("cells", 1e6 / RAT),  # IV 1 x 10^6 = 2.857e6
+    14: ("cells", 1e6 / RAT),
+    15: ("cells", 1e6 / MOUSE),  # IV 1 x 10^6 = 3.077e7
+    28: ("cells", 5e6 / MOUSE),  # IP 5 x 10^6, SAMP8 = 1.538e8
+    29: ("cells", 1e6 / RAT),
+    31: ("cells", 1e6 / MOUSE),
+    32: ("cells", 1e6 / MOUSE),
+    34: ("cells", 6e6 / RABBIT),  # IV 6 x 10^6, rabbit = 1.5e6
+    35: ("cells", 5e6 / RAT),  # IV 5 x 10^6 = 1.429e7
+    38: ("cells", 5e5 / MOUSE),  # IV 5 x 10^5 = 1.538e7
+    40: ("cells", 1e6 / MOUSE),
+    41: ("cells", 1e6 / RAT),
+    49: ("µg", 150 / MOUSE),  # IP 150 µg = 4615 µg/kg
+    51: ("µg", 125 / MOUSE),  # IV 125 µg = 3846
+    52: ("µg", 150 / RAT),  # IP 150 µg, rat = 428.6
+    57: ("µg", 50 / MOUSE),  # IV 50 µg = 1538
+    70: ("µg", 150 / MOUSE),  # IV 150 µg = 4615
+    72: ("printed", 1.6 * 1000),  # IV 1.6 mg/kg = 1600 µg/kg
+    73: ("printed", 1.6 * 1000),  # Iv 1.6 mg/kg
+    78: ("printed", 10 * 1000),  # IV 10 mg/kg = 10,000 µg/kg
+}
+#: ref -> why a dose given to animals is not drawn per kg.
+LEFT: dict[int, str] = {
+    **{r: "given locally" for r in (16, 18, 19, 21, 22, 24)},  # OV x 5 (16, 18, 19, 21, 22); MI on a scaffold (24)
+    23: "given locally",  # back sides (a scaffold)
+    37: "given locally",  # printed NA, in a hydrogel
+    43: "given locally",  # SC, skin model
+    60: "given locally",  # hippocampus
+    61: "given locally",  # ICV (the one particles/kg value)
+    62: "given locally",  # IN
+    63: "given locally",  # ICV
+    80: "given locally",  # femur
+    83: "given locally",  # SC, skin model
+    42: "row flagged by the audit",  # IV 2 x 10^6, R2
+    68: "row flagged by the audit",  # IV 100 mg, W4
+    53: "not an amount per animal",  # OV 2 x 10^6 cells for an exosome product
+    66: "not an amount per animal",  # IV 0.5 mg/mL, no volume
+    67: "not an amount per animal",  # IV 80 µg/mL, no volume
+}
+ROWS = {
+    "cells": "MSCs: cells ÷ nominal mass",
+    "µg": "exosomes: µg ÷ nominal mass",
+    "printed": "exosomes: printed per kg (mg/kg as µg/kg)",
+}
+
+
+@pytest.fixture(scope="module")
+def figure():
+    studies = flags.attach(coded.studies(), audit_flags.by_row(reasons=True))
+    panels = dosing.panels(studies)
+    fig = dosing_plot.dosing_exhibit(panels, title="T", rule_names={k: r.name for k, r in RULES.items()})
+    data = pd.read_csv(ROOT / "figures" / "dosing.data.csv", keep_default_na=False, na_values=[""])
+    yield fig, data
+    plt.close(fig)
+
+
+def _axes(fig, unit: str):
+    return [ax for ax in fig.axes if any(a.get_gid() == f"perkg:{unit}-points" for a in ax.get_children())]
+
+
+def test_the_data_csv_holds_the_hand_read_doses_per_kg(figure):
+    _, data = figure
+    drawn = data[data["panel"] == "doses per kg"].set_index("ref")
+    assert sorted(drawn.index) == sorted(DRAWN)  # 14 cells + 5 µg + 3 printed per kg = 22
+    for ref, (row, value) in DRAWN.items():
+        assert drawn.at[ref, "label"] == ROWS[row], ref
+        assert drawn.at[ref, "low"] == pytest.approx(value, rel=1e-9) == drawn.at[ref, "high"]
+        assert drawn.at[ref, "unit"] == ("cells/kg" if row == "cells" else "µg/kg")
+    left = data[data["panel"] == "doses per kg, not drawn"].set_index("ref")
+    assert left["mark"].to_dict() == LEFT  # 15 local + 2 flagged + 3 not an amount = 20; 22 + 20 = 42
+
+
+@pytest.mark.parametrize("unit", ["cells/kg", "µg/kg"])
+def test_every_dose_per_kg_is_a_mark_at_its_value_on_a_log_axis_of_its_own_unit(figure, unit):
+    fig, data = figure
+    (ax,) = _axes(fig, unit)  # one axis per unit: cells/kg and µg/kg never share one
+    assert ax.get_xscale() == "log"
+    assert unit.split("/")[0] in ax.get_xlabel() and "per kg of nominal body mass" in ax.get_xlabel()
+    marks = [
+        (round(float(x), 6), float(y))
+        for c in ax.get_children()
+        if isinstance(c, PathCollection) and c.get_gid() == f"perkg:{unit}-points"
+        for x, y in c.get_offsets()
+    ]
+    part = data[(data["panel"] == "doses per kg") & (data["unit"] == unit)]
+    assert Counter(x for x, _ in marks) == Counter(round(float(v), 6) for v in part["low"])
+    expected = Counter(round(v, 6) for row, v in DRAWN.values() if (row == "cells") == (unit == "cells/kg"))
+    assert Counter(x for x, _ in marks) == expected
+    low, high = ax.get_xlim()
+    assert all(low < x < high for x, _ in marks)
+    # Each mark sits in its own row: the nearest row tick is the row its data line names.
+    ticks = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+    by_value = Counter()
+    for x, y in marks:
+        nearest = min(ticks, key=lambda label: abs(ticks[label] - y))
+        by_value[(x, nearest.replace("\n", " "))] += 1
+    assert by_value == Counter((round(float(v), 6), lab) for v, lab in zip(part["low"], part["label"]))
+
+
+def test_stacked_doses_per_kg_are_counted(figure):
+    """Studies at one value are stacked and counted: 1e6 cells in 4 rats (13, 14, 29, 41) and 4 mice (15, 31,
+    32, 40); 150 µg in 2 mice (49, 70); 1.6 mg/kg in 2 rats (72, 73)."""
+    fig, _ = figure
+    counts = [a for ax in fig.axes for a in ax.get_children() if str(a.get_gid()).startswith("perkg:")
+              and str(a.get_gid()).endswith("-count")]  # fmt: skip
+    got = Counter((round(float(a.xy[0]), 6), a.get_text().split("×")[-1]) for a in counts)
+    assert got == Counter(
+        {
+            (round(1e6 / RAT, 6), "4"): 1,
+            (round(1e6 / MOUSE, 6), "4"): 1,
+            (round(150 / MOUSE, 6), "2"): 1,
+            (1600.0, "2"): 1,
+        }
+    )
+
+
+def test_no_two_doses_per_kg_share_a_spot(figure):
+    fig, _ = figure
+    for unit in ("cells/kg", "µg/kg"):
+        (ax,) = _axes(fig, unit)
+        spots = [
+            (round(math.log10(float(x)), 6), round(float(y), 6))
+            for c in ax.get_children()
+            if c.get_gid() == f"perkg:{unit}-points"
+            for x, y in c.get_offsets()
+        ]
+        assert len(spots) == len(set(spots)), unit
