@@ -442,3 +442,28 @@ def test_the_printed_audit_flag_counts_read_as_before():
         "In the coded dataset the audit flags 1 of the 56 preclinical studies (Tables 1-2) and 0 of the 18 clinical "
         "studies (Table 3): each has an error or warning"
     )
+
+
+def test_a_finding_on_an_added_row_stands_under_the_table_without_a_verdict(one_added):
+    # table1 ed. 10: confirmed findings only would leave an added row unflagged for ever
+    printed, _ = _synthetic_table1()
+    found = _findings(("table1", "4"), ("table1", "29"))
+    notes = tables.audit_notes(found, "table1", printed, "msc_studies")
+    assert notes == (
+        "Audit R1 (warning), row 4 [13], Disease: m",  # Table 1 row 4 cites [13] in the print
+        "Audit R1 (warning, no verdict yet: added row), row 29 [added 84], Disease: m",
+    )
+
+
+def test_an_added_trial_says_its_cells_are_not_the_reviews_registry_reading(monkeypatch, current):
+    # table3 ed. 3: "Data obtained from ClinicalTrials.gov" is the review's note on its own rows
+    record = {"key": 19, "doi": "", "pmid": "123", "date_added": "2026-01-01", "added_by": "t"}
+    monkeypatch.setattr(
+        added, "provenance", lambda r: pd.DataFrame([record] if r == "clinical_trials" else [], columns=list(record))
+    )
+    printed = pd.concat([curated.load("clinical_trials"), curated.load("clinical_trials").tail(1).assign(row=19)])
+    (note,) = tables.added_notes(printed.reset_index(drop=True), "clinical_trials")
+    assert note.endswith(
+        "The legend's source note is the review's, for its printed rows: this trial's cells, its status included, "
+        "come from the source named, as of 2026-01-01."
+    )
