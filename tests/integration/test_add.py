@@ -19,6 +19,8 @@ import yaml
 from tests.conftest import build_ok, copy_project, review, tree_hashes
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "additions" / "synthetic-study.yaml"
+#: The audit's edition cell of a finding at a printed place whose evidence the additions changed.
+CHANGED = "printed in the review; evidence changed by the additions, verdict given on the print not re-read"
 
 
 def _study(**changes) -> dict:
@@ -95,6 +97,7 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     build_ok(root, "--only", "fig1", "table1")  # the printed edition, rebuilt: the same bytes as committed
     build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
     assert tree_hashes(root, "figures", "tables") == canonical
+    _current_audit_marks_the_printed_findings_the_addition_changed(root)
     again = build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
     assert f"up to date (edition current):  {', '.join(CURRENT_RUNS)}" in again.stdout
     _current_table1_holds_the_printed_rows_and_the_added_one_marked(root)
@@ -109,7 +112,10 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
         in shown
     )
     notebook = (root / "runs" / "fig1_edition-current" / "fig1.ipynb").read_text(encoding="utf-8")
-    assert "Edition current: the printed edition plus 2 added rows from data/additions/" in notebook
+    assert (
+        "Edition current: the printed edition plus 2 additions since the review, from data/additions/: 1 study in "
+        "Table 1 (row 29) and 1 reference (84)." in notebook
+    )
 
     # A second study whose cited title names POF on a row filed under AD: the current audit runs its row rules on
     # the added rows (R1 at row 30), and only the runs that read what it changed are made again.
@@ -123,10 +129,12 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     at_30 = audit[(audit["table"] == "table1") & (audit["row"] == "30")]
     assert set(at_30["key"].str.split("|").str[0]) >= {"R1"}
     assert set(at_30["edition"]) == {
-        "added 2026-01-01 from DOI 10.0000/synthetic.study.0002, not printed in the review"
+        "added 2026-01-01 by synthetic test fixture from DOI 10.0000/synthetic.study.0002 (not looked up), not "
+        "printed in the review; cells coded by one curator, not reviewed"
     }
-    assert set(at_30["verdict"]) == {"unreviewed"}
-    assert set(audit.loc[audit["row"].isin([str(n) for n in range(1, 29)]), "edition"]) == {"printed in the review"}
+    assert set(at_30["verdict"]) == {"no verdict yet (added row)"}
+    printed_rows = audit["row"].isin([str(n) for n in range(1, 29)])
+    assert set(audit.loc[printed_rows, "edition"]) <= {"printed in the review", CHANGED}
     assert tree_hashes(root, "figures", "tables") == canonical
 
 
@@ -144,15 +152,44 @@ def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) 
     assert current[0] == "Edition," + printed[0]
     assert current[1:29] == [f"printed in the review,{line}" for line in printed[1:]]
     assert current[29].startswith(
-        '"added 2026-01-01 from DOI 10.0000/synthetic.study.0001, not printed in the review",POF,hUC-MSC,'
+        '"added 2026-01-01 by synthetic test fixture from DOI 10.0000/synthetic.study.0001 (not looked up), not '
+        'printed in the review; cells coded by one curator, not reviewed",POF,hUC-MSC,'
     )
-    assert current[29].endswith(",[84]")
+    assert current[29].endswith(",[added 84]")  # never "[84]", a number of the review's own list (ends at 83)
     md = (root / "runs" / "table1_edition-current" / "table1.md").read_text(encoding="utf-8")
-    assert "(Selection: current edition (printed review + data/additions/))" in md.splitlines()[2]
-    assert "Edition current: the printed edition plus 2 added rows from data/additions/" in md
-    assert "Added row, row 29 \\[84\\]: not printed in the review; added 2026-01-01 by synthetic test fixture" in md
+    assert (
+        "(current edition: the review's 28 rows plus 1 added since (row 29), not from the review)" in md.splitlines()[2]
+    )
+    assert "Selection" not in md.splitlines()[2]
+    assert (
+        "Edition current: the printed edition plus 2 additions since the review, from data/additions/: 1 study in "
+        "Table 1 (row 29) and 1 reference (84). Of the 29 rows shown, 28 are printed in the review and 1 (row 29) "
+        "was added since;" in md
+    )
+    assert (
+        "Added row, row 29 \\[added 84\\]: not printed in the review; added 2026-01-01 by synthetic test fixture "
+        "from DOI 10.0000/synthetic.study.0001 (not looked up)" in md
+    )
     table3 = (root / "runs" / "table3_edition-current" / "table3.csv").read_text(encoding="utf-8").splitlines()
     assert len(table3) == 1 + 18 and all(line.startswith("printed in the review,") for line in table3[1:])
+    md3 = (root / "runs" / "table3_edition-current" / "table3.md").read_text(encoding="utf-8")
+    assert "(current edition: the review's 18 rows, none added since, as printed)" in md3.splitlines()[2]
+    assert "None of them is in Table 3: all 18 rows shown are printed in the review." in md3
+
+
+def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -> None:
+    """The print spells UC MSCs "UC-MSC" 49 times (tables/audit.csv, L1 at Table 1 row 8); the synthetic row adds
+    "hUC-MSC" (Source) and "hUC-MSCs" (Effects), so the current L1 there counts 51 and says it was not re-read."""
+    audit = pd.read_csv(root / "runs" / "audit_edition-current" / "audit.csv", keep_default_na=False, dtype=str)
+    printed = pd.read_csv(root / "tables" / "audit.csv", keep_default_na=False, dtype=str)
+    key = "L1|table1|8|source|UCMSC"
+    assert 'usual form "UC-MSC" 49×' in printed.loc[printed["key"] == key, "evidence"].item()
+    at_8 = audit[audit["key"] == key].iloc[0]
+    assert 'usual form "UC-MSC" 51×' in at_8["evidence"]
+    assert at_8["edition"] == CHANGED
+    assert at_8["verdict"] == "confirmed"  # the print's verdict, which the edition cell says was not re-read
+    assert list(audit.columns[:3]) == ["rule", "severity", "edition"]
+    assert len(audit) == len(printed) == 92
 
 
 def _current_references_list_reference_84_as_added(root: Path) -> None:
@@ -160,10 +197,16 @@ def _current_references_list_reference_84_as_added(root: Path) -> None:
     assert list(refs["ref"]) == list(range(1, 85))
     assert set(refs.loc[refs["ref"] <= 83, "edition"]) == {"printed in the review"}
     assert refs.loc[refs["ref"] == 84, "edition"].item() == (
-        "added 2026-01-01 from DOI 10.0000/synthetic.study.0001, not printed in the review"
+        "added 2026-01-01 by synthetic test fixture from DOI 10.0000/synthetic.study.0001 (not looked up), not "
+        "printed in the review; fields typed by its curator, its citation composed from them"
     )
     bibtex = (root / "runs" / "references_edition-current" / "references.bib").read_text(encoding="utf-8")
     assert bibtex.startswith("% The 84 references: 83 printed in Li & Bai (2025), 1 added since")
     assert (
-        "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); no PMID given}" in bibtex
+        "@article{added84_Synthetic2026,"  # never the printed entries' ref<N>_ form
+        in bibtex
+    )
+    assert (
+        "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); DOI and PMID not "
+        "looked up; no PMID given}" in bibtex
     )

@@ -116,13 +116,45 @@ def notice(found: pd.DataFrame, studies: int, trials: int) -> str:
     pre = found[found["table"].isin(["table1", "table2"])]
     clin = found[found["table"] == "table3"]
     listed = int((~found["audit_flag"]).sum())
+    new = _added_rows()
+    where = "In the coded dataset"
+    pre_of, clin_of = f"{studies} preclinical studies (Tables 1-2)", f"{trials} clinical studies (Table 3)"
+    if new is not None:  # the current edition: say which rows of the counts are not the review's (audit ed. 1)
+        where = "In the coded dataset of this current-edition run (tables/studies.csv and tables/trials.csv hold the "
+        where += "printed rows only)"
+        pre_of = _of_edition(pre, studies, "preclinical studies (Tables 1-2)", new, ("table1", "table2"))
+        clin_of = _of_edition(clin, trials, "clinical studies (Table 3)", new, ("table3",))
     return (
-        f"In the coded dataset the audit flags {int(pre['audit_flag'].sum())} of the {studies} preclinical studies "
-        f"(Tables 1-2) and {int(clin['audit_flag'].sum())} of the {trials} clinical studies (Table 3): each has an "
+        f"{where} the audit flags {int(pre['audit_flag'].sum())} of the {pre_of} "
+        f"and {int(clin['audit_flag'].sum())} of the {clin_of}: each has an "
         f"error or warning that questions what its codes mean. {listed} more rows carry only spelling findings or "
         "checks, listed in `audit_findings` but not flagged. The dataset notebook's parameter `flagged` (keep, "
         "mark or drop) reruns it with or without the flagged rows."
     )
+
+
+def _added_rows() -> set[tuple[str, int]] | None:
+    """The (table, row) pairs of Tables 1-3 added since the print, in a current-edition run; None in the printed."""
+    from helpers.audit.registry import TABLE_NAMES
+    from helpers.core import edition
+    from helpers.data import added
+
+    if edition.current() != edition.CURRENT:
+        return None
+    return {
+        (TABLE_NAMES[resource], int(k))
+        for resource in ("msc_studies", "exosome_studies", "clinical_trials")
+        for k in added.provenance(resource)["key"]
+    }
+
+
+def _of_edition(found: pd.DataFrame, total: int, noun: str, new: set, tables: tuple[str, ...]) -> str:
+    """``57 preclinical studies (Tables 1-2) of the current edition (56 printed, 1 added, none of the added
+    flagged)``."""
+    n_new = sum(1 for t, _ in new if t in tables)
+    flagged = sum(1 for t, r, f in zip(found["table"], found["row"], found["audit_flag"]) if f and (t, int(r)) in new)
+    flagged_text = "none of the added flagged" if not flagged else f"{flagged} of the added flagged"
+    return f"{total} {noun} of the current edition ({total - n_new} printed, {n_new} added, {flagged_text})"
 
 
 def checks_by_row(rules: tuple[str, ...]) -> pd.DataFrame:

@@ -22,6 +22,9 @@ MEANING: dict[str, str] = {
 #: The verdicts of data/audit_review.csv, in the order they are counted.
 VERDICTS: tuple[str, ...] = ("confirmed", "plausible", "dismissed")
 
+#: The summary's column (current edition) and the verdict cell of a finding the project team has not judged.
+NO_VERDICT = "no verdict yet"
+
 #: How a verdict's reason marks a reading it offers (what a slip probably was) as not established by the print.
 LIKELY_READING = "a likely reading, not established by the print"
 
@@ -66,27 +69,72 @@ def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.Data
                 "family": FAMILIES[rule_id[0]],
                 **{s: int(counts.get(s, 0)) for s in SEVERITIES},
                 **{v: int(verdicts.get(v, 0)) for v in VERDICTS},
+                NO_VERDICT: int(verdicts.get("unreviewed", 0)),
             }
         )
-    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS])
+    # A current edition can draw findings nobody has judged (on an added row, or on a printed place whose
+    # evidence the additions changed): a column for them, so the verdicts add up to the findings (audit ed. 3).
+    current = edition.current() == edition.CURRENT
+    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS, *([NO_VERDICT] if current else [])])
 
 
 #: The resource behind each table the audit names (the inverse of registry.TABLE_NAMES), with the references.
 _RESOURCES: dict[str, str] = {**{t: r for r, t in TABLE_NAMES.items()}, "references": "references"}
 
 
+#: The edition cell of a finding at a printed place whose evidence the additions changed, or that only the
+#: additions made the rules report: rules that read across rows (a spelling counted over the article, a legend
+#: entry no row uses) see the added cells too (audit ed. 2).
+CHANGED = "printed in the review; evidence changed by the additions, verdict given on the print not re-read"
+ONLY_WITH_ADDED = "printed in the review; reported only with the additions, no verdict yet"
+
+
 def editions(table: pd.DataFrame) -> pd.Series:
-    """For each finding, the row it is reported at: :data:`helpers.data.added.PRINTED_LABEL` or, for a row of
-    ``data/additions/`` (current edition), its added label (when added, from which DOI or PMID)."""
+    """For each finding, the edition of the place it is reported at, and whether the additions changed it.
+
+    :data:`helpers.data.added.PRINTED_LABEL` for a finding at a printed place that the printed edition reports
+    with the same evidence; for a row of ``data/additions/`` its added label (when added, from which DOI or PMID);
+    :data:`CHANGED` or :data:`ONLY_WITH_ADDED` for a finding at a printed place that a rule reading across rows
+    reports differently, or only, once the added rows are read (found by running the same rules on the printed
+    edition alone, :func:`_printed_evidence`).
+    """
     labels = {}
     for audited, resource in _RESOURCES.items():
         for record in added.provenance(resource).to_dict("records"):
-            labels[audited, str(record["key"])] = added.label(record)
-    return pd.Series(
-        [labels.get((t, str(r)), added.PRINTED_LABEL) for t, r in zip(table["table"], table["row"])],
-        index=table.index,
-        dtype="str",
-    )
+            labels[audited, str(record["key"])] = added.label(record, resource)
+    printed = _printed_evidence() if labels else {}
+    out = []
+    for t, r, key, evidence in zip(table["table"], table["row"], table["key"], table["evidence"]):
+        if (t, str(r)) in labels:
+            out.append(labels[t, str(r)])
+        elif labels and key not in printed:
+            out.append(ONLY_WITH_ADDED)
+        elif labels and printed[key] != evidence:
+            out.append(CHANGED)
+        else:
+            out.append(added.PRINTED_LABEL)
+    return pd.Series(out, index=table.index, dtype="str")
+
+
+def _printed_evidence() -> dict[str, str]:
+    """Every rule run on the printed edition alone: each finding's key and evidence (remembered, as any audit)."""
+    from helpers.audit import runner
+
+    chosen = edition.current()
+    edition.use(edition.PRINTED)
+    try:
+        return {f.key: f.evidence for f in runner.findings()}
+    finally:
+        edition.use(chosen)
+
+
+def _verdicts(table: pd.DataFrame) -> pd.Series:
+    """The verdict cells, with "no verdict yet (added row)" (or "(changed by the additions)") for the unjudged."""
+    where = editions(table) if edition.current() == edition.CURRENT else None
+    if where is None:
+        return table["verdict"]
+    why = where.map(lambda e: "changed by the additions" if e.startswith(added.PRINTED_LABEL) else "added row")
+    return table["verdict"].where(table["verdict"] != "unreviewed", f"{NO_VERDICT} (" + why + ")")
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -103,15 +151,15 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
         where = where.where(~new, table["table"] + " " + table["row"] + " (added row) " + table["field"])
     return pd.DataFrame(
         {
-            **extra,
             "severity": table["severity"],
+            **extra,  # right after the severity, where a spreadsheet never cuts it off (audit ed. 9)
             "rule": table["rule"],
             "where": where,
             # an added row's cells are the curator's, not the print's
             "evidence (as printed)" if not extra else "evidence (as printed, or as added)": table["evidence"],
             "finding": table["message"],
             # a finding on an added row has no verdict, and so no reason, yet
-            "verdict": (table["verdict"] + ": " + table["reason"]).where(table["reason"] != "", table["verdict"]),
+            "verdict": (table["verdict"] + ": " + table["reason"]).where(table["reason"] != "", _verdicts(table)),
         }
     )
 
@@ -136,7 +184,8 @@ def render(
     title = f"{title} ({selection})" if selection else title
     written = table[list(COLUMNS)]
     if edition.current() == edition.CURRENT:  # which findings fall on added rows (the printed files have no column)
-        written = written.assign(edition=editions(table))
+        written = written.assign(verdict=_verdicts(table))
+        written.insert(list(COLUMNS).index("severity") + 1, "edition", editions(table))
     payload = formats.table_bytes(written, fmt, exhibit="audit", title=title, caption="", legend=legend)
     text = payload.decode("utf-8")
     if fmt == "md":
@@ -176,6 +225,19 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
         if printed_rows is None
         else f"{n_rows} of the {printed_rows} {kinds}"
     )
+    if current and printed_rows is not None:  # audit ed. 8: the split, and where the anchors fall
+        new = _added_places(table)
+        n_new = len(new)
+        anchored_new = len({(t, r) for t, r in zip(on_rows["table"], on_rows["row"]) if (t, r) in new})
+        rows_text = (
+            f"{n_rows} of the {printed_rows} rows of the current edition ({printed_rows - n_new} printed, "
+            f"{n_new} added; {n_rows - anchored_new} of these anchors printed, {anchored_new} added)"
+        )
+    if current:
+        judged = (
+            ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in VERDICTS if verdicts.get(v, 0))
+            + f", {int(verdicts.get('unreviewed', 0))} with {NO_VERDICT}"
+        )
     return (
         f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
         f"A finding is one rule firing at one place, and one printed slip can draw findings from several rules "
@@ -188,17 +250,51 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
     ) + (_added_notice(table) if current else "")
 
 
+def _added_places(table: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (table, row) pairs of Tables 1-3 added since the print (current edition), as the findings name them."""
+    return {
+        (audited, str(k))
+        for audited, resource in _RESOURCES.items()
+        if audited != "references"
+        for k in added.provenance(resource)["key"]
+    }
+
+
 def _added_notice(table: pd.DataFrame) -> str:
-    """The current edition's sentences: what data/additions/ holds, and the findings reported at added rows."""
+    """The current edition's sentences: what data/additions/ holds, the findings reported at the additions, and
+    the findings at printed places that reading the additions changed (audit ed. 2, 6)."""
     from helpers.data import curated
 
-    on_added = table[editions(table) != added.PRINTED_LABEL]
+    where = editions(table)
+    what = added.summary()
+    if not what:
+        return (
+            f" {curated.edition_note()} None of the {len(table)} findings is reported at a row added since the "
+            "review was printed."
+        )
+    on_added = table[~where.str.startswith(added.PRINTED_LABEL)]
     places = sorted(set(zip(on_added["table"], on_added["row"])), key=lambda p: (p[0], int(p[1])))
     named = ", ".join(f"{t} {'reference' if t == 'references' else 'row'} {r}" for t, r in places)
-    return f" {curated.edition_note()} " + (
-        f"{len(on_added)} of the {len(table)} findings are reported at rows added since the review was printed "
-        f"({named}); {int((on_added['verdict'] == 'unreviewed').sum())} of them have no verdict from the project "
-        "team yet (unreviewed)."
+    text = (
+        f"{len(on_added)} of the {len(table)} findings are reported at the additions ({named}); "
+        f"{int((on_added['verdict'] == 'unreviewed').sum())} of them have {NO_VERDICT} from the project team."
         if len(on_added)
-        else f"None of the {len(table)} findings is reported at a row added since the review was printed."
+        else f"None of the {len(table)} findings is reported at any of the additions ({what})."
     )
+    changed = table[where.isin([CHANGED, ONLY_WITH_ADDED])]
+    if changed.empty:
+        text += (
+            " Every finding at a printed place is the one the printed edition reports, with the same evidence: "
+            "the rules that read across rows (spellings counted over the article, legend entries no row uses) "
+            "report nothing different with the additions read."
+        )
+    else:
+        listed = "; ".join(
+            f"{k.split('|')[0]} at {t} {r}" for k, t, r in zip(changed["key"], changed["table"], changed["row"])
+        )
+        text += (
+            f" {len(changed)} of the findings at printed places read differently once the additions are read by "
+            f"the rules that read across rows ({listed}); their edition cell says so, and their verdict, given on "
+            "the print, was not re-read."
+        )
+    return f" {curated.edition_note()} {text}"

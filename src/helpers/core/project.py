@@ -111,7 +111,13 @@ def companions(exhibit: Exhibit, files: dict[str, str]) -> str:
 
 
 def cite_as(
-    exhibit: Exhibit, written: dict[str, str], *, canonical: bool = True, selection: str = "", cff: Path | None = None
+    exhibit: Exhibit,
+    written: dict[str, str],
+    *,
+    canonical: bool = True,
+    selection: str = "",
+    cff: Path | None = None,
+    additions: str = "",
 ) -> str:
     """The line a notebook prints under its files, saying how its exhibit is cited.
 
@@ -128,6 +134,9 @@ def cite_as(
         passing it off as the exhibit.
     selection : str
         The run's selection in words, as its subtitle states it.
+    additions : str
+        In a current-edition run, the additions it holds in words ("1 study in Table 1 (row 29)"): the line
+        then says that these were not transcribed from the review.
     """
     rel = release(cff)
     name = primary_file(exhibit, written)
@@ -145,5 +154,11 @@ def cite_as(
         f"{selection or 'other parameters'} ({file}); not the published exhibit, so give its parameters "
         f"and keep its run.json, which lists every file's SHA-256. The published exhibit: {exhibit.title} "
         f"[{genre}], site page {page(exhibit)}. Regenerated from data transcribed from {source.short()} "
-        f"({source.REVIEW.licence})."
+        f"({source.REVIEW.licence})"
+        + (
+            f", plus {additions} added since from other sources, not from the review (data/additions/)"
+            if additions
+            else ""
+        )
+        + "."
     )

@@ -135,15 +135,6 @@ def _with_additions(name: str, frame: pd.DataFrame, data_dir: Path) -> pd.DataFr
     return pd.concat([frame, added[list(frame.columns)].astype(frame.dtypes.to_dict())], ignore_index=True)
 
 
-#: How the edition note counts the added rows of each resource (one, several).
-_WHAT = {
-    "references": ("reference", "references"),
-    "msc_studies": ("MSC study (Table 1)", "MSC studies (Table 1)"),
-    "exosome_studies": ("exosome study (Table 2)", "exosome studies (Table 2)"),
-    "clinical_trials": ("clinical study (Table 3)", "clinical studies (Table 3)"),
-}
-
-
 def edition_note() -> str:
     """One sentence saying what the current edition holds beyond the printed one, counted from ``data/additions/``.
 
@@ -151,12 +142,17 @@ def edition_note() -> str:
     --------
     'Edition current: data/additions/ holds no rows, so the current edition equals the printed one.'
     """
-    counts = {name: len(additions.load(name)) for name in additions.RESOURCES}
+    from helpers.data import added  # deferred: added reads the additions this module's loads append
+
+    counts = {name: len(added.provenance(name)) for name in additions.RESOURCES}
     if not any(counts.values()):
         return "Edition current: data/additions/ holds no rows, so the current edition equals the printed one."
-    named = ", ".join(f"{n} {_WHAT[name][n != 1]}" for name, n in counts.items() if n)
+
+    n = sum(counts.values())
+    # "additions", not "rows": a reference is an entry of the list, not a row of a table (table1 ed. reading 8)
     return (
-        f"Edition current: the printed edition plus {sum(counts.values())} added rows from data/additions/ ({named})."
+        f"Edition current: the printed edition plus {n} {'addition' if n == 1 else 'additions'} since the review, "
+        f"from data/additions/: {added.summary()}."
     )
 
 

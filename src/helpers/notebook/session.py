@@ -29,6 +29,7 @@ from pathlib import Path
 from helpers.core import catalog, edition, files, paths, project, runrecord
 from helpers.data import curated
 from helpers.notebook.params import (
+    _EDITION_SHOWN,
     CHOICES,
     Resolved,
     check_declared,
@@ -42,6 +43,9 @@ from helpers.outputs import formats
 
 __all__ = ["start", "Run", "RUN_RECORD"]
 
+#: The exhibits whose current edition names its additions in the title (the reproductions that mark every added
+#: row, and the audit); the figures keep the generic words.
+_NAMED_EDITIONS = ("table1", "table2", "table3", "references", "audit")
 #: The record a non-canonical run leaves in its folder.
 RUN_RECORD = "run.json"
 
@@ -78,10 +82,45 @@ class Run:
         ``flagged: drop`` run says how many of its rows the audit's flags left out, and which.
         """
         if self.values.get("flagged") != "drop":
-            return describe_selection(self.params.changed, self.exhibit.id)
+            return self._edition_named(describe_selection(self.params.changed, self.exhibit.id))
         from helpers.data import flags  # deferred: only a drop run counts what it left out
 
-        return describe_selection(self.params.changed, self.exhibit.id, flags.left_out_line(self._dropped()))
+        return self._edition_named(
+            describe_selection(self.params.changed, self.exhibit.id, flags.left_out_line(self._dropped()))
+        )
+
+    def _additions(self) -> str:
+        """The additions a current-edition run holds, in words (:func:`helpers.data.added.summary`); else ""."""
+        if self.values.get("edition") != edition.CURRENT:
+            return ""
+        from helpers.data import added
+
+        return added.summary()
+
+    def _edition_named(self, said: str) -> str:
+        """Name a current edition by what it adds to the review, for the tables, the references and the audit.
+
+        A current-edition run of a reproduction is not a "Selection" of the print (it may hold more rows than
+        the review), so a run that changes only the edition says ``current edition: the review's 28 rows plus 1
+        added since (row 29), not from the review`` (:func:`helpers.data.added.scope`); the audit names every
+        addition. Other exhibits keep the generic words of :func:`describe_selection`.
+        """
+        if self.values.get("edition") != edition.CURRENT or self.exhibit.id not in _NAMED_EDITIONS:
+            return said
+        from helpers.data import added
+
+        generic = _EDITION_SHOWN[edition.CURRENT]
+        resource = self.exhibit.resource
+        if resource in added.KEYS:
+            n_added = len(added.provenance(resource))
+            named = added.scope(resource, len(curated.load(resource)) - n_added)
+            if said != f"Selection: {generic}":  # a selection of rows too: their printed count is not the review's
+                named = named.replace(f"the review's {len(curated.load(resource)) - n_added} ", "the review's ")
+        else:
+            what = added.summary()
+            named = f"current edition: the review plus {what}, not from the review" if what else generic
+        said = said.replace(generic, named)
+        return said.removeprefix("Selection: ") if said == f"Selection: {named}" else said
 
     def _dropped(self) -> list:
         if self._left_out is None:
@@ -262,6 +301,7 @@ class Run:
             self.written,
             canonical=self.params.canonical,
             selection=self.selection.removeprefix("Selection: "),
+            additions=self._additions(),
         )
         lines += ["", textwrap.fill(cite, width=110, break_on_hyphens=False, break_long_words=False)]
         return "\n".join(lines)

@@ -364,12 +364,19 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     new = {int(r["key"]): r for r in added.provenance("references").to_dict("records")}
     shown = new.keys() & set(refs["ref"].astype(int))
     head = f"% {_count(refs, full)} of Li & Bai (2025), generated from data/references.csv.\n"
+    header = _HEADER
     if shown:  # the current edition: the added ones are not the review's
         head = (
             f"% {_count(refs, full)}: {len(refs) - len(shown)} printed in Li & Bai (2025), {len(shown)} added "
             "since (their `note` says so),\n% generated from data/references.csv and data/additions/references.csv.\n"
         )
-    chunks = [head + _HEADER]
+        # what the header says of the fields holds for the printed entries only (references ed. 7)
+        header = _HEADER.replace("% Fields are as printed;", "% Fields of the printed entries are as printed;", 1)
+        header += (
+            f"% {'The added entry gives' if len(shown) == 1 else f'The {len(shown)} added entries give'} the fields "
+            "their curator typed (key added<N>_...); no DOI or PMID of theirs was looked up.\n"
+        )
+    chunks = [head + header]
     chunks += [_entry(ref, *judged, new.get(int(ref.ref))) for ref in refs.itertuples(index=False)]
     return "\n".join(chunks)
 
@@ -393,7 +400,10 @@ def _entry(ref, suspect: dict, short_serials: dict, variants: dict, new: dict | 
     if new is not None:
         where = f"data/additions/references.csv, reference {ref.ref}, column '{{}}'"
         by = _escape(str(new["added_by"]), where.format("added_by"))
-        notes = [f"Reference {ref.ref}, added {new['date_added']} by {by}; not in Li and Bai (2025)"]
+        notes = [
+            f"Reference {ref.ref}, added {new['date_added']} by {by}; not in Li and Bai (2025); DOI and PMID not "
+            "looked up"
+        ]
     if not parts:
         notes.append(f"volume/pages as printed: {_escape(ref.volume_pages, where.format('volume_pages'))}")
     if ref.doi:
@@ -411,7 +421,10 @@ def _entry(ref, suspect: dict, short_serials: dict, variants: dict, new: dict | 
         notes = [notes[0]] + [n.replace("as printed", "as given").replace(" printed", " given") for n in notes[1:]]
     fields["note"] = "; ".join(notes)
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
-    return f"@article{{{entry_key(ref.ref, ref.authors, ref.year)},\n{body}\n}}\n"
+    key = entry_key(ref.ref, ref.authors, ref.year)
+    if new is not None:  # never a key of the printed list's form (references ed. 5)
+        key = key.replace("ref", added.REF_WORD, 1)
+    return f"@article{{{key},\n{body}\n}}\n"
 
 
 def _pmid_notes(ref, how: str, number: str | None, suspect: dict, where: str) -> list[str]:

@@ -449,7 +449,69 @@ def table_notice(
     this layer does not run the audit; with it, Tables 1-2 name the host rows
     whose cited title speaks of another host (rule R3).
     """
-    return _table_notice(resource, printed, derived, findings) + edition_notice(resource, printed)
+    mask = _added_mask(resource, printed)
+    if mask is None:
+        return _table_notice(resource, printed, derived, findings) + edition_notice(resource, printed)
+    # A current edition with added rows: the edition first, then the review's rows counted as printed (every
+    # "as printed" of that text holds), then what the added rows change, count by count (table1 ed. reading 1-2).
+    base = _table_notice(resource, printed[~mask], derived[~mask], findings)
+    return (
+        edition_notice(resource, printed).strip()
+        + f" The review's {plural(int((~mask).sum()), 'row')} first: "
+        + base
+        + _added_counts(resource, printed, derived, mask)
+    )
+
+
+def _added_mask(resource: str, printed: pd.DataFrame):
+    """Which shown rows were added (a boolean array), or None when none is (always so in the printed edition)."""
+    from helpers.data import added
+
+    if resource not in ("msc_studies", "exosome_studies", "clinical_trials") or not len(printed):
+        return None
+    mask = printed["row"].astype(int).isin(set(added.provenance(resource)["key"].astype(int))).to_numpy()
+    return mask if mask.any() else None
+
+
+def _split(label: str, total: int, new: int, of: int | None = None) -> str:
+    """``Premature ovarian failure 13 of 29 (12 printed, 1 added)``."""
+    return f"{label} {total}" + (f" of {of}" if of is not None else "") + f" ({total - new} printed, {new} added)"
+
+
+def _added_counts(resource: str, printed: pd.DataFrame, derived: pd.DataFrame, mask) -> str:
+    """' With the added row 29 (…), the current edition counts: Premature ovarian failure 13 of 29 (12 printed,
+    1 added), …; every other count above is of the printed rows and stands.' Counts the added rows change."""
+    from helpers.core.vocab import DISEASE_CODES, TISSUE_CODES
+    from helpers.data import added
+
+    n, k = len(printed), int(mask.sum())
+    new_refs = added.added_refs()
+    rows = [
+        f"row {r}" + (f" {added.ref_shown(int(f), new_refs)}" if "ref" in printed else "")
+        for r, f in zip(printed["row"][mask], printed["ref"][mask] if "ref" in printed else printed["row"][mask])
+    ]
+    counts = []
+    for column, names, of in (("disease_code", DISEASE_CODES, n), ("tissue", TISSUE_CODES, None)):
+        everyone, new = _counted(derived[column]), _counted(derived.loc[mask, column])
+        counts += [_split(f"{names.get(c, c)} ({c})", int(everyone[c]), int(new[c]), of) for c in new.index]
+    if "setting" in derived:
+        in_vivo = derived["setting"].astype("string").fillna("") != "in vitro"
+        treated = int(in_vivo[mask].sum())
+        if treated:
+            counts.append(_split("an animal treated in", int(in_vivo.sum()), treated, n))
+            hosts = _counted(derived.loc[in_vivo.to_numpy(), "host_species"])
+            added_hosts = _counted(derived.loc[(in_vivo.to_numpy() & mask), "host_species"])
+            counts += [_split(f"{h} hosts", int(hosts[h]), int(added_hosts[h])) for h in added_hosts.index]
+    if "modification" in derived:
+        modified = derived["modification"].astype("string").fillna("none") != "none"
+        if int(modified[mask].sum()):
+            counts.append(_split("a modified product in", int(modified.sum()), int(modified[mask].sum()), n))
+    unit = "row" if k == 1 else "rows"
+    return (
+        f" With the added {unit} ({'; '.join(rows)}: cells coded by their curator, not printed), the current "
+        f"edition counts {n} rows ({n - k} printed, {k} added): " + "; ".join(counts) + ". A count above that "
+        f"this list does not name is the same in the current edition (out of {n} where it says 'of')."
+    )
 
 
 def edition_notice(resource: str, shown: pd.DataFrame) -> str:
@@ -838,10 +900,42 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
     ``full`` is the whole list, over which PMIDs printed twice are judged
     (:func:`helpers.outputs.bib.suspect_pmids`); default ``refs``.
     """
-    from helpers.outputs.bib import suspect_pmids
+    from helpers.data import added
 
     if refs.empty:
         return "No reference is cited by the studies of this selection."
+    new = refs["ref"].astype(int).isin(added.added_refs()) if "ref" in refs else None
+    if new is None or not new.any():
+        return _printed_references_notice(refs, full) + edition_notice("references", refs)
+    # The current edition with added references: the review's list counted as printed (its years, its window of
+    # five years, its PMIDs), then the added ones apart, so a reference of 2026 moves no window (references ed. 1-2).
+    printed = refs[~new.to_numpy()].reset_index(drop=True)
+    base = full[~full["ref"].astype(int).isin(added.added_refs())] if full is not None else None
+    return (
+        edition_notice("references", refs).strip()
+        + f" The review's {plural(len(printed), 'reference')} first: "
+        + _printed_references_notice(printed, base)
+        + _added_references(refs[new.to_numpy()])
+    )
+
+
+def _added_references(new: pd.DataFrame) -> str:
+    """' The 1 added reference (84, 2026) is counted in none of these numbers: its fields are its curator's …'."""
+    listed = ", ".join(f"{int(r)}, {int(y)}" for r, y in zip(new["ref"], new["year"]))
+    with_pmid = int(new["pmid"].astype(str).str.fullmatch(r"\d{7,8}").sum())
+    unit = "reference" if len(new) == 1 else "references"
+    return (
+        f" The {len(new)} added {unit} ({listed}) {'is' if len(new) == 1 else 'are'} counted in none of these "
+        f"numbers: {'its' if len(new) == 1 else 'their'} fields are {'its' if len(new) == 1 else 'their'} "
+        f"curator's, not printed, the citation is composed from them, {with_pmid} of {len(new)} give a PMID, and no "
+        "DOI or PMID of an addition was looked up."
+    )
+
+
+def _printed_references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
+    """:func:`references_notice` for references the review prints."""
+    from helpers.outputs.bib import suspect_pmids
+
     years = refs["year"].astype(int)
     recent = int((years >= years.max() - 4).sum())
     plain = refs["pmid"].str.fullmatch(r"\d{7,8}")
@@ -861,7 +955,7 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
         f"{plural(len(refs), 'reference')} from {years.min()} to {years.max()}; {recent} of them from the last "
         f"five years of that span. {pmid} print a plain PMID{suspect}; {_other_pmids(refs, full, len(refs) - pmid)} "
         f"{_as_printed(refs)}: some printed DOIs and PMIDs are wrong, and none was corrected."
-    ) + edition_notice("references", refs)
+    )
 
 
 def _as_printed(refs: pd.DataFrame) -> str:

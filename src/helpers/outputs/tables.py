@@ -185,8 +185,9 @@ def published(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
     frame = printed.drop(columns="row").copy()
     if edition.current() == edition.CURRENT and resource in added.KEYS:
         frame.insert(0, EDITION_COLUMN, added.labels(resource, printed[added.KEYS[resource]]).to_numpy())
-    if "ref" in frame:
-        frame["ref"] = frame["ref"].map(lambda n: f"[{n}]")
+    if "ref" in frame:  # an added reference never reads as one of the review's: [added 84] (added.REF_WORD)
+        new = added.added_refs()
+        frame["ref"] = frame["ref"].map(lambda n: added.ref_shown(n, new))
     if "enrollment" in frame:
         frame["enrollment"] = frame["enrollment"].astype("Int64").astype(str)
     titles = {f["name"]: f["title"] for f in fields}
@@ -244,6 +245,10 @@ def _counts(values: pd.Series, name: str) -> pd.DataFrame:
 def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict[str, pd.DataFrame]:
     """Counts computed from the selected rows, for the notebook's summary.
 
+    In a current-edition run that shows added rows, each count table gets ``printed`` and ``added`` columns
+    after ``studies``, so a copied count never passes an added study for one of the review's (table1 ed.
+    reading 3).
+
     Returns
     -------
     dict of str to pandas.DataFrame
@@ -251,6 +256,25 @@ def summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict
         by disease, source, phase, status and modality, plus enrollment by
         status (:func:`enrollment`), for Table 3; by source for Table 4.
     """
+    out = _summary(printed, derived, resource)
+    key = added.KEYS.get(resource, "")
+    new = set(added.provenance(resource)["key"].astype(int)) if key else set()
+    mask = printed[key].astype(int).isin(new).to_numpy() if new and len(printed) else None
+    if mask is None or not mask.any():
+        return out
+    base = _summary(printed[~mask], derived[~mask], resource)
+    for name, counts in out.items():
+        if "studies" not in counts or name not in base or name.startswith("Enrollment"):
+            continue
+        label = counts.columns[0]
+        before = dict(zip(base[name][label], base[name]["studies"]))
+        counts["printed"] = [int(before.get(v, 0)) for v in counts[label]]
+        counts["added"] = counts["studies"] - counts["printed"]
+    return out
+
+
+def _summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dict[str, pd.DataFrame]:
+    """:func:`summary`'s counts over the given rows, whatever their edition."""
     out: dict[str, pd.DataFrame] = {}
     if "disease_code" in derived:
         labels = derived["disease_code"].map(lambda c: DISEASE_CODES.get(c, c) if pd.notna(c) else c)
@@ -402,7 +426,9 @@ def row_label(printed: pd.DataFrame, row: object) -> str:
         return f"row {row}"
     refs = dict(zip(printed["row"].astype(int), printed["ref"]))
     ref = refs.get(int(row))
-    return f"row {row} [{int(ref)}]" if ref is not None and pd.notna(ref) and str(ref).strip() else f"row {row}"
+    if ref is None or not pd.notna(ref) or not str(ref).strip():
+        return f"row {row}"
+    return f"row {row} {added.ref_shown(int(ref), added.added_refs())}"  # [added 84] for an added reference
 
 
 def setting_notes(printed: pd.DataFrame, derived: pd.DataFrame) -> tuple[str, ...]:
@@ -512,12 +538,15 @@ def audit_notes(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, res
         severity and the message whose evidence quotes most, which says what
         the others say.
     """
-    return tuple(_audit_text(g, printed, _titles(resource)) for g in _audit_groups(findings, exhibit, printed))
+    new = set(added.provenance(resource)["key"].astype(int)) if resource in added.KEYS else set()
+    return tuple(_audit_text(g, printed, _titles(resource)) for g in _audit_groups(findings, exhibit, printed, new))
 
 
 def _audit_text(records: list[dict], printed: pd.DataFrame, titles: dict[str, str]) -> str:
     rules = ", ".join(dict.fromkeys(r["rule"].split(" ")[0] for r in records))
     severity = records[0]["severity"]  # the audit's order puts the worst first
+    if records[0]["verdict"] != "confirmed":  # a finding on an added row, which nobody has judged yet
+        severity += ", no verdict yet: added row"
     message = max(records, key=lambda r: len(r["evidence"]))["message"]
     first = records[0]
     return (
@@ -526,10 +555,17 @@ def _audit_text(records: list[dict], printed: pd.DataFrame, titles: dict[str, st
     )
 
 
-def _audit_groups(findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame) -> list[list[dict]]:
-    """The confirmed findings on the shown rows, one group per printed token (row, column and subject)."""
+def _audit_groups(
+    findings: pd.DataFrame, exhibit: str, printed: pd.DataFrame, new: set[int] = frozenset()
+) -> list[list[dict]]:
+    """The confirmed findings on the shown rows, one group per printed token (row, column and subject).
+
+    A finding on an added row (``new``, current edition) has no verdict yet and is shown too, saying so, so an
+    added row never stands in the table unflagged (table1 ed. reading 10).
+    """
     shown = {str(int(r)) for r in printed["row"]} | {"header"}
-    part = findings[(findings["table"] == exhibit) & (findings["verdict"] == "confirmed")]
+    on_new = findings["row"].astype(str).isin({str(k) for k in new})
+    part = findings[(findings["table"] == exhibit) & ((findings["verdict"] == "confirmed") | on_new)]
     part = part[part["row"].astype(str).isin(shown) & ~part["rule"].str.split(" ").str[0].isin(_NOT_UNDER_A_TABLE)]
     token = part["key"].str.split("|").str[4].fillna("")
     # A finding with no subject is its own group; findings sharing row, column and a subject are one slip.
@@ -591,7 +627,8 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     titles = _titles(resource)
     ours = [_Note(*n) for n in _transcription(resource, printed)] + _setting(printed, derived)
     audit, alone = [], []
-    for records in _audit_groups(findings, exhibit, printed):
+    new = set(added.provenance(resource)["key"].astype(int)) if resource in added.KEYS else set()
+    for records in _audit_groups(findings, exhibit, printed, new):
         first = records[0]
         rule = first["rule"].split(" ")[0]
         home = next((n for n in ours if n.takes(str(first["row"]), first["field"], first["subject"], rule)), None)
@@ -604,13 +641,33 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
     every = tuple(n.text(printed, titles) for n in ours) + tuple(audit) + added_notes(printed, resource)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).
-    return edition_lead() + merged_rows(tuple(sorted(every, key=noted_row)))
+    return edition_lead(printed, resource) + merged_rows(tuple(sorted(every, key=noted_row)))
 
 
-def edition_lead() -> tuple[str, ...]:
-    """The current edition's one sentence on what it adds (:func:`helpers.data.curated.edition_note`), heading the
-    notes, so a file cited from a current run says which rows it holds; () in the printed edition."""
-    return (curated.edition_note(),) if edition.current() == edition.CURRENT else ()
+def edition_lead(printed: pd.DataFrame | None = None, resource: str = "") -> tuple[str, ...]:
+    """The current edition's sentences heading the notes; () in the printed edition.
+
+    What the edition adds (:func:`helpers.data.curated.edition_note`), then how many of the rows shown are the
+    review's, so the Markdown, LaTeX and Excel files of Table 2 or 3 say that none of the additions is theirs
+    (table2 ed. reading 1).
+    """
+    if edition.current() != edition.CURRENT:
+        return ()
+    lead = curated.edition_note()
+    if printed is None or resource not in added.KEYS:
+        return (lead,)
+    new = set(added.provenance(resource)["key"].astype(int)) & set(printed[added.KEYS[resource]].astype(int))
+    where = {"msc_studies": "Table 1", "exosome_studies": "Table 2", "clinical_trials": "Table 3"}.get(resource, "")
+    n = len(printed)
+    if not new:
+        return (f"{lead} None of them is in {where}: all {n} rows shown are printed in the review.",)
+    rows = ", ".join(str(k) for k in sorted(new))
+    return (
+        f"{lead} Of the {n} rows shown, {n - len(new)} are printed in the review and {len(new)} "
+        f"({'row' if len(new) == 1 else 'rows'} {rows}) {'was' if len(new) == 1 else 'were'} added since; "
+        f"an added row's Ref. reads [{added.REF_WORD} N], reference N of data/additions/references.csv, which "
+        "numbers its references on from the review's list but is not part of it.",
+    )
 
 
 def added_notes(printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
@@ -627,14 +684,21 @@ def added_notes(printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
         named = added.source(record["doi"], record["pmid"])
         out.append(
             f"Added row, {row_label(printed, record['key'])}: not printed in the review; added {record['date_added']} "
-            f"by {record['added_by']}" + (f" from {named}" if named else "") + "; its cells were coded from that "
-            f"source, with a quote for each in data/additions/{resource}.csv."
+            f"by {record['added_by']}" + (f" from {named} (not looked up)" if named else "") + "; its cells were "
+            f"coded from that source by one curator, with a quote for each in data/additions/{resource}.csv, and "
+            "no second reader has read them; the audit's findings on it have no verdict yet."
+            + (
+                f" The legend's source note is the review's, for its printed rows: this trial's cells, its status "
+                f"included, come from the source named, as of {record['date_added']}."
+                if resource == "clinical_trials"
+                else ""
+            )
         )
     return tuple(out)
 
 
 #: A note's label split at its row: ``Audit X1 (warning), `` | ``row 2`` | ``, NCT number: …``.
-_ROW_IN_NOTE = re.compile(r"^(?P<head>.*?, )(?P<row>row \d+(?: \[\d+\])?)(?P<tail>(?:,|:) .*)$", re.S)
+_ROW_IN_NOTE = re.compile(r"^(?P<head>.*?, )(?P<row>row \d+(?: \[(?:added )?\d+\])?)(?P<tail>(?:,|:) .*)$", re.S)
 
 
 def merged_rows(notes: tuple[str, ...]) -> tuple[str, ...]:
