@@ -201,20 +201,35 @@ def doses(studies: pd.DataFrame, ranges: pd.DataFrame | None = None) -> pd.DataF
     return out.reset_index(drop=True)
 
 
-#: Routes whose dose reaches the whole body, so that a dose per kg of body mass is meaningful. SC is not one
-#: here: both printed SC rows are skin models (refs 43, 83) whose injection site the review does not report,
-#: and a dose under the skin of a wound acts on the wound first.
-SYSTEMIC_ROUTES = ("IV", "IP")
+#: Routes whose dose reaches the whole body, so that a dose per kg of body mass is meaningful (defined, with why
+#: SC and IP are where they are, in :data:`helpers.data.bodymass.SYSTEMIC_ROUTES`).
+SYSTEMIC_ROUTES = bodymass.SYSTEMIC_ROUTES
 
 
-#: Rows of the per-kg panels, in drawing order: (unit, row label). A dose the study printed per kg (mg/kg,
-#: restated in µg/kg) has a row of its own, apart from the printed µg we divide by an assumed mass (6.9).
+#: Rows of the per-kg panels, in drawing order: (unit, row label). Each route has a row of its own, so that an IP
+#: dose is never read as an IV one (seventh reading 7.3: IP cells may largely stay in the peritoneal cavity);
+#: exosome mimetics (ref 70) have a row apart from secreted exosomes (7.4); a dose the study printed per kg
+#: (mg/kg, restated in µg/kg) has a row of its own, apart from the printed µg we divide by an assumed mass (6.9).
 PER_KG_ROWS = (
-    ("cells/kg", "MSCs: cells ÷ nominal mass"),
-    ("particles/kg", "exosomes: particles ÷ nominal mass"),
-    ("µg/kg", "exosomes: µg ÷ nominal mass"),
-    ("µg/kg", "exosomes: printed per kg\n(mg/kg as µg/kg)"),
+    ("cells/kg", "MSCs, IV: cells ÷ nominal mass"),
+    ("cells/kg", "MSCs, IP: cells ÷ nominal mass\n(cells may stay in the peritoneal cavity)"),
+    ("particles/kg", "exosomes, IV: particles ÷ nominal mass"),
+    ("particles/kg", "exosomes, IP: particles ÷ nominal mass"),
+    ("µg/kg", "exosomes, IV: µg ÷ nominal mass"),
+    ("µg/kg", "exosomes, IP: µg ÷ nominal mass"),
+    ("µg/kg", "exosome mimetics, IV: µg ÷ nominal mass\n(not secreted exosomes)"),
+    ("µg/kg", "exosomes, IV: printed per kg\n(mg/kg as µg/kg)"),
 )
+
+
+def per_kg_row(unit: str, route: str, printed: bool, mimetic: bool) -> str:
+    """The per-kg row of one drawn dose: product, route and how the value was obtained (:data:`PER_KG_ROWS`)."""
+    product = "MSCs" if unit == "cells/kg" else ("exosome mimetics" if mimetic else "exosomes")
+    what = "printed per kg" if printed else f"{unit.split('/')[0]} ÷ nominal mass"
+    head = f"{product}, {route}: {what}"
+    return next((label for _, label in PER_KG_ROWS if label.split("\n")[0] == head), head)
+
+
 #: Why a dose given to animals is not drawn per kg, as the per-kg panels' key says it.
 PER_KG_LEFT = {
     "not an amount": "not an amount per animal",
@@ -256,8 +271,11 @@ def per_kg_panels(dose_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]
         dtype="string",
     )
     printed = given["dose_per_kg_basis"].astype("string").fillna("").str.startswith("printed per kg")
-    labels = dict(PER_KG_ROWS[:3])  # per unit, the row of a dose divided by the assumed mass
-    rows = [PER_KG_ROWS[3][1] if p else labels.get(u, u) for u, p in zip(unit.fillna(""), printed)]
+    mimetic = given["mimetic"].fillna(False).astype(bool) if "mimetic" in given else printed & False
+    rows = [
+        per_kg_row(str(u), str(r), bool(p), bool(m))
+        for u, r, p, m in zip(unit.fillna(""), given["route"].astype("string").fillna(""), printed, mimetic)
+    ]
     drawn = given.assign(per_kg_row=pd.array(rows, dtype="string"))[why == ""]
     left = given.assign(per_kg_left=why)[why != ""]
     return drawn.reset_index(drop=True), left.reset_index(drop=True)
@@ -554,7 +572,10 @@ def _per_kg_lines(dose_frame: pd.DataFrame) -> list[pd.DataFrame]:
                 low=drawn["dose_per_kg_low"],
                 high=drawn["dose_per_kg_high"],
                 unit=drawn["dose_per_kg_unit"],
-                mark=drawn["dose_per_kg_basis"],
+                mark=_joined(
+                    list(drawn["dose_per_kg_basis"].fillna("")),
+                    [MARK_MIMETIC if m else "" for m in drawn["mimetic"].fillna(False)],
+                ),
             )
         )
     if len(left):

@@ -144,8 +144,9 @@ EXHIBITS: dict[str, Exhibit] = {
             "bottom panels draw each systemic (IV or IP) dose animals received, on rows the audit does not flag, per "
             "kg of a nominal adult body mass of its host species (an assumption, data/body_mass.csv or the "
             "body_mass_g parameter, not the studies' animals, whose mass the review does not report), cells/kg and "
-            "µg/kg on separate axes; local doses, flagged rows, amounts that are not a dose per animal and hosts "
-            "without a sourced mass are left out and named under the figure. The notebook's tables also give in vivo "
+            "µg/kg on separate axes, each route and exosome mimetics on rows of their own; local doses, flagged rows "
+            "and amounts that are not a dose per animal are left out and named under the figure (as a host without a "
+            "sourced mass would be; none in the canonical figure). The notebook's tables also give in vivo "
             "follow-up as a share of the host's maximum recorded lifespan (AnAge, data/lifespan.csv; a lower bound of "
             "the share of a typical life).",
         ),

@@ -18,7 +18,9 @@ import pandas as pd
 
 from helpers.data import curated
 
-__all__ = ["masses", "lifespans", "per_kg", "lifespan_share", "PER_KG_UNITS", "check_masses"]
+__all__ = [
+    "masses", "lifespans", "per_kg", "lifespan_share", "PER_KG_UNITS", "SYSTEMIC_ROUTES", "DELIVERIES", "check_masses"
+]  # fmt: skip
 
 #: The per-animal unit of each dose kind that can be put per kg -> the unit per kg.
 PER_KG_UNITS: dict[tuple[str, str], str] = {
@@ -26,6 +28,14 @@ PER_KG_UNITS: dict[tuple[str, str], str] = {
     ("particles", "particles"): "particles/kg",
     ("mass as printed", "µg"): "µg/kg",
 }
+#: Routes whose dose reaches the whole body, so that a dose per kg of body mass is meaningful. IP counts: the
+#: dose is not put into a target organ, though IP cells may largely stay in the peritoneal cavity (seventh
+#: reading 7.3). SC is not one: both printed SC rows are skin models (refs 43, 83) whose injection site the
+#: review does not report, and a dose under the skin of a skin model acts there first.
+SYSTEMIC_ROUTES = ("IV", "IP")
+#: Values of ``dose_per_kg_delivery``: whether a dose per kg is one the whole body received (seventh reading 7.12).
+DELIVERIES = ("systemic (IV or IP)", "local (per kg of whole body not meaningful)")
+
 #: Why a kind of dose is never put per kg of body mass.
 _NEVER: dict[str, str] = {
     "in vitro concentration": "a concentration in a culture dish, not a dose an animal received: never converted",
@@ -103,8 +113,19 @@ def _one(row, grams: dict[str, float], overridden: set[str]) -> tuple:
     return row.dose_low / kg, row.dose_high / kg, PER_KG_UNITS[(kind, unit)], basis, ""
 
 
+def delivery(route: object, modification: object) -> str:
+    """``systemic (IV or IP)`` or ``local (…)``: an IV or IP dose not carried in a scaffold or hydrogel is systemic.
+
+    Any other route (into an ovary, the brain, the nose, under the skin of a skin model, a bone, an implant site,
+    a route printed NA or MI) and any dose in a biomaterial (``modification`` names one) is local.
+    """
+    material = "biomaterial" in str(modification if pd.notna(modification) else "").split("+")
+    return DELIVERIES[0] if str(route) in SYSTEMIC_ROUTES and not material else DELIVERIES[1]
+
+
 def per_kg(studies: pd.DataFrame, override: dict | None = None) -> pd.DataFrame:
-    """``dose_per_kg_low``, ``_high``, ``_unit`` and ``_basis`` of every coded study, with ``dose_per_kg_missing``.
+    """``dose_per_kg_low``, ``_high``, ``_unit``, ``_basis`` and ``_delivery`` of every coded study, with
+    ``dose_per_kg_missing``.
 
     Parameters
     ----------
@@ -117,12 +138,17 @@ def per_kg(studies: pd.DataFrame, override: dict | None = None) -> pd.DataFrame:
     grams = masses(override)
     rows = [_one(r, grams, set(override or {})) for r in studies.itertuples()]
     low, high, unit, basis, reason = zip(*rows) if rows else ((),) * 5
+    routes = studies["route"] if "route" in studies else pd.Series(pd.NA, index=studies.index)
+    materials = studies["modification"] if "modification" in studies else pd.Series(pd.NA, index=studies.index)
+    # Said only where there is a dose per kg: empty with it, for the same reason (dose_per_kg_missing).
+    how = [delivery(r, m) if u is not None else None for r, m, u in zip(routes, materials, unit)]
     return pd.DataFrame(
         {
             "dose_per_kg_low": pd.array(low, dtype="Float64"),
             "dose_per_kg_high": pd.array(high, dtype="Float64"),
             "dose_per_kg_unit": pd.array(unit, dtype="string"),
             "dose_per_kg_basis": pd.array(basis, dtype="string"),
+            "dose_per_kg_delivery": pd.array(how, dtype="string"),
             "dose_per_kg_missing": pd.array(reason, dtype="string"),
         },
         index=studies.index,

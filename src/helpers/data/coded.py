@@ -131,6 +131,14 @@ STUDY_COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "how the dose per kg was obtained: printed per kg, or per animal divided by the nominal body mass named here",
     ),
+    "dose_per_kg_delivery": (
+        "string",
+        "whether the dose per kg is one the whole body received: 'systemic (IV or IP)' (an IV or IP dose not in a "
+        "scaffold or hydrogel; IP cells may largely stay in the peritoneal cavity) or 'local (per kg of whole body not "
+        "meaningful)' (into an ovary, the brain or the nose, under the skin of a skin model, a bone or an implant "
+        "site, or in a scaffold or hydrogel): a local dose divided by whole-body mass says little about the dose at "
+        "its site",
+    ),
     "dose_per_kg_missing": ("string", "why the dose per kg columns are empty"),
     "follow_up_days": (
         "number",
@@ -629,6 +637,7 @@ def constraints(name: str, resource: str = "studies") -> dict:
         "effect_instead": outcomes.INSTEAD,
         "sex": sex.SEXES,
         "dose_per_kg_unit": tuple(bodymass.PER_KG_UNITS.values()),
+        "dose_per_kg_delivery": bodymass.DELIVERIES,
     }
     joined: dict[str, tuple[str, ...]] = {
         "tissue": tuple(TISSUE_CODES),

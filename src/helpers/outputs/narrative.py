@@ -1882,7 +1882,8 @@ def dosing_note() -> str:
         "µg/kg on separate axes; the doses left out are named above this note. Colour: disease "
         "('Premature aging (weakness)' is the project's label for the printed "
         "'weakness' of a Bmi-1⁻/⁻ premature-ageing model); shape: host; studies at the same value are stacked "
-        f"one above the other, ×n counts them. {SOURCE_SHORT}, Tables 1-2."
+        "one above the other, ×n counts them; a stack within a mark's width of its neighbour is moved below its row "
+        f"and labelled with its value (and ×n). {SOURCE_SHORT}, Tables 1-2."
     )
 
 
@@ -2207,34 +2208,135 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
         printed = part["dose_per_kg_basis"].str.startswith("printed per kg").fillna(False).astype(bool)
         for some, how in ((part[~printed], "by the assumed mass"), (part[printed], "printed per kg by the study")):
             if len(some):
-                low, high = _sci2(some["dose_per_kg_low"].min()), _sci2(some["dose_per_kg_high"].max())
-                span = low if low == high else f"{low} to {high}"
-                spans.append(f"{span} {unit} ({len(some)} {'study' if len(some) == 1 else 'studies'}, {how})")
+                spans.append(_span(some, unit, how))
+    printed_all = per["dose_per_kg_basis"].astype("string").str.startswith("printed per kg").fillna(False)
+    n_printed = int(printed_all.astype(bool).sum())
     out = [
-        f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals are "
-        f"restated ({named}; a sex-pooled adult outbred mass, an assumption, not the studies' animals, whose mass "
-        f"the review does not report). Of them, {len(kept)} systemic doses (IV or IP) not flagged by the audit "
-        f"span {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, protein not stated."
+        f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals have a "
+        f"per-kg value in the table below ({len(per) - n_printed} computed from the assumed mass, {named}, a "
+        f"sex-pooled adult outbred mass, an assumption, not the studies' animals, whose mass the review does not "
+        f"report; {n_printed} printed per kg by the study). Of them, {len(kept)} systemic doses (IV or IP) not "
+        f"flagged by the audit are drawn and span {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, "
+        "protein not stated."
     ]
     if len(odd):
         each = ", ".join(
             f"ref {int(r.ref)} {_sci2(r.dose_per_kg_high)} {r.dose_per_kg_unit} ({_why_flagged(r)})"
             for r in odd.sort_values("ref").itertuples()
         )
-        out.append(f"Left out of these ranges because the audit flags the row: {each}; kept as printed.")
+        out.append(
+            f"Left out of these ranges because the audit flags the row: {each}; kept as printed."
+            + _flagged_among(per, local)
+        )
     if len(local):
         out.append(
-            f"{len(local)} {'is' if len(local) == 1 else 'are'} given locally (into an ovary, the brain, the nose, a "
-            f"skin model under the skin, a site, or in a scaffold or hydrogel; or with the route printed NA) and left "
+            f"{len(local)} {'is' if len(local) == 1 else 'are'} given locally ({_local_words(local)}) and left "
             f"out of the ranges, because per kg of whole body says little about a dose at one site: {_ref_list(local)}."
         )
-    out.append(
-        "Many hosts here are females (ovarian models) or inbred or mutant strains"
-        + (f" ({_short_lived(per)}; growth-retarded or short-lived)" if _short_lived(per) else "")
-        + ", lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated."
-        + _not_restated(given[given["dose_per_kg_unit"].isna()])
-    )
+    out.append(_mass_bias(per) + _mass_ranges(kept) + _not_restated(given[given["dose_per_kg_unit"].isna()]))
     return out
+
+
+def _span(part: pd.DataFrame, unit: str, how: str) -> str:
+    """``1.5×10⁶ (ref 34, rabbit, IV) to 3.1×10⁸ cells/kg (ref 10, mouse, IP; the other 12 span …) (14 studies, …)``.
+
+    The studies at each end are named with host and route, since the ends of a per-kg range rest on its least secure
+    masses (seventh reading 7.2); the rest's span follows when both ends are one study each. Exosome mimetics among
+    them are named (7.4).
+    """
+    low, high = part["dose_per_kg_low"].min(), part["dose_per_kg_high"].max()
+    n = len(part)
+    count = f"{n} {'study' if n == 1 else 'studies'}, {how}"
+    mimetic = part[part["mimetic"].fillna(False).astype(bool)] if "mimetic" in part else part.iloc[:0]
+    if len(mimetic):
+        count += f"; {len(mimetic)} of them, {_ref_list(mimetic)}, exosome mimetics, not secreted exosomes"
+    if _sci2(low) == _sci2(high):
+        return f"{_sci2(low)} {unit} ({count})"
+    ends = [part[part["dose_per_kg_low"] == low], part[part["dose_per_kg_high"] == high]]
+    if n < 4 or any(len(e) != 1 for e in ends):
+        return f"{_sci2(low)} to {_sci2(high)} {unit} ({count})"
+    first, last = (e.iloc[0] for e in ends)
+    rest = part.drop(index=[first.name, last.name])
+    return (
+        f"{_sci2(low)} (ref {int(first.ref)}, {first.host_species}, {first.route}) to {_sci2(high)} {unit} "
+        f"(ref {int(last.ref)}, {last.host_species}, {last.route}; the other {len(rest)} span "
+        f"{_sci2(rest['dose_per_kg_low'].min())} to {_sci2(rest['dose_per_kg_high'].max())}) ({count})"
+    )
+
+
+def _flagged_among(per: pd.DataFrame, local: pd.DataFrame) -> str:
+    """`` Of the 39, 5 are on rows the audit flags: these 2, and refs 19, 24, 37 counted as local …`` (7.6)."""
+    flagged = local[local["audit_flag"].fillna(False).astype(bool)] if "audit_flag" in local else local.iloc[:0]
+    if flagged.empty:
+        return ""
+    every = per[per["audit_flag"].fillna(False).astype(bool)]
+    return (
+        f" In all, {len(every)} of the {len(per)} per-kg values are on rows the audit flags: these and "
+        f"{_ref_list(flagged)}, counted as local (the first reason that applies)."
+    )
+
+
+def _local_words(local: pd.DataFrame) -> str:
+    """Where the local doses went, one wording for the figure's key and the notebook (seventh reading 7.7, 7.8, 7.16).
+
+    SC is said as under the skin of a skin model, the site inferred; a route printed NA or MI is named with what makes
+    the dose local, its scaffold or hydrogel, not the code.
+    """
+    routes = local["route"].astype("string").fillna("")
+    carrier = local["carrier"].fillna(False).astype(bool) if "carrier" in local else routes == "\0"
+    odd = local[routes.isin(["NA (printed)", "MI"]) & carrier]
+    named = " and ".join(
+        f"ref {int(r.ref)} ({str(r.route).split(' ')[0]})" for r in odd.sort_values("ref").itertuples()
+    )
+    return (
+        "into an ovary, the brain or the nose; under the skin of a skin model, the injection site not reported in the "
+        "review and taken as local; into a bone or an implant site; or in a scaffold or hydrogel"
+        + (f", which, not the printed route code, makes {named} local" if named else "")
+    )
+
+
+def _mass_bias(per: pd.DataFrame) -> str:
+    """The nominal mass can be off either way (seventh reading 7.1): who is lighter, who heavier, with the refs."""
+    short = _short_lived(per)
+    return (
+        "The nominal mass can be off in either direction: female (ovarian-model), young, inbred or mutant hosts"
+        + (f" ({short}; growth-retarded or short-lived)" if short else "")
+        + " are lighter than the sex-pooled outbred adult, so their per-kg doses are underestimated; high-fat-diet "
+        "or older male hosts can be heavier, so theirs are overestimated. The review reports neither the animals' "
+        "mass, sex nor age."
+    )
+
+
+def _mass_ranges(kept: pd.DataFrame) -> str:
+    """`` By the sources' own adult ranges (mouse 30-35 g, rabbit 3-5 kg), a drawn value could be …`` (7.13).
+
+    Read from data/body_mass.csv's printed source words; the rabbit's breed is an assumption said with it.
+    """
+    import re
+
+    from helpers.data import curated
+
+    frame = curated.load("body_mass")
+    hosts = set(kept["host_species"].dropna().astype(str)) if len(kept) else set()
+    parts = []
+    for species, grams, words in zip(frame["species"], frame["body_mass_g"], frame["source_value"]):
+        found = re.search(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*(k?g)", str(words), flags=re.IGNORECASE)
+        if species not in hosts or not found or not grams:
+            continue
+        scale = 1000.0 if found.group(3).lower() == "kg" else 1.0
+        low, high = float(found.group(1)) * scale, float(found.group(2)) * scale
+        refs = _ref_list(kept[kept["host_species"] == species]) if species == "rabbit" else ""
+        parts.append(
+            f"{species} {found.group(1)}-{found.group(2)} {found.group(3).lower()}"
+            + (f" ({refs}, breed assumed: New Zealand White)" if refs else "")
+            + f": {float(grams) / high:.2g} to {float(grams) / low:.2g} times the drawn value"
+        )
+    if not parts:
+        return ""
+    return (
+        f" Within the adult ranges the sources print (data/body_mass.csv): {'; '.join(parts)}; lighter young or "
+        "mutant animals lie outside them."
+    )
 
 
 def _not_restated(rest: pd.DataFrame) -> str:
@@ -2300,8 +2402,7 @@ def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, 
     local = left[why == "local"]
     if len(local):
         parts.append(
-            f"{len(local)} given locally (into an ovary, the brain, the nose, the skin, a bone or a site, in a "
-            f"scaffold or hydrogel, or with the route printed NA; {_ref_list(local)}): per kg of whole body says "
+            f"{len(local)} given locally ({_local_words(local)}; {_ref_list(local)}): per kg of whole body says "
             "little about a dose at one site"
         )
     odd = left[why == "flagged"]
@@ -2310,7 +2411,7 @@ def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, 
             f"ref {int(r.ref)} {_sci2(r.dose_per_kg_high)} {r.dose_per_kg_unit} ({_why_flagged(r)})"
             for r in odd.sort_values("ref").itertuples()
         )
-        parts.append(f"{len(odd)} on rows the audit flags ({each}; kept as printed)")
+        parts.append(f"{len(odd)} more, systemic but on rows the audit flags ({each}; kept as printed)")
     amounts = left[why == "not an amount"]
     if len(amounts):
         parts.append(
@@ -2320,12 +2421,27 @@ def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, 
     no_mass = left[why == "no mass"]
     if len(no_mass):
         parts.append(f"{len(no_mass)} with no sourced body mass for the host ({_ref_list(no_mass)})")
+    both = pd.concat([drawn, left]) if len(left) else drawn
+    flagged = both[both["audit_flag"].fillna(False).astype(bool)] if "audit_flag" in both else both.iloc[:0]
+    among = (
+        f" Of the {total}, {len(flagged)} are on rows the audit flags ({_ref_list(flagged)}); each amount is named "
+        "once, under the first reason that applies (not an amount, local, flagged)."
+        if len(flagged) > len(odd)
+        else ""
+    )
+    kept = drawn[drawn["route"].astype("string").isin(["IV", "IP"])] if "route" in drawn else drawn
     return (
-        f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals are drawn"
+        f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals are drawn, "
+        "each on the row of its route (systemic here: IV or IP, not into a target organ nor in a scaffold or "
+        "hydrogel; IP cells may largely stay in the peritoneal cavity, so IP and IV cells per kg are not like for "
+        "like)"
         + (f"; not drawn: {'; '.join(parts)}" if parts else "")
-        + ". The nominal mass is a sex-pooled adult outbred one: female (ovarian-model), inbred or mutant hosts "
-        "are lighter, so their doses per kg are underestimated; the review reports neither the animals' mass nor "
-        "the dosing schedule."
+        + "."
+        + among
+        + " "
+        + _mass_bias(drawn)
+        + _mass_ranges(kept)
+        + " The dosing schedule is not reported in the review: each value is per administration."
     )
 
 

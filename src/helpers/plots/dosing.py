@@ -47,9 +47,9 @@ KIND_LABELS = {
 
 #: The figure's height, the room under the panels (legend, keys, note) and where the legend sits, in inches:
 #: the per-kg row (issue 18 item 5) made the figure taller, and the text below keeps its size in inches.
-_HEIGHT_IN = 15.7
-_BOTTOM_IN = 4.75
-_LEGEND_IN = 2.95
+_HEIGHT_IN = 16.65
+_BOTTOM_IN = 5.7
+_LEGEND_IN = 3.9
 
 #: Above this many marks a strip panel is rasterized in SVG and PDF: one vector
 #: element per study would make the files grow with the data.
@@ -572,11 +572,16 @@ def _times(fig, cell, follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[s
     ax.set_title(f"In vitro incubation ({len(hours)} of {total} in vitro only studies)", fontsize=9, loc="left")
 
 
-#: Axis words of each per-kg unit: what is counted, per kg of which mass.
+#: Axis words of each per-kg unit: what is counted, per kg of which mass, per administration (seventh reading 7.5,
+#: 7.14: the µg/kg axis also carries the doses the studies printed per kg, which no nominal mass divides).
+_SCHEDULE = "per administration (schedule not reported in the review)"
 _PER_KG_AXIS = {
-    "cells/kg": "cells per kg of nominal body mass",
-    "particles/kg": "particles per kg of nominal body mass",
-    "µg/kg": "µg per kg of nominal body mass (mass as printed, protein not stated)",
+    "cells/kg": f"cells per kg of nominal body mass,\n{_SCHEDULE}",
+    "particles/kg": f"particles per kg of nominal body mass,\n{_SCHEDULE}",
+    "µg/kg": (
+        "µg per kg of body mass, per administration\n(schedule not reported in the review): ÷ nominal mass,\n"
+        "or as the study printed it per kg (bottom row); mass as printed, protein not stated"
+    ),
 }
 
 
@@ -605,10 +610,12 @@ def _per_kg(fig, cells, rest, drawn: pd.DataFrame, title: str) -> None:
             value=lambda v: _short(float(f"{v:.3g}")),  # a nominal value: 3 significant figures, as the tables
         )  # fmt: skip
         ax.set_xlabel(_PER_KG_AXIS[unit], fontsize=8)
+        # Each axis counts its own studies, the first under the shared title (seventh reading 7.11).
+        count = f"{unit}: {len(part)} {'study' if len(part) == 1 else 'studies'}"
         if n == 0:
-            ax.set_title(_wrapped(title, 84), fontsize=9, loc="left")
+            ax.set_title(f"{_wrapped(title, 84)}\n{count}", fontsize=9, loc="left")
         else:
-            ax.set_title(f"{unit}: {len(part)} {'study' if len(part) == 1 else 'studies'}", fontsize=8.5, loc="left")
+            ax.set_title(count, fontsize=8.5, loc="left")
 
 
 def _routes(ax, routes: pd.DataFrame) -> None:

@@ -260,7 +260,7 @@ def test_every_empty_value_says_why(studies, trials):
     shared = {c: "dose_missing" for c in ("dose_kind", "dose_low", "dose_high", "dose_unit", "dose_arms")}
     shared |= {"audit_findings": "audit_findings_missing", "audit_max_severity": "audit_findings_missing"}
     # Issue 18: the per-kg columns share dose_per_kg_missing; sex_evidence is empty exactly when sex is.
-    shared |= {f"dose_per_kg_{c}": "dose_per_kg_missing" for c in ("low", "high", "unit", "basis")}
+    shared |= {f"dose_per_kg_{c}": "dose_per_kg_missing" for c in ("low", "high", "unit", "basis", "delivery")}
     shared |= {"sex_evidence": "sex_missing"}
     for frame in (studies, trials):
         for column in frame.columns:

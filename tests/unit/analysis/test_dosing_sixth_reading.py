@@ -67,9 +67,21 @@ def test_per_kg_ranges_are_systemic_and_unflagged(notice):
     ug = {r: v for r, v in SYSTEMIC_UG.items() if r not in FLAGGED}
     kept = len(cells) + len(ug) + len(PRINTED_PER_KG)
     assert kept == 22  # 14 cells (15 - ref 42) + 5 µg (6 - ref 68) + 3 printed per kg
-    assert f"Of them, {kept} systemic doses (IV or IP) not flagged by the audit span" in notice
-    assert f"{_sci2(min(cells.values()))} to {_sci2(max(cells.values()))} cells/kg ({len(cells)} studies" in notice
-    assert f"{_sci2(min(ug.values()))} to {_sci2(max(ug.values()))} µg/kg ({len(ug)} studies, by the assumed" in notice
+    assert f"Of them, {kept} systemic doses (IV or IP) not flagged by the audit are drawn and span" in notice
+    # 7.2: the ends are named: the rabbit (ref 34, IV 6e6 / 4 kg) and the Bmi-1-/- mouse (ref 10, IP 1e7 / 32.5 g);
+    # the other 12 span 1e6 / 0.35 kg = 2.9e6 to 5e6 / 0.0325 kg = 1.5e8 (ref 28)
+    assert (
+        f"{_sci2(min(cells.values()))} (ref 34, rabbit, IV) to {_sci2(max(cells.values()))} cells/kg (ref 10, mouse, "
+        f"IP; the other {len(cells) - 2} span 2.9×10⁶ to 1.5×10⁸) ({len(cells)} studies, by the assumed mass)"
+    ) in notice
+    # 7.4: ref 70's mimetics are named among the 5 µg doses
+    assert (
+        f"{_sci2(min(ug.values()))} (ref 52, rat, IP) to {_sci2(max(ug.values()))} µg/kg (ref 49"
+    ) not in notice  # the top end is shared by refs 49 and 70 (both 150 µg / 32.5 g), so no single end is named
+    assert (
+        f"{_sci2(min(ug.values()))} to {_sci2(max(ug.values()))} µg/kg ({len(ug)} studies, by the assumed mass; 1 of "
+        "them, ref 70, exosome mimetics, not secreted exosomes)"
+    ) in notice
     assert "1.6×10³ to 1×10⁴ µg/kg (3 studies, printed per kg by the study)" in notice
     assert "ref 42 6.2×10⁷ cells/kg (R2), ref 68 3.1×10⁶ µg/kg (W4)" in notice
     assert "mass as printed, protein not stated" in notice

@@ -66,11 +66,25 @@ LEFT: dict[int, str] = {
     66: "not an amount per animal",  # IV 0.5 mg/mL, no volume
     67: "not an amount per animal",  # IV 80 µg/mL, no volume
 }
+#: Route printed in each drawn dose's Route/Dosage cell: IP for refs 10, 28 (Table 1 rows 1, 15) and 49, 52
+#: (Table 2 rows 2, 4); every other drawn dose is printed IV (ref 73 as "Iv").
+IP = {10, 28, 49, 52}
+#: Exosome mimetics by the cited title (ref 70, "exosome-mimetic nanoparticles with platelet membrane fusion").
+MIMETIC = {70}
 ROWS = {
-    "cells": "MSCs: cells ÷ nominal mass",
-    "µg": "exosomes: µg ÷ nominal mass",
-    "printed": "exosomes: printed per kg (mg/kg as µg/kg)",
+    ("cells", "IV"): "MSCs, IV: cells ÷ nominal mass",
+    ("cells", "IP"): "MSCs, IP: cells ÷ nominal mass (cells may stay in the peritoneal cavity)",
+    ("µg", "IV"): "exosomes, IV: µg ÷ nominal mass",
+    ("µg", "IP"): "exosomes, IP: µg ÷ nominal mass",
+    ("mimetic", "IV"): "exosome mimetics, IV: µg ÷ nominal mass (not secreted exosomes)",
+    ("printed", "IV"): "exosomes, IV: printed per kg (mg/kg as µg/kg)",
 }
+
+
+def row_of(ref: int) -> str:
+    """The per-kg row a drawn dose belongs on, by hand: its kind, its printed route, and mimetic or not."""
+    kind = "mimetic" if ref in MIMETIC else DRAWN[ref][0]
+    return ROWS[(kind, "IP" if ref in IP else "IV")]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +106,7 @@ def test_the_data_csv_holds_the_hand_read_doses_per_kg(figure):
     drawn = data[data["panel"] == "doses per kg"].set_index("ref")
     assert sorted(drawn.index) == sorted(DRAWN)  # 14 cells + 5 µg + 3 printed per kg = 22
     for ref, (row, value) in DRAWN.items():
-        assert drawn.at[ref, "label"] == ROWS[row], ref
+        assert drawn.at[ref, "label"] == row_of(ref), ref
         assert drawn.at[ref, "low"] == pytest.approx(value, rel=1e-9) == drawn.at[ref, "high"]
         assert drawn.at[ref, "unit"] == ("cells/kg" if row == "cells" else "µg/kg")
     left = data[data["panel"] == "doses per kg, not drawn"].set_index("ref")
@@ -104,7 +118,12 @@ def test_every_dose_per_kg_is_a_mark_at_its_value_on_a_log_axis_of_its_own_unit(
     fig, data = figure
     (ax,) = _axes(fig, unit)  # one axis per unit: cells/kg and µg/kg never share one
     assert ax.get_xscale() == "log"
-    assert unit.split("/")[0] in ax.get_xlabel() and "per kg of nominal body mass" in ax.get_xlabel()
+    label = ax.get_xlabel().replace("\n", " ")
+    assert label.startswith(f"{unit.split('/')[0]} per kg of ")
+    assert "per administration (schedule not reported in the review)" in label  # 7.14
+    if unit == "µg/kg":  # 7.5: the axis also carries the doses printed per kg, which no nominal mass divides
+        assert "÷ nominal mass, or as the study printed it per kg (bottom row)" in label
+        assert "of nominal body mass" not in label
     marks = [
         (round(float(x), 6), float(y))
         for c in ax.get_children()
@@ -127,8 +146,9 @@ def test_every_dose_per_kg_is_a_mark_at_its_value_on_a_log_axis_of_its_own_unit(
 
 
 def test_stacked_doses_per_kg_are_counted(figure):
-    """Studies at one value are stacked and counted: 1e6 cells in 4 rats (13, 14, 29, 41) and 4 mice (15, 31,
-    32, 40); 150 µg in 2 mice (49, 70); 1.6 mg/kg in 2 rats (72, 73)."""
+    """Studies at one value on one row are stacked and counted: 1e6 cells IV in 4 rats (13, 14, 29, 41) and 4 mice
+    (15, 31, 32, 40); 1.6 mg/kg in 2 rats (72, 73). 150 µg in 2 mice is no stack: ref 49 is IP, ref 70 IV
+    mimetics, each on its own row (seventh reading 7.3, 7.4)."""
     fig, _ = figure
     counts = [a for ax in fig.axes for a in ax.get_children() if str(a.get_gid()).startswith("perkg:")
               and str(a.get_gid()).endswith("-count")]  # fmt: skip
@@ -137,7 +157,6 @@ def test_stacked_doses_per_kg_are_counted(figure):
         {
             (round(1e6 / RAT, 6), "4"): 1,
             (round(1e6 / MOUSE, 6), "4"): 1,
-            (round(150 / MOUSE, 6), "2"): 1,
             (1600.0, "2"): 1,
         }
     )
@@ -154,3 +173,63 @@ def test_no_two_doses_per_kg_share_a_spot(figure):
             for x, y in c.get_offsets()
         ]
         assert len(spots) == len(set(spots)), unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "row", "refs"),
+    [
+        ("cells/kg", ROWS[("cells", "IV")], {12, 13, 14, 15, 29, 31, 32, 34, 35, 38, 40, 41}),
+        ("cells/kg", ROWS[("cells", "IP")], {10, 28}),  # 1e7 / 0.0325 = 3.08e8; 5e6 / 0.0325 = 1.54e8
+        ("µg/kg", ROWS[("µg", "IV")], {51, 57}),  # 125 / 0.0325 = 3846; 50 / 0.0325 = 1538
+        ("µg/kg", ROWS[("µg", "IP")], {49, 52}),  # 150 / 0.0325 = 4615; 150 / 0.35 = 428.6
+        ("µg/kg", ROWS[("mimetic", "IV")], {70}),  # 150 / 0.0325 = 4615
+        ("µg/kg", ROWS[("printed", "IV")], {72, 73, 78}),
+    ],
+)
+def test_each_route_and_the_mimetics_have_a_row_of_their_own(figure, unit, row, refs):
+    """7.3, 7.4: an IP dose is never on an IV row, and ref 70's mimetics are apart from secreted exosomes; the
+    marks on each row's tick are at exactly the hand-read values of its refs."""
+    fig, data = figure
+    (ax,) = _axes(fig, unit)
+    ticks = {t.get_text().replace("\n", " "): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+    assert row in ticks
+    marks = [
+        round(float(x), 6)
+        for c in ax.get_children()
+        if isinstance(c, PathCollection) and c.get_gid() == f"perkg:{unit}-points"
+        for x, y in c.get_offsets()
+        if min(ticks, key=lambda label: abs(ticks[label] - y)) == row
+    ]
+    assert Counter(marks) == Counter(round(DRAWN[r][1], 6) for r in refs)
+    drawn = data[(data["panel"] == "doses per kg") & (data["label"] == row)]
+    assert set(drawn["ref"]) == refs
+    assert all(("exosome mimetics" in m) == (r in MIMETIC) for r, m in zip(drawn["ref"], drawn["mark"]))
+
+
+def test_each_per_kg_axis_counts_its_own_studies(figure):
+    """7.11: the cells/kg axis says its 14 (12 IV + 2 IP), the µg/kg axis its 8 (5 divided + 3 printed per kg)."""
+    fig, _ = figure
+    (cells,) = _axes(fig, "cells/kg")
+    (ug,) = _axes(fig, "µg/kg")
+    assert cells.get_title(loc="left").endswith("\ncells/kg: 14 studies")
+    assert ug.get_title(loc="left") == "µg/kg: 8 studies"
+    assert sum(1 for row, _ in DRAWN.values() if row == "cells") == 14
+    assert sum(1 for row, _ in DRAWN.values() if row != "cells") == 8
+
+
+def test_the_coded_dataset_says_which_doses_per_kg_are_systemic():
+    """7.12: tables/studies.csv dose_per_kg_delivery: systemic for the 22 drawn and the 2 flagged IV doses (refs
+    42, 68), local for the 15 local ones, empty where there is no dose per kg (refs 53, 66, 67)."""
+    table = pd.read_csv(ROOT / "tables" / "studies.csv", keep_default_na=False, na_values=[""]).set_index("ref")
+    systemic = {*DRAWN, 42, 68}
+    local = {r for r, why in LEFT.items() if why == "given locally"}
+    for ref in systemic:
+        assert table.at[ref, "dose_per_kg_delivery"] == "systemic (IV or IP)", ref
+    for ref in local:
+        assert table.at[ref, "dose_per_kg_delivery"] == "local (per kg of whole body not meaningful)", ref
+    for ref in (53, 66, 67):
+        assert pd.isna(table.at[ref, "dose_per_kg_delivery"]), ref
+    has = table["dose_per_kg_delivery"].notna()
+    assert set(table.index[has]) == systemic | local  # 24 + 15 = the 39 per-kg values
+    package = (ROOT / "tables" / "datapackage.json").read_text(encoding="utf-8")
+    assert '"name": "dose_per_kg_delivery"' in package
