@@ -265,16 +265,17 @@ def test_where_a_printed_result_appeared_is_the_cited_study_or_the_first_entry_n
     )
     trials = pd.DataFrame(
         {
-            "row": [1, 2, 3, 4, 5, 6, 7],
-            "results_printed": pd.array([True, True, True, False, True, True, NA], dtype="boolean"),
-            "nct_id": [NA, "NCT02", "NCT03", "NCT02", "NCT04", NA, NA],
-            "ref": [3, NA, NA, 3, NA, NA, 3],
+            "row": [1, 2, 3, 4, 5, 6, 7, 8],
+            "results_printed": pd.array([True, True, True, False, True, True, NA, True], dtype="boolean"),
+            "nct_id": [NA, "NCT02", "NCT03", "NCT02", "NCT04", NA, NA, "NCT03"],
+            "ref": [3, NA, NA, 3, NA, NA, 3, 3],
         }
-    )  # row 7: a Results flag not read is no printed result
+    )  # row 7: a Results flag not read is no printed result; row 8: a registry number wins over a cited study
     assert trial_lines.results_elsewhere(trials, references) == {
         1: "ref. [3], the study the row cites",
         2: "ref. [5], whose entry names NCT02",
         3: "ref. [9], whose entry names NCT03",
+        8: "ref. [9], whose entry names NCT03",
     }
 
 
