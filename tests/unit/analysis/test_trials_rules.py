@@ -98,6 +98,7 @@ def test_the_landscape_is_table_3_line_by_line_in_the_drawn_order():
     ]
     assert lines.values.tolist() == expected
     assert list(lines.index) == list(range(18))  # a fresh index after the sort
+    assert lines["row"].dtype.kind == "i"  # row numbers, not 5.0
 
 
 # --- small literal tables ------------------------------------------------------------------------------------------
