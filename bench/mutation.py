@@ -17,6 +17,13 @@ mutmut could not decide (no test reached them, suspicious, not run yet).
 Usage::
 
     python bench/mutation.py [--jobs N] [--score-only | --survivors] [--min-module 90] [--min-total 95] [MODULE ...]
+    python bench/mutation.py --show-equivalent [MODULE ...]
+
+``--show-equivalent`` prints each listed equivalent mutant's change as mutmut now
+generates it, beside its reason: mutmut numbers the mutants of a function in
+order, so an edit of the function can give a listed name another change, and the
+reason must be read again against it. A name whose function no longer exists is
+marked ``gone``.
 
 MODULE is a dotted module name (``helpers.data.derive.doses``) or a prefix
 (``helpers.audit``). The exit status is 1 when a module that ran scores
@@ -126,6 +133,28 @@ def drop_stale_copies() -> list[str]:
     return gone
 
 
+def show_equivalent(modules: list[str]) -> int:
+    """Print each listed equivalent mutant of these modules: its reason and its change today."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    chosen, sources, gone = set(modules), {}, 0
+    for name, reason in equivalent().items():
+        if module_of(name) not in chosen:
+            continue
+        path = MUTANTS / "src" / (module_of(name).replace(".", "/") + ".py")
+        try:
+            source = sources.setdefault(path, path.read_text(encoding="utf-8"))
+            diff = get_diff_for_mutant(name, source=source, path=str(path))
+        except Exception as exc:  # noqa: BLE001 - mutmut raises several kinds for a name it does not find
+            gone += 1
+            print(f"{name}  gone ({type(exc).__name__}): {reason}")
+            continue
+        change = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
+        print(f"{name}  {reason}")
+        print("\n".join(f"    {line}" for line in change))
+    return 1 if gone else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="dotted module names or prefixes (default: every configured one)")
@@ -133,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--score-only", action="store_true", help="print the scores of the last runs, run nothing")
     parser.add_argument(
         "--survivors", action="store_true", help="run again only the mutants of these modules not killed last time"
+    )
+    parser.add_argument(
+        "--show-equivalent", action="store_true", help="print each listed equivalent mutant's change beside its reason"
     )
     parser.add_argument("--min-module", type=float, default=90.0)
     parser.add_argument("--min-total", type=float, default=95.0)
@@ -142,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [m for m in every if not args.modules or any(m == a or m.startswith(a + ".") for a in args.modules)]
     if not chosen:
         parser.error(f"no configured module matches {args.modules}; configured: {', '.join(every)}")
+    if args.show_equivalent:
+        return show_equivalent(chosen)
     if not args.score_only:
         for name in drop_stale_copies():
             print(f"mutation: removed {name}, whose source file no longer exists")

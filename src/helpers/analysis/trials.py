@@ -74,7 +74,7 @@ def results_elsewhere(trials: pd.DataFrame, references: pd.DataFrame | None = No
     entries = {int(r): " ".join(str(v) for v in row) for r, row in zip(references["ref"], references.values)}
     out: dict[int, str] = {}
     for t in trials.itertuples(index=False):
-        if not bool(t.results_printed):
+        if pd.isna(t.results_printed) or not bool(t.results_printed):  # a flag not read is no printed result
             continue
         if pd.isna(t.nct_id) and pd.notna(t.ref):
             out[int(t.row)] = f"ref. [{int(t.ref)}], the study the row cites"  # Table 3 prints the reference
@@ -115,7 +115,8 @@ _SEVERAL_RE = re.compile(r"\b(?:multiple|several|various)\b", re.IGNORECASE)
 
 
 def _phase(value: object, design: object) -> str:
-    if design != REGISTERED_TRIAL or pd.isna(value):
+    # a design not read is missing (pd.NA), whose comparison with a string is itself missing, not False
+    if pd.isna(design) or design != REGISTERED_TRIAL or pd.isna(value):
         return NOT_A_TRIAL
     return str(value).replace(" ", "")
 
