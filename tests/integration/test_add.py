@@ -93,6 +93,9 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     assert "added references ref 84 to data/additions/references.csv" in done.stdout
     assert "added msc_studies row 29 to data/additions/msc_studies.csv" in done.stdout
     assert "audit findings on msc_studies row 29:" in done.stdout
+    # table1/audit ed2 7.3/7.4: the synthetic row repeats the design of printed row 5 ([14]); references ed2 7.2
+    assert "table1 row 29: possible duplicate of printed row 5: the same disease, source, animal model" in done.stdout
+    assert "DOI 10.0000/synthetic.study.0001: warning, registrant code 0000 is below 1000" in done.stdout
 
     build_ok(root, "--only", "fig1", "table1")  # the printed edition, rebuilt: the same bytes as committed
     build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
@@ -175,6 +178,18 @@ def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) 
     md3 = (root / "runs" / "table3_edition-current" / "table3.md").read_text(encoding="utf-8")
     assert "(current edition: the review's 18 rows, none added since, as printed)" in md3.splitlines()[2]
     assert "None of them is in Table 3: all 18 rows shown are printed in the review." in md3
+    # table1 ed2 7.2: L2 at row 15 ([28]) counts "h" 65x in the print, 67x with row 29: its note says so
+    assert (
+        "Audit L2 (check; evidence changed by the additions, verdict given on the print not re-read), row 15 \\[28\\]"
+        in md
+    )
+    # table1 ed2 7.3: the added row repeats printed row 5 ([14]): disease, source, model, route and dose, follow-up
+    assert "Possible duplicate of printed row 5 \\[14\\]" in md
+    # table3 ed2 7.3: Table 3 holds no addition, and its citation says so
+    notebook3 = (root / "runs" / "table3_edition-current" / "table3.ipynb").read_text(encoding="utf-8")
+    assert "are not in this table, whose rows are the printed ones of the published exhibit" in " ".join(
+        notebook3.split()
+    )
 
 
 def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -> None:
@@ -185,9 +200,10 @@ def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -
     key = "L1|table1|8|source|UCMSC"
     assert 'usual form "UC-MSC" 49×' in printed.loc[printed["key"] == key, "evidence"].item()
     at_8 = audit[audit["key"] == key].iloc[0]
-    assert 'usual form "UC-MSC" 51×' in at_8["evidence"]
+    assert 'usual form "UC-MSC" 51× (2 of them from the added row 29)' in at_8["evidence"]  # audit ed2 7.2
     assert at_8["edition"] == CHANGED
-    assert at_8["verdict"] == "confirmed"  # the print's verdict, which the edition cell says was not re-read
+    # audit ed2 7.1: the print's verdict, not one on this evidence
+    assert at_8["verdict"] == "confirmed on the print; evidence changed by the additions, not re-read"
     assert list(audit.columns[:3]) == ["rule", "severity", "edition"]
     assert len(audit) == len(printed) == 92
 
@@ -210,3 +226,20 @@ def _current_references_list_reference_84_as_added(root: Path) -> None:
         "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); DOI and PMID not "
         "looked up; no PMID given}" in bibtex
     )
+
+
+@pytest.mark.parametrize(
+    ("doi", "warned"),
+    [
+        # references ed2 7.2: registrant codes start at 1000; the form check alone lets 10.0000 through
+        ("10.0000/synthetic.study.0001", True),
+        ("10.0999/x", True),
+        ("10.1000/182", False),
+        ("10.1186/s12958-022-0992-5", False),  # printed reference 13's DOI
+        ("not a doi", False),  # the schema refuses it before this
+    ],
+)
+def test_a_doi_below_registrant_1000_draws_a_warning(doi, warned):
+    from review import add
+
+    assert bool(add.doi_warning(doi)) is warned
