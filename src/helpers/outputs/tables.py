@@ -33,6 +33,7 @@ __all__ = [
     "EDITION_COLUMN",
     "edition_lead",
     "added_notes",
+    "NO_HOST",
     "caption",
     "sources_by_disease",
 ]
@@ -236,6 +237,10 @@ def legend(exhibit: str) -> str:
 _NO_SEPARATOR_AFTER = "no separator before the next entry"
 
 
+#: The Host species line of the studies with no animal treated: not a species, so it is named so and put last.
+NO_HOST = "no animal (in vitro only)"
+
+
 def _counts(values: pd.Series, name: str) -> pd.DataFrame:
     parts = values.fillna("not stated").astype(str).str.split("+").explode()
     counts = parts.value_counts().rename_axis(name).reset_index(name="studies")
@@ -288,8 +293,10 @@ def _summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dic
         # A study with no animal treated has no host, whatever animal model it prints (co-culture with cells
         # taken from 5XFAD mice).
         in_vitro = derived["setting"].astype("string").fillna("") == "in vitro"
-        out["Host species"] = _counts(
-            derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
+        hosts = _counts(derived["host_species"].mask(in_vitro.to_numpy()).fillna(NO_HOST), "host species")
+        # not a species: last, whatever its count (table1 ed2 7.6)
+        out["Host species"] = pd.concat(
+            [hosts[hosts["host species"] != NO_HOST], hosts[hosts["host species"] == NO_HOST]], ignore_index=True
         )
     else:
         if resource == "clinical_trials":  # a tissue, not a cell code; an exosome row counts under its parent cells'

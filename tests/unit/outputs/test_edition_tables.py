@@ -237,7 +237,7 @@ def test_the_table1_notice_splits_every_count_the_added_row_changes(one_added, s
         ("MSC source", "Adipose tissue (AD)", 8, 8, 0),
         ("Host species", "rat", 10, 9, 1),
         ("Host species", "mouse", 16, 16, 0),
-        ("Host species", "in vitro only", 2, 2, 0),
+        ("Host species", "no animal (in vitro only)", 2, 2, 0),
     ],
 )
 def test_the_count_tables_of_a_current_table1_have_printed_and_added_columns(
@@ -688,3 +688,13 @@ def test_the_bibtex_header_says_its_or_their_note(one_added, monkeypatch, n, wor
     if n == 2:
         refs = pd.concat([refs, refs.tail(1).assign(ref=85)]).reset_index(drop=True)
     assert f"added since ({word} `note` says so)" in bib.to_bibtex(refs).splitlines()[0]
+
+
+@pytest.mark.parametrize("resource", ["msc_studies", "exosome_studies"])
+def test_the_host_species_counts_put_no_animal_last(resource):
+    # table1 ed2 7.6: in vitro only is not a host species (Table 1: mouse 16, rat 9, in vitro 2, rabbit 1)
+    printed = curated.load(resource)
+    derived = tables._derived(resource, printed, curated.load("abbreviations"), by_disease=False)
+    hosts = tables.summary(printed, derived, resource)["Host species"]
+    assert hosts["host species"].iloc[-1] == tables.NO_HOST
+    assert "in vitro only" not in set(hosts["host species"])
