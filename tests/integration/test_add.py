@@ -206,6 +206,13 @@ def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -
     assert at_8["verdict"] == "confirmed on the print; evidence changed by the additions, not re-read"
     assert list(audit.columns[:3]) == ["rule", "severity", "edition"]
     assert len(audit) == len(printed) == 92
+    # audit ed2 7.1, 7.5: the print's 88 confirmed verdicts, 2 of them (L1 row 8, L2 row 15) on changed evidence
+    notebook = " ".join((root / "runs" / "audit_edition-current" / "audit.ipynb").read_text(encoding="utf-8").split())
+    assert (
+        "86 confirmed, 4 plausible, 2 judged on the print only (2 confirmed on the print; evidence changed by the "
+        "additions, not re-read), 0 with no verdict yet" in notebook
+    )
+    assert "<caption>Findings per rule (current edition: the review plus 1 study in Table 1 (row 29)" in notebook
 
 
 def _current_references_list_reference_84_as_added(root: Path) -> None:

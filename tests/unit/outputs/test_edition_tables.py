@@ -698,3 +698,35 @@ def test_the_host_species_counts_put_no_animal_last(resource):
     hosts = tables.summary(printed, derived, resource)["Host species"]
     assert hosts["host species"].iloc[-1] == tables.NO_HOST
     assert "in vitro only" not in set(hosts["host species"])
+
+
+class _Diseases:
+    """A run selecting ``diseases`` (the references notebook's parameter)."""
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self.codes = codes
+
+    def selected(self, name: str):
+        return self.codes if name == "diseases" else None
+
+
+@pytest.mark.parametrize(("disease", "kept"), [("POF", True), ("AD", False)])
+def test_a_disease_selection_keeps_an_added_reference_with_its_studys_disease(one_added, monkeypatch, disease, kept):
+    # references ed2 7.5: row 29 (POF) cites reference 84, so POF keeps it and AD drops it
+    table1, _ = _synthetic_table1()
+    refs = _with_reference_84()
+    load = curated.load
+    monkeypatch.setattr(
+        tables.curated,
+        "load",
+        lambda r: table1 if r == "msc_studies" else refs if r == "references" else load(r),
+    )
+    chosen = tables.references(_Diseases((disease,)))
+    assert (84 in set(chosen["ref"].astype(int))) is kept
+    assert len(chosen) > 1  # the printed references of that disease are kept as well
+
+
+def test_a_current_reference_list_with_nothing_added_says_it_is_the_printed_one(current):
+    # references ed2 7.4: the shipped data/additions/ is empty; the print lists 83 references
+    notice = narrative.references_notice(curated.load("references"))
+    assert notice.endswith(f"{EMPTY_NOTE} None of the 83 references shown was added; all are printed in the review.")
