@@ -10,6 +10,7 @@ row 4 (reference 13), so Fig. 1's "Anti-apoptosis & survival" dot for POF cells 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -146,6 +147,16 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
 CURRENT_RUNS = ("table1", "table3", "fig1", "references", "dataset", "audit")  # catalogue order
 
 
+def _shown(notebook: Path) -> str:
+    """Every output a notebook shows (printed text, Markdown, HTML), its whitespace collapsed."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    parts = []
+    for output in (out for cell in cells for out in cell.get("outputs", [])):
+        parts.append("".join(output.get("text", "")))
+        parts += ["".join(v) if isinstance(v, list) else str(v) for v in output.get("data", {}).values()]
+    return " ".join(" ".join(parts).split())
+
+
 def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) -> None:
     """Table 1 prints 28 rows; the current one holds them as printed (the canonical CSV's rows, each led by
     "printed in the review") and the synthetic study as row 29, citing reference 84, marked as added."""
@@ -186,10 +197,8 @@ def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) 
     # table1 ed2 7.3: the added row repeats printed row 5 ([14]): disease, source, model, route and dose, follow-up
     assert "Possible duplicate of printed row 5 \\[14\\]" in md
     # table3 ed2 7.3: Table 3 holds no addition, and its citation says so
-    notebook3 = (root / "runs" / "table3_edition-current" / "table3.ipynb").read_text(encoding="utf-8")
-    assert "are not in this table, whose rows are the printed ones of the published exhibit" in " ".join(
-        notebook3.split()
-    )
+    shown3 = _shown(root / "runs" / "table3_edition-current" / "table3.ipynb")
+    assert "are not in this table, whose rows are the printed ones of the published exhibit" in shown3
 
 
 def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -> None:
@@ -207,7 +216,7 @@ def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -
     assert list(audit.columns[:3]) == ["rule", "severity", "edition"]
     assert len(audit) == len(printed) == 92
     # audit ed2 7.1, 7.5: the print's 88 confirmed verdicts, 2 of them (L1 row 8, L2 row 15) on changed evidence
-    notebook = " ".join((root / "runs" / "audit_edition-current" / "audit.ipynb").read_text(encoding="utf-8").split())
+    notebook = _shown(root / "runs" / "audit_edition-current" / "audit.ipynb")
     assert (
         "86 confirmed, 4 plausible, 2 judged on the print only (2 confirmed on the print; evidence changed by the "
         "additions, not re-read), 0 with no verdict yet" in notebook
