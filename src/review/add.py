@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,19 +229,47 @@ def findings(prepared: Added) -> list[str]:
     """The audit's findings on the new row, on the current edition, one line each."""
     from helpers.audit import runner
     from helpers.audit.registry import TABLE_NAMES
+    from helpers.data import duplicates
 
     previous = edition.current()
     edition.use(edition.CURRENT)
     try:
         found = runner.findings()
+        # a printed row of the same design: one experiment perhaps counted twice (table1/audit ed2 7.3/7.4)
+        twins = [p for k, p in duplicates.matches(prepared.table) if str(k) == str(prepared.row)]
     finally:
         edition.use(previous)
     table = TABLE_NAMES[prepared.table]
-    return [
-        f"{f.rule} ({f.severity}) {table} row {f.row}, {f.field}: {f.message}"
-        for f in found
-        if f.table == table and str(f.row) == str(prepared.row)
-    ]
+    return (
+        [
+            f"{f.rule} ({f.severity}) {table} row {f.row}, {f.field}: {f.message}"
+            for f in found
+            if f.table == table and str(f.row) == str(prepared.row)
+        ]
+        + [f"{table} row {prepared.row}: {duplicates.sentence(prepared.table, prepared.row, p)}" for p in twins]
+        + [doi_warning(doi) for doi in _dois(prepared) if doi_warning(doi)]
+    )
+
+
+def doi_warning(doi: str) -> str:
+    """A warning for a DOI whose registrant code is below 1000, which no agency issues; "" otherwise.
+
+    The form check (``10.`` + 4-9 digits + ``/``) lets a mistyped prefix through, and nothing is looked up, so
+    this is the one sign of a DOI that cannot resolve (references ed2 7.2).
+    """
+    code = re.match(r"10\.(\d{4,9})/", doi.strip())
+    if code and int(code[1]) < 1000:
+        return (
+            f"DOI {doi}: warning, registrant code {code[1]} is below 1000, which no DOI registration agency issues; "
+            "the DOI was not looked up, so check it at its source"
+        )
+    return ""
+
+
+def _dois(prepared: Added) -> list[str]:
+    """The DOIs of the rows an addition writes (its reference, its study's provenance), once each."""
+    found = [str(row.get("doi", "")) for rows in prepared.rows.values() for row in rows]
+    return list(dict.fromkeys(d for d in found if d))
 
 
 def expected(name: str, field: str) -> str:

@@ -10,6 +10,7 @@ row 4 (reference 13), so Fig. 1's "Anti-apoptosis & survival" dot for POF cells 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -93,6 +94,9 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
     assert "added references ref 84 to data/additions/references.csv" in done.stdout
     assert "added msc_studies row 29 to data/additions/msc_studies.csv" in done.stdout
     assert "audit findings on msc_studies row 29:" in done.stdout
+    # table1/audit ed2 7.3/7.4: the synthetic row repeats the design of printed row 5 ([14]); references ed2 7.2
+    assert "table1 row 29: possible duplicate of printed row 5: the same disease, source, animal model" in done.stdout
+    assert "DOI 10.0000/synthetic.study.0001: warning, registrant code 0000 is below 1000" in done.stdout
 
     build_ok(root, "--only", "fig1", "table1")  # the printed edition, rebuilt: the same bytes as committed
     build_ok(root, "--edition", "current", "--only", *CURRENT_RUNS)
@@ -143,6 +147,16 @@ def test_an_added_study_moves_the_current_edition_and_leaves_the_printed_one(tmp
 CURRENT_RUNS = ("table1", "table3", "fig1", "references", "dataset", "audit")  # catalogue order
 
 
+def _shown(notebook: Path) -> str:
+    """Every output a notebook shows (printed text, Markdown, HTML), its whitespace collapsed."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    parts = []
+    for output in (out for cell in cells for out in cell.get("outputs", [])):
+        parts.append("".join(output.get("text", "")))
+        parts += ["".join(v) if isinstance(v, list) else str(v) for v in output.get("data", {}).values()]
+    return " ".join(" ".join(parts).split())
+
+
 def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) -> None:
     """Table 1 prints 28 rows; the current one holds them as printed (the canonical CSV's rows, each led by
     "printed in the review") and the synthetic study as row 29, citing reference 84, marked as added."""
@@ -175,6 +189,16 @@ def _current_table1_holds_the_printed_rows_and_the_added_one_marked(root: Path) 
     md3 = (root / "runs" / "table3_edition-current" / "table3.md").read_text(encoding="utf-8")
     assert "(current edition: the review's 18 rows, none added since, as printed)" in md3.splitlines()[2]
     assert "None of them is in Table 3: all 18 rows shown are printed in the review." in md3
+    # table1 ed2 7.2: L2 at row 15 ([28]) counts "h" 65x in the print, 67x with row 29: its note says so
+    assert (
+        "Audit L2 (check; evidence changed by the additions, verdict given on the print not re-read), row 15 \\[28\\]"
+        in md
+    )
+    # table1 ed2 7.3: the added row repeats printed row 5 ([14]): disease, source, model, route and dose, follow-up
+    assert "Possible duplicate of printed row 5 \\[14\\]" in md
+    # table3 ed2 7.3: Table 3 holds no addition, and its citation says so
+    shown3 = _shown(root / "runs" / "table3_edition-current" / "table3.ipynb")
+    assert "are not in this table, whose rows are the printed ones of the published exhibit" in shown3
 
 
 def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -> None:
@@ -185,11 +209,19 @@ def _current_audit_marks_the_printed_findings_the_addition_changed(root: Path) -
     key = "L1|table1|8|source|UCMSC"
     assert 'usual form "UC-MSC" 49×' in printed.loc[printed["key"] == key, "evidence"].item()
     at_8 = audit[audit["key"] == key].iloc[0]
-    assert 'usual form "UC-MSC" 51×' in at_8["evidence"]
+    assert 'usual form "UC-MSC" 51× (2 of them from the added row 29)' in at_8["evidence"]  # audit ed2 7.2
     assert at_8["edition"] == CHANGED
-    assert at_8["verdict"] == "confirmed"  # the print's verdict, which the edition cell says was not re-read
+    # audit ed2 7.1: the print's verdict, not one on this evidence
+    assert at_8["verdict"] == "confirmed on the print; evidence changed by the additions, not re-read"
     assert list(audit.columns[:3]) == ["rule", "severity", "edition"]
     assert len(audit) == len(printed) == 92
+    # audit ed2 7.1, 7.5: the print's 88 confirmed verdicts, 2 of them (L1 row 8, L2 row 15) on changed evidence
+    notebook = _shown(root / "runs" / "audit_edition-current" / "audit.ipynb")
+    assert (
+        "86 confirmed, 4 plausible, 2 judged on the print only (2 confirmed on the print; evidence changed by the "
+        "additions, not re-read), 0 with no verdict yet" in notebook
+    )
+    assert "<caption>Findings per rule (current edition: the review plus 1 study in Table 1 (row 29)" in notebook
 
 
 def _current_references_list_reference_84_as_added(root: Path) -> None:
@@ -210,3 +242,20 @@ def _current_references_list_reference_84_as_added(root: Path) -> None:
         "Reference 84, added 2026-01-01 by synthetic test fixture; not in Li and Bai (2025); DOI and PMID not "
         "looked up; no PMID given}" in bibtex
     )
+
+
+@pytest.mark.parametrize(
+    ("doi", "warned"),
+    [
+        # references ed2 7.2: registrant codes start at 1000; the form check alone lets 10.0000 through
+        ("10.0000/synthetic.study.0001", True),
+        ("10.0999/x", True),
+        ("10.1000/182", False),
+        ("10.1186/s12958-022-0992-5", False),  # printed reference 13's DOI
+        ("not a doi", False),  # the schema refuses it before this
+    ],
+)
+def test_a_doi_below_registrant_1000_draws_a_warning(doi, warned):
+    from review import add
+
+    assert bool(add.doi_warning(doi)) is warned

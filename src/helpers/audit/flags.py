@@ -120,8 +120,11 @@ def notice(found: pd.DataFrame, studies: int, trials: int) -> str:
     where = "In the coded dataset"
     pre_of, clin_of = f"{studies} preclinical studies (Tables 1-2)", f"{trials} clinical studies (Table 3)"
     if new is not None:  # the current edition: say which rows of the counts are not the review's (audit ed. 1)
-        where = "In the coded dataset of this current-edition run (tables/studies.csv and tables/trials.csv hold the "
-        where += "printed rows only)"
+        # This run wrote no coded dataset: name the run that does, and the printed one's files (audit ed2 7.3).
+        where = (
+            "In the current edition's coded dataset (runs/dataset_edition-current/, written by "
+            "`review build --edition current`; tables/studies.csv and tables/trials.csv hold the printed rows only)"
+        )
         pre_of = _of_edition(pre, studies, "preclinical studies (Tables 1-2)", new, ("table1", "table2"))
         clin_of = _of_edition(clin, trials, "clinical studies (Table 3)", new, ("table3",))
     return (

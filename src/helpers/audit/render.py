@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.audit.registry import FAMILIES, RULES, SEVERITIES, TABLE_NAMES, rank
@@ -59,9 +61,14 @@ def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.Data
     """Findings per rule and severity, with the verdicts; every rule that ran, even those that found nothing."""
     ids = tuple(sorted(RULES, key=rank)) if chosen == ALL else tuple(sorted(chosen, key=rank))
     records, rule_of = [], table["key"].str.split("|").str[0]
+    current = edition.current() == edition.CURRENT
+    # A verdict given on the print for a finding whose evidence the additions changed counts apart, not as
+    # "confirmed" for the evidence this run shows (audit ed2 7.1).
+    on_print = (editions(table) == CHANGED) & (table["verdict"] != "unreviewed") if current else None
     for rule_id in ids:
-        part = table[rule_of == rule_id]
-        counts = part["severity"].value_counts()
+        mine = rule_of == rule_id
+        part = table[mine & ~on_print] if current else table[mine]
+        counts = table[mine]["severity"].value_counts()
         verdicts = part["verdict"].value_counts()
         records.append(
             {
@@ -69,13 +76,26 @@ def summary(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL) -> pd.Data
                 "family": FAMILIES[rule_id[0]],
                 **{s: int(counts.get(s, 0)) for s in SEVERITIES},
                 **{v: int(verdicts.get(v, 0)) for v in VERDICTS},
+                ON_PRINT: int((mine & on_print).sum()) if current else 0,
                 NO_VERDICT: int(verdicts.get("unreviewed", 0)),
             }
         )
     # A current edition can draw findings nobody has judged (on an added row, or on a printed place whose
     # evidence the additions changed): a column for them, so the verdicts add up to the findings (audit ed. 3).
-    current = edition.current() == edition.CURRENT
-    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS, *([NO_VERDICT] if current else [])])
+    extra = [ON_PRINT, NO_VERDICT] if current else []
+    return pd.DataFrame(records, columns=["rule", "family", *SEVERITIES, *VERDICTS, *extra])
+
+
+#: The summary's column (current edition) of verdicts given on the print for findings the additions changed.
+ON_PRINT = "verdict on the print only (evidence changed by the additions)"
+
+#: The caption of the summary table, as the findings table has one (audit ed2 7.5).
+SUMMARY_CAPTION = "Findings per rule"
+
+
+def summary_caption(selection: str = "") -> str:
+    """``Findings per rule`` or, in a run with other parameters or edition, ``Findings per rule (<selection>)``."""
+    return f"{SUMMARY_CAPTION} ({selection})" if selection else SUMMARY_CAPTION
 
 
 #: The resource behind each table the audit names (the inverse of registry.TABLE_NAMES), with the references.
@@ -116,6 +136,14 @@ def editions(table: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=table.index, dtype="str")
 
 
+def with_editions(table: pd.DataFrame) -> pd.DataFrame:
+    """The findings with their :func:`editions` cell as an ``edition`` column in a current edition (as is in the
+    printed one), so the notes under Tables 1-3 mark a printed finding the additions changed (table1 ed2 7.2)."""
+    if edition.current() != edition.CURRENT:
+        return table
+    return table.assign(edition=editions(table))
+
+
 def _printed_evidence() -> dict[str, str]:
     """Every rule run on the printed edition alone: each finding's key and evidence (remembered, as any audit)."""
     from helpers.audit import runner
@@ -134,7 +162,48 @@ def _verdicts(table: pd.DataFrame) -> pd.Series:
     if where is None:
         return table["verdict"]
     why = where.map(lambda e: "changed by the additions" if e.startswith(added.PRINTED_LABEL) else "added row")
-    return table["verdict"].where(table["verdict"] != "unreviewed", f"{NO_VERDICT} (" + why + ")")
+    cells = table["verdict"].where(table["verdict"] != "unreviewed", f"{NO_VERDICT} (" + why + ")")
+    # a verdict given on the print is not one on this run's evidence (audit ed2 7.1, 6.9)
+    return cells.where(~((where == CHANGED) & (table["verdict"] != "unreviewed")), table["verdict"] + CHANGED_VERDICT)
+
+
+#: What follows the verdict of a finding whose evidence the additions changed: ``confirmed on the print; …``.
+CHANGED_VERDICT = " on the print; evidence changed by the additions, not re-read"
+
+#: A count of the evidence: ``usual form "h" 67×``.
+_TIMES = re.compile(r"(\d+)×")
+
+
+def added_evidence(table: pd.DataFrame) -> pd.Series:
+    """The evidence, with each count the additions moved saying how many of it they add (audit ed2 7.2).
+
+    ``usual form "h" 67×`` reads ``usual form "h" 67× (2 of them from the added rows)`` where the printed
+    edition counts 65; evidence the additions did not change is as it was.
+    """
+    if edition.current() != edition.CURRENT or not _added_places(table):
+        return table["evidence"]
+    printed = _printed_evidence()
+    out = []
+    for key, evidence, where in zip(table["key"], table["evidence"], editions(table)):
+        before = [int(n) for n in _TIMES.findall(printed.get(key, ""))] if where == CHANGED else []
+        now = [int(n) for n in _TIMES.findall(evidence)]
+        if not before or len(before) != len(now):
+            out.append(evidence)
+            continue
+        moved = iter(zip(before, now))
+
+        def said(m: re.Match, moved=moved) -> str:
+            was, is_ = next(moved)
+            return m[0] if was == is_ else f"{m[0]} ({is_ - was} of them from the added {_rows_word()})"
+
+        out.append(_TIMES.sub(said, evidence))
+    return pd.Series(out, index=table.index, dtype="str")
+
+
+def _rows_word() -> str:
+    """``row 29`` or ``rows 29, 30`` (Tables 1-3) for the added rows a count may include."""
+    rows = sorted(int(r) for t, r in _added_places(pd.DataFrame()) if t != "references")
+    return ("row " if len(rows) == 1 else "rows ") + ", ".join(str(r) for r in rows)
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -156,10 +225,10 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
             "rule": table["rule"],
             "where": where,
             # an added row's cells are the curator's, not the print's
-            "evidence (as printed)" if not extra else "evidence (as printed, or as added)": table["evidence"],
+            "evidence (as printed)" if not extra else "evidence (as printed, or as added)": added_evidence(table),
             "finding": table["message"],
             # a finding on an added row has no verdict, and so no reason, yet
-            "verdict": (table["verdict"] + ": " + table["reason"]).where(table["reason"] != "", _verdicts(table)),
+            "verdict": (_verdicts(table) + ": " + table["reason"]).where(table["reason"] != "", _verdicts(table)),
         }
     )
 
@@ -184,7 +253,7 @@ def render(
     title = f"{title} ({selection})" if selection else title
     written = table[list(COLUMNS)]
     if edition.current() == edition.CURRENT:  # which findings fall on added rows (the printed files have no column)
-        written = written.assign(verdict=_verdicts(table))
+        written = written.assign(verdict=_verdicts(table), evidence=added_evidence(table))
         written.insert(list(COLUMNS).index("severity") + 1, "edition", editions(table))
     payload = formats.table_bytes(written, fmt, exhibit="audit", title=title, caption="", legend=legend)
     text = payload.decode("utf-8")
@@ -233,11 +302,17 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
             f"{n_rows} of the {printed_rows} rows of the current edition ({printed_rows - n_new} printed, "
             f"{n_new} added; {n_rows - anchored_new} of these anchors printed, {anchored_new} added)"
         )
-    if current:
-        judged = (
-            ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in VERDICTS if verdicts.get(v, 0))
-            + f", {int(verdicts.get('unreviewed', 0))} with {NO_VERDICT}"
-        )
+    if current:  # a verdict given on the print for evidence the additions changed counts apart (audit ed2 7.1)
+        on_print = table[(editions(table) == CHANGED) & (table["verdict"] != "unreviewed")]
+        verdicts = table.drop(on_print.index)["verdict"].value_counts()
+        judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in VERDICTS if verdicts.get(v, 0))
+        if len(on_print):
+            given = ", ".join(f"{n} {v}" for v, n in on_print["verdict"].value_counts().items())
+            judged += (
+                f", {len(on_print)} judged on the print only ({given} on the print; evidence changed by the "
+                "additions, not re-read)"
+            )
+        judged += f", {int(verdicts.get('unreviewed', 0))} with {NO_VERDICT}"
     return (
         f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
         f"A finding is one rule firing at one place, and one printed slip can draw findings from several rules "
@@ -297,4 +372,19 @@ def _added_notice(table: pd.DataFrame) -> str:
             f"the rules that read across rows ({listed}); their edition cell says so, and their verdict, given on "
             "the print, was not re-read."
         )
-    return f" {curated.edition_note()} {text}"
+    return f" {curated.edition_note()} {text}{_duplicates_said()}"
+
+
+def _duplicates_said() -> str:
+    """The added rows that repeat a printed row's design (:mod:`helpers.data.duplicates`), a warning with no
+    verdict yet; the 44 rules and the printed edition's findings stay as they were (table1, audit ed2 7.3/7.4)."""
+    from helpers.data import duplicates
+
+    said = [
+        f"{TABLE_NAMES[resource]} row {k}: {duplicates.sentence(resource, k, p)}"
+        for resource in duplicates.FIELDS
+        for k, p in duplicates.matches(resource)
+    ]
+    if not said:
+        return " No added row repeats the design of a printed row (disease, source, model, route and dose, follow-up)."
+    return f" Added rows checked against the printed rows for one experiment counted twice: {'; '.join(said)}."

@@ -118,6 +118,7 @@ def cite_as(
     selection: str = "",
     cff: Path | None = None,
     additions: str = "",
+    holds_additions: bool = True,
 ) -> str:
     """The line a notebook prints under its files, saying how its exhibit is cited.
 
@@ -137,6 +138,10 @@ def cite_as(
     additions : str
         In a current-edition run, the additions it holds in words ("1 study in Table 1 (row 29)"): the line
         then says that these were not transcribed from the review.
+    holds_additions : bool
+        False when the exhibit's own table holds none of the additions (Table 2 or 3 of a current edition that
+        adds only a Table 1 study): the line then says that its rows are the printed exhibit's, not "plus" an
+        addition (table2/table3 ed2 reading 7.1, 7.3).
     """
     rel = release(cff)
     name = primary_file(exhibit, written)
@@ -154,11 +159,17 @@ def cite_as(
         f"{selection or 'other parameters'} ({file}); not the published exhibit, so give its parameters "
         f"and keep its run.json, which lists every file's SHA-256. The published exhibit: {exhibit.title} "
         f"[{genre}], site page {page(exhibit)}. Regenerated from data transcribed from {source.short()} "
-        f"({source.REVIEW.licence})"
-        + (
-            f", plus {additions} added since from other sources, not from the review (data/additions/)"
-            if additions
-            else ""
-        )
-        + "."
+        f"({source.REVIEW.licence})" + _additions_said(additions, holds_additions) + "."
+    )
+
+
+def _additions_said(additions: str, holds: bool) -> str:
+    """The clause of :func:`cite_as` on a current edition's additions: held by this exhibit, or not."""
+    if not additions:
+        return ""
+    if holds:
+        return f", plus {additions} added since from other sources, not from the review (data/additions/)"
+    return (
+        f"; the additions of this edition ({additions}, data/additions/) are not in this table, whose rows are "
+        "the printed ones of the published exhibit"
     )

@@ -97,6 +97,14 @@ class Run:
 
         return added.summary()
 
+    def _holds_additions(self) -> bool:
+        """False when the exhibit reproduces one table and none of the additions is in it (Table 2 or 3 of a
+        current edition that adds a Table 1 study): its "Cite as" then says so (table2 ed2 reading 7.1)."""
+        from helpers.data import added
+
+        resource = self.exhibit.resource
+        return resource not in added.KEYS or bool(len(added.provenance(resource)))
+
     def _edition_named(self, said: str) -> str:
         """Name a current edition by what it adds to the review, for the tables, the references and the audit.
 
@@ -302,6 +310,7 @@ class Run:
             canonical=self.params.canonical,
             selection=self.selection.removeprefix("Selection: "),
             additions=self._additions(),
+            holds_additions=self._holds_additions(),
         )
         lines += ["", textwrap.fill(cite, width=110, break_on_hyphens=False, break_long_words=False)]
         return "\n".join(lines)

@@ -368,7 +368,8 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     if shown:  # the current edition: the added ones are not the review's
         head = (
             f"% {_count(refs, full)}: {len(refs) - len(shown)} printed in Li & Bai (2025), {len(shown)} added "
-            "since (their `note` says so),\n% generated from data/references.csv and data/additions/references.csv.\n"
+            f"since ({'its' if len(shown) == 1 else 'their'} `note` says so),\n% generated from data/references.csv "
+            "and data/additions/references.csv.\n"
         )
         # what the header says of the fields holds for the printed entries only (references ed. 7)
         header = _HEADER.replace("% Fields are as printed;", "% Fields of the printed entries are as printed;", 1)

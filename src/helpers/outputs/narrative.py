@@ -450,8 +450,9 @@ def table_notice(
     whose cited title speaks of another host (rule R3).
     """
     mask = _added_mask(resource, printed)
-    if mask is None:
-        return _table_notice(resource, printed, derived, findings) + edition_notice(resource, printed)
+    if mask is None:  # the edition leads in every current run, as in Table 1's (table2/table3 ed2 7.2/7.4)
+        lead = edition_notice(resource, printed).strip()
+        return (f"{lead} " if lead else "") + _table_notice(resource, printed, derived, findings)
     # A current edition with added rows: the edition first, then the review's rows counted as printed (every
     # "as printed" of that text holds), then what the added rows change, count by count (table1 ed. reading 1-2).
     base = _table_notice(resource, printed[~mask], derived[~mask], findings)
@@ -494,6 +495,9 @@ def _added_counts(resource: str, printed: pd.DataFrame, derived: pd.DataFrame, m
     for column, names, of in (("disease_code", DISEASE_CODES, n), ("tissue", TISSUE_CODES, None)):
         everyone, new = _counted(derived[column]), _counted(derived.loc[mask, column])
         counts += [_split(f"{names.get(c, c)} ({c})", int(everyone[c]), int(new[c]), of) for c in new.index]
+    if printed_twice(printed[~mask], derived[~mask]):  # its sum moves too (ed2 7.1)
+        total, new_sum = int(_counted(derived["tissue"]).sum()), int(_counted(derived.loc[mask, "tissue"]).sum())
+        counts.append(f"the source counts sum to {total} for {n} studies ({total - new_sum} printed, {new_sum} added)")
     if "setting" in derived:
         in_vivo = derived["setting"].astype("string").fillna("") != "in vitro"
         treated = int(in_vivo[mask].sum())
@@ -509,8 +513,8 @@ def _added_counts(resource: str, printed: pd.DataFrame, derived: pd.DataFrame, m
     unit = "row" if k == 1 else "rows"
     return (
         f" With the added {unit} ({'; '.join(rows)}: cells coded by their curator, not printed), the current "
-        f"edition counts {n} rows ({n - k} printed, {k} added): " + "; ".join(counts) + ". A count above that "
-        f"this list does not name is the same in the current edition (out of {n} where it says 'of')."
+        f"edition counts {n} rows ({n - k} printed, {k} added): " + "; ".join(counts) + ". A count or sum above "
+        f"that this list does not name is the same in the current edition (out of {n} where it says 'of')."
     )
 
 
@@ -751,6 +755,11 @@ def _other_host_titles(
     return f"; {'; '.join(said)} (see the notes under the table)" if said else ""
 
 
+def printed_twice(printed: pd.DataFrame, derived: pd.DataFrame) -> bool:
+    """Whether a shown row compares two sources, so the notice gives the source counts' sum (Tables 1-2)."""
+    return "tissue" in derived and "ref" in printed and any("+" in str(t) for t in derived["tissue"])
+
+
 def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_hosts: str = "") -> str:
     """Tables 1-2: sources (saying when a row counts twice), hosts among in vivo studies, modified products.
 
@@ -914,12 +923,12 @@ def references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> s
     return (
         edition_notice("references", refs).strip()
         + f" The review's {plural(len(printed), 'reference')} first: "
-        + _printed_references_notice(printed, base)
-        + _added_references(refs[new.to_numpy()])
+        + _printed_references_notice(printed, base, "printed BibTeX entries")
+        + _added_references(refs[new.to_numpy()], len(refs))
     )
 
 
-def _added_references(new: pd.DataFrame) -> str:
+def _added_references(new: pd.DataFrame, in_file: int = 0) -> str:
     """' The 1 added reference (84, 2026) is counted in none of these numbers: its fields are its curator's …'."""
     listed = ", ".join(f"{int(r)}, {int(y)}" for r, y in zip(new["ref"], new["year"]))
     with_pmid = int(new["pmid"].astype(str).str.fullmatch(r"\d{7,8}").sum())
@@ -929,10 +938,14 @@ def _added_references(new: pd.DataFrame) -> str:
         f"numbers: {'its' if len(new) == 1 else 'their'} fields are {'its' if len(new) == 1 else 'their'} "
         f"curator's, not printed, the citation is composed from them, {with_pmid} of {len(new)} give a PMID, and no "
         "DOI or PMID of an addition was looked up."
+        # the file holds the added entries too: its own count, so "of the 83" is not read as the file's (ref ed2 7.1)
+        + (f" The BibTeX file holds {in_file} entries, the {len(new)} added among them." if in_file else "")
     )
 
 
-def _printed_references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
+def _printed_references_notice(
+    refs: pd.DataFrame, full: pd.DataFrame | None = None, entries: str = "BibTeX entries"
+) -> str:
     """:func:`references_notice` for references the review prints."""
     from helpers.outputs.bib import suspect_pmids
 
@@ -953,7 +966,8 @@ def _printed_references_notice(refs: pd.DataFrame, full: pd.DataFrame | None = N
             )
     return (
         f"{plural(len(refs), 'reference')} from {years.min()} to {years.max()}; {recent} of them from the last "
-        f"five years of that span. {pmid} print a plain PMID{suspect}; {_other_pmids(refs, full, len(refs) - pmid)} "
+        f"five years of that span. {pmid} print a plain PMID{suspect}; "
+        f"{_other_pmids(refs, full, len(refs) - pmid, entries)} "
         f"{_as_printed(refs)}: some printed DOIs and PMIDs are wrong, and none was corrected."
     )
 
@@ -968,7 +982,7 @@ def _as_printed(refs: pd.DataFrame) -> str:
     return "Every printed one is as printed" if new & set(refs["ref"].astype(int)) else "All are as printed"
 
 
-def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> str:
+def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, entries: str = "BibTeX entries") -> str:
     """What the references without a plain PMID print, and how many entries the BibTeX gives a ``pmid`` field."""
     from helpers.outputs.bib import pmid_export, suspect_pmids, trailing_words
 
@@ -998,7 +1012,7 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int) -> 
     else:
         text += "none prints a usable number; the BibTeX keeps what they print in `note`."
     exported = sum(1 for number, _ in read if number)
-    return text + f" {exported} of the {len(refs)} BibTeX entries carry a `pmid` field."
+    return text + f" {exported} of the {len(refs)} {entries} carry a `pmid` field."
 
 
 def _codes(codes: list[str]) -> str:

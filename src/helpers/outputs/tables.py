@@ -15,7 +15,7 @@ import pandas as pd
 from helpers.core import edition
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES, TISSUE_CODES
-from helpers.data import added, curated, derive
+from helpers.data import added, curated, derive, duplicates
 
 __all__ = [
     "study_codes",
@@ -33,6 +33,7 @@ __all__ = [
     "EDITION_COLUMN",
     "edition_lead",
     "added_notes",
+    "NO_HOST",
     "caption",
     "sources_by_disease",
 ]
@@ -236,6 +237,10 @@ def legend(exhibit: str) -> str:
 _NO_SEPARATOR_AFTER = "no separator before the next entry"
 
 
+#: The Host species line of the studies with no animal treated: not a species, so it is named so and put last.
+NO_HOST = "no animal (in vitro only)"
+
+
 def _counts(values: pd.Series, name: str) -> pd.DataFrame:
     parts = values.fillna("not stated").astype(str).str.split("+").explode()
     counts = parts.value_counts().rename_axis(name).reset_index(name="studies")
@@ -288,8 +293,10 @@ def _summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dic
         # A study with no animal treated has no host, whatever animal model it prints (co-culture with cells
         # taken from 5XFAD mice).
         in_vitro = derived["setting"].astype("string").fillna("") == "in vitro"
-        out["Host species"] = _counts(
-            derived["host_species"].mask(in_vitro.to_numpy()).fillna("in vitro only"), "host species"
+        hosts = _counts(derived["host_species"].mask(in_vitro.to_numpy()).fillna(NO_HOST), "host species")
+        # not a species: last, whatever its count (table1 ed2 7.6)
+        out["Host species"] = pd.concat(
+            [hosts[hosts["host species"] != NO_HOST], hosts[hosts["host species"] == NO_HOST]], ignore_index=True
         )
     else:
         if resource == "clinical_trials":  # a tissue, not a cell code; an exosome row counts under its parent cells'
@@ -298,7 +305,13 @@ def _summary(printed: pd.DataFrame, derived: pd.DataFrame, resource: str) -> dic
             out["MSC source"] = _counts(derived["tissue"], "tissue source")
     if resource == "clinical_trials":
         out["Phase"] = _counts(derived["phase"].fillna("not a phase"), "phase")
-        out["Status"] = _counts(printed["research_status"], "research status")
+        # A study that is not a registered trial counts apart under its status, as in the notice and the
+        # enrollment table: "Completed" of the 6 trials is not the cohort study's (table3 ed2 7.2).
+        kind = pd.Series(designs(printed), index=printed.index)
+        status = printed["research_status"].where(
+            kind == "registered trial", printed["research_status"] + " (" + kind + ", not a trial)"
+        )
+        out["Status"] = _counts(status, "research status")
         out["Modality"] = _counts(derived["modality"], "modality")
         out["Enrollment by design and status"] = enrollment(printed)
     return out
@@ -547,6 +560,9 @@ def _audit_text(records: list[dict], printed: pd.DataFrame, titles: dict[str, st
     severity = records[0]["severity"]  # the audit's order puts the worst first
     if records[0]["verdict"] != "confirmed":  # a finding on an added row, which nobody has judged yet
         severity += ", no verdict yet: added row"
+    elif str(records[0].get("edition", "")).startswith(f"{added.PRINTED_LABEL};"):
+        # a printed finding whose evidence the additions changed (the audit's edition cell; table1 ed2 7.2)
+        severity += f"; {records[0]['edition'].removeprefix(added.PRINTED_LABEL + '; ')}"
     message = max(records, key=lambda r: len(r["evidence"]))["message"]
     first = records[0]
     return (
@@ -638,7 +654,7 @@ def notes(printed: pd.DataFrame, derived: pd.DataFrame, resource: str, findings:
         else:  # the note already says what the finding says: one note, which names the finding's rules
             home.rules += [(r["rule"].split(" ")[0], r["severity"]) for r in records]
     _point_to_animal_work(ours, alone)
-    every = tuple(n.text(printed, titles) for n in ours) + tuple(audit) + added_notes(printed, resource)
+    every = tuple(n.text(printed, titles) for n in ours) + tuple(audit) + added_notes(printed, resource, findings)
     # A reader looks a row up once: the header's notes first, then row by row (stable, so on one row the
     # transcription note comes before the setting and audit notes).
     return edition_lead(printed, resource) + merged_rows(tuple(sorted(every, key=noted_row)))
@@ -662,31 +678,46 @@ def edition_lead(printed: pd.DataFrame | None = None, resource: str = "") -> tup
     if not new:
         return (f"{lead} None of them is in {where}: all {n} rows shown are printed in the review.",)
     rows = ", ".join(str(k) for k in sorted(new))
+    cited = (
+        f"an added row's Ref. reads [{added.REF_WORD} N], reference N of data/additions/references.csv, which "
+        "numbers its references on from the review's list but is not part of it."
+        if "ref" in printed
+        # Table 3 has no Ref. column: an added trial's source is in its Edition cell (table3 ed2 7.1)
+        else "an added trial's source (its DOI or PMID) is named in its Edition cell, and its NCT number is its "
+        "curator's, not the review's."
+    )
     return (
         f"{lead} Of the {n} rows shown, {n - len(new)} are printed in the review and {len(new)} "
-        f"({'row' if len(new) == 1 else 'rows'} {rows}) {'was' if len(new) == 1 else 'were'} added since; "
-        f"an added row's Ref. reads [{added.REF_WORD} N], reference N of data/additions/references.csv, which "
-        "numbers its references on from the review's list but is not part of it.",
+        f"({'row' if len(new) == 1 else 'rows'} {rows}) {'was' if len(new) == 1 else 'were'} added since; " + cited,
     )
 
 
-def added_notes(printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
+def added_notes(printed: pd.DataFrame, resource: str, findings: pd.DataFrame | None = None) -> tuple[str, ...]:
     """One note per added row shown (current edition): not printed, when added, by whom, from which source.
 
     ``Added row, row 29 [84]: not printed in the review; added 2026-01-01 by … from DOI …; its cells were coded
-    from that source, with a quote for each in data/additions/msc_studies.csv.``
+    from that source, with a quote for each in data/additions/msc_studies.csv.`` It counts the audit's findings
+    on the row (``findings``, the audit's frame; table1 ed2 7.4) and names a printed row of the same design
+    (:mod:`helpers.data.duplicates`; table1 ed2 7.3).
     """
     shown = set(printed[added.KEYS.get(resource, "row")].astype(int)) if len(printed) else set()
+    twins = duplicates.matches(resource)
     out = []
     for record in added.provenance(resource).to_dict("records"):
         if record["key"] not in shown:
             continue
         named = added.source(record["doi"], record["pmid"])
+        same = [
+            duplicates.sentence(resource, k, p, row_label(printed, p) if p in shown else "")
+            for k, p in twins
+            if k == record["key"]
+        ]
         out.append(
             f"Added row, {row_label(printed, record['key'])}: not printed in the review; added {record['date_added']} "
             f"by {record['added_by']}" + (f" from {named} (not looked up)" if named else "") + "; its cells were "
             f"coded from that source by one curator, with a quote for each in data/additions/{resource}.csv, and "
-            "no second reader has read them; the audit's findings on it have no verdict yet."
+            f"no second reader has read them; {_findings_on(findings, resource, record['key'])}."
+            + "".join(f" Audit: {s[0].upper()}{s[1:]}." for s in same)
             + (
                 f" The legend's source note is the review's, for its printed rows: this trial's cells, its status "
                 f"included, come from the source named, as of {record['date_added']}."
@@ -695,6 +726,18 @@ def added_notes(printed: pd.DataFrame, resource: str) -> tuple[str, ...]:
             )
         )
     return tuple(out)
+
+
+def _findings_on(findings: pd.DataFrame | None, resource: str, key: int) -> str:
+    """``the audit reports 0 findings on it (any would have no verdict yet)``, or how many, with no verdict yet."""
+    if findings is None:
+        return "any finding of the audit on it has no verdict yet"
+    exhibit = {"msc_studies": "table1", "exosome_studies": "table2", "clinical_trials": "table3"}.get(resource, "")
+    n = int(((findings["table"] == exhibit) & (findings["row"].astype(str) == str(key))).sum())
+    if not n:
+        return "the audit reports 0 findings on it (any would have no verdict yet)"
+    said = "finding" if n == 1 else "findings"
+    return f"the audit reports {n} {said} on it, with no verdict yet (the audit notes on this row)"
 
 
 #: A note's label split at its row: ``Audit X1 (warning), `` | ``row 2`` | ``, NCT number: …``.

@@ -101,11 +101,11 @@ def test_an_added_row_is_marked_in_the_table_its_notes_and_the_notice(one_added)
     # table1 ed. 6: the review's list ends at reference 83, so "[84]" would read as a reference of the review
     assert table["Ref."].iloc[-1] == "[added 84]"
     assert table["Ref."].iloc[0] == "[10]"
-    assert tables.added_notes(printed, "msc_studies") == (
+    assert tables.added_notes(printed, "msc_studies", _findings(("table1", "4"))) == (
         "Added row, row 29 [added 84]: not printed in the review; added 2026-01-01 by t from DOI "
         "10.0000/synthetic.0001 (not looked up); its cells were coded from that source by one curator, with a quote "
-        "for each in data/additions/msc_studies.csv, and no second reader has read them; the audit's findings on it "
-        "have no verdict yet.",
+        "for each in data/additions/msc_studies.csv, and no second reader has read them; the audit reports 0 "
+        "findings on it (any would have no verdict yet).",
     )
     assert narrative.edition_notice("msc_studies", printed).endswith(
         "Of the 29 rows counted here, 28 are printed in the review and 1 was added since "
@@ -159,7 +159,9 @@ def test_the_bibtex_of_an_added_reference_is_keyed_and_headed_apart(one_added, k
         # references ed. 2: 19 printed references without a plain PMID; 16 print none or something else
         "of the 19 others, 2 print a number followed by other text",
         "the other 16 print none, or something else in its place, kept in `note` as printed.",
-        "60 of the 83 BibTeX entries carry a `pmid` field.",
+        # references ed2 7.1: the file holds 84 entries; the 60 are of the 83 printed ones
+        "60 of the 83 printed BibTeX entries carry a `pmid` field.",
+        "The BibTeX file holds 84 entries, the 1 added among them.",
         "The 1 added reference (84, 2026) is counted in none of these numbers: its fields are its curator's, not "
         "printed, the citation is composed from them, 0 of 1 give a PMID, and no DOI or PMID of an addition was "
         "looked up.",
@@ -211,6 +213,9 @@ TABLE1_SPLIT = [
     "In 26 of the 28 studies an animal received the MSCs, as printed (hosts: mouse 16, rat 9, rabbit 1",
     "10 of the 28 studies used a primed, engineered or selected product",
     "(row 29 [added 84]: cells coded by their curator, not printed)",
+    # table1 ed2 7.1: the print's sources sum to 29 for 28 studies ([18] compares UC and AD); row 29 adds one UC
+    "the source counts sum to 30 for 29 studies (29 printed, 1 added)",
+    "A count or sum above that this list does not name is the same in the current edition",
 ]
 
 
@@ -232,7 +237,7 @@ def test_the_table1_notice_splits_every_count_the_added_row_changes(one_added, s
         ("MSC source", "Adipose tissue (AD)", 8, 8, 0),
         ("Host species", "rat", 10, 9, 1),
         ("Host species", "mouse", 16, 16, 0),
-        ("Host species", "in vitro only", 2, 2, 0),
+        ("Host species", "no animal (in vitro only)", 2, 2, 0),
     ],
 )
 def test_the_count_tables_of_a_current_table1_have_printed_and_added_columns(
@@ -417,8 +422,10 @@ def _row_flags(*rows: tuple[str, int, bool]) -> pd.DataFrame:
         # audit ed. 1: tables/studies.csv holds 56 preclinical rows (28 + 28, the print); the 57th is added
         (
             [("table1", 9, True), ("table1", 29, False)],
-            "In the coded dataset of this current-edition run (tables/studies.csv and tables/trials.csv hold the "
-            "printed rows only) the audit flags 1 of the 57 preclinical studies (Tables 1-2) of the current edition "
+            # audit ed2 7.3: the run that writes the current coded dataset, named
+            "In the current edition's coded dataset (runs/dataset_edition-current/, written by `review build "
+            "--edition current`; tables/studies.csv and tables/trials.csv hold the printed rows only) "
+            "the audit flags 1 of the 57 preclinical studies (Tables 1-2) of the current edition "
             "(56 printed, 1 added, none of the added flagged) and 0 of the 18 clinical studies (Table 3) of the "
             "current edition (18 printed, 0 added, none of the added flagged):",
         ),
@@ -467,3 +474,259 @@ def test_an_added_trial_says_its_cells_are_not_the_reviews_registry_reading(monk
         "The legend's source note is the review's, for its printed rows: this trial's cells, its status included, "
         "come from the source named, as of 2026-01-01."
     )
+
+
+# --- The second reading of the current edition (ed2 7.N) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        # table1 ed2 7.4: the audit reports no finding on the synthetic row; the note says so and counts
+        ([("table1", "4")], "the audit reports 0 findings on it (any would have no verdict yet)."),
+        ([("table1", "29")], "the audit reports 1 finding on it, with no verdict yet (the audit notes on this row)."),
+        (
+            [("table1", "29"), ("table1", "29")],
+            "the audit reports 2 findings on it, with no verdict yet (the audit notes on this row).",
+        ),
+    ],
+)
+def test_the_note_on_an_added_row_counts_the_audits_findings_on_it(one_added, places, expected):
+    (note,) = tables.added_notes(_with_row_29(), "msc_studies", _findings(*places))
+    assert note.endswith(expected)
+
+
+def test_a_printed_finding_the_additions_changed_is_marked_under_the_table(one_added):
+    # table1 ed2 7.2: L2 at Table 1 row 15 ([28]) counts "h" 65x in the print, 67x with row 29
+    printed, _ = _synthetic_table1()
+    found = _findings(("table1", "15")).assign(edition=render.CHANGED)
+    assert tables.audit_notes(found, "table1", printed, "msc_studies") == (
+        "Audit R1 (warning; evidence changed by the additions, verdict given on the print not re-read), "
+        "row 15 [28], Disease: m",
+    )
+    # the printed edition's frame has no edition column, and its note reads as before
+    assert tables.audit_notes(_findings(("table1", "15")), "table1", printed, "msc_studies") == (
+        "Audit R1 (warning), row 15 [28], Disease: m",
+    )
+
+
+#: The synthetic row 29 (POF, hUC-MSC, "CTX induced POF rat model", "IV 1 × 10⁶", 4 weeks) against the print's
+#: Table 1 row 5 ([14]: POF, hUC-MSC, "CTX induced POF rat model", "IV 1 × 10⁶", 28 days): one design.
+DUPLICATE_CASES = [
+    ({}, [(29, 5)]),
+    ({"follow_up": "28 days"}, [(29, 5)]),  # the same follow-up in other units
+    ({"effects": "other words", "in_vitro_model": ""}, [(29, 5)]),  # wording and in vitro arm not compared
+    ({"follow_up": "2 weeks"}, []),
+    ({"disease": "AD"}, []),
+    ({"source": "hBM-MSC"}, []),
+    ({"animal_model": "CTX induced POF mouse model"}, []),
+    ({"route_dosage": "IV 2 × 10⁶"}, []),
+    ({"follow_up": ""}, []),  # an empty cell matches nothing
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), DUPLICATE_CASES)
+def test_an_added_row_of_a_printed_rows_design_is_a_possible_duplicate(one_added, monkeypatch, change, expected):
+    # table1 ed2 7.3, audit ed2 7.4
+    from helpers.data import duplicates
+
+    printed, _ = _synthetic_table1()
+    for column, value in change.items():
+        printed.loc[printed["row"] == 29, column] = value
+    monkeypatch.setattr(duplicates.curated, "load", lambda resource: printed)
+    assert duplicates.matches("msc_studies") == expected
+
+
+def test_a_possible_duplicate_is_a_warning_under_the_table_with_no_verdict(one_added, monkeypatch):
+    from helpers.data import duplicates
+
+    printed, _ = _synthetic_table1()
+    monkeypatch.setattr(duplicates.curated, "load", lambda resource: printed)
+    (note,) = tables.added_notes(printed, "msc_studies", _findings(("table1", "4")))
+    assert note.endswith(
+        "Audit: Possible duplicate of printed row 5 [14]: the same disease, source, animal model, route and dose, "
+        "follow-up (follow-up compared in days); the two may be one experiment counted twice, or two studies of one "
+        "design: warning, no verdict yet."
+    )
+
+
+def test_the_printed_edition_has_no_possible_duplicate():
+    from helpers.data import duplicates
+
+    assert all(duplicates.matches(resource) == [] for resource in duplicates.FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("exhibit", "holds", "expected"),
+    [
+        # table2/table3 ed2 7.1, 7.3: a table holding no addition is not "plus" one
+        (
+            "table2",
+            False,
+            "; the additions of this edition (1 study in Table 1 (row 29), data/additions/) are not in this table, "
+            "whose rows are the printed ones of the published exhibit.",
+        ),
+        (
+            "table1",
+            True,
+            ", plus 1 study in Table 1 (row 29) added since from other sources, not from the review (data/additions/).",
+        ),
+    ],
+)
+def test_cite_as_says_whether_the_table_holds_an_addition(exhibit, holds, expected):
+    from helpers.core import catalog, project
+
+    line = project.cite_as(
+        catalog.get(exhibit),
+        {f"{exhibit}.csv": "c"},
+        canonical=False,
+        selection="current edition",
+        additions="1 study in Table 1 (row 29)",
+        holds_additions=holds,
+    )
+    assert line.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("status", "studies"),
+    [
+        # table3 ed2 7.2: Completed rows 4, 8, 9, 11, 12, 14 carry NCT numbers; row 17 ([39]) is the cohort study
+        ("Completed", 6),
+        ("Completed (retrospective cohort study, not a trial)", 1),
+        ("unknown", 4),
+        ("Not yet recruiting", 3),
+        ("Recruiting", 3),
+        ("Pause", 1),
+    ],
+)
+def test_the_table3_status_counts_keep_the_cohort_study_apart(status, studies):
+    printed = curated.load("clinical_trials")
+    derived = tables._derived("clinical_trials", printed, curated.load("abbreviations"), by_disease=False)
+    counts = tables.summary(printed, derived, "clinical_trials")["Status"]
+    assert counts.loc[counts.iloc[:, 0] == status, "studies"].tolist() == [studies]
+
+
+def test_an_added_trial_is_said_to_name_its_source_in_the_edition_cell(monkeypatch, current):
+    # table3 ed2 7.1: Table 3 has no Ref. column
+    record = {"key": 19, "doi": "", "pmid": "123", "date_added": "2026-01-01", "added_by": "t"}
+    monkeypatch.setattr(
+        added, "provenance", lambda r: pd.DataFrame([record] if r == "clinical_trials" else [], columns=list(record))
+    )
+    printed = pd.concat([curated.load("clinical_trials"), curated.load("clinical_trials").tail(1).assign(row=19)])
+    (lead,) = tables.edition_lead(printed.reset_index(drop=True), "clinical_trials")
+    assert lead.endswith(
+        "an added trial's source (its DOI or PMID) is named in its Edition cell, and its NCT number is its curator's, "
+        "not the review's."
+    )
+    assert "Ref." not in lead
+
+
+@pytest.mark.parametrize("resource", ["exosome_studies", "clinical_trials"])
+def test_the_edition_leads_the_notice_of_a_table_holding_no_addition(one_added, resource):
+    # table2 ed2 7.2, table3 ed2 7.4: as in Table 1
+    printed = curated.load(resource)
+    derived = tables._derived(resource, printed, curated.load("abbreviations"), by_disease=False)
+    notice = narrative.table_notice(resource, printed, derived)
+    assert notice.startswith("Edition current: the printed edition plus 2 additions since the review")
+
+
+def test_a_verdict_on_changed_evidence_is_not_counted_as_confirmed(one_added, monkeypatch):
+    # audit ed2 7.1, 7.2: L2 at Table 1 row 15 counts "h" 65x in the print and 67x with row 29's two
+    found = _findings(("table1", "15"), ("table1", "4")).assign(
+        evidence=['2× "HUC-MSC" at table1 row 15 effects; usual form "h" 67×: …', "e"]
+    )
+    monkeypatch.setattr(
+        render,
+        "_printed_evidence",
+        lambda: {found["key"][0]: '2× "HUC-MSC" at table1 row 15 effects; usual form "h" 65×: …', found["key"][1]: "e"},
+    )
+    shown = render.shown(found)
+    assert list(shown["verdict"]) == [
+        "confirmed on the print; evidence changed by the additions, not re-read: why",
+        "confirmed: why",
+    ]
+    assert list(shown["evidence (as printed, or as added)"]) == [
+        '2× "HUC-MSC" at table1 row 15 effects; usual form "h" 67× (2 of them from the added row 29): …',
+        "e",
+    ]
+    notice = render.notice(found, ("R1",), 75)
+    assert (
+        "Verdicts on the 2 findings, all by the project team: 1 confirmed, 1 judged on the print only (1 confirmed "
+        "on the print; evidence changed by the additions, not re-read), 0 with no verdict yet." in notice
+    )
+    summary = render.summary(found, ("R1",))
+    assert summary[["confirmed", render.ON_PRINT, render.NO_VERDICT]].iloc[0].tolist() == [1, 1, 0]
+    written = pd.read_csv(__import__("io").StringIO(render.render(found, "csv", title="t")), dtype=str)
+    assert written["verdict"].tolist() == [
+        "confirmed on the print; evidence changed by the additions, not re-read",
+        "confirmed",
+    ]
+
+
+def test_the_printed_audit_summary_has_no_edition_columns():
+    found = _findings(("table1", "4"))
+    assert list(render.summary(found, ("R1",)).columns)[-3:] == ["confirmed", "plausible", "dismissed"]
+
+
+@pytest.mark.parametrize(
+    ("selection", "caption"),
+    [("", "Findings per rule"), ("current edition: x", "Findings per rule (current edition: x)")],
+)
+def test_the_audit_summary_has_a_caption(selection, caption):
+    # audit ed2 7.5
+    assert render.summary_caption(selection) == caption
+
+
+@pytest.mark.parametrize(("n", "word"), [(1, "its"), (2, "their")])
+def test_the_bibtex_header_says_its_or_their_note(one_added, monkeypatch, n, word):
+    # references ed2 7.3
+    refs = _with_reference_84()
+    records = [{**SYNTHETIC_REF, "key": 84 + i} for i in range(n)]
+    monkeypatch.setattr(
+        added, "provenance", lambda r: pd.DataFrame(records if r == "references" else [], columns=list(SYNTHETIC))
+    )
+    if n == 2:
+        refs = pd.concat([refs, refs.tail(1).assign(ref=85)]).reset_index(drop=True)
+    assert f"added since ({word} `note` says so)" in bib.to_bibtex(refs).splitlines()[0]
+
+
+@pytest.mark.parametrize("resource", ["msc_studies", "exosome_studies"])
+def test_the_host_species_counts_put_no_animal_last(resource):
+    # table1 ed2 7.6: in vitro only is not a host species (Table 1: mouse 16, rat 9, in vitro 2, rabbit 1)
+    printed = curated.load(resource)
+    derived = tables._derived(resource, printed, curated.load("abbreviations"), by_disease=False)
+    hosts = tables.summary(printed, derived, resource)["Host species"]
+    assert hosts["host species"].iloc[-1] == tables.NO_HOST
+    assert "in vitro only" not in set(hosts["host species"])
+
+
+class _Diseases:
+    """A run selecting ``diseases`` (the references notebook's parameter)."""
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self.codes = codes
+
+    def selected(self, name: str):
+        return self.codes if name == "diseases" else None
+
+
+@pytest.mark.parametrize(("disease", "kept"), [("POF", True), ("AD", False)])
+def test_a_disease_selection_keeps_an_added_reference_with_its_studys_disease(one_added, monkeypatch, disease, kept):
+    # references ed2 7.5: row 29 (POF) cites reference 84, so POF keeps it and AD drops it
+    table1, _ = _synthetic_table1()
+    refs = _with_reference_84()
+    load = curated.load
+    monkeypatch.setattr(
+        tables.curated,
+        "load",
+        lambda r: table1 if r == "msc_studies" else refs if r == "references" else load(r),
+    )
+    chosen = tables.references(_Diseases((disease,)))
+    assert (84 in set(chosen["ref"].astype(int))) is kept
+    assert len(chosen) > 1  # the printed references of that disease are kept as well
+
+
+def test_a_current_reference_list_with_nothing_added_says_it_is_the_printed_one(current):
+    # references ed2 7.4: the shipped data/additions/ is empty; the print lists 83 references
+    notice = narrative.references_notice(curated.load("references"))
+    assert notice.endswith(f"{EMPTY_NOTE} None of the 83 references shown was added; all are printed in the review.")
