@@ -41,13 +41,33 @@ from helpers.notebook.params import (
 )
 from helpers.outputs import formats
 
-__all__ = ["start", "Run", "RUN_RECORD"]
+__all__ = ["InlineSVG", "start", "Run", "RUN_RECORD"]
 
 #: The exhibits whose current edition names its additions in the title (the reproductions that mark every added
 #: row, and the audit); the figures keep the generic words.
 _NAMED_EDITIONS = ("table1", "table2", "table3", "references", "audit")
 #: The record a non-canonical run leaves in its folder.
 RUN_RECORD = "run.json"
+
+
+class InlineSVG:
+    """A figure shown inline exactly as its SVG file holds it, from ``<svg`` on (the XML prolog dropped).
+
+    Why not IPython's ``SVG``: it re-serialises the markup with
+    :mod:`xml.dom.minidom`, whose escaping of quotes in text changed in
+    Python 3.13, so a committed notebook's bytes depended on the interpreter
+    that built it (a 3.13 ``make`` left fig1, fig2 and vesicles modified).
+    Jupyter asks an object for ``_repr_svg_`` and stores what it returns.
+    """
+
+    def __init__(self, markup: str):
+        start = markup.find("<svg")
+        if start < 0:
+            raise ValueError("not an SVG document: no <svg element")
+        self.markup = markup[start:]
+
+    def _repr_svg_(self) -> str:
+        return self.markup
 
 
 @dataclass
@@ -249,9 +269,9 @@ class Run:
         text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
         self._write_named("datapackage.json", text.encode("utf-8"))
 
-    def svg(self, fig) -> str:
-        """The figure as SVG text, for display inline (nbval compares SVG, not PNG)."""
-        return self._render(fig, "svg").decode("utf-8")
+    def svg(self, fig) -> InlineSVG:
+        """The figure for display inline (nbval compares SVG, not PNG): the SVG file's own markup."""
+        return InlineSVG(self._render(fig, "svg").decode("utf-8"))
 
     def rerun(self) -> str:
         """The exact commands that rerun this notebook, from the project root.
