@@ -69,6 +69,10 @@ class InlineSVG:
     def _repr_svg_(self) -> str:
         return self.markup
 
+    def __repr__(self) -> str:
+        # The notebook stores this as the output's text/plain; object's default names a memory address.
+        return "<SVG figure>"
+
 
 @dataclass
 class Run:
