@@ -61,8 +61,10 @@ def _nothing_remembered_under_mutmut(tmp_path_factory):
         return
     from helpers.audit import abbreviations
     from helpers.core import memo
+    from review.site import notebook
 
     abbreviations.code_key.cache_clear()
+    notebook.highlighted.cache_clear()
     from tests.unit import _audit
 
     _audit.clear()

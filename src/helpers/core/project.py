@@ -12,6 +12,7 @@ new release reruns it and its "Cite as" line never names an old version.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -61,7 +62,15 @@ def release(cff: Path | None = None) -> Release:
     """
     path = cff or paths.ROOT / "CITATION.cff"
     runrecord.note_read(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _parsed(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> Release:
+    # Keyed on the file's text, so an edited file is parsed again. The site asks
+    # once per page and download (about 400 times with the views), and PyYAML
+    # parsing this file each time was a second of every views render.
+    data = yaml.safe_load(text)
     return Release(str(data["version"]), str(data["date-released"]))
 
 

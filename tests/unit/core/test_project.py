@@ -50,6 +50,13 @@ def test_the_release_is_what_citation_cff_states(cff):
     assert project.release(cff) == project.Release("9.8.7", "2031-02-03")
 
 
+def test_an_edited_citation_cff_is_read_again_not_remembered(cff):
+    # The parse is remembered by the file's text (the site asks ~400 times); a new release must still show.
+    assert project.release(cff).version == "9.8.7"
+    cff.write_text(cff.read_text(encoding="utf-8").replace("9.8.7", "9.8.8"), encoding="utf-8")
+    assert project.release(cff) == project.Release("9.8.8", "2031-02-03")
+
+
 def _cite_line(exhibit: str) -> str:
     nb = json.loads((paths.NOTEBOOKS_DIR / f"{exhibit}.ipynb").read_text(encoding="utf-8"))
     shown = ["".join(out.get("text", "")) for cell in nb["cells"] for out in cell.get("outputs", [])]
