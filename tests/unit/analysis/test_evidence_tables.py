@@ -58,6 +58,12 @@ def test_the_vesicles_evidence_carries_the_printed_cells_and_the_cited_title(exo
     rows, printed, references = exosome_parts
     table = vesicles.evidence(rows, printed, references)
     assert len(table) == 28 and sorted(table["row"]) == list(range(1, 29))
+    # The header of figures/vesicles.evidence.csv, as a reader opens it.
+    assert list(table.columns) == [
+        "y", "table", "row", "ref", "disease_printed", "source_printed", "size_printed", "size_kind",
+        "within_30_150_nm", "vesicle_type", "vesicle_type_evidence", "modification", "product_change", "setting",
+        "setting_caveat", "disease_caveat", "audit_flag", "audit_findings", "effects_printed", "cited_title",
+    ]  # fmt: skip
     assert set(table["table"]) == {"table2"}
     line = table.set_index("row").loc[11]  # Table 2 row 11 as printed: AD, hAD-MSC, 80–130 nm, ref [61]
     assert (line["ref"], line["disease_printed"], line["source_printed"], line["size_printed"]) == (
