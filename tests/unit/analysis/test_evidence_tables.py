@@ -80,6 +80,25 @@ def test_the_vesicles_evidence_carries_the_printed_cells_and_the_cited_title(exo
     assert table["y"].dtype.kind == "i" and table["y"].is_unique
 
 
+def test_the_vesicles_evidence_names_the_audit_s_findings_on_a_flagged_row(exosome_parts):
+    rows, printed, references = exosome_parts
+    table = vesicles.evidence(rows, printed, references).set_index("row")
+    # tables/audit.csv flags Table 2 row 16 (W4, a dose out of range) and row 9 (R4, W6, W8).
+    assert (bool(table.at[16, "audit_flag"]), table.at[16, "audit_findings"]) == (True, "W4")
+    assert (bool(table.at[9, "audit_flag"]), table.at[9, "audit_findings"]) == (True, "R4;W6;W8")
+    # Whole numbers stay whole: a CSV of floats would print "16.0" for row 16.
+    assert [table.index.dtype.kind, table["ref"].dtype.kind, table["y"].dtype.kind] == ["i", "i", "i"]
+
+
+def test_rows_without_audit_columns_or_a_listed_reference_get_empty_cells_not_none(exosome_parts):
+    rows, printed, references = exosome_parts
+    bare = rows.drop(columns=["audit_findings"])  # a run with flagged: keep attaches no findings
+    table = vesicles.evidence(bare, printed, references[references["ref"] != 61]).set_index("row")
+    assert set(table["audit_findings"]) == {""}
+    assert table.at[11, "cited_title"] == ""  # Table 2 row 11 cites [61], left out of this reference list
+    assert table.at[2, "cited_title"] != ""
+
+
 @pytest.mark.parametrize(
     ("row", "low", "high", "kind"),
     [
@@ -110,9 +129,19 @@ COUNTS = {
 def test_the_vesicles_data_holds_every_count_the_table_shows_out_of_28(exosome_parts):
     rows, printed, _ = exosome_parts
     frame = vesicles.data(rows, printed)
-    assert list(frame.columns[:11]) == [
+    # The header of figures/vesicles.data.csv: the mark's name, the numbers drawn, then the codes.
+    assert list(frame.columns) == [
         "panel", "label", "size_kind", "table", "row", "ref", "y", "x_low", "x_high", "count", "out_of",
+        "disease", "setting", "tissue", "vesicle_type", "product_change", "mark", "audit_flag",
     ]  # fmt: skip
+    line = frame[(frame["panel"] == "sizes") & (frame["row"] == 16)].iloc[0]  # Table 2 row 16, flagged (W4)
+    assert (line["disease"], line["setting"], line["tissue"], bool(line["audit_flag"])) == (
+        "Atherosclerosis",
+        "in vivo",
+        "BM",
+        True,
+    )
+    assert (line["vesicle_type"], line["product_change"]) == ("exosomes", "none printed")
     # One size line per row of Table 2: its 15 ranges drawn as lines, its 10 single values as points, and the 3
     # rows printing no size named in words with no mark; 6 terms x 4 columns of counts; 6 reporting items.
     assert frame["panel"].value_counts().to_dict() == {"sizes": 28, "counts": 24, "reporting": 6}
