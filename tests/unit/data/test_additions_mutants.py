@@ -8,8 +8,11 @@ PMID 35986315, 83 printed references), the schema's stated patterns and the modu
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -439,3 +442,34 @@ def test_a_check_the_schema_cannot_make_is_raised_with_file_record_column(folder
     assert str(raised.value) == (
         "msc_studies.csv, record 1, column 'ref': got '85'; no printed or added reference has that number"
     )
+
+
+# --- an empty identifier matches nothing; files are read as UTF-8 whatever the locale ------------------------------
+
+
+def test_an_empty_pmid_duplicates_no_printed_pmid_cell_even_one_holding_text():
+    # The printed PMID column is free text (reference 1 prints "2012;22:R741–52"); here one cell holds letters.
+    def printed(name: str) -> pd.DataFrame:
+        frame = _printed(name)
+        return frame.assign(pmid=["xxxx"] + list(frame["pmid"])[1:]) if name == "references" else frame
+
+    found = additions.problems("msc_studies", pd.DataFrame([_study(pmid="")]), printed, _added(references=[_REF84]))
+    assert found == []
+
+
+def test_the_additions_schema_is_read_as_utf8_under_an_ascii_locale(tmp_path):
+    target = tmp_path / "additions"
+    shutil.copytree(edition.ADDITIONS_DIR, target)
+    package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    package["title"] += " (µ, ×)"  # non-ASCII, as the printed tables' cells are
+    (target / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path; from helpers.core import edition; from helpers.data import additions; "
+        "edition.ADDITIONS_DIR = Path(sys.argv[1]); print(' '.join(p.name for p in additions.input_files()))"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    done = subprocess.run([sys.executable, "-c", code, str(target)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        "datapackage.json", "references.csv", "msc_studies.csv", "exosome_studies.csv", "clinical_trials.csv"
+    ]  # fmt: skip
