@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import effects
-from helpers.data import coded
+from helpers.data import coded, curated
 
 _CELLS, _EXOS = "cells", "exosomes"
 
@@ -92,6 +92,22 @@ def test_animal_words_without_audit_columns_reads_text_and_title_only():
     assert got.dtype == bool
     assert list(got.index) == index
     assert got.tolist() == expected
+
+
+def test_animal_words_reads_the_body_text_even_when_the_title_names_no_host(monkeypatch):
+    # Ref 24's title names patients too; with its title blanked, its body text ("ovaries of patients") alone marks
+    # it, while ref 82's text (photodamaged skin) names no host.
+    real = curated.load
+
+    def load(name):
+        frame = real(name).copy()  # the loader may hand out a shared frame
+        if name == "references":
+            frame.loc[frame["ref"].isin([24, 82]), "title"] = ""
+        return frame
+
+    monkeypatch.setattr(effects, "curated", types.SimpleNamespace(load=load))
+    got = effects.animal_words(_studies([{"setting": _VITRO, "ref": 24}, {"setting": _VITRO, "ref": 82}]))
+    assert got.tolist() == [True, False]
 
 
 def test_animal_words_of_no_study_is_an_empty_boolean_series():
