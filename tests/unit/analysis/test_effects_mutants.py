@@ -306,3 +306,13 @@ def test_stated_elsewhere_needs_the_row_to_be_silent():
     got = effects.stated_elsewhere(studies)
     assert got["ref"].tolist() == [19]
     assert list(got.index) == [0]
+
+
+def test_every_reader_cell_is_four_codes_ending_sure_or_unsure():
+    # data/README.md: each reader's cell is "direction; level; comparison; sure or unsure". readers() reads the
+    # certainty as the text after the last "; ", which this format makes the last of four fields.
+    notes = curated.load("outcome_annotation")
+    for column in ("reader_a", "reader_b"):
+        fields = notes[column].astype(str).str.split("; ")
+        assert fields.str.len().eq(4).all(), column
+        assert set(fields.str[-1]) == {"sure", "unsure"}, column
