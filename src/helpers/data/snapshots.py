@@ -99,7 +99,8 @@ def read(day: str) -> dict:
     Raises
     ------
     SnapshotError
-        When the file is not JSON or lacks ``fetched`` or ``trials``.
+        When the file is not JSON, lacks ``fetched`` or ``trials``, or its ``fetched`` is not a day
+        (``YYYY-MM-DD``).
     """
     file = path(day)
     runrecord.note_read(file)  # the build reruns the exhibit when this snapshot's bytes change
@@ -109,4 +110,9 @@ def read(day: str) -> dict:
         fetched = str(snapshot["fetched"])
     except (ValueError, KeyError, TypeError) as exc:
         raise SnapshotError(f"data/registry/{file.name} is not a registry snapshot ({exc!s})") from None
+    if not _DAY.fullmatch(fetched):
+        # The exhibit reads "not in this snapshot" for every trial of a snapshot without its day, so refuse it.
+        raise SnapshotError(
+            f"data/registry/{file.name} is not a registry snapshot (fetched is {fetched!r}, expected YYYY-MM-DD)"
+        )
     return {"fetched": fetched, "source": snapshot.get("source", ""), "trials": trials}

@@ -33,7 +33,17 @@ def test_encoding_is_deterministic_and_read_keys_trials_by_printed_id(data):
     assert got["fetched"] == "2026-01-02" and got["trials"]["NCT00000001"]["error"] == "no such study (404)"
 
 
-@pytest.mark.parametrize("body", ["not json", "{}", '{"fetched": "2026-01-02", "trials": [{"status": 1}]}'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        "{}",
+        '{"fetched": "2026-01-02", "trials": [{"status": 1}]}',
+        '{"fetched": "", "trials": []}',  # no day: every trial would read "not in this snapshot"
+        '{"fetched": "yesterday", "trials": []}',
+        '{"fetched": null, "trials": []}',
+    ],
+)
 def test_a_file_that_is_not_a_snapshot_is_refused_by_name(data, body):
     snapshots.path("2026-01-02").write_text(body, encoding="utf-8")
     with pytest.raises(snapshots.SnapshotError, match=r"data/registry/2026-01-02.json is not a registry snapshot"):
