@@ -230,9 +230,7 @@ def test_a_reference_without_a_note_is_marked_by_no_phrase(words):
 
 
 def _coded() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"ref": [1, 2, 3, 4], "disease_codes": pd.Series(["POF; AD", "AD", "", None], dtype="string")}
-    )
+    return pd.DataFrame({"ref": [1, 2, 3, 4], "disease_codes": pd.Series(["POF; AD", "AD", "", None], dtype="string")})
 
 
 @pytest.mark.parametrize(
@@ -265,3 +263,14 @@ def test_the_untabulated_list_is_the_primary_studies_renumbered_from_zero():
     got = selection.untabulated_primary(frame)
     assert list(got.columns) == ["ref", "first_author", "year", "title", "text_section", "note"]
     assert got["ref"].tolist() == [17, 20] and list(got.index) == [0, 1]
+
+
+def test_a_roles_file_read_with_its_empty_cells_as_missing_gives_the_same_roles():
+    as_read = _curated_roles()
+    missing = as_read.copy()
+    for column in ("table_rows", "text_section", "note"):
+        missing[column] = missing[column].replace("", None)
+    expected = selection.roles(as_read)
+    got = selection.roles(missing)
+    assert got["disease_codes"].tolist() == expected["disease_codes"].tolist()
+    assert got["first_author"].tolist() == expected["first_author"].tolist()
