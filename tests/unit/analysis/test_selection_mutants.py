@@ -274,3 +274,15 @@ def test_a_roles_file_read_with_its_empty_cells_as_missing_gives_the_same_roles(
     got = selection.roles(missing)
     assert got["disease_codes"].tolist() == expected["disease_codes"].tolist()
     assert got["first_author"].tolist() == expected["first_author"].tolist()
+
+
+@pytest.mark.parametrize("words", ["X", "note", selection.OFF_MODEL])
+def test_a_missing_note_holds_no_words_at_all(words):
+    frame = pd.DataFrame({"note": [None]}, dtype=object)
+    assert selection.noted(frame, words).tolist() == [False]
+
+
+@pytest.mark.parametrize("diseases", [("AD",), ("X",), ("XXXX",)])
+def test_a_reference_with_no_disease_code_is_selected_by_no_code_at_all(diseases):
+    frame = pd.DataFrame({"ref": [1, 2], "disease_codes": pd.Series([None, ""], dtype="string")})
+    assert selection.select(frame, diseases).empty
