@@ -286,3 +286,30 @@ def test_a_missing_note_holds_no_words_at_all(words):
 def test_a_reference_with_no_disease_code_is_selected_by_no_code_at_all(diseases):
     frame = pd.DataFrame({"ref": [1, 2], "disease_codes": pd.Series([None, ""], dtype="string")})
     assert selection.select(frame, diseases).empty
+
+
+def test_the_evidence_lists_each_box_s_references_box_first_with_what_the_print_shows():
+    columns = ["ref", "first_author", "year", "title", "role", "table_rows", "text_section", "disease_codes"]
+    frame = _role_frame().assign(
+        first_author=["A", "B", "C", "D", "E"],
+        year=[2020] * 5,
+        title=["t"] * 5,
+        text_section=[""] * 5,
+        disease_codes=["POF; AD", "AD", "POF", "", ""],
+        evidence=["e"] * 5,
+    )
+    got = selection.evidence(frame)
+    assert list(got.columns) == ["box", *columns, "evidence", "note"]
+    by_box = {box: got.loc[got["box"] == box, "ref"].tolist() for box in selection.BOXES}
+    assert by_box == {
+        "listed": [10, 20, 30, 40, 50],
+        "tabulated": [10, 20, 30],
+        "text_only": [40, 50],
+        "table1": [10],
+        "table2": [20],
+        "table3": [30],
+        "primary": [40],
+        "review": [50],
+        "method": [],
+    }
+    assert list(got.index) == list(range(len(got)))
