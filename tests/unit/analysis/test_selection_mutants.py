@@ -51,8 +51,21 @@ def test_roles_frame_holds_each_reference_once_by_integer_number_in_order():
     assert list(frame.index) == list(range(83))
     assert "index" not in frame.columns
     assert str(frame["disease_codes"].dtype) == "string"
-    assert {"first_author", "disease_codes", "year", "title"} <= set(frame.columns)
-    assert "authors" not in frame.columns
+    # the roles file's columns, then the list's year and title as printed, the first author and the diseases
+    assert list(frame.columns) == [
+        "ref",
+        "role",
+        "table_rows",
+        "text_section",
+        "evidence",
+        "title_words",
+        "note",
+        "year",
+        "title",
+        "first_author",
+        "disease_codes",
+    ]
+    assert str(frame["ref"].dtype) == "int64"
 
 
 @pytest.mark.parametrize(
