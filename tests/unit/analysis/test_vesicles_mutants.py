@@ -487,3 +487,21 @@ def test_evidence_of_a_reference_missing_from_the_list_has_an_empty_title():
     out = vesicles.evidence(_rows(), _printed(), references)
     assert out.loc[out["row"] == 4, "cited_title"].tolist() == [""]
     assert out.loc[out["row"] == 5, "cited_title"].tolist() == [TITLES[105]]
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        pd.array([False, True, False, pd.NA, False, False, True, False, False], dtype="boolean"),
+        pd.Series([False, True, False, NAN, False, False, True, False, False], dtype=object).to_numpy(),
+    ],
+    ids=["nullable boolean", "object"],
+)
+def test_a_row_the_audit_left_unflagged_is_not_flagged(flags):
+    # Rows 2 and 7 flagged; row 4's flag is missing (the audit did not mark it): not flagged, whatever the dtype.
+    studies = pd.DataFrame(STUDY_ROWS, columns=COLUMNS)  # in STUDY_ROWS order: rows 1-8, then Table 1 row 1
+    studies["audit_flag"] = flags
+    studies["vesicle_type_evidence"] = ""
+    rows = vesicles.exosome_rows(studies, _printed(), _references())
+    assert dict(zip(rows["row"], rows["audit_flag"])) == {r: r in (2, 7) for r in ORDER}
+    assert rows["audit_flag"].dtype == bool

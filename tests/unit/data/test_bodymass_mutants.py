@@ -491,3 +491,17 @@ def test_lifespan_share_keeps_each_rows_place():
     shares = out["follow_up_lifespan_share"].tolist()
     assert shares[0] == pytest.approx(1.0) and pd.isna(shares[1]) and shares[2] == pytest.approx(0.5)  # 730 / 1460
     assert [str(t) for t in out.dtypes] == ["Float64", "string"]
+
+
+def test_lifespan_share_where_no_row_has_one_is_still_a_number_column():
+    frame = _follow([("in vitro", "mouse", 7, NAN), ("in vivo", "rabbit", 28, NAN)])
+    out = bodymass.lifespan_share(frame)
+    assert [str(t) for t in out.dtypes] == ["Float64", "string"]
+    assert out["follow_up_lifespan_share"].isna().all()
+
+
+def test_lifespan_share_of_no_studies_is_empty_with_its_types():
+    out = bodymass.lifespan_share(_follow([("in vivo", "mouse", 365, NAN)]).iloc[:0])
+    assert len(out) == 0
+    assert out.columns.tolist() == ["follow_up_lifespan_share", "follow_up_lifespan_share_missing"]
+    assert [str(t) for t in out.dtypes] == ["Float64", "string"]
