@@ -505,3 +505,10 @@ def test_lifespan_share_of_no_studies_is_empty_with_its_types():
     assert len(out) == 0
     assert out.columns.tolist() == ["follow_up_lifespan_share", "follow_up_lifespan_share_missing"]
     assert [str(t) for t in out.dtypes] == ["Float64", "string"]
+
+
+def test_per_kg_where_no_row_has_one_keeps_number_columns():
+    studies = _studies([NONE_CASES["in vitro only"][0], NONE_CASES["host with no sourced mass"][0]])
+    out = bodymass.per_kg(studies)
+    assert [str(t) for t in out.dtypes] == ["Float64", "Float64", "string", "string", "string", "string"]
+    assert out["dose_per_kg_low"].isna().all() and out["dose_per_kg_high"].isna().all()
