@@ -121,36 +121,7 @@ def test_registry_results_posted_reads_has_results(posted, shown):
 
 
 # ---------------------------------------------------------------- the flags
-
-
-@pytest.mark.parametrize(
-    ("printed", "registry_status", "flag"),
-    [
-        ("Completed", "COMPLETED", "same"),
-        ("Recruiting", "COMPLETED", "differs"),
-        (
-            "Pause",
-            "SUSPENDED",
-            "not comparable: 'Pause' is not a registry status (the nearest, SUSPENDED, is not certain)",
-        ),
-        ("Terminated", "TERMINATED", "not comparable: no registry counterpart"),
-    ],
-)
-def test_status_flag_compares_only_certain_status_words(printed, registry_status, flag):
-    assert registry.status_flag(printed, registry_status) == flag
-
-
-@pytest.mark.parametrize(
-    ("status", "registry_type", "flag"),
-    [
-        ("Recruiting", "ACTUAL", "estimated -> actual"),
-        ("Not yet recruiting", "ESTIMATED", "same (estimated)"),
-        ("Recruiting", "", "not compared: registry field empty"),
-        ("Completed", "ACTUAL", "not comparable: printed type not reported in the review"),
-    ],
-)
-def test_enrollment_type_flag_knows_the_printed_type_only_while_recruiting(status, registry_type, flag):
-    assert registry.enrollment_type_flag(status, registry_type) == flag
+# status_flag and enrollment_type_flag: one table each in test_registry_reading.py
 
 
 @pytest.mark.parametrize(

@@ -316,6 +316,8 @@ def test_registry_phases_are_written_as_table_3_writes_a_phase(phases, shown):
             "not comparable: 'Pause' is not a registry status (the nearest, SUSPENDED, is not certain)",
         ),
         ("Completed", "", "not compared: registry field empty"),
+        ("Recruiting", "COMPLETED", "differs"),
+        ("Terminated", "TERMINATED", "not comparable: no registry counterpart"),
     ],
 )
 def test_a_printed_status_is_compared_only_where_its_registry_word_is_certain(printed, registry_word, flag):
@@ -329,6 +331,7 @@ def test_a_printed_status_is_compared_only_where_its_registry_word_is_certain(pr
         ("Not yet recruiting", "ESTIMATED", "same (estimated)"),
         ("Completed", "ACTUAL", "not comparable: printed type not reported in the review"),
         ("unknown", "ESTIMATED", "not comparable: printed type not reported in the review"),
+        ("Recruiting", "", "not compared: registry field empty"),
     ],
 )
 def test_the_enrollment_type_is_reported_apart_from_the_number(status, kind, flag):

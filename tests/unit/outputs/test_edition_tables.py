@@ -462,13 +462,18 @@ def test_a_finding_on_an_added_row_stands_under_the_table_without_a_verdict(one_
     )
 
 
-def test_an_added_trial_says_its_cells_are_not_the_reviews_registry_reading(monkeypatch, current):
-    # table3 ed. 3: "Data obtained from ClinicalTrials.gov" is the review's note on its own rows
+def _with_added_trial_19(monkeypatch) -> pd.DataFrame:
+    """Table 3 with an added row 19 (a copy of row 18), its provenance a PMID added on 2026-01-01."""
     record = {"key": 19, "doi": "", "pmid": "123", "date_added": "2026-01-01", "added_by": "t"}
     monkeypatch.setattr(
         added, "provenance", lambda r: pd.DataFrame([record] if r == "clinical_trials" else [], columns=list(record))
     )
-    printed = pd.concat([curated.load("clinical_trials"), curated.load("clinical_trials").tail(1).assign(row=19)])
+    return pd.concat([curated.load("clinical_trials"), curated.load("clinical_trials").tail(1).assign(row=19)])
+
+
+def test_an_added_trial_says_its_cells_are_not_the_reviews_registry_reading(monkeypatch, current):
+    # table3 ed. 3: "Data obtained from ClinicalTrials.gov" is the review's note on its own rows
+    printed = _with_added_trial_19(monkeypatch)
     (note,) = tables.added_notes(printed.reset_index(drop=True), "clinical_trials")
     assert note.endswith(
         "The legend's source note is the review's, for its printed rows: this trial's cells, its status included, "
@@ -608,11 +613,7 @@ def test_the_table3_status_counts_keep_the_cohort_study_apart(status, studies):
 
 def test_an_added_trial_is_said_to_name_its_source_in_the_edition_cell(monkeypatch, current):
     # table3 ed2 7.1: Table 3 has no Ref. column
-    record = {"key": 19, "doi": "", "pmid": "123", "date_added": "2026-01-01", "added_by": "t"}
-    monkeypatch.setattr(
-        added, "provenance", lambda r: pd.DataFrame([record] if r == "clinical_trials" else [], columns=list(record))
-    )
-    printed = pd.concat([curated.load("clinical_trials"), curated.load("clinical_trials").tail(1).assign(row=19)])
+    printed = _with_added_trial_19(monkeypatch)
     (lead,) = tables.edition_lead(printed.reset_index(drop=True), "clinical_trials")
     assert lead.endswith(
         "an added trial's source (its DOI or PMID) is named in its Edition cell, and its NCT number is its curator's, "
