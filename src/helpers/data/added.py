@@ -147,7 +147,7 @@ def scope(resource: str, printed_n: int) -> str:
     """How a current-edition table's caption names what it holds, never as a "Selection" of the print.
 
     ``current edition: the review's 28 rows plus 1 added since (row 29), not from the review`` or, when no
-    addition extends this table, ``current edition: the review's 28 rows, none added, as printed``.
+    addition extends this table, ``current edition: the review's 28 rows, none added since, as printed``.
 
     Parameters
     ----------

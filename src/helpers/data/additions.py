@@ -191,6 +191,8 @@ def row_error(name: str, path: Path) -> tuple[str, str, str] | None:
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     column = getattr(error, "field_name", None) or "(file)"
     cell = getattr(error, "cell", None)
+    if error.type.endswith("-label"):  # the header, not a cell: name the label as written, not an empty value
+        return column, str(error.label), f"{error.type}: the header's column {error.field_number} should be {column!r}"
     if column in fields:
         return column, "" if cell is None else str(cell), f"expected {expectation(fields[column])}"
     return column, "" if cell is None else str(cell), f"{error.type}: {error.note}"
@@ -255,25 +257,50 @@ def problems(
                     name, n, key, str(row[key]), "the number is already used (printed or added); use the next free one"
                 )
             )
-        out += _duplicates(name, n, row, known)
+        out += _duplicates(name, n, row, known, _backing(name, printed))
         if name != "references":
             out += _study_problems(name, resource, n, row, refs)
     return out
 
 
-def _duplicates(name: str, n: int, row: dict, known: list[dict]) -> list[Problem]:
-    """A DOI, PMID or NCT number already held. A study's own added reference carries its DOI by design."""
+def _backing(name: str, printed: Callable[[str], pd.DataFrame]) -> dict[int, str]:
+    """Reference number -> the printed row of table ``name`` it backs; empty for trials and references.
+
+    The review backs each row of Tables 1 and 2 with its own reference, and no reference backs two rows of
+    one table: a paper it tabulated is not added to that table again (an addition adds, it never re-codes a
+    printed row). Rows added from one added paper may be several, one per model the paper reports.
+    """
+    import pandas as pd
+
+    frame = printed(name)
+    if name == "references" or "ref" not in frame.columns:
+        return {}
+    return {
+        int(ref): f"data/{name}.csv row {int(row)}" for row, ref in zip(frame["row"], frame["ref"]) if pd.notna(ref)
+    }
+
+
+def _duplicates(name: str, n: int, row: dict, known: list[dict], backing: dict[int, str]) -> list[Problem]:
+    """A DOI, PMID or NCT number already held.
+
+    A study's own reference, printed or added, carries the study's DOI by design: a study coded from a
+    reference the review cites but does not tabulate is what an addition is for. It is refused only when the
+    review already tabulates that reference in the same table (``backing``, from :func:`_backing`).
+    """
     out = []
     for column in ("doi", "pmid", "nct_number"):
         value = str(row.get(column, "") or "").strip()
-        for found, added in zip(known, (False, True), strict=True):
+        for found in known:  # printed first: a value held twice is named where the review prints it
             match = found[column].get(value.lower()) if value else None
             if match is None:
                 continue
             label, resource, number = match
             if name == "references" and resource != "references" and column != "nct_number":
                 continue  # a study's provenance names its reference, not another study
-            if name != "references" and added and resource == "references" and number == int(row.get("ref") or 0):
+            if name != "references" and resource == "references" and number == int(row.get("ref") or 0):
+                if number in backing:
+                    out.append(Problem(name, n, column, value, f"duplicates {backing[number]}, tabulated from {label}"))
+                    break
                 continue
             out.append(Problem(name, n, column, value, f"duplicates {label}"))
             break

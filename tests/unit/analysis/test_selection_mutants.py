@@ -141,8 +141,30 @@ def test_a_curated_file_missing_a_tabulated_reference_is_refused_with_every_reas
     assert str(caught.value) == (
         "data/reference_roles.csv disagrees with the printed tables: "
         "[10] backs Table 1 row 1 but has no curated role; "
-        "the roles cover references [1, 2, 3]..., not the list's 83"
+        "no role for listed reference [10]"
     )
+
+
+# Each case: what is done to the curated roles of the few-row print's list (refs 10, 20, 30, 60, 70), and the
+# coverage reason the refusal must give, naming the references concerned (read from the case, not the code).
+@pytest.mark.parametrize(
+    ("refs", "reason"),
+    [
+        ([10, 20, 30, 60], "no role for listed reference [70]"),
+        ([10, 30, 60], "no role for listed references [20, 70]"),
+        ([10, 20, 30, 60, 70, 99], "a role for reference [99] not in the list"),
+        ([10, 20, 30, 60, 70, 98, 99], "a role for references [98, 99] not in the list"),
+        ([10, 20, 30, 60, 70, 70], "more than one role for reference [70]"),
+        ([10, 20, 20, 30, 60, 70, 70], "more than one role for references [20, 70]"),
+        ([10, 20, 30, 60, 99], "no role for listed reference [70]; a role for reference [99] not in the list"),
+    ],
+)
+def test_the_coverage_reason_names_the_references_missing_unknown_or_twice(refs, reason):
+    assert "; ".join(selection._coverage([10, 20, 30, 60, 70], refs)) == reason
+
+
+def test_a_role_for_each_listed_reference_once_gives_no_coverage_reason():
+    assert selection._coverage([10, 20, 30, 60, 70], [70, 60, 30, 20, 10]) == []
 
 
 # A few-row print: Table 1 rows 1-3 (POF, AD, AD; rows 1 and 2 cite [10], row 3 no reference), Table 2 row 1

@@ -87,7 +87,9 @@ def _added(refs: pd.DataFrame):
     return {**empty, "references": refs}.__getitem__
 
 
-# Expected values from the print: Table 1 prints rows 1-28; reference 13's DOI is 10.1186/s12958-022-0992-5.
+# Expected values from the print: Table 1 prints rows 1-28; reference 13's DOI is 10.1186/s12958-022-0992-5 and
+# it backs Table 1 row 4; reference 2 (DOI 10.1016/j.cmet.2023.12.007) is cited in the text and backs no row of
+# Table 1 or 2; reference 12 (DOI 10.1007/s12015-021-10135-9) backs a row of Table 1, none of Table 2.
 CASES = [
     ("clean", {}, _refs((84, "10.0000/x")), []),
     ("row-taken", {"row": 28}, _refs((84, "10.0000/x")), [("row", "28", "already used")]),
@@ -98,10 +100,28 @@ CASES = [
         [("ref", "85", "no printed or added reference")],
     ),
     (
-        "doi-of-a-printed-reference",
+        "doi-of-a-printed-reference-that-backs-a-row-of-the-table",
         {"doi": "10.1186/s12958-022-0992-5", "ref": 13},
         _refs(),
-        [("doi", "10.1186/s12958-022-0992-5", "duplicates data/references.csv ref 13")],
+        [
+            (
+                "doi",
+                "10.1186/s12958-022-0992-5",
+                "duplicates data/msc_studies.csv row 4, tabulated from data/references.csv ref 13",
+            )
+        ],
+    ),
+    (
+        "doi-of-its-printed-reference-cited-only-in-the-text",
+        {"doi": "10.1016/j.cmet.2023.12.007", "ref": 2},
+        _refs(),
+        [],
+    ),
+    (
+        "doi-of-a-printed-reference-it-does-not-cite",
+        {"doi": "10.1016/j.cmet.2023.12.007", "ref": 84},
+        _refs((84, "10.0000/x")),
+        [("doi", "10.1016/j.cmet.2023.12.007", "duplicates data/references.csv ref 2")],
     ),
     (
         "doi-of-another-added-reference",

@@ -43,6 +43,12 @@ def _study(**cells) -> dict:
     return {**row, **cells}
 
 
+def _exosome_study(**cells) -> dict:
+    """A Table 2 row: Table 1's columns but ``precondition``, and the vesicles' printed ``size_nm``."""
+    row = {k: v for k, v in _study().items() if k != "precondition"}
+    return {**row, "size_nm": "", **cells}
+
+
 def _trial(**cells) -> dict:
     row = {
         "row": 40, "disease_type": "POF", "purpose": "p", "msc_type": "UC-MSC", "migration_method": "OV",
@@ -104,7 +110,14 @@ DUPLICATES = [
         "msc_studies",
         [_study(doi="", pmid="35986315", ref=13)],
         {},
-        [(1, "pmid", "35986315", "duplicates data/references.csv ref 13")],
+        [(1, "pmid", "35986315", "duplicates data/msc_studies.csv row 4, tabulated from data/references.csv ref 13")],
+    ),
+    (
+        "a-table-2-study-from-a-reference-the-review-tabulates-only-in-table-1",
+        "exosome_studies",
+        [_exosome_study(doi="10.1007/s12015-021-10135-9", ref=12)],
+        {},
+        [],
     ),
     (
         "a-study-repeating-an-added-study-doi-that-no-reference-holds",
@@ -268,9 +281,14 @@ ROW_ERRORS = [
         ("date_added", "2026-1-1", r"expected text, not empty, matching /^\d{4}-\d{2}-\d{2}$/"),
     ),
     (
-        "a-misnamed-column-header-has-no-cell",
+        "a-misnamed-column-header-is-named-as-written",
         _HEADER.replace("disease", "diseases") + _GOOD,
-        ("disease", "", "expected one of 'weakness', 'POF', 'AD', 'AS', 'OP', 'Aging skin'"),
+        ("disease", "diseases", "incorrect-label: the header's column 2 should be 'disease'"),
+    ),
+    (
+        "a-header-cut-short-names-the-first-column-missing",
+        _HEADER.replace(",evidence", "") + _GOOD.replace(',"{""disease"": ""q""}"', ""),
+        ("evidence", "", "missing-label: the header's column 15 should be 'evidence'"),
     ),
     (
         "an-extra-cell-belongs-to-no-column",

@@ -50,7 +50,8 @@ REFUSED = [
     (
         "cited-printed-ref",
         {"reference": None, "ref": 13, "doi": "10.1186/s12958-022-0992-5"},
-        "field 'doi': value '10.1186/s12958-022-0992-5': duplicates data/references.csv ref 13",
+        "field 'doi': value '10.1186/s12958-022-0992-5': duplicates data/msc_studies.csv row 4, "
+        "tabulated from data/references.csv ref 13",
     ),
     ("no-source", {"reference": None, "ref": 13}, "field 'doi': value '': expected the source's DOI or PMID"),
 ]
@@ -65,6 +66,14 @@ def test_each_refusal_is_one_line_naming_file_field_and_value(tmp_path, case, ch
     assert "\n" not in text
     assert text.startswith(f"{case}.yaml: ")
     assert message in text
+
+
+def test_a_study_from_a_printed_reference_cited_only_in_the_text_is_accepted_with_its_doi(tmp_path):
+    # Reference 2 (DOI 10.1016/j.cmet.2023.12.007) is cited in the review's text and backs no row of Table 1.
+    prepared = add.prepare(_yaml(tmp_path, "r2.yaml", reference=None, ref=2, doi="10.1016/j.cmet.2023.12.007"))
+    assert prepared.rows.get("references", []) == []
+    [study] = prepared.rows["msc_studies"]
+    assert (study["row"], study["ref"], study["doi"]) == ("29", "2", "10.1016/j.cmet.2023.12.007")
 
 
 def test_a_csv_addition_with_bad_evidence_is_refused(tmp_path):
