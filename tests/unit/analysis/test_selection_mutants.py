@@ -158,6 +158,7 @@ def test_a_curated_file_missing_a_tabulated_reference_is_refused_with_every_reas
         ([10, 20, 20, 30, 60, 70, 70], "more than one role for references [20, 70]"),
         ([10, 20, 30, 60, 99], "no role for listed reference [70]; a role for reference [99] not in the list"),
     ],
+    ids=["one-missing", "two-missing", "one-unknown", "two-unknown", "one-twice", "two-twice", "missing-and-unknown"],
 )
 def test_the_coverage_reason_names_the_references_missing_unknown_or_twice(refs, reason):
     assert "; ".join(selection._coverage([10, 20, 30, 60, 70], refs)) == reason
