@@ -17,6 +17,18 @@ def check_claim(texts: dict[str, str], which: str, pattern: str, numbers: tuple[
     assert tuple(int(g) for g in match.groups()) == numbers
 
 
+def claim_id(claim: tuple[str, str, tuple[int, ...]]) -> str:
+    """A parametrize id for a claim: its text's name, then the pattern's words in ASCII, each ``(\\d+)`` as ``N``.
+
+    An explicit id with a backslash or a non-ASCII letter is escaped again by each further collection in one
+    process, which is how mutmut collects; it then cannot find the test (``bench/mutation.py``,
+    ``unfindable_tests``).
+    """
+    which, pattern, _ = claim
+    words = re.sub(r"[^A-Za-z0-9]+", "-", pattern.replace(r"(\d+)", "N")).strip("-")
+    return f"{which}-{words[:48].rstrip('-')}"
+
+
 def audited(refs: set[str] | None = None) -> set[str]:
     """References of study rows that tables/audit.csv flags with a rule on filing (cited title R*, setting W6/W7,
     donor species W1, route W2: fourth reading, fig1 4.2, fig2 4.1)."""

@@ -21,6 +21,7 @@ from tests.unit.analysis._evidence_reading import (
     check_caption_names_audited_rows,
     check_claim,
     check_every_number_is_covered,
+    claim_id,
 )
 
 # Identifiers, not quantities: [24], "Table 1 row 13", "R3", "Tables 1-2", file names, the licence.
@@ -112,7 +113,7 @@ CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[c[1][:40] for c in CLAIMS])
+@pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[claim_id(c) for c in CLAIMS])
 def test_each_claim_carries_the_recounted_numbers(texts, which, pattern, numbers):
     check_claim(texts, which, pattern, numbers)
 

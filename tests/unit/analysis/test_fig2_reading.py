@@ -20,6 +20,7 @@ from tests.unit.analysis._evidence_reading import (
     check_caption_names_audited_rows,
     check_claim,
     check_every_number_is_covered,
+    claim_id,
 )
 
 IDENTIFIERS = re.compile(
@@ -129,7 +130,7 @@ def test_the_source_block_says_it_counts_only_the_drawn_studies(texts):
     assert "The source block counts only the studies drawn" in texts["notice"]
 
 
-@pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[c[1][:40] for c in CLAIMS])
+@pytest.mark.parametrize("which, pattern, numbers", CLAIMS, ids=[claim_id(c) for c in CLAIMS])
 def test_each_claim_carries_the_recounted_numbers(texts, which, pattern, numbers):
     check_claim(texts, which, pattern, numbers)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -23,3 +25,30 @@ def test_copies_of_vanished_sources_are_dropped_and_live_ones_kept(tmp_path):
         (folder / name).write_text("x", encoding="utf-8")
     assert mutation.drop_stale_copies() == ["src/review/site.py", "src/review/site.py.meta"]
     assert sorted(p.name for p in folder.iterdir()) == ["manifest.py", "manifest.py.meta"]
+
+
+# One test file per case: its source, and what unfindable_tests must name. pytest 9 escapes an explicit id in
+# place, so a second collection in one process (mutmut's way) escapes it again; ids made from the values are
+# made afresh each time.
+UNFINDABLE = [
+    ("plain-ids", "@pytest.mark.parametrize('x', [1, 2], ids=['one', 'two'])\ndef test_a(x):\n    pass\n", []),
+    ("non-ascii-value-id", "@pytest.mark.parametrize('x', ['5 µg'])\ndef test_a(x):\n    pass\n", []),
+    (
+        "non-ascii-explicit-id",
+        "@pytest.mark.parametrize('x', [5], ids=['5 µg'])\ndef test_a(x):\n    pass\n\ndef test_b():\n    pass\n",
+        ["tests/test_case.py::test_a"],
+    ),
+    (
+        "backslash-explicit-id",
+        "@pytest.mark.parametrize('x', [1], ids=[r'(\\d+) of'])\ndef test_c(x):\n    pass\n",
+        ["tests/test_case.py::test_c"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "source", "expected"), UNFINDABLE, ids=[c[0] for c in UNFINDABLE])
+def test_unfindable_tests_names_the_tests_mutmut_could_not_pass_to_pytest(tmp_path, case, source, expected):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_case.py").write_text("import pytest\n\n" + source, encoding="utf-8")
+    assert _mutation_module().unfindable_tests(["tests"], cwd=tmp_path) == expected
