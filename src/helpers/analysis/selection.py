@@ -12,6 +12,7 @@ counts rows and references apart and says which it counts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -210,10 +211,9 @@ def _coverage(listed: list[int], held: list[int]) -> list[str]:
     held : list of int
         The numbers ``data/reference_roles.csv`` gives a role, as often as it gives one.
     """
-    counts = pd.Series(held, dtype=int).value_counts()
     missing = sorted(set(listed) - set(held))
     unknown = sorted(set(held) - set(listed))
-    twice = sorted(int(ref) for ref in counts[counts > 1].index)
+    twice = sorted(ref for ref, n in Counter(held).items() if n > 1)
     out = []
     if missing:
         out.append(f"no role for listed reference{'s' if len(missing) > 1 else ''} {missing}")

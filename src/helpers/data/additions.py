@@ -190,12 +190,13 @@ def row_error(name: str, path: Path) -> tuple[str, str, str] | None:
         return None
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     column = getattr(error, "field_name", None) or "(file)"
-    cell = getattr(error, "cell", None)
     if error.type.endswith("-label"):  # the header, not a cell: name the label as written, not an empty value
         return column, str(error.label), f"{error.type}: the header's column {error.field_number} should be {column!r}"
+    cell = getattr(error, "cell", None)
+    value = "" if cell is None else str(cell)  # a blank row or an empty file has no cell
     if column in fields:
-        return column, "" if cell is None else str(cell), f"expected {expectation(fields[column])}"
-    return column, "" if cell is None else str(cell), f"{error.type}: {error.note}"
+        return column, value, f"expected {expectation(fields[column])}"
+    return column, value, f"{error.type}: {error.note}"
 
 
 def _where(name: str, n: int | None, column: str) -> str:
@@ -295,8 +296,8 @@ def _duplicates(name: str, n: int, row: dict, known: list[dict], backing: dict[i
             if match is None:
                 continue
             label, resource, number = match
-            if name == "references" and resource != "references" and column != "nct_number":
-                continue  # a study's provenance names its reference, not another study
+            if name == "references" and resource != "references":
+                continue  # a study's provenance names its reference, not another study (references have no NCT)
             if name != "references" and resource == "references" and number == int(row.get("ref") or 0):
                 if number in backing:
                     out.append(Problem(name, n, column, value, f"duplicates {backing[number]}, tabulated from {label}"))

@@ -145,6 +145,14 @@ def test_a_curated_file_missing_a_tabulated_reference_is_refused_with_every_reas
     )
 
 
+def test_a_curated_role_for_a_reference_beyond_the_list_is_named_as_the_list_numbers_it():
+    # The review lists references 1-83; a role given to 84 names 84 as an integer, as the list does.
+    curated_roles = _curated_roles()
+    extra = curated_roles[curated_roles["ref"] == 83].assign(ref=84)
+    with pytest.raises(ValueError, match=r"a role for reference \[84\] not in the list"):
+        selection.roles(pd.concat([curated_roles, extra], ignore_index=True))
+
+
 # Each case: what is done to the curated roles of the few-row print's list (refs 10, 20, 30, 60, 70), and the
 # coverage reason the refusal must give, naming the references concerned (read from the case, not the code).
 @pytest.mark.parametrize(

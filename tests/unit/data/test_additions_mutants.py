@@ -113,6 +113,14 @@ DUPLICATES = [
         [(1, "pmid", "35986315", "duplicates data/msc_studies.csv row 4, tabulated from data/references.csv ref 13")],
     ),
     (
+        # Trials carry no reference number, so none is "their own": reference 1's DOI is held by the list.
+        "a-trial-giving-the-doi-of-printed-reference-1",
+        "clinical_trials",
+        [_trial(doi="10.1016/j.cub.2012.07.024")],
+        {},
+        [(1, "doi", "10.1016/j.cub.2012.07.024", "duplicates data/references.csv ref 1")],
+    ),
+    (
         "a-table-2-study-from-a-reference-the-review-tabulates-only-in-table-1",
         "exosome_studies",
         [_exosome_study(doi="10.1007/s12015-021-10135-9", ref=12)],
