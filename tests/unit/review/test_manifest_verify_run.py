@@ -97,3 +97,19 @@ def test_an_unlisted_copy_beside_the_record_is_not_taken_for_the_listed_figure(p
     copy = folder / "copy.png"
     copy.write_bytes(FIGURE)
     assert manifest.verify_run(copy) == ([f"{copy}: not one of the files its run.json lists (fig1.png)"], 0)
+
+
+def test_a_target_that_does_not_exist_is_named_missing_and_counts_nothing(project):
+    target = project / "runs" / "fig1_gone"
+    assert manifest.verify_run(target) == ([f"{target}: missing"], 0)
+
+
+def test_a_changed_file_names_both_digests_by_their_first_twelve_hex_digits(project):
+    folder = project / "runs" / "fig1_x"
+    _record(folder, {"fig1.png": FIGURE})
+    (folder / "fig1.png").write_bytes(b"another figure")
+    listed, found = hashlib.sha256(FIGURE).hexdigest(), hashlib.sha256(b"another figure").hexdigest()
+    assert manifest.verify_run(folder) == (
+        [f"{folder / 'fig1.png'}: sha256 {found[:12]}… differs from run.json's {listed[:12]}…"],
+        1,
+    )

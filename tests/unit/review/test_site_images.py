@@ -158,3 +158,11 @@ def test_each_committed_figure_notebook_shows_what_its_svg_file_draws(exhibit):
     # the quick comparison suffices (no parse: a figure page costs no more to render than before)
     assert images._quick_same(shown[0], path.read_text(encoding="utf-8"))
     assert images.find(shown[0], [images.Figure(f"../files/figures/{exhibit}.svg", path)]) is not None
+
+
+def test_a_png_output_holding_svg_text_is_dropped_not_served_as_the_figure_file(figure_file):
+    # Only an SVG output may be shown from a figure file; a PNG's data that is not base64 could end the attribute,
+    # so the image is dropped and the output's text shown, even when the text is the figure's own SVG.
+    renderer = NotebookRenderer("T", ALT, figures=[figure_file])
+    shown = renderer.output({"output_type": "display_data", "data": {"image/png": SHOWN, "text/plain": "F"}})
+    assert shown == '<pre class="output plain">F</pre>'
