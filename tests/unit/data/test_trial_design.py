@@ -55,25 +55,30 @@ def test_the_coded_trials_carry_the_design_recounted_from_the_print():
 
 
 COMPARATORS = [
-    # effects cell, source cell, expected comparator tissues (None: missing)
+    # effects cell, source cell, expected comparator tissues, or the reason a reader sees why there are none
     (
         "DP-MSCs demonstrate the best therapeutic efficacy in treating OVX-induced OP compared to AD-MSCs, UC-MSCs, "
         "and AM-MSCs",
         "hDP-MSC",
         "AD+UC+AM",
+        "",
     ),
-    ("AD-MSCs had better effect on improving ovarian function than UC-MSCs", "hUCMSC/ hAD-MSC", None),
-    ("UCB-MSCs worked better than BM-MSCs", "UCB-MSC", "BM"),
-    ("hUC-MSCs improve cognition in AD model mice", "hUC-MSC", None),
-    ("AD-MSCs reduce plaques in AD mice", "hUC-MSC", None),
+    (
+        "AD-MSCs had better effect on improving ovarian function than UC-MSCs",
+        "hUCMSC/ hAD-MSC",
+        None,
+        "every source the effects cell compares is printed in the Source cell",
+    ),
+    ("UCB-MSCs worked better than BM-MSCs", "UCB-MSC", "BM", ""),
+    ("hUC-MSCs improve cognition in AD model mice", "hUC-MSC", None, "the effects cell compares no MSC sources"),
+    ("AD-MSCs reduce plaques in AD mice", "hUC-MSC", None, "the effects cell compares no MSC sources"),
 ]
 
 
-@pytest.mark.parametrize("effects, source, expected", COMPARATORS)
-def test_comparator_tissues(effects, source, expected):
+@pytest.mark.parametrize("effects, source, expected, reason", COMPARATORS)
+def test_comparator_tissues(effects, source, expected, reason):
     found = comparator_tissues(effects, source)
-    assert found.value == expected
-    assert found.missing == (expected is None)
+    assert (found.value, found.reason) == (expected, reason)
 
 
 RESULTS_CELLS = [

@@ -1,4 +1,4 @@
-"""The nominal body masses of a dosing run (``body_mass_g``): read, refused, worded and named as the rules say.
+"""Parameters of single exhibits: the dosing run's body masses (``body_mass_g``) and the registry's snapshot.
 
 Expected values come from the parameter's documented rule: a dict of host species (mouse, rat, rabbit) to a
 positive number of grams, given as a dict or as its JSON text on the command line; a run's selection line
@@ -74,3 +74,8 @@ def test_table4_names_the_diseases_whose_studies_chose_its_sources(value, expect
     assert describe_selection({"diseases": value}, exhibit="table4") == (
         f"Selection: tissue sources used by the Tables 1-3 studies of {expected}"
     )
+
+
+def test_the_registry_snapshot_parameter_is_kept_in_lower_case_without_spaces():
+    # "latest" is the one word the registry exhibit documents; a run record and its folder name spell it so.
+    assert params._normalise("snapshot", "  Latest ", "latest", ()) == "latest"
