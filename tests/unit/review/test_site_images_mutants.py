@@ -204,7 +204,9 @@ def test_canonical_svg_drops_whitespace_only_text_and_keeps_non_ascii_names(mark
         pytest.param(
             f'{ROOT}<path d="M 0 1  L 2 3 "/></svg>', f'{ROOT}<path d="M 0 1 \nL 2 3\n"/></svg>', True, id="newline"
         ),
-        pytest.param(f'{ROOT}<text>says "x"</text></svg>', f"{ROOT}<text>says &quot;x&quot;</text></svg>", True, id="quot"),
+        pytest.param(
+            f'{ROOT}<text>says "x"</text></svg>', f"{ROOT}<text>says &quot;x&quot;</text></svg>", True, id="quot"
+        ),
         pytest.param(DRAWING.replace("cells", "cellz"), DRAWING, False, id="text-differs"),
         pytest.param(DRAWING.replace('width="30pt"', 'width="31pt"'), DRAWING, False, id="root-attribute-differs"),
         pytest.param("<g/>", "<g/>", False, id="no-svg-root"),
