@@ -59,9 +59,10 @@ def canonical_svg(markup: str | bytes) -> str | None:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
-    data = markup.encode("utf-8") if isinstance(markup, str) else markup
     try:
-        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        # Text is parsed as text: encoding it first would make expat read a declared encoding ("latin-1") on
+        # UTF-8 bytes, and a lone surrogate would raise outside the try (UnicodeEncodeError is a ValueError).
+        root = fromstring(markup, forbid_dtd=False, forbid_entities=True, forbid_external=True)
         return ET.canonicalize(ET.tostring(root, encoding="unicode"), strip_text=True)
     except (ET.ParseError, DefusedXmlException, ValueError):
         return None

@@ -177,7 +177,11 @@ class NotebookRenderer:
                         f'<figure class="output image">{images.img(*served, self.caption)}'
                         f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
                     )
-                payload = base64.b64encode(raw.encode()).decode() if mime == "image/svg+xml" else raw.replace("\n", "")
+                if mime == "image/svg+xml":
+                    # A lone surrogate (JSON allows "\ud800") has no UTF-8 form: replaced; the image stays inert.
+                    payload = base64.b64encode(raw.encode("utf-8", "replace")).decode()
+                else:
+                    payload = raw.replace("\n", "")
                 if not _BASE64.fullmatch(payload):  # a stored PNG/JPEG is base64; anything else could end the attribute
                     continue
                 return (

@@ -166,3 +166,20 @@ def test_a_png_output_holding_svg_text_is_dropped_not_served_as_the_figure_file(
     renderer = NotebookRenderer("T", ALT, figures=[figure_file])
     shown = renderer.output({"output_type": "display_data", "data": {"image/png": SHOWN, "text/plain": "F"}})
     assert shown == '<pre class="output plain">F</pre>'
+
+
+def test_text_declaring_another_encoding_is_read_as_the_text_it_is():
+    # A str is already decoded: its prolog's encoding names how the file was stored, not how to read the str.
+    declared = '<?xml version="1.0" encoding="latin-1"?><svg xmlns="http://www.w3.org/2000/svg"><text>é</text></svg>'
+    plain = '<svg xmlns="http://www.w3.org/2000/svg"><text>é</text></svg>'
+    assert images.canonical_svg(declared) == images.canonical_svg(plain)
+    assert "é" in images.canonical_svg(declared)
+
+
+def test_an_svg_output_with_a_lone_surrogate_is_not_a_drawing_and_stays_an_inert_data_url(figure_file):
+    # JSON may hold "\ud800", which no UTF-8 file can: the output matches no figure and the page still renders.
+    shown = SHOWN.replace("cells", "cells \ud800")
+    assert images.canonical_svg(shown) is None
+    page = _render(shown, [figure_file])
+    payload = base64.b64encode(shown.encode("utf-8", "replace")).decode()
+    assert f'<img src="data:image/svg+xml;base64,{payload}"' in page
