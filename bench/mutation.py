@@ -51,9 +51,14 @@ KILLED_CODES = {1, 3, 36, 24, -24, 152, 255, 37}  # failed, pytest error, timeou
 SURVIVED_CODES = {0}
 
 
+def _config() -> dict:
+    """``[tool.mutmut]`` of pyproject.toml."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+
+
 def configured_modules() -> list[str]:
     """Dotted names of the modules ``[tool.mutmut] only_mutate`` selects (globs expanded)."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    config = _config()
     modules = []
     for path in sorted((ROOT / "src").rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()
@@ -220,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_equivalent:
         return show_equivalent(chosen)
     if not args.score_only:
-        config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+        config = _config()
         lost = unfindable_tests(config["pytest_add_cli_args_test_selection"] + config.get("pytest_add_cli_args", []))
         if lost:
             print("mutation: pytest cannot find these tests again by the ids it prints, so mutmut cannot run them;")

@@ -250,6 +250,7 @@ def problems(
     refs = {int(v) for v in printed("references")["ref"]} | {int(v) for v in added("references")["ref"]}
     if name == "references":
         refs |= {int(v) for v in frame["ref"]}
+    backing = _backing(name, printed)
     out: list[Problem] = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
         if int(row[key]) in taken:
@@ -258,7 +259,7 @@ def problems(
                     name, n, key, str(row[key]), "the number is already used (printed or added); use the next free one"
                 )
             )
-        out += _duplicates(name, n, row, known, _backing(name, printed))
+        out += _duplicates(name, n, row, known, backing)
         if name != "references":
             out += _study_problems(name, resource, n, row, refs)
     return out
