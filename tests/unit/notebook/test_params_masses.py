@@ -1,4 +1,4 @@
-"""Parameters of single exhibits: the dosing run's body masses (``body_mass_g``) and the registry's snapshot.
+"""Parameters of single exhibits (the dosing run's body masses, the registry's snapshot) and defaults given to validate.
 
 Expected values come from the parameter's documented rule: a dict of host species (mouse, rat, rabbit) to a
 positive number of grams, given as a dict or as its JSON text on the command line; a run's selection line
@@ -79,3 +79,10 @@ def test_table4_names_the_diseases_whose_studies_chose_its_sources(value, expect
 def test_the_registry_snapshot_parameter_is_kept_in_lower_case_without_spaces():
     # "latest" is the one word the registry exhibit documents; a run record and its folder name spell it so.
     assert params._normalise("snapshot", "  Latest ", "latest", ()) == "latest"
+
+
+def test_validate_reads_the_defaults_it_is_given_not_the_notebooks_again():
+    # The site's views validate many selections of one notebook with the defaults read once: only those count.
+    resolved = params.validate("table1", "table", {"diseases": "AD"}, defaults={"diseases": "all"})
+    assert set(resolved.values) == {"diseases"}
+    assert resolved.changed == {"diseases": ("AD",)}
