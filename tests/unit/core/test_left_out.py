@@ -39,3 +39,9 @@ def test_a_table_without_a_table_column_is_named_by_the_caller():
     run = SimpleNamespace(values={"flagged": "drop"}, audit_flagged={("table3", 2)})
     rows = pd.DataFrame({"row": [1, 2]})
     assert left_out(rows, run, table="table3").tolist() == [False, True]
+
+
+def test_row_numbers_read_as_text_match_the_audits_numbers():
+    run = SimpleNamespace(values={"flagged": "drop"}, audit_flagged={("table1", 2)})
+    rows = pd.DataFrame({"table": ["table1", "table1"], "row": ["1", "2"]})  # as a CSV read with dtype=str gives
+    assert left_out(rows, run).tolist() == [False, True]
