@@ -101,10 +101,14 @@ def scores(modules: list[str]) -> tuple[list[tuple], Counter, list[str]]:
         mine = {k: v for k, v in codes.items() if module_of(k) == module}
         count = Counter()
         for name, code in mine.items():
-            if name in known:
-                count["equivalent"] += 1
-            elif code in KILLED_CODES:
+            # A listed name is counted killed when a test kills it: mutmut numbers a function's mutants in
+            # order, so after an edit a listed name can stand for another change (--show-equivalent).
+            if code in KILLED_CODES:
                 count["killed"] += 1
+                if name in known:
+                    count["listed, killed"] += 1
+            elif name in known:
+                count["equivalent"] += 1
             elif code in SURVIVED_CODES:
                 count["survived"] += 1
                 survivors.append(name)
@@ -275,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name in sorted(survivors):
         print(f"survived: {name}  (mutmut show {name})")
+    if total["listed, killed"]:
+        print(
+            f"{total['listed, killed']} mutants listed as equivalent were killed, so counted killed: after an edit of "
+            "their function the names stand for other changes (check the list with --show-equivalent)"
+        )
     failed |= overall is not None and overall < args.min_total
     return 1 if failed else 0
 

@@ -52,3 +52,16 @@ def test_unfindable_tests_names_the_tests_mutmut_could_not_pass_to_pytest(tmp_pa
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_case.py").write_text("import pytest\n\n" + source, encoding="utf-8")
     assert _mutation_module().unfindable_tests(["tests"], cwd=tmp_path) == expected
+
+
+def test_a_listed_equivalent_that_a_test_kills_counts_as_killed(monkeypatch):
+    # mutmut numbers a function's mutants in order: after an edit, a listed name may stand for a killable change.
+    mutation = _mutation_module()
+    codes = {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": 0, "m.x_f__mutmut_3": 0, "m.x_f__mutmut_4": None}
+    monkeypatch.setattr(mutation, "results", lambda: codes)
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"m.x_f__mutmut_1": "r", "m.x_f__mutmut_2": "r"})
+    [(module, count, score)], total, survivors = mutation.scores(["m"])
+    assert (count["killed"], count["equivalent"], count["survived"], count["other"]) == (1, 1, 1, 1)
+    assert count["listed, killed"] == 1
+    assert survivors == ["m.x_f__mutmut_3"]
+    assert score == 100 / 3  # killed / (killed + survived + other)
