@@ -238,11 +238,13 @@ def test_find_refuses_a_file_that_differs_in_a_character(tmp_path, markup, file_
     assert images.find(markup, [_file(tmp_path, "fig.svg", file_text)]) is None
 
 
-@pytest.mark.parametrize("markup, file_text", LOOKALIKES)
+# The control runs on every lookalike whose file parses: "&QUOT;" is no XML entity, so that file is no drawing.
+PARSING = [case for case in LOOKALIKES if "&QUOT;" not in case.values[1]]
+
+
+@pytest.mark.parametrize("markup, file_text", PARSING)
 def test_find_accepts_the_same_text_of_each_lookalike(tmp_path, markup, file_text):
     """The control: each lookalike's own text is found, so the refusal above is about the one character."""
-    if "&QUOT;" in file_text:
-        pytest.skip("a file with an undefined entity does not parse; it is refused above")
     assert images.find(file_text, [_file(tmp_path, "fig.svg", file_text)]) is not None
 
 
