@@ -286,8 +286,9 @@ def _duplicates(name: str, n: int, row: dict, known: list[dict], backing: dict[i
     """A DOI, PMID or NCT number already held.
 
     A study's own reference, printed or added, carries the study's DOI by design: a study coded from a
-    reference the review cites but does not tabulate is what an addition is for. It is refused only when the
-    review already tabulates that reference in the same table (``backing``, from :func:`_backing`).
+    reference the review cites but does not tabulate is what an addition is for, and one paper may give
+    several added rows, one per model it reports. It is refused only when the review already tabulates that
+    reference in the same table (``backing``, from :func:`_backing`).
     """
     out = []
     for column in ("doi", "pmid", "nct_number"):
@@ -302,8 +303,10 @@ def _duplicates(name: str, n: int, row: dict, known: list[dict], backing: dict[i
             if name != "references" and resource == "references" and number == int(row.get("ref") or 0):
                 if number in backing:
                     out.append(Problem(name, n, column, value, f"duplicates {backing[number]}, tabulated from {label}"))
-                    break
-                continue
+                # The study's own reference accounts for the identifier. Any other added study holding it was
+                # coded from the same paper, another model the paper reports: accepted, whether the paper is a
+                # printed reference or an added one (whose entry comes first in the additions' own lookup).
+                break
             out.append(Problem(name, n, column, value, f"duplicates {label}"))
             break
     return out

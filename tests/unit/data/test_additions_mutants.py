@@ -142,6 +142,21 @@ DUPLICATES = [
         [],
     ),
     (
+        # Reference 2 (10.1016/j.cmet.2023.12.007) is cited in the text and tabulated in neither Table 1 nor 2.
+        "two-studies-coded-from-one-paper-the-review-cites-only-in-its-text-are-not-duplicates",
+        "msc_studies",
+        [_study(row=30, ref=2, doi="10.1016/j.cmet.2023.12.007")],
+        {"msc_studies": [_study(ref=2, doi="10.1016/j.cmet.2023.12.007")]},
+        [],
+    ),
+    (
+        "a-table-2-study-from-a-text-only-paper-already-coded-into-table-1-is-not-a-duplicate",
+        "exosome_studies",
+        [_exosome_study(ref=2, doi="10.1016/j.cmet.2023.12.007")],
+        {"msc_studies": [_study(ref=2, doi="10.1016/j.cmet.2023.12.007")]},
+        [],
+    ),
+    (
         "a-reference-repeating-a-printed-reference-doi",
         "references",
         [_ref(84, "10.1186/s12958-022-0992-5")],
