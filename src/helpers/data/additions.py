@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers.core import edition, paths
-from helpers.data.schema import DataError, check_utf8, describe, expectation
+from helpers.data.schema import DataError, check_utf8, describe, expectation, validator_version
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -343,9 +343,7 @@ def _evidence_problems(name: str, resource: dict, n: int, row: dict) -> list[Pro
 
 
 def _key(printed_hashes: dict[str, str]) -> str:
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(json.dumps(printed_hashes, sort_keys=True).encode() + version("frictionless").encode())
+    digest = hashlib.sha256(json.dumps(printed_hashes, sort_keys=True).encode() + validator_version().encode())
     for path in input_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return "additions-" + digest.hexdigest()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from helpers.core import edition, paths, runrecord
 from helpers.data import additions
-from helpers.data.schema import DataError, check_utf8, describe
+from helpers.data.schema import DataError, check_utf8, describe, validator_version
 
 if TYPE_CHECKING:  # pandas is imported when a table is read, not to check hashes
     import pandas as pd
@@ -53,11 +53,7 @@ def data_hashes(data_dir: Path | None = None) -> dict[str, str]:
 
 
 def _validation_key(data_dir: Path) -> str:
-    # The validator's version is part of the key; reading it from metadata
-    # avoids importing frictionless when the answer is already cached.
-    from importlib.metadata import version
-
-    blob = json.dumps(data_hashes(data_dir), sort_keys=True) + version("frictionless")
+    blob = json.dumps(data_hashes(data_dir), sort_keys=True) + validator_version()
     return hashlib.sha256(blob.encode()).hexdigest()
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.data import curated
+from helpers.core import paths
+from helpers.data import additions, curated
 from tests.conftest import DATA
 
 EXPECTED_ROWS = {"msc_studies": 28, "exosome_studies": 28, "clinical_trials": 18, "tissue_sources": 5, "references": 83}
@@ -181,3 +182,29 @@ def test_validation_is_cached_on_content_hashes(tmp_path, monkeypatch):
     _set_cell(folder / "tissue_sources.csv", 1, "source", "XX")
     with pytest.raises(curated.DataError):
         curated.validate(folder)
+
+
+@pytest.mark.parametrize(
+    ("module", "key"),
+    [
+        ("curated", lambda: curated._validation_key(paths.DATA_DIR.resolve())),
+        ("additions", lambda: additions._key({"datapackage.json": "0" * 64})),
+    ],
+    ids=["printed-data", "additions"],
+)
+def test_another_validator_version_makes_another_validated_key(module, key, monkeypatch):
+    # A stamp says "these bytes passed this validator": a new frictionless must check them again.
+    target = {"curated": curated, "additions": additions}[module]
+    monkeypatch.setattr(target, "validator_version", lambda: "5.18.0")
+    before = key()
+    assert key() == before
+    monkeypatch.setattr(target, "validator_version", lambda: "5.18.1")
+    assert key() != before
+
+
+def test_the_validator_version_is_the_installed_frictionless():
+    from importlib.metadata import version
+
+    from helpers.data.schema import validator_version
+
+    assert validator_version() == version("frictionless")
