@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from helpers.audit.registry import RULES, Finding
+from helpers.audit.slips import _one_letter_apart
 from tests.unit.audit.test_audit import legends, printed, refs
 
 NO_NOTES = pd.DataFrame(columns=["legend", "position", "kind", "text"])
@@ -88,3 +89,61 @@ def test_t1_does_not_count_a_legend_code_as_a_word(titles, expected):
     t3 = printed(t3=[{"purpose": "An efficacy etudy of UC-MSCs"}])
     found = RULES["T1"].check(abbr, NO_NOTES, refs(*({"title": t} for t in titles)), *t3)
     assert [(f.table, f.row, f.field, f.subject) for f in found] == expected
+
+
+def _t1(purposes: list[str]) -> list[tuple[str, str, str]]:
+    """T1 over Table 3 Purposes only: (row, slip, the commoner word it is one letter from) per finding."""
+    t3 = [{"purpose": p} for p in purposes]
+    found = RULES["T1"].check(legends(), NO_NOTES, refs(), *printed(t3=t3))
+    return [(f.row, f.subject, f.message.split('"')[3]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "purposes, expected",
+    [
+        # A letter changed inside the word (third of five letters): a slip.
+        (
+            ["An efficacy stidy of UC-MSCs", "An efficacy study of X", "An efficacy study of Y"],
+            [("1", "stidy", "study")],
+        ),
+        # A letter changed in the last two (an ending, "-al" for "-el"): another word, not a slip.
+        (["A mouse modal of AD", "A mouse model of AD", "A mouse model of PD"], []),
+        # A letter dropped inside the word ("inducd" for "induced"): a slip, both neighbours shared.
+        (
+            ["CTX inducd POF mice", "CTX induced POF mice", "CTX induced POF rats"],
+            [("1", "inducd", "induced")],
+        ),
+        # The last letter dropped ("induce" for "induced"): an ending, not a slip.
+        (["CTX induce POF mice", "CTX induced POF mice", "CTX induced POF rats"], []),
+        # A letter added inside the word ("studdy" for "study"): a slip; the commoner word is the shorter one.
+        (
+            ["An efficacy studdy of UC-MSCs", "An efficacy study of X", "An efficacy study of Y"],
+            [("1", "studdy", "study")],
+        ),
+    ],
+    ids=["changed-inside", "changed-in-ending", "dropped-inside", "dropped-last", "added-inside"],
+)
+def test_t1_a_slip_is_one_letter_inside_the_word_not_in_its_ending(purposes, expected):
+    assert _t1(purposes) == expected
+
+
+def test_t1_names_the_commoner_word_printed_first_when_two_are_one_letter_away():
+    # "tone" is one letter from "zone" and from "bone", both printed twice in the same phrase; the message names the
+    # one printed first ("zone"), as a scan of the words in printed order finds it, not the first in the alphabet.
+    purposes = ["a tone marrow graft"] + ["a zone marrow graft"] * 2 + ["a bone marrow graft"] * 2
+    assert _t1(purposes) == [("1", "tone", "zone")]
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("study", "stidy", True),
+        ("cell", "cells", False),  # a plural s
+        ("cell", "cellular", False),  # four letters longer: no one-letter slip
+        ("stud", "studied", False),  # three letters longer
+    ],
+    ids=["substitution", "plural-s", "four-longer", "three-longer"],
+)
+def test_one_letter_apart_needs_lengths_within_one(a, b, expected):
+    assert _one_letter_apart(a, b) is expected
+    assert _one_letter_apart(b, a) is expected
