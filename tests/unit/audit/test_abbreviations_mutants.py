@@ -130,3 +130,74 @@ def test_a8_pairs_codes_of_one_length_and_ending_from_four_letters(cell, unused,
 )
 def test_spelled_out_takes_one_word_per_letter_of_a_code_of_two_or_more(code, text, expected):
     assert spelled_out(code, text) == expected
+
+
+# --- A8 reads the codes A3 reads: whole descriptive cells, a route cell's route without its dose ----------
+
+
+def _a8_bmsc(column: str, cell: str) -> Finding:
+    return Finding(
+        "A8",
+        "check",
+        "table1",
+        "1",
+        column,
+        f'table1 row 1 {column} "{cell}"; not in the table1 legend; '
+        'table1 legend entry 1 "ADSC: adipose-derived stem cells"; no cell of table1 prints it',
+        '"BMSCs" is explained nowhere under this table, whose legend explains ADSC (the same length and ending) '
+        'but never uses it: perhaps one slip. What "BMSCs" means is not reported in the review.',
+        "BMSCs",
+    )
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        # An Effects cell is read whole, numbers and all: the code after "4 weeks" is a code the table prints.
+        (
+            {"effects": "After 4 weeks BMSCs improved memory"},
+            [_a8_bmsc("effects", "After 4 weeks BMSCs improved memory")],
+        ),
+        # A route cell's dose is no code the legend must explain: only its route ("IV") is read.
+        ({"route_dosage": "IV 1 × 10⁶ BMSCs"}, []),
+        # A code printed in another case than its legend's ("AdSC" for ADSC) is rule A5's, never paired here.
+        ({"source": "AdSC"}, []),
+    ],
+    ids=["effects-read-whole", "dose-not-read", "case-variant-not-paired"],
+)
+def test_a8_reads_the_cells_a3_reads(row, expected):
+    abbr = legends(("table1", "ADSC", "adipose-derived stem cells"))
+    assert RULES["A8"].check(abbr, *printed(t1=[row])) == expected
+
+
+# --- A4: what counts as printed by a table --------------------------------------------------------------
+
+
+def _a4(code: str, meaning: str) -> Finding:
+    return Finding(
+        "A4",
+        "check",
+        "abbreviations",
+        "table1:1",
+        "abbreviation",
+        f'table1 legend entry 1 "{code}: {meaning}"; no cell of table1 prints it',
+        f"The legend explains {code}, which its table never prints.",
+    )
+
+
+@pytest.mark.parametrize(
+    "code, meaning, cells, expected",
+    [
+        # A legend sign for a missing value ("-") that no cell prints: unused.
+        ("-", "not reported", ["IV 1 × 10⁶", "IP 2 × 10⁶"], [_a4("-", "not reported")]),
+        # The same sign where a cell prints it: used.
+        ("-", "not reported", ["IV 1 × 10⁶", "-"], []),
+        # A footnote number no cell prints: unused, however many rows the table has (row numbers are no cells).
+        ("2", "footnote", ["IV 1 × 10⁶", "IP 5 × 10⁵", "IV 1 × 10⁶"], [_a4("2", "footnote")]),
+    ],
+    ids=["dash-unused", "dash-printed", "footnote-number-unused"],
+)
+def test_a4_unused_means_no_printed_cell_holds_it(code, meaning, cells, expected):
+    abbr = legends(("table1", code, meaning))
+    t1 = [{"route_dosage": c} for c in cells]
+    assert RULES["A4"].check(abbr, *printed(t1=t1)) == expected
