@@ -201,3 +201,92 @@ def test_a4_unused_means_no_printed_cell_holds_it(code, meaning, cells, expected
     abbr = legends(("table1", code, meaning))
     t1 = [{"route_dosage": c} for c in cells]
     assert RULES["A4"].check(abbr, *printed(t1=t1)) == expected
+
+
+# --- A1 and A6: which entry is the base, which wordings go together, where each meaning is printed ------------
+
+MT_SAYS = 'MT has two meanings in the review: "Melatonin" in the article list, and '
+MT_TWO = MT_SAYS + '"Mitochondrial transfer" in the table1 legend.'
+
+
+def _a1_a6(*entries: tuple[str, str, str]) -> list[Finding]:
+    abbr = legends(*entries)
+    return RULES["A1"].check(abbr) + RULES["A6"].check(abbr)
+
+
+def test_a1_compares_with_the_article_list_wherever_the_list_stands_in_the_file():
+    # The article list is the base even when a legend's entry comes first in the frame: the legend is reported.
+    found = _a1_a6(("table1", "MT", "Mitochondrial transfer"), ("article", "MT", "Melatonin"))
+    assert found == [
+        Finding(
+            "A1",
+            "warning",
+            "abbreviations",
+            "table1:1",
+            "definition",
+            'article legend entry 1 "MT: Melatonin"; table1 legend entry 1 "MT: Mitochondrial transfer"',
+            MT_TWO,
+        )
+    ]
+
+
+def test_a6_a_wording_of_filler_words_only_is_another_wording_not_another_meaning():
+    # "Tissue-derived" only drops a word of "Tissue-derived cells" ("tissue" and "derived" are filler words):
+    # one thing worded twice (A6, check), not two meanings (A1).
+    found = _a1_a6(("table1", "TD", "Tissue-derived"), ("table2", "TD", "Tissue-derived cells"))
+    assert found == [
+        Finding(
+            "A6",
+            "check",
+            "abbreviations",
+            "table2:1",
+            "definition",
+            'table1 legend entry 1 "TD: Tissue-derived"; table2 legend entry 1 "TD: Tissue-derived cells"',
+            "The table2 legend words TD differently from the table1 legend; the two wordings name one thing.",
+        )
+    ]
+
+
+def test_a1_names_a_meaning_printed_in_two_legends_with_both():
+    # As AD in the print: Alzheimer's disease in the article list, adipose under Table 4 and Fig. 2.
+    found = RULES["A1"].check(
+        legends(("article", "AD", "Alzheimer's disease"), ("table4", "AD", "adipose"), ("fig2", "AD", "adipose"))
+    )
+    says = 'AD has two meanings in the review: "Alzheimer\'s disease" in the article list, and "adipose" in the table4 '
+    assert [(f.row, f.message) for f in found] == [
+        ("table4:1", says + "and fig2 legends."),
+        ("fig2:1", says + "and fig2 legends."),
+    ]
+
+
+def test_a1_does_not_quote_a_third_meaning_as_a_wording_of_the_second():
+    # Metallothionein has nothing in common with Melatonin or Mitochondrial transfer: its own A1 finding, and no
+    # place in the message on Mitochondrial transfer.
+    found = RULES["A1"].check(
+        legends(
+            ("article", "MT", "Melatonin"),
+            ("table1", "MT", "Mitochondrial transfer"),
+            ("table2", "MT", "Metallothionein"),
+        )
+    )
+    assert [(f.row, f.message) for f in found] == [
+        ("table1:1", MT_TWO),
+        (
+            "table2:1",
+            MT_SAYS + '"Metallothionein" in the table2 legend.',
+        ),
+    ]
+
+
+def test_a1_names_every_legend_whose_wording_only_drops_words_of_a_meaning():
+    # "Tissue-derived" (filler words only) drops every word of either meaning: its legend is one that prints the
+    # code in one of the two meanings, so the message names it.
+    found = RULES["A1"].check(
+        legends(
+            ("article", "MT", "Melatonin"),
+            ("table1", "MT", "Mitochondrial transfer"),
+            ("table2", "MT", "Tissue-derived"),
+        )
+    )
+    (table1,) = [f for f in found if f.row == "table1:1"]
+    assert "table2 legend" in table1.message
