@@ -290,3 +290,40 @@ def test_a1_names_every_legend_whose_wording_only_drops_words_of_a_meaning():
     )
     (table1,) = [f for f in found if f.row == "table1:1"]
     assert "table2 legend" in table1.message
+
+
+def test_a1_says_which_legends_use_the_code_both_ways():
+    # As AD in the print, cut down: Alzheimer's disease in the article list and under Tables 1-2, adipose under
+    # Table 4; the article list and the Table 2 legend also print it as part of a source name (AD-MSCs, hAD-MSC)
+    # in the second meaning. Those two use it both ways; the Table 1 legend, with no such source name, does not.
+    abbr = legends(
+        ("article", "AD", "Alzheimer's disease"),
+        ("table1", "AD", "Alzheimer's disease"),
+        ("table2", "AD", "Alzheimer's disease"),
+        ("table4", "AD", "adipose"),
+        ("article", "AD-MSCs", "Adipose tissue derived mesenchymal stem cells"),
+        ("table2", "hAD-MSC", "Human adipose mesenchymal stem cells"),
+    )
+    (found,) = RULES["A1"].check(abbr)
+    assert found.message == (
+        'AD has two meanings in the review: "Alzheimer\'s disease" in the article list and the table1 and table2 '
+        'legends, and "adipose" in the table4 legend; as part of a source name ("AD-MSCs" in the article list; '
+        '"hAD-MSC" in the table2 legend) it has the second meaning, so the article list and the table2 legend use '
+        "it both ways."
+    )
+
+
+def test_a1_quotes_each_other_wording_of_a_meaning_beside_its_place():
+    # Two other wordings of Alzheimer's disease (one drops the apostrophe-s, one another word): each quoted with
+    # its own legend, separated by a semicolon.
+    abbr = legends(
+        ("article", "AD", "Alzheimer's disease"),
+        ("table1", "AD", "Alzheimer disease"),
+        ("table2", "AD", "Alzheimer's dementia"),
+        ("table4", "AD", "adipose"),
+    )
+    (found,) = RULES["A1"].check(abbr)
+    assert found.message == (
+        'AD has two meanings in the review: "Alzheimer\'s disease" in the article list ("Alzheimer disease" in '
+        'the table1 legend; "Alzheimer\'s dementia" in the table2 legend), and "adipose" in the table4 legend.'
+    )

@@ -34,3 +34,41 @@ def test_r2_message_names_the_tissue_the_title_speaks_of(title, tissue):
 def test_r2_plain_tissue_words_are_said_as_msc_sources():
     (found,) = finding("R2", {"tissue": "BM"}, "Dental pulp stem cells improve memory in aged mice")
     assert found.message == "The cited article's title speaks of MSCs from dental pulp, not the row's BM."
+
+
+@pytest.mark.parametrize(
+    "title, says",
+    [
+        # An abbreviation read as its tissue in words: DPSCs are dental pulp stem cells, not "MSCs from DP".
+        (
+            "DPSCs improve memory in aged mice",
+            '"DPSCs" (usually read as MSCs from dental pulp; expanded in no legend of the review)',
+        ),
+        # Plain words and an abbreviation in one title: both said, separated by a comma.
+        (
+            "GMSCs and bone marrow MSCs in aged mice",
+            'MSCs from bone marrow, "GMSCs" (usually read as MSCs from gingiva; expanded in no legend of the review)',
+        ),
+    ],
+    ids=["abbreviation-read-in-words", "words-and-abbreviation"],
+)
+def test_r2_says_each_tissue_the_title_names(title, says):
+    (found,) = finding("R2", {"tissue": "UC"}, title)
+    assert found.message == f"The cited article's title speaks of {says}, not the row's UC."
+
+
+@pytest.mark.parametrize(
+    "model, fires",
+    [
+        # The model names the disease in words ("Alzheimer's disease"), not by its code: R5 is silent.
+        ("Alzheimer's disease model mice", False),
+        # The model names it by its code.
+        ("AD model mice", False),
+        # Neither the model nor the title names any disease: a check.
+        ("Aged mice", True),
+    ],
+    ids=["in-words", "by-code", "nowhere"],
+)
+def test_r5_reads_the_disease_in_the_model_by_code_or_in_words(model, fires):
+    found = finding("R5", {"disease_code": "AD", "animal_model": model}, "Mesenchymal stem cells in aged mice")
+    assert [f.rule for f in found] == (["R5"] if fires else [])
