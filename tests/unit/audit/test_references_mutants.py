@@ -3,7 +3,7 @@
 R2 (a row whose MSC source differs from every source its cited title names)
 says which tissue the title names: plain words as "MSCs from <tissue>", an
 abbreviation quoted as printed with its usual reading. Whatever the title's
-letter case, the message names the tissue the title speaks of.
+letter case, the message names each tissue the title speaks of, once.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from tests.unit.audit.test_references import finding
 )
 def test_r2_message_names_the_tissue_the_title_speaks_of(title, tissue):
     (found,) = finding("R2", {"tissue": "BM"}, title)
-    assert f"MSCs from {tissue}" in found.message
+    assert found.message.count(f"MSCs from {tissue}") == 1  # named, and once
     assert found.message.endswith(", not the row's BM.")
 
 
