@@ -117,16 +117,24 @@ def title_disease(rows: pd.DataFrame, refs: pd.DataFrame) -> list[Finding]:
     return out
 
 
+def _abbreviated(printed: str) -> bool:
+    """Whether a title names a tissue by an abbreviation: one token with two capitals or more ("GMSCs", "BM-MSCs").
+
+    Words in a Title-Case title ("Dental Pulp") have two capitals too, but they are words, said as such.
+    """
+    return " " not in printed.strip() and sum(x.isupper() for x in printed) >= 2
+
+
 def _tissue_words(said: dict[str, str], defined: set[str]) -> str:
     """How a title names its tissues: "MSCs from bone marrow and dental pulp", and abbreviations with our reading.
 
     An abbreviation ("GMSCs") is quoted as printed, our reading is said to be
     the usual one, and whether a legend of the review expands it is stated.
     """
-    plain = [TISSUE_WORDS.get(c, c) for c, w in sorted(said.items()) if sum(x.isupper() for x in w) < 2]
+    plain = [TISSUE_WORDS.get(c, c) for c, w in sorted(said.items()) if not _abbreviated(w)]
     parts = [f"MSCs from {' and '.join(plain)}"] if plain else []
     for code, printed in sorted(said.items()):
-        if sum(x.isupper() for x in printed) >= 2:
+        if _abbreviated(printed):
             where = "expanded in a legend" if code_key(printed) in defined else "expanded in no legend"
             where += " of the review"
             parts.append(f"{q(printed)} (usually read as MSCs from {TISSUE_WORDS.get(code, code)}; {where})")

@@ -69,6 +69,15 @@ def _phrases(abbr, notes, refs, tables):
         yield None, str(title)
 
 
+def _neighbours_shared(before: str, after: str, other: tuple) -> int:
+    """How many of a word's neighbours (0-2) another occurrence shares; a missing neighbour ("") shares none.
+
+    Counted with bool(): a word first or last in its phrase has "" for a neighbour, and "" + True raised
+    TypeError, which stopped the whole audit.
+    """
+    return int(bool(before) and other[1] == before) + int(bool(after) and other[2] == after)
+
+
 @rule("T1", "one-letter slip", "abbreviations", "legend_notes", "references", *PRINTED)
 def one_letter_slip(abbr, notes, refs, t1, t2, t3, t4) -> list[Finding]:
     """A lower-case word printed once that is one letter away from a commoner word printed in the same phrase.
@@ -102,7 +111,7 @@ def one_letter_slip(abbr, notes, refs, t1, t2, t3, t4) -> list[Finding]:
             if count[v] <= count[low] or not _one_letter_apart(low, v):
                 continue
             need = 1 if len(v) == len(low) else 2
-            match = next((o for o in others if (before and o[1] == before) + (after and o[2] == after) >= need), None)
+            match = next((o for o in others if _neighbours_shared(before, after, o) >= need), None)
             if match is None:
                 continue
             there = f"{match[3][0]} row {match[3][1]} {match[3][2]}" if match[3] else "a cited title"

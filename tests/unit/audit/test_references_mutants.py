@@ -72,3 +72,23 @@ def test_r2_says_each_tissue_the_title_names(title, says):
 def test_r5_reads_the_disease_in_the_model_by_code_or_in_words(model, fires):
     found = finding("R5", {"disease_code": "AD", "animal_model": model}, "Mesenchymal stem cells in aged mice")
     assert [f.rule for f in found] == (["R5"] if fires else [])
+
+
+@pytest.mark.parametrize(
+    "title, says",
+    [
+        # Title Case: "Dental Pulp" is two words with two capitals, not an abbreviation to quote and expand.
+        ("Human Dental Pulp Stem Cells Improve Memory in Aged Mice", "MSCs from dental pulp"),
+        ("Umbilical Cord Blood MSCs in Aged Mice", "MSCs from umbilical cord blood"),
+        # One token with two capitals or more is an abbreviation, in a Title-Case title too.
+        (
+            "Human GMSCs Improve Memory in Aged Mice",
+            '"GMSCs" (usually read as MSCs from gingiva; expanded in no legend of the review)',
+        ),
+    ],
+    ids=["title-case-words", "title-case-three-words", "abbreviation-in-title-case"],
+)
+def test_r2_title_case_words_are_said_as_words_not_quoted_as_an_abbreviation(title, says):
+    # Found by a helper reading the survivors: "Dental Pulp" was quoted and "expanded in no legend of the review".
+    (found,) = finding("R2", {"tissue": "BM"}, title)
+    assert found.message == f"The cited article's title speaks of {says}, not the row's BM."

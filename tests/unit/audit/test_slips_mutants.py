@@ -147,3 +147,20 @@ def test_t1_names_the_commoner_word_printed_first_when_two_are_one_letter_away()
 def test_one_letter_apart_needs_lengths_within_one(a, b, expected):
     assert _one_letter_apart(a, b) is expected
     assert _one_letter_apart(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    "purposes, expected",
+    [
+        # The slip last in its phrase: only its left neighbour ("efficacy") is there to share.
+        (["An efficacy etudy", "An efficacy study", "An efficacy study"], [("1", "etudy", "study")]),
+        # The slip first in its phrase: only its right neighbour ("of") is there to share.
+        (["Etudy of efficacy", "Study of efficacy", "Study of safety"], [("1", "Etudy", "Study")]),  # quoted as printed
+        # A one-word phrase shares no neighbour: not reported, and nothing raised.
+        (["Etudy", "Study", "Study"], []),
+    ],
+    ids=["slip-last-in-phrase", "slip-first-in-phrase", "one-word-phrase"],
+)
+def test_t1_reads_a_slip_at_either_end_of_its_phrase(purposes, expected):
+    # Found by a helper reading the survivors: "" + True raised TypeError and stopped the whole audit.
+    assert _t1(purposes) == expected
