@@ -25,7 +25,17 @@ STRING_COLUMNS = [
     "comparison_what",
     "comparison_better",
     "outcome_evidence",
-] + [f"{c}_missing" for c in ("effect_direction", "effect_instead", "outcome_level", "comparison", "comparison_what", "comparison_better")]
+] + [
+    f"{c}_missing"
+    for c in (
+        "effect_direction",
+        "effect_instead",
+        "outcome_level",
+        "comparison",
+        "comparison_what",
+        "comparison_better",
+    )
+]
 
 
 def _studies(rows, index=None):
