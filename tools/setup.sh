@@ -9,8 +9,11 @@
 # INSTALLER is `uv` (the default: install the lock with uv, about ten times
 # faster than pip on 2 cores; fall back to pip when uv cannot be had or
 # fails) or `pip` (pip only). uv is a setup tool, not a dependency of the
-# project: it is installed into .cache/uv/<UV_VERSION>/, never into the venv
-# nor the lock, and reused by later setups.
+# project: it is installed into the user's cache folder
+# (${XDG_CACHE_HOME:-~/.cache}/mscs-aging-review/uv/<UV_VERSION>/, or
+# $REVIEW_UV_HOME/<UV_VERSION>/), never into the venv nor the lock, and reused
+# by later setups of every clone on the machine, as pip and uv reuse their
+# package caches: a fresh clone then pays no 2-3 s of pip fetching uv.
 #
 # Never half-installed: the venv is made from scratch, and when any step
 # fails it is removed, so the next `make` starts over. The Makefile writes
@@ -55,30 +58,61 @@ bundled_pip() {
   "$python" -c 'import ensurepip, pathlib; print(*sorted(pathlib.Path(ensurepip.__file__).parent.glob("_bundled/pip-*.whl"))[-1:])' 2>/dev/null || true
 }
 
-# uv into .cache/uv/, with this Python's own pip (the venv has none yet), else
-# with a pip bootstrapped into the venv.
-install_uv() {
-  local uv_dir=$1
-  rm -rf "$uv_dir"
-  if "$python" -m pip --version >/dev/null 2>&1; then
-    PIP_ROOT_USER_ACTION=ignore "$python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version"
+# Where uv is kept between setups: the user's cache folder, shared by every clone.
+uv_home() {
+  if [ -n "${REVIEW_UV_HOME:-}" ]; then
+    echo "$REVIEW_UV_HOME"
+  elif [ -n "${XDG_CACHE_HOME:-}" ]; then
+    echo "$XDG_CACHE_HOME/mscs-aging-review/uv"
+  elif [ -n "${HOME:-}" ]; then
+    echo "$HOME/.cache/mscs-aging-review/uv"
   else
-    "$venv/bin/python" -m ensurepip --default-pip >/dev/null &&
-      "$venv/bin/python" -m pip install "${quiet_pip[@]}" --target "$uv_dir" "uv==$uv_version"
+    echo .cache/uv
   fi
+}
+
+# uv into $1, with this Python's own pip (the venv has none yet), else with a
+# pip bootstrapped into the venv. Two setups may run at once (two clones), so
+# uv is installed into a private folder and renamed into place: the first
+# rename wins and the other copy is discarded; no setup ever sees half a uv.
+install_uv() {
+  local uv_dir=$1 scratch
+  mkdir -p "$(dirname "$uv_dir")"
+  scratch=$(mktemp -d "$uv_dir.XXXXXX")
+  if "$python" -m pip --version >/dev/null 2>&1; then
+    PIP_ROOT_USER_ACTION=ignore "$python" -m pip install "${quiet_pip[@]}" --target "$scratch" "uv==$uv_version" ||
+      { rm -rf "$scratch"; return 1; }
+  else
+    { "$venv/bin/python" -m ensurepip --default-pip >/dev/null &&
+      "$venv/bin/python" -m pip install "${quiet_pip[@]}" --target "$scratch" "uv==$uv_version"; } ||
+      { rm -rf "$scratch"; return 1; }
+  fi
+  mv -T "$scratch" "$uv_dir" 2>/dev/null || rm -rf "$scratch"
+  [ -x "$uv_dir/bin/uv" ]
+}
+
+# The kernel spec: Jupyter's file naming this venv's interpreter.
+register_kernel() {
+  "$venv/bin/python" -m ipykernel install --sys-prefix --name "$kernel" --display-name "Python ($kernel)" >/dev/null
 }
 
 # Install the lock and the project with uv; fail (status 1) without a word
 # on stdout when uv cannot be had, so the caller can fall back to pip.
+# The project's editable install and the kernel spec need only the lock, not
+# each other, so they run at once (each is about a second, mostly one core).
 with_uv() {
-  local uv_dir=.cache/uv/$uv_version pip_wheel
+  local uv_dir pip_wheel
+  uv_dir=$(uv_home)/$uv_version
   if [ ! -x "$uv_dir/bin/uv" ]; then
     install_uv "$uv_dir" || return 1
   fi
   local uv=("$uv_dir/bin/uv" pip install --quiet --python "$venv/bin/python")
   pip_wheel=$(bundled_pip)
   "${uv[@]}" -r requirements.lock ${pip_wheel:+"$pip_wheel"} || return 1
-  "${uv[@]}" --no-deps --no-build-isolation -e . || return 1
+  register_kernel &
+  local kernel_job=$!
+  "${uv[@]}" --no-deps --no-build-isolation -e . || { wait "$kernel_job"; return 1; }
+  wait "$kernel_job" || return 1
   if [ ! -x "$venv/bin/pip" ]; then
     "$venv/bin/python" -m ensurepip --default-pip >/dev/null || return 1
   fi
@@ -87,6 +121,7 @@ with_uv() {
 with_pip() {
   "$venv/bin/python" -m pip install "${quiet_pip[@]}" -r requirements.lock
   "$venv/bin/python" -m pip install "${quiet_pip[@]}" --no-deps --no-build-isolation -e .
+  register_kernel
 }
 
 start=$SECONDS
@@ -104,5 +139,4 @@ else
   fresh_venv
   with_pip
 fi
-"$venv/bin/python" -m ipykernel install --sys-prefix --name "$kernel" --display-name "Python ($kernel)" >/dev/null
 echo "setup: $venv ready ($("$venv/bin/python" -c 'import platform; print("Python", platform.python_version())'), lock installed with $used) in $((SECONDS - start)) s"

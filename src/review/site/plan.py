@@ -116,7 +116,7 @@ def plan(ctx: Context, code: str) -> list[Output]:
             copy(source)
         thumb, thumb_from = thumb_source(ctx, exhibit)
         thumb_key = digest(code, thumb, exhibit.kind, thumb_from and h(thumb_from))
-        outputs.append(Output(thumb, thumb_key, make=lambda c, e=exhibit: thumbnail(c, e)))
+        outputs.append(Output(thumb, thumb_key, make=lambda c, e=exhibit: thumbnail(c, e), concurrent=True))
         cards.append((exhibit.id, exhibit.kind, exhibit.title, exhibit.caption, thumb_key))
         page_key = digest(
             code,
