@@ -11,7 +11,7 @@ JOBS   ?= 2
 LINTED := src tests tools bench
 # How setup installs the lock: uv (falls back to pip when uv cannot be had) or pip.
 INSTALLER ?= uv
-# The one pin of uv, a setup tool: installed into .cache/uv/, never into the lock or the venv.
+# The one pin of uv, a setup tool: installed once into ~/.cache/mscs-aging-review/uv/ (tools/setup.sh), never into the lock or the venv.
 UV_VERSION := 0.13.8
 # Python writes each module's bytecode once, on first import, and every later
 # process (a kernel per notebook, a subprocess per test) loads it. Some shells

@@ -2,7 +2,9 @@
 
 mutmut (configured in ``[tool.mutmut]`` of pyproject.toml) mutates the
 science and safety modules in a copy of the tree under ``mutants/`` and runs,
-for each mutant, the unit tests that reach the mutated function. Its results
+for each mutant, the unit tests that reach the mutated function within two
+calls of project code (``max_stack_depth = 3``: the unit tests of its layer,
+not every test that builds the coded dataset on the way). Its results
 stay in ``mutants/`` between runs: a mutant is run again only when its
 function, or a test, changed. This script runs it on the modules asked for
 (all configured modules by default), then prints one line per module:

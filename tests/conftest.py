@@ -91,6 +91,70 @@ def _nothing_remembered_under_mutmut(tmp_path_factory):
     memo.MEMO_DIR = saved
 
 
+def _mutmut_depth_survives_frames_without_a_file() -> None:
+    """Make mutmut's ``max_stack_depth`` skip stack frames that have no file, instead of aborting its run.
+
+    With ``max_stack_depth`` set, mutmut 3.8.1 walks the stack of every call
+    of a mutated function while it records which tests reach which function,
+    and resolves each frame's file with ``Path.resolve(strict=True)``. A frame
+    without a file raises ``FileNotFoundError`` and the whole run stops:
+    ``<frozen importlib._bootstrap>`` when a module calls a mutated function
+    at import (``helpers.data.quantities`` builds its unit registry), or the
+    ``<string>`` of a dataclass's generated ``__init__``. The fix proposed
+    upstream (boxed/mutmut#570, open) counts such frames as neither project
+    code nor the test runner; this is the same rule, installed only under
+    mutmut (only its stats phase records hits). Everything else is mutmut's own logic: the walk
+    stops at the test runner, and only frames under the mutated source paths
+    use up the depth.
+    """
+    import functools
+    import inspect
+
+    from mutmut import stats
+    from mutmut.configuration import config
+    from mutmut.mutation import trampoline
+    from mutmut.state import state
+
+    @functools.cache
+    def kind(filename: str) -> str:
+        """Classify a frame's file as "runner", "project" (under the mutated sources) or "other".
+
+        Each file name is classified once: mutmut's own walk resolves the path of every frame at every
+        call, which upstream measured as a stats run 7 times slower (the same change caches it).
+        """
+        if "pytest" in filename or "hammett" in filename or "unittest" in filename:
+            return "runner"
+        path = Path(filename)
+        if not path.is_absolute() or not path.is_file():  # <frozen ...>, <string>: no file
+            return "other"
+        roots = config().resolved_mutated_source_paths
+        return "project" if any(root in path.resolve().parents for root in roots) else "other"
+
+    def record_trampoline_hit(name: str, caller: str | None = None) -> None:
+        settings = config()
+        if settings.max_stack_depth != -1:
+            frame, depth = inspect.currentframe(), settings.max_stack_depth
+            while depth and frame:
+                seen = kind(frame.f_code.co_filename)
+                frame = frame.f_back
+                if seen == "runner":
+                    break
+                depth -= seen == "project"
+            if not depth:
+                return
+        state()._stats.add(name)
+        if caller is not None and settings.track_dependencies:
+            state().function_dependencies[name].add(caller)
+
+    stats.record_trampoline_hit = trampoline.record_trampoline_hit = record_trampoline_hit
+
+
+# Under mutmut, whatever its phase: one mutmut process imports this file once, in whichever phase runs
+# pytest first (listing the tests, say), and collects the stats later in the same process.
+if os.environ.get("MUTANT_UNDER_TEST") is not None:
+    _mutmut_depth_survives_frames_without_a_file()
+
+
 def copy_project(root: Path) -> Path:
     """Copy the project's data, notebooks and outputs (as committed) to ``root``."""
     root.mkdir(parents=True)

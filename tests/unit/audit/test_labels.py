@@ -328,3 +328,45 @@ def test_l4_evidence_and_message(items, expected):
     assert [(f.severity, f.table, f.row, f.field, f.evidence, f.message) for f in found] == [
         (expected[0], "table2", "header", "route_dosage", expected[1], expected[2])
     ]
+
+
+# `_variants`, called directly: the grouping rule under L1-L3, each group an entity and its spellings, each
+# spelling its occurrences as (printed text, (table, row, field, subject)).
+def _occ(text: str, table: str, row: int, field: str = "msc_type") -> tuple:
+    return text, (table, str(row), field, text)
+
+
+VARIANT_GROUPS = [
+    pytest.param(
+        # An entity printed one way only comes first: it says nothing, and the next entity is still read.
+        {
+            "UC": {"UC-MSC": [_occ("UC-MSC", "table3", 1)]},
+            "BM": {
+                "BM-MSC": [_occ("BM-MSC", "table3", 2), _occ("BM-MSC", "table3", 3)],
+                "BMMSC": [_occ("BMMSCs", "table1", 4, "source")],
+            },
+        },
+        [("L9", "check", "table1", "4", "source", "BMMSC")],
+        id="single-spelling-first",
+    ),
+    pytest.param(
+        # Two minority spellings of one entity: one finding each, at its first occurrence.
+        {
+            "AD": {
+                "AD-MSC": [_occ("AD-MSC", "table3", 1), _occ("AD-MSC", "table3", 2), _occ("AD-MSC", "table3", 5)],
+                "ADMSC": [_occ("ADMSC", "table2", 7, "source")],
+                "Ad-MSC": [_occ("Ad-MSCs", "table1", 3, "source"), _occ("Ad-MSC", "table1", 9, "source")],
+            }
+        },
+        [("L9", "check", "table1", "3", "source", "Ad-MSC"), ("L9", "check", "table2", "7", "source", "ADMSC")],
+        id="two-minorities",
+    ),
+]
+
+
+@pytest.mark.parametrize("groups, expected", VARIANT_GROUPS)
+def test_variants_names_each_minority_spelling_with_its_rule_and_place(groups, expected):
+    from helpers.audit.labels import _variants
+
+    found = _variants(groups, "L9", "MSC type", "here")
+    assert [(f.rule, f.severity, f.table, f.row, f.field, f.subject) for f in found] == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.data.derive.sex import FEMALE_IMPLIED, SEXES, sex
+from helpers.data.derive.sex import FEMALE_IMPLIED, IN_VITRO, NOT_REPORTED, SEXES, sex
 
 
 @pytest.mark.parametrize(
@@ -59,9 +59,35 @@ def test_a_printed_sex_wins_over_an_ovarian_model():
             "Animal model 'CDDP induced POF rat model' prints 'POF': an ovarian model, so female animals",
             id="pof-is-an-ovarian-model",
         ),
+        pytest.param(
+            "OP",
+            "OVX rat model",
+            "Animal model 'OVX rat model' prints 'OVX': an ovariectomy model, so female animals",
+            id="ovx-abbreviation",
+        ),
     ],
 )
 def test_an_ovariectomy_is_named_an_ovariectomy_model(disease, animal_model, evidence):
     value, said = sex(disease, animal_model, "in vivo")
     assert value.value == FEMALE_IMPLIED
     assert said == evidence
+
+
+# Rows with no sex to code, each with the reason a reader is given. Called directly, so that mutmut's
+# depth-limited run (the unit tests that reach the function within a few frames) sees the rule.
+@pytest.mark.parametrize(
+    ("animal_model", "setting", "reason"),
+    [
+        # No animal was treated: the question does not arise.
+        pytest.param("Aged mice", "in vitro", IN_VITRO, id="in-vitro-only"),
+        pytest.param("OVX rat model", "in vitro", IN_VITRO, id="in-vitro-only-even-with-an-ovarian-model"),
+        # Animals, but no printed cell names a sex or a female-only model.
+        pytest.param("Aged mice", "in vivo", NOT_REPORTED, id="in-vivo-silent"),
+        pytest.param("Aged mice", "in vivo + in vitro", NOT_REPORTED, id="both-settings-silent"),
+    ],
+)
+def test_a_row_with_no_sex_to_code_says_why_and_quotes_nothing(animal_model, setting, reason):
+    value, evidence = sex("Aging", animal_model, setting)
+    assert value.missing
+    assert value.reason == reason
+    assert evidence == ""
