@@ -58,14 +58,19 @@ bundled_pip() {
   "$python" -c 'import ensurepip, pathlib; print(*sorted(pathlib.Path(ensurepip.__file__).parent.glob("_bundled/pip-*.whl"))[-1:])' 2>/dev/null || true
 }
 
-# Where uv is kept between setups: the user's cache folder, shared by every clone.
+# Where uv is kept between setups: the user's cache folder, shared by every clone;
+# the clone's own .cache/uv when that folder cannot be written (a read-only home).
 uv_home() {
+  local home=.cache/uv
   if [ -n "${REVIEW_UV_HOME:-}" ]; then
-    echo "$REVIEW_UV_HOME"
+    home=$REVIEW_UV_HOME
   elif [ -n "${XDG_CACHE_HOME:-}" ]; then
-    echo "$XDG_CACHE_HOME/mscs-aging-review/uv"
+    home=$XDG_CACHE_HOME/mscs-aging-review/uv
   elif [ -n "${HOME:-}" ]; then
-    echo "$HOME/.cache/mscs-aging-review/uv"
+    home=$HOME/.cache/mscs-aging-review/uv
+  fi
+  if mkdir -p "$home" 2>/dev/null && [ -w "$home" ]; then
+    echo "$home"
   else
     echo .cache/uv
   fi
@@ -77,8 +82,8 @@ uv_home() {
 # rename wins and the other copy is discarded; no setup ever sees half a uv.
 install_uv() {
   local uv_dir=$1 scratch
-  mkdir -p "$(dirname "$uv_dir")"
-  scratch=$(mktemp -d "$uv_dir.XXXXXX")
+  mkdir -p "$(dirname "$uv_dir")" || return 1
+  scratch=$(mktemp -d "$uv_dir.XXXXXX") || return 1
   if "$python" -m pip --version >/dev/null 2>&1; then
     PIP_ROOT_USER_ACTION=ignore "$python" -m pip install "${quiet_pip[@]}" --target "$scratch" "uv==$uv_version" ||
       { rm -rf "$scratch"; return 1; }

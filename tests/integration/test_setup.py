@@ -6,6 +6,7 @@ venv (from the local wheel caches, 10-60 s).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,27 +26,31 @@ def _pins() -> dict[str, str]:
     return dict(line.lower().split("==") for line in lines if "==" in line and not line.startswith("#"))
 
 
-def _setup(tmp_path: Path, installer: str, uv_version: str = UV_VERSION) -> subprocess.CompletedProcess:
+def _setup(tmp_path: Path, installer: str, uv_version: str = UV_VERSION, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["bash", str(ROOT / "tools" / "setup.sh"), sys.executable, str(tmp_path / "venv"), installer, uv_version, "k"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
+        env={**os.environ, **(env or {})},
     )
 
 
 @pytest.mark.parametrize(
-    "installer, uv_version, used",
+    "installer, uv_version, env, used",
     [
-        ("uv", UV_VERSION, f"uv {UV_VERSION}"),
-        ("pip", UV_VERSION, "pip"),
+        ("uv", UV_VERSION, {}, f"uv {UV_VERSION}"),
+        ("pip", UV_VERSION, {}, "pip"),
         # No such uv: setup says so and installs the lock with pip.
-        ("uv", "0.0.0", "pip"),
+        ("uv", "0.0.0", {}, "pip"),
+        # A cache folder that cannot be written: uv is kept in the clone's .cache/uv instead.
+        ("uv", UV_VERSION, {"REVIEW_UV_HOME": "/proc/no-such-folder/uv"}, f"uv {UV_VERSION}"),
     ],
+    ids=["uv", "pip", "no-such-uv", "unwritable-cache"],
 )
-def test_setup_makes_a_venv_with_pip_the_locked_pins_and_the_kernel(tmp_path, installer, uv_version, used):
-    done = _setup(tmp_path, installer, uv_version)
+def test_setup_makes_a_venv_with_pip_the_locked_pins_and_the_kernel(tmp_path, installer, uv_version, env, used):
+    done = _setup(tmp_path, installer, uv_version, env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"lock installed with {used}" in done.stdout
     venv = tmp_path / "venv"
