@@ -114,7 +114,7 @@ def apply(outputs: list[Output], folder: Path, context: object, *, force: bool =
     except (OSError, ValueError, KeyError):
         done = {}
     kept: dict[str, str] = {}
-    stale = lambda out: force or done.get(out.path) != out.key or not (folder / out.path).is_file()  # noqa: E731
+    due = {out.path for out in outputs if force or done.get(out.path) != out.key or not (folder / out.path).is_file()}
     # Thumbnails are decoded, scaled and encoded by Pillow, which releases the
     # GIL: made on other cores while this thread renders the pages, they cost
     # the render about a second less after a full build on two cores. Each is
@@ -124,12 +124,12 @@ def apply(outputs: list[Output], folder: Path, context: object, *, force: bool =
     early: dict[str, Future] = {
         out.path: pool.submit(out.make, context)
         for out in outputs
-        if out.concurrent and out.make is not None and stale(out)
+        if out.concurrent and out.make is not None and out.path in due
     }
     try:
         for out in outputs:
             target = folder / out.path
-            if not stale(out):
+            if out.path not in due:
                 result.unchanged.append(out.path)
             elif out.make is None:
                 write(target, out.source.read_bytes())

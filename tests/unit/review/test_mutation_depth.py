@@ -43,6 +43,7 @@ def recorder(folder, monkeypatch):
     )
     monkeypatch.setattr(configuration, "config", lambda: settings)
     monkeypatch.setattr(state, "state", lambda: recorded)
+    # Set to their own values so that monkeypatch puts mutmut's originals back after the patch replaced them.
     monkeypatch.setattr(stats, "record_trampoline_hit", stats.record_trampoline_hit)
     monkeypatch.setattr(trampoline, "record_trampoline_hit", trampoline.record_trampoline_hit)
     conftest._mutmut_depth_survives_frames_without_a_file()
@@ -50,14 +51,14 @@ def recorder(folder, monkeypatch):
     return trampoline.record_trampoline_hit, settings, recorded
 
 
-def _call_through(tmp_path: Path, frames: list[str], record) -> None:
+def _call_through(folder: Path, frames: list[str], record) -> None:
     """Call ``record`` from the innermost of ``frames`` (outermost first), each a code object with that file."""
     target = record
     for index, kind in enumerate(reversed(frames)):
         if kind.startswith("<"):
             filename = kind
         else:
-            path = tmp_path / kind / f"frame{len(frames) - index}.py"
+            path = folder / kind / f"frame{len(frames) - index}.py"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("# one frame of a call chain\n", encoding="utf-8")
             filename = str(path)
