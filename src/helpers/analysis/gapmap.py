@@ -196,7 +196,8 @@ def flagged_rows(findings: pd.DataFrame | None) -> dict[tuple[str, int], str]:
     Returns
     -------
     dict
-        ``(table, row) -> "R1: message"`` (several joined by ``"; "``).
+        ``(table, row) -> "R1: message"``; several follow one another in the findings' order, joined by a
+        space (each message ends with its own full stop).
     """
     return _rule_notes(findings, FLAG_RULES)
 

@@ -831,7 +831,8 @@ def attach_checks(studies: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
         title_animal_words=pd.array(titled, dtype="string"),
     )
     questioned = (out["audit_checks"] != "") | (out["text_contradicts"] != "") | (out["title_animal_words"] != "")
-    flagged = out["audit_flag"].fillna(False).astype(bool) if "audit_flag" in out else False
+    # Studies without the audit's columns are flagged by nothing: a Series of False, because ``~False`` is -1.
+    flagged = out["audit_flag"].fillna(False).astype(bool) if "audit_flag" in out else pd.Series(False, index=out.index)
     return out.assign(audit_check=(questioned & ~flagged).astype(bool))
 
 
