@@ -2247,7 +2247,9 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
             f"{len(local)} {'is' if len(local) == 1 else 'are'} given locally ({_local_words(local)}) and left "
             f"out of the ranges, because per kg of whole body says little about a dose at one site: {_ref_list(local)}."
         )
-    out.append(_mass_bias(per) + _mass_ranges(kept) + _not_restated(given[given["dose_per_kg_unit"].isna()]))
+    out.append(
+        _mass_bias(per) + _mass_ranges(kept, body_mass_g) + _not_restated(given[given["dose_per_kg_unit"].isna()])
+    )
     return out
 
 
@@ -2321,22 +2323,27 @@ def _mass_bias(per: pd.DataFrame) -> str:
     )
 
 
-def _mass_ranges(kept: pd.DataFrame) -> str:
+def _mass_ranges(kept: pd.DataFrame, body_mass_g: dict | None = None) -> str:
     """`` By the sources' own adult ranges (mouse 30-35 g, rabbit 3-5 kg), a drawn value could be …`` (7.13).
 
-    Read from data/body_mass.csv's printed source words; the rabbit's breed is an assumption said with it.
+    The ranges are read from data/body_mass.csv's printed source words; the rabbit's breed is an assumption said
+    with it. Each factor is the mass the drawn values were computed with (``body_mass_g`` where it names the host,
+    else the file's) over an end of the range, so that an override is scaled as it was used.
     """
     import re
 
     from helpers.data import curated
+    from helpers.data.bodymass import masses
 
     frame = curated.load("body_mass")
+    used = masses(body_mass_g)
     hosts = set(kept["host_species"].dropna().astype(str)) if len(kept) else set()
     parts = []
     for species, grams, words in zip(frame["species"], frame["body_mass_g"], frame["source_value"]):
         found = re.search(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*(k?g)", str(words), flags=re.IGNORECASE)
         if species not in hosts or not found or not grams:
             continue
+        grams = used.get(species, grams)
         scale = 1000.0 if found.group(3).lower() == "kg" else 1.0
         low, high = float(found.group(1)) * scale, float(found.group(2)) * scale
         refs = _ref_list(kept[kept["host_species"] == species]) if species == "rabbit" else ""
@@ -2406,8 +2413,13 @@ def dosing_per_kg_title(drawn: pd.DataFrame, body_mass_g: dict | None = None) ->
     )
 
 
-def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, str] | None = None) -> str:
-    """The line under the dosing figure naming what the per-kg panels leave out, and why (issue 18 item 5)."""
+def dosing_per_kg_key(
+    drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, str] | None = None, body_mass_g: dict | None = None
+) -> str:
+    """The line under the dosing figure naming what the per-kg panels leave out, and why (issue 18 item 5).
+
+    ``body_mass_g`` is the notebook's override of the nominal masses, which the adult-range factors scale.
+    """
     total = len(drawn) + len(left)
     if not total:
         return ""
@@ -2454,7 +2466,7 @@ def dosing_per_kg_key(drawn: pd.DataFrame, left: pd.DataFrame, names: dict[str, 
         + among
         + " "
         + _mass_bias(drawn)
-        + _mass_ranges(kept)
+        + _mass_ranges(kept, body_mass_g)
         + " The dosing schedule is not reported in the review: each value is per administration."
     )
 

@@ -876,5 +876,7 @@ def dosing_exhibit(
         flagged=narrative.dosing_flagged(panels.doses, panels.follow, panels.hours, names=rule_names),
         per_kg=drawn,
         per_kg_title=narrative.dosing_per_kg_title(drawn, body_mass_g) if drawn is not None else "",
-        per_kg_key=narrative.dosing_per_kg_key(drawn, left, names=rule_names) if drawn is not None else "",
+        per_kg_key=narrative.dosing_per_kg_key(drawn, left, names=rule_names, body_mass_g=body_mass_g)
+        if drawn is not None
+        else "",
     )
