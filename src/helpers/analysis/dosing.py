@@ -638,11 +638,14 @@ def _reporting_lines(summary: pd.DataFrame) -> list[pd.DataFrame]:
     """One line per reported share, and one per hatched share (times printed without their arm)."""
     columns = ["panel", "label", "modality", "studies", "applicable", "share"]
     reported = summary.assign(panel="reporting", label=summary["item"], studies=summary["reported"], mark="")
-    unclear = summary[summary["unclear"] > 0].assign(
+    # Assigned from the filtered frame itself: a Series of the whole summary would give an empty selection the
+    # summary's index back, one line per item with no panel (pandas aligns an empty frame to it).
+    hatched = summary[summary["unclear"] > 0]
+    unclear = hatched.assign(
         panel="reporting",
-        label=summary["item"],
-        studies=summary["unclear"],
-        share=summary["unclear share"],
+        label=hatched["item"],
+        studies=hatched["unclear"],
+        share=hatched["unclear share"],
         mark="printed, arm not stated",
     )
     return [frame[[*columns, "mark"]] for frame in (reported, unclear)]

@@ -415,10 +415,11 @@ def _removed_by_curation(resource: str) -> dict[str, dict[int, str]]:
     names = dict(zip(zip(*(tags.load_categories()[c] for c in ("kind", "tag"))), tags.load_categories()["label"]))
     curated_rows = tags.load_curated()
     gone = curated_rows[(curated_rows["table"] == resource) & (curated_rows["action"] == "remove")]
-    out: dict[str, dict[int, str]] = {}
+    out: dict[str, dict[int, list[str]]] = {}
     for kind, tag, row in zip(gone["kind"], gone["tag"], gone["row"].astype(int)):
-        out.setdefault(kind, {})[row] = names.get((kind, tag), tag)
-    return out
+        out.setdefault(kind, {}).setdefault(row, []).append(names.get((kind, tag), tag))
+    # Two categories of one kind taken from one row are both named, joined as the category columns join theirs.
+    return {kind: {row: "; ".join(sorted(labels)) for row, labels in rows.items()} for kind, rows in out.items()}
 
 
 def studies() -> pd.DataFrame:

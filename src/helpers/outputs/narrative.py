@@ -45,6 +45,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
+def _are(n: int) -> str:
+    """The verb that agrees with a count: ``1 is``, ``0 are``, ``2 are``."""
+    return "is" if n == 1 else "are"
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "no"
 
@@ -3054,8 +3059,9 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
     ranges = compared[compared["size_kind"] == "range"]
     lines = [
         f"- **The 30-150 nm band** is the review's own figure for exosomes, so it is set only against the "
-        f"{plural(len(compared), 'sized row')} whose cited title says exosomes; the other {len(fit) - len(compared)} "
-        "sized rows (other terms) are drawn but not compared. Inside or outside the band does not show whether "
+        f"{plural(len(compared), 'sized row')} whose cited title says exosomes; the other "
+        f"{plural(len(fit) - len(compared), 'sized row')} (other terms) {_are(len(fit) - len(compared))} drawn but "
+        "not compared. Inside or outside the band does not show whether "
         "vesicles are exosomes: size alone identifies no subtype (MISEV2023)."
     ]
     if len(singles):
@@ -3064,7 +3070,7 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
         lines.append(
             f"- **Single numbers** (cited title: exosomes) run from {singles['size_low_nm'].min():g} to "
             f"{singles['size_low_nm'].max():g} nm ({plural(len(singles), 'row')}); {int(singles['within'].sum())} of "
-            f"these {len(singles)} lie within 30-150 nm; outside: {outside}."
+            f"these {len(singles)} {'lies' if len(singles) == 1 else 'lie'} within 30-150 nm; outside: {outside}."
         )
     if len(ranges):
         width = ranges["size_high_nm"] - ranges["size_low_nm"]
@@ -3073,8 +3079,9 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
         lines.append(
             f"- **Ranges** (cited title: exosomes) run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
             f"{ranges['size_high_nm'].max():g} nm at their highest, and are {width.min():g} to {width.max():g} nm wide "
-            f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} lie wholly within "
-            f"30-150 nm, and {len(out)} reach beyond it ({beyond})."
+            f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} "
+            f"{'lies' if len(ranges) == 1 else 'lie'} wholly within 30-150 nm, and {len(out)} "
+            f"{'reaches' if len(out) == 1 else 'reach'} beyond it ({beyond})."
         )
     return lines
 
@@ -3390,8 +3397,9 @@ def _selection_sample(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         rows = "; ".join(patients["table_rows"].astype(str))
         text += (
             f"The print's titles of Tables 1-2 do not call them preclinical, and {len(patients)} of the {preclinical} "
-            f"({rows}, {_bracketed(patients['ref'])}) is presented by the body text and the cited title as a study in "
-            f"patients: the tables hold {plural(len(in_patients), 'reference')} that {verb} work in patients "
+            f"({rows}, {_bracketed(patients['ref'])}) {_are(len(patients))} presented by the body text and the cited "
+            f"title as {'a study' if len(patients) == 1 else 'studies'} in patients: the tables hold "
+            f"{plural(len(in_patients), 'reference')} that {verb} work in patients "
             f"({_bracketed(in_patients)}), not only those behind Table 3. "
         )
     trial_rows = _selection_n(flow, "table3", "rows")
@@ -3432,8 +3440,8 @@ def _selection_primary(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         )
     off = held[sel.noted(held, sel.OFF_MODEL)]
     text = (
-        f"{share} Of the {primary} primary studies cited in the text only, {cells} are in the part on MSCs and "
-        f"{exos} in the part on exosomes."
+        f"{share} Of the {primary} primary studies cited in the text only, {cells} {_are(cells)} in the part on "
+        f"MSCs and {exos} in the part on exosomes."
     )
     if len(off):
         text += (
