@@ -621,3 +621,18 @@ def test_panel_models_reads_printed_words_and_title_conditions():
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "notes, joined",
+    [
+        (("R1: the route is questioned.", "", "exosome-mimetic by its Effects cell or cited title"),
+         "R1: the route is questioned.; exosome-mimetic by its Effects cell or cited title"),
+        (("", "", ""), ""),
+        (("one note",), "one note"),
+    ],
+    ids=["two-notes-skip-the-empty-one", "no-note-empty", "one-note-alone"],
+)  # fmt: skip
+def test_a_rows_notes_are_joined_by_a_semicolon_and_empty_ones_dropped(notes, joined):
+    """The note of a grid row: every non-empty note, in the order given, '; '-joined."""
+    assert gapmap._joined(*notes) == joined

@@ -778,9 +778,12 @@ def test_attach_checks_without_the_audit_columns_flags_nothing():
     This failed before the fix: the missing column fell back to the scalar ``False``, whose ``~`` is -1, and
     ``questioned & -1`` raised a TypeError.
     """
-    studies = _studies([("table2", 21, 74, "in vitro"), ("table1", 2, 11, "in vivo")])
     checks = pd.DataFrame({"table": ["table1"], "row": [2], "audit_checks": ["R1"]})
-    got = attach_checks(studies, checks)
-    # Row 21 (ref 74): only its title ('bone loss') questions it; row 2: the audit's check R1.
-    assert got["audit_check"].tolist() == [True, True]
-    assert got["audit_check"].dtype == bool
+    # A selection keeps the coded frame's index (here 5 and 6, not 0 and 1): the "not flagged" Series must carry it.
+    for index in (None, [5, 6]):
+        studies = _studies([("table2", 21, 74, "in vitro"), ("table1", 2, 11, "in vivo")], index=index)
+        got = attach_checks(studies, checks)
+        # Row 21 (ref 74): only its title ('bone loss') questions it; row 2: the audit's check R1.
+        assert got["audit_check"].tolist() == [True, True]
+        assert got["audit_check"].dtype == bool
+        assert got.index.tolist() == studies.index.tolist()
