@@ -233,3 +233,22 @@ def test_the_coded_dataset_says_which_doses_per_kg_are_systemic():
     assert set(table.index[has]) == systemic | local  # 24 + 15 = the 39 per-kg values
     package = (ROOT / "tables" / "datapackage.json").read_text(encoding="utf-8")
     assert '"name": "dose_per_kg_delivery"' in package
+
+
+def test_the_key_scales_the_adult_ranges_by_the_mass_the_run_used():
+    """A run with ``body_mass_g={"mouse": 25}`` draws mouse doses per kg of 25 g, so the key's adult-range factor
+    for mice is 25/35 = 0.71 to 25/30 = 0.83 (the source prints 30-35 g), not the file's 32.5/35 to 32.5/30.
+
+    Before the fix the figure's key kept 0.93 to 1.1 whatever mass the run drew with.
+    """
+    override = {"mouse": 25}
+    studies = flags.attach(dosing.per_kg(coded.studies(), override), audit_flags.by_row(reasons=True))
+    fig = dosing_plot.dosing_exhibit(
+        dosing.panels(studies), title="T", rule_names={k: r.name for k, r in RULES.items()}, body_mass_g=override
+    )
+    try:
+        words = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    finally:
+        plt.close(fig)
+    assert "mouse 30-35 g: 0.71 to 0.83 times the drawn value" in " ".join(words.split())
+    assert "0.93 to 1.1" not in words
