@@ -297,3 +297,41 @@ def test_ties_are_broken_by_name_however_many():
     """_top and _counted: among many equal counts the order is by name (a stable sort after sorting by name)."""
     assert narrative._top(MANY, k=5) == "b (2), c (2), f (2), h (2), k (2)"
     assert list(narrative._counted(MANY).index) == TWICE + [c for c in "adegijmnpstv"]
+
+
+#: The rows of Tables 1-2 whose Effects name two or more MSC sources, read off the print: Table 1 row 8 (ref 18,
+#: POF) "AD-MSCs had better effect ... than UC-MSCs"; Table 1 row 25 (ref 41, OP) "DP-MSCs ... compared to AD-MSCs,
+#: UC-MSCs, and AM-MSCs". ("hAD-MSCs" and "rBM-MSC" carry a species letter and are not a bare source name.)
+SOURCE_HEADS = (
+    "; 2 rows of Tables 1-2 print a comparison of sources in their Effects, each on one disease model: "
+    "[18] (POF: AD-MSCs against UC-MSCs) and [41] (OP: DP-MSCs against AD-MSCs, UC-MSCs and AM-MSCs)."
+)
+
+
+@pytest.mark.parametrize(
+    "columns, expected",
+    [
+        pytest.param(
+            {"advantages": ["Higher yield than BM\nEasy to obtain", "Faster growth than AD"],
+             "disadvantages": ["Fewer cells than UC", "Invasive harvest"]},
+            " Its 3 comparative claims ('Higher yield than BM'; 'Faster growth than AD'; 'Fewer cells than UC') "
+            "cite no study either" + SOURCE_HEADS,
+            id="claims-with-than-in-column-order-then-the-tables-rows",
+        ),
+        pytest.param(
+            {"advantages": ["  Proliferates more than BM  "]},
+            " Its 1 comparative claims ('Proliferates more than BM') cite no study either" + SOURCE_HEADS,
+            id="one-column-present-line-stripped",
+        ),
+        pytest.param(
+            {"advantages": ["Easy to obtain", "Thane is not a comparison"], "disadvantages": ["Invasive", "Costly"]},
+            "",
+            id="no-whole-word-than-no-sentence",
+        ),
+        pytest.param({"tissue": ["UC"]}, "", id="no-claim-columns"),
+    ],
+)  # fmt: skip
+def test_source_comparisons_count_table4_claims_and_name_the_rows_that_compare_sources(columns, expected):
+    """Table 4's comparative claims (a line with the word 'than') are counted and quoted; then the rows of
+    Tables 1-2 whose Effects compare two or more sources are named with their disease."""
+    assert narrative._source_comparisons(pd.DataFrame(columns)) == expected
