@@ -140,7 +140,8 @@ def _as_list(name: str, value: object) -> list[str]:
 
 def _choice_list(name: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...] | str:
     items = _as_list(name, value)
-    if items == [ALL]:
+    # 'all' in any case, as the codes beside it are accepted in any case.
+    if [v.lower() for v in items] == [ALL]:
         return ALL
     lookup = {a.lower(): a for a in allowed}
     bad = [v for v in items if v.lower() not in lookup]

@@ -45,9 +45,19 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
+def _between(low: float, high: float, unit: str) -> str:
+    """``28 to 60 days``, or ``30 days`` when both ends are one value."""
+    return f"{low:g} {unit}" if low == high else f"{low:g} to {high:g} {unit}"
+
+
+def _agree(n: int, one: str, many: str) -> str:
+    """The word that agrees with a count: ``one`` for 1, ``many`` for 0 or 2 and more (``1 prints``, ``0 print``)."""
+    return one if n == 1 else many
+
+
 def _are(n: int) -> str:
     """The verb that agrees with a count: ``1 is``, ``0 are``, ``2 are``."""
-    return "is" if n == 1 else "are"
+    return _agree(n, "is", "are")
 
 
 def _percent(part: int, whole: int) -> str:
@@ -217,20 +227,11 @@ def map_notice(
         f"{lead} is the mechanism category matched most often: {int(totals.iloc[0])} of the {total} selected "
         f"studies ({int(by_modality.loc[lead].get('cells', 0))} with MSCs, "
         f"{int(by_modality.loc[lead].get('exosomes', 0))} with exosomes). "
-        f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) match none of the mechanism "
-        f"categories of data/categories.csv; {instead['instead']} of these {unnamed} carry a pathway-family, "
-        "transcription-factor or cargo tag instead"
     )
-    excluded = instead.get("excluded", [])
-    if excluded:
-        sentence += (
-            f", {len(excluded)} more ({_ref_names(excluded)}) name a molecule that the categories exclude "
-            "(data/curated_tags.csv says why)"
-        )
-    sentence += (
-        ", and the review's prose gives a mechanism for others, so these rows do not mean that the studies name "
-        "no mechanism. "
-    )
+    if unnamed:
+        sentence += _unnamed_mechanisms(unnamed, total, instead)
+    else:
+        sentence += f"Each of the {total} Effects cells matches a mechanism category of data/categories.csv. "
     cargo = cells[(cells["kind"] == "cargo") & (cells["modality"] == "exosomes")]
     named = cargo[~cargo["category"].str.startswith("No ")]
     if not named.empty:
@@ -242,6 +243,27 @@ def map_notice(
         )
         sentence += _mirna_detail(mirna, carried, flags) + "."
     return sentence
+
+
+def _unnamed_mechanisms(unnamed: int, total: int, instead: dict) -> str:
+    """The Effects cells that match no mechanism category, and what they carry instead (a map's notice)."""
+    carry = instead["instead"]
+    text = (
+        f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) {_agree(unnamed, 'matches', 'match')} "
+        f"none of the mechanism categories of data/categories.csv; {carry} of these {unnamed} "
+        f"{_agree(carry, 'carries', 'carry')} a pathway-family, transcription-factor or cargo tag instead"
+    )
+    excluded = instead.get("excluded", [])
+    if excluded:
+        text += (
+            f", {len(excluded)} more ({_ref_names(excluded)}) name a molecule that the categories exclude "
+            "(data/curated_tags.csv says why)"
+        )
+    # Why an unmatched cell is not a study without a mechanism: the prose may still name one.
+    return text + (
+        ", and the review's prose gives a mechanism for others, so these rows do not mean that the studies name "
+        "no mechanism. "
+    )
 
 
 def _mirna_detail(mirna: set[str], carried: dict[str, list[int]] | None, flags: pd.DataFrame | None) -> str:
@@ -992,7 +1014,10 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, ent
     from helpers.outputs.bib import pmid_export, suspect_pmids, trailing_words
 
     if "ref" not in refs or "title" not in refs:
-        return f"the other {others} print none, or something else in its place, which the BibTeX keeps in `note`."
+        return (
+            f"the other {others} {_agree(others, 'prints', 'print')} none, or something else in its place, which the "
+            "BibTeX keeps in `note`."
+        )
     suspect = suspect_pmids(refs if full is None else full)
     read = [pmid_export(r, suspect) for r in refs.itertuples(index=False)]
     found, usable = [], 0
@@ -1010,10 +1035,13 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, ent
     text = f"of the {others} others, "
     if found:
         rest = others - usable
-        text += (
-            f"{' and '.join(found)}, which the BibTeX exports as that number, saying in `note` what surrounds it; "
-            f"the other {rest} print none, or something else in its place, kept in `note` as printed."
-        )
+        text += f"{' and '.join(found)}, which the BibTeX exports as that number, saying in `note` what surrounds it"
+        if rest:
+            text += (
+                f"; the other {rest} {_agree(rest, 'prints', 'print')} none, or something else in its place, kept in "
+                "`note` as printed"
+            )
+        text += "."
     else:
         text += "none prints a usable number; the BibTeX keeps what they print in `note`."
     exported = sum(1 for number, _ in read if number)
@@ -1477,7 +1505,8 @@ def _gap_questioned_sentence(flagged: dict | None) -> str:
     if not flagged:
         return ""
     return (
-        f"The audit questions where {plural(len(flagged), 'counted row')} belong in the grid (rules R1-R4 and W6, "
+        f"The audit questions where {plural(len(flagged), 'counted row')} {_agree(len(flagged), 'belongs', 'belong')} "
+        "in the grid (rules R1-R4 and W6, "
         f"any severity), each counted as printed: {_gap_rows(flagged)}. It reads the printed cells and the cited "
         "titles only, so a misfiled row it cannot see may remain."
     )
@@ -1562,8 +1591,9 @@ def _phase_counts(trials: pd.DataFrame) -> str:
     from helpers.analysis.trials import PHASES
 
     counts = trials["phase"].value_counts()
-    parts = [f"{int(counts[p])} in phase {p}" for p in PHASES if p in counts]
-    parts[0] = parts[0].replace(" in ", " are in ", 1)
+    present = [p for p in PHASES if p in counts]
+    parts = [f"{int(counts[p])} in phase {p}" for p in present]
+    parts[0] = parts[0].replace(" in ", f" {_are(int(counts[present[0]]))} in ", 1)
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
@@ -1648,10 +1678,10 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
         )
         text += (
             f"Of the {plural(n, 'registered trial')}, {_phase_counts(trials)}. "
-            f"{len(done)} of the {n} trials are completed, with a printed enrollment of "
-            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} are recruiting or not yet recruiting, "
-            f"with a target enrollment of {int(open_['enrollment'].sum())} (not yet or still enrolling, by the "
-            f"printed status). Most common route among the {n} trials: {route}. "
+            f"{len(done)} of the {plural(n, 'trial')} {_are(len(done))} completed, with a printed enrollment of "
+            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} {_are(len(open_))} recruiting or not "
+            f"yet recruiting, with a target enrollment of {int(open_['enrollment'].sum())} (not yet or still "
+            f"enrolling, by the printed status). Most common route among the {plural(n, 'trial')}: {route}. "
         )
     for design, part in others.groupby("design", sort=True):
         text += (
@@ -1929,21 +1959,27 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
     if len(follow):
         days, stated = follow["days"].astype(float), follow["arm_stated"].astype(bool)
         only = days[stated]
-        text = (
-            f"Follow-up of treated animals: {len(only)} in vivo only studies print a time, "
-            f"{only.min():g} to {only.max():g} days (median {only.median():g})."
-            if len(only)
-            else "No in vivo only study prints a follow-up."
-        ) + _longest_flagged(follow[stated.to_numpy()])
-        if (~stated).any():
-            text += (
-                f" {int((~stated).sum())} more studies, which also have an in vitro arm, print a time whose arm the "
-                "review does not state (hollow marks)."
+        if len(only) > 1:
+            text = (
+                f"Follow-up of treated animals: {len(only)} in vivo only studies print a time, "
+                f"{_between(only.min(), only.max(), 'days')} (median {only.median():g})."
             )
-        text += f" {missing['follow-up']} of the {missing['animals']} studies with animals print none."
+        elif len(only):
+            text = f"Follow-up of treated animals: 1 in vivo only study prints a time, {only.iloc[0]:g} days."
+        else:
+            text = "No in vivo only study prints a follow-up."
+        text += _longest_flagged(follow[stated.to_numpy()])
+        if (~stated).any():
+            more = int((~stated).sum())
+            text += (
+                f" {plural(more, 'more study', 'more studies')}, which also {_agree(more, 'has', 'have')} an in vitro "
+                f"arm, {_agree(more, 'prints', 'print')} a time whose arm the review does not state (hollow marks)."
+            )
+        silent = missing["follow-up"]
+        text += f" {silent} of the {missing['animals']} studies with animals {_agree(silent, 'prints', 'print')} none."
         # By product over the in vivo only studies: a time whose arm is not stated may be an incubation.
         by = [
-            f"{word} {len(part)} studies, median {part.median():g} days"
+            f"{word} {plural(len(part), 'study', 'studies')}, median {part.median():g} days"
             for modality, word in (("cells", "MSCs"), ("exosomes", "exosomes"))
             if len(part := days[(follow["modality"] == modality) & stated])
         ]

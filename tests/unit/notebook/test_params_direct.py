@@ -33,6 +33,8 @@ _NORMALISED = [
     ("diseases", "AD, pof", "all", ("POF", "AD")),  # codes of any case, in the vocabulary's order
     ("diseases", ("AD", " OP "), "all", ("AD", "OP")),  # a list is trimmed like a string
     ("diseases", "all", "all", "all"),  # the word 'all' is no filter
+    ("diseases", " All ", "all", "all"),  # ... in any case, like the codes beside it
+    ("sources", ["ALL"], "all", "all"),
     ("diseases", "POF,AD,AS,OP,SKIN,WEAK", "all", "all"),  # every code listed is the same as 'all'
     ("sources", "uc", "all", ("UC",)),  # another list parameter: the tissue codes
     ("modality", "Exosomes", "all", "exosomes"),  # a single choice is one word, lower-cased

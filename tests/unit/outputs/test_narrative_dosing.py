@@ -282,7 +282,7 @@ def test_notice_times_over_in_vivo_only_studies_and_by_product():
     missing = {"follow-up": 2, "animals": 7, "in vitro": 3}
     assert narrative._notice_times(FOLLOW, hours, missing) == [
         "Follow-up of treated animals: 4 in vivo only studies print a time, 14 to 60 days (median 24.5). "
-        "1 more studies, which also have an in vitro arm, print a time whose arm the review does not state "
+        "1 more study, which also has an in vitro arm, prints a time whose arm the review does not state "
         "(hollow marks). 2 of the 7 studies with animals print none. By product, in vivo only studies: MSCs 2 "
         "studies, median 17.5 days; exosomes 2 studies, median 44 days.",
         "In vitro incubation is kept apart: 2 of the 3 in vitro only studies print a time, 24 to 48 hours.",
@@ -294,7 +294,7 @@ def test_notice_times_when_no_study_states_its_arm_and_no_dish_prints_a_time():
     follow = FOLLOW[~FOLLOW["arm_stated"]]
     missing = {"follow-up": 0, "animals": 4, "in vitro": 2}
     assert narrative._notice_times(follow, pd.DataFrame({"hours": []}), missing) == [
-        "No in vivo only study prints a follow-up. 1 more studies, which also have an in vitro arm, print a time "
+        "No in vivo only study prints a follow-up. 1 more study, which also has an in vitro arm, prints a time "
         "whose arm the review does not state (hollow marks). 0 of the 4 studies with animals print none.",
         "None of the 2 in vitro only studies prints an incubation time.",
     ]
@@ -306,7 +306,7 @@ def test_notice_times_all_stated_and_no_in_vitro_study():
     missing = {"follow-up": 1, "animals": 3, "in vitro": 0}
     assert narrative._notice_times(follow, pd.DataFrame({"hours": [5.0]}), missing) == [
         "Follow-up of treated animals: 2 in vivo only studies print a time, 28 to 60 days (median 44). 1 of the 3 "
-        "studies with animals print none. By product, in vivo only studies: exosomes 2 studies, median 44 days."
+        "studies with animals prints none. By product, in vivo only studies: exosomes 2 studies, median 44 days."
     ]
 
 
@@ -680,8 +680,8 @@ def test_dosing_notice_joins_times_lifespan_amounts_and_kinds():
     )
     missing = {"follow-up": 0, "animals": 1, "in vitro": 0, "dose": 0}
     assert narrative.dosing_notice(doses, follow, pd.DataFrame({"hours": []}), missing) == (
-        "Follow-up of treated animals: 1 in vivo only studies print a time, 30 to 30 days (median 30). 0 of the 1 "
-        "studies with animals print none. By product, in vivo only studies: exosomes 1 studies, median 30 days. "
+        "Follow-up of treated animals: 1 in vivo only study prints a time, 30 days. 0 of the 1 "
+        "studies with animals print none. By product, in vivo only studies: exosomes 1 study, median 30 days. "
         + _LIFESPAN_LEAD
         + "1 of the 1 in vivo studies with a printed follow-up is computed; the 1 on rows the audit does not flag "
         "spans 2.0% to 2.0%, median 2.0%. The age at treatment is not reported in the review. "

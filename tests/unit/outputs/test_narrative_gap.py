@@ -433,7 +433,7 @@ def test_gap_questioned_sentence():
         "cells and the cited titles only, so a misfiled row it cannot see may remain."
     )
     assert narrative._gap_questioned_sentence({("table1", 2): "R1"}).startswith(
-        "The audit questions where 1 counted row belong in the grid"
+        "The audit questions where 1 counted row belongs in the grid"
     )
     assert narrative._gap_questioned_sentence({}) == ""
     assert narrative._gap_questioned_sentence(None) == ""
@@ -500,7 +500,7 @@ def test_gap_notice_joins_its_sentences():
             "but no preclinical row in Tables 1-2.",
             "Sources with preclinical rows but no clinical study, in the review's Tables 1-3: Amniotic membrane "
             "(AM-MSC). Sources with a clinical study but no preclinical row there: none.",
-            "The audit questions where 1 counted row belong in the grid (rules R1-R4 and W6, any severity), each "
+            "The audit questions where 1 counted row belongs in the grid (rules R1-R4 and W6, any severity), each "
             "counted as printed: Table 1 row 2 (R1). It reads the printed cells and the cited titles only, so a "
             "misfiled row it cannot see may remain.",
             f"Of the model and disease pairs the map checks ({other_condition_rule()}), 1 counted row prints only "

@@ -86,7 +86,7 @@ MAP_NOTICES = [
         {"mirna": [1, 2, 3], "carried": [9]},
         pd.DataFrame({"ref": [1], "rule": ["R4"]}),
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
-        "3 with exosomes). 1 of the 3 Effects cells (33 %) match none of the mechanism categories of "
+        "3 with exosomes). 1 of the 3 Effects cells (33 %) matches none of the mechanism categories of "
         "data/categories.csv; 0 of these 1 carry a pathway-family, transcription-factor or cargo tag instead, "
         "1 more ([9]) name a molecule that the categories exclude (data/curated_tags.csv says why)"
         + PROSE
@@ -102,8 +102,8 @@ MAP_NOTICES = [
         {"mirna": [1, 2, 3], "carried": [1, 2, 3]},
         pd.DataFrame({"ref": [1, 7], "rule": ["R3", "R4"]}),
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
-        "3 with exosomes). 1 of the 3 Effects cells (33 %) match none of the mechanism categories of "
-        "data/categories.csv; 1 of these 1 carry a pathway-family, transcription-factor or cargo tag instead"
+        "3 with exosomes). 1 of the 3 Effects cells (33 %) matches none of the mechanism categories of "
+        "data/categories.csv; 1 of these 1 carries a pathway-family, transcription-factor or cargo tag instead"
         + PROSE
         + "3 of the 3 exosome studies name a carried or mediating molecule in their Effects cell, 3 of them a "
         "miRNA (3 of the 3 printed as carried, delivered or overexpressed).",
@@ -116,8 +116,8 @@ MAP_NOTICES = [
         {"mirna": [1, 2, 3], "carried": [2, 3]},
         None,
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
-        "3 with exosomes). 1 of the 3 Effects cells (33 %) match none of the mechanism categories of "
-        "data/categories.csv; 1 of these 1 carry a pathway-family, transcription-factor or cargo tag instead"
+        "3 with exosomes). 1 of the 3 Effects cells (33 %) matches none of the mechanism categories of "
+        "data/categories.csv; 1 of these 1 carries a pathway-family, transcription-factor or cargo tag instead"
         + PROSE
         + "3 of the 3 exosome studies name a carried or mediating molecule in their Effects cell, 3 of them a "
         "miRNA (2 of the 3 printed as carried, delivered or overexpressed; [1] names the miRNA only as a mediator).",
@@ -133,8 +133,7 @@ MAP_NOTICES = [
         None,
         None,
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
-        "3 with exosomes). 0 of the 3 Effects cells (0 %) match none of the mechanism categories of "
-        "data/categories.csv; 0 of these 0 carry a pathway-family, transcription-factor or cargo tag instead" + PROSE,
+        "3 with exosomes). Each of the 3 Effects cells matches a mechanism category of data/categories.csv. ",
     ),
     (
         "no carried list: the miRNA count ends the sentence",
@@ -144,8 +143,8 @@ MAP_NOTICES = [
         None,
         None,
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
-        "3 with exosomes). 1 of the 3 Effects cells (33 %) match none of the mechanism categories of "
-        "data/categories.csv; 1 of these 1 carry a pathway-family, transcription-factor or cargo tag instead"
+        "3 with exosomes). 1 of the 3 Effects cells (33 %) matches none of the mechanism categories of "
+        "data/categories.csv; 1 of these 1 carries a pathway-family, transcription-factor or cargo tag instead"
         + PROSE
         + "3 of the 3 exosome studies name a carried or mediating molecule in their Effects cell, 3 of them a "
         "miRNA.",
@@ -158,8 +157,7 @@ MAP_NOTICES = [
         {"mirna": [], "carried": []},
         pd.DataFrame({"ref": [], "rule": []}),
         "Senescence is the mechanism category matched most often: 2 of the 2 selected studies (2 with MSCs, "
-        "0 with exosomes). 0 of the 2 Effects cells (0 %) match none of the mechanism categories of "
-        "data/categories.csv; 0 of these 0 carry a pathway-family, transcription-factor or cargo tag instead" + PROSE,
+        "0 with exosomes). Each of the 2 Effects cells matches a mechanism category of data/categories.csv. ",
     ),
 ]
 

@@ -55,7 +55,7 @@ def test_references_notice_without_ref_or_title():
     frame = pd.DataFrame({"year": [2019, 2020], "pmid": ["12345678", "x"]})
     assert narrative.references_notice(frame) == (
         "2 references from 2019 to 2020; 2 of them from the last five years of that span. 1 print a plain PMID; the "
-        "other 1 print none, or something else in its place, which the BibTeX keeps in `note`. All are as printed"
+        "other 1 prints none, or something else in its place, which the BibTeX keeps in `note`. All are as printed"
         + TAIL
     )
 
@@ -80,7 +80,7 @@ OTHERS = [
         "",
         "of the 3 others, 2 print a number followed by other text (reference 4: a stray 'h'; reference 9: the "
         "registry number NCT04388982 of Table 3 row 12), which the BibTeX exports as that number, saying in `note` "
-        "what surrounds it; the other 1 print none, or something else in its place, kept in `note` as printed. 2 "
+        "what surrounds it; the other 1 prints none, or something else in its place, kept in `note` as printed. 2 "
         "of the 3 BibTeX entries carry a `pmid` field.",
     ),
     (
@@ -93,7 +93,7 @@ OTHERS = [
         ),
         "",
         "of the 2 others, 1 prints a number inside the title (reference 11), which the BibTeX exports as that "
-        "number, saying in `note` what surrounds it; the other 1 print none, or something else in its place, kept in "
+        "number, saying in `note` what surrounds it; the other 1 prints none, or something else in its place, kept in "
         "`note` as printed. 1 of the 2 BibTeX entries carry a `pmid` field.",
     ),
 ]
@@ -202,8 +202,7 @@ def test_other_pmids_names_several_title_numbers():
     frame = refs((5, 2023, "", "PMID: 31637885 x", "J."), (11, 2023, "", "PMID 21637885 y", "J."))
     assert narrative._other_pmids(frame, None, 2) == (
         "of the 2 others, 2 print a number inside the title (references 5, 11), which the BibTeX exports as that "
-        "number, saying in `note` what surrounds it; the other 0 print none, or something else in its place, kept "
-        "in `note` as printed. 2 of the 2 BibTeX entries carry a `pmid` field."
+        "number, saying in `note` what surrounds it. 2 of the 2 BibTeX entries carry a `pmid` field."
     )
 
 

@@ -146,7 +146,7 @@ NOTICES = [
     (
         "two routes tie: both named, 'each'",
         TIED,
-        "The review's Table 3 lists 2 clinical studies in this selection. Of the 2 registered trials, 1 are in "
+        "The review's Table 3 lists 2 clinical studies in this selection. Of the 2 registered trials, 1 is in "
         "phase 1 and 1 in phase 1/2. 2 of the 2 trials are completed, with a printed enrollment of 79 in all; 0 "
         "of the 2 are recruiting or not yet recruiting, with a target enrollment of 0 (not yet or still "
         "enrolling, by the printed status). Most common route among the 2 trials: IV and ICV (1 each). "
@@ -164,10 +164,10 @@ NOTICES = [
     (
         "one open trial",
         SINGLE,
-        "The review's Table 3 lists 1 clinical study in this selection. Of the 1 registered trial, 1 are in "
-        "phase 2. 0 of the 1 trials are completed, with a printed enrollment of 0 in all; 1 of the 1 are "
+        "The review's Table 3 lists 1 clinical study in this selection. Of the 1 registered trial, 1 is in "
+        "phase 2. 0 of the 1 trial are completed, with a printed enrollment of 0 in all; 1 of the 1 is "
         "recruiting or not yet recruiting, with a target enrollment of 10 (not yet or still enrolling, by the "
-        "printed status). Most common route among the 1 trials: OV (1 of 1). " + ANTICIPATED + RESULTS[4][2],
+        "printed status). Most common route among the 1 trial: OV (1 of 1). " + ANTICIPATED + RESULTS[4][2],
     ),
 ]
 
@@ -208,13 +208,13 @@ def test_trials_notice_without_lines():
 
 
 PHASES = [
-    ("one phase only", lines(SINGLE.iloc[0].tolist()), "1 are in phase 2"),
+    ("one phase only", lines(SINGLE.iloc[0].tolist()), "1 is in phase 2"),
     (
         "phases in the order 1, 1/2, 2, whatever the row order",
         MIXED[MIXED["design"] == TRIAL],
         "3 are in phase 1, 1 in phase 1/2 and 1 in phase 2",
     ),
-    ("two phases", TIED, "1 are in phase 1 and 1 in phase 1/2"),
+    ("two phases", TIED, "1 is in phase 1 and 1 in phase 1/2"),
 ]
 
 
