@@ -380,7 +380,9 @@ def _categories(printed: pd.DataFrame, resource: str) -> pd.DataFrame:
         # cell that already joins categories (dataset fifth reading 5.2; figures keep data/categories.csv's label).
         one = (lambda x: x.replace(", ", " or ")) if kind == "cargo" else (lambda x: x)
         labels = part.groupby("row")["label"].agg(lambda s, one=one: "; ".join(sorted(one(x) for x in s)))
-        out[column] = printed["row"].astype(int).map(labels).fillna("").astype("string")
+        # Looked up row by row, not Series.map + fillna: for rows that name no category of this kind, map gives a
+        # float column, and filling it with "" is deprecated by pandas (an error in pandas 4).
+        out[column] = pd.array([labels.get(int(r), "") for r in printed["row"]], dtype="string")
         gone = removed.get(kind, {})
         out[f"{column}_removed"] = pd.array([gone.get(int(r), "") for r in printed["row"]], dtype="string")
     why = _curated_out(resource)
