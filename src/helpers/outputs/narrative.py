@@ -50,6 +50,11 @@ def _between(low: float, high: float, unit: str) -> str:
     return f"{low:g} {unit}" if low == high else f"{low:g} to {high:g} {unit}"
 
 
+def _sci_between(low: float, high: float) -> str:
+    """``1×10⁶ to 5×10⁶``, or ``1×10⁶`` when both ends are one number of cells."""
+    return _sci(low) if low == high else f"{_sci(low)} to {_sci(high)}"
+
+
 def _agree(n: int, one: str, many: str) -> str:
     """The word that agrees with a count: ``one`` for 1, ``many`` for 0 or 2 and more (``1 prints``, ``0 print``)."""
     return one if n == 1 else many
@@ -1976,7 +1981,8 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
                 f"arm, {_agree(more, 'prints', 'print')} a time whose arm the review does not state (hollow marks)."
             )
         silent = missing["follow-up"]
-        text += f" {silent} of the {missing['animals']} studies with animals {_agree(silent, 'prints', 'print')} none."
+        animals = plural(missing["animals"], "study", "studies")
+        text += f" {silent} of the {animals} with animals {_agree(silent, 'prints', 'print')} none."
         # By product over the in vivo only studies: a time whose arm is not stated may be an incubation.
         by = [
             f"{word} {plural(len(part), 'study', 'studies')}, median {part.median():g} days"
@@ -2088,9 +2094,9 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
     if len(cells):
         mode = cells["dose_low"].mode().iloc[0]
         parts.append(
-            f"MSC doses: {len(cells)} studies print a number of cells, {_sci(cells['dose_low'].min())} to "
-            f"{_sci(cells['dose_high'].max())}; {int((cells['dose_low'] == mode).sum())} of the {len(cells)} "
-            f"gave {_sci(mode)} cells."
+            f"MSC doses: {plural(len(cells), 'study', 'studies')} {_agree(len(cells), 'prints', 'print')} a number "
+            f"of cells, {_sci_between(cells['dose_low'].min(), cells['dose_high'].max())}; "
+            f"{int((cells['dose_low'] == mode).sum())} of the {len(cells)} gave {_sci(mode)} cells."
         )
     mass = doses[doses["dose_kind"] == "mass as printed"]
     if len(mass):
@@ -2103,16 +2109,17 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
             else ""
         )
         text = (
-            f"Exosome doses as a printed mass: {len(mass)} studies{also}, {mass['dose_low'].min():g} to "
-            f"{mass['dose_high'].max():g} µg."
+            f"Exosome doses as a printed mass: {plural(len(mass), 'study', 'studies')}{also}, "
+            f"{_between(mass['dose_low'].min(), mass['dose_high'].max(), 'µg')}."
         )
         far = mass[mass["outside_range"].fillna(False).astype(bool)]
         rest = mass[~mass["outside_range"].fillna(False).astype(bool)]
         if len(far) and len(rest):
             text += (
                 f" Of these, {len(far)} ({_ref_list(far)}) {'lies' if len(far) == 1 else 'lie'} outside "
-                f"data/dose_ranges.csv's range, kept as printed; the other {len(rest)} span "
-                f"{rest['dose_low'].min():g} to {rest['dose_high'].max():g} µg."
+                f"data/dose_ranges.csv's range, kept as printed; the other {len(rest)} "
+                f"{_agree(len(rest), 'gave', 'span')} "
+                f"{_between(rest['dose_low'].min(), rest['dose_high'].max(), 'µg')}."
             )
         parts.append(text)
     return parts
@@ -2168,9 +2175,10 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
     if odd:
         parts.append("Kept apart: " + "; ".join(odd) + ".")
     parts.append(
-        f"The {len(doses)} readable printed amounts come in {doses['dose_kind'].nunique()} kinds "
-        f"({_amounts(doses)}); {missing['dose']} of the {len(doses) + missing['dose']} studies print no readable "
-        "amount."
+        f"The {plural(len(doses), 'readable printed amount')} {_agree(len(doses), 'is of', 'come in')} "
+        f"{plural(doses['dose_kind'].nunique(), 'kind')} ({_amounts(doses)}); {missing['dose']} of the "
+        f"{plural(len(doses) + missing['dose'], 'study', 'studies')} {_agree(missing['dose'], 'prints', 'print')} "
+        "no readable amount."
     )
     return parts
 
@@ -2267,11 +2275,12 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     printed_all = per["dose_per_kg_basis"].astype("string").str.startswith("printed per kg").fillna(False)
     n_printed = int(printed_all.astype(bool).sum())
     out = [
-        f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals have a "
-        f"per-kg value in the table below ({len(per) - n_printed} computed from the assumed mass, {named}, a "
-        f"sex-pooled adult outbred mass, an assumption, not the studies' animals, whose mass the review does not "
-        f"report; {n_printed} printed per kg by the study). Of them, {len(kept)} systemic doses (IV or IP) not "
-        f"flagged by the audit are drawn and span {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, "
+        f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals "
+        f"{_agree(len(per), 'has', 'have')} a per-kg value in the table below ({len(per) - n_printed} computed "
+        f"from the assumed mass, {named}, a sex-pooled adult outbred mass, an assumption, not the studies' "
+        f"animals, whose mass the review does not report; {n_printed} printed per kg by the study). Of them, "
+        f"{plural(len(kept), 'systemic dose')} (IV or IP) not flagged by the audit {_are(len(kept))} drawn and "
+        f"{_agree(len(kept), 'spans', 'span')} {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, "
         "protein not stated."
     ]
     if len(odd):
@@ -2491,14 +2500,15 @@ def dosing_per_kg_key(
     both = pd.concat([drawn, left]) if len(left) else drawn
     flagged = both[both["audit_flag"].fillna(False).astype(bool)] if "audit_flag" in both else both.iloc[:0]
     among = (
-        f" Of the {total}, {len(flagged)} are on rows the audit flags ({_ref_list(flagged)}); each amount is named "
-        "once, under the first reason that applies (not an amount, local, flagged)."
+        f" Of the {total}, {len(flagged)} {_are(len(flagged))} on rows the audit flags ({_ref_list(flagged)}); "
+        "each amount is named once, under the first reason that applies (not an amount, local, flagged)."
         if len(flagged) > len(odd)
         else ""
     )
     kept = drawn[drawn["route"].astype("string").isin(["IV", "IP"])] if "route" in drawn else drawn
     return (
-        f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals are drawn, "
+        f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals "
+        f"{_are(len(drawn))} drawn, "
         "each on the row of its route (systemic here: IV or IP, not into a target organ nor in a scaffold or "
         "hydrogel; IP cells may largely stay in the peritoneal cavity, so IP and IV cells per kg are not like for "
         "like)"
@@ -2532,12 +2542,12 @@ def _notice_lifespan(follow: pd.DataFrame) -> list[str]:
         f"ref {int(r.ref)} {float(r.lifespan_share):.1%} ({_why_flagged(r)})"
         for r in has[flagged].sort_values("ref").itertuples()
     )
-    span = (
-        f"{'spans' if len(shares) == 1 else 'span'} {shares.min():.1%} to {shares.max():.1%}, "
-        f"median {shares.median():.1%}"
-        if len(shares)
-        else "give no value"
-    )
+    if len(shares) > 1:
+        span = f"span {shares.min():.1%} to {shares.max():.1%}, median {shares.median():.1%}"
+    elif len(shares):
+        span = f"is {shares.iloc[0]:.1%}"
+    else:
+        span = "give no value"
     return [
         f"As a share of the host's maximum recorded lifespan (data/lifespan.csv: AnAge's record in captivity, not "
         f"a typical life, so each share is a lower bound), the follow-up of {len(has)} of the {stated} in vivo "
@@ -3106,7 +3116,8 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
         lines.append(
             f"- **Single numbers** (cited title: exosomes) run from {singles['size_low_nm'].min():g} to "
             f"{singles['size_low_nm'].max():g} nm ({plural(len(singles), 'row')}); {int(singles['within'].sum())} of "
-            f"these {len(singles)} {'lies' if len(singles) == 1 else 'lie'} within 30-150 nm; outside: {outside}."
+            f"these {len(singles)} {_agree(int(singles['within'].sum()), 'lies', 'lie')} within 30-150 nm; outside: "
+            f"{outside}."
         )
     if len(ranges):
         width = ranges["size_high_nm"] - ranges["size_low_nm"]
@@ -3114,9 +3125,10 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
         beyond = ", ".join(f"row {int(r)} by {b:g} nm" for r, b in zip(out["row"], out["beyond_nm"])) or "none"
         lines.append(
             f"- **Ranges** (cited title: exosomes) run from {ranges['size_low_nm'].min():g} nm at their lowest end to "
-            f"{ranges['size_high_nm'].max():g} nm at their highest, and are {width.min():g} to {width.max():g} nm wide "
+            f"{ranges['size_high_nm'].max():g} nm at their highest, and are "
+            f"{_between(width.min(), width.max(), 'nm')} wide "
             f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} "
-            f"{'lies' if len(ranges) == 1 else 'lie'} wholly within 30-150 nm, and {len(out)} "
+            f"{_agree(int(ranges['within'].sum()), 'lies', 'lie')} wholly within 30-150 nm, and {len(out)} "
             f"{'reaches' if len(out) == 1 else 'reach'} beyond it ({beyond})."
         )
     return lines
@@ -3226,8 +3238,9 @@ def effects_note(counts: pd.DataFrame, studies: pd.DataFrame | None = None) -> s
                     "animals; such a row may have had an animal arm the table does not print."
                 )
         sure = _effects.readers(studies)
+        unsure = int((sure["unsure"] > 0).sum())
         parts.append(
-            f"{int((sure['unsure'] > 0).sum())} of {len(sure)} rows were coded with at least one of two readers "
+            f"{unsure} of {len(sure)} rows {_agree(unsure, 'was', 'were')} coded with at least one of two readers "
             "unsure (data/outcome_annotation.csv)."
         )
         text += " " + " ".join(p for p in parts if p)
@@ -3276,7 +3289,10 @@ def effects_notice(
             "fail."
         )
     else:
-        lines.append(f"- {null} of the {total} Effects cells report no effect, a worsening or a mixed result.")
+        lines.append(
+            f"- {null} of the {total} Effects cells {_agree(null, 'reports', 'report')} no effect, a worsening or a "
+            "mixed result."
+        )
     lines.append(_effects_levels(counts))
     if len(silent):
         kinds = "; ".join(
@@ -3318,7 +3334,8 @@ def _effects_compared(compared: pd.DataFrame, total: int) -> str:
     better = compared["comparison_better"].astype("string")
     named = int(better.notna().sum())
     text = (
-        f"- {len(compared)} of {total} Effects cells compare two arms head to head: {len(sources)} MSC tissue "
+        f"- {len(compared)} of {total} Effects cells {_agree(len(compared), 'compares', 'compare')} two arms head "
+        f"to head: {len(sources)} MSC tissue "
         f"sources and {len(compared) - len(sources)} a modified or combined product with the plain one (the list "
         f"below names each). In {named} of the {len(compared)} the cell says the row's own product (the "
         "first-named source or the modified product) did better"

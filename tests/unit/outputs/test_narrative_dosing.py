@@ -405,7 +405,7 @@ def test_notice_lifespan_one_share_without_audit_columns():
     follow = pd.DataFrame({"ref": [1, 41], "arm_stated": [True, None], "lifespan_share": [0.02, NAN]})
     assert narrative._notice_lifespan(follow) == [
         _LIFESPAN_LEAD + "1 of the 1 in vivo studies with a printed follow-up is computed; the 1 on rows the audit "
-        "does not flag spans 2.0% to 2.0%, median 2.0%. The age at treatment is not reported in the review."
+        "does not flag is 2.0%. The age at treatment is not reported in the review."
     ]
 
 
@@ -512,7 +512,7 @@ def test_notice_amounts_plural_mimetics_and_outside():
     assert narrative._notice_amounts(doses) == [
         "Exosome doses as a printed mass: 3 studies (2 of them, refs 40, 41, are exosome mimetics by the Effects "
         "cell or cited title, not secreted exosomes), 5 to 2000 µg. Of these, 2 (refs 41, 42) lie outside "
-        "data/dose_ranges.csv's range, kept as printed; the other 1 span 5 to 5 µg."
+        "data/dose_ranges.csv's range, kept as printed; the other 1 gave 5 µg."
     ]
 
 
@@ -544,7 +544,7 @@ def test_notice_amounts_all_outside_has_no_rest():
             "outside_range": [True],
         }
     )
-    assert narrative._notice_amounts(doses) == ["Exosome doses as a printed mass: 1 studies, 2000 to 2000 µg."]
+    assert narrative._notice_amounts(doses) == ["Exosome doses as a printed mass: 1 study, 2000 µg."]
 
 
 AMOUNTS = [
@@ -638,7 +638,7 @@ def test_notice_apart_all_ranged_and_inside():
         {"ref": [5], "dose_kind": ["cells"], "range_high": [1e7], "outside_range": [None], "range_factor": [0.5]}
     )
     assert narrative._notice_apart(doses, {"dose": 1}) == [
-        "The 1 readable printed amounts come in 1 kinds (1 dose to animals); 1 of the 2 studies print no readable "
+        "The 1 readable printed amount is of 1 kind (1 dose to animals); 1 of the 2 studies prints no readable "
         "amount."
     ]
 
@@ -681,11 +681,11 @@ def test_dosing_notice_joins_times_lifespan_amounts_and_kinds():
     missing = {"follow-up": 0, "animals": 1, "in vitro": 0, "dose": 0}
     assert narrative.dosing_notice(doses, follow, pd.DataFrame({"hours": []}), missing) == (
         "Follow-up of treated animals: 1 in vivo only study prints a time, 30 days. 0 of the 1 "
-        "studies with animals print none. By product, in vivo only studies: exosomes 1 study, median 30 days. "
+        "study with animals print none. By product, in vivo only studies: exosomes 1 study, median 30 days. "
         + _LIFESPAN_LEAD
         + "1 of the 1 in vivo studies with a printed follow-up is computed; the 1 on rows the audit does not flag "
-        "spans 2.0% to 2.0%, median 2.0%. The age at treatment is not reported in the review. "
-        "Exosome doses as a printed mass: 1 studies, 50 to 50 µg. "
-        "The 1 readable printed amounts come in 1 kinds (1 dose to animals); 0 of the 1 studies print no readable "
+        "is 2.0%. The age at treatment is not reported in the review. "
+        "Exosome doses as a printed mass: 1 study, 50 µg. "
+        "The 1 readable printed amount is of 1 kind (1 dose to animals); 0 of the 1 study print no readable "
         "amount."
     )

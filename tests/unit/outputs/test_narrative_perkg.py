@@ -131,10 +131,10 @@ def test_notice_per_kg_one_dose_without_audit_or_systemic_columns():
         }
     )
     assert narrative._notice_per_kg(doses, None) == [
-        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals have a per-kg value in the table "
+        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals has a per-kg value in the table "
         "below (1 computed from the assumed mass, mouse 32.5 g from data/body_mass.csv, a sex-pooled adult outbred "
         "mass, an assumption, not the studies' animals, whose mass the review does not report; 0 printed per kg by "
-        "the study). Of them, 1 systemic doses (IV or IP) not flagged by the audit are drawn and span 1×10⁸ "
+        "the study). Of them, 1 systemic dose (IV or IP) not flagged by the audit is drawn and spans 1×10⁸ "
         "cells/kg (1 study, by the assumed mass); µg is mass as printed, protein not stated.",
         BIAS_HEAD + BIAS_TAIL + _ranges(MOUSE_RANGE),
     ]
@@ -150,7 +150,7 @@ def test_notice_per_kg_flagged_local_one_and_nothing_drawn():
         ]
     )
     assert narrative._notice_per_kg(doses, {}) == [
-        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals have a per-kg value in the table "
+        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals has a per-kg value in the table "
         "below (1 computed from the assumed mass, mouse 32.5 g from data/body_mass.csv, a sex-pooled adult outbred "
         "mass, an assumption, not the studies' animals, whose mass the review does not report; 0 printed per kg by "
         "the study). Of them, 0 systemic doses (IV or IP) not flagged by the audit are drawn and span nothing; µg "
@@ -198,16 +198,16 @@ def test_dosing_notice_carries_the_per_kg_sentences():
     empty = pd.DataFrame({"ref": [], "hours": []})
     missing = {"in vitro": 0, "dose": 0}
     assert narrative.dosing_notice(doses, empty.iloc[:0], empty, missing) == (
-        "MSC doses: 1 studies print a number of cells, 3.25×10⁶ to 3.25×10⁶; 1 of the 1 gave 3.25×10⁶ cells. "
-        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals have a per-kg value in the table "
+        "MSC doses: 1 study prints a number of cells, 3.25×10⁶; 1 of the 1 gave 3.25×10⁶ cells. "
+        "Per kg of body mass: 1 of the 1 amounts given to or injected into animals has a per-kg value in the table "
         "below (1 computed from the assumed mass, mouse 32.5 g from data/body_mass.csv, a sex-pooled adult outbred "
         "mass, an assumption, not the studies' animals, whose mass the review does not report; 0 printed per kg by "
-        "the study). Of them, 1 systemic doses (IV or IP) not flagged by the audit are drawn and span 1×10⁸ "
+        "the study). Of them, 1 systemic dose (IV or IP) not flagged by the audit is drawn and spans 1×10⁸ "
         "cells/kg (1 study, by the assumed mass); µg is mass as printed, protein not stated. "
         + BIAS_HEAD
         + BIAS_TAIL
         + _ranges(MOUSE_RANGE)
-        + " The 1 readable printed amounts come in 1 kinds (1 dose to animals); 0 of the 1 studies print no readable "
+        + " The 1 readable printed amount is of 1 kind (1 dose to animals); 0 of the 1 study print no readable "
         "amount."
     )
 
@@ -605,7 +605,7 @@ def test_dosing_per_kg_key_scales_an_overridden_mass():
     drawn = pd.DataFrame({"ref": [11], "host_species": ["mouse"]})
     # 25 g over the source's 30-35 g: 25/35 = 0.71 to 25/30 = 0.83.
     assert narrative.dosing_per_kg_key(drawn, pd.DataFrame(), body_mass_g={"mouse": 25}) == (
-        f"Per kg (bottom panels): 1 of the 1 amounts given to or injected into animals are drawn, {KEY_LEAD}. "
+        f"Per kg (bottom panels): 1 of the 1 amounts given to or injected into animals is drawn, {KEY_LEAD}. "
         + BIAS_HEAD
         + BIAS_TAIL
         + _ranges("mouse 30-35 g: 0.71 to 0.83 times the drawn value")

@@ -266,7 +266,7 @@ BAND_LINE = (
                 "- **Single numbers** (cited title: exosomes) run from 100 to 100 nm (1 row); 1 of these 1 lies "
                 "within 30-150 nm; outside: none.",
                 "- **Ranges** (cited title: exosomes) run from 40 nm at their lowest end to 120 nm at their highest, "
-                "and are 80 to 80 nm wide (1 row); 1 of these 1 lies wholly within 30-150 nm, and 0 reach beyond it "
+                "and are 80 nm wide (1 row); 1 of these 1 lies wholly within 30-150 nm, and 0 reach beyond it "
                 "(none).",
             ],
             id="all inside the band: outside none",
@@ -284,10 +284,10 @@ BAND_LINE = (
             ),
             [
                 BAND_LINE.format(compared="6 sized rows", other="0 sized rows (other terms) are"),
-                "- **Single numbers** (cited title: exosomes) run from 20 to 200 nm (3 rows); 1 of these 3 lie "
+                "- **Single numbers** (cited title: exosomes) run from 20 to 200 nm (3 rows); 1 of these 3 lies "
                 "within 30-150 nm; outside: row 1 at 200 nm, row 2 at 20 nm.",
                 "- **Ranges** (cited title: exosomes) run from 10 nm at their lowest end to 200 nm at their highest, "
-                "and are 50 to 100 nm wide (3 rows); 1 of these 3 lie wholly within 30-150 nm, and 2 reach beyond it "
+                "and are 50 to 100 nm wide (3 rows); 1 of these 3 lies wholly within 30-150 nm, and 2 reach beyond it "
                 "(row 7 by 50 nm, row 9 by 20 nm).",
             ],
             id="singles and ranges outside, named with how far",
@@ -404,7 +404,7 @@ def test_vesicles_notice_states_every_count_out_of_the_rows():
             "peak), what a range spans, or how any size was measured, so the two are counted and drawn apart.",
             BAND_LINE.format(compared="1 sized row", other="1 sized row (other terms) is"),
             "- **Ranges** (cited title: exosomes) run from 50 nm at their lowest end to 100 nm at their highest, and "
-            "are 50 to 50 nm wide (1 row); 1 of these 1 lies wholly within 30-150 nm, and 0 reach beyond it (none).",
+            "are 50 nm wide (1 row); 1 of these 1 lies wholly within 30-150 nm, and 0 reach beyond it (none).",
             "- **Term in the cited title.** The review tabulates all 3 rows as exosomes; the cited titles name, row by "
             "row: 1 exosomes, 1 extracellular vesicles, 1 none named (out of 3 rows). This is the authors' name for "
             "the product, not a verified subtype: the review reports no biogenesis or marker evidence.",
