@@ -2337,7 +2337,7 @@ def _flagged_among(per: pd.DataFrame, local: pd.DataFrame) -> str:
         return ""
     every = per[per["audit_flag"].fillna(False).astype(bool)]
     return (
-        f" In all, {len(every)} of the {len(per)} per-kg values are on rows the audit flags: these and "
+        f" In all, {len(every)} of the {len(per)} per-kg values {_are(len(every))} on rows the audit flags: these and "
         f"{_ref_list(flagged)}, counted as local (the first reason that applies)."
     )
 
@@ -2722,8 +2722,11 @@ def _design_flags_elsewhere(studies: pd.DataFrame) -> str:
     if not parts:
         return ""
     return (
-        "; for " + ", ".join(parts) + " the finding is on a code not drawn here, so their "
-        "dagger says nothing of the model, host or product"
+        "; for "
+        + ", ".join(parts)
+        + " the finding is on a code not drawn here, so "
+        + _agree(len(parts), "its", "their")
+        + " dagger says nothing of the model, host or product"
     )
 
 
@@ -2754,7 +2757,7 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
         models = "; ".join(sorted(set(printed_evidence(part)["animal_model"].astype(str))))
         parts.append(
             f"'{label}': the column's name is ours; the printed Disease cell reads '{inner.group(1)}' "
-            f"(ref {refs}, animal model '{models}'). "
+            f"(ref{'s' if len(set(part['ref'])) > 1 else ''} {refs}, animal model '{models}'). "
         )
     return "".join(parts)
 
@@ -2795,12 +2798,18 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
     if len(by_disease) > 1:
         code = by_disease.index[0]
         text += (
-            f"; {by_disease.iloc[0]} of these {len(in_top)} are {DISEASE_CODES.get(code, code)} ({code}) models, "
-            f"the other {len(in_top) - by_disease.iloc[0]} spread over "
+            f"; {by_disease.iloc[0]} of these {len(in_top)} "
+            + _agree(
+                int(by_disease.iloc[0]),
+                f"is a model of {DISEASE_CODES.get(code, code)} ({code})",
+                f"are {DISEASE_CODES.get(code, code)} ({code}) models",
+            )
+            + f", the other {len(in_top) - by_disease.iloc[0]} "
+            f"{_agree(len(in_top) - int(by_disease.iloc[0]), 'spreads', 'spread')} over "
             f"{plural(len(by_disease) - 1, 'disease')}"
         )
     aged = in_vivo[codes.map(lambda c: "natural ageing" in c)]
-    text += f". {len(aged)} of {animals} use naturally aged animals"
+    text += f". {len(aged)} of {animals} {_agree(len(aged), 'uses', 'use')} naturally aged animals"
     if len(aged):
         alone = int((aged["model_class"] == "natural ageing").sum())
         diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
@@ -2815,11 +2824,12 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
     if len(models):
         kinds = models.value_counts().sort_index().sort_values(ascending=False, kind="stable")
         text += (
-            f". {len(models)} of {animals} use a model of ageing itself ("
+            f". {len(models)} of {animals} {_agree(len(models), 'uses', 'use')} a model of ageing itself ("
             + ", ".join(f"{kind} {k}" for kind, k in kinds.items())
             + ")"
             + _flag_clause(in_vivo[ageing.notna()], f"these {len(models)}")
-            + f"; the other {animals - len(models)} model a condition the review files under an age-related "
+            + f"; the other {animals - len(models)} {_agree(animals - len(models), 'models', 'model')} a condition "
+            "the review files under an age-related "
             "disease, and the review reports the age of none of the animals"
         )
     return text + "."
@@ -2854,7 +2864,9 @@ def _design_relations(in_vivo: pd.DataFrame) -> str:
         f"In {_count_of(relation, 'xenogeneic')} of {animals} the donor species differs from the host's "
         f"({human_rodent} of them human cells or their exosomes given to rodents); in {same} of {animals} donor and "
         f"host are of one species, and the print or the cited title names the relation for {sum(stated.values())} "
-        "of these" + (f" ({named})" if named else "") + f"; the other {same - sum(stated.values())} are same "
+        "of these"
+        + (f" ({named})" if named else "")
+        + f"; the other {same - sum(stated.values())} {_are(same - sum(stated.values()))} same "
         "species, not specified."
     )
 
@@ -2887,10 +2899,13 @@ def design_notice(studies: pd.DataFrame) -> str:
         .map(lambda m: bool({"primed", "engineered", "selected"} & set(m)))
         .sum()
     )
+    added, what = modified - changed, _design_added(studies)
     parts.append(
-        f"{modified} of the {n} studies use a primed, engineered or selected product, or deliver it with a "
-        f"biomaterial or a co-treatment ({changed} change the product itself; {modified - changed} add something "
-        f"to it: {_design_added(studies)}); {n - modified} use it as obtained.{_design_active_carriers(studies)}"
+        f"{modified} of the {n} studies {_agree(modified, 'uses', 'use')} a primed, engineered or selected product, "
+        f"or {_agree(modified, 'delivers', 'deliver')} it with a biomaterial or a co-treatment ({changed} "
+        f"{_agree(changed, 'changes', 'change')} the product itself; {added} {_agree(added, 'adds', 'add')} "
+        f"something to it{': ' + what if what else ''}); {n - modified} {_agree(n - modified, 'uses', 'use')} it as "
+        f"obtained.{_design_active_carriers(studies)}"
     )
     return " ".join(parts)
 

@@ -170,7 +170,7 @@ def test_design_relations_counts_cross_species_and_named_relations():
     assert narrative._design_relations(in_vivo) == (
         "In 4 of 10 the donor species differs from the host's (2 of them human cells or their exosomes given to "
         "rodents); in 5 of 10 donor and host are of one species, and the print or the cited title names the "
-        "relation for 4 of these (1 autologous, 1 allogeneic, 2 syngeneic); the other 1 are same species, not "
+        "relation for 4 of these (1 autologous, 1 allogeneic, 2 syngeneic); the other 1 is same species, not "
         "specified."
     )
 
@@ -181,7 +181,7 @@ def test_design_relations_none_named():
     assert narrative._design_relations(in_vivo) == (
         "In 0 of 1 the donor species differs from the host's (0 of them human cells or their exosomes given to "
         "rodents); in 1 of 1 donor and host are of one species, and the print or the cited title names the "
-        "relation for 0 of these; the other 1 are same species, not specified."
+        "relation for 0 of these; the other 1 is same species, not specified."
     )
 
 
@@ -220,7 +220,7 @@ def test_design_models_top_class_natural_ageing_and_ageing_models():
     in_vivo = _studies(MODELS_ROWS, audit_flag=[False, True, False, False, None, False, True, False])
     assert narrative._design_models(in_vivo) == (
         "The most common model class is induced: chemical (4 of 8); 3 of these 4 are Premature ovarian failure "
-        "(POF) models, the other 1 spread over 1 disease. 3 of 8 use naturally aged animals (disease: POF; "
+        "(POF) models, the other 1 spreads over 1 disease. 3 of 8 use naturally aged animals (disease: POF; "
         "product: cells; 2 with no other model, 1 beside an induced one; the audit flags 1 of the 3: ref 24); for "
         "refs 18, 24 it is the only printed model: natural ovarian ageing, not premature ovarian failure, as the "
         "gap map labels them. 4 of 8 use a model of ageing itself (natural ageing 3, accelerated-ageing strain 1); "
@@ -248,11 +248,11 @@ def test_design_models_tie_goes_to_the_first_name_and_aged_over_diseases():
         ("table2", 14, 66, "in vivo", "AS", "Atherosclerosis", "natural ageing", *XENO, "exosomes", "native", ""),
     ]
     assert narrative._design_models(_studies(rows)) == (
-        "The most common model class is natural ageing (2 of 2); 1 of these 2 are Atherosclerosis (AS) models, the "
-        "other 1 spread over 1 disease. 2 of 2 use naturally aged animals (disease: AS, POF; product: cells and "
+        "The most common model class is natural ageing (2 of 2); 1 of these 2 is a model of Atherosclerosis (AS), the "
+        "other 1 spreads over 1 disease. 2 of 2 use naturally aged animals (disease: AS, POF; product: cells and "
         "exosomes; 2 with no other model, 0 beside an induced one); for ref 18 it is the only printed model: "
-        "natural ovarian ageing, not premature ovarian failure, as the gap map labels them. 1 of 2 use a model of "
-        "ageing itself (natural ageing 1); the other 1 model a condition the review files under an age-related "
+        "natural ovarian ageing, not premature ovarian failure, as the gap map labels them. 1 of 2 uses a model of "
+        "ageing itself (natural ageing 1); the other 1 models a condition the review files under an age-related "
         "disease, and the review reports the age of none of the animals."
     )
 
@@ -265,7 +265,7 @@ def test_design_models_ties_and_a_lone_ageing_strain():
     ]
     assert narrative._design_models(_studies(rows)) == (
         "The most common model class is accelerated-ageing strain (1 of 2). 0 of 2 use naturally aged animals. 1 "
-        "of 2 use a model of ageing itself (accelerated-ageing strain 1); the other 1 model a condition the review "
+        "of 2 uses a model of ageing itself (accelerated-ageing strain 1); the other 1 models a condition the review "
         "files under an age-related disease, and the review reports the age of none of the animals."
     )
 
@@ -358,16 +358,16 @@ def test_design_notice_counts_arms_models_relations_and_products():
         "it; for 1 of them the Effects cell or the cited title speaks of animals: ref 58; for ref 82 the body text "
         "or the cited title speaks of a treated tissue or a route into a host without naming the host), so animal "
         "models and hosts are counted among the other 3 studies. "
-        "The most common model class is genetic (1 of 3). 1 of 3 use naturally aged animals (disease: POF; "
+        "The most common model class is genetic (1 of 3). 1 of 3 uses naturally aged animals (disease: POF; "
         "product: cells; 1 with no other model, 0 beside an induced one); for ref 18 it is the only printed model: "
-        "natural ovarian ageing, not premature ovarian failure, as the gap map labels them. 1 of 3 use a model of "
+        "natural ovarian ageing, not premature ovarian failure, as the gap map labels them. 1 of 3 uses a model of "
         "ageing itself (natural ageing 1); the other 2 model a condition the review files under an age-related "
         "disease, and the review reports the age of none of the animals. "
         "In 2 of 3 the donor species differs from the host's (2 of them human cells or their exosomes given to "
         "rodents); in 1 of 3 donor and host are of one species, and the print or the cited title names the "
-        "relation for 0 of these; the other 1 are same species, not specified. "
+        "relation for 0 of these; the other 1 is same species, not specified. "
         "3 of the 5 studies use a primed, engineered or selected product, or deliver it with a biomaterial or a "
-        "co-treatment (1 change the product itself; 2 add something to it: 2 a carrier or biomaterial); 2 use it "
+        "co-treatment (1 changes the product itself; 2 add something to it: 2 a carrier or biomaterial); 2 use it "
         "as obtained. A carrier counted as biomaterial is itself active in 1: ref 23's 'drug-free IVA' (ovarian "
         "tissue activated in vitro, itself a fertility treatment)."
     )
@@ -380,9 +380,9 @@ def test_design_notice_without_animals():
         "2 of the 2 studies shown (tabulated in the review) print no animal arm (in vitro only as the row prints "
         "it; for 1 of them the cited title speaks of animals: ref 58; for ref 82 the body text or the cited title "
         "speaks of a treated tissue or a route into a host without naming the host), so animal models and hosts "
-        "are counted among the other 0 studies. 1 of the 2 studies use a primed, engineered or selected product, "
-        "or deliver it with a biomaterial or a co-treatment (0 change the product itself; 1 add something to it: "
-        "1 a carrier or biomaterial); 1 use it as obtained."
+        "are counted among the other 0 studies. 1 of the 2 studies uses a primed, engineered or selected product, "
+        "or delivers it with a biomaterial or a co-treatment (0 change the product itself; 1 adds something to it: "
+        "1 a carrier or biomaterial); 1 uses it as obtained."
     )
 
 
@@ -523,7 +523,7 @@ def test_design_note_with_marks_and_flags_elsewhere():
     assert narrative.design_note(studies) == (
         NOTE_HEAD + ". Where the body text contradicts a printed cell the code stays as printed: ref 24 (setting, "
         "host). " + NOTE_RELATION + "† after a number: the audit flags at least one study behind it (an error or "
-        "warning on what its row means); for ref 19 (W4, A7) the finding is on a code not drawn here, so their "
+        "warning on what its row means); for ref 19 (W4, A7) the finding is on a code not drawn here, so its "
         "dagger says nothing of the model, host or product. ‡: none is flagged, but an audit check on a code drawn "
         "here (R1, R3-R5, W1, W6, W7), the body text, or (for a row printed in vitro only) the cited title's words "
         "of animal work question at least one. " + MARKS_TAIL + NOTE_TAIL

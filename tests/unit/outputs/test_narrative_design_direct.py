@@ -228,7 +228,7 @@ def test_design_flags_elsewhere_missing_flag_is_not_flagged(missing):
         {"ref": [30, 19], "audit_flag": MISSING[missing]([None, True]), "audit_findings": ["W2", "W4"]}
     )
     assert narrative._design_flags_elsewhere(studies) == (
-        "; for ref 19 (W4) the finding is on a code not drawn here, so their dagger says nothing of the model, host "
+        "; for ref 19 (W4) the finding is on a code not drawn here, so its dagger says nothing of the model, host "
         "or product"
     )
 
@@ -263,7 +263,7 @@ def test_design_disease_labels_in_code_order_over_both_tables(monkeypatch):
     monkeypatch.setattr(gapmap, "disease_label", lambda code: labels.get(code, code))
     studies = _studies([T1R1, T2R2, T2R1])
     assert narrative._design_disease_labels(studies) == (
-        "'Ovarian failure (POF)': the column's name is ours; the printed Disease cell reads 'POF' (ref 48, 49, "
+        "'Ovarian failure (POF)': the column's name is ours; the printed Disease cell reads 'POF' (refs 48, 49, "
         "animal model 'CDDP induced POF mouse model; CTX induced POF mouse model'). "
         "'Premature aging (weakness)': the column's name is ours; the printed Disease cell reads 'weakness' (ref "
         "10, animal model 'Bmi-1⁻/⁻ mouse model'). "
