@@ -655,11 +655,15 @@ def _source_comparisons(printed: pd.DataFrame) -> str:
             if len(named) >= 2:
                 others = ", ".join(f"{c}-MSCs" for c in named[1:-1]) + (" and " if len(named) > 2 else "")
                 heads.append(f"[{ref}] ({disease}: {named[0]}-MSCs against {others}{named[-1]}-MSCs)")
-    text = f" Its {len(claims)} comparative claims ({'; '.join(repr(c) for c in claims)}) cite no study either"
+    text = (
+        f" Its {plural(len(claims), 'comparative claim')} ({'; '.join(repr(c) for c in claims)}) "
+        f"{_agree(len(claims), 'cites', 'cite')} no study either"
+    )
     if heads:
         text += (
-            f"; {len(heads)} rows of Tables 1-2 print a comparison of sources in their Effects, each on one "
-            f"disease model: {' and '.join(heads)}"
+            f"; {plural(len(heads), 'row')} of Tables 1-2 {_agree(len(heads), 'prints', 'print')} a comparison of "
+            f"sources in {_agree(len(heads), 'its Effects, on', 'their Effects, each on')} one disease model: "
+            f"{' and '.join(heads)}"
         )
     return text + "."
 
@@ -928,9 +932,10 @@ def source_coverage(
         named = " and ".join(where)
         verb = f"which only {named} uses" if len(where) == 1 else f"which {named} use"
         parts.append(
-            f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the {len(studies)} preclinical studies, "
-            f"{uses(trials, c)} of the {len(trials)} clinical studies), {verb} ({total} "
-            f"{'study' if total == 1 else 'studies'})"
+            f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the "
+            f"{plural(len(studies), 'preclinical study', 'preclinical studies')}, {uses(trials, c)} of the "
+            f"{plural(len(trials), 'clinical study', 'clinical studies')}), {verb} "
+            f"({plural(total, 'study', 'studies')})"
         )
     return f"Table 4 does not describe {'; nor '.join(parts)}."
 

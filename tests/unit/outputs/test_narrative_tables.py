@@ -320,7 +320,7 @@ SOURCE_HEADS = (
         ),
         pytest.param(
             {"advantages": ["  Proliferates more than BM  "]},
-            " Its 1 comparative claims ('Proliferates more than BM') cite no study either" + SOURCE_HEADS,
+            " Its 1 comparative claim ('Proliferates more than BM') cites no study either" + SOURCE_HEADS,
             id="one-column-present-line-stripped",
         ),
         pytest.param(
