@@ -86,7 +86,7 @@ ALL_DRAWN = [_lead(FILE_MOUSE, 3, ALL_SPANS), BIAS + _ranges(MOUSE_RANGE)]
 TWO_SPANS = "2×10⁶ cells/kg (1 study, by the assumed mass); 3×10³ µg/kg (1 study, by the assumed mass)"
 
 PER_KG = [
-    ("units in alphabetical order (cells/kg before µg/kg), whatever the rows' order", _doses(), None, ALL_DRAWN),
+    ("units in alphabetical order (cells/kg before ug/kg), whatever the rows' order", _doses(), None, ALL_DRAWN),
     ("an unknown audit flag (NA) is no flag: the dose is drawn", _doses(flag=(False, False, NA)), None, ALL_DRAWN),
     (
         "an unknown basis (NA) is not 'printed per kg': the dose counts as divided by the assumed mass",
