@@ -638,8 +638,7 @@ def test_notice_apart_all_ranged_and_inside():
         {"ref": [5], "dose_kind": ["cells"], "range_high": [1e7], "outside_range": [None], "range_factor": [0.5]}
     )
     assert narrative._notice_apart(doses, {"dose": 1}) == [
-        "The 1 readable printed amount is of 1 kind (1 dose to animals); 1 of the 2 studies prints no readable "
-        "amount."
+        "The 1 readable printed amount is of 1 kind (1 dose to animals); 1 of the 2 studies prints no readable amount."
     ]
 
 
