@@ -2245,6 +2245,11 @@ def _sci2(x: float) -> str:
     return f"{float(mantissa):g}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
+def _printed_per_kg(doses: pd.DataFrame) -> pd.Series:
+    """Whether each dose is printed per kg by its study, rather than divided by an assumed mass here."""
+    return doses["dose_per_kg_basis"].astype("string").str.startswith("printed per kg").fillna(False).astype(bool)
+
+
 def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     """Doses per kg of a nominal body mass, kind by kind, with the assumption named (issue 18 item 5).
 
@@ -2273,12 +2278,11 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     kept, local, odd = per[systemic & ~flagged], per[~systemic], per[systemic & flagged]
     spans = []
     for unit, part in kept.groupby("dose_per_kg_unit", sort=True):
-        printed = part["dose_per_kg_basis"].str.startswith("printed per kg").fillna(False).astype(bool)
+        printed = _printed_per_kg(part)
         for some, how in ((part[~printed], "by the assumed mass"), (part[printed], "printed per kg by the study")):
             if len(some):
                 spans.append(_span(some, unit, how))
-    printed_all = per["dose_per_kg_basis"].astype("string").str.startswith("printed per kg").fillna(False)
-    n_printed = int(printed_all.astype(bool).sum())
+    n_printed = int(_printed_per_kg(per).sum())
     out = [
         f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals "
         f"{_agree(len(per), 'has', 'have')} a per-kg value in the table below ({len(per) - n_printed} computed "
