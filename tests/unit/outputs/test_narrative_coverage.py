@@ -155,3 +155,13 @@ def test_source_comparisons_a_row_naming_three_sources_lists_the_other_two_with_
     # _source_comparisons imports helpers.data.curated inside the function and calls curated.load: patch that.
     monkeypatch.setattr(curated, "load", lambda name: TABLES[name])
     assert narrative._source_comparisons(pd.DataFrame(columns)) == expected
+
+
+def test_source_comparisons_one_claim_and_one_row_are_said_in_the_singular(monkeypatch):
+    """One comparative claim 'cites'; one row of Tables 1-2 'prints' a comparison 'in its Effects'."""
+    one_row = {"msc_studies": TABLES["msc_studies"].iloc[[0]], "exosome_studies": TABLES["exosome_studies"].iloc[:0]}
+    monkeypatch.setattr(curated, "load", lambda name: one_row[name])
+    assert narrative._source_comparisons(pd.DataFrame({"advantages": ["Grows faster than BM"]})) == (
+        " Its 1 comparative claim ('Grows faster than BM') cites no study either; 1 row of Tables 1-2 prints a "
+        "comparison of sources in its Effects, on one disease model: [7] (OP: BM-MSCs against AD-MSCs and UC-MSCs)."
+    )

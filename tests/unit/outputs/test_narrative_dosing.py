@@ -409,6 +409,15 @@ def test_notice_lifespan_one_share_without_audit_columns():
     ]
 
 
+def test_notice_lifespan_two_shares_are_a_span_with_a_median():
+    """Two unflagged shares, 2 % and 4 %, are a span with its median (3 %); only one share is said as a value."""
+    follow = pd.DataFrame({"ref": [1, 2], "arm_stated": [True, True], "lifespan_share": [0.04, 0.02]})
+    assert narrative._notice_lifespan(follow) == [
+        _LIFESPAN_LEAD + "2 of the 2 in vivo studies with a printed follow-up is computed; the 2 on rows the audit "
+        "does not flag span 2.0% to 4.0%, median 3.0%. The age at treatment is not reported in the review."
+    ]
+
+
 def test_notice_lifespan_all_flagged_gives_no_value():
     """Every share flagged: 'give no value'; two stated studies without a share 'have' no sourced lifespan."""
     follow = pd.DataFrame(
