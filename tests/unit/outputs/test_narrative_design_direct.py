@@ -25,24 +25,7 @@ import pandas as pd
 import pytest
 
 from helpers.outputs import narrative
-
-NAN = float("nan")
-
-_COLUMNS = [
-    "table",
-    "row",
-    "ref",
-    "setting",
-    "disease_code",
-    "disease",
-    "model_class",
-    "relation",
-    "donor_species",
-    "host_species",
-    "modality",
-    "product",
-    "modification",
-]
+from tests.unit.outputs.test_narrative_design import _COLUMNS, NAN, _studies
 
 POF = "Premature ovarian failure"
 AD = "Alzheimer's disease"
@@ -111,13 +94,6 @@ MISSING = {
     "NaN in an object column": lambda values: pd.Series([NAN if v is None else v for v in values], dtype=object),
     "NA in a nullable boolean column": lambda values: pd.Series(values, dtype="boolean"),
 }
-
-
-def _studies(rows, **extra):
-    frame = pd.DataFrame(rows, columns=_COLUMNS)
-    for column, values in extra.items():
-        frame[column] = values
-    return frame
 
 
 def _with(values, **changes):

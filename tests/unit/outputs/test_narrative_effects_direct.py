@@ -21,45 +21,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.core.catalog import SOURCE_SHORT
 from helpers.data import curated
 from helpers.outputs import narrative
-
-DIRECTIONS = ("improved", "prospect only", "mixed", "no effect", "worse", "not stated")
-
-
-def _counts(arms, levels=()):
-    """arms: (modality, arm, arm total, modality total, studies per code of DIRECTIONS); levels: (modality, arm,
-    code, studies), in the order the analysis lists them."""
-    rows = []
-    totals = {(m, a): (t, mt) for m, a, t, mt, _ in arms}
-    for modality, arm, total, modality_total, studies in arms:
-        for code, k in zip(DIRECTIONS, studies):
-            rows.append(("effect_direction", modality, arm, code, k, total, modality_total))
-    for modality, arm, code, k in levels:
-        total, modality_total = totals[(modality, arm)]
-        rows.append(("outcome_level", modality, arm, code, k, total, modality_total))
-    return pd.DataFrame(rows, columns=["field", "modality", "arm", "code", "studies", "arm_total", "modality_total"])
-
+from tests.unit.outputs.test_narrative_effects import NOTE_HEAD, NOTE_LEVEL, NOTE_TAIL, _counts
 
 # ------------------------------------------------------------------ effects_note
 
-NOTE_HEAD = (
-    "Each bar counts the review's one-line Effects summaries (Tables 1-2), one per tabulated study, that report "
-    "that direction or whose words name that level as the highest outcome; its height is the number above it. "
-    "A one-line summary states a headline, so a null or mixed secondary result could hardly show in it. "
-    "Solid: an animal treated; hatched: in vitro only as printed (no animal model printed, or co-culture in a dish "
-    "the only printed route) "
-)
-NOTE_LEVEL = (
-    ". Level: the level of the cell's words, whatever the setting; the endpoints measured are not reported in "
-    "the review, and a cell that names no outcome is 'not stated'. 'Not stated' direction: of the Effects cell "
-    "only (it names mechanisms, safety or delivery); 'prospect only': a benefit stated only as a prospect."
-)
-NOTE_TAIL = (
-    " Codes derived by cue words (data/outcome_cues.csv), defined in data/outcome_codes.csv. "
-    f"{SOURCE_SHORT}, Tables 1-2."
-)
 
 # Table 1 row 2 in vivo; Table 1 row 14, Table 2 rows 9 and 21 in vitro only (see the module docstring).
 STUDIES = pd.DataFrame(
@@ -81,7 +48,9 @@ STUDY_ARMS = [
 NOTES = [
     (
         "a product with a single study is still counted (only a product with none is left out)",
-        _counts([("cells", "in vivo", 1, 1, (1, 0, 0, 0, 0, 0)), ("exosomes", "in vitro", 3, 3, (3, 0, 0, 0, 0, 0))]),
+        _counts(
+            [("cells", "in vivo", 1, 1, (1, 0, 0, 0, 0, 0)), ("exosomes", "in vitro", 3, 3, (3, 0, 0, 0, 0, 0))], ()
+        ),
         None,
         NOTE_HEAD + "(MSCs in vivo: 1; vesicles in vitro only: 3)" + NOTE_LEVEL + NOTE_TAIL,
     ),
@@ -89,7 +58,7 @@ NOTES = [
         # 3 in vitro only rows: 1 prints a model (ref 25), so 2 print none; the titles of refs 58 and 74 name
         # animals (2 marked rows); of the 4 rows, Table 1 row 2 and Table 2 row 9 had a reader unsure.
         "with the studies: in vitro rows that print a model, that name animals, the mark, and the readers' doubt",
-        _counts(STUDY_ARMS),
+        _counts(STUDY_ARMS, ()),
         STUDIES,
         NOTE_HEAD
         + "(MSCs in vivo: 1; MSCs in vitro only: 1; vesicles in vitro only: 2)"
