@@ -91,7 +91,13 @@ def results() -> dict[str, int | None]:
     """Every mutant's last exit code, from mutmut's ``*.meta`` files in mutants/."""
     out: dict[str, int | None] = {}
     for meta in MUTANTS.rglob("*.py.meta"):
-        out.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+        try:
+            out.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise SystemExit(
+                f"mutation: {meta.relative_to(ROOT).as_posix()} is cut short (an interrupted run?): {exc}; "
+                "run make mutation again, which keeps its complete entries and runs the lost ones again"
+            ) from None
     return out
 
 
@@ -166,6 +172,73 @@ def unfindable_tests(selection: list[str], cwd: Path = ROOT) -> list[str]:
     return sorted({line.split("[", 1)[0] for line in lost})
 
 
+#: The sections of a ``*.py.meta`` file that mutmut's loader reads (mutmut.mutation.data); a repaired file
+#: lacking one gets it empty, which mutmut reads as "not run yet" or "changed", never as a verdict.
+META_SECTIONS = (
+    "exit_code_by_key",
+    "hash_by_function_name",
+    "type_check_error_by_key",
+    "durations_by_key",
+    "estimated_durations_by_key",
+)
+
+
+def _depth(text: str) -> int:
+    """How many ``{`` of ``text`` are still open, braces inside JSON strings not counted."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            escaped, in_string = (False, in_string) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{}":
+            depth += 1 if char == "{" else -1
+    return depth
+
+
+def salvage(text: str) -> dict | None:
+    """The complete entries of a results file cut short, or None when not even its first line is whole.
+
+    mutmut writes one entry per line. The last lines are dropped one at a time until the rest, its trailing comma
+    removed and its open braces closed, is JSON: every entry kept was written whole, so no verdict is guessed.
+    """
+    lines = text.splitlines()
+    while lines:
+        head = "\n".join(lines).rstrip().removesuffix(",")
+        try:
+            data = json.loads(head + "}" * _depth(head))
+        except json.JSONDecodeError:
+            lines.pop()
+            continue
+        return {section: data.get(section, {}) for section in META_SECTIONS} if data else None
+    return None
+
+
+def repair_cut_results() -> list[str]:
+    """Repair mutmut's result files (``*.py.meta``) that an interrupted run left cut short.
+
+    mutmut writes a module's results in place, so a run stopped while writing (a killed job, a full disk) leaves
+    a file that is not JSON, and every later run stops on it with a bare ``JSONDecodeError``. The complete
+    entries are kept (:func:`salvage`); the mutants whose entries were lost are run again. A file with nothing
+    to keep is removed, and its module's mutants are all run again.
+    """
+    cut = []
+    for meta in sorted(MUTANTS.rglob("*.py.meta")) if MUTANTS.is_dir() else []:
+        text = meta.read_text(encoding="utf-8", errors="replace")
+        try:
+            json.loads(text)
+            continue
+        except json.JSONDecodeError:
+            pass
+        kept = salvage(text)
+        if kept is None:
+            meta.unlink()
+        else:
+            meta.write_text(json.dumps(kept, indent=4) + "\n", encoding="utf-8")
+        cut.append(meta.relative_to(MUTANTS).as_posix())
+    return cut
+
+
 def drop_stale_copies() -> list[str]:
     """Remove mutmut's copies of source files that no longer exist in src/ (moved or deleted).
 
@@ -238,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
             print("give their cases plain ASCII ids (no backslash):")
             print("\n".join(f"    {name}" for name in lost))
             return 2
+        for name in repair_cut_results():
+            print(f"mutation: {name} was cut short by an interrupted run; its lost results are run again")
         for name in drop_stale_copies():
             print(f"mutation: removed {name}, whose source file no longer exists")
         mutmut = Path(sys.executable).with_name("mutmut")

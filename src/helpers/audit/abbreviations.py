@@ -19,6 +19,7 @@ from helpers.audit.registry import (
     rule,
 )
 from helpers.core.vocab import DISEASE_CODES
+from helpers.core.words import agree, series
 from helpers.data.derive import split_route_dosage
 
 #: Legends printed under a table, by table id (figure legends have no table to check against).
@@ -125,8 +126,7 @@ def _places(entries) -> str:
     named = ["the article list"] if "article" in legends else []
     others = [legend for legend in legends if legend != "article"]
     if others:
-        listed = others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
-        named.append(f"the {listed} legend{'s' if len(others) > 1 else ''}")
+        named.append(f"the {series(others)} {agree(len(others), 'legend', 'legends')}")
     return " and ".join(named)
 
 

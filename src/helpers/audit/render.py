@@ -11,6 +11,7 @@ from helpers.audit.runner import COLUMNS
 from helpers.audit.within import SIZE_MARGIN
 from helpers.core import edition
 from helpers.core.vocab import ALL
+from helpers.core.words import agree, plural
 from helpers.data import added
 from helpers.outputs import formats
 
@@ -203,7 +204,7 @@ def added_evidence(table: pd.DataFrame) -> pd.Series:
 def _rows_word() -> str:
     """``row 29`` or ``rows 29, 30`` (Tables 1-3) for the added rows a count may include."""
     rows = sorted(int(r) for t, r in _added_places(pd.DataFrame()) if t != "references")
-    return ("row " if len(rows) == 1 else "rows ") + ", ".join(str(r) for r in rows)
+    return agree(len(rows), "row ", "rows ") + ", ".join(str(r) for r in rows)
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -267,10 +268,6 @@ def render(
     return text
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_rows: int | None = None) -> str:
     """Sentences of counts, each saying what it counts and out of how many.
 
@@ -282,18 +279,14 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
     counts, verdicts = table["severity"].value_counts(), table["verdict"].value_counts()
     ran = len(RULES) if chosen == ALL else len(chosen)
     fired = table["key"].str.split("|").str[0].nunique()
-    per = ", ".join(_plural(int(counts.get(s, 0)), s) for s in SEVERITIES)
+    per = ", ".join(plural(int(counts.get(s, 0)), s) for s in SEVERITIES)
     on_rows = table[table["table"].isin(["table1", "table2", "table3"]) & table["row"].str.fullmatch(r"\d+")]
     n_rows = len(set(zip(on_rows["table"], on_rows["row"])))
     places = len(set(zip(table["table"], table["row"], table["field"])))
     judged = ", ".join(f"{int(verdicts.get(v, 0))} {v}" for v in (*VERDICTS, "unreviewed") if verdicts.get(v, 0))
     current = edition.current() == edition.CURRENT  # the rows of Tables 1-3 counted include the added ones
     kind, kinds = ("row (printed or added)", "rows (printed or added)") if current else ("printed row", "printed rows")
-    rows_text = (
-        f"{n_rows} {kind if n_rows == 1 else kinds}"
-        if printed_rows is None
-        else f"{n_rows} of the {printed_rows} {kinds}"
-    )
+    rows_text = plural(n_rows, kind, kinds) if printed_rows is None else f"{n_rows} of the {printed_rows} {kinds}"
     if current and printed_rows is not None:  # audit ed. 8: the split, and where the anchors fall
         new = _added_places(table)
         n_new = len(new)
@@ -314,10 +307,10 @@ def notice(table: pd.DataFrame, chosen: tuple[str, ...] | str = ALL, printed_row
             )
         judged += f", {int(verdicts.get('unreviewed', 0))} with {NO_VERDICT}"
     return (
-        f"{_plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
+        f"{plural(len(table), 'finding')} shown ({per}), from {fired} of the {ran} rules run. "
         f"A finding is one rule firing at one place, and one printed slip can draw findings from several rules "
         f"(an undefined code and its unused legend entry, say), so these count findings, not slips: they point at "
-        f"{_plural(places, 'distinct printed place')} (a cell, a legend entry, a reference's field or a header). "
+        f"{plural(places, 'distinct printed place')} (a cell, a legend entry, a reference's field or a header). "
         f"Each finding is reported at one place, its anchor, though its evidence may quote other rows too; "
         f"{rows_text} of Tables 1-3 are the anchor of a finding, and references, legends and column headers "
         "anchor the rest. "

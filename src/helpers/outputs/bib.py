@@ -15,6 +15,7 @@ import unicodedata
 
 import pandas as pd
 
+from helpers.core.words import agree
 from helpers.data import added
 from helpers.outputs.latex import escape as _escape
 
@@ -368,13 +369,13 @@ def to_bibtex(refs: pd.DataFrame, full: pd.DataFrame | None = None) -> str:
     if shown:  # the current edition: the added ones are not the review's
         head = (
             f"% {_count(refs, full)}: {len(refs) - len(shown)} printed in Li & Bai (2025), {len(shown)} added "
-            f"since ({'its' if len(shown) == 1 else 'their'} `note` says so),\n% generated from data/references.csv "
+            f"since ({agree(len(shown), 'its', 'their')} `note` says so),\n% generated from data/references.csv "
             "and data/additions/references.csv.\n"
         )
         # what the header says of the fields holds for the printed entries only (references ed. 7)
         header = _HEADER.replace("% Fields are as printed;", "% Fields of the printed entries are as printed;", 1)
         header += (
-            f"% {'The added entry gives' if len(shown) == 1 else f'The {len(shown)} added entries give'} the fields "
+            f"% {agree(len(shown), 'The added entry gives', f'The {len(shown)} added entries give')} the fields "
             "their curator typed (key added<N>_...); no DOI or PMID of theirs was looked up.\n"
         )
     chunks = [head + header]

@@ -15,6 +15,7 @@ from helpers.analysis.dosing import title_checks
 from helpers.analysis.evidence import FACTOR_ONLY, PathwayView, untagged_label
 from helpers.analysis.trials import LIMITATION_SHOWN, OPEN_STATUSES, RESULTS_SHOWN, TEXT_REPORTS_OUTCOME
 from helpers.core.catalog import SOURCE_SHORT
+from helpers.core.words import agree, are, plural, series
 from helpers.data.derive.vesicles import PRODUCT_CHANGES
 
 #: An audit rule id as a finding's note starts it ("R3: …").
@@ -40,11 +41,6 @@ __all__ = [
 ]
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 study``, ``2 studies``."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
-
-
 def _between(low: float, high: float, unit: str) -> str:
     """``28 to 60 days``, or ``30 days`` when both ends are one value."""
     return f"{low:g} {unit}" if low == high else f"{low:g} to {high:g} {unit}"
@@ -53,16 +49,6 @@ def _between(low: float, high: float, unit: str) -> str:
 def _sci_between(low: float, high: float) -> str:
     """``1×10⁶ to 5×10⁶``, or ``1×10⁶`` when both ends are one number of cells."""
     return _sci(low) if low == high else f"{_sci(low)} to {_sci(high)}"
-
-
-def _agree(n: int, one: str, many: str) -> str:
-    """The word that agrees with a count: ``one`` for 1, ``many`` for 0 or 2 and more (``1 prints``, ``0 print``)."""
-    return one if n == 1 else many
-
-
-def _are(n: int) -> str:
-    """The verb that agrees with a count: ``1 is``, ``0 are``, ``2 are``."""
-    return _agree(n, "is", "are")
 
 
 def _percent(part: int, whole: int) -> str:
@@ -84,7 +70,7 @@ def flags_note(flags: pd.DataFrame) -> str:
     studies = flags["ref"].nunique()
     return (
         f"The project's audit (tables/audit.csv) questions {plural(studies, 'drawn study', 'drawn studies')} on "
-        f"{'its' if studies == 1 else 'their'} disease, host, product, setting, route or MSC source, kept as printed: "
+        f"{agree(studies, 'its', 'their')} disease, host, product, setting, route or MSC source, kept as printed: "
         f"{items}."
     )
 
@@ -106,7 +92,7 @@ def modelled_note(modelled: pd.DataFrame | None, hollow: int) -> str:
     items = "; ".join(f"[{m.ref}] {m.table} row {m.row}: '{m.model}'" for m in modelled.itertuples(index=False))
     return (
         f"{hollow - len(modelled)} of the {hollow} in vitro only studies also print no animal model; "
-        f"{len(modelled)} {'prints' if len(modelled) == 1 else 'print'} one with no route into it ({items})."
+        f"{len(modelled)} {agree(len(modelled), 'prints', 'print')} one with no route into it ({items})."
     )
 
 
@@ -254,9 +240,9 @@ def _unnamed_mechanisms(unnamed: int, total: int, instead: dict) -> str:
     """The Effects cells that match no mechanism category, and what they carry instead (a map's notice)."""
     carry = instead["instead"]
     text = (
-        f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) {_agree(unnamed, 'matches', 'match')} "
+        f"{unnamed} of the {total} Effects cells ({_percent(unnamed, total)}) {agree(unnamed, 'matches', 'match')} "
         f"none of the mechanism categories of data/categories.csv; {carry} of these {unnamed} "
-        f"{_agree(carry, 'carries', 'carry')} a pathway-family, transcription-factor or cargo tag instead"
+        f"{agree(carry, 'carries', 'carry')} a pathway-family, transcription-factor or cargo tag instead"
     )
     excluded = instead.get("excluded", [])
     if excluded:
@@ -283,7 +269,7 @@ def _mirna_detail(mirna: set[str], carried: dict[str, list[int]] | None, flags: 
         if doubted:
             text += f", though the cited title of {_ref_names(doubted)} speaks of no vesicles (audit R4)"
     if rest:
-        text += f"; {_ref_names(rest)} {'names' if len(rest) == 1 else 'name'} the miRNA only as a mediator"
+        text += f"; {_ref_names(rest)} {agree(len(rest), 'names', 'name')} the miRNA only as a mediator"
     return text + ")"
 
 
@@ -312,7 +298,7 @@ def pathway_note(view: PathwayView) -> str:
     ]
     if absent:
         parts.append(
-            f"No column for {' and '.join(absent)}: none of {'its' if len(absent) == 1 else 'their'} selected "
+            f"No column for {' and '.join(absent)}: none of {agree(len(absent), 'its', 'their')} selected "
             "studies names a family or a factor."
         )
     if view.unseen_sources:
@@ -464,9 +450,9 @@ def trust_text(coverage: dict[str, int]) -> str:
     return text
 
 
-def _top(series: pd.Series, labels: dict | None = None, k: int = 2) -> str:
+def _top(values: pd.Series, labels: dict | None = None, k: int = 2) -> str:
     """The k most frequent values with their counts: ``Alzheimer's disease (6), POF (5)``."""
-    parts = series.dropna().astype(str).str.split("+").explode().value_counts()
+    parts = values.dropna().astype(str).str.split("+").explode().value_counts()
     parts = parts.sort_index().sort_values(ascending=False, kind="stable").head(k)
     return ", ".join(f"{(labels or {}).get(name, name)} ({n})" for name, n in parts.items())
 
@@ -542,7 +528,7 @@ def _added_counts(resource: str, printed: pd.DataFrame, derived: pd.DataFrame, m
         modified = derived["modification"].astype("string").fillna("none") != "none"
         if int(modified[mask].sum()):
             counts.append(_split("a modified product in", int(modified.sum()), int(modified[mask].sum()), n))
-    unit = "row" if k == 1 else "rows"
+    unit = agree(k, "row", "rows")
     return (
         f" With the added {unit} ({'; '.join(rows)}: cells coded by their curator, not printed), the current "
         f"edition counts {n} rows ({n - k} printed, {k} added): " + "; ".join(counts) + ". A count or sum above "
@@ -578,9 +564,9 @@ def edition_notice(resource: str, shown: pd.DataFrame) -> str:
         named = "; ".join(f"{what} {k}, added {d}" for k, d in zip(new["key"], new["date_added"]))
         tail = (
             f" Of the {plural(len(shown), what)} counted here, {len(shown) - len(new)} are printed in the review and "
-            f"{len(new)} {'was' if len(new) == 1 else 'were'} added since ({named}); the "
+            f"{len(new)} {agree(len(new), 'was', 'were')} added since ({named}); the "
             f"{'edition' if resource == 'references' else 'Edition'} column marks "
-            f"{'it' if len(new) == 1 else 'them'}."
+            f"{agree(len(new), 'it', 'them')}."
         )
     return " " + curated.edition_note() + tail
 
@@ -657,12 +643,12 @@ def _source_comparisons(printed: pd.DataFrame) -> str:
                 heads.append(f"[{ref}] ({disease}: {named[0]}-MSCs against {others}{named[-1]}-MSCs)")
     text = (
         f" Its {plural(len(claims), 'comparative claim')} ({'; '.join(repr(c) for c in claims)}) "
-        f"{_agree(len(claims), 'cites', 'cite')} no study either"
+        f"{agree(len(claims), 'cites', 'cite')} no study either"
     )
     if heads:
         text += (
-            f"; {plural(len(heads), 'row')} of Tables 1-2 {_agree(len(heads), 'prints', 'print')} a comparison of "
-            f"sources in {_agree(len(heads), 'its Effects, on', 'their Effects, each on')} one disease model: "
+            f"; {plural(len(heads), 'row')} of Tables 1-2 {agree(len(heads), 'prints', 'print')} a comparison of "
+            f"sources in {agree(len(heads), 'its Effects, on', 'their Effects, each on')} one disease model: "
             f"{' and '.join(heads)}"
         )
     return text + "."
@@ -809,8 +795,8 @@ def _preclinical_notice(printed: pd.DataFrame, derived: pd.DataFrame, other_host
     text = "MSC sources: " + ", ".join(f"{name} {k}" for name, k in sources.items())
     if twice:
         text += (
-            f"; {plural(len(twice), 'row')} ({', '.join(twice)}) {'compares' if len(twice) == 1 else 'compare'} "
-            f"two sources and {'counts' if len(twice) == 1 else 'count'} under each, so these counts sum to "
+            f"; {plural(len(twice), 'row')} ({', '.join(twice)}) {agree(len(twice), 'compares', 'compare')} "
+            f"two sources and {agree(len(twice), 'counts', 'count')} under each, so these counts sum to "
             f"{int(sources.sum())} for {plural(n, 'study', 'studies')}"
         )
     in_vivo = derived["setting"].astype("string").fillna("") != "in vitro"
@@ -930,7 +916,7 @@ def source_coverage(
         where = [name for name, frame in tables if uses(frame, c)]
         total = uses(studies, c) + uses(trials, c)
         named = " and ".join(where)
-        verb = f"which only {named} uses" if len(where) == 1 else f"which {named} use"
+        verb = agree(len(where), f"which only {named} uses", f"which {named} use")
         parts.append(
             f"{TISSUE_CODES.get(c, c).lower()} ({c}: {uses(studies, c)} of the "
             f"{plural(len(studies), 'preclinical study', 'preclinical studies')}, {uses(trials, c)} of the "
@@ -969,10 +955,10 @@ def _added_references(new: pd.DataFrame, in_file: int = 0) -> str:
     """' The 1 added reference (84, 2026) is counted in none of these numbers: its fields are its curator's …'."""
     listed = ", ".join(f"{int(r)}, {int(y)}" for r, y in zip(new["ref"], new["year"]))
     with_pmid = int(new["pmid"].astype(str).str.fullmatch(r"\d{7,8}").sum())
-    unit = "reference" if len(new) == 1 else "references"
+    unit = agree(len(new), "reference", "references")
     return (
-        f" The {len(new)} added {unit} ({listed}) {'is' if len(new) == 1 else 'are'} counted in none of these "
-        f"numbers: {'its' if len(new) == 1 else 'their'} fields are {'its' if len(new) == 1 else 'their'} "
+        f" The {len(new)} added {unit} ({listed}) {are(len(new))} counted in none of these "
+        f"numbers: {agree(len(new), 'its', 'their')} fields are {agree(len(new), 'its', 'their')} "
         f"curator's, not printed, the citation is composed from them, {with_pmid} of {len(new)} give a PMID, and no "
         "DOI or PMID of an addition was looked up."
         # the file holds the added entries too: its own count, so "of the 83" is not read as the file's (ref ed2 7.1)
@@ -1025,7 +1011,7 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, ent
 
     if "ref" not in refs or "title" not in refs:
         return (
-            f"the other {others} {_agree(others, 'prints', 'print')} none, or something else in its place, which the "
+            f"the other {others} {agree(others, 'prints', 'print')} none, or something else in its place, which the "
             "BibTeX keeps in `note`."
         )
     suspect = suspect_pmids(refs if full is None else full)
@@ -1035,8 +1021,8 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, ent
         numbers = [str(int(r)) for r, (_, k) in zip(refs["ref"], read) if k == kind]
         if numbers:
             usable += len(numbers)
-            label = "reference" if len(numbers) == 1 else "references"
-            verb = "prints" if len(numbers) == 1 else "print"
+            label = agree(len(numbers), "reference", "references")
+            verb = agree(len(numbers), "prints", "print")
             where = f"{label} {', '.join(numbers)}"
             if kind == "stray":  # what follows: a stray letter, or a trial's registry number (references 5.2)
                 after = {str(int(r)): trailing_words(p) for r, p in zip(refs["ref"], refs["pmid"])}
@@ -1048,7 +1034,7 @@ def _other_pmids(refs: pd.DataFrame, full: pd.DataFrame | None, others: int, ent
         text += f"{' and '.join(found)}, which the BibTeX exports as that number, saying in `note` what surrounds it"
         if rest:
             text += (
-                f"; the other {rest} {_agree(rest, 'prints', 'print')} none, or something else in its place, kept in "
+                f"; the other {rest} {agree(rest, 'prints', 'print')} none, or something else in its place, kept in "
                 "`note` as printed"
             )
         text += "."
@@ -1086,9 +1072,9 @@ def _table_rows(rows) -> str:
     for table in dict.fromkeys(t for t, _, _ in rows):
         mine = [(r, ref) for t, r, ref in rows if t == table]
         nums = [str(r) for r, _ in mine]
-        listed = nums[0] if len(nums) == 1 else f"{', '.join(nums[:-1])} and {nums[-1]}"
+        listed = series(nums)
         refs = ", ".join(f"[{ref}]" for _, ref in mine)
-        parts.append(f"{table.replace('table', 'Table ')} {'row' if len(nums) == 1 else 'rows'} {listed} ({refs})")
+        parts.append(f"{table.replace('table', 'Table ')} {agree(len(nums), 'row', 'rows')} {listed} ({refs})")
     return "; ".join(parts)
 
 
@@ -1114,8 +1100,8 @@ def _rows_with_rules(rows: list) -> str:
     parts = []
     for table in dict.fromkeys(t for t, _, _ in rows):
         mine = [f"{r} ({ids})" if ids else str(r) for t, r, ids in rows if t == table]
-        listed = mine[0] if len(mine) == 1 else f"{', '.join(mine[:-1])} and {mine[-1]}"
-        parts.append(f"{table.replace('table', 'Table ')} {'row' if len(mine) == 1 else 'rows'} {listed}")
+        listed = series(mine)
+        parts.append(f"{table.replace('table', 'Table ')} {agree(len(mine), 'row', 'rows')} {listed}")
     return "; ".join(parts)
 
 
@@ -1515,7 +1501,7 @@ def _gap_questioned_sentence(flagged: dict | None) -> str:
     if not flagged:
         return ""
     return (
-        f"The audit questions where {plural(len(flagged), 'counted row')} {_agree(len(flagged), 'belongs', 'belong')} "
+        f"The audit questions where {plural(len(flagged), 'counted row')} {agree(len(flagged), 'belongs', 'belong')} "
         "in the grid (rules R1-R4 and W6, "
         f"any severity), each counted as printed: {_gap_rows(flagged)}. It reads the printed cells and the cited "
         "titles only, so a misfiled row it cannot see may remain."
@@ -1603,8 +1589,8 @@ def _phase_counts(trials: pd.DataFrame) -> str:
     counts = trials["phase"].value_counts()
     present = [p for p in PHASES if p in counts]
     parts = [f"{int(counts[p])} in phase {p}" for p in present]
-    parts[0] = parts[0].replace(" in ", f" {_are(int(counts[present[0]]))} in ", 1)
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    parts[0] = parts[0].replace(" in ", f" {are(int(counts[present[0]]))} in ", 1)
+    return series(parts)
 
 
 def _results_sentence(lines: pd.DataFrame) -> str:
@@ -1629,7 +1615,7 @@ def _results_sentence(lines: pd.DataFrame) -> str:
     if len(done):
         text += (
             f"; of the {plural(len(done), 'completed registered trial')}, {done_outcome} "
-            f"{'prints' if done_outcome == 1 else 'print'} an outcome"
+            f"{agree(done_outcome, 'prints', 'print')} an outcome"
             + (f" and {done_limited} only a limitation" if done_limited else "")
         )
     for design, part in others.groupby("design", sort=True):
@@ -1688,8 +1674,8 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
         )
         text += (
             f"Of the {plural(n, 'registered trial')}, {_phase_counts(trials)}. "
-            f"{len(done)} of the {plural(n, 'trial')} {_are(len(done))} completed, with a printed enrollment of "
-            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} {_are(len(open_))} recruiting or not "
+            f"{len(done)} of the {plural(n, 'trial')} {are(len(done))} completed, with a printed enrollment of "
+            f"{int(done['enrollment'].sum())} in all; {len(open_)} of the {n} {are(len(open_))} recruiting or not "
             f"yet recruiting, with a target enrollment of {int(open_['enrollment'].sum())} (not yet or still "
             f"enrolling, by the printed status). Most common route among the {plural(n, 'trial')}: {route}. "
         )
@@ -1924,7 +1910,7 @@ def _sci(x: float) -> str:
 def _ref_list(frame: pd.DataFrame) -> str:
     """The refs of a frame's rows as a reader writes them: ``ref 68`` or ``refs 37, 68``."""
     refs = sorted(int(r) for r in frame["ref"])
-    return ("ref " if len(refs) == 1 else "refs ") + ", ".join(str(r) for r in refs)
+    return agree(len(refs), "ref ", "refs ") + ", ".join(str(r) for r in refs)
 
 
 def dosing_note() -> str:
@@ -1982,12 +1968,12 @@ def _notice_times(follow: pd.DataFrame, hours: pd.DataFrame, missing: dict[str, 
         if (~stated).any():
             more = int((~stated).sum())
             text += (
-                f" {plural(more, 'more study', 'more studies')}, which also {_agree(more, 'has', 'have')} an in vitro "
-                f"arm, {_agree(more, 'prints', 'print')} a time whose arm the review does not state (hollow marks)."
+                f" {plural(more, 'more study', 'more studies')}, which also {agree(more, 'has', 'have')} an in vitro "
+                f"arm, {agree(more, 'prints', 'print')} a time whose arm the review does not state (hollow marks)."
             )
         silent = missing["follow-up"]
         animals = plural(missing["animals"], "study", "studies")
-        text += f" {silent} of the {animals} with animals {_agree(silent, 'prints', 'print')} none."
+        text += f" {silent} of the {animals} with animals {agree(silent, 'prints', 'print')} none."
         # By product over the in vivo only studies: a time whose arm is not stated may be an incubation.
         by = [
             f"{word} {plural(len(part), 'study', 'studies')}, median {part.median():g} days"
@@ -2099,7 +2085,7 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
     if len(cells):
         mode = cells["dose_low"].mode().iloc[0]
         parts.append(
-            f"MSC doses: {plural(len(cells), 'study', 'studies')} {_agree(len(cells), 'prints', 'print')} a number "
+            f"MSC doses: {plural(len(cells), 'study', 'studies')} {agree(len(cells), 'prints', 'print')} a number "
             f"of cells, {_sci_between(cells['dose_low'].min(), cells['dose_high'].max())}; "
             f"{int((cells['dose_low'] == mode).sum())} of the {len(cells)} gave {_sci(mode)} cells."
         )
@@ -2108,7 +2094,7 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
         mimetic = mass[mass["mimetic"].astype(bool)] if "mimetic" in mass else mass.iloc[:0]
         # Exosome mimetics are made from cells, not secreted by them: counted as printed, said apart (3.3).
         also = (
-            f" ({len(mimetic)} of them, {_ref_list(mimetic)}, {'is' if len(mimetic) == 1 else 'are'} exosome "
+            f" ({len(mimetic)} of them, {_ref_list(mimetic)}, {are(len(mimetic))} exosome "
             "mimetics by the Effects cell or cited title, not secreted exosomes)"
             if len(mimetic)
             else ""
@@ -2121,9 +2107,9 @@ def _notice_amounts(doses: pd.DataFrame) -> list[str]:
         rest = mass[~mass["outside_range"].fillna(False).astype(bool)]
         if len(far) and len(rest):
             text += (
-                f" Of these, {len(far)} ({_ref_list(far)}) {'lies' if len(far) == 1 else 'lie'} outside "
+                f" Of these, {len(far)} ({_ref_list(far)}) {agree(len(far), 'lies', 'lie')} outside "
                 f"data/dose_ranges.csv's range, kept as printed; the other {len(rest)} "
-                f"{_agree(len(rest), 'gave', 'span')} "
+                f"{agree(len(rest), 'gave', 'span')} "
                 f"{_between(rest['dose_low'].min(), rest['dose_high'].max(), 'µg')}."
             )
         parts.append(text)
@@ -2169,20 +2155,20 @@ def _notice_apart(doses: pd.DataFrame, missing: dict[str, int]) -> list[str]:
         )
     if len(unranged):
         parts.append(
-            f"{len(unranged)} {'is' if len(unranged) == 1 else 'are'} of a kind with no documented range, so "
+            f"{len(unranged)} {are(len(unranged))} of a kind with no documented range, so "
             f"not checked: {_ref_list(unranged)}."
         )
     odd = []
     for kind, _, _, words in _APART:
         part = doses[doses["dose_kind"] == kind]
         if len(part):
-            odd.append(f"{len(part)} {'is' if len(part) == 1 else 'are'} {words}: {_ref_list(part)}")
+            odd.append(f"{len(part)} {are(len(part))} {words}: {_ref_list(part)}")
     if odd:
         parts.append("Kept apart: " + "; ".join(odd) + ".")
     parts.append(
-        f"The {plural(len(doses), 'readable printed amount')} {_agree(len(doses), 'is of', 'come in')} "
+        f"The {plural(len(doses), 'readable printed amount')} {agree(len(doses), 'is of', 'come in')} "
         f"{plural(doses['dose_kind'].nunique(), 'kind')} ({_amounts(doses)}); {missing['dose']} of the "
-        f"{plural(len(doses) + missing['dose'], 'study', 'studies')} {_agree(missing['dose'], 'prints', 'print')} "
+        f"{plural(len(doses) + missing['dose'], 'study', 'studies')} {agree(missing['dose'], 'prints', 'print')} "
         "no readable amount."
     )
     return parts
@@ -2285,11 +2271,11 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
     n_printed = int(_printed_per_kg(per).sum())
     out = [
         f"Per kg of body mass: {len(per)} of the {len(given)} amounts given to or injected into animals "
-        f"{_agree(len(per), 'has', 'have')} a per-kg value in the table below ({len(per) - n_printed} computed "
+        f"{agree(len(per), 'has', 'have')} a per-kg value in the table below ({len(per) - n_printed} computed "
         f"from the assumed mass, {named}, a sex-pooled adult outbred mass, an assumption, not the studies' "
         f"animals, whose mass the review does not report; {n_printed} printed per kg by the study). Of them, "
-        f"{plural(len(kept), 'systemic dose')} (IV or IP) not flagged by the audit {_are(len(kept))} drawn and "
-        f"{_agree(len(kept), 'spans', 'span')} {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, "
+        f"{plural(len(kept), 'systemic dose')} (IV or IP) not flagged by the audit {are(len(kept))} drawn and "
+        f"{agree(len(kept), 'spans', 'span')} {'; '.join(spans) if spans else 'nothing'}; µg is mass as printed, "
         "protein not stated."
     ]
     if len(odd):
@@ -2303,7 +2289,7 @@ def _notice_per_kg(doses: pd.DataFrame, body_mass_g: dict | None) -> list[str]:
         )
     if len(local):
         out.append(
-            f"{len(local)} {'is' if len(local) == 1 else 'are'} given locally ({_local_words(local)}) and left "
+            f"{len(local)} {are(len(local))} given locally ({_local_words(local)}) and left "
             f"out of the ranges, because per kg of whole body says little about a dose at one site: {_ref_list(local)}."
         )
     out.append(
@@ -2321,7 +2307,7 @@ def _span(part: pd.DataFrame, unit: str, how: str) -> str:
     """
     low, high = part["dose_per_kg_low"].min(), part["dose_per_kg_high"].max()
     n = len(part)
-    count = f"{n} {'study' if n == 1 else 'studies'}, {how}"
+    count = f"{plural(n, 'study', 'studies')}, {how}"
     mimetic = part[part["mimetic"].fillna(False).astype(bool)] if "mimetic" in part else part.iloc[:0]
     if len(mimetic):
         count += f"; {len(mimetic)} of them, {_ref_list(mimetic)}, exosome mimetics, not secreted exosomes"
@@ -2346,7 +2332,7 @@ def _flagged_among(per: pd.DataFrame, local: pd.DataFrame) -> str:
         return ""
     every = per[per["audit_flag"].fillna(False).astype(bool)]
     return (
-        f" In all, {len(every)} of the {len(per)} per-kg values {_are(len(every))} on rows the audit flags: these and "
+        f" In all, {len(every)} of the {len(per)} per-kg values {are(len(every))} on rows the audit flags: these and "
         f"{_ref_list(flagged)}, counted as local (the first reason that applies)."
     )
 
@@ -2440,7 +2426,7 @@ def _not_restated(rest: pd.DataFrame) -> str:
     ]
     said = ", ".join(why[:-1]) + (" and " if len(why) > 1 else "") + why[-1] if why else "other kinds"
     n = len(rest)
-    return f" The other {n} {'amount is' if n == 1 else 'amounts are'} not restated: {said} ({_ref_list(rest)})."
+    return f" The other {n} {agree(n, 'amount is', 'amounts are')} not restated: {said} ({_ref_list(rest)})."
 
 
 def _masses_named(hosts: list[str], body_mass_g: dict | None) -> str:
@@ -2466,7 +2452,7 @@ def dosing_per_kg_title(drawn: pd.DataFrame, body_mass_g: dict | None = None) ->
     if not n:
         return f"Doses per kg of body mass: no systemic (IV or IP) dose {rows} in this selection"
     return (
-        f"Doses per kg of body mass: {n} systemic (IV or IP) {'dose' if n == 1 else 'doses'} {rows}; "
+        f"Doses per kg of body mass: {n} systemic (IV or IP) {agree(n, 'dose', 'doses')} {rows}; "
         f"printed dose ÷ nominal adult mass, {_masses_named(hosts, body_mass_g)}: "
         "an assumption, not the studies' animals; doses printed per kg kept as printed"
     )
@@ -2509,7 +2495,7 @@ def dosing_per_kg_key(
     both = pd.concat([drawn, left]) if len(left) else drawn
     flagged = both[both["audit_flag"].fillna(False).astype(bool)] if "audit_flag" in both else both.iloc[:0]
     among = (
-        f" Of the {total}, {len(flagged)} {_are(len(flagged))} on rows the audit flags ({_ref_list(flagged)}); "
+        f" Of the {total}, {len(flagged)} {are(len(flagged))} on rows the audit flags ({_ref_list(flagged)}); "
         "each amount is named once, under the first reason that applies (not an amount, local, flagged)."
         if len(flagged) > len(odd)
         else ""
@@ -2517,7 +2503,7 @@ def dosing_per_kg_key(
     kept = drawn[drawn["route"].astype("string").isin(["IV", "IP"])] if "route" in drawn else drawn
     return (
         f"Per kg (bottom panels): {len(drawn)} of the {total} amounts given to or injected into animals "
-        f"{_are(len(drawn))} drawn, "
+        f"{are(len(drawn))} drawn, "
         "each on the row of its route (systemic here: IV or IP, not into a target organ nor in a scaffold or "
         "hydrogel; IP cells may largely stay in the peritoneal cavity, so IP and IV cells per kg are not like for "
         "like)"
@@ -2563,7 +2549,7 @@ def _notice_lifespan(follow: pd.DataFrame) -> list[str]:
         f"studies with a printed follow-up is computed; the {len(shares)} on rows the audit does not flag {span}"
         + (f" (flagged and left out: {apart})" if apart else "")
         + (
-            f"; the other {stated - len(has)} {'has' if stated - len(has) == 1 else 'have'} a host without a "
+            f"; the other {stated - len(has)} {agree(stated - len(has), 'has', 'have')} a host without a "
             "sourced lifespan."
             if stated > len(has)
             else "."
@@ -2673,7 +2659,7 @@ def _by_ref(said: pd.DataFrame) -> str:
     """``refs 24 (setting, host) and 74 (setting)``: each ref once, with what the text bears on."""
     topics = said.groupby("ref", sort=True)["bears_on"].agg(lambda b: ", ".join(dict.fromkeys(b)))
     items = [f"{ref} ({topic})" for ref, topic in topics.items()]
-    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    listed = series(items)
     return f"ref{'s' if len(items) > 1 else ''} {listed}"
 
 
@@ -2734,7 +2720,7 @@ def _design_flags_elsewhere(studies: pd.DataFrame) -> str:
         "; for "
         + ", ".join(parts)
         + " the finding is on a code not drawn here, so "
-        + _agree(len(parts), "its", "their")
+        + agree(len(parts), "its", "their")
         + " dagger says nothing of the model, host or product"
     )
 
@@ -2771,9 +2757,9 @@ def _design_disease_labels(studies: pd.DataFrame) -> str:
     return "".join(parts)
 
 
-def _count_of(series: pd.Series, value: str) -> int:
+def _count_of(codes: pd.Series, value: str) -> int:
     """Studies whose '+'-joined codes include ``value``."""
-    return int(series.astype("string").fillna("").str.split("+").map(lambda codes: value in codes).sum())
+    return int(codes.astype("string").fillna("").str.split("+").map(lambda row: value in row).sum())
 
 
 def _flagged_refs(part: pd.DataFrame) -> list[int]:
@@ -2808,17 +2794,17 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
         code = by_disease.index[0]
         text += (
             f"; {by_disease.iloc[0]} of these {len(in_top)} "
-            + _agree(
+            + agree(
                 int(by_disease.iloc[0]),
                 f"is a model of {DISEASE_CODES.get(code, code)} ({code})",
                 f"are {DISEASE_CODES.get(code, code)} ({code}) models",
             )
             + f", the other {len(in_top) - by_disease.iloc[0]} "
-            f"{_agree(len(in_top) - int(by_disease.iloc[0]), 'spreads', 'spread')} over "
+            f"{agree(len(in_top) - int(by_disease.iloc[0]), 'spreads', 'spread')} over "
             f"{plural(len(by_disease) - 1, 'disease')}"
         )
     aged = in_vivo[codes.map(lambda c: "natural ageing" in c)]
-    text += f". {len(aged)} of {animals} {_agree(len(aged), 'uses', 'use')} naturally aged animals"
+    text += f". {len(aged)} of {animals} {agree(len(aged), 'uses', 'use')} naturally aged animals"
     if len(aged):
         alone = int((aged["model_class"] == "natural ageing").sum())
         diseases = ", ".join(sorted(set(aged["disease_code"].dropna())))
@@ -2833,11 +2819,11 @@ def _design_models(in_vivo: pd.DataFrame) -> str:
     if len(models):
         kinds = models.value_counts().sort_index().sort_values(ascending=False, kind="stable")
         text += (
-            f". {len(models)} of {animals} {_agree(len(models), 'uses', 'use')} a model of ageing itself ("
+            f". {len(models)} of {animals} {agree(len(models), 'uses', 'use')} a model of ageing itself ("
             + ", ".join(f"{kind} {k}" for kind, k in kinds.items())
             + ")"
             + _flag_clause(in_vivo[ageing.notna()], f"these {len(models)}")
-            + f"; the other {animals - len(models)} {_agree(animals - len(models), 'models', 'model')} a condition "
+            + f"; the other {animals - len(models)} {agree(animals - len(models), 'models', 'model')} a condition "
             "the review files under an age-related "
             "disease, and the review reports the age of none of the animals"
         )
@@ -2875,7 +2861,7 @@ def _design_relations(in_vivo: pd.DataFrame) -> str:
         f"host are of one species, and the print or the cited title names the relation for {sum(stated.values())} "
         "of these"
         + (f" ({named})" if named else "")
-        + f"; the other {same - sum(stated.values())} {_are(same - sum(stated.values()))} same "
+        + f"; the other {same - sum(stated.values())} {are(same - sum(stated.values()))} same "
         "species, not specified."
     )
 
@@ -2910,10 +2896,10 @@ def design_notice(studies: pd.DataFrame) -> str:
     )
     added, what = modified - changed, _design_added(studies)
     parts.append(
-        f"{modified} of the {n} studies {_agree(modified, 'uses', 'use')} a primed, engineered or selected product, "
-        f"or {_agree(modified, 'delivers', 'deliver')} it with a biomaterial or a co-treatment ({changed} "
-        f"{_agree(changed, 'changes', 'change')} the product itself; {added} {_agree(added, 'adds', 'add')} "
-        f"something to it{': ' + what if what else ''}); {n - modified} {_agree(n - modified, 'uses', 'use')} it as "
+        f"{modified} of the {n} studies {agree(modified, 'uses', 'use')} a primed, engineered or selected product, "
+        f"or {agree(modified, 'delivers', 'deliver')} it with a biomaterial or a co-treatment ({changed} "
+        f"{agree(changed, 'changes', 'change')} the product itself; {added} {agree(added, 'adds', 'add')} "
+        f"something to it{': ' + what if what else ''}); {n - modified} {agree(n - modified, 'uses', 'use')} it as "
         f"obtained.{_design_active_carriers(studies)}"
     )
     return " ".join(parts)
@@ -2961,7 +2947,7 @@ def _design_animal_words(studies: pd.DataFrame) -> str:
     text = ""
     if refs:
         who = [k for k, v in by.items() if v]
-        who = who[0] if len(who) == 1 else f"{', '.join(who[:-1])} or {who[-1]}"
+        who = series(who, "or")
         text += (
             f"; for {len(refs)} of them {who} speaks of animals: "
             f"ref{'s' if len(refs) > 1 else ''} {', '.join(map(str, refs))}"
@@ -2995,7 +2981,7 @@ def _vesicle_rows_phrase(n: int) -> str:
 
 def _rows_list(rows: list[int]) -> str:
     """``row 9`` or ``rows 9, 21``."""
-    return ("row " if len(rows) == 1 else "rows ") + ", ".join(str(r) for r in sorted(rows))
+    return agree(len(rows), "row ", "rows ") + ", ".join(str(r) for r in sorted(rows))
 
 
 def _setting_reasons(rows: pd.DataFrame) -> str:
@@ -3130,7 +3116,7 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
     lines = [
         f"- **The 30-150 nm band** is the review's own figure for exosomes, so it is set only against the "
         f"{plural(len(compared), 'sized row')} whose cited title says exosomes; the other "
-        f"{plural(len(fit) - len(compared), 'sized row')} (other terms) {_are(len(fit) - len(compared))} drawn but "
+        f"{plural(len(fit) - len(compared), 'sized row')} (other terms) {are(len(fit) - len(compared))} drawn but "
         "not compared. Inside or outside the band does not show whether "
         "vesicles are exosomes: size alone identifies no subtype (MISEV2023)."
     ]
@@ -3140,7 +3126,7 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
         lines.append(
             f"- **Single numbers** (cited title: exosomes) run from {singles['size_low_nm'].min():g} to "
             f"{singles['size_low_nm'].max():g} nm ({plural(len(singles), 'row')}); {int(singles['within'].sum())} of "
-            f"these {len(singles)} {_agree(int(singles['within'].sum()), 'lies', 'lie')} within 30-150 nm; outside: "
+            f"these {len(singles)} {agree(int(singles['within'].sum()), 'lies', 'lie')} within 30-150 nm; outside: "
             f"{outside}."
         )
     if len(ranges):
@@ -3152,8 +3138,8 @@ def _vesicle_size_lines(fit: pd.DataFrame) -> list[str]:
             f"{ranges['size_high_nm'].max():g} nm at their highest, and are "
             f"{_between(width.min(), width.max(), 'nm')} wide "
             f"({plural(len(ranges), 'row')}); {int(ranges['within'].sum())} of these {len(ranges)} "
-            f"{_agree(int(ranges['within'].sum()), 'lies', 'lie')} wholly within 30-150 nm, and {len(out)} "
-            f"{'reaches' if len(out) == 1 else 'reach'} beyond it ({beyond})."
+            f"{agree(int(ranges['within'].sum()), 'lies', 'lie')} wholly within 30-150 nm, and {len(out)} "
+            f"{agree(len(out), 'reaches', 'reach')} beyond it ({beyond})."
         )
     return lines
 
@@ -3199,7 +3185,7 @@ def _vesicle_methods_line(reporting: pd.DataFrame, sized: int, n: int) -> str:
         f"{item.split(' (')[0]} {int(k)} of {int(of)}"
         for item, k, of in zip(methods["item"], methods["rows printing it"], methods["out of"])
     )
-    particles = f"{particle_rows} of {n} rows {'gives' if particle_rows == 1 else 'give'} the dose as a particle count."
+    particles = f"{particle_rows} of {n} rows {agree(particle_rows, 'gives', 'give')} the dose as a particle count."
     if (methods["rows printing it"] == 0).all():
         return (
             "- **Isolation and characterisation methods: not reported in the review's tables** "
@@ -3221,7 +3207,7 @@ def _effect_rows(rows: pd.DataFrame) -> str:
     parts = []
     for table, part in rows.groupby("table", sort=True):
         numbers = [str(int(r)) for r in part["row"]]
-        parts.append(f"Table {table[-1]} {'row' if len(numbers) == 1 else 'rows'} {', '.join(numbers)}")
+        parts.append(f"Table {table[-1]} {agree(len(numbers), 'row', 'rows')} {', '.join(numbers)}")
     return "; ".join(parts)
 
 
@@ -3264,7 +3250,7 @@ def effects_note(counts: pd.DataFrame, studies: pd.DataFrame | None = None) -> s
         sure = _effects.readers(studies)
         unsure = int((sure["unsure"] > 0).sum())
         parts.append(
-            f"{unsure} of {len(sure)} rows {_agree(unsure, 'was', 'were')} coded with at least one of two readers "
+            f"{unsure} of {len(sure)} rows {agree(unsure, 'was', 'were')} coded with at least one of two readers "
             "unsure (data/outcome_annotation.csv)."
         )
         text += " " + " ".join(p for p in parts if p)
@@ -3314,7 +3300,7 @@ def effects_notice(
         )
     else:
         lines.append(
-            f"- {null} of the {total} Effects cells {_agree(null, 'reports', 'report')} no effect, a worsening or a "
+            f"- {null} of the {total} Effects cells {agree(null, 'reports', 'report')} no effect, a worsening or a "
             "mixed result."
         )
     lines.append(_effects_levels(counts))
@@ -3358,7 +3344,7 @@ def _effects_compared(compared: pd.DataFrame, total: int) -> str:
     better = compared["comparison_better"].astype("string")
     named = int(better.notna().sum())
     text = (
-        f"- {len(compared)} of {total} Effects cells {_agree(len(compared), 'compares', 'compare')} two arms head "
+        f"- {len(compared)} of {total} Effects cells {agree(len(compared), 'compares', 'compare')} two arms head "
         f"to head: {len(sources)} MSC tissue "
         f"sources and {len(compared) - len(sources)} a modified or combined product with the plain one (the list "
         f"below names each). In {named} of the {len(compared)} the cell says the row's own product (the "
@@ -3378,7 +3364,7 @@ def _effects_compared(compared: pd.DataFrame, total: int) -> str:
             text += f"; {_effect_rows(carried)} for delivery only"
     implied = compared[what.str.contains("comparator implied")]
     if len(implied):
-        text += f"; {_effect_rows(implied)} {'prints' if len(implied) == 1 else 'print'} no comparator arm"
+        text += f"; {_effect_rows(implied)} {agree(len(implied), 'prints', 'print')} no comparator arm"
     return text + "."
 
 
@@ -3468,14 +3454,14 @@ def _selection_sample(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     text += f" ({'; '.join(said)})" if said else ""
     patients = tabulated[sel.noted(tabulated, sel.PATIENTS)]
     in_patients = [*patients["ref"], *roles.loc[roles["role"] == "source of a tabulated trial", "ref"]]
-    verb = "reports" if len(in_patients) == 1 else "report"
+    verb = agree(len(in_patients), "reports", "report")
     text += ". "
     if len(patients):
         rows = "; ".join(patients["table_rows"].astype(str))
         text += (
             f"The print's titles of Tables 1-2 do not call them preclinical, and {len(patients)} of the {preclinical} "
-            f"({rows}, {_bracketed(patients['ref'])}) {_are(len(patients))} presented by the body text and the cited "
-            f"title as {'a study' if len(patients) == 1 else 'studies'} in patients: the tables hold "
+            f"({rows}, {_bracketed(patients['ref'])}) {are(len(patients))} presented by the body text and the cited "
+            f"title as {agree(len(patients), 'a study', 'studies')} in patients: the tables hold "
             f"{plural(len(in_patients), 'reference')} that {verb} work in patients "
             f"({_bracketed(in_patients)}), not only those behind Table 3. "
         )
@@ -3484,7 +3470,7 @@ def _selection_sample(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
     if not trial_rows:
         return text + "Table 3 prints no clinical row of this selection."
     return text + (
-        f"{backed} of Table 3's {trial_rows} clinical rows {'is' if backed == 1 else 'are'} backed by a reference; "
+        f"{backed} of Table 3's {trial_rows} clinical rows {are(backed)} backed by a reference; "
         f"the other {trial_rows - backed} are registry records: an NCT number, with no publication cited (the "
         "table's legend names ClinicalTrials.gov as its source)."
     )
@@ -3517,7 +3503,7 @@ def _selection_primary(flow: pd.DataFrame, roles: pd.DataFrame) -> str:
         )
     off = held[sel.noted(held, sel.OFF_MODEL)]
     text = (
-        f"{share} Of the {primary} primary studies cited in the text only, {cells} {_are(cells)} in the part on "
+        f"{share} Of the {primary} primary studies cited in the text only, {cells} {are(cells)} in the part on "
         f"MSCs and {exos} in the part on exosomes."
     )
     if len(off):

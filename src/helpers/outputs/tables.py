@@ -15,6 +15,7 @@ import pandas as pd
 from helpers.core import edition
 from helpers.core.selection import Selecting, selected_rows
 from helpers.core.vocab import DISEASE_CODES, STUDY_TABLES, TISSUE_CODES
+from helpers.core.words import agree, plural, series
 from helpers.data import added, curated, derive, duplicates
 
 __all__ = [
@@ -122,15 +123,15 @@ def _undescribed(disease: str, described: set[str], kept_any: bool) -> str:
     if not lost:
         return ""
     named = " and ".join(
-        f"{k} {'study' if k == 1 else 'studies'} using {TISSUE_CODES.get(t, t).lower()}" for t, k in lost.items()
+        f"{plural(k, 'study', 'studies')} using {TISSUE_CODES.get(t, t).lower()}" for t, k in lost.items()
     )
     if not kept_any and sum(lost.values()) == len(of):
         return (
-            f" ({'its only study uses' if len(of) == 1 else 'its studies use'} "
+            f" ({agree(len(of), 'its only study uses', 'its studies use')} "
             + " and ".join(TISSUE_CODES.get(t, t).lower() for t in lost)
             + ", which Table 4 does not describe)"
         )
-    return f" (not the {named}, {'a source' if len(lost) == 1 else 'sources'} Table 4 does not describe)"
+    return f" (not the {named}, {agree(len(lost), 'a source', 'sources')} Table 4 does not describe)"
 
 
 def load_table(run: Selecting) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -688,7 +689,7 @@ def edition_lead(printed: pd.DataFrame | None = None, resource: str = "") -> tup
     )
     return (
         f"{lead} Of the {n} rows shown, {n - len(new)} are printed in the review and {len(new)} "
-        f"({'row' if len(new) == 1 else 'rows'} {rows}) {'was' if len(new) == 1 else 'were'} added since; " + cited,
+        f"({agree(len(new), 'row', 'rows')} {rows}) {agree(len(new), 'was', 'were')} added since; " + cited,
     )
 
 
@@ -736,8 +737,7 @@ def _findings_on(findings: pd.DataFrame | None, resource: str, key: int) -> str:
     n = int(((findings["table"] == exhibit) & (findings["row"].astype(str) == str(key))).sum())
     if not n:
         return "the audit reports 0 findings on it (any would have no verdict yet)"
-    said = "finding" if n == 1 else "findings"
-    return f"the audit reports {n} {said} on it, with no verdict yet (the audit notes on this row)"
+    return f"the audit reports {plural(n, 'finding')} on it, with no verdict yet (the audit notes on this row)"
 
 
 #: A note's label split at its row: ``Audit X1 (warning), `` | ``row 2`` | ``, NCT number: …``.
@@ -771,7 +771,7 @@ def merged_rows(notes: tuple[str, ...]) -> tuple[str, ...]:
             out.append(key)
             continue
         rows = groups[key]
-        label = "row " + rows[0] if len(rows) == 1 else "rows " + ", ".join(rows[:-1]) + " and " + rows[-1]
+        label = agree(len(rows), "row ", "rows ") + series(rows)
         out.append(key[0] + label + key[1])
     return tuple(out)
 

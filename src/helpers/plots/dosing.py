@@ -21,6 +21,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import NullLocator
 
 from helpers.analysis.dosing import IN_VIVO_ITEMS, ITEMS, KIND_ORDER, PER_KG_ROWS, Panels, days_key, per_kg_panels
+from helpers.core.words import plural
 from helpers.outputs import narrative
 from helpers.plots.common import DISEASE_COLOURS, MODALITY_NAMES, frame, plt
 
@@ -611,7 +612,7 @@ def _per_kg(fig, cells, rest, drawn: pd.DataFrame, title: str) -> None:
         )  # fmt: skip
         ax.set_xlabel(_PER_KG_AXIS[unit], fontsize=8)
         # Each axis counts its own studies, the first under the shared title (seventh reading 7.11).
-        count = f"{unit}: {len(part)} {'study' if len(part) == 1 else 'studies'}"
+        count = f"{unit}: {plural(len(part), 'study', 'studies')}"
         if n == 0:
             ax.set_title(f"{_wrapped(title, 84)}\n{count}", fontsize=9, loc="left")
         else:

@@ -22,6 +22,7 @@ from matplotlib.transforms import ScaledTranslation
 from helpers.analysis.evidence import FACTOR_ONLY, MechanismView
 from helpers.core import edition
 from helpers.core.vocab import DISEASE_CODES, MODALITIES
+from helpers.core.words import plural
 from helpers.outputs import narrative
 from helpers.plots.common import MODALITY_COLOURS, MODALITY_NAMES, frame, plt
 
@@ -275,7 +276,7 @@ def _legend(fig, bottom: float, totals: dict[str, int], unit: float | None, in_v
                 color=KEY_GREY,
                 markeredgewidth=0.0,
                 markersize=math.sqrt(marker_size(unit * n, 0.0)),
-                label=f"{n} {'study' if n == 1 else 'studies'}",
+                label=plural(n, "study", "studies"),
             )
         )
     fig.legend(

@@ -18,6 +18,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from matplotlib.transforms import offset_copy
 
 from helpers.analysis.selection import BOXES, EDGES, PATIENT_ROWS, UNDECIDED, UNDECIDED_REFS
+from helpers.core.words import plural
 from helpers.plots.common import MODALITY_COLOURS, frame, note_height, plt
 
 __all__ = ["selection_figure", "box_text", "POSITIONS", "FILLS", "KEY"]
@@ -65,10 +66,6 @@ KEY: tuple[tuple[str, str], ...] = (
 _ALPHA = {"table1": 0.22, "table2": 0.25, "table3": 0.22}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def box_text(box: pd.DataFrame, width: int = 26) -> str:
     """The words in one box: its heading, then each counted quantity with its noun.
 
@@ -80,7 +77,7 @@ def box_text(box: pd.DataFrame, width: int = 26) -> str:
     n = dict(zip(box["quantity"], box["n"].astype(int)))
     lines = textwrap.wrap(str(box["heading"].iloc[0]), width)
     if "rows" in n:
-        rows = f"{_plural(n['rows'], 'printed row')}"
+        rows = f"{plural(n['rows'], 'printed row')}"
         if PATIENT_ROWS in n:
             rows += f" ({n[PATIENT_ROWS]} the text presents as a study in patients)"
         lines += textwrap.wrap(rows + ":", width)
@@ -89,7 +86,7 @@ def box_text(box: pd.DataFrame, width: int = 26) -> str:
             lines.append(f"{n['rows without a reference']} without one")
         else:
             lines += [f"{n['rows without a reference']} registry records only", "(NCT number, no publication)"]
-    lines.append(_plural(n["references"], "reference"))
+    lines.append(plural(n["references"], "reference"))
     if UNDECIDED_REFS in n:
         lines += textwrap.wrap(f"({n[UNDECIDED_REFS]} of them maybe reviews: the print does not decide)", width)
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from helpers.analysis.vesicles import NOT_REPORTED, PARTICLE_ITEM, SIZE_ITEM, STATED_BAND, TYPE_ORDER
 from helpers.core.vocab import TISSUE_CODES
+from helpers.core.words import plural
 from helpers.plots import flags
 from helpers.plots.common import OKABE_ITO, frame, note_height, plt
 
@@ -121,7 +122,7 @@ def _groups(ax, marks: pd.DataFrame) -> None:
         ax.text(
             4,
             first - 1,
-            f"{name} MSCs ({tissue}-MSC), {len(part)} row{'' if len(part) == 1 else 's'}",
+            f"{name} MSCs ({tissue}-MSC), {plural(len(part), 'row')}",
             ha="left",
             va="center",
             fontsize=8,

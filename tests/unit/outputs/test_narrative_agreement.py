@@ -1,8 +1,7 @@
-"""Words that agree with a count, and one value said once (``helpers.outputs.narrative``).
+"""One value said once (``helpers.outputs.narrative``).
 
-A narrative sentence counts what a selection holds, and a small selection holds one of something: the verb
-then agrees with 1 ("1 study prints"), and a range whose ends are one value is that value ("30 days", not
-"30 to 30 days"). These are the small functions every such sentence goes through.
+A range whose ends are one value is that value ("30 days", not "30 to 30 days"). The words that agree with a
+count are tested with helpers.core.words (tests/unit/core/test_words.py).
 """
 
 from __future__ import annotations
@@ -10,19 +9,6 @@ from __future__ import annotations
 import pytest
 
 from helpers.outputs import narrative
-
-AGREE = [
-    ("one takes the singular", 1, "prints", "print", "prints"),
-    ("none takes the plural", 0, "prints", "print", "print"),
-    ("two take the plural", 2, "is", "are", "are"),
-    ("many take the plural", 17, "has", "have", "have"),
-]
-
-
-@pytest.mark.parametrize("rule, n, one, many, expected", AGREE, ids=[a[0] for a in AGREE])
-def test_agree_picks_the_word_for_the_count(rule, n, one, many, expected):
-    assert narrative._agree(n, one, many) == expected
-
 
 BETWEEN = [
     ("two ends are a range", 28.0, 60.0, "days", "28 to 60 days"),

@@ -589,3 +589,31 @@ def test_design_disease_labels_of_the_printed_labels():
     """With the gap map's labels no column name adds words around a printed cell: nothing is said."""
     studies = _studies([("table1", 1, 10, "in vivo", "WEAK", "w", "genetic", *SAME, "cells", "native", "none")])
     assert narrative._design_disease_labels(studies) == ""
+
+
+def test_design_models_a_disease_code_outside_the_vocabulary_is_named_by_its_code():
+    """A code the vocabulary lacks (say an edition adds hearing loss, HL) is said as printed, not as None.
+
+    Refs 11 and 19 (Table 1 rows 2 and 9), both induced: chemical, one recoded HL: 1 HL and 1 POF, HL first by
+    name; neither printed model is one of ageing.
+    """
+    hearing = ("table1", 2, 11, "in vivo", "HL", "Hearing loss", "induced: chemical", *XENO, "cells", "native", "")
+    assert narrative._design_models(_studies([hearing, MODELS_ROWS[4]])) == (
+        "The most common model class is induced: chemical (2 of 2); 1 of these 2 is a model of HL (HL), the other 1 "
+        "spreads over 1 disease. 0 of 2 use naturally aged animals."
+    )
+
+
+def test_design_notice_a_changed_product_and_nothing_added_lists_nothing():
+    """Ref 11 as obtained and ref 19 recoded as primed: 1 of 2 changes the product itself, none adds anything,
+    so no list follows 'something to it'; both in vivo, human cells in mice."""
+    primed = (*MODELS_ROWS[4][:-2], "modified", "primed")
+    assert narrative.design_notice(_studies([MODELS_ROWS[3], primed])) == (
+        "0 of the 2 studies shown (tabulated in the review) print no animal arm (in vitro only as the row prints "
+        "it), so animal models and hosts are counted among the other 2 studies. The most common model class is "
+        "induced: chemical (2 of 2). 0 of 2 use naturally aged animals. In 2 of 2 the donor species differs from "
+        "the host's (2 of them human cells or their exosomes given to rodents); in 0 of 2 donor and host are of one "
+        "species, and the print or the cited title names the relation for 0 of these; the other 0 are same species, "
+        "not specified. 1 of the 2 studies uses a primed, engineered or selected product, or delivers it with a "
+        "biomaterial or a co-treatment (1 changes the product itself; 0 add something to it); 1 uses it as obtained."
+    )

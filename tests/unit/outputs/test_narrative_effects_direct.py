@@ -23,7 +23,7 @@ import pytest
 
 from helpers.data import curated
 from helpers.outputs import narrative
-from tests.unit.outputs.test_narrative_effects import NOTE_HEAD, NOTE_LEVEL, NOTE_TAIL, _counts
+from tests.unit.outputs.test_narrative_effects import COMPARED, NOTE_HEAD, NOTE_LEVEL, NOTE_TAIL, _counts
 
 # ------------------------------------------------------------------ effects_note
 
@@ -70,6 +70,17 @@ NOTES = [
         "may have had an animal arm the table does not print."
         " 2 of 4 rows were coded with at least one of two readers unsure (data/outcome_annotation.csv)." + NOTE_TAIL,
     ),
+    (
+        # Table 1 row 2 alone: in vivo, so nothing on in vitro rows; both its readers were unsure: one row 'was'.
+        "one row, coded unsure: the verb agrees with the one",
+        _counts([("cells", "in vivo", 1, 1, (1, 0, 0, 0, 0, 0))], ()),
+        STUDIES.iloc[[0]],
+        NOTE_HEAD
+        + "(MSCs in vivo: 1)"
+        + NOTE_LEVEL
+        + " 1 of 1 rows was coded with at least one of two readers unsure (data/outcome_annotation.csv)."
+        + NOTE_TAIL,
+    ),
 ]
 
 
@@ -115,6 +126,24 @@ def test_effects_notice_names_what_silent_cells_print_in_alphabetical_order():
             "(Table 1 row 2; Table 2 row 4).",
             "- None of the 6 studies compares two arms head to head.",
         ]
+    )
+
+
+def test_effects_notice_one_null_result_reports_in_the_singular():
+    """3 studies: 2 improved, 1 mixed. The one null-or-mixed cell 'reports'; no silent cell, no comparison."""
+    empty = pd.DataFrame({"field": [], "agree": [], "out_of": [], "disagreeing": []})
+    counts = _counts([("cells", "in vivo", 3, 3, (2, 0, 1, 0, 0, 0))], [("cells", "in vivo", "functional", 3)])
+    assert narrative.effects_notice(counts, pd.DataFrame(), SILENT.iloc[:0], empty).split("\n")[1] == (
+        "- 1 of the 3 Effects cells reports no effect, a worsening or a mixed result."
+    )
+
+
+def test_effects_compared_one_comparison_in_the_singular():
+    """One cell (Table 1 row 3, UC-MSCs vs BM-MSCs, UC-MSCs better) of 50: it 'compares' two tissue sources."""
+    assert narrative._effects_compared(COMPARED.iloc[[0]], 50) == (
+        "- 1 of 50 Effects cells compares two arms head to head: 1 MSC tissue sources and 0 a modified or combined "
+        "product with the plain one (the list below names each). In 1 of the 1 the cell says the row's own product "
+        "(the first-named source or the modified product) did better."
     )
 
 

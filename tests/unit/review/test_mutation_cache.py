@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import pytest
 
@@ -65,3 +66,84 @@ def test_a_listed_equivalent_that_a_test_kills_counts_as_killed(monkeypatch):
     assert count["listed, killed"] == 1
     assert survivors == ["m.x_f__mutmut_3"]
     assert score == 100 / 3  # killed / (killed + survived + other)
+
+
+# A results file as mutmut writes it: one entry per line, sections in its order.
+WHOLE = {
+    "exit_code_by_key": {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": 0, "m.x_g__mutmut_1": None},
+    "hash_by_function_name": {"x_f": "ab{c", "x_g": 'd"e'},
+    "type_check_error_by_key": {},
+    "durations_by_key": {"m.x_f__mutmut_1": 0.5, "m.x_f__mutmut_2": 0.25},
+    "estimated_durations_by_key": {"m.x_f__mutmut_1": 0.5, "m.x_f__mutmut_2": 0.25},
+}
+WHOLE_TEXT = json.dumps(WHOLE, indent=4)
+
+
+def _cut_after(marker, whole):
+    """WHOLE_TEXT cut in the middle of a line, as a killed write leaves it: the line holding ``marker`` and the
+    ``whole`` lines after it are kept whole."""
+    lines = WHOLE_TEXT.splitlines()
+    at = next(i for i, line in enumerate(lines) if marker in line) + 1 + whole
+    return "\n".join(lines[:at] + [lines[at][: len(lines[at]) // 2]])
+
+
+DEPTHS = [
+    ("two opened", '{"k": {', 2),
+    ("braces inside a string are text", '{"k": "}{"', 1),
+    ("an escaped quote does not end the string", r'{"k": "a\"}"', 1),
+    ("an escaped backslash does not escape the quote after it", r'{"k": "a\\"}', 0),
+    ("all closed", '{"k": {"j": 1}}', 0),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "depth"), DEPTHS, ids=[c[0] for c in DEPTHS])
+def test_depth_counts_the_braces_left_open_outside_strings(rule, text, depth):
+    assert _mutation_module()._depth(text) == depth, rule
+
+
+SALVAGED = [
+    (
+        "cut in the last section: every earlier entry kept",
+        _cut_after('"estimated_durations_by_key"', 1),
+        {**WHOLE, "estimated_durations_by_key": {"m.x_f__mutmut_1": 0.5}},
+    ),
+    (
+        "cut among the exit codes: the two whole ones kept, later sections empty (run again, not guessed)",
+        _cut_after('"exit_code_by_key"', 2),
+        {**{k: {} for k in WHOLE}, "exit_code_by_key": {"m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": 0}},
+    ),
+    (
+        "braces and quotes inside a string do not count",
+        _cut_after('"hash_by_function_name"', 2),
+        {
+            **{k: {} for k in WHOLE},
+            "exit_code_by_key": WHOLE["exit_code_by_key"],
+            "hash_by_function_name": WHOLE["hash_by_function_name"],
+        },
+    ),
+    ("nothing whole: nothing to keep", '{\n    "exit_co', None),
+    ("empty", "", None),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), SALVAGED, ids=[c[0] for c in SALVAGED])
+def test_salvage_keeps_the_entries_written_whole(rule, text, expected):
+    assert _mutation_module().salvage(text) == expected, rule
+
+
+def test_results_cut_short_are_named_then_repaired_or_removed(tmp_path, monkeypatch):
+    # mutmut writes its results in place: a run stopped mid-write leaves a file that is not JSON.
+    mutation = _mutation_module()
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path / "mutants")
+    monkeypatch.setattr(mutation, "ROOT", tmp_path)
+    folder = tmp_path / "mutants" / "src" / "helpers"
+    folder.mkdir(parents=True)
+    (folder / "good.py.meta").write_text('{"exit_code_by_key": {"helpers.good.x_f__mutmut_1": 1}}', encoding="utf-8")
+    (folder / "cut.py.meta").write_text(_cut_after('"exit_code_by_key"', 2), encoding="utf-8")
+    (folder / "lost.py.meta").write_text("{", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"mutants/src/helpers/cut\.py\.meta is cut short"):
+        mutation.results()
+    assert mutation.repair_cut_results() == ["src/helpers/cut.py.meta", "src/helpers/lost.py.meta"]
+    assert sorted(p.name for p in folder.iterdir()) == ["cut.py.meta", "good.py.meta"]
+    assert mutation.results() == {"helpers.good.x_f__mutmut_1": 1, "m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": 0}
+    assert mutation.repair_cut_results() == []
