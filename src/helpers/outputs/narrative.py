@@ -1542,13 +1542,18 @@ def _designs(lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return lines[trial], lines[~trial]
 
 
-def _others(others: pd.DataFrame) -> str:
-    """``1 retrospective cohort study (ref. [39])``, for the rows that are not trials."""
+def _others(others: pd.DataFrame) -> list[str]:
+    """``['1 retrospective cohort study (ref. [39])']``: each design that is not a trial, with its rows' refs."""
     parts = []
     for design, part in others.groupby("design", sort=True):
         refs = ", ".join(i.split(",")[0] for i in part["identifier"])
         parts.append(f"{plural(len(part), design, design.replace('study', 'studies'))} ({refs})")
-    return " and ".join(parts)
+    return parts
+
+
+def _the_design(design: str, n: int) -> str:
+    """``the retrospective cohort study``, or ``the 2 retrospective cohort studies`` for n rows of one design."""
+    return f"the {design}" if n == 1 else f"the {n} {design.replace('study', 'studies')}"
 
 
 def trials_note(lines: pd.DataFrame) -> str:
@@ -1556,7 +1561,7 @@ def trials_note(lines: pd.DataFrame) -> str:
     trials, others = _designs(lines)
     rows = f"{plural(len(lines), 'row')}: {plural(len(trials), 'registered trial')}"
     if len(others):
-        rows += f", {_others(others)}, drawn apart below the rule"
+        rows += f", {series(_others(others))}, drawn apart below the rule"
     return (
         f"One line per row of the review's Table 3 ({rows}). Mark area, edge included, is proportional to the "
         "enrollment printed "
@@ -1610,7 +1615,11 @@ def _results_sentence(lines: pd.DataFrame) -> str:
     text = f"Table 3's Results column prints an outcome for {int(outcome.sum())} of the {plural(len(lines), 'row')}"
     if limited.any():
         rows = ", ".join(str(int(r)) for r in lines.loc[limited, "row"])
-        text += f", only a limitation of the study, no outcome, for {int(limited.sum())} (Table 3 row {rows})"
+        n_limited = int(limited.sum())
+        text += (
+            f", only a limitation of the study, no outcome, for {n_limited} "
+            f"(Table 3 {agree(n_limited, 'row', 'rows')} {rows})"
+        )
     text += f" and 'No results published' for the other {int(none.sum())}"
     if len(done):
         text += (
@@ -1618,17 +1627,22 @@ def _results_sentence(lines: pd.DataFrame) -> str:
             f"{agree(done_outcome, 'prints', 'print')} an outcome"
             + (f" and {done_limited} only a limitation" if done_limited else "")
         )
+    designs = []
     for design, part in others.groupby("design", sort=True):
-        said = "prints an outcome" if (part["results"] == RESULTS_SHOWN[True]).all() else "prints none"
-        text += f", and the {design} {said}"
-    text += "."
+        k = int((part["results"] == RESULTS_SHOWN[True]).sum())
+        designs.append(
+            f"the {design} {'prints an outcome' if k else 'prints none'}"
+            if len(part) == 1
+            else f"{k} of {_the_design(design, len(part))} {agree(k, 'prints', 'print')} an outcome"
+        )
+    text += (", and " + series(designs) if designs else "") + "."
     told = lines[none & lines["note"].fillna("").str.contains(TEXT_REPORTS_OUTCOME, regex=False)]
     if len(told):
-        rows = " and ".join(str(int(r)) for r in sorted(told["row"]))
-        many = len(told) > 1
+        rows = series([str(int(r)) for r in sorted(told["row"])])
         text += (
-            f" For {plural(len(told), 'trial')} printed 'No results published' (Table 3 row{'s' if many else ''} "
-            f"{rows}) the review's own text reports an outcome; the figure footnotes {'them' if many else 'it'}."
+            f" For {plural(len(told), 'trial')} printed 'No results published' (Table 3 "
+            f"{agree(len(told), 'row', 'rows')} {rows}) the review's own text reports an outcome; the figure "
+            f"footnotes {agree(len(told), 'it', 'them')}."
         )
     shown = lines[~none].sort_values("row")
     cited = shown[shown["results_in"].fillna("") != ""]
@@ -1643,7 +1657,10 @@ def _results_sentence(lines: pd.DataFrame) -> str:
         )
         if len(uncited):
             rows = ", ".join(str(int(r)) for r in uncited["row"])
-            text += f"; for rows {rows} the review cites no publication (not reported in the review)"
+            text += (
+                f"; for {agree(len(uncited), 'row', 'rows')} {rows} the review cites no publication (not reported "
+                "in the review)"
+            )
         text += "."
     return text
 
@@ -1659,7 +1676,10 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
     trials, others = _designs(lines)
     text = f"The review's Table 3 lists {plural(len(lines), 'clinical study', 'clinical studies')} in this selection"
     if len(others):
-        text += f": {plural(len(trials), 'registered trial')} and {_others(others)}, which is not a trial"
+        text += (
+            f": {series([plural(len(trials), 'registered trial'), *_others(others)])}, "
+            f"{agree(len(others), 'which is not a trial', 'which are not trials')}"
+        )
     text += ". "
     n = len(trials)
     if n:
@@ -1680,9 +1700,10 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
             f"enrolling, by the printed status). Most common route among the {plural(n, 'trial')}: {route}. "
         )
     for design, part in others.groupby("design", sort=True):
+        statuses = "', '".join(dict.fromkeys(part["status"].astype(str)))
         text += (
-            f"The {design} prints an enrollment of {int(part['enrollment'].sum())} "
-            f"(status '{part['status'].iloc[0]}' as printed). "
+            f"{_the_design(design, len(part)).capitalize()} {agree(len(part), 'prints', 'print')} an enrollment of "
+            f"{int(part['enrollment'].sum())}{'' if len(part) == 1 else ' in all'} (status '{statuses}' as printed). "
         )
     text += "For the other statuses the review does not say whether a printed enrollment is actual or anticipated. "
     text += _results_sentence(lines)

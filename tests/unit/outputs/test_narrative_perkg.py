@@ -587,6 +587,34 @@ def test_dosing_per_kg_key_flagged_only_where_named():
     )
 
 
+def test_dosing_per_kg_key_one_flagged_amount_is_named_in_the_singular():
+    """One flagged amount, and it is local (ref 24, NA in a hydrogel, A3): it is named under local, and the count
+    of flagged rows over all 3 says 'is'. Drawn: refs 12 (rat IV) and 80 (mouse SC), as in the test above."""
+    drawn = _drawn([(12, "rat", "IV", False), (80, "mouse", "SC", False)])
+    left = pd.DataFrame(
+        {
+            "ref": [24],
+            "host_species": ["mouse"],
+            "route": ["NA (printed)"],
+            "carrier": [True],
+            "audit_flag": [True],
+            "audit_flagged_by": ["A3"],
+            "dose_per_kg_high": [1e7],
+            "dose_per_kg_unit": ["cells/kg"],
+            "per_kg_left": ["local"],
+        }
+    )
+    assert narrative.dosing_per_kg_key(drawn, left) == (
+        f"Per kg (bottom panels): 2 of the 3 amounts given to or injected into animals are drawn, {KEY_LEAD}; not "
+        f"drawn: 1 given locally ({LOCAL_WORDS}, which, not the printed route code, makes ref 24 (NA) local; ref "
+        "24): per kg of whole body says little about a dose at one site. Of the 3, 1 is on rows the audit flags "
+        "(ref 24); each amount is named once, under the first reason that applies (not an amount, local, flagged). "
+        + BIAS_HEAD
+        + BIAS_TAIL
+        + KEY_TAIL
+    )
+
+
 def test_dosing_per_kg_key_all_drawn_without_audit_or_route():
     """Nothing left out, no audit or route columns: every draw counts for the ranges; no 'not drawn'."""
     drawn = pd.DataFrame({"ref": [34, 28], "host_species": ["rabbit", "mouse"]})

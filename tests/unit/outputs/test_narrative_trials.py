@@ -70,6 +70,14 @@ OTHERS = lines(
     ),
     (7, SERIES, "not a trial", "unknown", "IV", 12, NONE, "", "", False, "ref. [41], no registry number"),
 )
+# Two registered trials (one completed, one recruiting) and two cohort studies of one design, one printing an
+# outcome: the singular of 'completed', the two cohorts counted together.
+TWO_COHORTS = lines(
+    (6, COHORT, "not a trial", "Completed", "IV", 100, OUTCOME, "", "", False, "ref. [39], no registry number"),
+    (9, COHORT, "not a trial", "unknown", "IV", 20, NONE, "", "", False, "ref. [40], no registry number"),
+    (1, TRIAL, "1", "Completed", "IV", 30, OUTCOME, "", "J 2020", True, "NCT1"),
+    (2, TRIAL, "2", "Recruiting", "IV", 30, NONE, "", "", True, "NCT2"),
+)
 # One open trial alone: one phase, one route, nothing completed.
 SINGLE = lines((7, TRIAL, "2", "Recruiting", "OV", 10, NONE, "", "", True, "NCT7"))
 
@@ -101,7 +109,7 @@ RESULTS = [
         "designs other than trials, by name: one prints an outcome, one none; every shown row cited",
         OTHERS,
         "Table 3's Results column prints an outcome for 1 of the 2 rows and 'No results published' for the "
-        "other 1, and the case series study prints none, and the retrospective cohort study prints an outcome."
+        "other 1, and the case series study prints none and the retrospective cohort study prints an outcome."
         + REGISTRY
         + " Where it appeared: row 6, J Aging 2021.",
     ),
@@ -113,8 +121,8 @@ RESULTS = [
             (9, TRIAL, "1", "unknown", "IV", 20, OUTCOME, "", "J Two 2022", True, "NCT9"),
         ),
         "Table 3's Results column prints an outcome for 1 of the 3 rows, only a limitation of the study, no "
-        "outcome, for 2 (Table 3 row 2, 4) and 'No results published' for the other 0." + REGISTRY + " Where it "
-        "appeared: row 2, J One 2019; row 9, J Two 2022; for rows 4 the review cites no publication (not reported "
+        "outcome, for 2 (Table 3 rows 2, 4) and 'No results published' for the other 0." + REGISTRY + " Where it "
+        "appeared: row 2, J One 2019; row 9, J Two 2022; for row 4 the review cites no publication (not reported "
         "in the review).",
     ),
     (
@@ -156,10 +164,24 @@ NOTICES = [
     (
         "no registered trial: no trial sentence, each other design's enrollment and status",
         OTHERS,
-        "The review's Table 3 lists 2 clinical studies in this selection: 0 registered trials and 1 case series "
-        "study (ref. [41]) and 1 retrospective cohort study (ref. [39]), which is not a trial. The case series "
+        "The review's Table 3 lists 2 clinical studies in this selection: 0 registered trials, 1 case series "
+        "study (ref. [41]) and 1 retrospective cohort study (ref. [39]), which are not trials. The case series "
         "study prints an enrollment of 12 (status 'unknown' as printed). The retrospective cohort study prints an "
         "enrollment of 100 (status 'Completed' as printed). " + ANTICIPATED + RESULTS[2][2],
+    ),
+    (
+        "one completed trial of two; two cohort studies of one design counted together",
+        TWO_COHORTS,
+        "The review's Table 3 lists 4 clinical studies in this selection: 2 registered trials and 2 retrospective "
+        "cohort studies (ref. [39], ref. [40]), which are not trials. Of the 2 registered trials, 1 is in phase 1 "
+        "and 1 in phase 2. 1 of the 2 trials is completed, with a printed enrollment of 30 in all; 1 of the 2 is "
+        "recruiting or not yet recruiting, with a target enrollment of 30 (not yet or still enrolling, by the "
+        "printed status). Most common route among the 2 trials: IV (2 of 2). The 2 retrospective cohort studies "
+        "print an enrollment of 120 in all (status 'Completed', 'unknown' as printed). " + ANTICIPATED + "Table 3's "
+        "Results column prints an outcome for 2 of the 4 rows and 'No results published' for the other 2; of the 1 "
+        "completed registered trial, 1 prints an outcome, and 1 of the 2 retrospective cohort studies prints an "
+        "outcome." + REGISTRY + " Where it appeared: row 1, J 2020; for row 6 the review cites no publication (not "
+        "reported in the review).",
     ),
     (
         "one open trial",
@@ -170,6 +192,9 @@ NOTICES = [
         "printed status). Most common route among the 1 trial: OV (1 of 1). " + ANTICIPATED + RESULTS[4][2],
     ),
 ]
+
+
+SINGLE_NOTICE = next(sentence for _, frame, sentence in NOTICES if frame is SINGLE)
 
 
 @pytest.mark.parametrize("rule, frame, sentence", NOTICES, ids=[n[0] for n in NOTICES])
@@ -190,7 +215,7 @@ def test_trials_notice_names_preclinical_rows_about_patients():
         }
     )
     assert narrative.trials_notice(SINGLE, elsewhere) == (
-        NOTICES[3][2] + " Not drawn: 3 preclinical rows of Tables 1-2 whose cited title the audit finds about "
+        SINGLE_NOTICE + " Not drawn: 3 preclinical rows of Tables 1-2 whose cited title the audit finds about "
         "patients, so possibly a clinical study that Table 3 does not list: Table 1 row 13 ([24]); Table 2 rows "
         "4 and 9 ([50], [55]). Reviewed: Title reads 'patients'. Checked: a case report. Checked: serum of patients."
     )
@@ -199,7 +224,7 @@ def test_trials_notice_names_preclinical_rows_about_patients():
 def test_trials_notice_with_an_empty_elsewhere_frame_adds_nothing():
     """An empty ``elsewhere`` frame names no row."""
     empty = pd.DataFrame(columns=["table", "row", "ref", "disease", "reason"])
-    assert narrative.trials_notice(SINGLE, empty) == NOTICES[3][2]
+    assert narrative.trials_notice(SINGLE, empty) == SINGLE_NOTICE
 
 
 def test_trials_notice_without_lines():
@@ -231,9 +256,10 @@ def test_others_lists_each_design_with_its_references():
         (7, SERIES, "not a trial", "unknown", "IV", 12, NONE, "", "", False, "ref. [41], no registry number"),
         (9, SERIES, "not a trial", "unknown", "IV", 8, NONE, "", "", False, "ref. [42], no registry number"),
     )
-    assert narrative._others(frame) == (
-        "2 case series studies (ref. [41], ref. [42]) and 1 retrospective cohort study (ref. [39])"
-    )
+    assert narrative._others(frame) == [
+        "2 case series studies (ref. [41], ref. [42])",
+        "1 retrospective cohort study (ref. [39])",
+    ]
 
 
 READING = (
@@ -254,6 +280,14 @@ TRIAL_NOTES = [
         "One line per row of the review's Table 3 (6 rows: 5 registered trials, 1 retrospective cohort study "
         f"(ref. [39]), drawn apart below the rule). {READING} {SOURCE_SHORT}, Table 3 ({LEGEND}; row 6 cites "
         "ref. [39] instead of a registry number).",
+    ),
+    (
+        "no trial, two designs apart: one list, each with the reference it cites",
+        OTHERS,
+        "One line per row of the review's Table 3 (2 rows: 0 registered trials, 1 case series study (ref. [41]) "
+        f"and 1 retrospective cohort study (ref. [39]), drawn apart below the rule). {READING} {SOURCE_SHORT}, "
+        f"Table 3 ({LEGEND}; row 6 cites ref. [39] instead of a registry number; row 7 cites ref. [41] instead of a "
+        "registry number).",
     ),
     (
         "one trial: singular words, nothing apart",
