@@ -18,7 +18,8 @@ mutmut could not decide (no test reached them, suspicious, not run yet).
 
 Usage::
 
-    python bench/mutation.py [--jobs N] [--score-only | --survivors] [--min-module 90] [--min-total 95] [MODULE ...]
+    python bench/mutation.py [--jobs N] [--score-only | --survivors] [--fresh-map]
+                             [--min-module 90] [--min-total 95] [MODULE ...]
     python bench/mutation.py --show-equivalent [MODULE ...]
 
 ``--show-equivalent`` prints each listed equivalent mutant's change as mutmut now
@@ -122,6 +123,7 @@ def scores(modules: list[str]) -> tuple[list[tuple], Counter, list[str]]:
                 survivors.append(name)
             else:
                 count["other"] += 1
+                count["no test"] += code == 33  # mutmut's "no tests": no test in its map reaches the function
         decided = count["killed"] + count["survived"] + count["other"]
         score = 100 * count["killed"] / decided if decided else None
         rows.append((module, count, score))
@@ -239,6 +241,21 @@ def repair_cut_results() -> list[str]:
     return cut
 
 
+def drop_test_map() -> bool:
+    """Remove mutmut's map of which tests reach which function, so the next run makes it anew.
+
+    mutmut records the functions each test reaches once, when it first sees the test, and afterwards only for
+    tests it has not seen. A function split out of another, or newly called, since then is reached by old
+    tests the map does not list: its mutants read as "no test" (other) or survive tests that would kill them.
+    A fresh clone makes the whole map; after such a refactor, ``--fresh-map`` does the same here.
+    """
+    stats = MUTANTS / "mutmut-stats.json"
+    if stats.exists():
+        stats.unlink()
+        return True
+    return False
+
+
 def drop_stale_copies() -> list[str]:
     """Remove mutmut's copies of source files that no longer exist in src/ (moved or deleted).
 
@@ -293,6 +310,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-equivalent", action="store_true", help="print each listed equivalent mutant's change beside its reason"
     )
+    parser.add_argument(
+        "--fresh-map",
+        action="store_true",
+        help="make mutmut's map of which tests reach which function anew (after functions were split or moved)",
+    )
     parser.add_argument("--min-module", type=float, default=90.0)
     parser.add_argument("--min-total", type=float, default=95.0)
     args = parser.parse_args(argv)
@@ -315,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutation: {name} was cut short by an interrupted run; its lost results are run again")
         for name in drop_stale_copies():
             print(f"mutation: removed {name}, whose source file no longer exists")
+        if args.fresh_map and drop_test_map():
+            print("mutation: mutmut's test map removed; it is made anew from every test (a few minutes)")
         mutmut = Path(sys.executable).with_name("mutmut")
         # Named mutants are always run again (mutmut's rule); without names only those
         # not yet decided, or whose function changed, run: the cache of a full run.
@@ -356,6 +380,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name in sorted(survivors):
         print(f"survived: {name}  (mutmut show {name})")
+    if total["no test"]:
+        print(
+            f"{total['no test']} mutants have no test in mutmut's map. If their functions were split out or newly "
+            "called since the map was made, run again with --fresh-map --survivors"
+        )
     if total["listed, killed"]:
         print(
             f"{total['listed, killed']} mutants listed as equivalent were killed, so counted killed: after an edit of "

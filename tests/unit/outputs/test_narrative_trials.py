@@ -126,12 +126,27 @@ RESULTS = [
         "in the review).",
     ),
     (
+        "two rows of one design other than a trial, both with an outcome: counted together, 'print'",
+        lines(
+            (6, COHORT, "not a trial", "Completed", "IV", 100, OUTCOME, "", "J Aging 2021", False, "ref. [39]"),
+            (8, COHORT, "not a trial", "Completed", "IV", 40, OUTCOME, "", "J Bone 2022", False, "ref. [43]"),
+        ),
+        "Table 3's Results column prints an outcome for 2 of the 2 rows and 'No results published' for the other "
+        "0, and 2 of the 2 retrospective cohort studies print an outcome." + REGISTRY + " Where it appeared: row 6, "
+        "J Aging 2021; row 8, J Bone 2022.",
+    ),
+    (
         "one row",
         SINGLE,
         "Table 3's Results column prints an outcome for 0 of the 1 row and 'No results published' for the other 1."
         + REGISTRY,
     ),
 ]
+
+
+def _results_of(frame):
+    """The results sentence written out above for one of the shared frames."""
+    return next(sentence for _, shown, sentence in RESULTS if shown is frame)
 
 
 @pytest.mark.parametrize("rule, frame, sentence", RESULTS, ids=[r[0] for r in RESULTS])
@@ -149,7 +164,7 @@ NOTICES = [
         "1/2 and 1 in phase 2. 2 of the 5 trials are completed, with a printed enrollment of 50 in all; 2 of the "
         "5 are recruiting or not yet recruiting, with a target enrollment of 60 (not yet or still enrolling, by "
         "the printed status). Most common route among the 5 trials: IV (3 of 5). The retrospective cohort study "
-        "prints an enrollment of 100 (status 'Completed' as printed). " + ANTICIPATED + RESULTS[0][2],
+        "prints an enrollment of 100 (status 'Completed' as printed). " + ANTICIPATED + _results_of(MIXED),
     ),
     (
         "two routes tie: both named, 'each'",
@@ -159,7 +174,7 @@ NOTICES = [
         "of the 2 are recruiting or not yet recruiting, with a target enrollment of 0 (not yet or still "
         "enrolling, by the printed status). Most common route among the 2 trials: IV and ICV (1 each). "
         + ANTICIPATED
-        + RESULTS[1][2],
+        + _results_of(TIED),
     ),
     (
         "no registered trial: no trial sentence, each other design's enrollment and status",
@@ -167,7 +182,7 @@ NOTICES = [
         "The review's Table 3 lists 2 clinical studies in this selection: 0 registered trials, 1 case series "
         "study (ref. [41]) and 1 retrospective cohort study (ref. [39]), which are not trials. The case series "
         "study prints an enrollment of 12 (status 'unknown' as printed). The retrospective cohort study prints an "
-        "enrollment of 100 (status 'Completed' as printed). " + ANTICIPATED + RESULTS[2][2],
+        "enrollment of 100 (status 'Completed' as printed). " + ANTICIPATED + _results_of(OTHERS),
     ),
     (
         "one completed trial of two; two cohort studies of one design counted together",
@@ -189,7 +204,7 @@ NOTICES = [
         "The review's Table 3 lists 1 clinical study in this selection. Of the 1 registered trial, 1 is in "
         "phase 2. 0 of the 1 trial are completed, with a printed enrollment of 0 in all; 1 of the 1 is "
         "recruiting or not yet recruiting, with a target enrollment of 10 (not yet or still enrolling, by the "
-        "printed status). Most common route among the 1 trial: OV (1 of 1). " + ANTICIPATED + RESULTS[4][2],
+        "printed status). Most common route among the 1 trial: OV (1 of 1). " + ANTICIPATED + _results_of(SINGLE),
     ),
 ]
 

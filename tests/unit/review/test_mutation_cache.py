@@ -147,3 +147,24 @@ def test_results_cut_short_are_named_then_repaired_or_removed(tmp_path, monkeypa
     assert sorted(p.name for p in folder.iterdir()) == ["cut.py.meta", "good.py.meta"]
     assert mutation.results() == {"helpers.good.x_f__mutmut_1": 1, "m.x_f__mutmut_1": 1, "m.x_f__mutmut_2": 0}
     assert mutation.repair_cut_results() == []
+
+
+def test_a_fresh_map_removes_mutmuts_test_map_only(tmp_path, monkeypatch):
+    # mutmut maps a test to the functions it reaches only when it first sees the test.
+    mutation = _mutation_module()
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    (tmp_path / "mutmut-stats.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "mutmut-cicd-stats.json").write_text("{}", encoding="utf-8")
+    assert mutation.drop_test_map() is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mutmut-cicd-stats.json"]
+    assert mutation.drop_test_map() is False
+
+
+def test_mutants_no_test_reaches_are_counted_apart_within_other(monkeypatch):
+    mutation = _mutation_module()
+    codes = {"m.x_f__mutmut_1": 33, "m.x_f__mutmut_2": None, "m.x_f__mutmut_3": 1}
+    monkeypatch.setattr(mutation, "results", lambda: codes)
+    monkeypatch.setattr(mutation, "equivalent", lambda: {})
+    [(_, count, score)], total, _ = mutation.scores(["m"])
+    assert (count["other"], count["no test"], total["no test"]) == (2, 1, 1)
+    assert score == 100 / 3
