@@ -247,8 +247,8 @@ def _unnamed_mechanisms(unnamed: int, total: int, instead: dict) -> str:
     excluded = instead.get("excluded", [])
     if excluded:
         text += (
-            f", {len(excluded)} more ({_ref_names(excluded)}) name a molecule that the categories exclude "
-            "(data/curated_tags.csv says why)"
+            f", {len(excluded)} more ({_ref_names(excluded)}) {agree(len(excluded), 'names', 'name')} a molecule "
+            "that the categories exclude (data/curated_tags.csv says why)"
         )
     # Why an unmatched cell is not a study without a mechanism: the prose may still name one.
     return text + (

@@ -88,7 +88,7 @@ MAP_NOTICES = [
         "Senescence is the mechanism category matched most often: 3 of the 3 selected studies (0 with MSCs, "
         "3 with exosomes). 1 of the 3 Effects cells (33 %) matches none of the mechanism categories of "
         "data/categories.csv; 0 of these 1 carry a pathway-family, transcription-factor or cargo tag instead, "
-        "1 more ([9]) name a molecule that the categories exclude (data/curated_tags.csv says why)"
+        "1 more ([9]) names a molecule that the categories exclude (data/curated_tags.csv says why)"
         + PROSE
         + "3 of the 3 exosome studies name a carried or mediating molecule in their Effects cell, 3 of them a "
         "miRNA (0 of the 3 printed as carried, delivered or overexpressed; [1], [2] and [3] name the miRNA only "
