@@ -1644,25 +1644,33 @@ def _results_sentence(lines: pd.DataFrame) -> str:
             f"{agree(len(told), 'row', 'rows')} {rows}) the review's own text reports an outcome; the figure "
             f"footnotes {agree(len(told), 'it', 'them')}."
         )
-    shown = lines[~none].sort_values("row")
-    cited = shown[shown["results_in"].fillna("") != ""]
-    uncited = shown[shown["results_in"].fillna("") == ""]
     text += (
         " A printed outcome or limitation is the review's; whether it matches the registry is not reported in the "
         "review."
     )
-    if len(cited):
-        text += " Where it appeared: " + "; ".join(
-            f"row {int(r.row)}, {r.results_in}" for r in cited.itertuples(index=False)
+    return text + _where_appeared(lines[~none].sort_values("row"))
+
+
+def _where_appeared(shown: pd.DataFrame) -> str:
+    """`` Where it appeared: row 12, ref. [64] …; for rows 2, 3 the review cites no publication …`` (trials 4.2).
+
+    ``shown`` are the rows whose Results cell prints an outcome or a limitation, in row order; nothing is said
+    when the review cites a publication for none of them.
+    """
+    cited = shown[shown["results_in"].fillna("") != ""]
+    uncited = shown[shown["results_in"].fillna("") == ""]
+    if not len(cited):
+        return ""
+    text = " Where it appeared: " + "; ".join(
+        f"row {int(r.row)}, {r.results_in}" for r in cited.itertuples(index=False)
+    )
+    if len(uncited):
+        rows = ", ".join(str(int(r)) for r in uncited["row"])
+        text += (
+            f"; for {agree(len(uncited), 'row', 'rows')} {rows} the review cites no publication (not reported "
+            "in the review)"
         )
-        if len(uncited):
-            rows = ", ".join(str(int(r)) for r in uncited["row"])
-            text += (
-                f"; for {agree(len(uncited), 'row', 'rows')} {rows} the review cites no publication (not reported "
-                "in the review)"
-            )
-        text += "."
-    return text
+    return text + "."
 
 
 def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) -> str:

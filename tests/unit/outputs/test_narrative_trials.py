@@ -348,3 +348,33 @@ def test_table3_source_quotes_table3s_own_source_line(rule, legend, text):
 
     with mock.patch.object(curated, "load", lambda name: legend):
         assert narrative._table3_source(SINGLE) == text, rule
+
+
+# (rule, rows as (row, results_in), the clause): the rows whose Results cell prints an outcome or a limitation.
+WHERE = [
+    ("none cited: nothing said", [(2, ""), (4, None)], ""),
+    (
+        "one cited, one not: 'row'",
+        [(2, "J One 2019"), (4, None)],
+        " Where it appeared: row 2, J One 2019; for row 4 the review cites no publication (not reported in the "
+        "review).",
+    ),
+    (
+        "one cited, two not: 'rows', in the given order",
+        [(1, "J 2020"), (3, ""), (5, None)],
+        " Where it appeared: row 1, J 2020; for rows 3, 5 the review cites no publication (not reported in the "
+        "review).",
+    ),
+    (
+        "every row cited: no uncited clause",
+        [(6, "J Aging 2021"), (8, "J Bone 2022")],
+        " Where it appeared: row 6, J Aging 2021; row 8, J Bone 2022.",
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, rows, text", WHERE, ids=[w[0] for w in WHERE])
+def test_where_appeared_names_each_cited_row_then_the_uncited(rule, rows, text):
+    """_where_appeared: where each printed outcome appeared, then the rows for which the review cites nothing."""
+    shown = pd.DataFrame(rows, columns=["row", "results_in"], index=[10 + i for i in range(len(rows))])
+    assert narrative._where_appeared(shown) == text, rule
