@@ -1711,7 +1711,7 @@ def trials_notice(lines: pd.DataFrame, elsewhere: pd.DataFrame | None = None) ->
         statuses = "', '".join(dict.fromkeys(part["status"].astype(str)))
         text += (
             f"{_the_design(design, len(part)).capitalize()} {agree(len(part), 'prints', 'print')} an enrollment of "
-            f"{int(part['enrollment'].sum())}{'' if len(part) == 1 else ' in all'} (status '{statuses}' as printed). "
+            f"{int(part['enrollment'].sum())}{agree(len(part), '', ' in all')} (status '{statuses}' as printed). "
         )
     text += "For the other statuses the review does not say whether a printed enrollment is actual or anticipated. "
     text += _results_sentence(lines)
